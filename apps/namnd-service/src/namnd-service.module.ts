@@ -1,0 +1,14 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ArchiveModule } from '@app/archive';
+import { AppConfig } from '@app/core';
+import { Infrastructure } from '@app/database';
+import { commonModules } from '@app/runtime';
+import { SvarModule } from '@app/svar';
+
+/** Nämnder and external remissinstanser: inkorg, remissvar, beslut, expediering. */
+@Module({})
+export class NamndServiceModule {
+  static forRoot(config: AppConfig, infrastructure: Infrastructure): DynamicModule {
+    return { module: NamndServiceModule, imports: [...commonModules(config, infrastructure), ArchiveModule, SvarModule] };
+  }
+}

@@ -1,0 +1,15 @@
+import 'reflect-metadata';
+import { loadDemoDataIfWanted, main, printDemoLogins, runHttpApp, runMigrateCommand } from '@app/runtime';
+import { PlatformModule } from './platform.module';
+
+main(() =>
+  process.argv[2] === 'migrate'
+    ? runMigrateCommand()
+    : runHttpApp({
+        title: 'Remissplattformen',
+        port: (config) => config.PORT,
+        module: (config, infrastructure) => PlatformModule.forRoot(config, infrastructure),
+        beforeListen: loadDemoDataIfWanted,
+        afterListen: printDemoLogins,
+      }),
+);

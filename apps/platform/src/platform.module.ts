@@ -1,0 +1,15 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ArchiveModule } from '@app/archive';
+import { AppConfig } from '@app/core';
+import { Infrastructure } from '@app/database';
+import { RemissModule } from '@app/remiss';
+import { commonModules } from '@app/runtime';
+import { SvarModule } from '@app/svar';
+
+/** Every part of the platform in one process: what `npm start` and the e2e tests run. */
+@Module({})
+export class PlatformModule {
+  static forRoot(config: AppConfig, infrastructure: Pick<Infrastructure, 'databaseUrl' | 'redisUrl'>): DynamicModule {
+    return { module: PlatformModule, imports: [...commonModules(config, infrastructure), ArchiveModule, RemissModule, SvarModule] };
+  }
+}

@@ -1,0 +1,14 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ArchiveModule } from '@app/archive';
+import { AppConfig } from '@app/core';
+import { Infrastructure } from '@app/database';
+import { RemissModule } from '@app/remiss';
+import { commonModules } from '@app/runtime';
+
+/** KLK and registrator: remisser, sammanställning, diarium. */
+@Module({})
+export class RemissServiceModule {
+  static forRoot(config: AppConfig, infrastructure: Infrastructure): DynamicModule {
+    return { module: RemissServiceModule, imports: [...commonModules(config, infrastructure), ArchiveModule, RemissModule] };
+  }
+}

@@ -1,0 +1,95 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Actor } from '@app/auth';
+import { DiarienummerFormat, DomainError, notFound } from '@app/core';
+import { Arende, Diarium, Handling, HandlingRiktning } from '@app/database';
+import { DataSource, EntityManager } from 'typeorm';
+
+export interface NyHandling {
+  riktning: HandlingRiktning;
+  datum: string;
+  motpart: string | null;
+  beskrivning: string;
+  filId?: string | null;
+  registreradAv: string | null;
+}
+
+/** Diarier, their number series, ärenden and registered handlingar, scoped to the caller's organisation. */
+@Injectable()
+export class DiariumRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  list(actor: Actor): Promise<Diarium[]> {
+    return this.dataSource.getRepository(Diarium).find({ where: { organisationId: actor.organisationId }, order: { prefix: 'ASC' } });
+  }
+
+  async get(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager): Promise<Diarium> {
+    const diarium = await manager.findOneBy(Diarium, { id, organisationId: actor.organisationId });
+    if (!diarium) throw notFound('Diarium');
+    return diarium;
+  }
+
+  async arende(actor: Actor, id: string): Promise<{ arende: Arende; handlingar: Handling[] }> {
+    const arende = await this.dataSource.getRepository(Arende).findOneBy({ id, organisationId: actor.organisationId });
+    if (!arende) throw notFound('Ärende');
+    const handlingar = await this.dataSource.getRepository(Handling).find({ where: { arendeId: id }, order: { lopnummer: 'ASC' } });
+    return { arende, handlingar };
+  }
+
+  /**
+   * The next number of the diarium's series for `year`. The series row stays locked until the
+   * caller's transaction ends, so concurrent allocations queue and a rollback leaves no gap.
+   * Numbers already taken by entered ärenden are skipped.
+   */
+  async allocate(manager: EntityManager, diarium: Diarium, year: number): Promise<{ lopnummer: number; diarienummer: string }> {
+    const format = new DiarienummerFormat(diarium.format, diarium.prefix);
+    for (;;) {
+      const [row]: { senaste: number }[] = await manager.query(
+        `INSERT INTO diarienummerserie (diarium_id, ar, senaste) VALUES ($1, $2, 1)
+         ON CONFLICT (diarium_id, ar) DO UPDATE SET senaste = diarienummerserie.senaste + 1
+         RETURNING senaste`,
+        [diarium.id, year],
+      );
+      const taken = await manager.existsBy(Arende, { diariumId: diarium.id, ar: year, lopnummer: row.senaste });
+      if (!taken) return { lopnummer: row.senaste, diarienummer: format.render({ year, seq: row.senaste }) };
+    }
+  }
+
+  /** Validates an entered number against the diarium's format; refuses one already in use. */
+  async claimEntered(manager: EntityManager, diarium: Diarium, entered: string): Promise<{ ar: number; lopnummer: number; diarienummer: string }> {
+    const format = new DiarienummerFormat(diarium.format, diarium.prefix);
+    const parts = format.parse(entered);
+    if (!parts) {
+      const example = format.render({ year: 2025, seq: 118 });
+      throw new DomainError(HttpStatus.BAD_REQUEST, 'INVALID_DIARIENUMMER', `"${entered}" is not a diarienummer of ${diarium.namn} (expected e.g. ${example})`, `"${entered}" är inte ett diarienummer i ${diarium.namn} (till exempel ${example})`);
+    }
+    const diarienummer = format.render(parts);
+    if (await manager.existsBy(Arende, { diariumId: diarium.id, ar: parts.year, lopnummer: parts.seq })) {
+      throw new DomainError(HttpStatus.CONFLICT, 'DIARIENUMMER_TAKEN', `Diarienummer ${diarienummer} is already in use`, `Diarienumret ${diarienummer} används redan`);
+    }
+    return { ar: parts.year, lopnummer: parts.seq, diarienummer };
+  }
+
+  async insertArende(manager: EntityManager, arende: Omit<Arende, 'id' | 'createdAt'>): Promise<Arende> {
+    const { identifiers } = await manager.insert(Arende, arende);
+    return manager.findOneByOrFail(Arende, { id: identifiers[0].id as string });
+  }
+
+  /** Registers a handling under the ärende with the next löpnummer (the ärende row is locked meanwhile). */
+  async registerHandling(manager: EntityManager, arende: Arende, ny: NyHandling): Promise<Handling> {
+    await manager.query('SELECT id FROM arende WHERE id = $1 FOR UPDATE', [arende.id]);
+    const [{ next }]: { next: number }[] = await manager.query('SELECT COALESCE(MAX(lopnummer), 0) + 1 AS next FROM handling WHERE arende_id = $1', [arende.id]);
+    const { identifiers } = await manager.insert(Handling, {
+      organisationId: arende.organisationId,
+      arendeId: arende.id,
+      lopnummer: next,
+      riktning: ny.riktning,
+      datum: ny.datum,
+      motpart: ny.motpart,
+      beskrivning: ny.beskrivning,
+      filId: ny.filId ?? null,
+      registreradAv: ny.registreradAv,
+    });
+    return manager.findOneByOrFail(Handling, { id: identifiers[0].id as string });
+  }
+}

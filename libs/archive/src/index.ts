@@ -1,0 +1,3 @@
+export * from './archive.module';
+export * from './diarium/diarium.repository';
+export * from './diarium/diarium.service';

@@ -1,0 +1,19 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AnvandareRepository } from './anvandare.repository';
+import { AuditLog } from './audit-log';
+import { AuthService } from './auth.service';
+import { AuthController } from './http/auth.controller';
+import { SessionGuard } from './http/session.guard';
+import { OrganisationController } from './organisation/organisation.controller';
+import { OrganisationRepository } from './organisation/organisation.repository';
+import { SessionRepository } from './session.repository';
+
+/** Accounts, sessions, roles, tenancy and the audit log; installs the global SessionGuard. */
+@Global()
+@Module({
+  controllers: [AuthController, OrganisationController],
+  providers: [AnvandareRepository, SessionRepository, AuditLog, AuthService, OrganisationRepository, { provide: APP_GUARD, useClass: SessionGuard }],
+  exports: [AnvandareRepository, AuditLog, AuthService, OrganisationRepository],
+})
+export class AuthModule {}

@@ -1,0 +1,58 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { APP_CONFIG, AppConfig, DomainError } from '@app/core';
+import { DataSource } from 'typeorm';
+import { Actor } from './actor';
+import { AnvandareRepository } from './anvandare.repository';
+import { AuditLog } from './audit-log';
+import { decoyHash, verifyPassword } from './password';
+import { SessionRepository } from './session.repository';
+
+const WRONG_LOGIN = new DomainError(
+  HttpStatus.UNAUTHORIZED,
+  'INVALID_CREDENTIALS',
+  'Wrong e-mail address or password',
+  'Fel e-postadress eller lösenord',
+);
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly anvandare: AnvandareRepository,
+    private readonly sessions: SessionRepository,
+    private readonly audit: AuditLog,
+  ) {}
+
+  get sessionTtlMs(): number {
+    return this.config.SESSION_TTL_HOURS * 3600_000;
+  }
+
+  /** Returns the new session's token; a wrong e-mail or password is one and the same 401. */
+  async login(epost: string, losenord: string): Promise<{ token: string; actor: Actor }> {
+    const user = await this.anvandare.findForLogin(epost);
+    const ok = await verifyPassword(user?.losenordHash ?? (await decoyHash()), losenord);
+    if (!user || !ok) throw WRONG_LOGIN;
+    const token = await this.dataSource.transaction(async (manager) => {
+      const created = await this.sessions.create(manager, user.id, this.sessionTtlMs);
+      await this.audit.record(manager, { organisationId: user.organisationId, anvandareId: user.id, handelse: 'inloggning', objektTyp: 'anvandare', objektId: user.id });
+      return created;
+    });
+    const actor = await this.anvandare.loadActor(user.id);
+    return { token, actor: actor! };
+  }
+
+  async logout(token: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const session = await this.sessions.delete(manager, token);
+      if (session) await this.audit.record(manager, { organisationId: null, anvandareId: session.anvandareId, handelse: 'utloggning', objektTyp: 'anvandare', objektId: session.anvandareId });
+    });
+  }
+
+  /** The actor behind a session token, or null when the token is unknown or expired. */
+  async authenticate(token: string): Promise<Actor | null> {
+    const session = await this.sessions.findLive(token, this.sessionTtlMs);
+    return session ? this.anvandare.loadActor(session.anvandareId) : null;
+  }
+}

@@ -1,0 +1,58 @@
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Public } from '@app/core';
+import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import type { Request, Response } from 'express';
+import { Actor } from '../actor';
+import { AuthService } from '../auth.service';
+import { CurrentActor } from './current-actor.decorator';
+import { clearSessionCookie, sessionToken, setSessionCookie } from './session-cookie';
+
+export class LoginDto {
+  @ApiProperty({ example: 'un.sekreterare@enkoping.demo' })
+  @IsEmail()
+  @MaxLength(254)
+  epost!: string;
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1024)
+  losenord!: string;
+}
+
+function describe(actor: Actor) {
+  return { id: actor.anvandareId, namn: actor.namn, epost: actor.epost, organisationId: actor.organisationId, roller: actor.roller };
+}
+
+@ApiTags('auth')
+@Controller('api/auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Sign in; sets the session cookie' })
+  async login(@Body() body: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const { token, actor } = await this.auth.login(body.epost, body.losenord);
+    setSessionCookie(req, res, token, this.auth.sessionTtlMs);
+    return describe(actor);
+  }
+
+  @Public()
+  @Post('logout')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Sign out; ends the session' })
+  async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const token = sessionToken(req);
+    if (token) await this.auth.logout(token);
+    clearSessionCookie(req, res);
+  }
+
+  @Get('me')
+  @ApiOperation({ summary: 'The signed-in user and its roles per enhet' })
+  me(@CurrentActor() actor: Actor) {
+    return describe(actor);
+  }
+}

@@ -1,0 +1,32 @@
+import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { DomainError, forbidden, IS_PUBLIC } from '@app/core';
+import { Roll } from '@app/database';
+import { AuthService } from '../auth.service';
+import { RequestWithActor } from './current-actor.decorator';
+import { ROLLER_KEY } from './roller.decorator';
+import { sessionToken } from './session-cookie';
+
+const UNAUTHENTICATED = new DomainError(HttpStatus.UNAUTHORIZED, 'UNAUTHENTICATED', 'Sign in first', 'Logga in först');
+
+/** Global guard: every route needs a live session unless marked @Public(), and the roles named by @Roller(). */
+@Injectable()
+export class SessionGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const req = context.switchToHttp().getRequest<RequestWithActor>();
+    const token = sessionToken(req);
+    const actor = token ? await this.auth.authenticate(token) : null;
+    if (!actor) throw UNAUTHENTICATED;
+    req.actor = actor;
+    const roller = this.reflector.getAllAndOverride<Roll[] | undefined>(ROLLER_KEY, targets);
+    if (roller?.length && !actor.hasRole(...roller)) throw forbidden(`This needs one of the roles ${roller.join(', ')}`);
+    return true;
+  }
+}

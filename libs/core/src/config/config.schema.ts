@@ -1,0 +1,85 @@
+import { z } from 'zod';
+
+/** Environment values arrive as strings; an empty string means "not set". */
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const booleanFlag = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'])
+    .optional()
+    .transform((v) => (v === undefined ? fallback : ['true', '1', 'yes'].includes(v)));
+
+const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const url = (protocols: string[]) =>
+  optionalString.refine(
+    (v) => v === undefined || protocols.some((p) => v.startsWith(`${p}://`)),
+    `must be a URL starting with ${protocols.map((p) => `${p}://`).join(' or ')}`,
+  );
+
+/**
+ * The one schema of the platform's configuration. Every variable is documented in README.md;
+ * nothing else in the code reads process.env.
+ */
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: port(3000),
+  REMISS_SERVICE_PORT: port(3001),
+  NAMND_SERVICE_PORT: port(3002),
+  PUBLIC_URL: url(['http', 'https']),
+  TZ_NAME: z.literal('Europe/Stockholm').default('Europe/Stockholm'),
+
+  DATABASE_URL: url(['postgres', 'postgresql']),
+  DATABASE_POOL_SIZE: positiveInt(10),
+  REDIS_URL: url(['redis', 'rediss']),
+  DATA_DIR: z.string().default('.data'),
+  EMBEDDED_POSTGRES_PORT: port(54329),
+  EMBEDDED_REDIS_PORT: port(63790),
+  MIGRATE_ON_START: booleanFlag(true),
+  DEMO_DATA: booleanFlag(true),
+
+  SESSION_TTL_HOURS: positiveInt(12),
+  TRUST_PROXY: booleanFlag(false),
+
+  SMTP_URL: url(['smtp', 'smtps']),
+  MAIL_FROM: z.string().default('Remissplattformen <noreply@remissplattformen.local>'),
+
+  CHROMIUM_PATH: optionalString,
+  PDF_POOL_SIZE: positiveInt(2),
+  PDF_RESTART_AFTER: positiveInt(200),
+  PDF_TIMEOUT_MS: positiveInt(30000),
+  TEMPLATES_DIR: z.string().default('templates'),
+});
+
+export type AppConfig = z.infer<typeof configSchema>;
+
+/** A start-up problem the operator can fix; printed as its one sentence, without a stack. */
+export class StartupError extends Error {}
+
+export class ConfigError extends StartupError {}
+
+/** Parses the environment once; a bad value stops start-up with one sentence naming the variable. */
+export function loadConfig(env: Record<string, string | undefined>): AppConfig {
+  const known = Object.fromEntries(
+    Object.keys(configSchema.shape).map((key) => [key, env[key]]),
+  );
+  const result = configSchema.safeParse(known);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const name = String(issue.path[0]);
+    throw new ConfigError(`Configuration error: ${name} ${describe(issue, env[name])}.`);
+  }
+  return result.data;
+}
+
+function describe(issue: z.core.$ZodIssue, value: string | undefined): string {
+  const shown = value === undefined ? 'is missing' : `has the invalid value "${value}"`;
+  return `${shown}: ${issue.message}`;
+}

@@ -1,0 +1,18 @@
+import { DataSourceOptions } from 'typeorm';
+import { ENTITIES } from './entities';
+import { DomainModel1763700000000 } from './migrations/1763700000000-domain-model';
+
+/** Listed, not globbed, so the same list works from ts-jest, ts sources and the compiled build. */
+export const MIGRATIONS = [DomainModel1763700000000];
+
+export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    extra: { max: poolSize },
+  };
+}

@@ -1,0 +1,21 @@
+import { Anvandare, Anvandarroll, Session } from './anvandare.entity';
+import { Arkivhandling, AuditEvent, ExternAtkomst } from './arkiv.entity';
+import { Arende, Diarienummerserie, Diarium, Fil, Handling } from './diarium.entity';
+import { Enhet, Organisation } from './organisation.entity';
+import { Paminnelse, Paminnelseregel } from './paminnelse.entity';
+import { Remiss, Remisshandling, RemisshandlingSida, Remissinstans } from './remiss.entity';
+import { Beslut, Remissvar, RemissvarRevision, Synpunkt } from './remissvar.entity';
+
+export * from './anvandare.entity';
+export * from './arkiv.entity';
+export * from './diarium.entity';
+export * from './organisation.entity';
+export * from './paminnelse.entity';
+export * from './remiss.entity';
+export * from './remissvar.entity';
+
+export const ENTITIES = [
+  Organisation, Enhet, Anvandare, Anvandarroll, Session, Diarium, Diarienummerserie, Arende, Handling, Fil,
+  Remiss, Remisshandling, RemisshandlingSida, Remissinstans, Remissvar, RemissvarRevision, Synpunkt, Beslut,
+  Paminnelseregel, Paminnelse, Arkivhandling, ExternAtkomst, AuditEvent,
+];

@@ -1,0 +1,22 @@
+import Redis, { RedisOptions } from 'ioredis';
+
+/**
+ * Connection options for BullMQ and the health check. `maxRetriesPerRequest: null` is what BullMQ
+ * workers require: a blocking command must wait for a reconnect rather than fail.
+ */
+export function redisOptions(url: string): RedisOptions {
+  const parsed = new URL(url);
+  return {
+    host: parsed.hostname,
+    port: Number(parsed.port || 6379),
+    username: parsed.username || undefined,
+    password: parsed.password ? decodeURIComponent(parsed.password) : undefined,
+    db: parsed.pathname.length > 1 ? Number(parsed.pathname.slice(1)) : 0,
+    tls: parsed.protocol === 'rediss:' ? {} : undefined,
+    maxRetriesPerRequest: null,
+  };
+}
+
+export function createRedis(url: string, extra: RedisOptions = {}): Redis {
+  return new Redis({ ...redisOptions(url), ...extra });
+}

@@ -1,0 +1,2 @@
+export * from './remiss.module';
+export * from './remiss.repository';

@@ -1,0 +1,4 @@
+export * from './common-modules';
+export * from './demo';
+export * from './http-app';
+export * from './main-runner';

@@ -1,0 +1,2 @@
+export * from './svar.module';
+export * from './remissvar.repository';
