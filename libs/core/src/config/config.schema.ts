@@ -48,7 +48,7 @@ export const configSchema = z.object({
   SESSION_TTL_HOURS: positiveInt(12),
   TRUST_PROXY: booleanFlag(false),
 
-  SMTP_URL: url(['smtp', 'smtps']),
+  SMTP_URL: url(['smtp', 'smtps']).default('smtp://127.0.0.1:1025'),
   MAIL_FROM: z.string().default('Remissplattformen <noreply@remissplattformen.local>'),
 
   CHROMIUM_PATH: optionalString,

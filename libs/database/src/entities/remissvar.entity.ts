@@ -17,6 +17,8 @@ export class Remissvar {
   @Column() titel!: string;
   @Column() inledning!: string;
   @Column() avslutning!: string;
+  /** Footnotes of inledning and avslutning; their text marks a reference as `[^n]`. */
+  @Column({ type: 'jsonb' }) fotnoter!: string[];
   @Column({ type: 'int' }) version!: number;
   @Column({ name: 'slutlig_fil_id', type: 'uuid', nullable: true }) slutligFilId!: string | null;
   @Column({ name: 'expedierad_at', type: 'timestamptz', nullable: true }) expedieradAt!: Date | null;
@@ -57,6 +59,7 @@ export class Synpunkt {
   @Column({ name: 'stryk_text', type: 'text', nullable: true }) strykText!: string | null;
   /** … and what to put in its place (null = strike only). */
   @Column({ name: 'ny_text', type: 'text', nullable: true }) nyText!: string | null;
+  /** Footnotes of this synpunkt; its text marks a reference as `[^n]` (1-based). */
   @Column({ type: 'jsonb' }) fotnoter!: string[];
 }
 

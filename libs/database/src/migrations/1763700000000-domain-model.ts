@@ -214,6 +214,7 @@ export class DomainModel1763700000000 implements MigrationInterface {
         titel text NOT NULL,
         inledning text NOT NULL DEFAULT '',
         avslutning text NOT NULL DEFAULT '',
+        fotnoter jsonb NOT NULL DEFAULT '[]',
         version integer NOT NULL DEFAULT 1,
         slutlig_fil_id uuid REFERENCES fil(id),
         expedierad_at timestamptz,

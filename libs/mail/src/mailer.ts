@@ -1,0 +1,52 @@
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@app/core';
+import nodemailer, { Transporter } from 'nodemailer';
+
+export interface Epost {
+  to: string | string[];
+  cc?: string | string[];
+  subject: string;
+  text: string;
+  html?: string;
+  /** Deterministic, so a resend after a crash is recognisable as the same message. */
+  messageId: string;
+}
+
+/** The SMTP server refused the message for good (5xx): retrying will not help. */
+export class SmtpPermanentError extends Error {
+  constructor(
+    message: string,
+    readonly responseCode: number,
+  ) {
+    super(message);
+  }
+}
+
+/** A Message-ID derived from what the mail is about, e.g. `<paminnelse.<uuid>@remissplattformen>`. */
+export function messageIdFor(kind: string, id: string): string {
+  return `<${kind}.${id}@remissplattformen>`;
+}
+
+/** Sends mail over SMTP (SMTP_URL). Transient failures throw Error; permanent ones SmtpPermanentError. */
+@Injectable()
+export class Mailer implements OnModuleDestroy {
+  private readonly transport: Transporter;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    this.transport = nodemailer.createTransport(config.SMTP_URL!, { from: config.MAIL_FROM });
+  }
+
+  async send(mail: Epost): Promise<void> {
+    try {
+      await this.transport.sendMail({ from: this.config.MAIL_FROM, to: mail.to, cc: mail.cc, subject: mail.subject, text: mail.text, html: mail.html, messageId: mail.messageId });
+    } catch (error) {
+      const code = (error as { responseCode?: number }).responseCode;
+      if (typeof code === 'number' && code >= 500 && code < 600) throw new SmtpPermanentError((error as Error).message, code);
+      throw error;
+    }
+  }
+
+  onModuleDestroy(): void {
+    this.transport.close();
+  }
+}

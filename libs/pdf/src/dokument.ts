@@ -1,0 +1,109 @@
+import { Datum } from '@app/core';
+
+/**
+ * The data the document templates render. Built by the workflow (libs/remiss, libs/svar) from the
+ * database; rendered by PdfService. Texts are plain (Handlebars escapes them): paragraphs are
+ * separated by a blank line, and `[^n]` marks a reference to footnote n (1-based) of the same
+ * part; the renderer numbers footnotes through the whole document.
+ */
+export interface Brevhuvud {
+  /** Folder under templates/kommuner/, e.g. `enkoping`. */
+  kommun: string;
+  /** e.g. Utbildningsnämnden. */
+  enhet: string;
+  /** e.g. Utbildningsförvaltningen. */
+  forvaltning?: string;
+}
+
+export interface Citat {
+  text: string;
+  sida: number;
+  /** Title of the remisshandling quoted, when the remiss has more than one. */
+  handling?: string;
+}
+
+export interface SynpunktDokument {
+  typ: 'medhall' | 'invandning' | 'andringsforslag' | 'ovrigt';
+  rubrik?: string;
+  citat?: Citat;
+  text: string;
+  /** For andringsforslag: the text to strike, and what replaces it (absent: strike only). */
+  stryk?: string;
+  ersattMed?: string;
+  fotnoter: string[];
+}
+
+export type BeslutDokument =
+  | { typ: 'namndbeslut'; namnd: string; sammantradesdatum: Datum; paragraf: string }
+  | { typ: 'delegationsbeslut'; delegat: string; titel?: string; beslutsdatum: Datum };
+
+export interface Underskrift {
+  namn: string;
+  /** e.g. Ordförande, Nämndsekreterare, Förvaltningschef. */
+  titel: string;
+}
+
+export interface RemissvarDokument {
+  brevhuvud: Brevhuvud;
+  /** YTTRANDE; a declined remiss is rendered with `avstar` true. */
+  avstar?: boolean;
+  datum: Datum;
+  /** Our dnr, e.g. UN2025/412. */
+  vartDnr: string;
+  /** The sender's dnr, e.g. KS2025/118. */
+  ertDnr: string;
+  /** The addressee, e.g. Kommunstyrelsen. */
+  mottagare: string;
+  /** e.g. Svar på remiss om policy för digital omställning. */
+  titel: string;
+  inledning: string;
+  synpunkter: SynpunktDokument[];
+  avslutning: string;
+  /** Footnotes referenced from inledning and avslutning. */
+  fotnoter: string[];
+  beslut?: BeslutDokument;
+  underskrifter: Underskrift[];
+  bilagor: string[];
+  /** The PDF's Author is the enhet; Keywords carry the dnr. */
+}
+
+export interface RemissmissivDokument {
+  brevhuvud: Brevhuvud;
+  datum: Datum;
+  /** The sender's dnr, to be quoted in every answer. */
+  diarienummer: string;
+  arendemening: string;
+  missiv: string;
+  svarsdatum: Datum;
+  remissinstanser: string[];
+  remisshandlingar: string[];
+  fragor: string[];
+  kontaktperson: { namn: string; epost?: string; telefon?: string };
+  /** How to answer: the platform link, or e-mail for those without an account. */
+  svarsanvisning: string;
+}
+
+export interface RemissammanstallningDokument {
+  brevhuvud: Brevhuvud;
+  datum: Datum;
+  diarienummer: string;
+  arendemening: string;
+  /** Synpunkter grouped by remisshandling and page, in document order. */
+  avsnitt: {
+    handling: string;
+    sida: number;
+    synpunkter: (SynpunktDokument & { instans: string })[];
+    antalPerTyp: Record<SynpunktDokument['typ'], number>;
+  }[];
+  utanHanvisning: (SynpunktDokument & { instans: string })[];
+  avstod: string[];
+  ejSvarat: string[];
+}
+
+export interface PdfMetadata {
+  title: string;
+  author: string;
+  subject: string;
+  /** The dnr(s), e.g. UN2025/412, KS2025/118. */
+  keywords: string[];
+}
