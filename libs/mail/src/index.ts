@@ -1,2 +1,3 @@
 export * from './mailer';
 export * from './mail.module';
+export * from './epost-utkorg';

@@ -1,7 +1,7 @@
 import type { Infrastructure } from '../infrastructure';
 
 export default async function globalTeardown(): Promise<void> {
-  const { dropLeftoverTestDatabases } = require('./test-infrastructure') as typeof import('./test-infrastructure');
-  await dropLeftoverTestDatabases();
+  const { dropTestDatabases } = require('./test-infrastructure') as typeof import('./test-infrastructure');
+  await dropTestDatabases();
   await (globalThis as { __remissTestInfrastructure?: Infrastructure }).__remissTestInfrastructure?.stop();
 }

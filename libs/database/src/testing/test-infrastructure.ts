@@ -8,11 +8,13 @@ import { Infrastructure, provideInfrastructure, runMigrations } from '../infrast
  * .data/test. Jest's global setup migrates one template database; every test file then gets its
  * own database copied from it, so files never see each other's rows.
  */
-export const TEMPLATE_DATABASE = 'remiss_test_template';
-const DATABASE_PREFIX = 'remiss_t_';
-
 const ENV_ADMIN_URL = 'REMISS_TEST_ADMIN_URL';
 const ENV_REDIS_URL = 'REMISS_TEST_REDIS_URL';
+/** Names this Jest run's databases, so runs sharing a server never touch each other's. */
+const ENV_RUN_ID = 'REMISS_TEST_RUN';
+
+const templateName = (run: string) => `remiss_tmpl_${run}`;
+const databasePrefix = (run: string) => `remiss_t_${run}_`;
 
 export function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);
@@ -38,23 +40,22 @@ export function testEnvironment(): Record<string, string | undefined> {
 export async function prepareTestInfrastructure(): Promise<Infrastructure> {
   const infrastructure = await provideInfrastructure(loadConfig(testEnvironment()));
   const adminUrl = withDatabase(infrastructure.databaseUrl, 'postgres');
-  await withClient(adminUrl, async (client) => {
-    await client.query(`UPDATE pg_database SET datistemplate = false WHERE datname = $1`, [TEMPLATE_DATABASE]);
-    await client.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`);
-    await client.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
-  });
-  await runMigrations(withDatabase(adminUrl, TEMPLATE_DATABASE));
+  const run = randomBytes(4).toString('hex');
+  await withClient(adminUrl, (client) => client.query(`CREATE DATABASE ${templateName(run)}`));
+  await runMigrations(withDatabase(adminUrl, templateName(run)));
   process.env[ENV_ADMIN_URL] = adminUrl;
   process.env[ENV_REDIS_URL] = infrastructure.redisUrl;
+  process.env[ENV_RUN_ID] = run;
   return infrastructure;
 }
 
-/** Global teardown: drops databases that test files left behind (a crashed file cannot clean up). */
-export async function dropLeftoverTestDatabases(): Promise<void> {
+/** Global teardown: drops this run's template and the databases its files left (a crashed file cannot clean up). */
+export async function dropTestDatabases(): Promise<void> {
   const adminUrl = process.env[ENV_ADMIN_URL];
-  if (!adminUrl) return;
+  const run = process.env[ENV_RUN_ID];
+  if (!adminUrl || !run) return;
   await withClient(adminUrl, async (client) => {
-    const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE '${DATABASE_PREFIX}%'`);
+    const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1 OR datname = $2`, [`${databasePrefix(run)}%`, templateName(run)]);
     for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
   });
 }
@@ -72,10 +73,11 @@ export interface TestDatabase {
 export async function createTestDatabase(): Promise<TestDatabase> {
   const adminUrl = process.env[ENV_ADMIN_URL];
   const redisUrl = process.env[ENV_REDIS_URL];
-  if (!adminUrl || !redisUrl) throw new Error('Test infrastructure missing: run the tests through `npm test` (Jest global setup).');
+  const run = process.env[ENV_RUN_ID];
+  if (!adminUrl || !redisUrl || !run) throw new Error('Test infrastructure missing: run the tests through `npm test` (Jest global setup).');
   const suffix = randomBytes(6).toString('hex');
-  const name = `${DATABASE_PREFIX}${suffix}`;
-  await withClient(adminUrl, (client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`));
+  const name = `${databasePrefix(run)}${suffix}`;
+  await withClient(adminUrl, (client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${templateName(run)}`));
   const url = withDatabase(adminUrl, name);
   return {
     url,

@@ -1,0 +1,15 @@
+import { EntityManager } from 'typeorm';
+import { Epost } from './mailer';
+
+/**
+ * The outbox for one-off mails (a remiss sent, an answer expedierat, an anstånd granted).
+ * A mail is stored in the caller's transaction, so a state change and its mails commit together
+ * and SMTP being down never rolls a state change back; a worker sends and retries.
+ */
+export abstract class EpostUtkorg {
+  /** Stores the mail in the caller's transaction; returns its id. */
+  abstract enqueue(manager: EntityManager, organisationId: string, epost: Epost): Promise<string>;
+
+  /** After commit: hand the stored mails to the sender (the reconciler catches any a crash left out). */
+  abstract dispatch(ids: string[]): Promise<void>;
+}
