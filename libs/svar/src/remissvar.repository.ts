@@ -8,7 +8,7 @@ import { DataSource } from 'typeorm';
 /**
  * Remissvar as one caller may see them. Until expediering a draft is visible only to users with a
  * role at the answering enhet (DESIGN.md §4: a shared draft can count as sent); from expediering
- * on the sender's organisation sees it too.
+ * on the users of the sending enhet see it too.
  */
 @Injectable()
 export class RemissvarRepository {
@@ -22,7 +22,8 @@ export class RemissvarRepository {
       .andWhere(
         `((s.organisation_id = :org AND s.enhet_id = ANY(:enheter))
           OR (s.status = 'expedierat' AND EXISTS (
-              SELECT 1 FROM remissinstans i WHERE i.id = s.remissinstans_id AND i.organisation_id = :org)))`,
+              SELECT 1 FROM remissinstans i JOIN remiss r ON r.id = i.remiss_id
+              WHERE i.id = s.remissinstans_id AND r.organisation_id = :org AND r.avsandare_enhet_id = ANY(:enheter))))`,
         { org: actor.organisationId, enheter: actor.enheter() },
       )
       .getOne();

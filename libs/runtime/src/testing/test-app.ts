@@ -22,11 +22,13 @@ export interface TestApp {
 export interface TestAppOptions {
   demoData?: boolean;
   config?: Record<string, string>;
+  /** Run on this database (e.g. to restart an app on the same data); it is then left for its owner to drop. */
+  db?: TestDatabase;
 }
 
 /** Starts an app the way main() does, on a fresh database of its own and a random port. */
 export async function startTestApp(module: (config: AppConfig, location: { databaseUrl: string; redisUrl: string }) => DynamicModule, options: TestAppOptions = {}): Promise<TestApp> {
-  const db = await createTestDatabase();
+  const db = options.db ?? (await createTestDatabase());
   const config = db.config(options.config);
   if (options.demoData ?? true) {
     const dataSource = await new DataSource(dataSourceOptions(db.url, 2)).initialize();
@@ -46,7 +48,7 @@ export async function startTestApp(module: (config: AppConfig, location: { datab
     anonymous: () => new ApiClient(url),
     close: async () => {
       await app.close();
-      await db.drop();
+      if (!options.db) await db.drop();
     },
   };
 }

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createTestDatabase, TestDatabase } from '@app/database/testing/test-infrastructure';
+import { DEMO_PASSWORD } from '@app/demo';
+import { ApiClient, startTestApp } from '@app/runtime/testing/test-app';
+import { Client } from 'pg';
+import { PlatformModule } from '../../../apps/platform/src/platform.module';
+
+async function count(url: string, sql: string): Promise<number> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return Number((await client.query(sql)).rows[0].n);
+  } finally {
+    await client.end();
+  }
+}
+
+describe('login and sessions', () => {
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(() => db.drop());
+
+  it('refuses a wrong password with 401 and a message, and creates no session', async () => {
+    const t = await startTestApp(PlatformModule.forRoot, { db });
+    try {
+      const res = await t.anonymous().post('/api/auth/login', { epost: 'un.sekreterare@enkoping.demo', losenord: 'fel-lösenord' });
+      expect(res.status).toBe(401);
+      expect(res.body).toEqual({ statusCode: 401, code: 'INVALID_CREDENTIALS', message: 'Wrong e-mail address or password' });
+      expect(res.headers.getSetCookie()).toEqual([]);
+      const unknown = await t.anonymous().post('/api/auth/login', { epost: 'ingen@enkoping.demo', losenord: DEMO_PASSWORD });
+      expect(unknown.status).toBe(401);
+      expect(await count(db.url, 'SELECT count(*) AS n FROM session')).toBe(0);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('sets an httpOnly SameSite=Lax cookie, and the session survives a restart of the app', async () => {
+    const first = await startTestApp(PlatformModule.forRoot, { db });
+    const client = new ApiClient(first.url);
+    const login = await client.post('/api/auth/login', { epost: 'UN.Sekreterare@enkoping.demo', losenord: DEMO_PASSWORD });
+    expect(login.status).toBe(200);
+    expect(login.body.namn).toBe('Anna Berg');
+    const cookie = login.headers.getSetCookie()[0];
+    expect(cookie).toMatch(/^remiss_session=[\w-]{43};/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+    expect(cookie).not.toMatch(/Secure/); // plain http here; Secure is set behind https
+    await first.close();
+
+    const second = await startTestApp(PlatformModule.forRoot, { db });
+    try {
+      const again = new ApiClient(second.url, client.sessionCookie);
+      const me = await again.get('/api/auth/me');
+      expect(me.status).toBe(200);
+      expect(me.body.epost).toBe('un.sekreterare@enkoping.demo');
+      expect(me.body.roller).toEqual([expect.objectContaining({ roll: 'namndsekreterare' })]);
+
+      expect((await again.post('/api/auth/logout')).status).toBe(204);
+      expect((await again.get('/api/auth/me')).status).toBe(401);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('marks the cookie Secure when the request came over https through the proxy', async () => {
+    const t = await startTestApp(PlatformModule.forRoot, { db, config: { TRUST_PROXY: 'true' } });
+    try {
+      const res = await t.anonymous().post('/api/auth/login', { epost: 'un.sekreterare@enkoping.demo', losenord: DEMO_PASSWORD }, { 'x-forwarded-proto': 'https' });
+      expect(res.status).toBe(200);
+      expect(res.headers.getSetCookie()[0]).toMatch(/; Secure/);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('answers 401 without a session, on every API route', async () => {
+    const t = await startTestApp(PlatformModule.forRoot, { db });
+    try {
+      const res = await t.anonymous().get('/api/organisation');
+      expect(res.status).toBe(401);
+      expect(res.body.code).toBe('UNAUTHENTICATED');
+    } finally {
+      await t.close();
+    }
+  });
+});

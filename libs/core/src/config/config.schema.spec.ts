@@ -1,0 +1,30 @@
+import { describe, expect, it } from '@jest/globals';
+import { ConfigError, loadConfig } from './config.schema';
+
+describe('configuration', () => {
+  it('has defaults for everything, so an empty environment starts the platform with embedded services', () => {
+    const config = loadConfig({});
+    expect(config.PORT).toBe(3000);
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.REDIS_URL).toBeUndefined();
+    expect(config.DEMO_DATA).toBe(true);
+  });
+
+  it('reads and converts given values', () => {
+    const config = loadConfig({ PORT: '8080', DATABASE_URL: 'postgres://u@db/remiss', DEMO_DATA: 'false', TRUST_PROXY: '1' });
+    expect(config).toMatchObject({ PORT: 8080, DATABASE_URL: 'postgres://u@db/remiss', DEMO_DATA: false, TRUST_PROXY: true });
+  });
+
+  it('treats an empty value as not set', () => {
+    expect(loadConfig({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, /^Configuration error: PORT has the invalid value "abc": /],
+    [{ DATABASE_URL: 'mysql://x' }, /^Configuration error: DATABASE_URL has the invalid value "mysql:\/\/x": must be a URL starting with postgres:\/\/ or postgresql:\/\/\.$/],
+    [{ DEMO_DATA: 'kanske' }, /^Configuration error: DEMO_DATA has the invalid value "kanske"/],
+  ])('stops with one sentence naming the variable: %j', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});
