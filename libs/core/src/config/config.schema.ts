@@ -34,7 +34,6 @@ export const configSchema = z.object({
   REMISS_SERVICE_PORT: port(3001),
   NAMND_SERVICE_PORT: port(3002),
   PUBLIC_URL: url(['http', 'https']),
-  TZ_NAME: z.literal('Europe/Stockholm').default('Europe/Stockholm'),
 
   DATABASE_URL: url(['postgres', 'postgresql']),
   DATABASE_POOL_SIZE: positiveInt(10),
@@ -56,6 +55,11 @@ export const configSchema = z.object({
   PDF_RESTART_AFTER: positiveInt(200),
   PDF_TIMEOUT_MS: positiveInt(30000),
   TEMPLATES_DIR: z.string().default('templates'),
+
+  /** The shortest time a remissinstans may be given to answer, in Swedish working days. */
+  REMISS_MIN_SVARSTID_ARBETSDAGAR: positiveInt(15),
+  /** The largest PDF accepted as remisshandling or external answer, in megabytes. */
+  PDF_UPLOAD_MAX_MB: positiveInt(25),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;
