@@ -4,7 +4,7 @@ import { PlatformModule } from './platform.module';
 
 main(() =>
   process.argv[2] === 'migrate'
-    ? runMigrateCommand()
+    ? runMigrateCommand(loadDemoDataIfWanted)
     : runHttpApp({
         title: 'Remissplattformen',
         port: (config) => config.PORT,

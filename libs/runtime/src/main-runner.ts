@@ -46,13 +46,14 @@ export async function runWorker(title: string, module: (config: AppConfig, infra
   });
 }
 
-/** `node main.js migrate`: applies pending migrations and exits. */
-export async function runMigrateCommand(): Promise<void> {
+/** `node main.js migrate`: applies pending migrations, runs `afterMigrate` (e.g. demo data) and exits. */
+export async function runMigrateCommand(afterMigrate?: (config: AppConfig, infrastructure: Infrastructure) => Promise<void>): Promise<void> {
   const config = startConfig();
   const infrastructure = await provideInfrastructure(config);
   try {
     const applied = await runMigrations(infrastructure.databaseUrl);
     console.log(applied.length ? `Applied ${applied.length} migration(s).` : 'The database is up to date.');
+    await afterMigrate?.(config, infrastructure);
   } finally {
     await infrastructure.stop();
   }
