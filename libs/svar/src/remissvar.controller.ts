@@ -1,17 +1,87 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, ParseIntPipe, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '@app/auth';
+import { DomainError } from '@app/core';
+import type { Response } from 'express';
+import { SidQuery } from './inkorg/inkorg.dto';
+import { BeslutDto, SparaRemissvarDto } from './remissvar.dto';
 import { RemissvarRepository } from './remissvar.repository';
+import { RemissvarService, RemissvarVy } from './remissvar.service';
 
 @ApiTags('remissvar')
 @Controller('api/remissvar')
 export class RemissvarController {
-  constructor(private readonly svar: RemissvarRepository) {}
+  constructor(
+    private readonly svar: RemissvarRepository,
+    private readonly service: RemissvarService,
+  ) {}
 
   @Get(':id')
-  @ApiOperation({ summary: 'One remissvar with its synpunkter (drafts only within the answering enhet)' })
-  async get(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
-    const svar = await this.svar.get(actor, id);
-    return { ...svar, synpunkter: await this.svar.synpunkter(svar) };
+  @ApiOperation({ summary: 'One remissvar with its synpunkter and beslut (drafts only within the answering enhet); ETag = version' })
+  async get(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Res({ passthrough: true }) res: Response) {
+    return medEtag(res, await this.service.vy(actor, id));
   }
+
+  @Put(':id')
+  @ApiOperation({ summary: 'Save the content (utkast, for_beslut) under optimistic locking: If-Match: "<version>" or body.version; stale → 409 STALE_VERSION' })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag of the version the edit is based on' })
+  async spara(
+    @CurrentActor() actor: Actor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: SparaRemissvarDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const { version, ...innehall } = body;
+    return medEtag(res, await this.service.spara(actor, id, grundversion(ifMatch, version), innehall));
+  }
+
+  @Get(':id/revisioner')
+  @ApiOperation({ summary: 'Revision history, newest first: who, when, what changed' })
+  async revisioner(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Query() query: SidQuery) {
+    const svar = await this.svar.get(actor, id);
+    return { ...(await this.svar.revisioner(svar, query.page, query.pageSize)), page: query.page, pageSize: query.pageSize };
+  }
+
+  @Get(':id/revisioner/:version')
+  @ApiOperation({ summary: 'The content as saved in one revision' })
+  async revision(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Param('version', new ParseIntPipe()) version: number) {
+    return this.svar.revision(await this.svar.get(actor, id), version);
+  }
+
+  @Post(':id/for-beslut')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'utkast → for_beslut' })
+  async forBeslut(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Res({ passthrough: true }) res: Response) {
+    return medEtag(res, await this.service.forBeslut(actor, id));
+  }
+
+  @Post(':id/till-utkast')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'for_beslut → utkast' })
+  async tillUtkast(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Res({ passthrough: true }) res: Response) {
+    return medEtag(res, await this.service.tillUtkast(actor, id));
+  }
+
+  @Post(':id/beslut')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'for_beslut → beslutat: record the nämnd decision (sammanträdesdatum + §) or delegationsbeslut (delegat + datum); content frozen from here' })
+  async beslut(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: BeslutDto, @Res({ passthrough: true }) res: Response) {
+    return medEtag(res, await this.service.beslut(actor, id, body));
+  }
+}
+
+function medEtag(res: Response, vy: RemissvarVy): RemissvarVy {
+  res.setHeader('ETag', `"${vy.version}"`);
+  return vy;
+}
+
+/** The version an edit is based on: If-Match (`"3"`, `W/"3"`) or the body's `version`. */
+function grundversion(ifMatch: string | undefined, version: number | undefined): number {
+  const fromHeader = ifMatch ? Number(/^(?:W\/)?"?(\d+)"?$/.exec(ifMatch.trim())?.[1]) : undefined;
+  const grund = fromHeader ?? version;
+  if (grund === undefined || !Number.isInteger(grund)) {
+    throw new DomainError(HttpStatus.PRECONDITION_REQUIRED, 'VERSION_REQUIRED', 'Send If-Match: "<version>" (the ETag you read) or version in the body', 'Versionen som ändringen bygger på saknas');
+  }
+  return grund;
 }

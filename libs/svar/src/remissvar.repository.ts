@@ -2,8 +2,24 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor } from '@app/auth';
 import { notFound } from '@app/core';
-import { Remissvar, Synpunkt } from '@app/database';
-import { DataSource } from 'typeorm';
+import { Anvandare, Beslut, Remissvar, RemissvarRevision, RemissvarStatus, RemissvarTyp, Synpunkt } from '@app/database';
+import { DataSource, EntityManager } from 'typeorm';
+import { RemissvarInnehall } from './innehall/innehall';
+
+export interface NyttRemissvar {
+  organisationId: string;
+  enhetId: string;
+  remissinstansId: string;
+  typ: RemissvarTyp;
+  createdBy: string;
+}
+
+export interface RevisionRad {
+  version: number;
+  andring: string;
+  createdAt: Date;
+  anvandare: { id: string; namn: string } | null;
+}
 
 /**
  * Remissvar as one caller may see them. Until expediering a draft is visible only to users with a
@@ -14,8 +30,8 @@ import { DataSource } from 'typeorm';
 export class RemissvarRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async get(actor: Actor, id: string): Promise<Remissvar> {
-    const svar = await this.dataSource
+  async get(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager): Promise<Remissvar> {
+    const svar = await manager
       .getRepository(Remissvar)
       .createQueryBuilder('s')
       .where('s.id = :id', { id })
@@ -31,7 +47,91 @@ export class RemissvarRepository {
     return svar;
   }
 
-  synpunkter(svar: Remissvar): Promise<Synpunkt[]> {
-    return this.dataSource.getRepository(Synpunkt).find({ where: { remissvarId: svar.id }, order: { ordning: 'ASC' } });
+  synpunkter(svar: Remissvar, manager: EntityManager = this.dataSource.manager): Promise<Synpunkt[]> {
+    return manager.getRepository(Synpunkt).find({ where: { remissvarId: svar.id }, order: { ordning: 'ASC' } });
+  }
+
+  forInstans(manager: EntityManager, remissinstansId: string): Promise<Remissvar | null> {
+    return manager.findOneBy(Remissvar, { remissinstansId });
+  }
+
+  beslut(svar: Remissvar, manager: EntityManager = this.dataSource.manager): Promise<Beslut | null> {
+    return manager.findOneBy(Beslut, { remissvarId: svar.id });
+  }
+
+  /** Locks the row for a state change and returns it as it is now. */
+  lock(manager: EntityManager, id: string): Promise<Remissvar> {
+    return manager.findOneOrFail(Remissvar, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async insert(manager: EntityManager, nytt: NyttRemissvar, innehall: RemissvarInnehall): Promise<Remissvar> {
+    const { identifiers } = await manager.insert(Remissvar, {
+      ...nytt,
+      status: 'utkast',
+      titel: innehall.titel,
+      inledning: innehall.inledning,
+      avslutning: innehall.avslutning,
+      fotnoter: innehall.fotnoter,
+      version: 1,
+    });
+    const id = identifiers[0].id as string;
+    await this.insertSynpunkter(manager, id, innehall);
+    return manager.findOneByOrFail(Remissvar, { id });
+  }
+
+  /**
+   * Optimistic locking: the content is replaced only if nobody saved since `version` and the
+   * answer is still editable (TypeORM's @VersionColumn would not guard this). Null: nothing written.
+   */
+  async replaceContent(manager: EntityManager, id: string, version: number, innehall: RemissvarInnehall): Promise<number | null> {
+    const [rows]: [{ version: number }[], number] = await manager.query(
+      `UPDATE remissvar SET titel = $3, inledning = $4, avslutning = $5, fotnoter = $6::jsonb, version = version + 1, updated_at = now()
+        WHERE id = $1 AND version = $2 AND status IN ('utkast', 'for_beslut') AND typ = 'yttrande'
+        RETURNING version`,
+      [id, version, innehall.titel, innehall.inledning, innehall.avslutning, JSON.stringify(innehall.fotnoter)],
+    );
+    if (rows.length === 0) return null;
+    await manager.delete(Synpunkt, { remissvarId: id });
+    await this.insertSynpunkter(manager, id, innehall);
+    return rows[0].version;
+  }
+
+  /** Moves a locked answer to `status`; returns the new version. */
+  async setStatus(manager: EntityManager, id: string, status: RemissvarStatus, extra: Partial<Pick<Remissvar, 'expedieradAt' | 'expedieradAv' | 'slutligFilId' | 'typ' | 'inledning'>> = {}): Promise<number> {
+    await manager.update(Remissvar, { id }, { status, ...extra, version: () => 'version + 1' });
+    return (await manager.findOneByOrFail(Remissvar, { id })).version;
+  }
+
+  async insertBeslut(manager: EntityManager, beslut: Omit<Beslut, 'id' | 'createdAt'>): Promise<Beslut> {
+    const { identifiers } = await manager.insert(Beslut, beslut);
+    return manager.findOneByOrFail(Beslut, { id: identifiers[0].id as string });
+  }
+
+  async insertRevision(manager: EntityManager, svar: { id: string }, version: number, anvandareId: string, innehall: RemissvarInnehall & { status: RemissvarStatus }, andring: string): Promise<void> {
+    await manager.insert(RemissvarRevision, { remissvarId: svar.id, version, anvandareId, innehall: innehall as unknown as RemissvarRevision['innehall'] & object, andring });
+  }
+
+  async revisioner(svar: Remissvar, page: number, pageSize: number): Promise<{ items: RevisionRad[]; total: number }> {
+    const [rows, total] = await this.dataSource
+      .getRepository(RemissvarRevision)
+      .findAndCount({ where: { remissvarId: svar.id }, order: { version: 'DESC' }, skip: (page - 1) * pageSize, take: pageSize });
+    const ids = [...new Set(rows.map((r) => r.anvandareId).filter((id): id is string => !!id))];
+    const anvandare = ids.length ? await this.dataSource.getRepository(Anvandare).find({ where: ids.map((id) => ({ id })), select: { id: true, namn: true } }) : [];
+    const namn = new Map(anvandare.map((a) => [a.id, a.namn]));
+    return {
+      items: rows.map((r) => ({ version: r.version, andring: r.andring, createdAt: r.createdAt, anvandare: r.anvandareId ? { id: r.anvandareId, namn: namn.get(r.anvandareId) ?? '' } : null })),
+      total,
+    };
+  }
+
+  async revision(svar: Remissvar, version: number): Promise<RemissvarRevision> {
+    const revision = await this.dataSource.getRepository(RemissvarRevision).findOneBy({ remissvarId: svar.id, version });
+    if (!revision) throw notFound('Revision');
+    return revision;
+  }
+
+  private async insertSynpunkter(manager: EntityManager, remissvarId: string, innehall: RemissvarInnehall): Promise<void> {
+    if (innehall.synpunkter.length === 0) return;
+    await manager.insert(Synpunkt, innehall.synpunkter.map((p, i) => ({ ...p, remissvarId, ordning: i + 1 })));
   }
 }

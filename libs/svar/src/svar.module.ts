@@ -1,7 +1,20 @@
 import { Module } from '@nestjs/common';
+import { ArchiveModule } from '@app/archive';
+import { InkorgController } from './inkorg/inkorg.controller';
+import { InkorgRepository } from './inkorg/inkorg.repository';
+import { Innehallsgranskning } from './innehall/innehallsgranskning';
+import { NamndInstansController } from './instans/namnd-instans.controller';
+import { NamndInstansRepository } from './instans/namnd-instans.repository';
+import { RegistreringService } from './instans/registrering.service';
 import { RemissvarController } from './remissvar.controller';
 import { RemissvarRepository } from './remissvar.repository';
+import { RemissvarService } from './remissvar.service';
 
-/** The nämnd's side: inkorg, remissvar, beslut, expediering. */
-@Module({ controllers: [RemissvarController], providers: [RemissvarRepository], exports: [RemissvarRepository] })
+/** The nämnd's side: inkorg, registrering, remissvar, beslut, expediering. */
+@Module({
+  imports: [ArchiveModule],
+  controllers: [InkorgController, NamndInstansController, RemissvarController],
+  providers: [InkorgRepository, NamndInstansRepository, RegistreringService, Innehallsgranskning, RemissvarRepository, RemissvarService],
+  exports: [RemissvarRepository],
+})
 export class SvarModule {}

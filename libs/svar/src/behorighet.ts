@@ -1,0 +1,26 @@
+import { Actor } from '@app/auth';
+import { DomainError, forbidden } from '@app/core';
+import { Remiss, Roll } from '@app/database';
+import { HttpStatus } from '@nestjs/common';
+
+/** Who may do what at the answering enhet. Reading needs any role there. */
+export const SKRIVA: Roll[] = ['namndsekreterare', 'handlaggare'];
+export const BESLUTA: Roll[] = ['namndsekreterare'];
+export const REGISTRERA: Roll[] = ['namndsekreterare', 'registrator'];
+
+/** 403 unless the caller holds one of `roller` at the enhet (the caller has already been shown the row). */
+export function kravRoll(actor: Actor, enhetId: string | null, roller: Roll[], vad: string): void {
+  if (!enhetId || !actor.hasRoleAt(enhetId, ...roller)) throw forbidden(`${vad} needs the role ${roller.join(' or ')} at the answering enhet`);
+}
+
+/** An återkallad or avslutad remiss freezes every answer to it: 409 naming the remiss' state. */
+export function kravOppenRemiss(remiss: Remiss, vad: string): void {
+  if (remiss.status === 'utskickad') return;
+  throw new DomainError(
+    HttpStatus.CONFLICT,
+    'REMISS_STANGD',
+    `Cannot ${vad}: the remiss is in state '${remiss.status}'`,
+    remiss.status === 'aterkallad' ? 'Remissen är återkallad; svaret kan inte längre ändras' : 'Remissen är avslutad; svaret kan inte längre ändras',
+    { currentState: remiss.status },
+  );
+}

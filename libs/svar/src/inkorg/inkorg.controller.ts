@@ -1,0 +1,25 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, CurrentActor, OrganisationRepository } from '@app/auth';
+import { Clock, forbidden, stockholmDatum } from '@app/core';
+import { InkorgQuery, InkorgSida } from './inkorg.dto';
+import { InkorgRepository } from './inkorg.repository';
+
+@ApiTags('inkorg')
+@Controller('api/enheter')
+export class InkorgController {
+  constructor(
+    private readonly organisationer: OrganisationRepository,
+    private readonly inkorg: InkorgRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get(':enhetId/inkorg')
+  @ApiOperation({ summary: "The remisser sent to a nämnd: status of its instans, the sender's dnr, its svarsdatum, forsenad, its own dnr" })
+  @ApiOkResponse({ type: InkorgSida })
+  async list(@CurrentActor() actor: Actor, @Param('enhetId', new ParseUUIDPipe()) enhetId: string, @Query() query: InkorgQuery): Promise<InkorgSida> {
+    const enhet = await this.organisationer.enhet(actor, enhetId);
+    if (!actor.enheter().includes(enhet.id)) throw forbidden(`The inkorg of ${enhet.namn} is for those with a role there`);
+    return this.inkorg.list(enhet.id, stockholmDatum(this.clock.now()), query);
+  }
+}

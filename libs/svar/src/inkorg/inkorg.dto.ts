@@ -1,0 +1,77 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { REMISSINSTANS_STATUSAR, RemissinstansStatus } from '@app/database';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+
+export const INKORG_SORTERING = ['svarsdatum', 'utskickad', 'arendemening', 'status', 'diarienummer'] as const;
+export type InkorgSortering = (typeof INKORG_SORTERING)[number];
+
+/** `?page=1&pageSize=50` of every list. */
+export class SidQuery {
+  @ApiPropertyOptional({ default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page = 1;
+
+  @ApiPropertyOptional({ default: 50, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  pageSize = 50;
+}
+
+export class InkorgQuery extends SidQuery {
+  @ApiPropertyOptional({ enum: INKORG_SORTERING, default: 'svarsdatum' })
+  @IsOptional()
+  @IsIn(INKORG_SORTERING)
+  sort: InkorgSortering = 'svarsdatum';
+
+  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'asc' })
+  @IsOptional()
+  @IsIn(['asc', 'desc'])
+  order: 'asc' | 'desc' = 'asc';
+
+  @ApiPropertyOptional({ enum: REMISSINSTANS_STATUSAR, description: 'Only instanser in this state' })
+  @IsOptional()
+  @IsIn(REMISSINSTANS_STATUSAR)
+  status?: RemissinstansStatus;
+
+  @ApiPropertyOptional({ description: 'true: only those past their svarsdatum and not answered; false: the others' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  forsenad?: boolean;
+
+  @ApiPropertyOptional({ description: "Text in the ärendemening or either dnr" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+}
+
+export class InkorgRad {
+  @ApiProperty() instansId!: string;
+  @ApiProperty({ enum: REMISSINSTANS_STATUSAR }) status!: RemissinstansStatus;
+  @ApiProperty({ description: 'Past svarsdatum (23.59 Stockholm time) and neither besvarad nor avstår' }) forsenad!: boolean;
+  @ApiProperty({ example: '2025-05-15' }) svarsdatum!: string;
+  @ApiProperty({ example: 'senast 2025-05-15 kl. 23.59' }) svarsdatumText!: string;
+  @ApiProperty({ nullable: true, type: String, example: 'UN2025/412' }) mottagareDiarienummer!: string | null;
+  @ApiProperty() remissId!: string;
+  @ApiProperty({ example: 'KS2025/118' }) avsandarDiarienummer!: string;
+  @ApiProperty() arendemening!: string;
+  @ApiProperty({ example: 'Kommunstyrelsen' }) avsandare!: string;
+  @ApiProperty({ nullable: true, type: Date }) utskickadAt!: Date | null;
+  @ApiProperty({ description: "The remiss' own state (återkallad remisser stay listed, frozen)" }) remissStatus!: string;
+  @ApiProperty({ nullable: true, description: 'The draft or answer, when one exists' }) remissvar!: { id: string; status: string; typ: string; version: number } | null;
+}
+
+export class InkorgSida {
+  @ApiProperty({ type: [InkorgRad] }) items!: InkorgRad[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}

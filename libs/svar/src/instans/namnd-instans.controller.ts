@@ -1,0 +1,31 @@
+import { Body, Controller, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, CurrentActor } from '@app/auth';
+import type { Response } from 'express';
+import { RegistreraDto, RemissvarInnehallDto } from '../remissvar.dto';
+import { RemissvarService } from '../remissvar.service';
+import { RegistreringService } from './registrering.service';
+
+@ApiTags('remissinstans (nämnd)')
+@Controller('api/remissinstanser')
+export class NamndInstansController {
+  constructor(
+    private readonly registrering: RegistreringService,
+    private readonly remissvar: RemissvarService,
+  ) {}
+
+  @Post(':id/registrera')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: "inbjuden → registrerad: open the nämnd's ärende (allocated or entered dnr, e.g. UN2025/412) and register the remiss as inkommande handling" })
+  registrera(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: RegistreraDto) {
+    return this.registrering.registrera(actor, id, body.diarienummer);
+  }
+
+  @Post(':id/remissvar')
+  @ApiOperation({ summary: 'Create the first draft of the answer; the instans moves to under_beredning. A quotation not on its page → 422 CITAT_SAKNAS' })
+  async skapa(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: RemissvarInnehallDto, @Res({ passthrough: true }) res: Response) {
+    const vy = await this.remissvar.skapa(actor, id, body);
+    res.setHeader('ETag', `"${vy.version}"`);
+    return vy;
+  }
+}

@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Actor } from '@app/auth';
+import { notFound } from '@app/core';
+import { Arende, Diarium, Enhet, Organisation, Remiss, Remisshandling, RemisshandlingSida, Remissinstans, RemissinstansStatus } from '@app/database';
+import { DataSource, EntityManager } from 'typeorm';
+
+export interface InstansMedRemiss {
+  instans: Remissinstans & { mottagareEnhetId: string };
+  remiss: Remiss;
+}
+
+/**
+ * Remissinstanser as their recipient nämnd sees them: only instanser addressed to an enhet of the
+ * caller's organisation, of a remiss that has been sent. Anything else is a 404.
+ */
+@Injectable()
+export class NamndInstansRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The instans and its remiss; with `lock` the instans row is locked until the transaction ends. */
+  async get(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<InstansMedRemiss> {
+    const instans = await manager.findOne(Remissinstans, { where: { id, mottagareOrganisationId: actor.organisationId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    if (!instans?.mottagareEnhetId) throw notFound('Remissinstans');
+    const remiss = await manager.findOneByOrFail(Remiss, { id: instans.remissId });
+    if (remiss.status === 'utkast') throw notFound('Remissinstans');
+    return { instans: instans as InstansMedRemiss['instans'], remiss };
+  }
+
+  /** The instans of an answer the caller has already been allowed to see. */
+  async forSvar(manager: EntityManager, svar: { remissinstansId: string }, lock = false): Promise<InstansMedRemiss> {
+    const instans = await manager.findOneOrFail(Remissinstans, { where: { id: svar.remissinstansId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    const remiss = await manager.findOneByOrFail(Remiss, { id: instans.remissId });
+    return { instans: instans as InstansMedRemiss['instans'], remiss };
+  }
+
+  /** The diarium of an enhet (the demo and the admin UI give every nämnd exactly one). */
+  async diariumFor(manager: EntityManager, enhetId: string): Promise<Diarium | null> {
+    return manager.findOne(Diarium, { where: { enhetId }, order: { createdAt: 'ASC' } });
+  }
+
+  enhet(manager: EntityManager, id: string): Promise<Enhet> {
+    return manager.findOneByOrFail(Enhet, { id });
+  }
+
+  /** The sender as the nämnd names it: the enhet, and its organisation when it is another one. */
+  async avsandare(manager: EntityManager, remiss: Remiss, betraktare: string): Promise<string> {
+    const enhet = await manager.findOneByOrFail(Enhet, { id: remiss.avsandareEnhetId });
+    if (remiss.organisationId === betraktare) return enhet.namn;
+    const organisation = await manager.findOneByOrFail(Organisation, { id: remiss.organisationId });
+    return `${organisation.namn}, ${enhet.namn}`;
+  }
+
+  arende(manager: EntityManager, id: string): Promise<Arende> {
+    return manager.findOneByOrFail(Arende, { id });
+  }
+
+  async markRegistrerad(manager: EntityManager, instans: Remissinstans, arende: Arende, at: Date): Promise<Remissinstans> {
+    await manager.update(Remissinstans, { id: instans.id }, { status: 'registrerad', mottagareArendeId: arende.id, mottagareDiarienummer: arende.diarienummer, registreradAt: at, version: () => 'version + 1' });
+    return manager.findOneByOrFail(Remissinstans, { id: instans.id });
+  }
+
+  async setStatus(manager: EntityManager, instansId: string, status: RemissinstansStatus, at?: Date): Promise<void> {
+    const tid = status === 'besvarad' ? { besvaradAt: at } : status === 'avstar' ? { avstodAt: at } : {};
+    await manager.update(Remissinstans, { id: instansId }, { status, ...tid, version: () => 'version + 1' });
+  }
+
+  /** A remisshandling of this remiss (null when it belongs to another). */
+  handling(manager: EntityManager, remissId: string, id: string): Promise<Remisshandling | null> {
+    return manager.findOneBy(Remisshandling, { id, remissId });
+  }
+
+  /** The extracted text of one page (null when the page does not exist). */
+  async sidtext(manager: EntityManager, remisshandlingId: string, sidnummer: number): Promise<string | null> {
+    return (await manager.findOneBy(RemisshandlingSida, { remisshandlingId, sidnummer }))?.text ?? null;
+  }
+
+  handlingar(manager: EntityManager, remissId: string): Promise<Remisshandling[]> {
+    return manager.find(Remisshandling, { where: { remissId }, order: { ordning: 'ASC' } });
+  }
+}

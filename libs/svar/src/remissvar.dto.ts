@@ -1,0 +1,155 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { SYNPUNKT_TYPER, SynpunktTyp } from '@app/database';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength, ValidateNested,
+} from 'class-validator';
+
+const TEXT = 20_000;
+const DATUM = /^\d{4}-\d{2}-\d{2}$/;
+
+export class SynpunktDto {
+  @ApiProperty({ enum: SYNPUNKT_TYPER })
+  @IsIn(SYNPUNKT_TYPER)
+  typ!: SynpunktTyp;
+
+  @ApiPropertyOptional({ example: 'Pilotprojekt' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  rubrik?: string;
+
+  @ApiProperty({ description: 'The point itself; `[^n]` refers to footnote n of this synpunkt' })
+  @IsString()
+  @MaxLength(TEXT)
+  text!: string;
+
+  @ApiPropertyOptional({ description: 'The remisshandling referred to (of this remiss)' })
+  @IsOptional()
+  @IsUUID()
+  remisshandlingId?: string;
+
+  @ApiPropertyOptional({ description: 'Page of the remisshandling, 1-based', example: 5 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  sida?: number;
+
+  @ApiPropertyOptional({ description: 'Quoted text; must occur on the cited page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT)
+  citat?: string;
+
+  @ApiPropertyOptional({ description: 'andringsforslag: the text to strike or replace' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT)
+  strykText?: string;
+
+  @ApiPropertyOptional({ description: 'andringsforslag: the proposed text (absent: strike only)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT)
+  nyText?: string;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(TEXT, { each: true })
+  fotnoter?: string[];
+}
+
+export class RemissvarInnehallDto {
+  @ApiPropertyOptional({ example: 'Svar på remiss om policy för digital omställning' })
+  @IsOptional()
+  @IsString()
+  @MinLength(3)
+  @MaxLength(500)
+  titel?: string;
+
+  @ApiProperty({ description: 'Paragraphs separated by a blank line; `[^n]` refers to footnote n' })
+  @IsString()
+  @MaxLength(TEXT)
+  inledning!: string;
+
+  @ApiProperty({ type: [SynpunktDto] })
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => SynpunktDto)
+  synpunkter!: SynpunktDto[];
+
+  @ApiProperty()
+  @IsString()
+  @MaxLength(TEXT)
+  avslutning!: string;
+
+  @ApiPropertyOptional({ type: [String], description: 'Footnotes of inledning and avslutning' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(TEXT, { each: true })
+  fotnoter?: string[];
+}
+
+export class SparaRemissvarDto extends RemissvarInnehallDto {
+  @ApiPropertyOptional({ description: 'The version this edit is based on; or send it as If-Match' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+export class BeslutDto {
+  @ApiProperty({ enum: ['namndbeslut', 'delegationsbeslut'] })
+  @IsIn(['namndbeslut', 'delegationsbeslut'])
+  typ!: 'namndbeslut' | 'delegationsbeslut';
+
+  @ApiPropertyOptional({ description: 'namndbeslut: the date of the sammanträde', example: '2025-04-23' })
+  @IsOptional()
+  @Matches(DATUM, { message: '$property must be a date YYYY-MM-DD' })
+  sammantradesdatum?: string;
+
+  @ApiPropertyOptional({ description: 'namndbeslut: the paragraph of the protokoll', example: '§ 45' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  paragraf?: string;
+
+  @ApiPropertyOptional({ description: 'delegationsbeslut: the delegat' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  delegatNamn?: string;
+
+  @ApiPropertyOptional({ description: 'delegationsbeslut: the delegat\'s title' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  delegatTitel?: string;
+
+  @ApiPropertyOptional({ description: 'delegationsbeslut: the date of the decision', example: '2025-04-23' })
+  @IsOptional()
+  @Matches(DATUM, { message: '$property must be a date YYYY-MM-DD' })
+  beslutsdatum?: string;
+}
+
+export class RegistreraDto {
+  @ApiPropertyOptional({ description: "An entered dnr in the nämnd's diarium; allocated when absent", example: 'UN2025/412' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  diarienummer?: string;
+}
+
+export class AvstaDto {
+  @ApiPropertyOptional({ description: 'A short reason, shown in the letter', example: 'Nämnden avstår från att yttra sig.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  motivering?: string;
+}

@@ -1,0 +1,138 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Actor, AuditLog } from '@app/auth';
+import { badRequest, DomainError, illegalTransition, isDatum } from '@app/core';
+import { Beslut, Remissvar, RemissvarStatus, Synpunkt } from '@app/database';
+import { DataSource, EntityManager } from 'typeorm';
+import { BESLUTA, kravOppenRemiss, kravRoll, SKRIVA } from './behorighet';
+import { beskrivAndring } from './innehall/innehall';
+import { innehallAv, Innehallsgranskning } from './innehall/innehallsgranskning';
+import { NamndInstansRepository } from './instans/namnd-instans.repository';
+import { BeslutDto, RemissvarInnehallDto } from './remissvar.dto';
+import { RemissvarRepository } from './remissvar.repository';
+
+export interface RemissvarVy extends Remissvar {
+  synpunkter: Synpunkt[];
+  beslut: Beslut | null;
+}
+
+const STATUSNAMN: Record<RemissvarStatus, string> = { utkast: 'utkast', for_beslut: 'för beslut', beslutat: 'beslutat', expedierat: 'expedierat' };
+
+/** Drafting a remissvar: creating it, saving under optimistic locking, and its way to beslutat. */
+@Injectable()
+export class RemissvarService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly svar: RemissvarRepository,
+    private readonly instanser: NamndInstansRepository,
+    private readonly granskning: Innehallsgranskning,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async vy(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager): Promise<RemissvarVy> {
+    const svar = await this.svar.get(actor, id, manager);
+    return { ...svar, synpunkter: await this.svar.synpunkter(svar, manager), beslut: await this.svar.beslut(svar, manager) };
+  }
+
+  /** The first draft of an instans' answer; the instans moves to under_beredning. */
+  skapa(actor: Actor, instansId: string, dto: RemissvarInnehallDto): Promise<RemissvarVy> {
+    return this.dataSource.transaction(async (manager) => {
+      const { instans, remiss } = await this.instanser.get(actor, instansId, manager, true);
+      kravRoll(actor, instans.mottagareEnhetId, SKRIVA, 'Drafting a remissvar');
+      kravOppenRemiss(remiss, 'draft an answer');
+      if (instans.status !== 'registrerad' && instans.status !== 'under_beredning') throw illegalTransition('remissinstans', instans.status, 'draft an answer to');
+      const befintligt = await this.svar.forInstans(manager, instans.id);
+      if (befintligt) throw new DomainError(HttpStatus.CONFLICT, 'REMISSVAR_FINNS', 'This instans already has a remissvar; edit it instead', 'Det finns redan ett svar; redigera det', { remissvarId: befintligt.id });
+      const innehall = await this.granskning.granska(manager, remiss, dto);
+      const svar = await this.svar.insert(manager, { organisationId: actor.organisationId, enhetId: instans.mottagareEnhetId, remissinstansId: instans.id, typ: 'yttrande', createdBy: actor.anvandareId }, innehall);
+      await this.svar.insertRevision(manager, svar, svar.version, actor.anvandareId, { ...innehall, status: svar.status }, 'Utkast skapat.');
+      if (instans.status === 'registrerad') await this.instanser.setStatus(manager, instans.id, 'under_beredning');
+      await this.logga(manager, actor, 'remissvar_skapat', svar.id, { version: svar.version, remissinstansId: instans.id });
+      return this.vy(actor, svar.id, manager);
+    });
+  }
+
+  /** Replaces the content if nobody saved since `version`: a stale save is a 409 and writes nothing. */
+  spara(actor: Actor, id: string, version: number, dto: RemissvarInnehallDto): Promise<RemissvarVy> {
+    return this.dataSource.transaction(async (manager) => {
+      const svar = await this.svar.get(actor, id, manager);
+      kravRoll(actor, svar.enhetId, SKRIVA, 'Editing a remissvar');
+      const { remiss } = await this.instanser.forSvar(manager, svar);
+      kravOppenRemiss(remiss, 'edit the answer');
+      kravRedigerbart(svar);
+      const innehall = await this.granskning.granska(manager, remiss, dto);
+      const fore = innehallAv(svar, await this.svar.synpunkter(svar, manager));
+      const ny = await this.svar.replaceContent(manager, id, version, innehall);
+      if (ny === null) {
+        const nu = await this.svar.lock(manager, id);
+        kravRedigerbart(nu);
+        throw new DomainError(HttpStatus.CONFLICT, 'STALE_VERSION', `The remissvar was saved by someone else: it is at version ${nu.version}, your edit is based on ${version}`, 'Svaret har ändrats av någon annan sedan du öppnade det; ladda om och gör din ändring igen', { currentVersion: nu.version });
+      }
+      const andring = beskrivAndring(fore, innehall);
+      await this.svar.insertRevision(manager, svar, ny, actor.anvandareId, { ...innehall, status: svar.status }, andring);
+      await this.logga(manager, actor, 'remissvar_sparat', id, { version: ny, andring });
+      return this.vy(actor, id, manager);
+    });
+  }
+
+  forBeslut(actor: Actor, id: string): Promise<RemissvarVy> {
+    return this.overga(actor, id, 'utkast', 'for_beslut', SKRIVA, 'send for decision');
+  }
+
+  tillUtkast(actor: Actor, id: string): Promise<RemissvarVy> {
+    return this.overga(actor, id, 'for_beslut', 'utkast', SKRIVA, 'return to draft');
+  }
+
+  /** Records who adopted the answer; its content is frozen from here. */
+  beslut(actor: Actor, id: string, dto: BeslutDto): Promise<RemissvarVy> {
+    const beslut = beslutAv(dto);
+    return this.overga(actor, id, 'for_beslut', 'beslutat', BESLUTA, 'record the decision for', async (manager, svar) => {
+      await this.svar.insertBeslut(manager, { remissvarId: svar.id, createdBy: actor.anvandareId, ...beslut });
+    });
+  }
+
+  private overga(
+    actor: Actor,
+    id: string,
+    fran: RemissvarStatus,
+    till: RemissvarStatus,
+    roller: typeof SKRIVA,
+    action: string,
+    medan?: (manager: EntityManager, svar: Remissvar) => Promise<void>,
+  ): Promise<RemissvarVy> {
+    return this.dataSource.transaction(async (manager) => {
+      const synligt = await this.svar.get(actor, id, manager);
+      kravRoll(actor, synligt.enhetId, roller, `To ${action} a remissvar`);
+      const svar = await this.svar.lock(manager, id);
+      const { remiss } = await this.instanser.forSvar(manager, svar);
+      kravOppenRemiss(remiss, `${action} the answer`);
+      if (svar.status !== fran || svar.typ !== 'yttrande') throw illegalTransition('remissvar', svar.status, action);
+      await medan?.(manager, svar);
+      const version = await this.svar.setStatus(manager, id, till);
+      const innehall = innehallAv(svar, await this.svar.synpunkter(svar, manager));
+      await this.svar.insertRevision(manager, svar, version, actor.anvandareId, { ...innehall, status: till }, `Status: ${STATUSNAMN[fran]} → ${STATUSNAMN[till]}.`);
+      await this.logga(manager, actor, `remissvar_${till}`, id, { version, fran });
+      return this.vy(actor, id, manager);
+    });
+  }
+
+  private logga(manager: EntityManager, actor: Actor, handelse: string, id: string, data: Record<string, unknown>): Promise<void> {
+    return this.audit.record(manager, { organisationId: actor.organisationId, anvandareId: actor.anvandareId, handelse, objektTyp: 'remissvar', objektId: id, data });
+  }
+}
+
+function kravRedigerbart(svar: Remissvar): void {
+  if (svar.typ !== 'yttrande' || (svar.status !== 'utkast' && svar.status !== 'for_beslut')) throw illegalTransition('remissvar', svar.status, 'edit');
+}
+
+function beslutAv(dto: BeslutDto): Omit<Beslut, 'id' | 'createdAt' | 'remissvarId' | 'createdBy'> {
+  for (const datum of [dto.sammantradesdatum, dto.beslutsdatum]) {
+    if (datum !== undefined && !isDatum(datum)) throw badRequest('OGILTIGT_DATUM', `${datum} is not a date`, `${datum} är inte ett datum`);
+  }
+  if (dto.typ === 'namndbeslut') {
+    if (!dto.sammantradesdatum || !dto.paragraf) throw badRequest('BESLUT_OFULLSTANDIGT', 'A namndbeslut needs sammantradesdatum and paragraf', 'Ett nämndbeslut behöver sammanträdesdatum och paragraf');
+    return { typ: 'namndbeslut', beslutsdatum: dto.sammantradesdatum, sammantradesdatum: dto.sammantradesdatum, paragraf: dto.paragraf, delegatNamn: null, delegatTitel: null };
+  }
+  if (!dto.delegatNamn || !dto.beslutsdatum) throw badRequest('BESLUT_OFULLSTANDIGT', 'A delegationsbeslut needs delegatNamn and beslutsdatum', 'Ett delegationsbeslut behöver delegat och beslutsdatum');
+  return { typ: 'delegationsbeslut', beslutsdatum: dto.beslutsdatum, sammantradesdatum: null, paragraf: null, delegatNamn: dto.delegatNamn, delegatTitel: dto.delegatTitel ?? null };
+}
