@@ -20,9 +20,11 @@ export class SessionRepository {
     return createHash('sha256').update(token).digest();
   }
 
+  /** A new session for the user; the user's expired sessions are cleared on the way. */
   async create(manager: EntityManager, anvandareId: string, ttlMs: number): Promise<string> {
     const token = randomBytes(32).toString('base64url');
     const now = this.clock.now();
+    await manager.delete(Session, { anvandareId, expiresAt: LessThan(now) });
     await manager.insert(Session, {
       tokenHash: SessionRepository.hash(token),
       anvandareId,
@@ -50,10 +52,5 @@ export class SessionRepository {
     const session = await manager.findOneBy(Session, { tokenHash: SessionRepository.hash(token) });
     if (session) await manager.delete(Session, { tokenHash: session.tokenHash });
     return session;
-  }
-
-  async deleteExpired(): Promise<number> {
-    const result = await this.dataSource.getRepository(Session).delete({ expiresAt: LessThan(this.clock.now()) });
-    return result.affected ?? 0;
   }
 }
