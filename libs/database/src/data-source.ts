@@ -1,9 +1,10 @@
 import { DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { DomainModel1763700000000 } from './migrations/1763700000000-domain-model';
+import { SynpunktCitatinledning1763950000000 } from './migrations/1763950000000-synpunkt-citatinledning';
 
 /** Listed, not globbed, so the same list works from ts-jest, ts sources and the compiled build. */
-export const MIGRATIONS = [DomainModel1763700000000];
+export const MIGRATIONS = [DomainModel1763700000000, SynpunktCitatinledning1763950000000];
 
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
   return {

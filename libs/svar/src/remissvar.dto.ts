@@ -35,6 +35,12 @@ export class SynpunktDto {
   @Min(1)
   sida?: number;
 
+  @ApiPropertyOptional({ description: 'Words leading into the quotation', example: 'I policyn framgår:' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  citatinledning?: string;
+
   @ApiPropertyOptional({ description: 'Quoted text; must occur on the cited page' })
   @IsOptional()
   @IsString()

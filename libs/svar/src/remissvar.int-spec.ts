@@ -53,7 +53,7 @@ describe('the nämnd drafts its remissvar (real PostgreSQL)', () => {
 
   it('refuses a quotation that is not on the cited page with 422 in Swedish, and stores nothing', async () => {
     const svar = unSvar(demo.remisshandlingId);
-    svar.synpunkter[0].citat = 'Vi genomför alltid pilotstudier först.';
+    svar.synpunkter[1].citat = 'Vi genomför alltid pilotstudier först.';
     const res = await handlaggare.post(`/api/remissinstanser/${demo.instanser.UN}/remissvar`, svar);
     expect(res.status).toBe(422);
     expect(res.body).toMatchObject({ code: 'CITAT_SAKNAS', message: 'Citatet finns inte på sidan 5 i Förslag till policy för digital omställning' });
@@ -65,7 +65,7 @@ describe('the nämnd drafts its remissvar (real PostgreSQL)', () => {
     expect(res.status).toBe(201);
     expect(res.headers.get('etag')).toBe('"1"');
     expect(res.body).toMatchObject({ status: 'utkast', version: 1, typ: 'yttrande' });
-    expect(res.body.synpunkter.map((s: { typ: string; sida: number }) => [s.typ, s.sida])).toEqual([['invandning', 5], ['andringsforslag', 6], ['andringsforslag', 5]]);
+    expect(res.body.synpunkter.map((s: { typ: string; sida: number }) => [s.typ, s.sida])).toEqual([['invandning', null], ['invandning', 5], ['andringsforslag', 5], ['andringsforslag', 5]]);
     svarId = res.body.id;
     const inkorg = await sekreterare.get(`/api/enheter/${demo.enheter.UN}/inkorg`);
     expect(inkorg.body.items[0]).toMatchObject({ status: 'under_beredning', mottagareDiarienummer: 'UN2025/412', remissvar: { id: svarId, status: 'utkast', version: 1 } });
@@ -100,10 +100,10 @@ describe('the nämnd drafts its remissvar (real PostgreSQL)', () => {
     expect(res.status).toBe(200);
     const historik = await sekreterare.get(`/api/remissvar/${svarId}/revisioner`);
     expect(historik.body.total).toBe(3);
-    expect(historik.body.items[0]).toMatchObject({ version: 3, anvandare: { namn: 'Erik Holm' }, andring: expect.stringContaining('Borttaget: synpunkt 3.') });
+    expect(historik.body.items[0]).toMatchObject({ version: 3, anvandare: { namn: 'Erik Holm' }, andring: expect.stringContaining('Borttaget: synpunkt 4.') });
     expect(historik.body.items[2]).toMatchObject({ version: 1, andring: 'Utkast skapat.' });
     const v1 = await sekreterare.get(`/api/remissvar/${svarId}/revisioner/1`);
-    expect(v1.body.innehall.synpunkter).toHaveLength(3);
+    expect(v1.body.innehall.synpunkter).toHaveLength(4);
   });
 
   it('goes utkast ⇄ for_beslut → beslutat and freezes the content from beslutat', async () => {

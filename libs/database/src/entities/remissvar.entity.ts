@@ -55,6 +55,8 @@ export class Synpunkt {
   @Column({ name: 'remisshandling_id', type: 'uuid', nullable: true }) remisshandlingId!: string | null;
   @Column({ type: 'int', nullable: true }) sida!: number | null;
   @Column({ type: 'text', nullable: true }) citat!: string | null;
+  /** Words of the nämnd that lead into the quotation, e.g. "I policyn framgår:". */
+  @Column({ type: 'text', nullable: true }) citatinledning!: string | null;
   /** For `andringsforslag`: the text to strike or replace … */
   @Column({ name: 'stryk_text', type: 'text', nullable: true }) strykText!: string | null;
   /** … and what to put in its place (null = strike only). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { beskrivAndring, RemissvarInnehall, saknadeFotnoter, SynpunktInnehall } from './innehall';
 
-const synpunkt = (text: string): SynpunktInnehall => ({ typ: 'ovrigt', rubrik: null, text, remisshandlingId: null, sida: null, citat: null, strykText: null, nyText: null, fotnoter: [] });
+const synpunkt = (text: string): SynpunktInnehall => ({ typ: 'ovrigt', rubrik: null, text, remisshandlingId: null, sida: null, citatinledning: null, citat: null, strykText: null, nyText: null, fotnoter: [] });
 const utkast: RemissvarInnehall = { titel: 'Svar', inledning: 'A', avslutning: 'B', fotnoter: [], synpunkter: [synpunkt('1'), synpunkt('2')] };
 
 describe('beskrivAndring', () => {

@@ -7,6 +7,7 @@ export interface SynpunktInnehall {
   text: string;
   remisshandlingId: string | null;
   sida: number | null;
+  citatinledning: string | null;
   citat: string | null;
   strykText: string | null;
   nyText: string | null;

@@ -51,6 +51,7 @@ export class Innehallsgranskning {
       text: p.text,
       remisshandlingId: p.remisshandlingId ?? null,
       sida: p.sida ?? null,
+      citatinledning: p.citatinledning ?? null,
       citat: p.citat ?? null,
       strykText: p.strykText ?? null,
       nyText: p.nyText ?? null,
@@ -86,6 +87,6 @@ export function innehallAv(svar: { titel: string; inledning: string; avslutning:
     inledning: svar.inledning,
     avslutning: svar.avslutning,
     fotnoter: svar.fotnoter,
-    synpunkter: synpunkter.map((p) => ({ typ: p.typ, rubrik: p.rubrik, text: p.text, remisshandlingId: p.remisshandlingId, sida: p.sida, citat: p.citat, strykText: p.strykText, nyText: p.nyText, fotnoter: p.fotnoter })),
+    synpunkter: synpunkter.map((p) => ({ typ: p.typ, rubrik: p.rubrik, text: p.text, remisshandlingId: p.remisshandlingId, sida: p.sida, citatinledning: p.citatinledning, citat: p.citat, strykText: p.strykText, nyText: p.nyText, fotnoter: p.fotnoter })),
   };
 }
