@@ -1,3 +1,4 @@
 export * from './archive.module';
 export * from './diarium/diarium.repository';
 export * from './diarium/diarium.service';
+export * from './fil/fil.repository';

@@ -9,9 +9,16 @@ export class RemissController {
   constructor(private readonly remisser: RemissRepository) {}
 
   @Get(':id')
-  @ApiOperation({ summary: 'One remiss with the remissinstanser the caller may see' })
+  @ApiOperation({ summary: 'One remiss with its remisshandlingar and the remissinstanser the caller may see' })
   async get(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
     const remiss = await this.remisser.get(actor, id);
-    return { ...remiss, instanser: await this.remisser.instanser(actor, remiss) };
+    // The planned recipients of a draft are the sender's business only.
+    const { utkastMottagare, ...synligt } = remiss;
+    return {
+      ...synligt,
+      ...(remiss.organisationId === actor.organisationId ? { utkastMottagare } : {}),
+      handlingar: await this.remisser.handlingar(remiss.id),
+      instanser: await this.remisser.instanser(actor, remiss),
+    };
   }
 }

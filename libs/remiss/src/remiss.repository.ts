@@ -1,9 +1,46 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor } from '@app/auth';
-import { notFound } from '@app/core';
-import { Remiss, Remissinstans } from '@app/database';
-import { DataSource } from 'typeorm';
+import { Datum, notFound } from '@app/core';
+import { Enhet, Organisation, Remiss, Remisshandling, RemisshandlingSida, Remissinstans, RemissStatus } from '@app/database';
+import { DataSource, EntityManager } from 'typeorm';
+
+export interface RemissFilter {
+  status?: RemissStatus;
+  forsenad?: boolean;
+  svarsdatumFran?: Datum;
+  svarsdatumTill?: Datum;
+  text?: string;
+  idag: Datum;
+  sort: 'svarsdatum' | 'skapad' | 'diarienummer' | 'arendemening' | 'status';
+  order: 'asc' | 'desc';
+  page: number;
+  pageSize: number;
+}
+
+export interface RemissRad {
+  id: string;
+  diarienummer: string;
+  arendemening: string;
+  status: RemissStatus;
+  svarsdatum: Datum;
+  utskickadAt: Date | null;
+  createdAt: Date;
+  antalInstanser: number;
+  antalBesvarade: number;
+  antalForsenade: number;
+}
+
+const SORT_COLUMN: Record<RemissFilter['sort'], string> = {
+  svarsdatum: 'r.svarsdatum',
+  skapad: 'r.created_at',
+  diarienummer: 'r.diarienummer',
+  arendemening: 'r.arendemening',
+  status: 'r.status',
+};
+
+/** `forsenad` in SQL: the svarsdatum has passed and the instans has neither answered nor declined. */
+export const FORSENAD_SQL = (alias: string, idagParam: string) => `(${alias}.status NOT IN ('besvarad', 'avstar') AND ${alias}.svarsdatum < ${idagParam})`;
 
 /**
  * Remisser as one caller may see them: those its organisation sent, and — once sent — those sent
@@ -28,9 +65,121 @@ export class RemissRepository {
     return remiss;
   }
 
+  /** A remiss of the caller's own organisation; with `lock` its row stays locked until the transaction ends. */
+  async egen(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<Remiss> {
+    const remiss = await manager.findOne(Remiss, { where: { id, organisationId: actor.organisationId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    if (!remiss) throw notFound('Remiss');
+    return remiss;
+  }
+
   /** The instanser of a remiss the caller may see: all of them for the sender, its own for a recipient. */
-  instanser(actor: Actor, remiss: Remiss): Promise<Remissinstans[]> {
+  instanser(actor: Actor, remiss: Remiss, manager: EntityManager = this.dataSource.manager): Promise<Remissinstans[]> {
     const where = remiss.organisationId === actor.organisationId ? { remissId: remiss.id } : { remissId: remiss.id, mottagareOrganisationId: actor.organisationId };
-    return this.dataSource.getRepository(Remissinstans).find({ where, order: { namn: 'ASC' } });
+    return manager.find(Remissinstans, { where, order: { namn: 'ASC' } });
+  }
+
+  /** The instanser of a sent remiss with `forsenad` derived for `idag`. */
+  async instanserMedForsening(remissId: string, idag: Datum): Promise<(Remissinstans & { forsenad: boolean })[]> {
+    const rows = await this.dataSource
+      .getRepository(Remissinstans)
+      .createQueryBuilder('i')
+      .addSelect(FORSENAD_SQL('i', ':idag'), 'forsenad')
+      .where('i.remiss_id = :remissId', { remissId, idag })
+      .orderBy('i.namn', 'ASC')
+      .getRawAndEntities();
+    return rows.entities.map((instans, n) => Object.assign(instans, { forsenad: rows.raw[n].forsenad === true }));
+  }
+
+  async list(actor: Actor, f: RemissFilter): Promise<{ items: RemissRad[]; total: number }> {
+    const where: string[] = ['r.organisation_id = $1'];
+    const params: unknown[] = [actor.organisationId];
+    const param = (v: unknown) => `$${params.push(v)}`;
+    let idagParam: string | undefined;
+    const idag = () => (idagParam ??= `${param(f.idag)}::date`);
+    if (f.status) where.push(`r.status = ${param(f.status)}`);
+    if (f.svarsdatumFran) where.push(`r.svarsdatum >= ${param(f.svarsdatumFran)}`);
+    if (f.svarsdatumTill) where.push(`r.svarsdatum <= ${param(f.svarsdatumTill)}`);
+    if (f.text) {
+      const like = param(`%${f.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      where.push(`(r.arendemening ILIKE ${like} OR r.diarienummer ILIKE ${like})`);
+    }
+    if (f.forsenad !== undefined) {
+      // Uses the partial index remissinstans_oppen_idx (remiss_id, svarsdatum) of unanswered instanser.
+      const exists = `EXISTS (SELECT 1 FROM remissinstans i WHERE i.remiss_id = r.id AND i.status NOT IN ('besvarad', 'avstar') AND i.svarsdatum < ${idag()})`;
+      where.push(f.forsenad ? `(r.status = 'utskickad' AND ${exists})` : `NOT (r.status = 'utskickad' AND ${exists})`);
+    }
+    const filter = where.join(' AND ');
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM remiss r WHERE ${filter}`, params);
+    const idagI = idag();
+    const limit = param(f.pageSize);
+    const offset = param((f.page - 1) * f.pageSize);
+    const items: RemissRad[] = await this.dataSource.query(
+      `SELECT r.id, r.diarienummer, r.arendemening, r.status, to_char(r.svarsdatum, 'YYYY-MM-DD') AS svarsdatum,
+              r.utskickad_at AS "utskickadAt", r.created_at AS "createdAt",
+              c.antal AS "antalInstanser", c.besvarade AS "antalBesvarade", c.forsenade AS "antalForsenade"
+         FROM remiss r
+         CROSS JOIN LATERAL (
+           SELECT count(*)::int AS antal,
+                  count(*) FILTER (WHERE i.status IN ('besvarad', 'avstar'))::int AS besvarade,
+                  count(*) FILTER (WHERE ${FORSENAD_SQL('i', idagI)})::int AS forsenade
+             FROM remissinstans i WHERE i.remiss_id = r.id) c
+        WHERE ${filter}
+        ORDER BY ${SORT_COLUMN[f.sort]} ${f.order === 'asc' ? 'ASC' : 'DESC'}, r.id
+        LIMIT ${limit} OFFSET ${offset}`,
+      params,
+    );
+    return { items, total };
+  }
+
+  async insert(manager: EntityManager, remiss: Partial<Remiss>): Promise<Remiss> {
+    const { identifiers } = await manager.insert(Remiss, remiss);
+    return manager.findOneByOrFail(Remiss, { id: identifiers[0].id as string });
+  }
+
+  /** Bumps the version with every change, so a client can tell it edited what it saw. */
+  async update(manager: EntityManager, id: string, changes: Partial<Remiss>): Promise<Remiss> {
+    await manager.update(Remiss, { id }, { ...changes, version: () => 'version + 1' });
+    return manager.findOneByOrFail(Remiss, { id });
+  }
+
+  handlingar(remissId: string, manager: EntityManager = this.dataSource.manager): Promise<Remisshandling[]> {
+    return manager.find(Remisshandling, { where: { remissId }, order: { ordning: 'ASC' } });
+  }
+
+  async handling(remissId: string, id: string): Promise<Remisshandling> {
+    const handling = await this.dataSource.getRepository(Remisshandling).findOneBy({ id, remissId });
+    if (!handling) throw notFound('Remisshandling');
+    return handling;
+  }
+
+  async insertHandling(manager: EntityManager, handling: Omit<Remisshandling, 'id' | 'createdAt' | 'ordning'>, sidor: string[]): Promise<Remisshandling> {
+    const [{ ordning }] = await manager.query('SELECT COALESCE(MAX(ordning), 0) + 1 AS ordning FROM remisshandling WHERE remiss_id = $1', [handling.remissId]);
+    const { identifiers } = await manager.insert(Remisshandling, { ...handling, ordning });
+    const id = identifiers[0].id as string;
+    await manager.insert(RemisshandlingSida, sidor.map((text, i) => ({ remisshandlingId: id, sidnummer: i + 1, text })));
+    return manager.findOneByOrFail(Remisshandling, { id });
+  }
+
+  async deleteHandling(manager: EntityManager, id: string): Promise<void> {
+    await manager.delete(Remisshandling, { id });
+  }
+
+  /** Enheter that may be remissinstanser: any enhet of an organisation connected to the platform. */
+  async mottagareEnheter(ids: string[], manager: EntityManager = this.dataSource.manager): Promise<(Enhet & { organisation: Organisation })[]> {
+    if (ids.length === 0) return [];
+    const enheter = await manager.createQueryBuilder(Enhet, 'e').where('e.id IN (:...ids)', { ids }).getMany();
+    if (enheter.length === 0) return [];
+    const organisationer = await manager.createQueryBuilder(Organisation, 'o').where('o.id IN (:...ids)', { ids: [...new Set(enheter.map((e) => e.organisationId))] }).andWhere('o.ansluten').getMany();
+    const byId = new Map(organisationer.map((o) => [o.id, o]));
+    return enheter.filter((e) => byId.has(e.organisationId)).map((e) => Object.assign(e, { organisation: byId.get(e.organisationId)! }));
+  }
+
+  /** Every enhet of every connected organisation, for choosing recipients. */
+  async valbaraMottagare(): Promise<{ organisationId: string; organisation: string; enhetId: string; enhet: string; kortnamn: string }[]> {
+    return this.dataSource.query(
+      `SELECT o.id AS "organisationId", o.namn AS organisation, e.id AS "enhetId", e.namn AS enhet, e.kortnamn
+         FROM enhet e JOIN organisation o ON o.id = e.organisation_id
+        WHERE o.ansluten ORDER BY o.namn, e.namn`,
+    );
   }
 }

@@ -8,6 +8,9 @@ export interface Remissfraga {
   text: string;
 }
 
+/** A planned recipient of a draft: an enhet (of the own or another organisation of the platform) or an external party. */
+export type UtkastMottagare = { typ: 'enhet'; enhetId: string } | { typ: 'extern'; namn: string; epost: string };
+
 /** The consultation a sender (usually KLK) sends out. */
 @Entity('remiss')
 export class Remiss {
@@ -24,6 +27,8 @@ export class Remiss {
   @Column({ name: 'kontaktperson_epost', type: 'text', nullable: true }) kontaktpersonEpost!: string | null;
   @Column({ name: 'kontaktperson_telefon', type: 'text', nullable: true }) kontaktpersonTelefon!: string | null;
   @Column({ type: 'jsonb' }) fragor!: Remissfraga[];
+  /** Recipients while an utkast; remissinstans rows are created at send. */
+  @Column({ name: 'utkast_mottagare', type: 'jsonb' }) utkastMottagare!: UtkastMottagare[];
   @Column({ type: 'enum', enum: REMISS_STATUSAR }) status!: RemissStatus;
   @Column({ name: 'missiv_fil_id', type: 'uuid', nullable: true }) missivFilId!: string | null;
   @Column({ name: 'utskickad_at', type: 'timestamptz', nullable: true }) utskickadAt!: Date | null;
@@ -85,6 +90,10 @@ export class Remissinstans {
   @Column({ name: 'registrerad_at', type: 'timestamptz', nullable: true }) registreradAt!: Date | null;
   @Column({ name: 'besvarad_at', type: 'timestamptz', nullable: true }) besvaradAt!: Date | null;
   @Column({ name: 'avstod_at', type: 'timestamptz', nullable: true }) avstodAt!: Date | null;
+  /** An external instans' answer, uploaded as PDF through its link. */
+  @Column({ name: 'extern_svar_fil_id', type: 'uuid', nullable: true }) externSvarFilId!: string | null;
+  /** The short text of an external instans that declined. */
+  @Column({ name: 'avstar_motivering', type: 'text', nullable: true }) avstarMotivering!: string | null;
   @Column({ type: 'int' }) version!: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;

@@ -1,0 +1,60 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, CurrentActor, Roller } from '@app/auth';
+import type { Response } from 'express';
+import { PdfUppladdning } from './pdf-uppladdning.interceptor';
+import { RemisshandlingService, Uppladdning } from './remisshandling.service';
+import { RemissRepository } from '../remiss.repository';
+import { TitelDto } from './titel.dto';
+
+export const PDF_UPLOAD_BODY = {
+  schema: { type: 'object', required: ['fil'], properties: { fil: { type: 'string', format: 'binary' }, titel: { type: 'string' } } },
+};
+
+/** Sends stored PDF bytes with a file name that survives å ä ö. */
+export function sendPdf(res: Response, filnamn: string, data: Buffer, disposition: 'inline' | 'attachment' = 'inline'): StreamableFile {
+  res.set({ 'Content-Type': 'application/pdf', 'Content-Disposition': `${disposition}; filename*=UTF-8''${encodeURIComponent(filnamn)}` });
+  return new StreamableFile(data);
+}
+
+@ApiTags('remiss')
+@Controller('api/remisser/:remissId/handlingar')
+export class RemisshandlingController {
+  constructor(
+    private readonly handlingar: RemisshandlingService,
+    private readonly remisser: RemissRepository,
+  ) {}
+
+  @Post()
+  @Roller('remissansvarig')
+  @UseInterceptors(PdfUppladdning, FileInterceptor('fil'))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody(PDF_UPLOAD_BODY)
+  @ApiOperation({ summary: 'Upload a remisshandling (PDF; not a PDF → 415, encrypted/corrupt → 422, too large → 413; nothing stored then)' })
+  ladda(@CurrentActor() actor: Actor, @Param('remissId', new ParseUUIDPipe()) remissId: string, @UploadedFile() fil: Uppladdning | undefined, @Body() body: TitelDto) {
+    return this.handlingar.laddaUpp(actor, remissId, fil, body.titel);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'The remisshandlingar of a remiss the caller may see' })
+  async list(@CurrentActor() actor: Actor, @Param('remissId', new ParseUUIDPipe()) remissId: string) {
+    const remiss = await this.remisser.get(actor, remissId);
+    return this.remisser.handlingar(remiss.id);
+  }
+
+  @Get(':id/fil')
+  @ApiOperation({ summary: 'The PDF of a remisshandling' })
+  async fil(@CurrentActor() actor: Actor, @Param('remissId', new ParseUUIDPipe()) remissId: string, @Param('id', new ParseUUIDPipe()) id: string, @Res({ passthrough: true }) res: Response) {
+    const { filnamn, data } = await this.handlingar.fil(actor, remissId, id);
+    return sendPdf(res, filnamn, data);
+  }
+
+  @Delete(':id')
+  @Roller('remissansvarig')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove a remisshandling from an utkast' })
+  async taBort(@CurrentActor() actor: Actor, @Param('remissId', new ParseUUIDPipe()) remissId: string, @Param('id', new ParseUUIDPipe()) id: string) {
+    await this.handlingar.taBort(actor, remissId, id);
+  }
+}

@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { FilRepository } from '@app/archive';
+import { Actor, AuditLog } from '@app/auth';
+import { notFound } from '@app/core';
+import { Remisshandling } from '@app/database';
+import { DataSource } from 'typeorm';
+import { RemissRepository } from '../remiss.repository';
+import { RemissUtkastService } from '../utkast/remiss-utkast.service';
+import { PdfGranskning } from './pdf-granskning';
+
+export interface Uppladdning {
+  buffer?: Buffer;
+  originalname?: string;
+}
+
+/** Remisshandlingar: PDFs attached to a draft, checked before anything is stored, text kept per page. */
+@Injectable()
+export class RemisshandlingService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly remisser: RemissRepository,
+    private readonly utkast: RemissUtkastService,
+    private readonly filer: FilRepository,
+    private readonly granskning: PdfGranskning,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async laddaUpp(actor: Actor, remissId: string, fil: Uppladdning | undefined, titel?: string): Promise<Remisshandling> {
+    const filnamn = fil?.originalname || 'remisshandling.pdf';
+    // Checked and read before the transaction: a bad file stores nothing and locks nothing.
+    const pdf = await this.granskning.granska(fil?.buffer, filnamn);
+    return this.dataSource.transaction(async (m) => {
+      const remiss = await this.utkast.lastUtkast(actor, remissId, m, 'add a remisshandling to');
+      const stored = await this.filer.insert(m, { organisationId: remiss.organisationId, filnamn, mimetyp: 'application/pdf', data: pdf.data });
+      const handling = await this.remisser.insertHandling(m, { organisationId: remiss.organisationId, remissId: remiss.id, titel: titel?.trim() || filnamn.replace(/\.pdf$/i, ''), filId: stored.id, sidantal: pdf.sidor.length }, pdf.sidor);
+      await this.remisser.update(m, remiss.id, {});
+      await this.audit.record(m, { organisationId: actor.organisationId, anvandareId: actor.anvandareId, handelse: 'remisshandling_tillagd', objektTyp: 'remiss', objektId: remiss.id, data: { remisshandlingId: handling.id, filnamn, sha256: stored.sha256, sidantal: handling.sidantal } });
+      return handling;
+    });
+  }
+
+  async taBort(actor: Actor, remissId: string, handlingId: string): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      const remiss = await this.utkast.lastUtkast(actor, remissId, m, 'remove a remisshandling from');
+      const handling = (await this.remisser.handlingar(remiss.id, m)).find((h) => h.id === handlingId);
+      if (!handling) throw notFound('Remisshandling');
+      await this.remisser.deleteHandling(m, handling.id);
+      await this.remisser.update(m, remiss.id, {});
+      await this.audit.record(m, { organisationId: actor.organisationId, anvandareId: actor.anvandareId, handelse: 'remisshandling_borttagen', objektTyp: 'remiss', objektId: remiss.id, data: { remisshandlingId: handling.id, titel: handling.titel } });
+    });
+  }
+
+  /** The PDF of a remisshandling of a remiss the caller may see. */
+  async fil(actor: Actor, remissId: string, handlingId: string): Promise<{ filnamn: string; data: Buffer }> {
+    const remiss = await this.remisser.get(actor, remissId);
+    return this.filFor(remiss.id, handlingId);
+  }
+
+  async filFor(remissId: string, handlingId: string): Promise<{ filnamn: string; data: Buffer }> {
+    const handling = await this.remisser.handling(remissId, handlingId);
+    const { fil, data } = await this.filer.data(handling.filId);
+    return { filnamn: fil.filnamn, data };
+  }
+}

@@ -1,0 +1,24 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, CurrentActor, Roller } from '@app/auth';
+import { RemissOversiktService } from './remiss-oversikt.service';
+import { RemissListQuery } from './remiss-uppfoljning.dto';
+
+@ApiTags('remiss')
+@Roller('remissansvarig')
+@Controller('api/remisser')
+export class RemissOversiktController {
+  constructor(private readonly oversikt: RemissOversiktService) {}
+
+  @Get()
+  @ApiOperation({ summary: "The organisation's remisser: filter by status, overdue, svarsdatum range and text; paginated and sorted" })
+  list(@CurrentActor() actor: Actor, @Query() query: RemissListQuery) {
+    return this.oversikt.list(actor, query);
+  }
+
+  @Get(':id/status')
+  @ApiOperation({ summary: 'Each instans with status, own dnr, answered date and derived forsenad; counts per status' })
+  status(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
+    return this.oversikt.status(actor, id);
+  }
+}

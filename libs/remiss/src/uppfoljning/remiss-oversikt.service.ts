@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { Actor } from '@app/auth';
+import { badRequest, Clock, isDatum, stockholmDatum } from '@app/core';
+import { REMISSINSTANS_STATUSAR, Remissinstans } from '@app/database';
+import { RemissRad, RemissRepository } from '../remiss.repository';
+import { RemissListQuery } from './remiss-uppfoljning.dto';
+
+export interface InstansStatus {
+  id: string;
+  namn: string;
+  typ: 'enhet' | 'extern';
+  status: Remissinstans['status'];
+  svarsdatum: string;
+  anstandOrsak: string | null;
+  diarienummer: string | null;
+  registreradAt: Date | null;
+  besvaradAt: Date | null;
+  avstodAt: Date | null;
+  forsenad: boolean;
+}
+
+/** What the sender watches: its remisser, and who has answered each of them. Reads only. */
+@Injectable()
+export class RemissOversiktService {
+  constructor(
+    private readonly remisser: RemissRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  private idag(): string {
+    return stockholmDatum(this.clock.now());
+  }
+
+  async list(actor: Actor, q: RemissListQuery): Promise<{ items: RemissRad[]; total: number; page: number; pageSize: number }> {
+    for (const d of [q.svarsdatumFran, q.svarsdatumTill]) if (d && !isDatum(d)) throw badRequest('VALIDATION_FAILED', `${d} is not a calendar date`, `${d} är inget giltigt datum`);
+    const { items, total } = await this.remisser.list(actor, { ...q, text: q.q?.trim() || undefined, idag: this.idag() });
+    return { items, total, page: q.page, pageSize: q.pageSize };
+  }
+
+  /** Every instans with its status, own dnr, answered date and derived `forsenad`, and counts per status. */
+  async status(actor: Actor, remissId: string) {
+    const remiss = await this.remisser.egen(actor, remissId);
+    const rader = await this.remisser.instanserMedForsening(remiss.id, this.idag());
+    const instanser: InstansStatus[] = rader.map((i) => ({
+      id: i.id,
+      namn: i.namn,
+      typ: i.mottagareEnhetId ? 'enhet' : 'extern',
+      status: i.status,
+      svarsdatum: i.svarsdatum,
+      anstandOrsak: i.anstandOrsak,
+      diarienummer: i.mottagareDiarienummer,
+      registreradAt: i.registreradAt,
+      besvaradAt: i.besvaradAt,
+      avstodAt: i.avstodAt,
+      forsenad: i.forsenad,
+    }));
+    const antalPerStatus = Object.fromEntries(REMISSINSTANS_STATUSAR.map((s) => [s, instanser.filter((i) => i.status === s).length]));
+    return {
+      remiss: { id: remiss.id, diarienummer: remiss.diarienummer, arendemening: remiss.arendemening, status: remiss.status, svarsdatum: remiss.svarsdatum, utskickadAt: remiss.utskickadAt },
+      // A draft has no instanser yet; its planned recipients are listed instead.
+      planeradeMottagare: remiss.status === 'utkast' ? remiss.utkastMottagare : undefined,
+      antal: { totalt: instanser.length, ...antalPerStatus, forsenad: instanser.filter((i) => i.forsenad).length },
+      instanser,
+    };
+  }
+}

@@ -1,0 +1,33 @@
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, CurrentActor, Roller } from '@app/auth';
+import { AnstandDto, OrsakDto } from './remiss-uppfoljning.dto';
+import { RemissUppfoljningService } from './remiss-uppfoljning.service';
+
+@ApiTags('remiss')
+@Roller('remissansvarig')
+@Controller('api/remisser')
+export class RemissUppfoljningController {
+  constructor(private readonly uppfoljning: RemissUppfoljningService) {}
+
+  @Post(':id/instanser/:instansId/anstand')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Anstånd: a later svarsdatum for one instans, with a reason; reminders are replanned and the instans told' })
+  anstand(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Param('instansId', new ParseUUIDPipe()) instansId: string, @Body() body: AnstandDto) {
+    return this.uppfoljning.anstand(actor, id, instansId, body);
+  }
+
+  @Post(':id/aterkalla')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Återkalla (utkast or utskickad) with a reason; instanser are told, their drafts kept but frozen' })
+  aterkalla(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: OrsakDto) {
+    return this.uppfoljning.aterkalla(actor, id, body.orsak);
+  }
+
+  @Post(':id/avsluta')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Avsluta a sent remiss' })
+  avsluta(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
+    return this.uppfoljning.avsluta(actor, id);
+  }
+}

@@ -1,0 +1,80 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { REMISS_STATUSAR, RemissStatus } from '@app/database';
+
+const DATUM = /^\d{4}-\d{2}-\d{2}$/;
+
+export class RemissListQuery {
+  @ApiPropertyOptional({ default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page = 1;
+
+  @ApiPropertyOptional({ default: 50, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  pageSize = 50;
+
+  @ApiPropertyOptional({ enum: ['svarsdatum', 'skapad', 'diarienummer', 'arendemening', 'status'], default: 'skapad' })
+  @IsOptional()
+  @IsIn(['svarsdatum', 'skapad', 'diarienummer', 'arendemening', 'status'])
+  sort: 'svarsdatum' | 'skapad' | 'diarienummer' | 'arendemening' | 'status' = 'skapad';
+
+  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'desc' })
+  @IsOptional()
+  @IsIn(['asc', 'desc'])
+  order: 'asc' | 'desc' = 'desc';
+
+  @ApiPropertyOptional({ enum: REMISS_STATUSAR })
+  @IsOptional()
+  @IsIn(REMISS_STATUSAR)
+  status?: RemissStatus;
+
+  @ApiPropertyOptional({ description: 'true: sent remisser with at least one overdue instans; false: the others' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  forsenad?: boolean;
+
+  @ApiPropertyOptional({ example: '2026-01-01' })
+  @IsOptional()
+  @Matches(DATUM, { message: 'svarsdatumFran must be a date YYYY-MM-DD' })
+  svarsdatumFran?: string;
+
+  @ApiPropertyOptional({ example: '2026-12-31' })
+  @IsOptional()
+  @Matches(DATUM, { message: 'svarsdatumTill must be a date YYYY-MM-DD' })
+  svarsdatumTill?: string;
+
+  @ApiPropertyOptional({ description: 'Words in the ärendemening or the diarienummer' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+}
+
+export class AnstandDto {
+  @ApiProperty({ example: '2026-06-12' })
+  @Matches(DATUM, { message: 'svarsdatum must be a date YYYY-MM-DD' })
+  svarsdatum!: string;
+
+  @ApiProperty({ example: 'Nämnden sammanträder först 10 juni' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(2000)
+  orsak!: string;
+}
+
+export class OrsakDto {
+  @ApiProperty({ example: 'Förslaget omarbetas efter nya direktiv' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(2000)
+  orsak!: string;
+}

@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Actor, AuditLog } from '@app/auth';
+import { badRequest, Clock, illegalTransition, isDatum, stockholmDatum } from '@app/core';
+import { Remiss, Remissinstans } from '@app/database';
+import { DataSource } from 'typeorm';
+import { ExternAtkomstRepository } from '../extern/extern-atkomst.repository';
+import { lankGiltigTill } from '../extern/lank';
+import { RemissRepository } from '../remiss.repository';
+import { kontrolleraAnstand } from '../utkast/svarsdatum-regel';
+import { kravAvsandare } from '../utkast/remiss-utkast.service';
+import { Aviseringar } from '../utskick/aviseringar';
+import { anstandEpost, aterkallelseEpost } from '../utskick/remiss-epost';
+import { RemissinstansRepository } from '../utskick/remissinstans.repository';
+import { AnstandDto } from './remiss-uppfoljning.dto';
+
+
+/** The sender's changes to a sent remiss: anstånd, återkallelse and avslut. */
+@Injectable()
+export class RemissUppfoljningService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly remisser: RemissRepository,
+    private readonly instanser: RemissinstansRepository,
+    private readonly lankar: ExternAtkomstRepository,
+    private readonly aviseringar: Aviseringar,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+  ) {}
+
+  private idag(): string {
+    return stockholmDatum(this.clock.now());
+  }
+
+  async anstand(actor: Actor, remissId: string, instansId: string, dto: AnstandDto): Promise<Remissinstans> {
+    const { instans, arbete } = await this.dataSource.transaction(async (m) => {
+      const remiss = await this.remisser.egen(actor, remissId, m, true);
+      kravAvsandare(actor, remiss);
+      if (remiss.status !== 'utskickad') throw illegalTransition('remiss', remiss.status, 'grant anstånd for');
+      const fore = await this.instanser.get(m, remiss.id, instansId, true);
+      if (fore.status === 'besvarad' || fore.status === 'avstar') throw illegalTransition('remissinstans', fore.status, 'grant anstånd for');
+      if (!isDatum(dto.svarsdatum)) throw badRequest('VALIDATION_FAILED', `svarsdatum ${dto.svarsdatum} is not a calendar date`, `${dto.svarsdatum} är inget giltigt datum`);
+      kontrolleraAnstand(dto.svarsdatum, fore.svarsdatum, this.idag());
+      const instans = await this.instanser.update(m, fore.id, { svarsdatum: dto.svarsdatum, anstandOrsak: dto.orsak });
+      await this.lankar.forlang(m, instans.id, lankGiltigTill(instans.svarsdatum));
+      await this.audit.record(m, { organisationId: actor.organisationId, anvandareId: actor.anvandareId, handelse: 'anstand_beviljat', objektTyp: 'remissinstans', objektId: instans.id, data: { fran: fore.svarsdatum, till: instans.svarsdatum, orsak: dto.orsak } });
+      const paminnelser = await this.aviseringar.paminnelser.replan(m, instans.id);
+      const adresser = await this.instanser.adresser(m, remiss.id, [instans.id]);
+      const epost = await this.aviseringar.koa(m, remiss.organisationId, adresser.map((a) => anstandEpost(remiss, a, dto.orsak)));
+      return { instans, arbete: { paminnelser, epost } };
+    });
+    await this.aviseringar.efterCommit(arbete);
+    return instans;
+  }
+
+  /** Återkalla an utkast or a sent remiss: reminders stop, links close, instanser are told; their drafts stay, frozen. */
+  async aterkalla(actor: Actor, remissId: string, orsak: string): Promise<Remiss> {
+    const { remiss, arbete } = await this.dataSource.transaction(async (m) => {
+      const fore = await this.remisser.egen(actor, remissId, m, true);
+      kravAvsandare(actor, fore);
+      if (fore.status !== 'utkast' && fore.status !== 'utskickad') throw illegalTransition('remiss', fore.status, 'återkalla');
+      const now = this.clock.now();
+      const remiss = await this.remisser.update(m, fore.id, { status: 'aterkallad', aterkalladAt: now, aterkalladOrsak: orsak });
+      await this.audit.record(m, { organisationId: actor.organisationId, anvandareId: actor.anvandareId, handelse: 'remiss_aterkallad', objektTyp: 'remiss', objektId: remiss.id, data: { fran: fore.status, orsak } });
+      if (fore.status === 'utkast') return { remiss, arbete: { epost: [] } };
+      await this.aviseringar.paminnelser.cancelForRemiss(m, remiss.id);
+      await this.lankar.aterkallaForRemiss(m, remiss.id, now);
+      const oppna = (await this.remisser.instanser(actor, remiss, m)).filter((i) => i.status !== 'besvarad' && i.status !== 'avstar').map((i) => i.id);
+      const adresser = oppna.length ? await this.instanser.adresser(m, remiss.id, oppna) : [];
+      const epost = await this.aviseringar.koa(m, remiss.organisationId, adresser.map((a) => aterkallelseEpost(remiss, a, orsak)));
+      return { remiss, arbete: { epost } };
+    });
+    await this.aviseringar.efterCommit(arbete);
+    return remiss;
+  }
+
+  /** Avsluta a sent remiss: no more answers are expected, reminders stop, external links close. */
+  async avsluta(actor: Actor, remissId: string): Promise<Remiss> {
+    return this.dataSource.transaction(async (m) => {
+      const fore = await this.remisser.egen(actor, remissId, m, true);
+      kravAvsandare(actor, fore);
+      if (fore.status !== 'utskickad') throw illegalTransition('remiss', fore.status, 'avsluta');
+      const now = this.clock.now();
+      const remiss = await this.remisser.update(m, fore.id, { status: 'avslutad', avslutadAt: now });
+      await this.aviseringar.paminnelser.cancelForRemiss(m, remiss.id);
+      await this.lankar.aterkallaForRemiss(m, remiss.id, now);
+      await this.audit.record(m, { organisationId: actor.organisationId, anvandareId: actor.anvandareId, handelse: 'remiss_avslutad', objektTyp: 'remiss', objektId: remiss.id, data: {} });
+      return remiss;
+    });
+  }
+}

@@ -1,0 +1,34 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, CurrentActor, Roller } from '@app/auth';
+import { RemissRepository } from '../remiss.repository';
+import { AndraRemissDto, NyRemissDto } from './remiss-utkast.dto';
+import { RemissUtkastService } from './remiss-utkast.service';
+
+@ApiTags('remiss')
+@Roller('remissansvarig')
+@Controller('api')
+export class RemissUtkastController {
+  constructor(
+    private readonly utkast: RemissUtkastService,
+    private readonly remisser: RemissRepository,
+  ) {}
+
+  @Post('remisser')
+  @ApiOperation({ summary: 'Create a remiss as utkast: opens the ärende in the sender’s diarium (allocated or entered dnr)' })
+  skapa(@CurrentActor() actor: Actor, @Body() body: NyRemissDto) {
+    return this.utkast.skapa(actor, body);
+  }
+
+  @Patch('remisser/:id')
+  @ApiOperation({ summary: 'Edit an utkast (409 once sent, or when `version` is stale)' })
+  andra(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: AndraRemissDto) {
+    return this.utkast.andra(actor, id, body);
+  }
+
+  @Get('remissmottagare')
+  @ApiOperation({ summary: 'The enheter of every organisation on the platform that can be remissinstanser' })
+  mottagare() {
+    return this.remisser.valbaraMottagare();
+  }
+}

@@ -1,0 +1,116 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DiariumRepository, DiariumService } from '@app/archive';
+import { Actor, AuditLog } from '@app/auth';
+import { APP_CONFIG, AppConfig, badRequest, Clock, conflict, forbidden, illegalTransition, isDatum, stockholmDatum } from '@app/core';
+import { Remiss, UtkastMottagare } from '@app/database';
+import { DataSource, EntityManager } from 'typeorm';
+import { RemissRepository } from '../remiss.repository';
+import { AndraRemissDto, MottagareDto, NyRemissDto } from './remiss-utkast.dto';
+import { kontrolleraSvarsdatum } from './svarsdatum-regel';
+
+/** Creating and editing a remiss while it is an utkast (only its own organisation sees it). */
+@Injectable()
+export class RemissUtkastService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly remisser: RemissRepository,
+    private readonly diarier: DiariumRepository,
+    private readonly diarium: DiariumService,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Opens the ärende in the sender's diarium (allocated or entered dnr) and stores the draft, in one transaction. */
+  async skapa(actor: Actor, dto: NyRemissDto): Promise<Remiss> {
+    this.kontrolleraSvarsdatum(dto.svarsdatum);
+    const diariumId = dto.diariumId ?? (await this.egetDiarium(actor));
+    return this.dataSource.transaction(async (m) => {
+      const diarium = await this.diarier.get(actor, diariumId, m);
+      if (!actor.hasRoleAt(diarium.enhetId, 'remissansvarig')) throw forbidden(`Sending a remiss from ${diarium.namn} needs the role remissansvarig there`);
+      const mottagare = await this.mottagare(m, dto.mottagare ?? []);
+      const arende = await this.diarium.registerArende(actor, { diariumId, arendemening: dto.arendemening, diarienummer: dto.diarienummer }, m);
+      const remiss = await this.remisser.insert(m, {
+        organisationId: actor.organisationId,
+        avsandareEnhetId: diarium.enhetId,
+        arendeId: arende.id,
+        diarienummer: arende.diarienummer,
+        arendemening: dto.arendemening,
+        missiv: dto.missiv ?? '',
+        svarsdatum: dto.svarsdatum,
+        kontaktpersonNamn: dto.kontaktperson?.namn ?? actor.namn,
+        kontaktpersonEpost: dto.kontaktperson ? (dto.kontaktperson.epost ?? null) : actor.epost,
+        kontaktpersonTelefon: dto.kontaktperson?.telefon ?? null,
+        fragor: (dto.fragor ?? []).map((text, i) => ({ nummer: i + 1, text })),
+        utkastMottagare: mottagare,
+        status: 'utkast',
+        createdBy: actor.anvandareId,
+      });
+      await this.audit.record(m, { organisationId: actor.organisationId, anvandareId: actor.anvandareId, handelse: 'remiss_skapad', objektTyp: 'remiss', objektId: remiss.id, data: { diarienummer: remiss.diarienummer } });
+      return remiss;
+    });
+  }
+
+  async andra(actor: Actor, id: string, dto: AndraRemissDto): Promise<Remiss> {
+    if (dto.svarsdatum !== undefined) this.kontrolleraSvarsdatum(dto.svarsdatum);
+    return this.dataSource.transaction(async (m) => {
+      const remiss = await this.lastUtkast(actor, id, m, 'edit');
+      if (dto.version !== undefined && dto.version !== remiss.version) {
+        throw conflict('STALE_VERSION', `The remiss has changed since version ${dto.version} (now ${remiss.version})`, 'Remissen har ändrats av någon annan; ladda om och försök igen');
+      }
+      const changes: Partial<Remiss> = {};
+      if (dto.arendemening !== undefined) changes.arendemening = dto.arendemening;
+      if (dto.missiv !== undefined) changes.missiv = dto.missiv;
+      if (dto.svarsdatum !== undefined) changes.svarsdatum = dto.svarsdatum;
+      if (dto.kontaktperson !== undefined) Object.assign(changes, { kontaktpersonNamn: dto.kontaktperson.namn, kontaktpersonEpost: dto.kontaktperson.epost ?? null, kontaktpersonTelefon: dto.kontaktperson.telefon ?? null });
+      if (dto.fragor !== undefined) changes.fragor = dto.fragor.map((text, i) => ({ nummer: i + 1, text }));
+      if (dto.mottagare !== undefined) changes.utkastMottagare = await this.mottagare(m, dto.mottagare);
+      const updated = await this.remisser.update(m, remiss.id, changes);
+      await this.audit.record(m, { organisationId: actor.organisationId, anvandareId: actor.anvandareId, handelse: 'remiss_andrad', objektTyp: 'remiss', objektId: remiss.id, data: { falt: Object.keys(changes) } });
+      return updated;
+    });
+  }
+
+  /** The remiss, locked, if the caller may change it and it is still an utkast (else 403 / 409 naming its state). */
+  async lastUtkast(actor: Actor, id: string, m: EntityManager, action: string): Promise<Remiss> {
+    const remiss = await this.remisser.egen(actor, id, m, true);
+    kravAvsandare(actor, remiss);
+    if (remiss.status !== 'utkast') throw illegalTransition('remiss', remiss.status, action);
+    return remiss;
+  }
+
+  kontrolleraSvarsdatum(svarsdatum: string): void {
+    if (!isDatum(svarsdatum)) throw badRequest('VALIDATION_FAILED', `svarsdatum ${svarsdatum} is not a calendar date`, `${svarsdatum} är inget giltigt datum`);
+    kontrolleraSvarsdatum(svarsdatum, stockholmDatum(this.clock.now()), this.config.REMISS_MIN_SVARSTID_ARBETSDAGAR);
+  }
+
+  private async egetDiarium(actor: Actor): Promise<string> {
+    const enheter = actor.enheter('remissansvarig');
+    const diarium = (await this.diarier.list(actor)).find((d) => enheter.includes(d.enhetId));
+    if (!diarium) throw forbidden('Sending a remiss needs the role remissansvarig at an enhet with a diarium');
+    return diarium.id;
+  }
+
+  /** Validates the recipients: known enheter of connected organisations or external parties, no duplicates. */
+  private async mottagare(m: EntityManager, dtos: MottagareDto[]): Promise<UtkastMottagare[]> {
+    const result: UtkastMottagare[] = dtos.map((d, i) => {
+      if (d.enhetId && !d.namn && !d.epost) return { typ: 'enhet', enhetId: d.enhetId };
+      if (!d.enhetId && d.namn && d.epost) return { typ: 'extern', namn: d.namn, epost: d.epost.toLowerCase() };
+      throw badRequest('INVALID_MOTTAGARE', `mottagare[${i}] needs either enhetId or both namn and epost`, `Mottagare ${i + 1} ska vara antingen en enhet eller en extern part med namn och e-post`);
+    });
+    const enhetIds = result.flatMap((r) => (r.typ === 'enhet' ? [r.enhetId] : []));
+    const kanda = new Set((await this.remisser.mottagareEnheter(enhetIds, m)).map((e) => e.id));
+    const okand = enhetIds.find((id) => !kanda.has(id));
+    if (okand) throw badRequest('INVALID_MOTTAGARE', `Enhet ${okand} is not an enhet of an organisation on the platform`, 'En av mottagarna finns inte på plattformen');
+    const nycklar = result.map((r) => (r.typ === 'enhet' ? r.enhetId : r.epost));
+    const dubblett = nycklar.find((k, i) => nycklar.indexOf(k) !== i);
+    if (dubblett) throw badRequest('INVALID_MOTTAGARE', `Recipient ${dubblett} is listed twice`, 'Samma mottagare finns med två gånger');
+    return result;
+  }
+}
+
+/** Changing a remiss needs the role remissansvarig at its sending enhet. */
+export function kravAvsandare(actor: Actor, remiss: Remiss): void {
+  if (!actor.hasRoleAt(remiss.avsandareEnhetId, 'remissansvarig')) throw forbidden('This needs the role remissansvarig at the sending enhet');
+}

@@ -1,0 +1,51 @@
+import { badRequest, Datum, holidayName, isWorkingDay, nextWorkingDay, weekday, workingDayOnOrAfter, workingDaysBetween } from '@app/core';
+
+/** The API's messages are English; the Swedish reason travels in `details.orsak` for the web UI. */
+function ogiltigtSvarsdatum(svarsdatum: Datum, orsak: string, nasta: Datum) {
+  const svenska = `${orsak}. Närmaste möjliga svarsdatum är ${nasta}.`;
+  return badRequest('INVALID_SVARSDATUM', `svarsdatum ${svarsdatum} is not allowed; the next valid date is ${nasta}`, svenska, { orsak: svenska, nastaGiltigaDatum: nasta });
+}
+
+/** The earliest svarsdatum that leaves `minimum` working days after `idag`. */
+export function tidigasteSvarsdatum(idag: Datum, minimum: number): Datum {
+  let d = idag;
+  for (let i = 0; i < minimum; i++) d = nextWorkingDay(d);
+  return d;
+}
+
+/** Why a svarsdatum is refused, in Swedish, or undefined when it is acceptable. */
+function skal(svarsdatum: Datum, idag: Datum, minimum: number): string | undefined {
+  if (svarsdatum <= idag) return `Svarsdatum ${svarsdatum} har redan passerat`;
+  const helgdag = holidayName(svarsdatum);
+  if (helgdag) return `Svarsdatum ${svarsdatum} är en helgdag (${helgdag})`;
+  if (!isWorkingDay(svarsdatum)) return `Svarsdatum ${svarsdatum} infaller på en ${weekday(svarsdatum) === 6 ? 'lördag' : 'söndag'}`;
+  const dagar = workingDaysBetween(idag, svarsdatum);
+  if (dagar < minimum) return `Svarstiden är ${dagar} arbetsdagar, minst ${minimum} krävs`;
+  return undefined;
+}
+
+/**
+ * A remiss' svarsdatum must be a future working day at least `minimum` working days away (the
+ * instanser need time to prepare and decide). Refused → 400 with the reason and the next valid date.
+ */
+export function kontrolleraSvarsdatum(svarsdatum: Datum, idag: Datum, minimum: number): void {
+  const orsak = skal(svarsdatum, idag, minimum);
+  if (!orsak) return;
+  const tidigast = tidigasteSvarsdatum(idag, minimum);
+  const nasta = workingDayOnOrAfter(svarsdatum > tidigast ? svarsdatum : tidigast);
+  throw ogiltigtSvarsdatum(svarsdatum, orsak, nasta);
+}
+
+/** Anstånd: a later working day than the instans' current svarsdatum (the minimum does not apply). */
+export function kontrolleraAnstand(nytt: Datum, nuvarande: Datum, idag: Datum): void {
+  const orsak =
+    nytt <= nuvarande ? `Det nya svarsdatumet måste vara senare än ${nuvarande}`
+    : nytt <= idag ? `Svarsdatum ${nytt} har redan passerat`
+    : holidayName(nytt) ? `Svarsdatum ${nytt} är en helgdag (${holidayName(nytt)})`
+    : !isWorkingDay(nytt) ? `Svarsdatum ${nytt} infaller på en helg`
+    : undefined;
+  if (!orsak) return;
+  const golv = nuvarande > idag ? nuvarande : idag;
+  const nasta = workingDayOnOrAfter(nytt > golv ? nytt : nextWorkingDay(golv));
+  throw ogiltigtSvarsdatum(nytt, orsak, nasta);
+}
