@@ -25,6 +25,8 @@ export interface Citat {
 export interface SynpunktDokument {
   typ: 'medhall' | 'invandning' | 'andringsforslag' | 'ovrigt';
   rubrik?: string;
+  /** Words that lead into the quotation, e.g. "I policyn framgår:"; shown before it. */
+  citatinledning?: string;
   citat?: Citat;
   text: string;
   /** For andringsforslag: the text to strike, and what replaces it (absent: strike only). */

@@ -55,6 +55,9 @@ export const configSchema = z.object({
   PDF_RESTART_AFTER: positiveInt(200),
   PDF_TIMEOUT_MS: positiveInt(30000),
   TEMPLATES_DIR: z.string().default('templates'),
+  PDF_QUEUE_TIMEOUT_MS: positiveInt(60000),
+  GHOSTSCRIPT_PATH: z.string().default('gs'),
+  PDFA_ICC_PROFILE: z.string().default('/usr/share/color/icc/ghostscript/srgb.icc'),
 
   /** The shortest time a remissinstans may be given to answer, in Swedish working days. */
   REMISS_MIN_SVARSTID_ARBETSDAGAR: positiveInt(15),

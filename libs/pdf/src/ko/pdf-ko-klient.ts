@@ -1,0 +1,79 @@
+import { OnApplicationShutdown } from '@nestjs/common';
+import { Queue, QueueEvents } from 'bullmq';
+import type Redis from 'ioredis';
+import { createRedis } from '@app/database';
+import { PdfMetadata, RemissammanstallningDokument, RemissmissivDokument, RemissvarDokument } from '../dokument';
+import { inom, PdfFel } from '../pdf-fel';
+import { PdfRenderare } from '../pdf-renderare';
+import { koAnslutning, PDF_KO, PdfJobb, PdfResultat } from './pdf-ko';
+
+export interface PdfKoInstallningar {
+  redisUrl: string;
+  /** BullMQ key prefix; tests give each file its own. */
+  prefix: string;
+  /** How long a caller waits for the worker before it gets an error. */
+  timeoutMs: number;
+}
+
+/**
+ * Asks the pdf-worker for a PDF through the `pdf` queue and returns its bytes. A failed render
+ * comes back as the worker's error; no answer within the timeout (no worker running, Redis gone)
+ * is an error too, and the job is withdrawn so it is not rendered for nobody later.
+ */
+export class PdfKoKlient extends PdfRenderare implements OnApplicationShutdown {
+  private readonly ko: Queue;
+  private readonly handelser: QueueEvents;
+  private readonly redis: Redis;
+  private redo: Promise<unknown> | undefined;
+
+  constructor(private readonly installningar: PdfKoInstallningar) {
+    super();
+    const connection = koAnslutning(installningar.redisUrl);
+    this.ko = new Queue(PDF_KO, { connection, prefix: installningar.prefix });
+    this.handelser = new QueueEvents(PDF_KO, { connection, prefix: installningar.prefix });
+    this.redis = createRedis(installningar.redisUrl);
+  }
+
+  renderRemissvar(dokument: RemissvarDokument): Promise<Buffer> {
+    return this.begar({ art: 'remissvar', dokument });
+  }
+
+  renderRemissmissiv(dokument: RemissmissivDokument): Promise<Buffer> {
+    return this.begar({ art: 'remissmissiv', dokument });
+  }
+
+  renderRemissammanstallning(dokument: RemissammanstallningDokument): Promise<Buffer> {
+    return this.begar({ art: 'remissammanstallning', dokument });
+  }
+
+  toPdfA(pdf: Buffer, metadata: PdfMetadata): Promise<Buffer> {
+    return this.begar({ art: 'pdfa', pdfBase64: pdf.toString('base64'), metadata });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.allSettled([this.handelser.close(), this.ko.close(), this.redis.quit()]);
+  }
+
+  private async begar(jobb: PdfJobb): Promise<Buffer> {
+    const { timeoutMs } = this.installningar;
+    const borjan = Date.now();
+    const kvar = () => Math.max(1, timeoutMs - (Date.now() - borjan));
+    this.redo ??= Promise.all([this.ko.waitUntilReady(), this.handelser.waitUntilReady()]);
+    await inom(timeoutMs, 'connect to the pdf queue', this.redo);
+    const job = await inom(kvar(), 'add to the pdf queue', this.ko.add(jobb.art, jobb, { attempts: 1, removeOnComplete: { age: 60 }, removeOnFail: { age: 3600 } }));
+    let resultat: PdfResultat;
+    try {
+      resultat = await job.waitUntilFinished(this.handelser, kvar());
+    } catch (error) {
+      const meddelande = error instanceof Error ? error.message : String(error);
+      if (/timed out/.test(meddelande)) {
+        await job.remove().catch(() => undefined);
+        throw new PdfFel(`No PDF worker finished ${jobb.art} job ${job.id} within ${timeoutMs} ms (is apps/pdf-worker running?)`);
+      }
+      throw new PdfFel(`The PDF worker could not render ${jobb.art}: ${meddelande}`);
+    }
+    const bytes = await inom(kvar(), 'fetch the PDF', this.redis.getdelBuffer(resultat.nyckel));
+    if (!bytes) throw new PdfFel(`The PDF of job ${job.id} expired before it was fetched`);
+    return bytes;
+  }
+}

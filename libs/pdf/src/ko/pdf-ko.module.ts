@@ -1,0 +1,56 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@app/core';
+import { REDIS_URL } from '@app/database';
+import { ChromiumPool } from '../chromium/chromium-pool';
+import { PdfRenderare } from '../pdf-renderare';
+import { PdfModule } from '../pdf.module';
+import { PdfService } from '../pdf.service';
+import { PdfKoKlient } from './pdf-ko-klient';
+import { PdfKoWorker } from './pdf-ko-worker';
+
+export interface PdfKoAlternativ {
+  /** BullMQ key prefix, the same for the services and the worker. */
+  prefix?: string;
+}
+
+/** For services that print through the pdf-worker: provides PdfKoKlient as the PdfRenderare. */
+@Module({})
+export class PdfKoModule {
+  static forRoot(alternativ: PdfKoAlternativ = {}): DynamicModule {
+    return {
+      module: PdfKoModule,
+      providers: [
+        {
+          provide: PdfKoKlient,
+          useFactory: (config: AppConfig, redisUrl: string) => new PdfKoKlient({ redisUrl, prefix: alternativ.prefix ?? 'bull', timeoutMs: config.PDF_QUEUE_TIMEOUT_MS }),
+          inject: [APP_CONFIG, REDIS_URL],
+        },
+        { provide: PdfRenderare, useExisting: PdfKoKlient },
+      ],
+      exports: [PdfKoKlient, PdfRenderare],
+    };
+  }
+}
+
+/** The pdf-worker: Chromium launched at start, jobs of the `pdf` queue rendered in process. */
+@Module({})
+export class PdfWorkerModule {
+  static forRoot(alternativ: PdfKoAlternativ = {}): DynamicModule {
+    return {
+      module: PdfWorkerModule,
+      imports: [PdfModule],
+      providers: [
+        {
+          provide: PdfKoWorker,
+          useFactory: async (service: PdfService, pool: ChromiumPool, config: AppConfig, redisUrl: string) => {
+            await pool.varma();
+            const worker = new PdfKoWorker(service, { redisUrl, prefix: alternativ.prefix ?? 'bull', samtidiga: config.PDF_POOL_SIZE });
+            await worker.redo();
+            return worker;
+          },
+          inject: [PdfService, ChromiumPool, APP_CONFIG, REDIS_URL],
+        },
+      ],
+    };
+  }
+}

@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+
+const farg = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1a5c8e');
+
+/**
+ * templates/kommuner/<slug>/kommun.json: what a letterhead says about its kommun. Colours are
+ * checked because they are written into the page's CSS.
+ */
+export const kommunSchema = z.object({
+  namn: z.string().min(1),
+  besoksadress: z.string().min(1),
+  postadress: z.string().min(1),
+  telefon: z.string().min(1),
+  epost: z.string().min(1),
+  webb: z.string().min(1),
+  organisationsnummer: z.string().regex(/^\d{6}-\d{4}$/, 'must look like 212000-0274'),
+  farger: z.object({ primar: farg, accent: farg }),
+});
+
+export type Kommun = z.infer<typeof kommunSchema> & {
+  slug: string;
+  /** emblem.svg as a data: URL, the only kind of URL a document may load. */
+  emblem: string;
+  /** The kommun's brevhuvud.hbs source. */
+  brevhuvud: string;
+};
+
+const SLUG = /^[a-z0-9-]+$/;
+
+export function lasKommun(kommunerKatalog: string, slug: string): Kommun {
+  if (!SLUG.test(slug)) throw new Error(`Unknown kommun "${slug}": a letterhead folder name has only a-z, 0-9 and -`);
+  const katalog = join(kommunerKatalog, slug);
+  const las = (fil: string) => {
+    try {
+      return readFileSync(join(katalog, fil));
+    } catch {
+      throw new Error(`Letterhead of kommun "${slug}" is incomplete: ${join(katalog, fil)} cannot be read`);
+    }
+  };
+  const parsed = kommunSchema.safeParse(JSON.parse(las('kommun.json').toString('utf8')));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`${join(katalog, 'kommun.json')}: ${issue.path.join('.')} ${issue.message}`);
+  }
+  return {
+    ...parsed.data,
+    slug,
+    emblem: `data:image/svg+xml;base64,${las('emblem.svg').toString('base64')}`,
+    brevhuvud: las('brevhuvud.hbs').toString('utf8'),
+  };
+}

@@ -1,0 +1,42 @@
+import { PdfMetadata, RemissmissivDokument } from '../dokument';
+import { SidVy } from './sida-vy';
+import { stycken } from './text';
+
+export interface RemissmissivVy {
+  sida: SidVy;
+  enhet: string;
+  diarienummer: string;
+  arendemening: string;
+  missiv: string[];
+  svarsdatum: string;
+  remissinstanser: string[];
+  remisshandlingar: string[];
+  fragor: string[];
+  kontaktperson: RemissmissivDokument['kontaktperson'];
+  svarsanvisning: string[];
+}
+
+export function remissmissivVy(doc: RemissmissivDokument): RemissmissivVy {
+  return {
+    sida: { dokumenttyp: 'REMISS', titel: doc.arendemening, datum: doc.datum, dnr: doc.diarienummer },
+    enhet: doc.brevhuvud.enhet,
+    diarienummer: doc.diarienummer,
+    arendemening: doc.arendemening,
+    missiv: stycken(doc.missiv),
+    svarsdatum: doc.svarsdatum,
+    remissinstanser: doc.remissinstanser,
+    remisshandlingar: doc.remisshandlingar,
+    fragor: doc.fragor,
+    kontaktperson: doc.kontaktperson,
+    svarsanvisning: stycken(doc.svarsanvisning),
+  };
+}
+
+export function remissmissivMetadata(doc: RemissmissivDokument): PdfMetadata {
+  return {
+    title: `Remiss: ${doc.arendemening}`,
+    author: doc.brevhuvud.enhet,
+    subject: `Remiss med svar senast ${doc.svarsdatum}`,
+    keywords: [doc.diarienummer],
+  };
+}
