@@ -1,2 +1,4 @@
 export * from './remiss.module';
+export * from './remiss-karna.module';
 export * from './remiss.repository';
+export * from './handlingar/pdf-granskning';

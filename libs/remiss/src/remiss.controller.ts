@@ -1,12 +1,19 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { FilRepository } from '@app/archive';
 import { Actor, CurrentActor } from '@app/auth';
+import { notFound } from '@app/core';
+import type { Response } from 'express';
+import { sendPdf } from './handlingar/remisshandling.controller';
 import { RemissRepository } from './remiss.repository';
 
 @ApiTags('remiss')
 @Controller('api/remisser')
 export class RemissController {
-  constructor(private readonly remisser: RemissRepository) {}
+  constructor(
+    private readonly remisser: RemissRepository,
+    private readonly filer: FilRepository,
+  ) {}
 
   @Get(':id')
   @ApiOperation({ summary: 'One remiss with its remisshandlingar and the remissinstanser the caller may see' })
@@ -20,5 +27,14 @@ export class RemissController {
       handlingar: await this.remisser.handlingar(remiss.id),
       instanser: await this.remisser.instanser(actor, remiss),
     };
+  }
+
+  @Get(':id/missiv')
+  @ApiOperation({ summary: 'The remissmissiv PDF of a sent remiss' })
+  async missiv(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Res({ passthrough: true }) res: Response) {
+    const remiss = await this.remisser.get(actor, id);
+    if (!remiss.missivFilId) throw notFound('Missiv');
+    const { fil, data } = await this.filer.data(remiss.missivFilId);
+    return sendPdf(res, fil.filnamn, data);
   }
 }

@@ -174,6 +174,12 @@ export class RemissRepository {
     return enheter.filter((e) => byId.has(e.organisationId)).map((e) => Object.assign(e, { organisation: byId.get(e.organisationId)! }));
   }
 
+  /** The sending organisation and enhet, for letterheads and mails. */
+  async avsandare(remiss: Remiss, manager: EntityManager = this.dataSource.manager): Promise<{ organisation: Organisation; enhet: Enhet }> {
+    const [organisation, enhet] = await Promise.all([manager.findOneByOrFail(Organisation, { id: remiss.organisationId }), manager.findOneByOrFail(Enhet, { id: remiss.avsandareEnhetId })]);
+    return { organisation, enhet };
+  }
+
   /** Every enhet of every connected organisation, for choosing recipients. */
   async valbaraMottagare(): Promise<{ organisationId: string; organisation: string; enhetId: string; enhet: string; kortnamn: string }[]> {
     return this.dataSource.query(

@@ -30,4 +30,11 @@ export class RemissUppfoljningController {
   avsluta(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.uppfoljning.avsluta(actor, id);
   }
+
+  @Post(':id/instanser/:instansId/lank/aterkalla')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Revoke the personal link of an external instans' })
+  aterkallaLank(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Param('instansId', new ParseUUIDPipe()) instansId: string) {
+    return this.uppfoljning.aterkallaLank(actor, id, instansId);
+  }
 }

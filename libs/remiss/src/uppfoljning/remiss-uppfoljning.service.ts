@@ -88,4 +88,17 @@ export class RemissUppfoljningService {
       return remiss;
     });
   }
+
+  /** Closes the personal link(s) of an external instans; any later use is refused (410) and audited. */
+  async aterkallaLank(actor: Actor, remissId: string, instansId: string): Promise<{ aterkallade: number }> {
+    return this.dataSource.transaction(async (m) => {
+      const remiss = await this.remisser.egen(actor, remissId, m, true);
+      kravAvsandare(actor, remiss);
+      const instans = await this.instanser.get(m, remiss.id, instansId);
+      if (!instans.externEpost) throw badRequest('NOT_EXTERNAL', 'Only external remissinstanser have links', 'Bara externa remissinstanser har personliga länkar');
+      const aterkallade = await this.lankar.aterkallaForInstans(m, instans.id, this.clock.now());
+      await this.audit.record(m, { organisationId: actor.organisationId, anvandareId: actor.anvandareId, handelse: 'extern_lank_aterkallad', objektTyp: 'remissinstans', objektId: instans.id, data: { aterkallade } });
+      return { aterkallade };
+    });
+  }
 }

@@ -1,0 +1,47 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Public } from '@app/core';
+import type { Response } from 'express';
+import { PdfUppladdning } from '../handlingar/pdf-uppladdning.interceptor';
+import { PDF_UPLOAD_BODY, sendPdf } from '../handlingar/remisshandling.controller';
+import { Uppladdning } from '../handlingar/remisshandling.service';
+import { AvstaDto } from './extern.dto';
+import { ExternService } from './extern.service';
+
+/** An external remissinstans' personal link; no session. Unknown link → 404, used/expired/revoked → 410. */
+@ApiTags('extern')
+@Public()
+@Controller('api/extern/:token')
+export class ExternController {
+  constructor(private readonly extern: ExternService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The remiss, its handlingar and the instans’ deadline' })
+  visa(@Param('token') token: string) {
+    return this.extern.visa(token, 'visa');
+  }
+
+  @Get('handlingar/:id')
+  @ApiOperation({ summary: 'The PDF of a remisshandling' })
+  async handling(@Param('token') token: string, @Param('id', new ParseUUIDPipe()) id: string, @Res({ passthrough: true }) res: Response) {
+    const { filnamn, data } = await this.extern.handling(token, id);
+    return sendPdf(res, filnamn, data);
+  }
+
+  @Post('svar')
+  @UseInterceptors(PdfUppladdning, FileInterceptor('fil'))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody(PDF_UPLOAD_BODY)
+  @ApiOperation({ summary: 'Answer with a PDF (same checks as remisshandlingar); registered as an inkommande handling of the sender' })
+  svara(@Param('token') token: string, @UploadedFile() fil: Uppladdning | undefined) {
+    return this.extern.svara(token, fil);
+  }
+
+  @Post('avstar')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Decline to answer (avstår), with an optional short text' })
+  avsta(@Param('token') token: string, @Body() body: AvstaDto) {
+    return this.extern.avsta(token, body.motivering);
+  }
+}

@@ -1,0 +1,136 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DiariumRepository, FilRepository } from '@app/archive';
+import { AuditLog } from '@app/auth';
+import { Clock, DomainError, illegalTransition, notFound, stockholmDatum } from '@app/core';
+import { Arende, ExternAtkomst, Remiss, Remisshandling, Remissinstans } from '@app/database';
+import { DataSource, EntityManager } from 'typeorm';
+import { PdfGranskning } from '../handlingar/pdf-granskning';
+import { Uppladdning } from '../handlingar/remisshandling.service';
+import { RemissRepository } from '../remiss.repository';
+import { Aviseringar } from '../utskick/aviseringar';
+import { dnrFilnamn } from '../utskick/missiv';
+import { RemissinstansRepository } from '../utskick/remissinstans.repository';
+import { ExternAtkomstRepository } from './extern-atkomst.repository';
+
+/** A link that cannot be used: 404 when unknown, 410 when used, expired, revoked or the remiss closed. */
+const ogiltig = (status: HttpStatus, code: string, message: string, svenska: string) => new DomainError(status, code, message, svenska, { orsak: svenska });
+
+const OKAND = () => ogiltig(HttpStatus.NOT_FOUND, 'LINK_NOT_FOUND', 'This link does not exist', 'Länken finns inte. Kontrollera att hela adressen från e-postmeddelandet kom med.');
+const GONE: Record<'anvand' | 'aterkallad' | 'utgangen' | 'stangd', () => DomainError> = {
+  anvand: () => ogiltig(HttpStatus.GONE, 'LINK_USED', 'This link has already been used to answer', 'Länken har redan använts för att svara på remissen.'),
+  aterkallad: () => ogiltig(HttpStatus.GONE, 'LINK_REVOKED', 'This link has been revoked by the sender', 'Länken har återkallats av avsändaren. Kontakta kontaktpersonen för remissen.'),
+  utgangen: () => ogiltig(HttpStatus.GONE, 'LINK_EXPIRED', 'This link has expired', 'Länken har slutat gälla. Kontakta kontaktpersonen för remissen.'),
+  stangd: () => ogiltig(HttpStatus.GONE, 'REMISS_CLOSED', 'The remiss is no longer open for answers', 'Remissen är inte längre öppen för svar.'),
+};
+
+interface Tillgang {
+  atkomst: ExternAtkomst;
+  instans: Remissinstans;
+  remiss: Remiss;
+}
+
+const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+/**
+ * What an external remissinstans (no account) can do through its personal link: read the remiss
+ * and its handlingar, answer with a PDF, or decline. Every refused use of a link is audited.
+ */
+@Injectable()
+export class ExternService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly lankar: ExternAtkomstRepository,
+    private readonly remisser: RemissRepository,
+    private readonly instanser: RemissinstansRepository,
+    private readonly diarier: DiariumRepository,
+    private readonly filer: FilRepository,
+    private readonly granskning: PdfGranskning,
+    private readonly aviseringar: Aviseringar,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+  ) {}
+
+  async visa(token: string, handling: string) {
+    const { instans, remiss } = await this.tillgang(token, handling);
+    const handlingar = await this.remisser.handlingar(remiss.id);
+    const { organisation, enhet } = await this.remisser.avsandare(remiss);
+    return {
+      avsandare: { organisation: organisation.namn, enhet: enhet.namn },
+      remiss: { diarienummer: remiss.diarienummer, arendemening: remiss.arendemening, missiv: remiss.missiv, fragor: remiss.fragor, kontaktperson: { namn: remiss.kontaktpersonNamn, epost: remiss.kontaktpersonEpost, telefon: remiss.kontaktpersonTelefon } },
+      instans: { namn: instans.namn, status: instans.status, svarsdatum: instans.svarsdatum },
+      handlingar: handlingar.map((h: Remisshandling) => ({ id: h.id, titel: h.titel, sidantal: h.sidantal })),
+    };
+  }
+
+  async handling(token: string, handlingId: string): Promise<{ filnamn: string; data: Buffer }> {
+    const { remiss } = await this.tillgang(token, 'las_handling');
+    const handling = (await this.remisser.handlingar(remiss.id)).find((h) => h.id === handlingId);
+    if (!handling) throw notFound('Remisshandling');
+    const { fil, data } = await this.filer.data(handling.filId);
+    return { filnamn: fil.filnamn, data };
+  }
+
+  /** The answer as PDF: stored, registered as an inkommande handling of the sender, the instans besvarad. */
+  async svara(token: string, fil: Uppladdning | undefined): Promise<{ status: 'besvarad' }> {
+    await this.tillgang(token, 'svara');
+    const pdf = await this.granskning.granska(fil?.buffer, fil?.originalname || 'remissvar.pdf');
+    return this.dataSource.transaction(async (m) => {
+      const { atkomst, instans, remiss } = await this.tillgang(token, 'svara', m);
+      const now = this.clock.now();
+      const sparad = await this.filer.insert(m, { organisationId: remiss.organisationId, filnamn: dnrFilnamn(remiss.diarienummer, instans.namn.replace(/[^\p{L}\p{N}]+/gu, '-')), mimetyp: 'application/pdf', data: pdf.data });
+      await this.registrera(m, remiss, instans, `Remissvar från ${instans.namn}`, sparad.id, now);
+      await this.instanser.update(m, instans.id, { status: 'besvarad', besvaradAt: now, externSvarFilId: sparad.id });
+      await this.avsluta(m, atkomst, instans, remiss, 'externt_remissvar_mottaget', { filId: sparad.id, sha256: sparad.sha256, sidantal: pdf.sidor.length }, now);
+      return { status: 'besvarad' as const };
+    });
+  }
+
+  async avsta(token: string, motivering: string | undefined): Promise<{ status: 'avstar' }> {
+    return this.dataSource.transaction(async (m) => {
+      const { atkomst, instans, remiss } = await this.tillgang(token, 'avsta', m);
+      const now = this.clock.now();
+      await this.registrera(m, remiss, instans, `${instans.namn} avstår från att yttra sig${motivering ? `: ${motivering}` : ''}`, null, now);
+      await this.instanser.update(m, instans.id, { status: 'avstar', avstodAt: now, avstarMotivering: motivering ?? null });
+      await this.avsluta(m, atkomst, instans, remiss, 'extern_avstar', { motivering: motivering ?? null }, now);
+      return { status: 'avstar' as const };
+    });
+  }
+
+  private async registrera(m: EntityManager, remiss: Remiss, instans: Remissinstans, beskrivning: string, filId: string | null, now: Date): Promise<void> {
+    const arende = await m.findOneByOrFail(Arende, { id: remiss.arendeId! });
+    await this.diarier.registerHandling(m, arende, { riktning: 'inkommande', datum: stockholmDatum(now), motpart: instans.namn, beskrivning, filId, registreradAv: null });
+  }
+
+  /** The link is spent, reminders stop, and the audit log says who answered through which link. */
+  private async avsluta(m: EntityManager, atkomst: ExternAtkomst, instans: Remissinstans, remiss: Remiss, handelse: string, data: Record<string, unknown>, now: Date): Promise<void> {
+    await this.lankar.markeraAnvand(m, atkomst.id, now);
+    await this.aviseringar.paminnelser.cancelForInstans(m, instans.id);
+    await this.audit.record(m, { organisationId: remiss.organisationId, anvandareId: null, handelse, objektTyp: 'remissinstans', objektId: instans.id, data: { ...data, atkomstId: atkomst.id } });
+  }
+
+  /**
+   * The link's instans and remiss when the link may be used now; otherwise the refusal is audited
+   * (in its own transaction, so it survives the refusal) and thrown.
+   */
+  private async tillgang(token: string, handling: string, m?: EntityManager): Promise<Tillgang> {
+    const atkomst = TOKEN.test(token) ? await this.lankar.hitta(token, m, m !== undefined) : null;
+    const fel = atkomst ? await this.hinder(atkomst, m ?? this.dataSource.manager, m !== undefined) : { orsak: 'okand', error: OKAND() };
+    if ('error' in fel) {
+      await this.audit.record(this.dataSource.manager, { organisationId: atkomst?.organisationId ?? null, anvandareId: null, handelse: 'extern_lank_nekad', objektTyp: 'extern_atkomst', objektId: atkomst?.id, data: { orsak: fel.orsak, handling } });
+      throw fel.error;
+    }
+    return fel;
+  }
+
+  private async hinder(atkomst: ExternAtkomst, m: EntityManager, lock: boolean): Promise<Tillgang | { orsak: string; error: DomainError }> {
+    const instans = await m.findOneOrFail(Remissinstans, { where: { id: atkomst.remissinstansId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    const remiss = await m.findOneByOrFail(Remiss, { id: instans.remissId });
+    if (atkomst.aterkalladAt) return { orsak: 'aterkallad', error: GONE.aterkallad() };
+    if (atkomst.anvandAt || instans.status === 'besvarad' || instans.status === 'avstar') return { orsak: 'anvand', error: GONE.anvand() };
+    if (remiss.status !== 'utskickad') return { orsak: 'stangd', error: GONE.stangd() };
+    if (atkomst.giltigTill.getTime() < this.clock.now().getTime()) return { orsak: 'utgangen', error: GONE.utgangen() };
+    if (instans.status !== 'inbjuden') throw illegalTransition('remissinstans', instans.status, 'answer');
+    return { atkomst, instans, remiss };
+  }
+}

@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { Actor } from '@app/auth';
+import { Clock, illegalTransition, stockholmDatum } from '@app/core';
+import { PdfRenderare, RemissammanstallningDokument } from '@app/pdf';
+import { RemissRepository } from '../remiss.repository';
+import { kravAvsandare } from '../utkast/remiss-utkast.service';
+import { dnrFilnamn } from '../utskick/missiv';
+import { sammanstall, sammanstallningCsv } from './sammanstallning';
+import { SammanstallningRepository } from './sammanstallning.repository';
+
+/** The remissammanställning of a sent remiss, as JSON, CSV or PDF. */
+@Injectable()
+export class SammanstallningService {
+  constructor(
+    private readonly remisser: RemissRepository,
+    private readonly synpunkter: SammanstallningRepository,
+    private readonly pdf: PdfRenderare,
+    private readonly clock: Clock,
+  ) {}
+
+  async dokument(actor: Actor, remissId: string): Promise<RemissammanstallningDokument> {
+    const remiss = await this.remisser.egen(actor, remissId);
+    kravAvsandare(actor, remiss);
+    if (remiss.status === 'utkast') throw illegalTransition('remiss', remiss.status, 'compile answers to');
+    const [{ organisation, enhet }, rader, instanser] = await Promise.all([this.remisser.avsandare(remiss), this.synpunkter.synpunkter(remiss.id), this.remisser.instanser(actor, remiss)]);
+    const huvud = { brevhuvud: { kommun: organisation.slug, enhet: enhet.namn }, datum: stockholmDatum(this.clock.now()), diarienummer: remiss.diarienummer, arendemening: remiss.arendemening };
+    return sammanstall(huvud, rader, instanser);
+  }
+
+  async csv(actor: Actor, remissId: string): Promise<{ filnamn: string; data: Buffer }> {
+    const doc = await this.dokument(actor, remissId);
+    return { filnamn: dnrFilnamn(doc.diarienummer, 'remissammanstallning').replace(/\.pdf$/, '.csv'), data: sammanstallningCsv(doc) };
+  }
+
+  async pdfFil(actor: Actor, remissId: string): Promise<{ filnamn: string; data: Buffer }> {
+    const doc = await this.dokument(actor, remissId);
+    return { filnamn: dnrFilnamn(doc.diarienummer, 'remissammanstallning'), data: await this.pdf.renderRemissammanstallning(doc) };
+  }
+}

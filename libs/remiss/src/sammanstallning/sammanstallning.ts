@@ -1,0 +1,69 @@
+import { Datum } from '@app/core';
+import { Remissinstans, SYNPUNKT_TYPER, SynpunktTyp } from '@app/database';
+import { Brevhuvud, RemissammanstallningDokument, SynpunktDokument } from '@app/pdf';
+import { SynpunktRad } from './sammanstallning.repository';
+
+type InstansSynpunkt = SynpunktDokument & { instans: string };
+
+export const TYP_NAMN: Record<SynpunktTyp, string> = { medhall: 'Medhåll', invandning: 'Invändning', andringsforslag: 'Ändringsförslag', ovrigt: 'Övrigt' };
+
+function dokument(rad: SynpunktRad): InstansSynpunkt {
+  return {
+    instans: rad.instans,
+    typ: rad.typ,
+    ...(rad.rubrik ? { rubrik: rad.rubrik } : {}),
+    ...(rad.citat && rad.sida ? { citat: { text: rad.citat, sida: rad.sida, ...(rad.handling ? { handling: rad.handling } : {}) } } : {}),
+    text: rad.text,
+    ...(rad.strykText ? { stryk: rad.strykText } : {}),
+    ...(rad.nyText ? { ersattMed: rad.nyText } : {}),
+    fotnoter: rad.fotnoter,
+  };
+}
+
+/**
+ * Groups the synpunkter of the expedierade answers by remisshandling and page, in document order;
+ * those without a page reference get their own section. External answers arrive as PDFs without
+ * structured synpunkter and are listed there too, pointing to the registered handling.
+ */
+export function sammanstall(
+  huvud: { brevhuvud: Brevhuvud; datum: Datum; diarienummer: string; arendemening: string },
+  synpunkter: SynpunktRad[],
+  instanser: Remissinstans[],
+): RemissammanstallningDokument {
+  const avsnitt: RemissammanstallningDokument['avsnitt'] = [];
+  const utanHanvisning: InstansSynpunkt[] = [];
+  for (const rad of synpunkter) {
+    if (rad.handling === null || rad.sida === null) {
+      utanHanvisning.push(dokument(rad));
+      continue;
+    }
+    let del = avsnitt.at(-1);
+    if (!del || del.handling !== rad.handling || del.sida !== rad.sida) {
+      del = { handling: rad.handling, sida: rad.sida, synpunkter: [], antalPerTyp: Object.fromEntries(SYNPUNKT_TYPER.map((t) => [t, 0])) as Record<SynpunktTyp, number> };
+      avsnitt.push(del);
+    }
+    del.synpunkter.push(dokument(rad));
+    del.antalPerTyp[rad.typ]++;
+  }
+  for (const i of instanser.filter((i) => i.status === 'besvarad' && i.externSvarFilId)) {
+    utanHanvisning.push({ instans: i.namn, typ: 'ovrigt', text: 'Svaret lämnades som PDF via personlig länk och är registrerat som inkommande handling i ärendet.', fotnoter: [] });
+  }
+  const namn = (status: Remissinstans['status'][]) => instanser.filter((i) => status.includes(i.status)).map((i) => i.namn);
+  return { ...huvud, avsnitt, utanHanvisning, avstod: namn(['avstar']), ejSvarat: namn(['inbjuden', 'registrerad', 'under_beredning']) };
+}
+
+const cell = (v: string | number | undefined) => {
+  const s = v === undefined ? '' : String(v);
+  return /[";\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+/** UTF-8 with BOM, `;`-separated, CRLF: what Swedish Excel opens with å ä ö intact. */
+export function sammanstallningCsv(doc: RemissammanstallningDokument): Buffer {
+  const rader: (string | number | undefined)[][] = [['Remisshandling', 'Sida', 'Remissinstans', 'Typ', 'Citat', 'Synpunkt', 'Stryk', 'Ersätt med']];
+  const rad = (handling: string | undefined, sida: number | undefined, s: InstansSynpunkt) => rader.push([handling, sida, s.instans, TYP_NAMN[s.typ], s.citat?.text, s.text, s.stryk, s.ersattMed]);
+  for (const a of doc.avsnitt) for (const s of a.synpunkter) rad(a.handling, a.sida, s);
+  for (const s of doc.utanHanvisning) rad(undefined, undefined, s);
+  for (const namn of doc.avstod) rader.push(['', '', namn, 'Avstår', '', '', '', '']);
+  for (const namn of doc.ejSvarat) rader.push(['', '', namn, 'Har inte svarat', '', '', '', '']);
+  return Buffer.from('\uFEFF' + rader.map((r) => r.map(cell).join(';')).join('\r\n') + '\r\n', 'utf8');
+}
