@@ -7,6 +7,8 @@ import { HttpStatus } from '@nestjs/common';
 export const SKRIVA: Roll[] = ['namndsekreterare', 'handlaggare'];
 export const BESLUTA: Roll[] = ['namndsekreterare'];
 export const REGISTRERA: Roll[] = ['namndsekreterare', 'registrator'];
+/** The revision history and previews hold draft text: only for those at the enhet, also after expediering. */
+export const LASA_UTKAST: Roll[] = ['namndsekreterare', 'handlaggare', 'registrator', 'admin', 'remissansvarig'];
 
 /** 403 unless the caller holds one of `roller` at the enhet (the caller has already been shown the row). */
 export function kravRoll(actor: Actor, enhetId: string | null, roller: Roll[], vad: string): void {

@@ -3,6 +3,7 @@ import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '@app/auth';
 import { DomainError } from '@app/core';
 import type { Response } from 'express';
+import { kravRoll, LASA_UTKAST } from './behorighet';
 import { SidQuery } from './inkorg/inkorg.dto';
 import { BeslutDto, SparaRemissvarDto } from './remissvar.dto';
 import { RemissvarRepository } from './remissvar.repository';
@@ -40,13 +41,16 @@ export class RemissvarController {
   @ApiOperation({ summary: 'Revision history, newest first: who, when, what changed' })
   async revisioner(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Query() query: SidQuery) {
     const svar = await this.svar.get(actor, id);
+    kravRoll(actor, svar.enhetId, LASA_UTKAST, 'The revision history');
     return { ...(await this.svar.revisioner(svar, query.page, query.pageSize)), page: query.page, pageSize: query.pageSize };
   }
 
   @Get(':id/revisioner/:version')
   @ApiOperation({ summary: 'The content as saved in one revision' })
   async revision(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Param('version', new ParseIntPipe()) version: number) {
-    return this.svar.revision(await this.svar.get(actor, id), version);
+    const svar = await this.svar.get(actor, id);
+    kravRoll(actor, svar.enhetId, LASA_UTKAST, 'The revision history');
+    return this.svar.revision(svar, version);
   }
 
   @Post(':id/for-beslut')

@@ -51,6 +51,10 @@ export class NamndInstansRepository {
     return `${organisation.namn}, ${enhet.namn}`;
   }
 
+  organisation(manager: EntityManager, id: string): Promise<Organisation> {
+    return manager.findOneByOrFail(Organisation, { id });
+  }
+
   arende(manager: EntityManager, id: string): Promise<Arende> {
     return manager.findOneByOrFail(Arende, { id });
   }

@@ -1,0 +1,68 @@
+import type { BeslutDokument, RemissvarDokument, SynpunktDokument, Underskrift } from '@app/pdf/dokument';
+import { Beslut, Remisshandling, Synpunkt } from '@app/database';
+import { Datum } from '@app/core';
+
+export interface RemissvarUnderlag {
+  /** Letterhead folder of the answering organisation (its slug). */
+  kommun: string;
+  /** The answering enhet, e.g. Utbildningsnämnden. */
+  enhet: string;
+  datum: Datum;
+  vartDnr: string;
+  ertDnr: string;
+  /** The sending enhet, e.g. Kommunstyrelsen. */
+  mottagare: string;
+  svar: { titel: string; inledning: string; avslutning: string; fotnoter: string[]; typ: 'yttrande' | 'avstar' };
+  synpunkter: Synpunkt[];
+  handlingar: Remisshandling[];
+  beslut: Beslut | null;
+  /** Who sends it (the nämndsekreterare expediting); absent in a preview. */
+  expedierasAv?: string;
+}
+
+/** The data of the letter the PDF template renders, from what the database holds. */
+export function remissvarDokument(u: RemissvarUnderlag): RemissvarDokument {
+  const titlar = new Map(u.handlingar.map((h) => [h.id, h.titel]));
+  const flera = u.handlingar.length > 1;
+  return {
+    brevhuvud: { kommun: u.kommun, enhet: u.enhet },
+    ...(u.svar.typ === 'avstar' ? { avstar: true } : {}),
+    datum: u.datum,
+    vartDnr: u.vartDnr,
+    ertDnr: u.ertDnr,
+    mottagare: u.mottagare,
+    titel: u.svar.titel,
+    inledning: u.svar.inledning,
+    synpunkter: u.synpunkter.map((p) => synpunktDokument(p, flera ? titlar.get(p.remisshandlingId ?? '') : undefined)),
+    avslutning: u.svar.avslutning,
+    fotnoter: u.svar.fotnoter,
+    ...(u.beslut ? { beslut: beslutDokument(u.beslut, u.enhet) } : {}),
+    underskrifter: underskrifter(u.beslut, u.expedierasAv),
+    bilagor: [],
+  };
+}
+
+export function synpunktDokument(p: Synpunkt, handling?: string): SynpunktDokument {
+  return {
+    typ: p.typ,
+    ...(p.rubrik ? { rubrik: p.rubrik } : {}),
+    ...(p.citatinledning ? { citatinledning: p.citatinledning } : {}),
+    ...(p.citat && p.sida ? { citat: { text: p.citat, sida: p.sida, ...(handling ? { handling } : {}) } } : {}),
+    text: p.text,
+    ...(p.strykText ? { stryk: p.strykText } : {}),
+    ...(p.nyText ? { ersattMed: p.nyText } : {}),
+    fotnoter: p.fotnoter,
+  };
+}
+
+function beslutDokument(b: Beslut, namnd: string): BeslutDokument {
+  return b.typ === 'namndbeslut'
+    ? { typ: 'namndbeslut', namnd, sammantradesdatum: b.sammantradesdatum!, paragraf: b.paragraf! }
+    : { typ: 'delegationsbeslut', delegat: b.delegatNamn!, ...(b.delegatTitel ? { titel: b.delegatTitel } : {}), beslutsdatum: b.beslutsdatum };
+}
+
+/** A delegationsbeslut is signed by the delegat; a nämnd's answer by the secretary who sends it. */
+function underskrifter(b: Beslut | null, expedierasAv?: string): Underskrift[] {
+  if (b?.typ === 'delegationsbeslut') return [{ namn: b.delegatNamn!, titel: b.delegatTitel ?? 'Delegat' }];
+  return expedierasAv ? [{ namn: expedierasAv, titel: 'Nämndsekreterare' }] : [];
+}
