@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@app/core';
 import { ChromiumPool } from './chromium/chromium-pool';
 import { hittaChromium } from './chromium/chromium-sokvag';
@@ -8,9 +8,12 @@ import { PdfService } from './pdf.service';
 import { PdfaKonverterare } from './pdfa/pdfa-konverterare';
 
 /**
- * Rendering in this process. Chromium is looked for at start-up (a missing one stops the app with
+ * Rendering in this process (the platform app, the pdf-worker). Global, like PdfKoModule: an app's
+ * composition root picks one of the two, and domain code injects `PdfRenderare` (or PdfService).
+ * Chromium is looked for at start-up (a missing one stops the app with
  * one sentence) but launched only for the first document, so apps that never print pay nothing.
  */
+@Global()
 @Module({
   providers: [
     { provide: Mallar, useFactory: (config: AppConfig) => new Mallar(config.TEMPLATES_DIR), inject: [APP_CONFIG] },

@@ -13,12 +13,13 @@ export interface PdfKoAlternativ {
   prefix?: string;
 }
 
-/** For services that print through the pdf-worker: provides PdfKoKlient as the PdfRenderare. */
+/** For services that print through the pdf-worker: provides PdfKoKlient as the (global) PdfRenderare. */
 @Module({})
 export class PdfKoModule {
   static forRoot(alternativ: PdfKoAlternativ = {}): DynamicModule {
     return {
       module: PdfKoModule,
+      global: true,
       providers: [
         {
           provide: PdfKoKlient,

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 
@@ -32,6 +32,7 @@ const SLUG = /^[a-z0-9-]+$/;
 export function lasKommun(kommunerKatalog: string, slug: string): Kommun {
   if (!SLUG.test(slug)) throw new Error(`Unknown kommun "${slug}": a letterhead folder name has only a-z, 0-9 and -`);
   const katalog = join(kommunerKatalog, slug);
+  if (!existsSync(katalog)) throw new Error(`Unknown kommun "${slug}": there is no letterhead folder ${katalog}`);
   const las = (fil: string) => {
     try {
       return readFileSync(join(katalog, fil));

@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createServer, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { UN2025_412 } from '../exempel/un2025-412';
+import { Mallar } from '../mallar/mallar';
+import { PdfFel } from '../pdf-fel';
+import { remissvarVy } from '../vy/remissvar-vy';
+import { blanksteg, pdfInfo, pdfText } from '../testing/pdf-verktyg';
+import { ChromiumPool } from './chromium-pool';
+import { hittaChromium } from './chromium-sokvag';
+
+const mallar = new Mallar('templates');
+const svar = (n: number) => mallar.html('remissvar', UN2025_412.brevhuvud, remissvarVy({ ...UN2025_412, titel: `Svar nummer ${n}` }));
+const pool = (installningar: Partial<ConstructorParameters<typeof ChromiumPool>[0]> = {}) =>
+  new ChromiumPool({ chromium: hittaChromium(undefined), storlek: 2, omstartEfter: 200, timeoutMs: 15000, ...installningar });
+
+async function titel(pdf: Buffer): Promise<string> {
+  return (await pdfInfo(pdf)).Title;
+}
+
+describe('ChromiumPool', () => {
+  describe('with a pool of 2 pages', () => {
+    const tva = pool();
+    afterAll(() => tva.stang());
+
+    it('prints 20 documents asked for at once, each with its own content', async () => {
+      const pdfer = await Promise.all(Array.from({ length: 20 }, (_, n) => tva.skrivUt(svar(n))));
+      expect(await Promise.all(pdfer.map(titel))).toEqual(Array.from({ length: 20 }, (_, n) => `Svar nummer ${n}`));
+    });
+
+    it('finishes the renders in flight when Chromium is killed, and the next render succeeds', async () => {
+      const pid = await tva.chromiumPid();
+      const pagaende = Array.from({ length: 6 }, (_, n) => tva.skrivUt(svar(100 + n)));
+      await new Promise((resolve) => setTimeout(resolve, 40));
+      process.kill(pid!, 'SIGKILL');
+      const pdfer = await Promise.all(pagaende);
+      expect(await Promise.all(pdfer.map(titel))).toEqual(Array.from({ length: 6 }, (_, n) => `Svar nummer ${100 + n}`));
+      const nasta = await tva.skrivUt(svar(200));
+      expect(blanksteg(await pdfText(nasta))).toContain('Svar nummer 200');
+      expect(await tva.chromiumPid()).not.toBe(pid);
+    });
+  });
+
+  it('replaces Chromium after the configured number of documents', async () => {
+    const liten = pool({ storlek: 1, omstartEfter: 3 });
+    try {
+      const pids = [];
+      for (let n = 0; n < 7; n++) {
+        pids.push(await liten.chromiumPid());
+        expect(await titel(await liten.skrivUt(svar(n)))).toBe(`Svar nummer ${n}`);
+      }
+      expect(new Set(pids).size).toBe(3);
+      expect(liten.omstarter).toBe(2);
+    } finally {
+      await liten.stang();
+    }
+  });
+
+  it('gives a clear error, not a hang, when a step exceeds its time limit', async () => {
+    const otalig = pool({ storlek: 1, timeoutMs: 1 });
+    try {
+      await expect(otalig.skrivUt(svar(1))).rejects.toThrow(PdfFel);
+    } finally {
+      await otalig.stang();
+    }
+  });
+
+  describe('even when markup reaches the page unescaped', () => {
+    let server: Server;
+    const forfragningar: string[] = [];
+    const oskyddad = pool({ storlek: 1 });
+    beforeAll(async () => {
+      server = createServer((req, res) => {
+        forfragningar.push(req.url ?? '');
+        res.end('body{color:red}');
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    });
+    afterAll(async () => {
+      await oskyddad.stang();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    });
+
+    it('loads nothing but data: URLs and runs no script', async () => {
+      const bas = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const html = `<!DOCTYPE html><html><head><link rel="stylesheet" href="${bas}/s.css"><style>@import url(${bas}/i.css); body { background: url(${bas}/b.png) }</style></head>
+        <body><p>Brödtext</p><img src="${bas}/x.png"><img src="data:image/svg+xml;base64,${Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>').toString('base64')}">
+        <iframe src="file:///etc/passwd"></iframe><iframe src="${bas}/f"></iframe><script>document.body.append('skript körde')</script>
+        <object data="${bas}/o"></object><video poster="${bas}/v.png"></video></body></html>`;
+      const text = blanksteg(await pdfText(await oskyddad.skrivUt(html)));
+      expect(text).toContain('Brödtext');
+      expect(text).not.toContain('skript körde');
+      expect(text).not.toContain('root:');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(forfragningar).toEqual([]);
+    });
+  });
+});

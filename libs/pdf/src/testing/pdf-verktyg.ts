@@ -1,0 +1,81 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const exec = promisify(execFile);
+
+/** What a person checks in a PDF, through the same tools they would use (poppler, PDFBox). */
+async function medFil<T>(pdf: Buffer, arbete: (fil: string) => Promise<T>): Promise<T> {
+  const katalog = mkdtempSync(join(tmpdir(), 'remiss-pdftest-'));
+  const fil = join(katalog, 'dokument.pdf');
+  writeFileSync(fil, pdf);
+  try {
+    return await arbete(fil);
+  } finally {
+    rmSync(katalog, { recursive: true, force: true });
+  }
+}
+
+/** `pdftotext` of the whole document, in reading order, or as laid out on the page (`layout`). */
+export function pdfText(pdf: Buffer, layout = false): Promise<string> {
+  return medFil(pdf, async (fil) => (await exec('pdftotext', ['-enc', 'UTF-8', ...(layout ? ['-layout'] : []), fil, '-'])).stdout);
+}
+
+/**
+ * `pdftotext` of the text area only (A4 without the top 29 mm and bottom 31 mm, where the running
+ * header and footer sit), so a paragraph broken across pages reads as one.
+ */
+export function pdfBrodtext(pdf: Buffer): Promise<string> {
+  return medFil(pdf, async (fil) => (await exec('pdftotext', ['-enc', 'UTF-8', '-x', '0', '-y', '82', '-W', '595', '-H', '672', fil, '-'])).stdout);
+}
+
+/** `pdfinfo` as a map: Title, Author, Tagged, Pages … */
+export function pdfInfo(pdf: Buffer): Promise<Record<string, string>> {
+  return medFil(pdf, async (fil) => {
+    const { stdout } = await exec('pdfinfo', ['-enc', 'UTF-8', fil]);
+    return Object.fromEntries(stdout.split('\n').filter((l) => l.includes(':')).map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]));
+  });
+}
+
+/** `pdfinfo -meta`: the XMP packet. */
+export function pdfXmp(pdf: Buffer): Promise<string> {
+  return medFil(pdf, async (fil) => (await exec('pdfinfo', ['-meta', fil])).stdout);
+}
+
+const PREFLIGHT_CLASSPATH = ['preflight', 'pdfbox2', 'fontbox2', 'xmpbox', 'commons-logging', 'javax.activation', 'jaxb-api']
+  .map((jar) => `/usr/share/java/${jar}.jar`)
+  .join(':');
+
+/**
+ * Apache PDFBox Preflight (Debian libpdfbox2-java; on Java 17 it also needs libactivation-java and
+ * libjaxb-api-java). It checks PDF/A-1b. It compares the Info dates with the XMP dates through the
+ * JVM's time zone; the platform writes both with an explicit offset, and the check runs with
+ * TZ=Europe/Stockholm, the zone the documents are dated in.
+ */
+export function preflight(pdf: Buffer): Promise<{ giltig: boolean; utskrift: string }> {
+  return medFil(pdf, async (fil) => {
+    try {
+      const { stdout } = await exec('java', ['-cp', PREFLIGHT_CLASSPATH, 'org.apache.pdfbox.preflight.Validator_A1b', fil], { env: { ...process.env, TZ: 'Europe/Stockholm' } });
+      return { giltig: /is a valid PDF\/A-1b file/.test(stdout), utskrift: stdout };
+    } catch (error) {
+      const e = error as { stdout?: string; stderr?: string; message: string };
+      return { giltig: false, utskrift: `${e.stdout ?? ''}${e.stderr ?? ''}` || e.message };
+    }
+  });
+}
+
+/** Words only: punctuation, quotes and line breaks differ between a typed letter and its PDF. */
+export function ord(text: string): string {
+  return ` ${(text.match(/[\p{L}\p{N}]+/gu) ?? []).join(' ')} `;
+}
+
+/** For markup printed as text, where a line may break after any character a browser allows. */
+export function utanBlanksteg(text: string): string {
+  return text.replace(/\s+/g, '');
+}
+
+export function blanksteg(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
