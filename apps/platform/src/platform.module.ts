@@ -2,7 +2,9 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ArchiveModule } from '@app/archive';
 import { AppConfig } from '@app/core';
 import { Infrastructure } from '@app/database';
+import { UtkorgModule } from '@app/mail';
 import { PdfModule } from '@app/pdf';
+import { RemindersModule } from '@app/reminders';
 import { RemissModule } from '@app/remiss';
 import { commonModules } from '@app/runtime';
 import { SvarModule } from '@app/svar';
@@ -11,6 +13,6 @@ import { SvarModule } from '@app/svar';
 @Module({})
 export class PlatformModule {
   static forRoot(config: AppConfig, infrastructure: Pick<Infrastructure, 'databaseUrl' | 'redisUrl'>): DynamicModule {
-    return { module: PlatformModule, imports: [...commonModules(config, infrastructure), ArchiveModule, RemissModule, SvarModule, PdfModule] };
+    return { module: PlatformModule, imports: [...commonModules(config, infrastructure), UtkorgModule.forRoot({ worker: true }), RemindersModule, ArchiveModule, RemissModule, SvarModule, PdfModule] };
   }
 }

@@ -33,7 +33,8 @@ export class Mailer implements OnModuleDestroy {
   private readonly transport: Transporter;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    this.transport = nodemailer.createTransport(config.SMTP_URL!, { from: config.MAIL_FROM });
+    // Pooled: the outbox sends thousands of reminders at 08:00, and a connection per mail caps that at a few hundred a second.
+    this.transport = nodemailer.createTransport({ url: config.SMTP_URL!, pool: true, maxConnections: config.SMTP_MAX_CONNECTIONS, maxMessages: Infinity }, { from: config.MAIL_FROM });
   }
 
   async send(mail: Epost): Promise<void> {

@@ -49,6 +49,19 @@ export const configSchema = z.object({
 
   SMTP_URL: url(['smtp', 'smtps']).default('smtp://127.0.0.1:1025'),
   MAIL_FROM: z.string().default('Remissplattformen <noreply@remissplattformen.local>'),
+  SMTP_MAX_CONNECTIONS: positiveInt(5),
+
+  /** BullMQ key prefix: lets several platforms (or test files) share one Redis. */
+  QUEUE_PREFIX: z.string().regex(/^[a-z0-9-]+$/).default('remiss'),
+  /** The outbox (reminders and one-off mails): parallel sends per worker, lease on a claimed row, retries. */
+  OUTBOX_CONCURRENCY: positiveInt(50),
+  OUTBOX_LEASE_MS: positiveInt(120000),
+  OUTBOX_RETRY_BASE_MS: positiveInt(10000),
+  OUTBOX_RETRY_MAX_MS: positiveInt(900000),
+  OUTBOX_MAX_ATTEMPTS: positiveInt(40),
+  OUTBOX_RECONCILE_MS: positiveInt(300000),
+  /** How soon a job of a killed worker is taken over (BullMQ lock duration and stalled check). */
+  OUTBOX_STALLED_MS: positiveInt(30000),
 
   CHROMIUM_PATH: optionalString,
   PDF_POOL_SIZE: positiveInt(2),

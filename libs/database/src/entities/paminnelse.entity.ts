@@ -28,6 +28,8 @@ export class Paminnelse {
   @Column({ type: 'int' }) forsok!: number;
   @Column({ name: 'senaste_fel', type: 'text', nullable: true }) senasteFel!: string | null;
   @Column({ name: 'lease_until', type: 'timestamptz', nullable: true }) leaseUntil!: Date | null;
+  /** When a failed send is retried (backoff); due_at keeps the time the reminder was planned for. */
+  @Column({ name: 'nasta_forsok_at', type: 'timestamptz', nullable: true }) nastaForsokAt!: Date | null;
   @Column({ name: 'skickad_at', type: 'timestamptz', nullable: true }) skickadAt!: Date | null;
   @Column({ name: 'message_id', type: 'text', nullable: true }) messageId!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;

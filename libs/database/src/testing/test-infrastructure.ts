@@ -83,7 +83,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     url,
     redisUrl,
     redisPrefix: `test-${suffix}`,
-    config: (overrides = {}) => loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: url, REDIS_URL: redisUrl, DEMO_DATA: 'false', ...overrides }),
+    config: (overrides = {}) => loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: url, REDIS_URL: redisUrl, QUEUE_PREFIX: `test-${suffix}`, DEMO_DATA: 'false', ...overrides }),
     drop: () => withClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
   };
 }

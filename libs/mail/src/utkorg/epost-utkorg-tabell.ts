@@ -1,0 +1,53 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Clock } from '@app/core';
+import { EntityManager } from 'typeorm';
+import { EpostUtkorg } from '../epost-utkorg';
+import { Epost } from '../mailer';
+import { Utkorg } from './utkorg';
+import { UtkorgRader } from './utkorg-rader';
+import { Forfattat, UtkorgTyp } from './utkorg-typ';
+import { UtkorgTyper } from './utkorg-typer';
+
+const lista = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+/** One-off mails (a remiss sent, an answer expedierat …): rows of `epost_utkorg`, sent by the outbox. */
+@Injectable()
+export class EpostUtkorgTabell extends EpostUtkorg implements UtkorgTyp, OnModuleInit {
+  readonly namn = 'epost';
+  readonly tabell = 'epost_utkorg' as const;
+
+  constructor(
+    private readonly typer: UtkorgTyper,
+    private readonly rader: UtkorgRader,
+    private readonly utkorg: Utkorg,
+    private readonly clock: Clock,
+  ) {
+    super();
+  }
+
+  onModuleInit(): void {
+    this.typer.registrera(this);
+  }
+
+  async enqueue(manager: EntityManager, organisationId: string, epost: Epost): Promise<string> {
+    const [row]: { id: string }[] = await manager.query(
+      `INSERT INTO epost_utkorg (organisation_id, till, kopia, amne, text, html, message_id, due_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      [organisationId, lista(epost.to), lista(epost.cc), epost.subject, epost.text, epost.html ?? null, epost.messageId, this.clock.now()],
+    );
+    return row.id;
+  }
+
+  dispatch(ids: string[]): Promise<void> {
+    return this.utkorg.koa(this, ids);
+  }
+
+  async forfatta(ids: string[]): Promise<Map<string, Forfattat>> {
+    const rows: { id: string; till: string[]; kopia: string[]; amne: string; text: string; html: string | null; message_id: string }[] = await this.rader.dataSource.query(
+      `SELECT id, till, kopia, amne, text, html, message_id FROM epost_utkorg WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(
+      rows.map((r) => [r.id, { epost: { to: r.till, cc: r.kopia.length ? r.kopia : undefined, subject: r.amne, text: r.text, html: r.html ?? undefined, messageId: r.message_id } }]),
+    );
+  }
+}

@@ -1,0 +1,78 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Clock } from '@app/core';
+import { jobbId, UtkorgKo } from './utkorg-ko';
+import { UtkorgRader } from './utkorg-rader';
+import { UtkorgTyp } from './utkorg-typ';
+import { UtkorgTyper } from './utkorg-typer';
+
+const SIDA = 5000;
+const FORSTA_UUID = '00000000-0000-0000-0000-000000000000';
+
+export interface Avstamning {
+  /** Rows whose lease had expired (their worker died mid-send), back to `planerad`. */
+  aterstallda: number;
+  /** Jobs added for rows that had none (Redis flushed, a crash between commit and queueing). */
+  tillagda: number;
+  /** Due rows whose job was still waiting for a later time, run now. */
+  tidigarelagda: number;
+}
+
+/**
+ * Makes Redis agree with PostgreSQL again: at worker start and every OUTBOX_RECONCILE_MS.
+ * A flushed Redis, a worker killed mid-send, or a crash between commit and queueing loses nothing.
+ */
+@Injectable()
+export class UtkorgAvstamning {
+  private readonly logger = new Logger('Utkorg');
+  private pagaende?: Promise<Avstamning>;
+
+  constructor(
+    private readonly typer: UtkorgTyper,
+    private readonly rader: UtkorgRader,
+    private readonly ko: UtkorgKo,
+    private readonly clock: Clock,
+  ) {}
+
+  /** One reconciliation at a time per process; a second caller waits for the running one. */
+  run(): Promise<Avstamning> {
+    this.pagaende ??= this.stam().finally(() => (this.pagaende = undefined));
+    return this.pagaende;
+  }
+
+  /** Waits for a running reconciliation (shutdown must not close the database under it). */
+  async klar(): Promise<void> {
+    await this.pagaende?.catch(() => undefined);
+  }
+
+  private async stam(): Promise<Avstamning> {
+    const summa: Avstamning = { aterstallda: 0, tillagda: 0, tidigarelagda: 0 };
+    for (const typ of this.typer.alla()) {
+      summa.aterstallda += await this.rader.aterstallUtgangnaLeaser(typ.tabell, this.clock.now());
+      for (let efter = FORSTA_UUID; ; ) {
+        const rader = await this.rader.planerade(typ.tabell, efter, SIDA);
+        if (!rader.length) break;
+        efter = rader[rader.length - 1].id;
+        const del = await this.stamSida(typ, rader);
+        summa.tillagda += del.tillagda;
+        summa.tidigarelagda += del.tidigarelagda;
+      }
+    }
+    if (summa.aterstallda || summa.tillagda || summa.tidigarelagda) this.logger.log(`reconciled: ${JSON.stringify(summa)}`);
+    return summa;
+  }
+
+  private async stamSida(typ: UtkorgTyp, rader: { id: string; at: Date }[]): Promise<Omit<Avstamning, 'aterstallda'>> {
+    const ids = rader.map((r) => jobbId(typ.namn, r.id));
+    const status = await this.ko.status(ids);
+    // A finished job of a row that is still planned (it failed, or its worker died) blocks its id: remove it first.
+    await this.ko.taBort(ids.filter((_, i) => status[i] === 'avslutad'));
+    const saknade = rader.filter((_, i) => status[i] !== 'vantar');
+    await this.ko.laggTill(saknade.map((r) => ({ typ: typ.namn, id: r.id, at: r.at })));
+    const nu = this.clock.now();
+    let tidigarelagda = 0;
+    for (let i = 0; i < rader.length; i++) {
+      if (status[i] === 'vantar' && rader[i].at <= nu && (await this.ko.tidigarelagg(ids[i]))) tidigarelagda++;
+    }
+    return { tillagda: saknade.length, tidigarelagda };
+  }
+}

@@ -1,0 +1,23 @@
+import { Injectable } from '@nestjs/common';
+import { UtkorgTyp } from './utkorg-typ';
+
+/** The kinds of mail the outbox knows; each kind's module registers itself at start-up. */
+@Injectable()
+export class UtkorgTyper {
+  private readonly typer = new Map<string, UtkorgTyp>();
+
+  registrera(typ: UtkorgTyp): void {
+    if (/[:]/.test(typ.namn) || this.typer.has(typ.namn)) throw new Error(`outbox kind "${typ.namn}" is invalid or registered twice`);
+    this.typer.set(typ.namn, typ);
+  }
+
+  hamta(namn: string): UtkorgTyp {
+    const typ = this.typer.get(namn);
+    if (!typ) throw new Error(`unknown outbox kind "${namn}"`);
+    return typ;
+  }
+
+  alla(): UtkorgTyp[] {
+    return [...this.typer.values()];
+  }
+}

@@ -1,0 +1,45 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@app/core';
+import { REDIS_URL } from '@app/database';
+import { Job, Worker } from 'bullmq';
+import { UtkorgAvstamning } from './utkorg-avstamning';
+import { AVSTAMNING_JOBB, bullmqConnection, UTKORG_KO, UtkorgKo } from './utkorg-ko';
+import { UtkorgJobbData, UtkorgSandare } from './utkorg-sandare';
+
+/**
+ * The BullMQ worker of the outbox, in the reminder-worker app (and in `platform`). It starts
+ * once every kind has registered, reconciles at start and then on a Job Scheduler; on shutdown
+ * it lets active jobs finish and takes no new ones.
+ */
+@Injectable()
+export class UtkorgWorker implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('Utkorg');
+  private worker?: Worker;
+
+  constructor(
+    private readonly sandare: UtkorgSandare,
+    private readonly avstamning: UtkorgAvstamning,
+    private readonly ko: UtkorgKo,
+    @Inject(REDIS_URL) private readonly redisUrl: string,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.worker = new Worker(UTKORG_KO, (job: Job<UtkorgJobbData>, token?: string) => (job.name === AVSTAMNING_JOBB ? this.avstamning.run() : this.sandare.skicka(job, token)), {
+      connection: bullmqConnection(this.redisUrl),
+      prefix: this.config.QUEUE_PREFIX,
+      concurrency: this.config.OUTBOX_CONCURRENCY,
+      lockDuration: this.config.OUTBOX_STALLED_MS,
+      stalledInterval: this.config.OUTBOX_STALLED_MS,
+    });
+    this.worker.on('error', (error) => this.logger.error(`worker: ${error.message}`));
+    await this.ko.queue.upsertJobScheduler(AVSTAMNING_JOBB, { every: this.config.OUTBOX_RECONCILE_MS }, { name: AVSTAMNING_JOBB, opts: { removeOnComplete: true, removeOnFail: 100 } });
+    // In the background: a large backlog after a Redis flush must not hold up start-up.
+    void this.avstamning.run().catch((error: Error) => this.logger.error(`reconciliation at start failed: ${error.message}`));
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.worker?.close();
+    await this.avstamning.klar();
+  }
+}

@@ -1,0 +1,3 @@
+export * from './paminnelse-planering';
+export * from './reminders.module';
+export * from './schema/paminnelseschema';

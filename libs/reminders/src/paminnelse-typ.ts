@@ -1,0 +1,126 @@
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { APP_CONFIG, AppConfig, Datum, stockholmDatum } from '@app/core';
+import { Forfattat, messageIdFor, UtkorgJobb, UtkorgTyp, UtkorgTyper } from '@app/mail';
+import { DataSource, EntityManager } from 'typeorm';
+import { nyExternLank } from './brev/extern-lank';
+import { paminnelsebrev } from './brev/paminnelsebrev';
+import { PaminnelseRepository } from './paminnelse.repository';
+import { PaminnelseregelRepository } from './paminnelseregel.repository';
+import { arForsenad, nastaVeckopaminnelse } from './schema/paminnelseschema';
+
+interface Underlag {
+  id: string;
+  typ: string;
+  svarsdatum: Datum;
+  due_at: Date;
+  organisation_id: string;
+  remissinstans_id: string;
+  instans_status: string;
+  instans_svarsdatum: Datum;
+  instans_namn: string;
+  extern_epost: string | null;
+  mottagare_enhet_id: string | null;
+  mottagare_diarienummer: string | null;
+  remiss_id: string;
+  remiss_status: string;
+  diarienummer: string;
+  arendemening: string;
+  kontaktperson_namn: string | null;
+  kontaktperson_epost: string | null;
+  kontaktperson_telefon: string | null;
+  avsandare: string;
+  funktionsbrevlada: string | null;
+  handlaggare_epost: string | null;
+  organisation_epost: string | null;
+}
+
+/** Reminders as a kind of the outbox: who gets one, what it says, and the weekly chain. */
+@Injectable()
+export class PaminnelseTyp implements UtkorgTyp, OnModuleInit {
+  readonly namn = 'paminnelse';
+  readonly tabell = 'paminnelse' as const;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly typer: UtkorgTyper,
+    private readonly paminnelser: PaminnelseRepository,
+    private readonly regler: PaminnelseregelRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.typer.registrera(this);
+  }
+
+  async forfatta(ids: string[]): Promise<Map<string, Forfattat>> {
+    const underlag: Underlag[] = await this.dataSource.query(
+      `SELECT p.id, p.typ, p.svarsdatum::text AS svarsdatum, p.due_at, p.organisation_id, p.remissinstans_id,
+              i.status AS instans_status, i.svarsdatum::text AS instans_svarsdatum, i.namn AS instans_namn, i.extern_epost, i.mottagare_enhet_id, i.mottagare_diarienummer,
+              r.id AS remiss_id, r.status AS remiss_status, r.diarienummer, r.arendemening, r.kontaktperson_namn, r.kontaktperson_epost, r.kontaktperson_telefon,
+              concat_ws(', ', ae.namn, o.namn) AS avsandare, me.funktionsbrevlada, h.epost AS handlaggare_epost, mo.epost AS organisation_epost
+         FROM paminnelse p
+         JOIN remissinstans i ON i.id = p.remissinstans_id
+         JOIN remiss r ON r.id = i.remiss_id
+         JOIN organisation o ON o.id = r.organisation_id
+         LEFT JOIN enhet ae ON ae.id = r.avsandare_enhet_id
+         LEFT JOIN enhet me ON me.id = i.mottagare_enhet_id
+         LEFT JOIN anvandare h ON h.id = i.handlaggare_id AND h.aktiv
+         LEFT JOIN organisation mo ON mo.id = i.mottagare_organisation_id AND i.mottagare_enhet_id IS NULL
+        WHERE p.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const resultat = new Map<string, Forfattat>();
+    await this.dataSource.transaction(async (m) => {
+      for (const u of underlag) resultat.set(u.id, await this.forfattaEn(m, u));
+    });
+    return resultat;
+  }
+
+  private async forfattaEn(m: EntityManager, u: Underlag): Promise<Forfattat> {
+    if (u.instans_status === 'besvarad' || u.instans_status === 'avstar') return { avbryt: `remissinstansen har ${u.instans_status === 'besvarad' ? 'svarat' : 'avstått'}` };
+    if (u.remiss_status !== 'utskickad') return { avbryt: `remissen är ${u.remiss_status}` };
+    if (u.svarsdatum !== u.instans_svarsdatum) return { avbryt: `svarsdatum är ändrat till ${u.instans_svarsdatum}` };
+    const extern = !!u.extern_epost && !u.mottagare_enhet_id;
+    const till = unika(extern ? [u.extern_epost] : [u.funktionsbrevlada ?? u.organisation_epost, u.handlaggare_epost]);
+    if (!till.length) return { misslyckas: 'mottagaren saknar e-postadress' };
+    const bas = (this.config.PUBLIC_URL ?? `http://${this.config.HOST}:${this.config.PORT}`).replace(/\/$/, '');
+    const lank = extern ? await nyExternLank(m, bas, u.organisation_id, u.remissinstans_id, u.svarsdatum) : `${bas}/remisser/${u.remiss_id}`;
+    const brev = paminnelsebrev({
+      typ: u.typ,
+      datum: stockholmDatum(u.due_at),
+      svarsdatum: u.svarsdatum,
+      arendemening: u.arendemening,
+      diarienummer: u.diarienummer,
+      avsandare: u.avsandare,
+      instans: u.instans_namn,
+      egetDiarienummer: u.mottagare_diarienummer,
+      lank,
+      personligLank: extern,
+      kontaktperson: { namn: u.kontaktperson_namn, epost: u.kontaktperson_epost, telefon: u.kontaktperson_telefon },
+    });
+    const kopia = arForsenad(u.typ) ? unika([u.kontaktperson_epost]).filter((k) => !till.includes(k)) : [];
+    return { epost: { to: till, cc: kopia.length ? kopia : undefined, ...brev, messageId: messageIdFor('paminnelse', u.id) } };
+  }
+
+  /** After a försenad or weekly reminder is sent, the next weekly one is planned in the same transaction. */
+  async skickade(m: EntityManager, ids: string[]): Promise<UtkorgJobb[]> {
+    const sanda: { typ: string; svarsdatum: Datum; due_at: Date; organisation_id: string; remissinstans_id: string }[] = await m.query(
+      `SELECT p.typ, p.svarsdatum::text AS svarsdatum, p.due_at, p.organisation_id, p.remissinstans_id FROM paminnelse p
+         JOIN remissinstans i ON i.id = p.remissinstans_id JOIN remiss r ON r.id = i.remiss_id
+        WHERE p.id = ANY($1::uuid[]) AND p.typ ~ '^(efter|vecka)_' AND i.status NOT IN ('besvarad', 'avstar') AND r.status = 'utskickad'`,
+      [ids],
+    );
+    if (!sanda.length) return [];
+    const regler = await this.regler.forOrganisationer(m, [...new Set(sanda.map((s) => s.organisation_id))]);
+    const nasta = sanda.flatMap((s) => {
+      const t = nastaVeckopaminnelse(s.svarsdatum, regler.get(s.organisation_id)!, s.typ, s.due_at);
+      return t ? [{ organisationId: s.organisation_id, remissinstansId: s.remissinstans_id, typ: t.typ, svarsdatum: s.svarsdatum, dueAt: t.dueAt }] : [];
+    });
+    const nyaIds = await this.paminnelser.planera(m, nasta);
+    const tider: { id: string; due_at: Date }[] = nyaIds.length ? await m.query(`SELECT id, due_at FROM paminnelse WHERE id = ANY($1::uuid[])`, [nyaIds]) : [];
+    return tider.map((t) => ({ typ: this.namn, id: t.id, at: t.due_at }));
+  }
+}
+
+const unika = (adresser: (string | null)[]): string[] => [...new Set(adresser.filter((a): a is string => !!a).map((a) => a.toLowerCase()))];

@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Datum } from '@app/core';
+import { DataSource, EntityManager } from 'typeorm';
+
+export interface NyPaminnelse {
+  organisationId: string;
+  remissinstansId: string;
+  typ: string;
+  svarsdatum: Datum;
+  dueAt: Date;
+}
+
+export interface ObesvaradInstans {
+  id: string;
+  organisationId: string;
+  svarsdatum: Datum;
+}
+
+export interface MisslyckadPaminnelse {
+  id: string;
+  remissinstansId: string;
+  instans: string;
+  diarienummer: string;
+  typ: string;
+  svarsdatum: Datum;
+  dueAt: Date;
+  forsok: number;
+  orsak: string | null;
+  andrad: Date;
+}
+
+/** The `paminnelse` rows: planned, cancelled and listed here; sent by the outbox (libs/mail). */
+@Injectable()
+export class PaminnelseRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The instanser among `ids` that still await an answer, with the svarsdatum reminders are planned from. */
+  obesvarade(manager: EntityManager, ids: string[]): Promise<ObesvaradInstans[]> {
+    return manager.query(
+      `SELECT id, organisation_id AS "organisationId", svarsdatum::text AS svarsdatum FROM remissinstans
+        WHERE id = ANY($1::uuid[]) AND status NOT IN ('besvarad', 'avstar')`,
+      [ids],
+    );
+  }
+
+  /**
+   * Inserts planned rows in one statement. A row that exists already is left alone, unless it
+   * was cancelled (an anstånd moved away from this svarsdatum and back): then it is planned again.
+   * Returns the ids of the rows now `planerad` because of this call.
+   */
+  async planera(manager: EntityManager, rader: NyPaminnelse[]): Promise<string[]> {
+    if (!rader.length) return [];
+    const result: { id: string }[] = await manager.query(
+      `INSERT INTO paminnelse (organisation_id, remissinstans_id, typ, svarsdatum, due_at)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::date[], $5::timestamptz[])
+       ON CONFLICT (remissinstans_id, typ, svarsdatum) DO UPDATE
+         SET status = 'planerad', due_at = EXCLUDED.due_at, forsok = 0, senaste_fel = NULL, lease_until = NULL, nasta_forsok_at = NULL, updated_at = now()
+         WHERE paminnelse.status = 'avbruten'
+       RETURNING id`,
+      [rader.map((r) => r.organisationId), rader.map((r) => r.remissinstansId), rader.map((r) => r.typ), rader.map((r) => r.svarsdatum), rader.map((r) => r.dueAt)],
+    );
+    return result.map((r) => r.id);
+  }
+
+  async avbrytForInstans(manager: EntityManager, remissinstansId: string, orsak: string): Promise<void> {
+    await manager.query(`UPDATE paminnelse SET status = 'avbruten', senaste_fel = $2, updated_at = now() WHERE remissinstans_id = $1 AND status = 'planerad'`, [remissinstansId, orsak]);
+  }
+
+  async avbrytForRemiss(manager: EntityManager, remissId: string, orsak: string): Promise<void> {
+    await manager.query(
+      `UPDATE paminnelse p SET status = 'avbruten', senaste_fel = $2, updated_at = now()
+         FROM remissinstans i WHERE i.id = p.remissinstans_id AND i.remiss_id = $1 AND p.status = 'planerad'`,
+      [remissId, orsak],
+    );
+  }
+
+  /** For admins: the organisation's reminders that could not be sent, newest first, with the reason. */
+  misslyckade(organisationId: string, antal = 200): Promise<MisslyckadPaminnelse[]> {
+    return this.dataSource.query(
+      `SELECT p.id, p.remissinstans_id AS "remissinstansId", i.namn AS instans, r.diarienummer, p.typ, p.svarsdatum::text AS svarsdatum,
+              p.due_at AS "dueAt", p.forsok, p.senaste_fel AS orsak, p.updated_at AS andrad
+         FROM paminnelse p JOIN remissinstans i ON i.id = p.remissinstans_id JOIN remiss r ON r.id = i.remiss_id
+        WHERE p.organisation_id = $1 AND p.status = 'misslyckad'
+        ORDER BY p.updated_at DESC LIMIT $2`,
+      [organisationId, antal],
+    );
+  }
+
+  /** The organisations owning these rows (to show an admin only its own failed jobs). */
+  async organisationer(ids: string[]): Promise<Map<string, string>> {
+    const rows: { id: string; organisation_id: string }[] = await this.dataSource.query(`SELECT id, organisation_id FROM paminnelse WHERE id = ANY($1::uuid[])`, [ids]);
+    return new Map(rows.map((r) => [r.id, r.organisation_id]));
+  }
+}

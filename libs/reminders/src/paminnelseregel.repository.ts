@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Paminnelseregel } from '@app/database';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { Regel, STANDARDREGLER } from './schema/paminnelseschema';
+
+/** Each organisation's reminder rules; the defaults apply until an admin saves rules of its own. */
+@Injectable()
+export class PaminnelseregelRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async forOrganisationer(manager: EntityManager, organisationIds: string[]): Promise<Map<string, readonly Regel[]>> {
+    const rader = organisationIds.length ? await manager.find(Paminnelseregel, { where: { organisationId: In(organisationIds) } }) : [];
+    return new Map(organisationIds.map((org) => {
+      const egna = rader.filter((r) => r.organisationId === org).map(({ typ, arbetsdagar, aktiv }) => ({ typ, arbetsdagar, aktiv }));
+      return [org, egna.length ? egna : STANDARDREGLER];
+    }));
+  }
+
+  async hamta(organisationId: string): Promise<{ regler: readonly Regel[]; standard: boolean }> {
+    const regler = (await this.forOrganisationer(this.dataSource.manager, [organisationId])).get(organisationId)!;
+    return { regler: sortera(regler), standard: regler === STANDARDREGLER };
+  }
+
+  /** Replaces the organisation's rules, in the caller's transaction. Rows already planned keep their times. */
+  async ersatt(manager: EntityManager, organisationId: string, regler: Regel[]): Promise<void> {
+    await manager.delete(Paminnelseregel, { organisationId });
+    if (regler.length) await manager.insert(Paminnelseregel, regler.map((r) => ({ ...r, organisationId })));
+  }
+}
+
+const ORDNING = { fore: 0, pa_dagen: 1, efter: 2, veckovis: 3 };
+
+/** In the order they fire: before (most days first), on the day, after, weekly. */
+function sortera(regler: readonly Regel[]): Regel[] {
+  return [...regler].sort((a, b) => ORDNING[a.typ] - ORDNING[b.typ] || (a.typ === 'fore' ? b.arbetsdagar - a.arbetsdagar : a.arbetsdagar - b.arbetsdagar));
+}
