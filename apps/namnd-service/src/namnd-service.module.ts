@@ -2,6 +2,9 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ArchiveModule } from '@app/archive';
 import { AppConfig } from '@app/core';
 import { Infrastructure } from '@app/database';
+import { UtkorgModule } from '@app/mail';
+import { RemindersModule } from '@app/reminders';
+import { ExternModule } from '@app/remiss';
 import { commonModules } from '@app/runtime';
 import { SvarModule } from '@app/svar';
 
@@ -9,6 +12,6 @@ import { SvarModule } from '@app/svar';
 @Module({})
 export class NamndServiceModule {
   static forRoot(config: AppConfig, infrastructure: Infrastructure): DynamicModule {
-    return { module: NamndServiceModule, imports: [...commonModules(config, infrastructure), ArchiveModule, SvarModule] };
+    return { module: NamndServiceModule, imports: [...commonModules(config, infrastructure), UtkorgModule.forRoot({ worker: false }), RemindersModule, ArchiveModule, SvarModule, ExternModule] };
   }
 }

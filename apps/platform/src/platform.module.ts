@@ -5,7 +5,7 @@ import { Infrastructure } from '@app/database';
 import { UtkorgModule } from '@app/mail';
 import { PdfModule } from '@app/pdf';
 import { RemindersModule } from '@app/reminders';
-import { RemissModule } from '@app/remiss';
+import { ExternModule, RemissModule } from '@app/remiss';
 import { commonModules } from '@app/runtime';
 import { SvarModule } from '@app/svar';
 
@@ -13,6 +13,6 @@ import { SvarModule } from '@app/svar';
 @Module({})
 export class PlatformModule {
   static forRoot(config: AppConfig, infrastructure: Pick<Infrastructure, 'databaseUrl' | 'redisUrl'>): DynamicModule {
-    return { module: PlatformModule, imports: [...commonModules(config, infrastructure), UtkorgModule.forRoot({ worker: true }), RemindersModule, ArchiveModule, RemissModule, SvarModule, PdfModule] };
+    return { module: PlatformModule, imports: [...commonModules(config, infrastructure), UtkorgModule.forRoot({ worker: true }), RemindersModule, ArchiveModule, RemissModule, ExternModule, SvarModule, PdfModule] };
   }
 }

@@ -2,6 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ArchiveModule } from '@app/archive';
 import { AppConfig } from '@app/core';
 import { Infrastructure } from '@app/database';
+import { UtkorgModule } from '@app/mail';
+import { RemindersModule } from '@app/reminders';
 import { RemissModule } from '@app/remiss';
 import { commonModules } from '@app/runtime';
 
@@ -9,6 +11,6 @@ import { commonModules } from '@app/runtime';
 @Module({})
 export class RemissServiceModule {
   static forRoot(config: AppConfig, infrastructure: Infrastructure): DynamicModule {
-    return { module: RemissServiceModule, imports: [...commonModules(config, infrastructure), ArchiveModule, RemissModule] };
+    return { module: RemissServiceModule, imports: [...commonModules(config, infrastructure), UtkorgModule.forRoot({ worker: false }), RemindersModule, ArchiveModule, RemissModule] };
   }
 }

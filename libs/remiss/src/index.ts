@@ -2,3 +2,4 @@ export * from './remiss.module';
 export * from './remiss-karna.module';
 export * from './remiss.repository';
 export * from './handlingar/pdf-granskning';
+export * from './extern/extern.module';

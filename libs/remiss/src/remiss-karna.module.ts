@@ -6,6 +6,7 @@ import { ExternAtkomstRepository } from './extern/extern-atkomst.repository';
 import { PdfGranskning } from './handlingar/pdf-granskning';
 import { PdfUppladdning } from './handlingar/pdf-uppladdning.interceptor';
 import { RemissRepository } from './remiss.repository';
+import { Aviseringar } from './utskick/aviseringar';
 import { RemissinstansRepository } from './utskick/remissinstans.repository';
 
 /** Multipart uploads are held in memory up to the PDF size limit; multer stops reading beyond it. */
@@ -14,10 +15,13 @@ export const pdfMulter = MulterModule.registerAsync({
   useFactory: (config: AppConfig) => ({ limits: { fileSize: config.PDF_UPLOAD_MAX_MB * 1024 * 1024, files: 1, fields: 5 } }),
 });
 
-/** What the sender's module and the external link module share: remiss data and the PDF checks. */
+/**
+ * What the sender's module and the external link module share: remiss data, the PDF checks, and
+ * the outboxes (PaminnelsePlanering and EpostUtkorg come from the global reminders and mail modules).
+ */
 @Module({
   imports: [ArchiveModule],
-  providers: [RemissRepository, RemissinstansRepository, ExternAtkomstRepository, PdfGranskning, PdfUppladdning],
-  exports: [ArchiveModule, RemissRepository, RemissinstansRepository, ExternAtkomstRepository, PdfGranskning, PdfUppladdning],
+  providers: [RemissRepository, RemissinstansRepository, ExternAtkomstRepository, PdfGranskning, PdfUppladdning, Aviseringar],
+  exports: [ArchiveModule, RemissRepository, RemissinstansRepository, ExternAtkomstRepository, PdfGranskning, PdfUppladdning, Aviseringar],
 })
 export class RemissKarnaModule {}

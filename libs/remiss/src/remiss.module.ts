@@ -9,14 +9,18 @@ import { SammanstallningRepository } from './sammanstallning/sammanstallning.rep
 import { SammanstallningService } from './sammanstallning/sammanstallning.service';
 import { RemissOversiktController } from './uppfoljning/remiss-oversikt.controller';
 import { RemissOversiktService } from './uppfoljning/remiss-oversikt.service';
+import { RemissUppfoljningController } from './uppfoljning/remiss-uppfoljning.controller';
+import { RemissUppfoljningService } from './uppfoljning/remiss-uppfoljning.service';
 import { RemissUtkastController } from './utkast/remiss-utkast.controller';
 import { RemissUtkastService } from './utkast/remiss-utkast.service';
+import { RemissUtskickController } from './utskick/remiss-utskick.controller';
+import { RemissUtskickService } from './utskick/remiss-utskick.service';
 
 /** The sender's side: remisser, their handlingar and instanser, the sammanställning (KLK's remissansvarig). */
 @Module({
   imports: [RemissKarnaModule, PdfModule, pdfMulter],
-  controllers: [RemissUtkastController, RemissOversiktController, RemisshandlingController, SammanstallningController, RemissController],
-  providers: [RemissUtkastService, RemissOversiktService, RemisshandlingService, SammanstallningRepository, SammanstallningService],
+  controllers: [RemissUtkastController, RemissOversiktController, RemisshandlingController, RemissUtskickController, RemissUppfoljningController, SammanstallningController, RemissController],
+  providers: [RemissUtkastService, RemissOversiktService, RemisshandlingService, RemissUtskickService, RemissUppfoljningService, SammanstallningRepository, SammanstallningService],
   exports: [RemissKarnaModule],
 })
 export class RemissModule {}
