@@ -31,6 +31,8 @@ export class SmtpSink {
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
+      // Senders keep pooled connections open; stop() must not wait the default 30 s for them to leave.
+      closeTimeout: 200,
       onRcptTo: (address, _session, callback) => {
         if (this.rejected.has(address.address.toLowerCase())) {
           const error = Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 });

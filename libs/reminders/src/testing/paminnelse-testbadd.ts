@@ -27,6 +27,7 @@ export async function startaWorker(config: AppConfig, db: { url: string; redisUr
 
 export interface Testbadd {
   db: TestDatabase;
+  redisUrl: string;
   sink: SmtpSink;
   clock: SettableClock;
   config: AppConfig;
@@ -43,14 +44,15 @@ export interface Testbadd {
 }
 
 /** Demo data, an SMTP sink, a settable clock and a worker, on a database and queue prefix of this test file's own. */
-export async function skapaTestbadd(options: { nu: Date; config?: Record<string, string>; worker?: boolean }): Promise<Testbadd> {
+export async function skapaTestbadd(options: { nu: Date; config?: Record<string, string>; worker?: boolean; redisUrl?: string }): Promise<Testbadd> {
   const db = await createTestDatabase();
   const sink = await new SmtpSink().start();
   const clock = new SettableClock(options.nu);
   const dataSource = await new DataSource(dataSourceOptions(db.url, 4)).initialize();
   await loadDemoData(dataSource);
-  const config = db.config({ SMTP_URL: sink.url, PUBLIC_URL: 'https://remiss.enkoping.se', ...SNABBA_TIDER, ...options.config });
-  const app = await startaWorker(config, db, clock, options.worker ?? true);
+  const redisUrl = options.redisUrl ?? db.redisUrl;
+  const config = db.config({ SMTP_URL: sink.url, PUBLIC_URL: 'https://remiss.enkoping.se', REDIS_URL: redisUrl, ...SNABBA_TIDER, ...options.config });
+  const app = await startaWorker(config, { url: db.url, redisUrl }, clock, options.worker ?? true);
   const rows: { id: string; kortnamn: string }[] = await dataSource.query(
     `SELECT i.id, e.kortnamn FROM remissinstans i JOIN enhet e ON e.id = i.mottagare_enhet_id JOIN remiss r ON r.id = i.remiss_id WHERE r.diarienummer = 'KS2025/118'`,
   );
@@ -58,7 +60,7 @@ export async function skapaTestbadd(options: { nu: Date; config?: Record<string,
   for (const r of rows) instanser.set(r.kortnamn, await dataSource.getRepository(Remissinstans).findOneByOrFail({ id: r.id }));
   const planering = app.get(PaminnelsePlanering);
   return {
-    db, sink, clock, config, app, dataSource, instanser, planering,
+    db, redisUrl, sink, clock, config, app, dataSource, instanser, planering,
     avstam: () => app.get(UtkorgAvstamning).run(),
     async iTransaktion(work) {
       const result = await dataSource.transaction(work);
@@ -73,6 +75,17 @@ export async function skapaTestbadd(options: { nu: Date; config?: Record<string,
       await db.drop();
     },
   };
+}
+
+/** `antal` external instanser of the demo remiss (each reminded at `extern-<n>@example.se`), for volume tests. */
+export async function skapaInstanser(dataSource: DataSource, remissId: string, antal: number, svarsdatum: string): Promise<string[]> {
+  const rows: { id: string }[] = await dataSource.query(
+    `INSERT INTO remissinstans (organisation_id, remiss_id, namn, extern_epost, svarsdatum)
+     SELECT r.organisation_id, r.id, 'Extern instans ' || n, 'extern-' || n || '@example.se', $3::date FROM remiss r, generate_series(1, $2) AS n WHERE r.id = $1
+     RETURNING id`,
+    [remissId, antal, svarsdatum],
+  );
+  return rows.map((r) => r.id);
 }
 
 /** Polls until `check` holds (the worker runs on its own); fails after `timeoutMs`. */

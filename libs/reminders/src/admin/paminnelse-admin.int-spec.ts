@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig } from '@app/core';
+import { UtkorgModule } from '@app/mail';
+import { SmtpSink } from '@app/mail/testing/smtp-sink';
+import { commonModules } from '@app/runtime';
+import { ApiClient, startTestApp, TestApp } from '@app/runtime/testing/test-app';
+import { DataSource } from 'typeorm';
+import { PaminnelsePlanering } from '../paminnelse-planering';
+import { RemindersModule } from '../reminders.module';
+import { skapaInstanser, tills } from '../testing/paminnelse-testbadd';
+
+@Module({})
+class PaminnelseApp {
+  static forRoot(config: AppConfig, location: { databaseUrl: string; redisUrl: string }): DynamicModule {
+    return { module: PaminnelseApp, imports: [...commonModules(config, location), UtkorgModule.forRoot({ worker: true }), RemindersModule] };
+  }
+}
+
+describe('admin API of reminders', () => {
+  let t: TestApp;
+  let sink: SmtpSink;
+  let admin: ApiClient;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    sink = await new SmtpSink().start();
+    t = await startTestApp(PaminnelseApp.forRoot, { config: { SMTP_URL: sink.url } });
+    admin = await t.as('admin@enkoping.demo');
+    dataSource = t.app.get(DataSource);
+  });
+  afterAll(async () => {
+    await t.close();
+    await sink.stop();
+  });
+
+  it('is for admins only', async () => {
+    const ansvarig = await t.as('remissansvarig@enkoping.demo');
+    expect((await ansvarig.get('/api/admin/paminnelseregler')).status).toBe(403);
+    expect((await ansvarig.get('/api/admin/paminnelser/ko')).status).toBe(403);
+    expect((await t.anonymous().get('/api/admin/paminnelser/misslyckade')).status).toBe(401);
+  });
+
+  it('shows the default rules until the organisation saves its own', async () => {
+    const res = await admin.get('/api/admin/paminnelseregler');
+    expect(res.status).toBe(200);
+    expect(res.body.standard).toBe(true);
+    expect(res.body.regler.map((r: { typ: string; arbetsdagar: number }) => `${r.typ} ${r.arbetsdagar}`)).toEqual(['fore 10', 'fore 3', 'pa_dagen 0', 'efter 1', 'veckovis 0']);
+  });
+
+  it('refuses invalid rules with a code, and unknown fields naming the field', async () => {
+    const noll = await admin.put('/api/admin/paminnelseregler', { regler: [{ typ: 'fore', arbetsdagar: 0, aktiv: true }] });
+    expect(noll.status).toBe(400);
+    expect(noll.body).toMatchObject({ statusCode: 400, code: 'INVALID_RULE' });
+    const dubbel = await admin.put('/api/admin/paminnelseregler', { regler: [{ typ: 'efter', arbetsdagar: 2, aktiv: true }, { typ: 'efter', arbetsdagar: 2, aktiv: false }] });
+    expect(dubbel.body.code).toBe('DUPLICATE_RULE');
+    const okand = await admin.put('/api/admin/paminnelseregler', { regler: [{ typ: 'manadsvis', arbetsdagar: 0, aktiv: true, extra: 1 }] });
+    expect(okand.status).toBe(400);
+    expect(okand.body.code).toBe('VALIDATION_FAILED');
+    expect(okand.body.message).toMatch(/typ/);
+  });
+
+  it('saves the rules, and reminders planned afterwards follow them', async () => {
+    const res = await admin.put('/api/admin/paminnelseregler', { regler: [{ typ: 'pa_dagen', arbetsdagar: 0, aktiv: true }, { typ: 'fore', arbetsdagar: 5, aktiv: true }] });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ standard: false, regler: [{ typ: 'fore', arbetsdagar: 5, aktiv: true }, { typ: 'pa_dagen', arbetsdagar: 0, aktiv: true }] });
+    const [remiss] = await dataSource.query(`SELECT id FROM remiss WHERE diarienummer = 'KS2025/118'`);
+    const [instans] = await skapaInstanser(dataSource, remiss.id, 1, '2030-04-09');
+    await dataSource.transaction((m) => t.app.get(PaminnelsePlanering).plan(m, [instans]));
+    const rader = await dataSource.query(`SELECT typ, due_at FROM paminnelse WHERE remissinstans_id = $1 ORDER BY due_at`, [instans]);
+    expect(rader.map((r: { typ: string; due_at: Date }) => [r.typ, r.due_at.toISOString()])).toEqual([['fore_5', '2030-04-02T06:00:00.000Z'], ['pa_dagen', '2030-04-09T06:00:00.000Z']]);
+  });
+
+  it('lists a reminder refused with 550 as misslyckad with its reason, and its failed job with the queue counts', async () => {
+    const [remiss] = await dataSource.query(`SELECT id, organisation_id FROM remiss WHERE diarienummer = 'KS2025/118'`);
+    const [instans] = await skapaInstanser(dataSource, remiss.id, 1, '2030-05-15');
+    await dataSource.query(`UPDATE remissinstans SET extern_epost = 'finns-inte@example.se' WHERE id = $1`, [instans]);
+    sink.rejected.add('finns-inte@example.se');
+    // A reminder that is due now: the row the planner writes, with today's time.
+    const [rad] = await dataSource.query(
+      `INSERT INTO paminnelse (organisation_id, remissinstans_id, typ, svarsdatum, due_at) VALUES ($1, $2, 'fore_3', '2030-05-15', now()) RETURNING id`,
+      [remiss.organisation_id, instans],
+    );
+    await t.app.get(PaminnelsePlanering).enqueue({ ids: [rad.id] });
+    await tills(async () => (await admin.get('/api/admin/paminnelser/misslyckade')).body.length === 1);
+    const [misslyckad] = (await admin.get('/api/admin/paminnelser/misslyckade')).body;
+    expect(misslyckad).toMatchObject({ id: rad.id, diarienummer: 'KS2025/118', typ: 'fore_3', svarsdatum: '2030-05-15', forsok: 1 });
+    expect(misslyckad.orsak).toMatch(/^SMTP 550/);
+    const ko = (await admin.get('/api/admin/paminnelser/ko')).body;
+    expect(ko.antal).toMatchObject({ failed: 1 });
+    expect(ko.misslyckadeJobb).toEqual([expect.objectContaining({ jobbId: `paminnelse-${rad.id}`, typ: 'paminnelse', orsak: expect.stringMatching(/SMTP 550/) })]);
+  });
+});

@@ -1,0 +1,40 @@
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import Redis from 'ioredis';
+
+export interface EgenRedis {
+  url: string;
+  stop(): Promise<void>;
+}
+
+async function ledigPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * A redis-server of this test's own (from the PATH), for tests that FLUSHALL or kill workers:
+ * other engineers' tests share the common Redis. `noeviction`, as the platform runs it.
+ */
+export async function startaEgenRedis(): Promise<EgenRedis> {
+  const port = await ledigPort();
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'], { stdio: 'ignore' });
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const url = `redis://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    const client = new Redis(url, { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
+    client.on('error', () => undefined);
+    const svar = await client.connect().then(() => client.ping(), () => null);
+    client.disconnect();
+    if (svar === 'PONG') return { url, stop: async () => { child.kill('SIGTERM'); await exited; } };
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`redis-server did not start on port ${port}`);
+}
