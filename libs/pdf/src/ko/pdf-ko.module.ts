@@ -8,22 +8,20 @@ import { PdfService } from '../pdf.service';
 import { PdfKoKlient } from './pdf-ko-klient';
 import { PdfKoWorker } from './pdf-ko-worker';
 
-export interface PdfKoAlternativ {
-  /** BullMQ key prefix, the same for the services and the worker. */
-  prefix?: string;
-}
-
-/** For services that print through the pdf-worker: provides PdfKoKlient as the (global) PdfRenderare. */
+/**
+ * For services that print through the pdf-worker: provides PdfKoKlient as the (global)
+ * PdfRenderare. Services and worker meet under the BullMQ prefix QUEUE_PREFIX.
+ */
 @Module({})
 export class PdfKoModule {
-  static forRoot(alternativ: PdfKoAlternativ = {}): DynamicModule {
+  static forRoot(): DynamicModule {
     return {
       module: PdfKoModule,
       global: true,
       providers: [
         {
           provide: PdfKoKlient,
-          useFactory: (config: AppConfig, redisUrl: string) => new PdfKoKlient({ redisUrl, prefix: alternativ.prefix ?? 'bull', timeoutMs: config.PDF_QUEUE_TIMEOUT_MS }),
+          useFactory: (config: AppConfig, redisUrl: string) => new PdfKoKlient({ redisUrl, prefix: config.QUEUE_PREFIX, timeoutMs: config.PDF_QUEUE_TIMEOUT_MS }),
           inject: [APP_CONFIG, REDIS_URL],
         },
         { provide: PdfRenderare, useExisting: PdfKoKlient },
@@ -36,7 +34,7 @@ export class PdfKoModule {
 /** The pdf-worker: Chromium launched at start, jobs of the `pdf` queue rendered in process. */
 @Module({})
 export class PdfWorkerModule {
-  static forRoot(alternativ: PdfKoAlternativ = {}): DynamicModule {
+  static forRoot(): DynamicModule {
     return {
       module: PdfWorkerModule,
       imports: [PdfModule],
@@ -45,7 +43,7 @@ export class PdfWorkerModule {
           provide: PdfKoWorker,
           useFactory: async (service: PdfService, pool: ChromiumPool, config: AppConfig, redisUrl: string) => {
             await pool.varma();
-            const worker = new PdfKoWorker(service, { redisUrl, prefix: alternativ.prefix ?? 'bull', samtidiga: config.PDF_POOL_SIZE });
+            const worker = new PdfKoWorker(service, { redisUrl, prefix: config.QUEUE_PREFIX, samtidiga: config.PDF_POOL_SIZE });
             await worker.redo();
             return worker;
           },

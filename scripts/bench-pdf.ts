@@ -1,0 +1,252 @@
+// npm run bench:pdf — how close the PDF renderer comes to Chromium's own speed.
+// Prints, for the UN2025/412 answer: (1) the floor, the same final HTML printed by a bare reused
+// puppeteer page; (2) PdfService in process; (3) through the `pdf` queue and a worker; (4) a new
+// Chromium per document. For each: warm median ms per PDF, PDFs/s at concurrency 1 and 2, and the
+// peak RSS of this process and its Chromium children while the mode ran. Needs Redis (REDIS_URL,
+// default redis://127.0.0.1:6379) for (3).
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { Browser, Page } from 'puppeteer-core';
+import { loadConfig, SystemClock } from '@app/core';
+import { ChromiumPool, UTSKRIFT } from '@app/pdf/chromium/chromium-pool';
+import { hittaChromium } from '@app/pdf/chromium/chromium-sokvag';
+import { UN2025_412 } from '@app/pdf/exempel/un2025-412';
+import { PdfKoKlient } from '@app/pdf/ko/pdf-ko-klient';
+import { PdfKoWorker } from '@app/pdf/ko/pdf-ko-worker';
+import { Mallar } from '@app/pdf/mallar/mallar';
+import { PdfService } from '@app/pdf/pdf.service';
+import { PdfaKonverterare } from '@app/pdf/pdfa/pdfa-konverterare';
+import { remissvarVy } from '@app/pdf/vy/remissvar-vy';
+
+const FLAGGOR = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+interface Lage {
+  namn: string;
+  starta(): Promise<void>;
+  rendera(): Promise<Buffer>;
+  /** The Chromium of this mode, whose process tree's memory is its peak RSS. */
+  chromiumPid(): Promise<number | undefined>;
+  stoppa(): Promise<void>;
+}
+
+interface Matning {
+  tider: number[];
+  sekunder1: number;
+  antal1: number;
+  sekunder2: number;
+  antal2: number;
+  toppPss: number;
+}
+
+/**
+ * Proportional set size of a process and its descendants: Chromium's processes share much of
+ * their memory, which a plain RSS sum would count once per process.
+ */
+function pssTrad(rot: number): number {
+  let summa = 0;
+  const kvar = [rot];
+  while (kvar.length) {
+    const pid = kvar.pop()!;
+    try {
+      summa += Number(/Pss:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0) * 1024;
+      for (const trad of readdirSync(`/proc/${pid}/task`)) {
+        kvar.push(...readFileSync(`/proc/${pid}/task/${trad}/children`, 'utf8').split(' ').filter(Boolean).map(Number));
+      }
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return summa;
+}
+
+function median(tider: number[]): number {
+  const s = [...tider].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+async function kontrollerad(rendera: () => Promise<Buffer>): Promise<void> {
+  const pdf = await rendera();
+  if (pdf.subarray(0, 5).toString() !== '%PDF-') throw new Error('not a PDF');
+}
+
+/** `antal` documents with `samtidiga` callers in a loop; returns the seconds it took. */
+async function skur(antal: number, samtidiga: number, rendera: () => Promise<Buffer>): Promise<number> {
+  let kvar = antal;
+  const borjan = performance.now();
+  await Promise.all(
+    Array.from({ length: samtidiga }, async () => {
+      while (kvar-- > 0) await kontrollerad(rendera);
+    }),
+  );
+  return (performance.now() - borjan) / 1000;
+}
+
+/**
+ * Measures the modes in rounds, taking turns, so that load from elsewhere on the machine falls on
+ * all of them alike and the ratios stay meaningful on a shared 2-core machine.
+ */
+async function matVarvis(lagen: Lage[], varv: number, perVarv: number): Promise<Matning[]> {
+  const matningar = lagen.map(() => ({ tider: [] as number[], sekunder1: 0, antal1: 0, sekunder2: 0, antal2: 0, toppPss: 0 }));
+  const pids = await Promise.all(lagen.map((l) => l.chromiumPid()));
+  // A mode without a Chromium of its own (launching one per PDF) is sampled as this process's children.
+  const chromiumPss = (pid: number) => pssTrad(pid) - (pid === process.pid ? pssTradUtanBarn(pid) : 0);
+  const provtagning = setInterval(() => pids.forEach((pid, i) => pid && (matningar[i].toppPss = Math.max(matningar[i].toppPss, chromiumPss(pid)))), 1000);
+  try {
+    for (const lage of lagen) for (let i = 0; i < 5; i++) await kontrollerad(() => lage.rendera());
+    for (let v = 0; v < varv; v++) {
+      for (const [i, lage] of lagen.entries()) {
+        for (let k = 0; k < perVarv; k++) {
+          const borjan = performance.now();
+          await kontrollerad(() => lage.rendera());
+          matningar[i].tider.push(performance.now() - borjan);
+        }
+      }
+      for (const [i, lage] of lagen.entries()) {
+        matningar[i].sekunder1 += await skur(perVarv, 1, () => lage.rendera());
+        matningar[i].antal1 += perVarv;
+      }
+      for (const [i, lage] of lagen.entries()) {
+        matningar[i].sekunder2 += await skur(2 * perVarv, 2, () => lage.rendera());
+        matningar[i].antal2 += 2 * perVarv;
+      }
+    }
+  } finally {
+    clearInterval(provtagning);
+  }
+  return matningar;
+}
+
+async function startaChromium(chromium: string): Promise<{ browser: Browser; profil: string }> {
+  const profil = mkdtempSync(join(tmpdir(), 'remiss-bench-'));
+  const browser = await puppeteer.launch({ executablePath: chromium, headless: true, pipe: true, userDataDir: profil, args: FLAGGOR });
+  return { browser, profil };
+}
+
+async function run(): Promise<void> {
+  const config = loadConfig(process.env);
+  const chromium = hittaChromium(config.CHROMIUM_PATH);
+  const redisUrl = config.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const mallar = new Mallar(config.TEMPLATES_DIR);
+  const html = mallar.html('remissvar', UN2025_412.brevhuvud, remissvarVy(UN2025_412));
+  const poolInstallningar = { chromium, storlek: config.PDF_POOL_SIZE, omstartEfter: config.PDF_RESTART_AFTER, timeoutMs: config.PDF_TIMEOUT_MS };
+  const pdfa = new PdfaKonverterare({ ghostscript: config.GHOSTSCRIPT_PATH, iccProfil: config.PDFA_ICC_PROFILE, timeoutMs: config.PDF_TIMEOUT_MS });
+
+  let golv: { browser: Browser; profil: string; lediga: Page[] } | undefined;
+  const golvLage: Lage = {
+    namn: '(1) floor: bare reused page',
+    chromiumPid: async () => golv!.browser.process()?.pid,
+    async starta() {
+      golv = { ...(await startaChromium(chromium)), lediga: [] };
+    },
+    async rendera() {
+      const sida = golv!.lediga.pop() ?? (await golv!.browser.newPage());
+      try {
+        await sida.setContent(html, { waitUntil: 'load' });
+        return Buffer.from(await sida.pdf(UTSKRIFT));
+      } finally {
+        golv!.lediga.push(sida);
+      }
+    },
+    async stoppa() {
+      await golv!.browser.close();
+      rmSync(golv!.profil, { recursive: true, force: true });
+    },
+  };
+
+  let service: PdfService | undefined;
+  let pool: ChromiumPool | undefined;
+  const egenLage: Lage = {
+    namn: '(2) PdfService in process',
+    chromiumPid: () => pool!.chromiumPid(),
+    async starta() {
+      pool = new ChromiumPool(poolInstallningar);
+      service = new PdfService(mallar, pool, pdfa, new SystemClock());
+      await pool.varma();
+    },
+    rendera: () => service!.renderRemissvar(UN2025_412),
+    stoppa: () => pool!.stang(),
+  };
+
+  let ko: { pool: ChromiumPool; worker: PdfKoWorker; klient: PdfKoKlient } | undefined;
+  const koLage: Lage = {
+    namn: '(3) pdf queue + worker',
+    chromiumPid: () => ko!.pool.chromiumPid(),
+    async starta() {
+      const prefix = `bench-${randomBytes(4).toString('hex')}`;
+      const koPool = new ChromiumPool(poolInstallningar);
+      await koPool.varma();
+      const worker = new PdfKoWorker(new PdfService(mallar, koPool, pdfa, new SystemClock()), { redisUrl, prefix, samtidiga: config.PDF_POOL_SIZE });
+      await worker.redo();
+      ko = { pool: koPool, worker, klient: new PdfKoKlient({ redisUrl, prefix, timeoutMs: config.PDF_QUEUE_TIMEOUT_MS }) };
+    },
+    rendera: () => ko!.klient.renderRemissvar(UN2025_412),
+    async stoppa() {
+      await ko!.klient.onApplicationShutdown();
+      await ko!.worker.beforeApplicationShutdown();
+      await ko!.pool.stang();
+    },
+  };
+
+  const naivLage: Lage = {
+    namn: '(4) naive: Chromium per PDF',
+    chromiumPid: async () => process.pid,
+    async starta() {},
+    async rendera() {
+      const { browser, profil } = await startaChromium(chromium);
+      try {
+        const sida = await browser.newPage();
+        await sida.setContent(html, { waitUntil: 'load' });
+        return Buffer.from(await sida.pdf(UTSKRIFT));
+      } finally {
+        await browser.close();
+        rmSync(profil, { recursive: true, force: true });
+      }
+    },
+    async stoppa() {},
+  };
+
+  console.log(`bench:pdf — UN2025/412 (${html.length} bytes of HTML), pool ${config.PDF_POOL_SIZE}, Chromium ${chromium}`);
+  const snabba = [golvLage, egenLage, koLage];
+  for (const lage of snabba) await lage.starta();
+  let matningar: Matning[];
+  try {
+    matningar = await matVarvis(snabba, 6, 6);
+  } finally {
+    for (const lage of snabba) await lage.stoppa();
+  }
+  // Launching Chromium per document takes about a second: few documents, measured on its own.
+  const [naiv] = await matVarvis([naivLage], 1, 3);
+  const rader = [...matningar, naiv].map((m) => ({
+    medianMs: median(m.tider),
+    perSekund1: m.antal1 / m.sekunder1,
+    perSekund2: m.antal2 / m.sekunder2,
+    pssMb: m.toppPss / 1024 / 1024,
+  }));
+  console.log(`${'mode'.padEnd(30)} ${'median ms'.padStart(10)} ${'PDFs/s c=1'.padStart(11)} ${'PDFs/s c=2'.padStart(11)} ${'peak MB'.padStart(8)}`);
+  for (const [i, lage] of [...snabba, naivLage].entries()) {
+    const r = rader[i];
+    console.log(`${lage.namn.padEnd(30)} ${r.medianMs.toFixed(1).padStart(10)} ${r.perSekund1.toFixed(1).padStart(11)} ${r.perSekund2.toFixed(1).padStart(11)} ${r.pssMb.toFixed(0).padStart(8)}`);
+  }
+  console.log(`peak MB: proportional set size (PSS) of the mode's Chromium processes; this Node process itself: ${(pssTradUtanBarn(process.pid) / 1024 / 1024).toFixed(0)} MB.`);
+  const [golvR, egen, viaKo, naivR] = rader;
+  console.log('Ratios: median (2)/(1) of ms per PDF; throughput (2)/(1) and queue (3)/(1) of PDFs/s at concurrency 2; naive_speedup: median ms of (4) over (2).');
+  console.log('Targets: median_ratio <= 1.25, throughput_ratio >= 0.8, queue_ratio >= 0.7, naive_speedup >= 10.');
+  console.log(
+    `bench:pdf median_ratio=${(egen.medianMs / golvR.medianMs).toFixed(2)} throughput_ratio=${(egen.perSekund2 / golvR.perSekund2).toFixed(2)} queue_ratio=${(viaKo.perSekund2 / golvR.perSekund2).toFixed(2)} naive_speedup=${(naivR.medianMs / egen.medianMs).toFixed(2)}`,
+  );
+}
+
+function pssTradUtanBarn(pid: number): number {
+  return Number(/Pss:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0) * 1024;
+}
+
+run().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);
