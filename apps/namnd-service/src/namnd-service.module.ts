@@ -3,15 +3,16 @@ import { ArchiveModule } from '@app/archive';
 import { AppConfig } from '@app/core';
 import { Infrastructure } from '@app/database';
 import { UtkorgModule } from '@app/mail';
+import { PdfKoModule } from '@app/pdf';
 import { RemindersModule } from '@app/reminders';
 import { ExternModule } from '@app/remiss';
 import { commonModules } from '@app/runtime';
 import { SvarModule } from '@app/svar';
 
-/** Nämnder and external remissinstanser: inkorg, remissvar, beslut, expediering. */
+/** Nämnder and external remissinstanser: inkorg, remissvar, beslut, expediering; prints through the pdf-worker. */
 @Module({})
 export class NamndServiceModule {
   static forRoot(config: AppConfig, infrastructure: Infrastructure): DynamicModule {
-    return { module: NamndServiceModule, imports: [...commonModules(config, infrastructure), UtkorgModule.forRoot({ worker: false }), RemindersModule, ArchiveModule, SvarModule, ExternModule] };
+    return { module: NamndServiceModule, imports: [...commonModules(config, infrastructure), UtkorgModule.forRoot({ worker: false }), RemindersModule, PdfKoModule.forRoot(), ArchiveModule, SvarModule, ExternModule] };
   }
 }

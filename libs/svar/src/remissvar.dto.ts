@@ -152,7 +152,7 @@ export class RegistreraDto {
   diarienummer?: string;
 }
 
-export class AvstaDto {
+export class NamndAvstaDto {
   @ApiPropertyOptional({ description: 'A short reason, shown in the letter', example: 'Nämnden avstår från att yttra sig.' })
   @IsOptional()
   @IsString()

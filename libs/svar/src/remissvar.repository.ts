@@ -96,6 +96,12 @@ export class RemissvarRepository {
     return rows[0].version;
   }
 
+  /** A draft becomes a declining letter: its synpunkter go (the revisions keep them). */
+  async replaceWithAvstar(manager: EntityManager, id: string, titel: string, text: string): Promise<void> {
+    await manager.update(Remissvar, { id }, { typ: 'avstar', titel, inledning: text, avslutning: '', fotnoter: [] });
+    await manager.delete(Synpunkt, { remissvarId: id });
+  }
+
   /** Moves a locked answer to `status`; returns the new version. */
   async setStatus(manager: EntityManager, id: string, status: RemissvarStatus, extra: Partial<Pick<Remissvar, 'expedieradAt' | 'expedieradAv' | 'slutligFilId' | 'typ' | 'inledning'>> = {}): Promise<number> {
     await manager.update(Remissvar, { id }, { status, ...extra, version: () => 'version + 1' });

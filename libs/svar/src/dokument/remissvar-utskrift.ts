@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Actor } from '@app/auth';
+import { Clock, stockholmDatum } from '@app/core';
+import { Beslut, Remissvar, Synpunkt } from '@app/database';
+import { PdfRenderare } from '@app/pdf';
+import type { RemissvarDokument } from '@app/pdf/dokument';
+import { DataSource, EntityManager } from 'typeorm';
+import { kravRoll, LASA_UTKAST } from '../behorighet';
+import { remissvarFilnamn } from '../innehall/filnamn';
+import { InstansMedRemiss, NamndInstansRepository } from '../instans/namnd-instans.repository';
+import { RemissvarRepository } from '../remissvar.repository';
+import { remissvarDokument } from './remissvar-dokument';
+
+export type Brev = Pick<Remissvar, 'organisationId' | 'typ' | 'titel' | 'inledning' | 'avslutning' | 'fotnoter'>;
+
+export interface Utskrift {
+  dokument: RemissvarDokument;
+  pdf: Buffer;
+  filnamn: string;
+}
+
+/** Renders a remissvar as the letter it is: a preview of a draft at any time, or the final document. */
+@Injectable()
+export class RemissvarUtskrift {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly svar: RemissvarRepository,
+    private readonly instanser: NamndInstansRepository,
+    private readonly pdf: PdfRenderare,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The PDF as it would look if sent now; only for those who may see the answer. */
+  async forhandsvisning(actor: Actor, id: string): Promise<Utskrift> {
+    const svar = await this.svar.get(actor, id);
+    kravRoll(actor, svar.enhetId, LASA_UTKAST, 'A preview');
+    return this.skriv(this.dataSource.manager, svar, await this.instanser.forSvar(this.dataSource.manager, svar));
+  }
+
+  /** A stored answer, read with `manager` (the caller's transaction, when sending). */
+  async skriv(manager: EntityManager, svar: Remissvar, lage: InstansMedRemiss, expedierasAv?: string): Promise<Utskrift> {
+    return this.skrivBrev(manager, svar, await this.svar.synpunkter(svar, manager), await this.svar.beslut(svar, manager), lage, expedierasAv);
+  }
+
+  /** Any letter of the instans, also one not stored yet (the declining letter is rendered before its row exists). */
+  async skrivBrev(manager: EntityManager, svar: Brev, synpunkter: Synpunkt[], beslut: Beslut | null, { instans, remiss }: InstansMedRemiss, expedierasAv?: string): Promise<Utskrift> {
+    const [organisation, enhet, handlingar, mottagare] = await Promise.all([
+      this.instanser.organisation(manager, svar.organisationId),
+      this.instanser.enhet(manager, instans.mottagareEnhetId),
+      this.instanser.handlingar(manager, remiss.id),
+      this.instanser.avsandare(manager, remiss, svar.organisationId),
+    ]);
+    const dokument = remissvarDokument({
+      kommun: organisation.slug,
+      enhet: enhet.namn,
+      datum: stockholmDatum(this.clock.now()),
+      vartDnr: instans.mottagareDiarienummer ?? '',
+      ertDnr: remiss.diarienummer,
+      mottagare,
+      svar,
+      synpunkter,
+      handlingar,
+      beslut,
+      expedierasAv,
+    });
+    return { dokument, pdf: await this.pdf.renderRemissvar(dokument), filnamn: remissvarFilnamn(remiss.diarienummer, instans.namn) };
+  }
+}

@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { SmtpSink } from '@app/mail/testing/smtp-sink';
+import { pdfText } from '@app/pdf/testing/pdf-verktyg';
+import { ApiClient, startTestApp, TestApp } from '@app/runtime/testing/test-app';
+import { createHash } from 'node:crypto';
+import { PlatformModule } from '../../../../apps/platform/src/platform.module';
+import { DemoRemiss, demoRemissMedHandling, sql } from '../testing/demo-remiss';
+import { SEED_STYCKEN, unSvar } from '../testing/policy-fixture';
+
+const enRad = (text: string) => text.replace(/\s+/g, ' ');
+
+describe('expediering and avstår (real PostgreSQL, Redis, Chromium, SMTP)', () => {
+  let t: TestApp;
+  let sink: SmtpSink;
+  let demo: DemoRemiss;
+  let sekreterare: ApiClient;
+  let svarId: string;
+
+  beforeAll(async () => {
+    sink = await new SmtpSink().start();
+    t = await startTestApp(PlatformModule.forRoot, { config: { SMTP_URL: sink.url } });
+    demo = await demoRemissMedHandling(t.db.url);
+    sekreterare = await t.as('un.sekreterare@enkoping.demo');
+    const handlaggare = await t.as('un.handlaggare@enkoping.demo');
+    await sekreterare.post(`/api/remissinstanser/${demo.instanser.UN}/registrera`, { diarienummer: 'UN2025/412' });
+    svarId = (await handlaggare.post(`/api/remissinstanser/${demo.instanser.UN}/remissvar`, unSvar(demo.remisshandlingId))).body.id;
+    await handlaggare.post(`/api/remissvar/${svarId}/for-beslut`);
+    await sql(t.db.url, `INSERT INTO paminnelse (organisation_id, remissinstans_id, typ, svarsdatum, due_at) SELECT organisation_id, id, 'efter', svarsdatum, now() + interval '1 day' FROM remissinstans WHERE id = ANY($1)`, [[demo.instanser.UN, demo.instanser.SN]]);
+  });
+  afterAll(async () => {
+    await t.close();
+    await sink.stop();
+  });
+
+  it('previews the draft as a PDF at any time', async () => {
+    const res = await sekreterare.get(`/api/remissvar/${svarId}/forhandsvisning`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(enRad(await pdfText(res.body))).toContain('Svar på remiss om policy för digital omställning');
+  });
+
+  it('refuses to send before the beslut', async () => {
+    const res = await sekreterare.post(`/api/remissvar/${svarId}/expediera`);
+    expect(res.status).toBe(409);
+    expect(res.body.message).toContain("'for_beslut'");
+  });
+
+  it('sends the answer: immutable PDF in both diarier, instans besvarad, reminders cancelled, kontaktperson notified', async () => {
+    await sekreterare.post(`/api/remissvar/${svarId}/beslut`, { typ: 'namndbeslut', sammantradesdatum: '2025-04-23', paragraf: '45' });
+    const res = await sekreterare.post(`/api/remissvar/${svarId}/expediera`);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'expedierat', slutligFilId: expect.any(String) });
+
+    const sender = await t.as('remissansvarig@enkoping.demo');
+    expect((await sender.get(`/api/remissvar/${svarId}`)).status).toBe(200);
+    const pdf = await sender.get(`/api/remissvar/${svarId}/pdf`);
+    expect(pdf.headers.get('content-disposition')).toContain('KS2025-118-Utbildningsnamnden.pdf');
+    const text = enRad(await pdfText(pdf.body));
+    for (const stycke of [...SEED_STYCKEN, 'UN2025/412', 'KS2025/118', '§ 45']) expect(text).toContain(enRad(stycke));
+
+    const [fil] = await sql(t.db.url, 'SELECT filnamn, sha256 FROM fil WHERE id = $1', [res.body.slutligFilId]);
+    expect(fil).toEqual({ filnamn: 'KS2025-118-Utbildningsnamnden.pdf', sha256: createHash('sha256').update(pdf.body).digest('hex') });
+    await expect(sql(t.db.url, `UPDATE fil SET filnamn = 'x.pdf' WHERE id = $1`, [res.body.slutligFilId])).rejects.toThrow(/append-only/);
+    const handlingar = await sql(t.db.url, `SELECT a.diarienummer, h.riktning FROM handling h JOIN arende a ON a.id = h.arende_id WHERE h.fil_id = $1 ORDER BY a.diarienummer`, [res.body.slutligFilId]);
+    expect(handlingar).toEqual([{ diarienummer: 'KS2025/118', riktning: 'inkommande' }, { diarienummer: 'UN2025/412', riktning: 'utgaende' }]);
+    const [instans] = await sql(t.db.url, 'SELECT status, besvarad_at FROM remissinstans WHERE id = $1', [demo.instanser.UN]);
+    expect(instans).toMatchObject({ status: 'besvarad', besvarad_at: expect.any(Date) });
+    expect(await sql(t.db.url, `SELECT status FROM paminnelse WHERE remissinstans_id = $1`, [demo.instanser.UN])).toEqual([{ status: 'avbruten' }]);
+    expect(await sql(t.db.url, `SELECT handelse FROM audit_event WHERE objekt_id = $1 AND handelse IN ('remissvar_expedierat', 'remissvar_synligt_for_avsandare') ORDER BY id`, [svarId])).toHaveLength(2);
+
+    const [mail] = await sink.waitFor(1);
+    expect(mail).toMatchObject({ to: ['remissansvarig@enkoping.demo'], subject: 'KS2025/118 Svar på remiss från Utbildningsnämnden' });
+    expect(mail.text).toContain('senast 2025-05-15 kl. 23.59');
+
+    const igen = await sekreterare.post(`/api/remissvar/${svarId}/expediera`);
+    expect(igen.status).toBe(409);
+    expect(igen.body.message).toContain("'expedierat'");
+  });
+
+  it('lets SN decline with a short text: registered on the way, a short PDF sent the same way, instans avstar', async () => {
+    const sn = await t.as('sn.sekreterare@enkoping.demo');
+    const res = await sn.post(`/api/remissinstanser/${demo.instanser.SN}/avsta`, { motivering: 'Socialnämnden avstår då förslaget inte berör nämndens verksamhet.' });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ typ: 'avstar', status: 'expedierat', synpunkter: [] });
+    const [instans] = await sql(t.db.url, 'SELECT status, mottagare_diarienummer FROM remissinstans WHERE id = $1', [demo.instanser.SN]);
+    expect(instans.status).toBe('avstar');
+    expect(instans.mottagare_diarienummer).toMatch(/^SN\d{4}\/1$/);
+    const text = enRad(await pdfText((await sn.get(`/api/remissvar/${res.body.id}/pdf`)).body));
+    expect(text).toContain('Socialnämnden avstår då förslaget inte berör nämndens verksamhet.');
+    expect(text).toContain(instans.mottagare_diarienummer);
+    expect(await sql(t.db.url, `SELECT status FROM paminnelse WHERE remissinstans_id = $1`, [demo.instanser.SN])).toEqual([{ status: 'avbruten' }]);
+    const mails = await sink.waitFor(2);
+    expect(mails[1].subject).toBe('KS2025/118 Socialnämnden avstår från att yttra sig');
+    expect((await sn.post(`/api/remissinstanser/${demo.instanser.SN}/avsta`, {})).status).toBe(409);
+  });
+});

@@ -1,0 +1,133 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DiariumRepository, FilRepository } from '@app/archive';
+import { Actor, AuditLog } from '@app/auth';
+import { Clock, conflict, illegalTransition, stockholmDatum } from '@app/core';
+import { Remissvar } from '@app/database';
+import { EpostUtkorg } from '@app/mail';
+import { PaminnelsePlanering } from '@app/reminders';
+import { DataSource, EntityManager } from 'typeorm';
+import { BESLUTA, kravOppenRemiss, kravRoll } from '../behorighet';
+import { RemissvarUtskrift, Utskrift } from '../dokument/remissvar-utskrift';
+import { InstansMedRemiss, NamndInstansRepository } from '../instans/namnd-instans.repository';
+import { RegistreringService } from '../instans/registrering.service';
+import { RemissvarRepository } from '../remissvar.repository';
+import { RemissvarService, RemissvarVy } from '../remissvar.service';
+import { innehallAv } from '../innehall/innehallsgranskning';
+import { svarEpost } from './remissvar-epost';
+
+/**
+ * Sending an answer (expediering) or a declining letter (avstår). The PDF is rendered before the
+ * transaction (Chromium takes a second; no row should stay locked that long) from content that
+ * cannot change any more, and the transaction re-checks that the answer is still at that version.
+ * In it: the immutable file with its SHA-256, the utgående handling in the nämnd's diarium, the
+ * inkommande handling in the sender's, the instans answered, its reminders cancelled, the mail to
+ * the kontaktperson queued, and the moment the sender could first see the answer logged.
+ */
+@Injectable()
+export class ExpedieringService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly svar: RemissvarRepository,
+    private readonly remissvar: RemissvarService,
+    private readonly instanser: NamndInstansRepository,
+    private readonly registrering: RegistreringService,
+    private readonly utskrift: RemissvarUtskrift,
+    private readonly filer: FilRepository,
+    private readonly diarier: DiariumRepository,
+    private readonly paminnelser: PaminnelsePlanering,
+    private readonly utkorg: EpostUtkorg,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+  ) {}
+
+  async expediera(actor: Actor, id: string): Promise<RemissvarVy> {
+    const svar = await this.svar.get(actor, id);
+    kravRoll(actor, svar.enhetId, BESLUTA, 'Sending a remissvar');
+    const lage = await this.instanser.forSvar(this.dataSource.manager, svar);
+    kravOppenRemiss(lage.remiss, 'send the answer');
+    if (svar.status !== 'beslutat') throw illegalTransition('remissvar', svar.status, 'send');
+    const utskrift = await this.utskrift.skriv(this.dataSource.manager, svar, lage, actor.namn);
+    const mail = await this.dataSource.transaction(async (manager) => {
+      const nu = await this.svar.lock(manager, id);
+      if (nu.status !== 'beslutat') throw illegalTransition('remissvar', nu.status, 'send');
+      if (nu.version !== svar.version) throw conflict('STALE_VERSION', 'The remissvar changed while it was being rendered; send it again', 'Svaret ändrades medan det skrevs ut; försök igen');
+      return this.skicka(manager, actor, nu, await this.instanser.forSvar(manager, nu, true), utskrift, 'Expedierat.');
+    });
+    if (mail) await this.utkorg.dispatch([mail]);
+    return this.remissvar.vy(actor, id);
+  }
+
+  /**
+   * The nämnd declines to answer: a short letter is sent the same way as an answer. An instans
+   * not yet registered is registered first (the letter needs the nämnd's dnr); a draft becomes the
+   * declining letter, its content kept in the revision history.
+   */
+  async avsta(actor: Actor, instansId: string, motivering?: string): Promise<RemissvarVy> {
+    let lage = await this.instanser.get(actor, instansId);
+    kravRoll(actor, lage.instans.mottagareEnhetId, BESLUTA, 'Declining a remiss');
+    kravOppenRemiss(lage.remiss, 'decline the remiss');
+    if (lage.instans.status === 'inbjuden') {
+      await this.registrering.registrera(actor, instansId);
+      lage = await this.instanser.get(actor, instansId);
+    }
+    if (lage.instans.status === 'besvarad' || lage.instans.status === 'avstar') throw illegalTransition('remissinstans', lage.instans.status, 'decline');
+    const enhet = await this.instanser.enhet(this.dataSource.manager, lage.instans.mottagareEnhetId);
+    const text = motivering?.trim() || `${enhet.namn} avstår från att yttra sig över remissen.`;
+    const titel = `Svar på remiss om ${lage.remiss.arendemening.charAt(0).toLowerCase()}${lage.remiss.arendemening.slice(1)}`;
+    const brev = { organisationId: actor.organisationId, typ: 'avstar' as const, titel, inledning: text, avslutning: '', fotnoter: [] };
+    const utskrift = await this.utskrift.skrivBrev(this.dataSource.manager, brev, [], null, lage, actor.namn);
+    const { svarId, mail } = await this.dataSource.transaction(async (manager) => {
+      const last = await this.instanser.get(actor, instansId, manager, true);
+      if (!['registrerad', 'under_beredning'].includes(last.instans.status)) throw illegalTransition('remissinstans', last.instans.status, 'decline');
+      const svar = await this.avstarUtkast(manager, actor, last, titel, text);
+      return { svarId: svar.id, mail: await this.skicka(manager, actor, svar, last, utskrift, 'Avstår från att yttra sig.') };
+    });
+    if (mail) await this.utkorg.dispatch([mail]);
+    return this.remissvar.vy(actor, svarId);
+  }
+
+  /** The remissvar row of the declining letter: the draft turned into it, or a new one. */
+  private async avstarUtkast(manager: EntityManager, actor: Actor, { instans }: InstansMedRemiss, titel: string, text: string): Promise<Remissvar> {
+    const utkast = await this.svar.forInstans(manager, instans.id);
+    if (!utkast) {
+      const nytt = { organisationId: actor.organisationId, enhetId: instans.mottagareEnhetId, remissinstansId: instans.id, typ: 'avstar' as const, createdBy: actor.anvandareId };
+      return this.svar.insert(manager, nytt, { titel, inledning: text, avslutning: '', fotnoter: [], synpunkter: [] });
+    }
+    const last = await this.svar.lock(manager, utkast.id);
+    if (last.status !== 'utkast' && last.status !== 'for_beslut') throw illegalTransition('remissvar', last.status, 'decline');
+    await this.svar.replaceWithAvstar(manager, last.id, titel, text);
+    return this.svar.lock(manager, last.id);
+  }
+
+  /** Everything sending does, in the caller's transaction; returns the id of the queued mail (none without an address). */
+  private async skicka(manager: EntityManager, actor: Actor, svar: Remissvar, { instans, remiss }: InstansMedRemiss, utskrift: Utskrift, andring: string): Promise<string | null> {
+    kravOppenRemiss(remiss, 'send the answer');
+    const now = this.clock.now();
+    const datum = stockholmDatum(now);
+    const fil = await this.filer.insert(manager, { organisationId: svar.organisationId, filnamn: utskrift.filnamn, mimetyp: 'application/pdf', data: utskrift.pdf });
+    const avsandare = await this.instanser.avsandare(manager, remiss, svar.organisationId);
+    const namndArende = await this.instanser.arende(manager, instans.mottagareArendeId!);
+    await this.diarier.registerHandling(manager, namndArende, { riktning: 'utgaende', datum, motpart: avsandare, beskrivning: utskrift.dokument.titel, filId: fil.id, registreradAv: actor.anvandareId });
+    if (remiss.arendeId) {
+      // The sender's diarium holds its own copy when it is another organisation's: files never cross tenants.
+      const avsandarFil = remiss.organisationId === svar.organisationId ? fil : await this.filer.insert(manager, { organisationId: remiss.organisationId, filnamn: utskrift.filnamn, mimetyp: 'application/pdf', data: utskrift.pdf });
+      await this.diarier.registerHandling(manager, await this.instanser.arende(manager, remiss.arendeId), {
+        riktning: 'inkommande', datum, motpart: instans.namn, beskrivning: `${utskrift.dokument.titel} (${instans.namn}, ${namndArende.diarienummer})`, filId: avsandarFil.id, registreradAv: actor.anvandareId,
+      });
+    }
+    const version = await this.svar.setStatus(manager, svar.id, 'expedierat', { expedieradAt: now, expedieradAv: actor.anvandareId, slutligFilId: fil.id });
+    await this.svar.insertRevision(manager, svar, version, actor.anvandareId, { ...innehallAv(svar, await this.svar.synpunkter(svar, manager)), status: 'expedierat' }, andring);
+    await this.instanser.setStatus(manager, instans.id, svar.typ === 'avstar' ? 'avstar' : 'besvarad', now);
+    await this.paminnelser.cancelForInstans(manager, instans.id);
+    const till = remiss.kontaktpersonEpost ?? (await this.instanser.enhet(manager, remiss.avsandareEnhetId)).funktionsbrevlada;
+    const mail = till
+      ? await this.utkorg.enqueue(manager, remiss.organisationId, svarEpost({ remiss, instans, remissvarId: svar.id, avstar: svar.typ === 'avstar', vartDnr: namndArende.diarienummer, filnamn: utskrift.filnamn, avsandare: actor.namn, till }))
+      : null;
+    const data = { remissId: remiss.id, remissinstansId: instans.id, filId: fil.id, sha256: fil.sha256, filnamn: utskrift.filnamn, version };
+    await this.audit.record(manager, { organisationId: actor.organisationId, anvandareId: actor.anvandareId, handelse: svar.typ === 'avstar' ? 'remiss_avstadd' : 'remissvar_expedierat', objektTyp: 'remissvar', objektId: svar.id, data });
+    // DESIGN.md §4: the moment the answer left the nämnd and became visible to the sender.
+    await this.audit.record(manager, { organisationId: remiss.organisationId, anvandareId: actor.anvandareId, handelse: 'remissvar_synligt_for_avsandare', objektTyp: 'remissvar', objektId: svar.id, data: { ...data, synligFran: now.toISOString() } });
+    return mail;
+  }
+}
