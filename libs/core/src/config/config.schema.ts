@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 /** Environment values arrive as strings; an empty string means "not set". */
@@ -64,7 +65,8 @@ export const configSchema = z.object({
   OUTBOX_STALLED_MS: positiveInt(30000),
 
   CHROMIUM_PATH: optionalString,
-  PDF_POOL_SIZE: positiveInt(2),
+  /** Pages printing at once per process; by default one per core, as printing is CPU-bound. */
+  PDF_POOL_SIZE: positiveInt(availableParallelism()),
   PDF_RESTART_AFTER: positiveInt(200),
   PDF_TIMEOUT_MS: positiveInt(30000),
   TEMPLATES_DIR: z.string().default('templates'),
