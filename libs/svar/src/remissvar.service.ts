@@ -57,7 +57,7 @@ export class RemissvarService {
     return this.dataSource.transaction(async (manager) => {
       const svar = await this.svar.get(actor, id, manager);
       kravRoll(actor, svar.enhetId, SKRIVA, 'Editing a remissvar');
-      const { remiss } = await this.instanser.forSvar(manager, svar);
+      const { remiss } = await this.instanser.forSvar(manager, svar, true);
       kravOppenRemiss(remiss, 'edit the answer');
       kravRedigerbart(svar);
       const innehall = await this.granskning.granska(manager, remiss, dto);
@@ -103,8 +103,8 @@ export class RemissvarService {
     return this.dataSource.transaction(async (manager) => {
       const synligt = await this.svar.get(actor, id, manager);
       kravRoll(actor, synligt.enhetId, roller, `To ${action} a remissvar`);
+      const { remiss } = await this.instanser.forSvar(manager, synligt, true);
       const svar = await this.svar.lock(manager, id);
-      const { remiss } = await this.instanser.forSvar(manager, svar);
       kravOppenRemiss(remiss, `${action} the answer`);
       if (svar.status !== fran || svar.typ !== 'yttrande') throw illegalTransition('remissvar', svar.status, action);
       await medan?.(manager, svar);

@@ -49,10 +49,11 @@ export class ExpedieringService {
     if (svar.status !== 'beslutat') throw illegalTransition('remissvar', svar.status, 'send');
     const utskrift = await this.utskrift.skriv(this.dataSource.manager, svar, lage, actor.namn);
     const mail = await this.dataSource.transaction(async (manager) => {
+      const last = await this.instanser.forSvar(manager, svar, true);
       const nu = await this.svar.lock(manager, id);
       if (nu.status !== 'beslutat') throw illegalTransition('remissvar', nu.status, 'send');
       if (nu.version !== svar.version) throw conflict('STALE_VERSION', 'The remissvar changed while it was being rendered; send it again', 'Svaret ändrades medan det skrevs ut; försök igen');
-      return this.skicka(manager, actor, nu, await this.instanser.forSvar(manager, nu, true), utskrift, 'Expedierat.');
+      return this.skicka(manager, actor, nu, last, utskrift, 'Expedierat.');
     });
     if (mail) await this.utkorg.dispatch([mail]);
     return this.remissvar.vy(actor, id);

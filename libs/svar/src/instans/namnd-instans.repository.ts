@@ -13,6 +13,10 @@ export interface InstansMedRemiss {
 /**
  * Remissinstanser as their recipient nämnd sees them: only instanser addressed to an enhet of the
  * caller's organisation, of a remiss that has been sent. Anything else is a 404.
+ *
+ * With `lock`, a state change takes its locks in one order: the instans (FOR UPDATE), its remiss
+ * (FOR SHARE: återkalla waits until the change has committed, and the change sees a remiss that
+ * cannot be withdrawn under it), then the remissvar.
  */
 @Injectable()
 export class NamndInstansRepository {
@@ -22,7 +26,7 @@ export class NamndInstansRepository {
   async get(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<InstansMedRemiss> {
     const instans = await manager.findOne(Remissinstans, { where: { id, mottagareOrganisationId: actor.organisationId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
     if (!instans?.mottagareEnhetId) throw notFound('Remissinstans');
-    const remiss = await manager.findOneByOrFail(Remiss, { id: instans.remissId });
+    const remiss = await this.remiss(manager, instans.remissId, lock);
     if (remiss.status === 'utkast') throw notFound('Remissinstans');
     return { instans: instans as InstansMedRemiss['instans'], remiss };
   }
@@ -30,8 +34,11 @@ export class NamndInstansRepository {
   /** The instans of an answer the caller has already been allowed to see. */
   async forSvar(manager: EntityManager, svar: { remissinstansId: string }, lock = false): Promise<InstansMedRemiss> {
     const instans = await manager.findOneOrFail(Remissinstans, { where: { id: svar.remissinstansId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
-    const remiss = await manager.findOneByOrFail(Remiss, { id: instans.remissId });
-    return { instans: instans as InstansMedRemiss['instans'], remiss };
+    return { instans: instans as InstansMedRemiss['instans'], remiss: await this.remiss(manager, instans.remissId, lock) };
+  }
+
+  private remiss(manager: EntityManager, id: string, lock: boolean): Promise<Remiss> {
+    return manager.findOneOrFail(Remiss, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_read' as const } } : {}) });
   }
 
   /** The diarium of an enhet (the demo and the admin UI give every nämnd exactly one). */
