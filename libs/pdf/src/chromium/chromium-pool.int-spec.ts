@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createServer, Server } from 'node:http';
+import { readdirSync, readFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { UN2025_412 } from '../exempel/un2025-412';
 import { Mallar } from '../mallar/mallar';
@@ -13,6 +14,29 @@ const mallar = new Mallar('templates');
 const svar = (n: number) => mallar.html('remissvar', UN2025_412.brevhuvud, remissvarVy({ ...UN2025_412, titel: `Svar nummer ${n}` }));
 const pool = (installningar: Partial<ConstructorParameters<typeof ChromiumPool>[0]> = {}) =>
   new ChromiumPool({ chromium: hittaChromium(undefined), storlek: 2, omstartEfter: 200, timeoutMs: 15000, ...installningar });
+
+/** Chromium's renderer processes (one per page): the children started with --type=renderer. */
+function rendererProcesser(chromium: number): number[] {
+  return readdirSync('/proc')
+    .filter((namn) => /^\d+$/.test(namn))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer') && /PPid:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] !== undefined && arAttling(Number(pid), chromium);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+function arAttling(pid: number, forfader: number): boolean {
+  for (let p = pid; p > 1; ) {
+    const ppid = Number(/PPid:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1]);
+    if (ppid === forfader) return true;
+    p = ppid;
+  }
+  return false;
+}
 
 async function titel(pdf: Buffer): Promise<string> {
   return (await pdfInfo(pdf)).Title;
@@ -39,6 +63,22 @@ describe('ChromiumPool', () => {
       expect(blanksteg(await pdfText(nasta))).toContain('Svar nummer 200');
       expect(await tva.chromiumPid()).not.toBe(pid);
     });
+  });
+
+  it('retries a render whose page renderer process is killed', async () => {
+    const ensam = pool({ storlek: 1 });
+    try {
+      await ensam.skrivUt(svar(0));
+      const renderare = rendererProcesser((await ensam.chromiumPid())!);
+      expect(renderare.length).toBeGreaterThan(0);
+      const pagaende = ensam.skrivUt(svar(1));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      for (const pid of renderare) process.kill(pid, 'SIGKILL');
+      expect(await titel(await pagaende)).toBe('Svar nummer 1');
+      expect(await titel(await ensam.skrivUt(svar(2)))).toBe('Svar nummer 2');
+    } finally {
+      await ensam.stang();
+    }
   });
 
   it('replaces Chromium after the configured number of documents', async () => {

@@ -115,15 +115,21 @@ export class ChromiumPool {
     let sida = wb.ledigaSidor.pop();
     wb.aktiva++;
     let aterAnvandbar = false;
+    // A renderer that dies leaves Chromium's pending answer unanswered: stop waiting at once.
+    let vidKrasch: ((error: Error) => void) | undefined;
+    const krasch = new Promise<never>((_, reject) => (vidKrasch = (error) => reject(new Kraschad(error))));
+    krasch.catch(() => undefined);
     try {
       sida ??= await inom(timeoutMs, 'open page', this.nySida(wb.browser));
-      await sida.setContent(html, { waitUntil: 'load', timeout: timeoutMs });
-      const pdf = await sida.pdf({ ...UTSKRIFT, timeout: timeoutMs });
+      sida.once('error', vidKrasch!);
+      await Promise.race([sida.setContent(html, { waitUntil: 'load', timeout: timeoutMs }), krasch]);
+      const pdf = await Promise.race([sida.pdf({ ...UTSKRIFT, timeout: timeoutMs }), krasch]);
       aterAnvandbar = true;
       return Buffer.from(pdf);
     } catch (error) {
-      throw !wb.browser.connected || sida?.isClosed() ? new Kraschad(error) : error;
+      throw error instanceof Kraschad || !wb.browser.connected || sida?.isClosed() ? new Kraschad(error) : error;
     } finally {
+      sida?.off('error', vidKrasch!);
       wb.aktiva--;
       wb.utskrivna++;
       if (aterAnvandbar && !wb.avslutas && wb.browser.connected) wb.ledigaSidor.push(sida!);
@@ -233,7 +239,9 @@ export class ChromiumPool {
 
 /** The render failed because Chromium or its page went away, not because of the document. */
 class Kraschad extends Error {
-  constructor(readonly orsak: unknown) {
+  readonly orsak: unknown;
+  constructor(orsak: unknown) {
     super(orsak instanceof Error ? orsak.message : String(orsak));
+    this.orsak = orsak instanceof Kraschad ? orsak.orsak : orsak;
   }
 }
