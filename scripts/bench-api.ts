@@ -94,7 +94,7 @@ async function measure(name: string, url: string, cookie: string) {
 
 async function explain(url: string, label: string, query: string, params: unknown[]): Promise<void> {
   const plan = (await sql(url, `EXPLAIN ${query}`, params)).map((r) => r['QUERY PLAN'] as string);
-  const seqScans = plan.filter((l) => /Seq Scan on (remiss|remissinstans|remissvar)\b/.test(l));
+  const seqScans = plan.filter((l) => /Seq Scan on (remiss|remissinstans|remissvar|remiss_forsening)\b/.test(l));
   console.log(`plan ${label}: ${seqScans.length ? `SEQUENTIAL SCAN: ${seqScans.join(' | ').trim()}` : 'index scans only'}`);
 }
 
@@ -125,7 +125,7 @@ async function run(): Promise<void> {
     const [{ enhet, remiss }] = await sql(url, `SELECT (SELECT id FROM enhet WHERE kortnamn = 'UN') AS enhet, (SELECT id FROM remiss WHERE diarienummer = 'KS2024/2500') AS remiss`);
     const idag = new Date().toISOString().slice(0, 10);
     await explain(url, 'status', `SELECT * FROM remissinstans i WHERE i.remiss_id = $1 ORDER BY namn`, [remiss]);
-    await explain(url, 'list', `SELECT r.id FROM remiss r WHERE r.organisation_id = (SELECT organisation_id FROM remiss WHERE id = $1) AND r.status = 'utskickad' AND EXISTS (SELECT 1 FROM remissinstans i WHERE i.remiss_id = r.id AND i.status NOT IN ('besvarad', 'avstar') AND i.svarsdatum < $2::date) ORDER BY r.created_at DESC LIMIT 50`, [remiss, idag]);
+    await explain(url, 'list', `SELECT r.id FROM remiss r WHERE r.organisation_id = (SELECT organisation_id FROM remiss WHERE id = $1) AND r.status = 'utskickad' AND EXISTS (SELECT 1 FROM remiss_forsening f WHERE f.remiss_id = r.id AND f.forsta_oppna_svarsdatum < $2::date) ORDER BY r.svarsdatum LIMIT 50`, [remiss, idag]);
     await explain(url, 'inkorg', `SELECT i.id FROM remissinstans i JOIN remiss r ON r.id = i.remiss_id LEFT JOIN remissvar s ON s.remissinstans_id = i.id WHERE i.mottagare_enhet_id = $1 ORDER BY i.svarsdatum, i.id LIMIT 50`, [enhet]);
 
     // The floor every endpoint stands on: the session guard alone (session row + actor with roles).

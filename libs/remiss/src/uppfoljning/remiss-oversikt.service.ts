@@ -1,23 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Actor } from '@app/auth';
 import { badRequest, Clock, isDatum, stockholmDatum } from '@app/core';
-import { REMISSINSTANS_STATUSAR, Remissinstans } from '@app/database';
+import { REMISSINSTANS_STATUSAR } from '@app/database';
 import { RemissRad, RemissRepository } from '../remiss.repository';
 import { RemissListQuery } from './remiss-uppfoljning.dto';
 
-export interface InstansStatus {
-  id: string;
-  namn: string;
-  typ: 'enhet' | 'extern';
-  status: Remissinstans['status'];
-  svarsdatum: string;
-  anstandOrsak: string | null;
-  diarienummer: string | null;
-  registreradAt: Date | null;
-  besvaradAt: Date | null;
-  avstodAt: Date | null;
-  forsenad: boolean;
-}
 
 /** What the sender watches: its remisser, and who has answered each of them. Reads only. */
 @Injectable()
@@ -40,20 +27,7 @@ export class RemissOversiktService {
   /** Every instans with its status, own dnr, answered date and derived `forsenad`, and counts per status. */
   async status(actor: Actor, remissId: string) {
     const remiss = await this.remisser.egen(actor, remissId);
-    const rader = await this.remisser.instanserMedForsening(remiss.id, this.idag());
-    const instanser: InstansStatus[] = rader.map((i) => ({
-      id: i.id,
-      namn: i.namn,
-      typ: i.mottagareEnhetId ? 'enhet' : 'extern',
-      status: i.status,
-      svarsdatum: i.svarsdatum,
-      anstandOrsak: i.anstandOrsak,
-      diarienummer: i.mottagareDiarienummer,
-      registreradAt: i.registreradAt,
-      besvaradAt: i.besvaradAt,
-      avstodAt: i.avstodAt,
-      forsenad: i.forsenad,
-    }));
+    const instanser = await this.remisser.instansStatus(remiss.id, this.idag());
     const antalPerStatus = Object.fromEntries(REMISSINSTANS_STATUSAR.map((s) => [s, instanser.filter((i) => i.status === s).length]));
     return {
       remiss: { id: remiss.id, diarienummer: remiss.diarienummer, arendemening: remiss.arendemening, status: remiss.status, svarsdatum: remiss.svarsdatum, utskickadAt: remiss.utskickadAt },
