@@ -64,6 +64,7 @@ const MATRIX: Row[] = [
   ['POST', (i) => `/api/remisser/${i.attSkicka}/instanser/${i.extern}/lank/aterkalla`, undefined, avsandare(200)],
   ['GET', () => `/api/extern/${OKAND}`, undefined, publik(404)],
   ['GET', (i) => `/api/extern/${OKAND}/handlingar/${i.handling}`, undefined, publik(404)],
+  ['GET', () => `/api/extern/${OKAND}/missiv`, undefined, publik(404)],
   ['POST', () => `/api/extern/${OKAND}/svar`, pdf, publik(404)],
   ['POST', () => `/api/extern/${OKAND}/avstar`, () => ({}), publik(404)],
   ['POST', (i) => `/api/remisser/${i.attSkicka}/avsluta`, undefined, avsandare(200)],

@@ -29,6 +29,13 @@ export class ExternController {
     return sendPdf(res, filnamn, data);
   }
 
+  @Get('missiv')
+  @ApiOperation({ summary: 'The remissmissiv PDF' })
+  async missiv(@Param('token') token: string, @Res({ passthrough: true }) res: Response) {
+    const { filnamn, data } = await this.extern.missiv(token);
+    return sendPdf(res, filnamn, data);
+  }
+
   @Post('svar')
   @UseInterceptors(PdfUppladdning, FileInterceptor('fil'))
   @ApiConsumes('multipart/form-data')

@@ -43,6 +43,9 @@ describe('external remissinstanser: declining, and links that are revoked, expir
     expect(instans).toEqual({ status: 'avstar', avstar_motivering: 'Inga synpunkter.' });
     const handlingar = await sql(t, `SELECT h.beskrivning FROM handling h JOIN remiss r ON r.arende_id = h.arende_id WHERE r.id = $1 AND h.riktning = 'inkommande'`, [remissId]);
     expect(handlingar).toEqual([{ beskrivning: 'Naturskyddsföreningen avstår från att yttra sig: Inga synpunkter.' }]);
+    const deadline = Date.now() + 15_000;
+    while (!sink.to('remissansvarig@enkoping.demo').length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(sink.to('remissansvarig@enkoping.demo').map((m) => m.subject)).toEqual([expect.stringMatching(/ Avstår från Naturskyddsföreningen: Avfallsplan$/)]);
     const again = await t.anonymous().post(`/api/extern/${nf}/avstar`, {});
     expect([again.status, again.body.code]).toEqual([410, 'LINK_USED']);
     const sammanstallning = await ks.get(`/api/remisser/${remissId}/sammanstallning`);

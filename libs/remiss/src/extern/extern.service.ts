@@ -10,6 +10,7 @@ import { Uppladdning } from '../handlingar/remisshandling.service';
 import { RemissRepository } from '../remiss.repository';
 import { Aviseringar } from '../utskick/aviseringar';
 import { dnrFilnamn } from '../utskick/missiv';
+import { externtSvarEpost } from '../utskick/remiss-epost';
 import { RemissinstansRepository } from '../utskick/remissinstans.repository';
 import { ExternAtkomstRepository } from './extern-atkomst.repository';
 
@@ -71,30 +72,39 @@ export class ExternService {
     return { filnamn: fil.filnamn, data };
   }
 
+  async missiv(token: string): Promise<{ filnamn: string; data: Buffer }> {
+    const { remiss } = await this.tillgang(token, 'las_missiv');
+    if (!remiss.missivFilId) throw notFound('Missiv');
+    const { fil, data } = await this.filer.data(remiss.missivFilId);
+    return { filnamn: fil.filnamn, data };
+  }
+
   /** The answer as PDF: stored, registered as an inkommande handling of the sender, the instans besvarad. */
   async svara(token: string, fil: Uppladdning | undefined): Promise<{ status: 'besvarad' }> {
     await this.tillgang(token, 'svara');
     const pdf = await this.granskning.granska(fil?.buffer, fil?.originalname || 'remissvar.pdf');
-    return this.dataSource.transaction(async (m) => {
+    const epost = await this.dataSource.transaction(async (m) => {
       const { atkomst, instans, remiss } = await this.tillgang(token, 'svara', m);
       const now = this.clock.now();
       const sparad = await this.filer.insert(m, { organisationId: remiss.organisationId, filnamn: dnrFilnamn(remiss.diarienummer, instans.namn.replace(/[^\p{L}\p{N}]+/gu, '-')), mimetyp: 'application/pdf', data: pdf.data });
       await this.registrera(m, remiss, instans, `Remissvar från ${instans.namn}`, sparad.id, now);
       await this.instanser.update(m, instans.id, { status: 'besvarad', besvaradAt: now, externSvarFilId: sparad.id });
-      await this.avsluta(m, atkomst, instans, remiss, 'externt_remissvar_mottaget', { filId: sparad.id, sha256: sparad.sha256, sidantal: pdf.sidor.length }, now);
-      return { status: 'besvarad' as const };
+      return this.avsluta(m, atkomst, instans, remiss, 'externt_remissvar_mottaget', { filId: sparad.id, sha256: sparad.sha256, sidantal: pdf.sidor.length }, now);
     });
+    await this.aviseringar.efterCommit({ epost });
+    return { status: 'besvarad' };
   }
 
   async avsta(token: string, motivering: string | undefined): Promise<{ status: 'avstar' }> {
-    return this.dataSource.transaction(async (m) => {
+    const epost = await this.dataSource.transaction(async (m) => {
       const { atkomst, instans, remiss } = await this.tillgang(token, 'avsta', m);
       const now = this.clock.now();
       await this.registrera(m, remiss, instans, `${instans.namn} avstår från att yttra sig${motivering ? `: ${motivering}` : ''}`, null, now);
       await this.instanser.update(m, instans.id, { status: 'avstar', avstodAt: now, avstarMotivering: motivering ?? null });
-      await this.avsluta(m, atkomst, instans, remiss, 'extern_avstar', { motivering: motivering ?? null }, now);
-      return { status: 'avstar' as const };
+      return this.avsluta(m, atkomst, instans, remiss, 'extern_avstar', { motivering: motivering ?? null }, now);
     });
+    await this.aviseringar.efterCommit({ epost });
+    return { status: 'avstar' };
   }
 
   private async registrera(m: EntityManager, remiss: Remiss, instans: Remissinstans, beskrivning: string, filId: string | null, now: Date): Promise<void> {
@@ -102,11 +112,13 @@ export class ExternService {
     await this.diarier.registerHandling(m, arende, { riktning: 'inkommande', datum: stockholmDatum(now), motpart: instans.namn, beskrivning, filId, registreradAv: null });
   }
 
-  /** The link is spent, reminders stop, and the audit log says who answered through which link. */
-  private async avsluta(m: EntityManager, atkomst: ExternAtkomst, instans: Remissinstans, remiss: Remiss, handelse: string, data: Record<string, unknown>, now: Date): Promise<void> {
+  /** The link is spent, reminders stop, the audit log says which link was used, the kontaktperson is told (returns the queued mail ids). */
+  private async avsluta(m: EntityManager, atkomst: ExternAtkomst, instans: Remissinstans, remiss: Remiss, handelse: string, data: Record<string, unknown>, now: Date): Promise<string[]> {
     await this.lankar.markeraAnvand(m, atkomst.id, now);
     await this.aviseringar.paminnelser.cancelForInstans(m, instans.id);
     await this.audit.record(m, { organisationId: remiss.organisationId, anvandareId: null, handelse, objektTyp: 'remissinstans', objektId: instans.id, data: { ...data, atkomstId: atkomst.id } });
+    const mail = externtSvarEpost(remiss, instans, handelse === 'extern_avstar');
+    return mail ? this.aviseringar.koa(m, remiss.organisationId, [mail]) : [];
   }
 
   /**

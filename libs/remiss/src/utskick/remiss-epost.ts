@@ -50,3 +50,12 @@ export function aterkallelseEpost(remiss: Remiss, mottagare: EpostMottagare, ors
     'Påbörjade svar sparas men kan inte längre ändras eller skickas.',
   ]);
 }
+
+/** To the remiss' kontaktperson: an external instans answered or declined through its link. */
+export function externtSvarEpost(remiss: Remiss, instans: { id: string; namn: string }, avstar: boolean): Epost | undefined {
+  if (!remiss.kontaktpersonEpost) return undefined;
+  const kontakt = { id: instans.id, namn: remiss.kontaktpersonNamn ?? remiss.kontaktpersonEpost, epost: remiss.kontaktpersonEpost, svarsdatum: remiss.svarsdatum };
+  return epost(remiss, kontakt, avstar ? 'externt-avstar' : 'externt-svar', `${avstar ? 'Avstår' : 'Svar'} från ${instans.namn}: ${remiss.arendemening}`, [
+    avstar ? `${instans.namn} avstår från att yttra sig över remissen "${remiss.arendemening}".` : `${instans.namn} har svarat på remissen "${remiss.arendemening}". Svaret är registrerat som inkommande handling i ärende ${remiss.diarienummer}.`,
+  ]);
+}
