@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { SmtpSink } from '@app/mail/testing/smtp-sink';
 import { ApiClient, startTestApp, TestApp } from '@app/runtime/testing/test-app';
 import { PlatformModule } from '../../../apps/platform/src/platform.module';
 import { DemoRemiss, demoRemissMedHandling } from './testing/demo-remiss';
@@ -58,11 +59,13 @@ const MATRIX: Row[] = [
 
 describe('endpoint × role matrix of the nämnd side', () => {
   let t: TestApp;
+  let sink: SmtpSink;
   let ids: Ids;
   const clients = {} as Record<Caller, ApiClient>;
 
   beforeAll(async () => {
-    t = await startTestApp(PlatformModule.forRoot);
+    sink = await new SmtpSink().start();
+    t = await startTestApp(PlatformModule.forRoot, { config: { SMTP_URL: sink.url } });
     const demo = await demoRemissMedHandling(t.db.url);
     for (const caller of CALLERS) clients[caller] = caller === 'anonym' ? t.anonymous() : await t.as(EPOST[caller]);
     const un = clients['un.sekreterare'];
@@ -76,7 +79,10 @@ describe('endpoint × role matrix of the nämnd side', () => {
     const utkast = (await sn.post(`/api/remissinstanser/${demo.instanser.SN}/remissvar`, { inledning: 'Utkast.', synpunkter: [], avslutning: '' })).body;
     ids = { un: svar.id, unInstans: demo.instanser.UN, sn: utkast.id, demo };
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await sink.stop();
+  });
 
   it('answers every endpoint for every caller with the expected status', async () => {
     const got: string[] = [];

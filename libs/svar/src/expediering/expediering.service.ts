@@ -123,7 +123,7 @@ export class ExpedieringService {
     await this.paminnelser.cancelForInstans(manager, instans.id);
     const till = remiss.kontaktpersonEpost ?? (await this.instanser.enhet(manager, remiss.avsandareEnhetId)).funktionsbrevlada;
     const mail = till
-      ? await this.utkorg.enqueue(manager, remiss.organisationId, svarEpost({ remiss, instans, remissvarId: svar.id, avstar: svar.typ === 'avstar', vartDnr: namndArende.diarienummer, filnamn: utskrift.filnamn, avsandare: actor.namn, till }))
+      ? await this.utkorg.enqueue(manager, svar.organisationId, svarEpost({ remiss, instans, remissvarId: svar.id, avstar: svar.typ === 'avstar', vartDnr: namndArende.diarienummer, filnamn: utskrift.filnamn, avsandare: actor.namn, till }))
       : null;
     const data = { remissId: remiss.id, remissinstansId: instans.id, filId: fil.id, sha256: fil.sha256, filnamn: utskrift.filnamn, version };
     await this.audit.record(manager, { organisationId: actor.organisationId, anvandareId: actor.anvandareId, handelse: svar.typ === 'avstar' ? 'remiss_avstadd' : 'remissvar_expedierat', objektTyp: 'remissvar', objektId: svar.id, data });
