@@ -80,7 +80,10 @@ describe('the remiss story of the seed', () => {
   });
 
   it('UN drafts the answer of the seed, quoting page 5 of the policy, decides and sends it', async () => {
-    const utkast = await unHandlaggare.post(`/api/remissinstanser/${instanser.Utbildningsnämnden}/remissvar`, unSvar(handlingId));
+    const handlingar = (await unHandlaggare.get(`/api/remisser/${remissId}/handlingar`)).body as { id: string; titel: string }[];
+    expect(handlingar.map((h) => h.titel)).toEqual([POLICY_TITEL]);
+    expect(handlingar[0].id).toBe(handlingId);
+    const utkast = await unHandlaggare.post(`/api/remissinstanser/${instanser.Utbildningsnämnden}/remissvar`, unSvar(handlingar[0].id));
     expect(utkast.status).toBe(201);
     svarId = utkast.body.id;
     expect((await ks.get(`/api/remissvar/${svarId}`)).status).toBe(404);
