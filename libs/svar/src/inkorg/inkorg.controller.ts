@@ -18,8 +18,11 @@ export class InkorgController {
   @ApiOperation({ summary: "The remisser sent to a nämnd: status of its instans, the sender's dnr, its svarsdatum, forsenad, its own dnr" })
   @ApiOkResponse({ type: InkorgSida })
   async list(@CurrentActor() actor: Actor, @Param('enhetId', new ParseUUIDPipe()) enhetId: string, @Query() query: InkorgQuery): Promise<InkorgSida> {
-    const enhet = await this.organisationer.enhet(actor, enhetId);
-    if (!actor.enheter().includes(enhet.id)) throw forbidden(`The inkorg of ${enhet.namn} is for those with a role there`);
-    return this.inkorg.list(enhet.id, stockholmDatum(this.clock.now()), query);
+    if (!actor.enheter().includes(enhetId)) {
+      // Only to tell another organisation's enhet (404) from one of the own without a role (403).
+      const enhet = await this.organisationer.enhet(actor, enhetId);
+      throw forbidden(`The inkorg of ${enhet.namn} is for those with a role there`);
+    }
+    return this.inkorg.list(enhetId, stockholmDatum(this.clock.now()), query);
   }
 }
