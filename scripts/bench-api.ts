@@ -1,4 +1,4 @@
-// npm run bench:api [-- --duration=20]
+// npm run bench:api [-- --duration=20 --connections=50 --keep]
 // Seeds 5,000 remisser × 12 instanser (half answered, a few remissvar drafts each) into a database of
 // its own on the configured PostgreSQL (DATABASE_URL, or the embedded one), starts the platform on a
 // random port and measures three read paths with autocannon at 50 connections. The last line is the
@@ -19,7 +19,7 @@ import { DataSource } from 'typeorm';
 import { PlatformModule } from '../apps/platform/src/platform.module';
 
 const REMISSER = 5000;
-const CONNECTIONS = 50;
+const CONNECTIONS = Number(process.argv.find((a) => a.startsWith('--connections='))?.split('=')[1] ?? 50);
 const duration = Number(process.argv.find((a) => a.startsWith('--duration='))?.split('=')[1] ?? 20);
 /** --keep leaves the seeded database for EXPLAIN ANALYZE by hand. */
 const keep = process.argv.includes('--keep');

@@ -79,9 +79,13 @@ export class RemissRepository {
     return remiss;
   }
 
-  /** A remiss of the caller's own organisation; with `lock` its row stays locked until the transaction ends. */
-  async egen(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<Remiss> {
-    const remiss = await manager.findOne(Remiss, { where: { id, organisationId: actor.organisationId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+  /**
+   * A remiss of the caller's own organisation; with `lock` its row stays locked (FOR UPDATE, or
+   * FOR SHARE with 'share') until the transaction ends.
+   */
+  async egen(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager, lock: boolean | 'share' = false): Promise<Remiss> {
+    const mode = lock === 'share' ? ('pessimistic_read' as const) : ('pessimistic_write' as const);
+    const remiss = await manager.findOne(Remiss, { where: { id, organisationId: actor.organisationId }, ...(lock ? { lock: { mode } } : {}) });
     if (!remiss) throw notFound('Remiss');
     return remiss;
   }

@@ -137,7 +137,8 @@ export class ExternService {
 
   private async hinder(atkomst: ExternAtkomst, m: EntityManager, lock: boolean): Promise<Tillgang | { orsak: string; error: DomainError }> {
     const instans = await m.findOneOrFail(Remissinstans, { where: { id: atkomst.remissinstansId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
-    const remiss = await m.findOneByOrFail(Remiss, { id: instans.remissId });
+    // Lock order as everywhere: remissinstans, then remiss (FOR SHARE, so a concurrent återkalla waits).
+    const remiss = await m.findOneOrFail(Remiss, { where: { id: instans.remissId }, ...(lock ? { lock: { mode: 'pessimistic_read' as const } } : {}) });
     if (atkomst.aterkalladAt) return { orsak: 'aterkallad', error: GONE.aterkallad() };
     if (atkomst.anvandAt || instans.status === 'besvarad' || instans.status === 'avstar') return { orsak: 'anvand', error: GONE.anvand() };
     if (remiss.status !== 'utskickad') return { orsak: 'stangd', error: GONE.stangd() };

@@ -34,10 +34,11 @@ export class RemissUppfoljningService {
 
   async anstand(actor: Actor, remissId: string, instansId: string, dto: AnstandDto): Promise<Remissinstans> {
     const { instans, arbete } = await this.dataSource.transaction(async (m) => {
-      const remiss = await this.remisser.egen(actor, remissId, m, true);
-      kravAvsandare(actor, remiss);
+      // The platform's lock order: remissinstans (FOR UPDATE) before remiss (FOR SHARE), as the nämnd side does.
+      kravAvsandare(actor, await this.remisser.egen(actor, remissId, m));
+      const fore = await this.instanser.get(m, remissId, instansId, true);
+      const remiss = await this.remisser.egen(actor, remissId, m, 'share');
       if (remiss.status !== 'utskickad') throw illegalTransition('remiss', remiss.status, 'grant anstånd for');
-      const fore = await this.instanser.get(m, remiss.id, instansId, true);
       if (fore.status === 'besvarad' || fore.status === 'avstar') throw illegalTransition('remissinstans', fore.status, 'grant anstånd for');
       if (!isDatum(dto.svarsdatum)) throw badRequest('VALIDATION_FAILED', `svarsdatum ${dto.svarsdatum} is not a calendar date`, `${dto.svarsdatum} är inget giltigt datum`);
       kontrolleraAnstand(dto.svarsdatum, fore.svarsdatum, this.idag());

@@ -43,6 +43,10 @@ describe('svarsdatum of a remiss', () => {
     expect(r.nastaGiltigaDatum).toBe('2026-05-18');
   });
 
+  it('refuses today itself as under the minimum, not as passed', () => {
+    expect(refusal(() => kontrolleraSvarsdatum('2026-03-16', '2026-03-16', 15)).orsak).toContain('Svarstiden är 0 arbetsdagar');
+  });
+
   it('refuses a date under the configured minimum', () => {
     const r = refusal(() => kontrolleraSvarsdatum('2026-03-27', '2026-03-16', 15));
     expect(r.orsak).toBe('Svarstiden är 9 arbetsdagar, minst 15 krävs. Närmaste möjliga svarsdatum är 2026-04-08.');

@@ -15,7 +15,7 @@ export function tidigasteSvarsdatum(idag: Datum, minimum: number): Datum {
 
 /** Why a svarsdatum is refused, in Swedish, or undefined when it is acceptable. */
 function skal(svarsdatum: Datum, idag: Datum, minimum: number): string | undefined {
-  if (svarsdatum <= idag) return `Svarsdatum ${svarsdatum} har redan passerat`;
+  if (svarsdatum < idag) return `Svarsdatum ${svarsdatum} har redan passerat`;
   const helgdag = holidayName(svarsdatum);
   if (helgdag) return `Svarsdatum ${svarsdatum} är en helgdag (${helgdag})`;
   if (!isWorkingDay(svarsdatum)) return `Svarsdatum ${svarsdatum} infaller på en ${weekday(svarsdatum) === 6 ? 'lördag' : 'söndag'}`;
@@ -40,7 +40,7 @@ export function kontrolleraSvarsdatum(svarsdatum: Datum, idag: Datum, minimum: n
 export function kontrolleraAnstand(nytt: Datum, nuvarande: Datum, idag: Datum): void {
   const orsak =
     nytt <= nuvarande ? `Det nya svarsdatumet måste vara senare än ${nuvarande}`
-    : nytt <= idag ? `Svarsdatum ${nytt} har redan passerat`
+    : nytt <= idag ? `Svarsdatum ${nytt} måste ligga efter dagens datum`
     : holidayName(nytt) ? `Svarsdatum ${nytt} är en helgdag (${holidayName(nytt)})`
     : !isWorkingDay(nytt) ? `Svarsdatum ${nytt} infaller på en helg`
     : undefined;
