@@ -60,6 +60,22 @@ describe('the nämnd drafts its remissvar (real PostgreSQL)', () => {
     expect(await sql(t.db.url, 'SELECT id FROM remissvar WHERE remissinstans_id = $1', [demo.instanser.UN])).toEqual([]);
   });
 
+  it('refuses a missing page, struck text not on the page and an andringsforslag without text', async () => {
+    const post = (svar: ReturnType<typeof unSvar>) => handlaggare.post(`/api/remissinstanser/${demo.instanser.UN}/remissvar`, svar);
+    const sida = unSvar(demo.remisshandlingId);
+    sida.synpunkter[1].sida = 99;
+    expect((await post(sida)).body).toMatchObject({ statusCode: 422, code: 'SIDA_SAKNAS', message: 'Sidan 99 finns inte i Förslag till policy för digital omställning (6 sidor)' });
+    const stryk = unSvar(demo.remisshandlingId);
+    stryk.synpunkter[3].strykText = 'Alla möten ska ske digitalt.';
+    expect((await post(stryk)).body).toMatchObject({ statusCode: 422, code: 'STRYKTEXT_SAKNAS' });
+    const tom = unSvar(demo.remisshandlingId);
+    delete tom.synpunkter[3].strykText;
+    expect((await post(tom)).body).toMatchObject({ statusCode: 400, code: 'ANDRINGSFORSLAG_UTAN_TEXT' });
+    const fotnot = unSvar(demo.remisshandlingId);
+    fotnot.fotnoter = [];
+    expect((await post(fotnot)).body).toMatchObject({ statusCode: 400, code: 'FOTNOT_SAKNAS' });
+  });
+
   it('creates the draft of the seed answer (quotations across hyphenated line ends) and the instans goes under_beredning', async () => {
     const res = await handlaggare.post(`/api/remissinstanser/${demo.instanser.UN}/remissvar`, unSvar(demo.remisshandlingId));
     expect(res.status).toBe(201);
