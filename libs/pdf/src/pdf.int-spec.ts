@@ -193,12 +193,16 @@ describe('PdfService', () => {
         forfragningar.push(req.url ?? '');
         res.end('x');
       });
+      server.on('connection', () => forfragningar.push('(TCP connection)'));
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       port = (server.address() as AddressInfo).port;
     });
-    afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    afterAll(() => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }));
 
-    it('prints the markup as visible text and makes zero requests', async () => {
+    it('prints the markup as visible text and makes zero requests and zero connections', async () => {
       const img = `<img src="http://127.0.0.1:${port}/x">`;
       const iframe = '<iframe src="file:///etc/passwd"></iframe>';
       const link = `<link rel=stylesheet href=http://127.0.0.1:${port}/s.css>`;

@@ -43,9 +43,11 @@ async function titel(pdf: Buffer): Promise<string> {
 }
 
 describe('ChromiumPool', () => {
+  // One pool for most tests: every launch of Chromium costs CI time.
+  const tva = pool();
+  afterAll(() => tva.stang());
+
   describe('with a pool of 2 pages', () => {
-    const tva = pool();
-    afterAll(() => tva.stang());
 
     it('prints 20 documents asked for at once, each with its own content', async () => {
       const pdfer = await Promise.all(Array.from({ length: 20 }, (_, n) => tva.skrivUt(svar(n))));
@@ -63,34 +65,29 @@ describe('ChromiumPool', () => {
       expect(blanksteg(await pdfText(nasta))).toContain('Svar nummer 200');
       expect(await tva.chromiumPid()).not.toBe(pid);
     });
-  });
 
-  it('retries a render whose page renderer process is killed', async () => {
-    const ensam = pool({ storlek: 1 });
-    try {
-      await ensam.skrivUt(svar(0));
-      const renderare = rendererProcesser((await ensam.chromiumPid())!);
+    it('retries a render whose page renderer is killed, and drops pages whose renderer died while idle', async () => {
+      const renderare = rendererProcesser((await tva.chromiumPid())!);
       expect(renderare.length).toBeGreaterThan(0);
-      const pagaende = ensam.skrivUt(svar(1));
+      const pagaende = tva.skrivUt(svar(300));
       await new Promise((resolve) => setTimeout(resolve, 20));
       for (const pid of renderare) process.kill(pid, 'SIGKILL');
-      expect(await titel(await pagaende)).toBe('Svar nummer 1');
-      expect(await titel(await ensam.skrivUt(svar(2)))).toBe('Svar nummer 2');
-    } finally {
-      await ensam.stang();
-    }
+      expect(await titel(await pagaende)).toBe('Svar nummer 300');
+      const pdfer = await Promise.all([301, 302, 303].map((n) => tva.skrivUt(svar(n))));
+      expect(await Promise.all(pdfer.map(titel))).toEqual(['Svar nummer 301', 'Svar nummer 302', 'Svar nummer 303']);
+    });
   });
 
   it('replaces Chromium after the configured number of documents', async () => {
     const liten = pool({ storlek: 1, omstartEfter: 3 });
     try {
       const pids = [];
-      for (let n = 0; n < 7; n++) {
+      for (let n = 0; n < 4; n++) {
         pids.push(await liten.chromiumPid());
         expect(await titel(await liten.skrivUt(svar(n)))).toBe(`Svar nummer ${n}`);
       }
-      expect(new Set(pids).size).toBe(3);
-      expect(liten.omstarter).toBe(2);
+      expect(new Set(pids).size).toBe(2);
+      expect(liten.omstarter).toBe(1);
     } finally {
       await liten.stang();
     }
@@ -108,26 +105,26 @@ describe('ChromiumPool', () => {
   describe('even when markup reaches the page unescaped', () => {
     let server: Server;
     const forfragningar: string[] = [];
-    const oskyddad = pool({ storlek: 1 });
     beforeAll(async () => {
       server = createServer((req, res) => {
         forfragningar.push(req.url ?? '');
         res.end('body{color:red}');
       });
+      server.on('connection', () => forfragningar.push('(TCP connection)'));
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     });
-    afterAll(async () => {
-      await oskyddad.stang();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    });
+    afterAll(() => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }));
 
-    it('loads nothing but data: URLs and runs no script', async () => {
+    it('loads nothing but data: URLs, connects nowhere and runs no script', async () => {
       const bas = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       const html = `<!DOCTYPE html><html><head><link rel="stylesheet" href="${bas}/s.css"><style>@import url(${bas}/i.css); body { background: url(${bas}/b.png) }</style></head>
         <body><p>Brödtext</p><img src="${bas}/x.png"><img src="data:image/svg+xml;base64,${Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>').toString('base64')}">
         <iframe src="file:///etc/passwd"></iframe><iframe src="${bas}/f"></iframe><script>document.body.append('skript körde')</script>
         <object data="${bas}/o"></object><video poster="${bas}/v.png"></video></body></html>`;
-      const text = blanksteg(await pdfText(await oskyddad.skrivUt(html)));
+      const text = blanksteg(await pdfText(await tva.skrivUt(html)));
       expect(text).toContain('Brödtext');
       expect(text).not.toContain('skript körde');
       expect(text).not.toContain('root:');

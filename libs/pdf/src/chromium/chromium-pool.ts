@@ -11,7 +11,7 @@ export interface ChromiumPoolInstallningar {
   storlek: number;
   /** Documents after which Chromium is replaced, so a slow leak never grows unbounded. */
   omstartEfter: number;
-  /** Limit for every single step: launch, new page, load, print, waiting for a free page. */
+  /** Limit for every single step: launch, new page, load, print (and, times four, waiting for a free page). */
   timeoutMs: number;
 }
 
@@ -27,9 +27,20 @@ const FLAGGOR = [
   '--disable-sync',
   '--disable-extensions',
   '--disable-dev-shm-usage',
+  // Defence behind request interception: Chromium opens a TCP connection for a navigating iframe
+  // before interception refuses the request. Every connection goes to a closed local port instead,
+  // loopback included (`<-loopback>` removes the built-in bypass).
+  '--proxy-server=http://127.0.0.1:9',
+  '--proxy-bypass-list=<-loopback>',
 ];
 
 export const UTSKRIFT: PDFOptions = { preferCSSPageSize: true, printBackground: true, tagged: true };
+
+/** Pages whose renderer process died ("Page crashed!"): never printed on again. */
+const kraschadeSidor = new WeakSet<Page>();
+
+/** How many step limits a document may wait in line for a free page. */
+const VANTETID_I_STEG = 4;
 
 /** A render that met a crashed Chromium is tried again on a new one, at most this many times in all. */
 const FORSOK = 3;
@@ -112,7 +123,7 @@ export class ChromiumPool {
   private async skrivUtPaSida(html: string): Promise<Buffer> {
     const { timeoutMs } = this.installningar;
     const wb = await this.webblasare();
-    let sida = wb.ledigaSidor.pop();
+    let sida = this.ledigSida(wb);
     wb.aktiva++;
     let aterAnvandbar = false;
     // A renderer that dies leaves Chromium's pending answer unanswered: stop waiting at once.
@@ -139,8 +150,18 @@ export class ChromiumPool {
     }
   }
 
+  /** An idle page whose renderer is still alive; a page that crashed while idle is closed. */
+  private ledigSida(wb: Webblasare): Page | undefined {
+    for (let sida = wb.ledigaSidor.pop(); sida; sida = wb.ledigaSidor.pop()) {
+      if (!kraschadeSidor.has(sida) && !sida.isClosed()) return sida;
+      sida.close().catch(() => undefined);
+    }
+    return undefined;
+  }
+
   private async nySida(browser: Browser): Promise<Page> {
     const sida = await browser.newPage();
+    sida.on('error', () => kraschadeSidor.add(sida));
     await sida.setJavaScriptEnabled(false);
     await sida.setRequestInterception(true);
     sida.on('request', (request: HTTPRequest) => {
@@ -214,7 +235,9 @@ export class ChromiumPool {
     const plats = new Promise<void>((resolve) => (vantar = resolve));
     this.vantande.push(vantar);
     try {
-      await inom(this.installningar.timeoutMs, 'wait for a free page', plats);
+      // Every render ahead in line is bounded by its own step limits; this bound only turns a
+      // badly overloaded renderer into an error instead of an ever longer wait.
+      await inom(VANTETID_I_STEG * this.installningar.timeoutMs, 'wait for a free page', plats);
     } catch (error) {
       // Not yet handed a place: leave the queue. Handed one meanwhile: give it back.
       const index = this.vantande.indexOf(vantar);
