@@ -4,7 +4,7 @@ import { FilRepository } from '@app/archive';
 import { Actor, CurrentActor } from '@app/auth';
 import { notFound } from '@app/core';
 import type { Response } from 'express';
-import { sendPdf } from './handlingar/remisshandling.controller';
+import { sendPdf } from './http/pdf-http';
 import { RemissRepository } from './remiss.repository';
 
 @ApiTags('remiss')

@@ -4,7 +4,7 @@ import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@app/core';
 import type { Response } from 'express';
 import { PdfUppladdning } from '../handlingar/pdf-uppladdning.interceptor';
-import { PDF_UPLOAD_BODY, sendPdf } from '../handlingar/remisshandling.controller';
+import { PDF_UPLOAD_BODY, sendPdf } from '../http/pdf-http';
 import { Uppladdning } from '../handlingar/remisshandling.service';
 import { AvstaDto } from './extern.dto';
 import { ExternService } from './extern.service';

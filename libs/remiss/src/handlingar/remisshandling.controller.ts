@@ -1,22 +1,13 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Roller } from '@app/auth';
 import type { Response } from 'express';
+import { PDF_UPLOAD_BODY, sendPdf } from '../http/pdf-http';
 import { PdfUppladdning } from './pdf-uppladdning.interceptor';
 import { RemisshandlingService, Uppladdning } from './remisshandling.service';
 import { RemissRepository } from '../remiss.repository';
 import { TitelDto } from './titel.dto';
-
-export const PDF_UPLOAD_BODY = {
-  schema: { type: 'object', required: ['fil'], properties: { fil: { type: 'string', format: 'binary' }, titel: { type: 'string' } } },
-};
-
-/** Sends stored PDF bytes with a file name that survives å ä ö. */
-export function sendPdf(res: Response, filnamn: string, data: Buffer, disposition: 'inline' | 'attachment' = 'inline'): StreamableFile {
-  res.set({ 'Content-Type': 'application/pdf', 'Content-Disposition': `${disposition}; filename*=UTF-8''${encodeURIComponent(filnamn)}` });
-  return new StreamableFile(data);
-}
 
 @ApiTags('remiss')
 @Controller('api/remisser/:remissId/handlingar')

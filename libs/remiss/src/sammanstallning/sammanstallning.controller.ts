@@ -2,7 +2,7 @@ import { Controller, Get, Param, ParseUUIDPipe, Res, StreamableFile } from '@nes
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Roller } from '@app/auth';
 import type { Response } from 'express';
-import { sendPdf } from '../handlingar/remisshandling.controller';
+import { sendPdf } from '../http/pdf-http';
 import { SammanstallningService } from './sammanstallning.service';
 
 @ApiTags('remissammanställning')
