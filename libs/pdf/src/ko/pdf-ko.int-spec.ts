@@ -1,42 +1,45 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { ModuleMetadata } from '@nestjs/common';
+import { Test, TestingModule } from '@nestjs/testing';
 import { Queue } from 'bullmq';
-import { SystemClock } from '@app/core';
+import { ClockModule, ConfigModule } from '@app/core';
+import { StorageModule } from '@app/database';
 import { createTestDatabase, TestDatabase } from '@app/database/testing/test-infrastructure';
-import { ChromiumPool } from '../chromium/chromium-pool';
-import { hittaChromium } from '../chromium/chromium-sokvag';
 import { UN2025_412 } from '../exempel/un2025-412';
-import { Mallar } from '../mallar/mallar';
 import { PdfFel } from '../pdf-fel';
-import { PdfService } from '../pdf.service';
-import { PdfaKonverterare } from '../pdfa/pdfa-konverterare';
+import { PdfRenderare } from '../pdf-renderare';
 import { blanksteg, pdfInfo, pdfText } from '../testing/pdf-verktyg';
 import { koAnslutning, PDF_KO } from './pdf-ko';
 import { PdfKoKlient } from './pdf-ko-klient';
-import { PdfKoWorker } from './pdf-ko-worker';
+import { PdfKoModule, PdfWorkerModule } from './pdf-ko.module';
 
 describe('the pdf queue', () => {
   let db: TestDatabase;
-  let pool: ChromiumPool;
-  let worker: PdfKoWorker;
-  let klient: PdfKoKlient;
+  let workerApp: TestingModule;
+  let tjanstApp: TestingModule;
+  let klient: PdfRenderare;
+
+  /** Composed as the apps compose it: the pdf-worker on one side, a service (namnd-service) on the other. */
+  const app = (...moduler: ModuleMetadata['imports'] & object) =>
+    Test.createTestingModule({
+      imports: [ConfigModule.forRoot(db.config({ PDF_POOL_SIZE: '2' })), ClockModule, StorageModule.forRoot({ databaseUrl: db.url, redisUrl: db.redisUrl, poolSize: 1 }), ...moduler],
+    }).compile();
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    pool = new ChromiumPool({ chromium: hittaChromium(undefined), storlek: 2, omstartEfter: 200, timeoutMs: 15000 });
-    const service = new PdfService(new Mallar('templates'), pool, new PdfaKonverterare({ ghostscript: 'gs', iccProfil: '/usr/share/color/icc/ghostscript/srgb.icc', timeoutMs: 15000 }), new SystemClock());
-    worker = new PdfKoWorker(service, { redisUrl: db.redisUrl, prefix: db.redisPrefix, samtidiga: 2 });
-    await worker.redo();
-    klient = new PdfKoKlient({ redisUrl: db.redisUrl, prefix: db.redisPrefix, timeoutMs: 20000 });
+    workerApp = await app(PdfWorkerModule.forRoot());
+    workerApp.enableShutdownHooks();
+    tjanstApp = await app(PdfKoModule.forRoot());
+    klient = tjanstApp.get(PdfRenderare);
   });
 
   afterAll(async () => {
-    await klient.onApplicationShutdown();
-    await worker.beforeApplicationShutdown();
-    await pool.stang();
+    await tjanstApp.close();
+    await workerApp.close();
     await db.drop();
   });
 
-  it('brings the rendered answer back to the caller as PDF bytes', async () => {
+  it('brings the rendered answer back from the pdf-worker to the service as PDF bytes', async () => {
     const pdfer = await Promise.all([0, 1, 2, 3, 4].map((n) => klient.renderRemissvar({ ...UN2025_412, vartDnr: `UN2025/${500 + n}` })));
     for (const [n, pdf] of pdfer.entries()) {
       expect((await pdfInfo(pdf)).Title).toBe('Svar på remiss om policy för digital omställning');
