@@ -138,6 +138,13 @@ describe('remiss utkast and remisshandlingar (real PostgreSQL)', () => {
     expect(demo.body.items[0]).toMatchObject({ diarienummer: 'KS2025/118', status: 'utskickad', antalInstanser: 5, antalForsenade: 5, antalBesvarade: 0 });
     const forsenade = await ks.get('/api/remisser?forsenad=true');
     expect(forsenade.body.items.map((r: { diarienummer: string }) => r.diarienummer)).toEqual(['KS2025/118']);
+    const intervall = await ks.get('/api/remisser?svarsdatumFran=2025-05-01&svarsdatumTill=2025-05-31');
+    expect(intervall.body.items.map((r: { diarienummer: string }) => r.diarienummer)).toEqual(['KS2025/118']);
+    const sida1 = await ks.get('/api/remisser?pageSize=2&page=1&sort=diarienummer&order=asc');
+    const sida2 = await ks.get('/api/remisser?pageSize=2&page=2&sort=diarienummer&order=asc');
+    expect(sida1.body.total).toBe(sida2.body.total);
+    expect(sida1.body.items).toHaveLength(2);
+    expect(new Set([...sida1.body.items, ...sida2.body.items].map((r: { id: string }) => r.id)).size).toBe(sida1.body.items.length + sida2.body.items.length);
     const bad = await ks.get('/api/remisser?pageSize=1000');
     expect(bad.status).toBe(400);
   });
