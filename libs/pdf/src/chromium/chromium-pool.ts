@@ -132,7 +132,7 @@ export class ChromiumPool {
     krasch.catch(() => undefined);
     try {
       sida ??= await inom(timeoutMs, 'open page', this.nySida(wb.browser));
-      sida.once('error', vidKrasch!);
+      sida.on('error', vidKrasch!);
       await Promise.race([sida.setContent(html, { waitUntil: 'load', timeout: timeoutMs }), krasch]);
       const pdf = await Promise.race([sida.pdf({ ...UTSKRIFT, timeout: timeoutMs }), krasch]);
       aterAnvandbar = true;
