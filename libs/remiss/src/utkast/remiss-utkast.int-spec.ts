@@ -157,4 +157,14 @@ describe('remiss utkast and remisshandlingar (real PostgreSQL)', () => {
     expect(res.body.instanser.map((i: { namn: string }) => i.namn)).toContain('Utbildningsnämnden');
     expect(res.body.instanser[0]).toMatchObject({ status: 'inbjuden', svarsdatum: '2025-05-15', forsenad: true, diarienummer: null });
   });
+
+  it('drops a remiss from the overdue filter once every instans has answered or declined', async () => {
+    const demo = (await ks.get('/api/remisser?q=KS2025/118')).body.items[0];
+    // The nämnder's answers, written as their side does: one UPDATE of the instans rows.
+    await sql(`UPDATE remissinstans SET status = CASE WHEN namn = 'Socialnämnden' THEN 'avstar'::remissinstans_status ELSE 'besvarad' END WHERE remiss_id = $1 AND namn <> 'Tekniska nämnden'`, [demo.id]);
+    expect((await ks.get('/api/remisser?forsenad=true')).body.items.map((r: { id: string }) => r.id)).toEqual([demo.id]);
+    await sql(`UPDATE remissinstans SET status = 'besvarad' WHERE remiss_id = $1`, [demo.id]);
+    expect((await ks.get('/api/remisser?forsenad=true')).body.total).toBe(0);
+    expect((await ks.get('/api/remisser?forsenad=false&q=KS2025/118')).body.items.map((r: { id: string }) => r.id)).toEqual([demo.id]);
+  });
 });
