@@ -127,6 +127,24 @@ describe('PdfService', () => {
     expect(enkoping).not.toMatch(/Vadstena|592 80|212000-0522/);
   });
 
+  it('states a delegationsbeslut, and that the nämnd declines to answer when it avstår', async () => {
+    const avstar: RemissvarDokument = {
+      ...UN2025_412,
+      avstar: true,
+      inledning: 'Remissen berör inte nämndens ansvarsområde.',
+      synpunkter: [],
+      fotnoter: [],
+      beslut: { typ: 'delegationsbeslut', delegat: 'Maria Lund', titel: 'förvaltningschef', beslutsdatum: '2025-04-02' },
+      underskrifter: [{ namn: 'Maria Lund', titel: 'Förvaltningschef' }],
+      bilagor: [],
+    };
+    const text = blanksteg(await pdfText(await pdf.renderRemissvar(avstar)));
+    expect(text).toContain('Utbildningsnämnden avstår från att yttra sig över remissen. Remissen berör inte nämndens ansvarsområde.');
+    expect(text).toContain('Detta yttrande har beslutats på delegation av Maria Lund, förvaltningschef, 2025-04-02.');
+    expect(text).toContain('Maria Lund Förvaltningschef');
+    expect(text).not.toContain('Bilagor');
+  });
+
   it('renders the remissmissiv with instanser, deadline "senast … kl. 23.59", how to answer, dnr and kontaktperson', async () => {
     const missiv: RemissmissivDokument = {
       brevhuvud: { kommun: 'enkoping', enhet: 'Kommunstyrelsen', forvaltning: 'Kommunledningskontoret' },
