@@ -62,6 +62,7 @@ const MATRIX: Row[] = [
   ['GET', (i) => `/api/remisser/${i.attSkicka}/missiv`, undefined, lasare(200)],
   ['POST', (i) => `/api/remisser/${i.attSkicka}/instanser/${i.instans}/anstand`, () => ({ svarsdatum: '2031-06-16', orsak: 'Sammanträde' }), avsandare(200)],
   ['POST', (i) => `/api/remisser/${i.attSkicka}/instanser/${i.extern}/lank/aterkalla`, undefined, avsandare(200)],
+  ['POST', (i) => `/api/remisser/${i.attSkicka}/instanser/${i.extern}/lank`, undefined, avsandare(200)],
   ['GET', () => `/api/extern/${OKAND}`, undefined, publik(404)],
   ['GET', (i) => `/api/extern/${OKAND}/handlingar/${i.handling}`, undefined, publik(404)],
   ['GET', () => `/api/extern/${OKAND}/missiv`, undefined, publik(404)],

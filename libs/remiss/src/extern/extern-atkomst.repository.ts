@@ -11,15 +11,15 @@ export const tokenHash = (token: string): Buffer => createHash('sha256').update(
 export class ExternAtkomstRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Creates a link and returns its token: 256 random bits, base64url, shown once (in the e-mail). */
-  async skapa(m: EntityManager, organisationId: string, remissinstansId: string, giltigTill: Date): Promise<string> {
+  /** Creates a link and returns its id and token: 256 random bits, base64url, shown once (in the e-mail). */
+  async skapa(m: EntityManager, organisationId: string, remissinstansId: string, giltigTill: Date): Promise<{ id: string; token: string }> {
     const token = randomBytes(32).toString('base64url');
-    await m.insert(ExternAtkomst, { organisationId, remissinstansId, tokenHash: tokenHash(token), giltigTill });
-    return token;
+    const { identifiers } = await m.insert(ExternAtkomst, { organisationId, remissinstansId, tokenHash: tokenHash(token), giltigTill });
+    return { id: identifiers[0].id as string, token };
   }
 
-  hitta(token: string, m: EntityManager = this.dataSource.manager, lock = false): Promise<ExternAtkomst | null> {
-    return m.findOne(ExternAtkomst, { where: { tokenHash: tokenHash(token) }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+  hitta(token: string, m: EntityManager = this.dataSource.manager): Promise<ExternAtkomst | null> {
+    return m.findOneBy(ExternAtkomst, { tokenHash: tokenHash(token) });
   }
 
   async forInstans(m: EntityManager, remissinstansId: string): Promise<ExternAtkomst[]> {

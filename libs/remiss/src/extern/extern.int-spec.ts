@@ -60,6 +60,18 @@ describe('external remissinstanser: declining, and links that are revoked, expir
     const res = await t.anonymous().get(`/api/extern/${region}`);
     expect([res.status, res.body.code]).toEqual([410, 'LINK_REVOKED']);
     expect(res.body.details.orsak).toContain('återkallats');
+
+    // A new link for the same instans: mailed, works; the revoked one stays refused.
+    const ny = await ks.post(`/api/remisser/${remissId}/instanser/${instans.id}/lank`);
+    expect([ny.status, ny.body]).toEqual([200, { aterkallade: 0 }]);
+    const deadline = Date.now() + 15_000;
+    while (sink.to('region@example.se').length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const mail = sink.to('region@example.se')[1];
+    expect(mail.text).toContain('Tidigare länkar till remissen gäller inte längre');
+    const nyToken = /\/api\/extern\/([A-Za-z0-9_-]{43})/.exec(mail.text)![1];
+    expect(nyToken).not.toBe(region);
+    expect((await t.anonymous().get(`/api/extern/${nyToken}`)).status).toBe(200);
+    expect((await t.anonymous().get(`/api/extern/${region}`)).status).toBe(410);
   });
 
   it('an expired link gives 410 LINK_EXPIRED; once the remiss is avslutad every link gives 410', async () => {
@@ -72,6 +84,6 @@ describe('external remissinstanser: declining, and links that are revoked, expir
     expect((await ks.post(`/api/remisser/${remissId}/avsluta`)).status).toBe(200);
     const closed = await t.anonymous().get(`/api/extern/${lst}`);
     expect([closed.status, closed.body.code]).toEqual([410, 'LINK_REVOKED']);
-    expect(await nekade()).toEqual(['anvand', 'aterkallad', 'utgangen', 'aterkallad']);
+    expect(await nekade()).toEqual(['anvand', 'aterkallad', 'aterkallad', 'utgangen', 'aterkallad']);
   });
 });

@@ -126,19 +126,24 @@ export class ExternService {
    * (in its own transaction, so it survives the refusal) and thrown.
    */
   private async tillgang(token: string, handling: string, m?: EntityManager): Promise<Tillgang> {
-    const atkomst = TOKEN.test(token) ? await this.lankar.hitta(token, m, m !== undefined) : null;
-    const fel = atkomst ? await this.hinder(atkomst, m ?? this.dataSource.manager, m !== undefined) : { orsak: 'okand', error: OKAND() };
+    const funnen = TOKEN.test(token) ? await this.lankar.hitta(token, m) : null;
+    const fel = funnen ? await this.hinder(funnen, m ?? this.dataSource.manager, m !== undefined) : { orsak: 'okand', error: OKAND() };
     if ('error' in fel) {
-      await this.audit.record(this.dataSource.manager, { organisationId: atkomst?.organisationId ?? null, anvandareId: null, handelse: 'extern_lank_nekad', objektTyp: 'extern_atkomst', objektId: atkomst?.id, data: { orsak: fel.orsak, handling } });
+      await this.audit.record(this.dataSource.manager, { organisationId: funnen?.organisationId ?? null, anvandareId: null, handelse: 'extern_lank_nekad', objektTyp: 'extern_atkomst', objektId: funnen?.id, data: { orsak: fel.orsak, handling } });
       throw fel.error;
     }
     return fel;
   }
 
-  private async hinder(atkomst: ExternAtkomst, m: EntityManager, lock: boolean): Promise<Tillgang | { orsak: string; error: DomainError }> {
-    const instans = await m.findOneOrFail(Remissinstans, { where: { id: atkomst.remissinstansId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
-    // Lock order as everywhere: remissinstans, then remiss (FOR SHARE, so a concurrent återkalla waits).
+  /**
+   * Why the link cannot be used now, if it cannot. With `lock` (inside the answering transaction)
+   * the rows are locked in the platform's order — remissinstans, then remiss FOR SHARE, so a
+   * concurrent återkalla or new link waits — and the link is read again under those locks.
+   */
+  private async hinder(funnen: ExternAtkomst, m: EntityManager, lock: boolean): Promise<Tillgang | { orsak: string; error: DomainError }> {
+    const instans = await m.findOneOrFail(Remissinstans, { where: { id: funnen.remissinstansId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
     const remiss = await m.findOneOrFail(Remiss, { where: { id: instans.remissId }, ...(lock ? { lock: { mode: 'pessimistic_read' as const } } : {}) });
+    const atkomst = lock ? await m.findOneByOrFail(ExternAtkomst, { id: funnen.id }) : funnen;
     if (atkomst.aterkalladAt) return { orsak: 'aterkallad', error: GONE.aterkallad() };
     if (atkomst.anvandAt || instans.status === 'besvarad' || instans.status === 'avstar') return { orsak: 'anvand', error: GONE.anvand() };
     if (remiss.status !== 'utskickad') return { orsak: 'stangd', error: GONE.stangd() };

@@ -37,4 +37,11 @@ export class RemissUppfoljningController {
   aterkallaLank(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Param('instansId', new ParseUUIDPipe()) instansId: string) {
     return this.uppfoljning.aterkallaLank(actor, id, instansId);
   }
+
+  @Post(':id/instanser/:instansId/lank')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Issue a new personal link to an external instans (earlier links revoked) and mail it' })
+  nyLank(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Param('instansId', new ParseUUIDPipe()) instansId: string) {
+    return this.uppfoljning.nyLank(actor, id, instansId);
+  }
 }

@@ -1,16 +1,16 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, AuditLog } from '@app/auth';
-import { badRequest, Clock, illegalTransition, isDatum, stockholmDatum } from '@app/core';
+import { APP_CONFIG, AppConfig, badRequest, Clock, illegalTransition, isDatum, stockholmDatum } from '@app/core';
 import { Remiss, Remissinstans } from '@app/database';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { ExternAtkomstRepository } from '../extern/extern-atkomst.repository';
-import { lankGiltigTill } from '../extern/lank';
+import { externLank, lankGiltigTill } from '../extern/lank';
 import { RemissRepository } from '../remiss.repository';
 import { kontrolleraAnstand } from '../utkast/svarsdatum-regel';
 import { kravAvsandare } from '../utkast/remiss-utkast.service';
 import { Aviseringar } from '../utskick/aviseringar';
-import { anstandEpost, aterkallelseEpost } from '../utskick/remiss-epost';
+import { anstandEpost, aterkallelseEpost, utskickEpost } from '../utskick/remiss-epost';
 import { RemissinstansRepository } from '../utskick/remissinstans.repository';
 import { AnstandDto } from './remiss-uppfoljning.dto';
 
@@ -20,6 +20,7 @@ import { AnstandDto } from './remiss-uppfoljning.dto';
 export class RemissUppfoljningService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly remisser: RemissRepository,
     private readonly instanser: RemissinstansRepository,
     private readonly lankar: ExternAtkomstRepository,
@@ -93,13 +94,37 @@ export class RemissUppfoljningService {
   /** Closes the personal link(s) of an external instans; any later use is refused (410) and audited. */
   async aterkallaLank(actor: Actor, remissId: string, instansId: string): Promise<{ aterkallade: number }> {
     return this.dataSource.transaction(async (m) => {
-      const remiss = await this.remisser.egen(actor, remissId, m, true);
-      kravAvsandare(actor, remiss);
-      const instans = await this.instanser.get(m, remiss.id, instansId);
-      if (!instans.externEpost) throw badRequest('NOT_EXTERNAL', 'Only external remissinstanser have links', 'Bara externa remissinstanser har personliga länkar');
+      const { instans } = await this.externInstans(actor, remissId, instansId, m);
       const aterkallade = await this.lankar.aterkallaForInstans(m, instans.id, this.clock.now());
       await this.audit.record(m, { organisationId: actor.organisationId, anvandareId: actor.anvandareId, handelse: 'extern_lank_aterkallad', objektTyp: 'remissinstans', objektId: instans.id, data: { aterkallade } });
       return { aterkallade };
     });
+  }
+
+  /** A new personal link (the old ones revoked), mailed to the external instans: for a lost or leaked mail. */
+  async nyLank(actor: Actor, remissId: string, instansId: string): Promise<{ aterkallade: number }> {
+    const { aterkallade, arbete } = await this.dataSource.transaction(async (m) => {
+      const { remiss, instans } = await this.externInstans(actor, remissId, instansId, m);
+      if (remiss.status !== 'utskickad') throw illegalTransition('remiss', remiss.status, 'issue a link for');
+      if (instans.status !== 'inbjuden') throw illegalTransition('remissinstans', instans.status, 'issue a link for');
+      const aterkallade = await this.lankar.aterkallaForInstans(m, instans.id, this.clock.now());
+      const lank = await this.lankar.skapa(m, remiss.organisationId, instans.id, lankGiltigTill(instans.svarsdatum));
+      await this.audit.record(m, { organisationId: actor.organisationId, anvandareId: actor.anvandareId, handelse: 'extern_lank_ny', objektTyp: 'remissinstans', objektId: instans.id, data: { atkomstId: lank.id, aterkallade } });
+      const { enhet } = await this.remisser.avsandare(remiss, m);
+      const adresser = await this.instanser.adresser(m, remiss.id, [instans.id]);
+      const epost = await this.aviseringar.koa(m, remiss.organisationId, adresser.map((a) => utskickEpost(remiss, a, externLank(this.config, lank.token), enhet.namn, lank.id)));
+      return { aterkallade, arbete: { epost } };
+    });
+    await this.aviseringar.efterCommit(arbete);
+    return { aterkallade };
+  }
+
+  /** An external instans of a remiss the caller sends, with the remiss row locked. */
+  private async externInstans(actor: Actor, remissId: string, instansId: string, m: EntityManager): Promise<{ remiss: Remiss; instans: Remissinstans }> {
+    const remiss = await this.remisser.egen(actor, remissId, m, true);
+    kravAvsandare(actor, remiss);
+    const instans = await this.instanser.get(m, remiss.id, instansId);
+    if (!instans.externEpost) throw badRequest('NOT_EXTERNAL', 'Only external remissinstanser have links', 'Bara externa remissinstanser har personliga länkar');
+    return { remiss, instans };
   }
 }

@@ -18,21 +18,29 @@ function kontakt(remiss: Remiss): string[] {
 }
 
 /** Plain text paragraphs → the mail's text and an HTML version with the same words. */
-function epost(remiss: Remiss, mottagare: EpostMottagare, typ: string, amne: string, stycken: string[]): Epost {
+function epost(remiss: Remiss, mottagare: EpostMottagare, typ: string, amne: string, stycken: string[], variant = ''): Epost {
   const text = [`Till ${mottagare.namn}`, ...stycken, ...kontakt(remiss)].join('\n\n');
   const html = `<!doctype html><html lang="sv"><body>${[`Till ${mottagare.namn}`, ...stycken, ...kontakt(remiss)]
     .map((s) => `<p>${escape(s).replace(/\n/g, '<br>').replace(/(https?:\/\/\S+)/g, '<a href="$1">$1</a>')}</p>`)
     .join('')}</body></html>`;
-  return { to: mottagare.epost, subject: `${remiss.diarienummer} ${amne}`, text, html, messageId: messageIdFor(typ, `${remiss.id}.${mottagare.id}.${remiss.version}`) };
+  return { to: mottagare.epost, subject: `${remiss.diarienummer} ${amne}`, text, html, messageId: messageIdFor(typ, `${remiss.id}.${mottagare.id}.${remiss.version}${variant}`) };
 }
 
-/** The invitation: what the remiss is about, the deadline, and where to answer. */
-export function utskickEpost(remiss: Remiss, mottagare: EpostMottagare, svarslank: string, avsandare: string): Epost {
-  return epost(remiss, mottagare, 'remiss', `Remiss: ${remiss.arendemening}`, [
-    `${avsandare} skickar remissen "${remiss.arendemening}" (dnr ${remiss.diarienummer}) till er för yttrande.`,
-    `Svara ${formatDeadline(mottagare.svarsdatum)}. Ange vårt diarienummer ${remiss.diarienummer} i svaret.`,
-    `Remissen, remisshandlingarna och missivet finns här:\n${svarslank}`,
-  ]);
+/** The invitation: what the remiss is about, the deadline, and where to answer. `lankId` marks a re-issued link. */
+export function utskickEpost(remiss: Remiss, mottagare: EpostMottagare, svarslank: string, avsandare: string, lankId?: string): Epost {
+  return epost(
+    remiss,
+    mottagare,
+    'remiss',
+    `Remiss: ${remiss.arendemening}`,
+    [
+      `${avsandare} skickar remissen "${remiss.arendemening}" (dnr ${remiss.diarienummer}) till er för yttrande.`,
+      ...(lankId ? ['Tidigare länkar till remissen gäller inte längre; använd den här.'] : []),
+      `Svara ${formatDeadline(mottagare.svarsdatum)}. Ange vårt diarienummer ${remiss.diarienummer} i svaret.`,
+      `Remissen, remisshandlingarna och missivet finns här:\n${svarslank}`,
+    ],
+    lankId ? `.${lankId}` : '',
+  );
 }
 
 export function anstandEpost(remiss: Remiss, mottagare: EpostMottagare, orsak: string): Epost {

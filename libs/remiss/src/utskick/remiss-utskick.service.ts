@@ -58,7 +58,7 @@ export class RemissUtskickService {
       });
       const instanser = await this.instanser.insert(m, rader);
       const tokens = new Map<string, string>();
-      for (const i of instanser.filter((i) => i.externEpost)) tokens.set(i.id, await this.lankar.skapa(m, utkast.organisationId, i.id, lankGiltigTill(i.svarsdatum)));
+      for (const i of instanser.filter((i) => i.externEpost)) tokens.set(i.id, (await this.lankar.skapa(m, utkast.organisationId, i.id, lankGiltigTill(i.svarsdatum))).token);
 
       const now = this.clock.now();
       const idag = stockholmDatum(now);
