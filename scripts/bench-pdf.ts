@@ -25,10 +25,12 @@ const FLAGGOR = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic'
 
 interface Lage {
   namn: string;
+  /** Documents per round and measurement: launching Chromium per PDF takes a second, so it gets one. */
+  perVarv: number;
   starta(): Promise<void>;
   rendera(): Promise<Buffer>;
-  /** The Chromium of this mode, whose process tree's memory is its peak RSS. */
-  chromiumPid(): Promise<number | undefined>;
+  /** The Chromium processes of this mode now (roots of their process trees), for its peak memory. */
+  chromiumPids(): Promise<number[]>;
   stoppa(): Promise<void>;
 }
 
@@ -88,29 +90,31 @@ async function skur(antal: number, samtidiga: number, rendera: () => Promise<Buf
  * Measures the modes in rounds, taking turns, so that load from elsewhere on the machine falls on
  * all of them alike and the ratios stay meaningful on a shared 2-core machine.
  */
-async function matVarvis(lagen: Lage[], varv: number, perVarv: number): Promise<Matning[]> {
+async function matVarvis(lagen: Lage[], varv: number): Promise<Matning[]> {
   const matningar = lagen.map(() => ({ tider: [] as number[], sekunder1: 0, antal1: 0, sekunder2: 0, antal2: 0, toppPss: 0 }));
-  const pids = await Promise.all(lagen.map((l) => l.chromiumPid()));
-  // A mode without a Chromium of its own (launching one per PDF) is sampled as this process's children.
-  const chromiumPss = (pid: number) => pssTrad(pid) - (pid === process.pid ? pssTradUtanBarn(pid) : 0);
-  const provtagning = setInterval(() => pids.forEach((pid, i) => pid && (matningar[i].toppPss = Math.max(matningar[i].toppPss, chromiumPss(pid)))), 1000);
+  const prov = () =>
+    lagen.forEach(async (lage, i) => {
+      const pids = await lage.chromiumPids().catch(() => []);
+      matningar[i].toppPss = Math.max(matningar[i].toppPss, pids.reduce((summa, pid) => summa + pssTrad(pid), 0));
+    });
+  const provtagning = setInterval(prov, 1000);
   try {
-    for (const lage of lagen) for (let i = 0; i < 5; i++) await kontrollerad(() => lage.rendera());
+    for (const lage of lagen) for (let i = 0; i < Math.min(5, lage.perVarv); i++) await kontrollerad(() => lage.rendera());
     for (let v = 0; v < varv; v++) {
       for (const [i, lage] of lagen.entries()) {
-        for (let k = 0; k < perVarv; k++) {
+        for (let k = 0; k < lage.perVarv; k++) {
           const borjan = performance.now();
           await kontrollerad(() => lage.rendera());
           matningar[i].tider.push(performance.now() - borjan);
         }
       }
       for (const [i, lage] of lagen.entries()) {
-        matningar[i].sekunder1 += await skur(perVarv, 1, () => lage.rendera());
-        matningar[i].antal1 += perVarv;
+        matningar[i].sekunder1 += await skur(lage.perVarv, 1, () => lage.rendera());
+        matningar[i].antal1 += lage.perVarv;
       }
       for (const [i, lage] of lagen.entries()) {
-        matningar[i].sekunder2 += await skur(2 * perVarv, 2, () => lage.rendera());
-        matningar[i].antal2 += 2 * perVarv;
+        matningar[i].sekunder2 += await skur(2 * lage.perVarv, 2, () => lage.rendera());
+        matningar[i].antal2 += 2 * lage.perVarv;
       }
     }
   } finally {
@@ -137,7 +141,8 @@ async function run(): Promise<void> {
   let golv: { browser: Browser; profil: string; lediga: Page[] } | undefined;
   const golvLage: Lage = {
     namn: '(1) floor: bare reused page',
-    chromiumPid: async () => golv!.browser.process()?.pid,
+    perVarv: 6,
+    chromiumPids: async () => [golv!.browser.process()!.pid!],
     async starta() {
       golv = { ...(await startaChromium(chromium)), lediga: [] };
     },
@@ -156,11 +161,13 @@ async function run(): Promise<void> {
     },
   };
 
+  const naivaPids = new Set<number>();
   let service: PdfService | undefined;
   let pool: ChromiumPool | undefined;
   const egenLage: Lage = {
     namn: '(2) PdfService in process',
-    chromiumPid: () => pool!.chromiumPid(),
+    perVarv: 6,
+    chromiumPids: async () => [(await pool!.chromiumPid())!],
     async starta() {
       pool = new ChromiumPool(poolInstallningar);
       service = new PdfService(mallar, pool, pdfa, new SystemClock());
@@ -173,7 +180,8 @@ async function run(): Promise<void> {
   let ko: { pool: ChromiumPool; worker: PdfKoWorker; klient: PdfKoKlient } | undefined;
   const koLage: Lage = {
     namn: '(3) pdf queue + worker',
-    chromiumPid: () => ko!.pool.chromiumPid(),
+    perVarv: 6,
+    chromiumPids: async () => [(await ko!.pool.chromiumPid())!],
     async starta() {
       const prefix = `bench-${randomBytes(4).toString('hex')}`;
       const koPool = new ChromiumPool(poolInstallningar);
@@ -192,16 +200,20 @@ async function run(): Promise<void> {
 
   const naivLage: Lage = {
     namn: '(4) naive: Chromium per PDF',
-    chromiumPid: async () => process.pid,
+    perVarv: 1,
+    chromiumPids: async () => [...naivaPids],
     async starta() {},
     async rendera() {
       const { browser, profil } = await startaChromium(chromium);
+      const pid = browser.process()!.pid!;
+      naivaPids.add(pid);
       try {
         const sida = await browser.newPage();
         await sida.setContent(html, { waitUntil: 'load' });
         return Buffer.from(await sida.pdf(UTSKRIFT));
       } finally {
         await browser.close();
+        naivaPids.delete(pid);
         rmSync(profil, { recursive: true, force: true });
       }
     },
@@ -209,24 +221,22 @@ async function run(): Promise<void> {
   };
 
   console.log(`bench:pdf — UN2025/412 (${html.length} bytes of HTML), pool ${config.PDF_POOL_SIZE}, Chromium ${chromium}`);
-  const snabba = [golvLage, egenLage, koLage];
-  for (const lage of snabba) await lage.starta();
+  const lagen = [golvLage, egenLage, koLage, naivLage];
+  for (const lage of lagen) await lage.starta();
   let matningar: Matning[];
   try {
-    matningar = await matVarvis(snabba, 6, 6);
+    matningar = await matVarvis(lagen, 6);
   } finally {
-    for (const lage of snabba) await lage.stoppa();
+    for (const lage of lagen) await lage.stoppa();
   }
-  // Launching Chromium per document takes about a second: few documents, measured on its own.
-  const [naiv] = await matVarvis([naivLage], 1, 3);
-  const rader = [...matningar, naiv].map((m) => ({
+  const rader = matningar.map((m) => ({
     medianMs: median(m.tider),
     perSekund1: m.antal1 / m.sekunder1,
     perSekund2: m.antal2 / m.sekunder2,
     pssMb: m.toppPss / 1024 / 1024,
   }));
   console.log(`${'mode'.padEnd(30)} ${'median ms'.padStart(10)} ${'PDFs/s c=1'.padStart(11)} ${'PDFs/s c=2'.padStart(11)} ${'peak MB'.padStart(8)}`);
-  for (const [i, lage] of [...snabba, naivLage].entries()) {
+  for (const [i, lage] of lagen.entries()) {
     const r = rader[i];
     console.log(`${lage.namn.padEnd(30)} ${r.medianMs.toFixed(1).padStart(10)} ${r.perSekund1.toFixed(1).padStart(11)} ${r.perSekund2.toFixed(1).padStart(11)} ${r.pssMb.toFixed(0).padStart(8)}`);
   }
