@@ -19,9 +19,9 @@ export function medDokumentinfo(pdf: Buffer, info: Dokumentinfo): Buffer {
 }
 
 /** As medDokumentinfo, and replaces the catalog's XMP packet with one that says the same, as PDF/A requires. */
-export function medPdfaDokumentinfo(pdf: Buffer, info: Dokumentinfo, pdfaDel: 1 | 2 = 1): Buffer {
+export function medPdfaDokumentinfo(pdf: Buffer, info: Dokumentinfo): Buffer {
   const metadata = metadataObject(pdf);
-  const xmp = Buffer.from(xmpPacket(info, pdfaDel), 'utf8');
+  const xmp = Buffer.from(xmpPacket(info), 'utf8');
   return appendUpdate(pdf, (nasta) => [
     { nummer: nasta, kropp: infoDictionary(info), info: true },
     { nummer: metadata, kropp: Buffer.concat([Buffer.from(`<< /Type /Metadata /Subtype /XML /Length ${xmp.length} >>\nstream\n`), xmp, Buffer.from('\nendstream')]) },
@@ -115,12 +115,25 @@ function pdfText(value: string): string {
   return `<FEFF${Buffer.from(value, 'utf16le').swap16().toString('hex').toUpperCase()}>`;
 }
 
-/** Local time in Sweden is what a registrator reads; the offset makes the instant unambiguous. */
+const STOCKHOLM = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Stockholm',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/**
+ * Local time in Sweden is what a registrator reads; the offset makes the instant unambiguous.
+ * `lokal` carries the Stockholm wall-clock time in its UTC fields.
+ */
 function offsetParts(date: Date): { lokal: Date; tecken: string; hh: string; mm: string } {
-  const stockholm = new Date(date.toLocaleString('en-US', { timeZone: 'Europe/Stockholm' }));
-  const utc = new Date(date.toLocaleString('en-US', { timeZone: 'UTC' }));
-  const minuter = Math.round((stockholm.getTime() - utc.getTime()) / 60000);
-  const lokal = new Date(date.getTime() + minuter * 60000);
+  const p = Object.fromEntries(STOCKHOLM.formatToParts(date).map((del) => [del.type, del.value]));
+  const lokal = new Date(Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second));
+  const minuter = Math.round((lokal.getTime() - Math.floor(date.getTime() / 1000) * 1000) / 60000);
   const abs = Math.abs(minuter);
   return { lokal, tecken: minuter < 0 ? '-' : '+', hh: String(Math.floor(abs / 60)).padStart(2, '0'), mm: String(abs % 60).padStart(2, '0') };
 }
@@ -155,7 +168,8 @@ function xml(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-function xmpPacket(info: Dokumentinfo, pdfaDel: 1 | 2): string {
+/** PDF/A-1b: the part and conformance our archival rendition claims, and Preflight checks. */
+function xmpPacket(info: Dokumentinfo): string {
   const datum = xmpDate(info.skapad);
   return `<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/">
@@ -177,7 +191,7 @@ function xmpPacket(info: Dokumentinfo, pdfaDel: 1 | 2): string {
 <xmp:ModifyDate>${datum}</xmp:ModifyDate>
 </rdf:Description>
 <rdf:Description rdf:about="" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/">
-<pdfaid:part>${pdfaDel}</pdfaid:part>
+<pdfaid:part>1</pdfaid:part>
 <pdfaid:conformance>B</pdfaid:conformance>
 </rdf:Description>
 </rdf:RDF>

@@ -52,7 +52,7 @@ export class PdfaKonverterare {
         '-sColorConversionStrategy=RGB', '-sProcessColorModel=DeviceRGB',
         '-sDEVICE=pdfwrite', `-sOutputFile=${utdata}`, prolog, indata,
       ], timeoutMs);
-      return medPdfaDokumentinfo(await readFile(utdata), info, 1);
+      return medPdfaDokumentinfo(await readFile(utdata), info);
     } finally {
       await rm(katalog, { recursive: true, force: true });
     }

@@ -1,3 +1,4 @@
+import { formatDeadline } from '@app/core';
 import { PdfMetadata, RemissmissivDokument } from '../dokument';
 import { SidVy } from './sida-vy';
 import { stycken } from './text';
@@ -9,6 +10,8 @@ export interface RemissmissivVy {
   arendemening: string;
   missiv: string[];
   svarsdatum: string;
+  /** "senast 2025-05-15 kl. 23.59", worded as in the UI and every e-mail. */
+  svarSenast: string;
   remissinstanser: string[];
   remisshandlingar: string[];
   fragor: string[];
@@ -24,6 +27,7 @@ export function remissmissivVy(doc: RemissmissivDokument): RemissmissivVy {
     arendemening: doc.arendemening,
     missiv: stycken(doc.missiv),
     svarsdatum: doc.svarsdatum,
+    svarSenast: formatDeadline(doc.svarsdatum),
     remissinstanser: doc.remissinstanser,
     remisshandlingar: doc.remisshandlingar,
     fragor: doc.fragor,
