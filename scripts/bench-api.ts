@@ -86,9 +86,14 @@ async function seed(url: string): Promise<void> {
 }
 
 async function measure(name: string, url: string, cookie: string) {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration, headers: { cookie } });
+  // autocannon runs in a worker thread, off the app's event loop. The CPU time of this process per
+  // request (app + load generator) bounds the throughput a quiet machine could reach.
+  const cpu = process.cpuUsage();
+  const result = await autocannon({ url, connections: CONNECTIONS, duration, headers: { cookie }, workers: 1 });
+  const used = process.cpuUsage(cpu);
   const errors = result.errors + result.timeouts + result.non2xx;
-  console.log(`${name.padEnd(7)} p50=${result.latency.p50}ms p99=${result.latency.p99}ms rps=${Math.round(result.requests.average)} requests=${result.requests.total} errors=${errors}`);
+  const cpuPerRequest = ((used.user + used.system) / 1000 / Math.max(1, result.requests.total)).toFixed(2);
+  console.log(`${name.padEnd(7)} p50=${result.latency.p50}ms p99=${result.latency.p99}ms rps=${Math.round(result.requests.average)} requests=${result.requests.total} errors=${errors} node_cpu_ms_per_request=${cpuPerRequest}`);
   return { p99: result.latency.p99, errors, requests: result.requests.total, seconds: result.duration };
 }
 
