@@ -52,7 +52,6 @@ export class AuthService {
 
   /** The actor behind a session token, or null when the token is unknown or expired. */
   async authenticate(token: string): Promise<Actor | null> {
-    const session = await this.sessions.findLive(token, this.sessionTtlMs);
-    return session ? this.anvandare.loadActor(session.anvandareId) : null;
+    return this.sessions.findActor(token, this.sessionTtlMs);
   }
 }

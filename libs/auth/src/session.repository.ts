@@ -4,6 +4,16 @@ import { Clock } from '@app/core';
 import { Session } from '@app/database';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, EntityManager, LessThan } from 'typeorm';
+import { Actor, RollVidEnhet } from './actor';
+
+interface ActorRow {
+  id: string;
+  organisation_id: string;
+  namn: string;
+  epost: string;
+  last_seen_at: Date;
+  roller: RollVidEnhet[];
+}
 
 /** Sessions live in PostgreSQL, so they survive restarts; the cookie holds a random token, the row its hash. */
 @Injectable()
@@ -36,16 +46,29 @@ export class SessionRepository {
     return token;
   }
 
-  /** The live session for a token, sliding its expiry forward. */
-  async findLive(token: string, ttlMs: number): Promise<Session | null> {
-    const repo = this.dataSource.getRepository(Session);
-    const session = await repo.findOneBy({ tokenHash: SessionRepository.hash(token) });
+  /**
+   * The signed-in user behind a live session token, with its roles, in one round trip (this runs
+   * on every request); the session's expiry slides forward at most once a minute.
+   */
+  async findActor(token: string, ttlMs: number): Promise<Actor | null> {
+    const tokenHash = SessionRepository.hash(token);
     const now = this.clock.now();
-    if (!session || session.expiresAt <= now) return null;
-    if (now.getTime() - session.lastSeenAt.getTime() > SessionRepository.TOUCH_INTERVAL_MS) {
-      await repo.update({ tokenHash: session.tokenHash }, { lastSeenAt: now, expiresAt: new Date(now.getTime() + ttlMs) });
+    const rows: ActorRow[] = await this.dataSource.query(
+      `SELECT a.id, a.organisation_id, a.namn, a.epost, s.last_seen_at,
+              COALESCE(json_agg(json_build_object('enhetId', r.enhet_id, 'roll', r.roll)) FILTER (WHERE r.roll IS NOT NULL), '[]') AS roller
+         FROM session s
+         JOIN anvandare a ON a.id = s.anvandare_id AND a.aktiv
+         LEFT JOIN anvandarroll r ON r.anvandare_id = a.id
+        WHERE s.token_hash = $1 AND s.expires_at > $2
+        GROUP BY a.id, s.token_hash`,
+      [tokenHash, now],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    if (now.getTime() - new Date(row.last_seen_at).getTime() > SessionRepository.TOUCH_INTERVAL_MS) {
+      await this.dataSource.getRepository(Session).update({ tokenHash }, { lastSeenAt: now, expiresAt: new Date(now.getTime() + ttlMs) });
     }
-    return session;
+    return new Actor(row.id, row.organisation_id, row.namn, row.epost, row.roller);
   }
 
   async delete(manager: EntityManager, token: string): Promise<Session | null> {
