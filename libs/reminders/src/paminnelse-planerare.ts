@@ -1,39 +1,43 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@app/core';
-import { Utkorg } from '@app/mail';
+import { Utkorg, UtkorgKo } from '@app/mail';
 import { EntityManager } from 'typeorm';
 import { PaminnelsePlanering, PlaneradePaminnelser } from './paminnelse-planering';
 import { PaminnelseTyp } from './paminnelse-typ';
 import { NyPaminnelse, PaminnelseRepository } from './paminnelse.repository';
-import { PaminnelseregelRepository } from './paminnelseregel.repository';
-import { Paminnelsetid, paminnelsetider } from './schema/paminnelseschema';
+import { Paminnelsetid, paminnelsetider, reglerEllerStandard } from './schema/paminnelseschema';
+
+/** What `plan` returns: the ids of the contract, and the due times, so queueing needs no second read. */
+interface PlaneradeMedTider extends PlaneradePaminnelser {
+  tider?: (Date | string)[];
+}
 
 /** What the remiss workflow calls: rows in the caller's transaction, jobs after its commit. */
 @Injectable()
 export class PaminnelsePlanerare extends PaminnelsePlanering {
   constructor(
     private readonly paminnelser: PaminnelseRepository,
-    private readonly regler: PaminnelseregelRepository,
     private readonly typ: PaminnelseTyp,
     private readonly utkorg: Utkorg,
+    private readonly ko: UtkorgKo,
     private readonly clock: Clock,
   ) {
     super();
   }
 
-  async plan(manager: EntityManager, remissinstansIds: string[]): Promise<PlaneradePaminnelser> {
+  async plan(manager: EntityManager, remissinstansIds: string[]): Promise<PlaneradeMedTider> {
     const instanser = await this.paminnelser.obesvarade(manager, remissinstansIds);
-    const regler = await this.regler.forOrganisationer(manager, [...new Set(instanser.map((i) => i.organisationId))]);
     const nu = this.clock.now();
     // All instanser of a remiss share one svarsdatum: compute its calendar once.
     const tider = new Map<string, Paminnelsetid[]>();
     const rader: NyPaminnelse[] = [];
     for (const instans of instanser) {
       const nyckel = `${instans.organisationId}/${instans.svarsdatum}`;
-      if (!tider.has(nyckel)) tider.set(nyckel, paminnelsetider(instans.svarsdatum, regler.get(instans.organisationId)!).filter((t) => t.dueAt > nu));
+      if (!tider.has(nyckel)) tider.set(nyckel, paminnelsetider(instans.svarsdatum, reglerEllerStandard(instans.regler)).filter((t) => t.dueAt > nu));
       for (const t of tider.get(nyckel)!) rader.push({ organisationId: instans.organisationId, remissinstansId: instans.id, typ: t.typ, svarsdatum: instans.svarsdatum, dueAt: t.dueAt });
     }
-    return { ids: await this.paminnelser.planera(manager, rader) };
+    const planerade = await this.paminnelser.planera(manager, rader);
+    return { ids: planerade.map((p) => p.id), tider: planerade.map((p) => p.due_at) };
   }
 
   async replan(manager: EntityManager, remissinstansId: string): Promise<PlaneradePaminnelser> {
@@ -49,7 +53,10 @@ export class PaminnelsePlanerare extends PaminnelsePlanering {
     return this.paminnelser.avbrytForRemiss(manager, remissId, 'remissen är återkallad eller avslutad');
   }
 
-  enqueue(planned: PlaneradePaminnelser): Promise<void> {
-    return this.utkorg.koa(this.typ, planned.ids);
+  /** A row cancelled between commit and here still gets its job: the job finds it `avbruten` and does nothing. */
+  enqueue(planned: PlaneradeMedTider): Promise<void> {
+    const { ids, tider } = planned;
+    if (tider?.length !== ids.length) return this.utkorg.koa(this.typ, ids);
+    return this.ko.laggTill(ids.map((id, i) => ({ typ: this.typ.namn, id, at: new Date(tider[i]) })));
   }
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig, Datum, stockholmDatum } from '@app/core';
 import { Forfattat, messageIdFor, UtkorgJobb, UtkorgTyp, UtkorgTyper } from '@app/mail';
 import { DataSource, EntityManager } from 'typeorm';
-import { nyExternLank } from './brev/extern-lank';
+import { nyaExternLankar } from './brev/extern-lank';
 import { paminnelsebrev } from './brev/paminnelsebrev';
 import { PaminnelseRepository } from './paminnelse.repository';
 import { PaminnelseregelRepository } from './paminnelseregel.repository';
@@ -70,22 +70,28 @@ export class PaminnelseTyp implements UtkorgTyp, OnModuleInit {
         WHERE p.id = ANY($1::uuid[])`,
       [ids],
     );
-    const resultat = new Map<string, Forfattat>();
-    await this.dataSource.transaction(async (m) => {
-      for (const u of underlag) resultat.set(u.id, await this.forfattaEn(m, u));
-    });
-    return resultat;
+    const bas = (this.config.PUBLIC_URL ?? `http://${this.config.HOST}:${this.config.PORT}`).replace(/\/$/, '');
+    const beslut = new Map(underlag.map((u) => [u.id, this.mottagare(u)]));
+    const externa = underlag.filter((u) => { const b = beslut.get(u.id)!; return 'till' in b && b.extern; });
+    const lankar = await nyaExternLankar(this.dataSource.manager, bas, externa.map((u) => ({ organisationId: u.organisation_id, remissinstansId: u.remissinstans_id, svarsdatum: u.svarsdatum })));
+    const externLank = new Map(externa.map((u, i) => [u.id, lankar[i]]));
+    return new Map(underlag.map((u): [string, Forfattat] => {
+      const b = beslut.get(u.id)!;
+      return [u.id, 'till' in b ? this.brev(u, b.till, externLank.get(u.id) ?? `${bas}/remisser/${u.remiss_id}`, b.extern) : b];
+    }));
   }
 
-  private async forfattaEn(m: EntityManager, u: Underlag): Promise<Forfattat> {
+  /** Whether the reminder still goes out, and to whom: the nämnd's mailbox and handläggare, or the external address. */
+  private mottagare(u: Underlag): { till: string[]; extern: boolean } | { avbryt: string } | { misslyckas: string } {
     if (u.instans_status === 'besvarad' || u.instans_status === 'avstar') return { avbryt: `remissinstansen har ${u.instans_status === 'besvarad' ? 'svarat' : 'avstått'}` };
     if (u.remiss_status !== 'utskickad') return { avbryt: `remissen är ${u.remiss_status}` };
     if (u.svarsdatum !== u.instans_svarsdatum) return { avbryt: `svarsdatum är ändrat till ${u.instans_svarsdatum}` };
     const extern = !!u.extern_epost && !u.mottagare_enhet_id;
     const till = unika(extern ? [u.extern_epost] : [u.funktionsbrevlada ?? u.organisation_epost, u.handlaggare_epost]);
-    if (!till.length) return { misslyckas: 'mottagaren saknar e-postadress' };
-    const bas = (this.config.PUBLIC_URL ?? `http://${this.config.HOST}:${this.config.PORT}`).replace(/\/$/, '');
-    const lank = extern ? await nyExternLank(m, bas, u.organisation_id, u.remissinstans_id, u.svarsdatum) : `${bas}/remisser/${u.remiss_id}`;
+    return till.length ? { till, extern } : { misslyckas: 'mottagaren saknar e-postadress' };
+  }
+
+  private brev(u: Underlag, till: string[], lank: string, personligLank: boolean): Forfattat {
     const brev = paminnelsebrev({
       typ: u.typ,
       datum: stockholmDatum(u.due_at),
@@ -96,7 +102,7 @@ export class PaminnelseTyp implements UtkorgTyp, OnModuleInit {
       instans: u.instans_namn,
       egetDiarienummer: u.mottagare_diarienummer,
       lank,
-      personligLank: extern,
+      personligLank,
       kontaktperson: { namn: u.kontaktperson_namn, epost: u.kontaktperson_epost, telefon: u.kontaktperson_telefon },
     });
     const kopia = arForsenad(u.typ) ? unika([u.kontaktperson_epost]).filter((k) => !till.includes(k)) : [];
@@ -117,9 +123,8 @@ export class PaminnelseTyp implements UtkorgTyp, OnModuleInit {
       const t = nastaVeckopaminnelse(s.svarsdatum, regler.get(s.organisation_id)!, s.typ, s.due_at);
       return t ? [{ organisationId: s.organisation_id, remissinstansId: s.remissinstans_id, typ: t.typ, svarsdatum: s.svarsdatum, dueAt: t.dueAt }] : [];
     });
-    const nyaIds = await this.paminnelser.planera(m, nasta);
-    const tider: { id: string; due_at: Date }[] = nyaIds.length ? await m.query(`SELECT id, due_at FROM paminnelse WHERE id = ANY($1::uuid[])`, [nyaIds]) : [];
-    return tider.map((t) => ({ typ: this.namn, id: t.id, at: t.due_at }));
+    const nya = await this.paminnelser.planera(m, nasta);
+    return nya.map((t) => ({ typ: this.namn, id: t.id, at: t.due_at }));
   }
 }
 

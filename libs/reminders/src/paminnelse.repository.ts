@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Datum } from '@app/core';
 import { DataSource, EntityManager } from 'typeorm';
+import { Regel } from './schema/paminnelseschema';
 
 export interface NyPaminnelse {
   organisationId: string;
@@ -15,6 +16,8 @@ export interface ObesvaradInstans {
   id: string;
   organisationId: string;
   svarsdatum: Datum;
+  /** The organisation's own rules; null while it uses the defaults. */
+  regler: Regel[] | null;
 }
 
 export interface MisslyckadPaminnelse {
@@ -35,11 +38,16 @@ export interface MisslyckadPaminnelse {
 export class PaminnelseRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** The instanser among `ids` that still await an answer, with the svarsdatum reminders are planned from. */
+  /**
+   * The instanser among `ids` that still await an answer, with the svarsdatum reminders are planned
+   * from and their organisation's rules (one round trip: sending a remiss plans in its transaction).
+   */
   obesvarade(manager: EntityManager, ids: string[]): Promise<ObesvaradInstans[]> {
     return manager.query(
-      `SELECT id, organisation_id AS "organisationId", svarsdatum::text AS svarsdatum FROM remissinstans
-        WHERE id = ANY($1::uuid[]) AND status NOT IN ('besvarad', 'avstar')`,
+      `SELECT i.id, i.organisation_id AS "organisationId", i.svarsdatum::text AS svarsdatum,
+              (SELECT json_agg(json_build_object('typ', g.typ, 'arbetsdagar', g.arbetsdagar, 'aktiv', g.aktiv)) FROM paminnelseregel g WHERE g.organisation_id = i.organisation_id) AS regler
+         FROM remissinstans i
+        WHERE i.id = ANY($1::uuid[]) AND i.status NOT IN ('besvarad', 'avstar')`,
       [ids],
     );
   }
@@ -47,20 +55,19 @@ export class PaminnelseRepository {
   /**
    * Inserts planned rows in one statement. A row that exists already is left alone, unless it
    * was cancelled (an anstånd moved away from this svarsdatum and back): then it is planned again.
-   * Returns the ids of the rows now `planerad` because of this call.
+   * Returns the rows now `planerad` because of this call, with their due times.
    */
-  async planera(manager: EntityManager, rader: NyPaminnelse[]): Promise<string[]> {
+  async planera(manager: EntityManager, rader: NyPaminnelse[]): Promise<{ id: string; due_at: Date }[]> {
     if (!rader.length) return [];
-    const result: { id: string }[] = await manager.query(
+    return manager.query(
       `INSERT INTO paminnelse (organisation_id, remissinstans_id, typ, svarsdatum, due_at)
        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::date[], $5::timestamptz[])
        ON CONFLICT (remissinstans_id, typ, svarsdatum) DO UPDATE
          SET status = 'planerad', due_at = EXCLUDED.due_at, forsok = 0, senaste_fel = NULL, lease_until = NULL, nasta_forsok_at = NULL, updated_at = now()
          WHERE paminnelse.status = 'avbruten'
-       RETURNING id`,
+       RETURNING id, due_at`,
       [rader.map((r) => r.organisationId), rader.map((r) => r.remissinstansId), rader.map((r) => r.typ), rader.map((r) => r.svarsdatum), rader.map((r) => r.dueAt)],
     );
-    return result.map((r) => r.id);
   }
 
   async avbrytForInstans(manager: EntityManager, remissinstansId: string, orsak: string): Promise<void> {

@@ -9,8 +9,12 @@ describe('deadline reminders (real PostgreSQL, Redis, SMTP; time through the Clo
   const kl = (datum: string, timme = 8, minut = 0) => stockholmInstant(datum, timme, minut);
   const instans = (kortnamn: string) => t.instanser.get(kortnamn)!;
 
-  /** Moves the clock and lets the reconciler run what became due, as its Job Scheduler would. */
+  /**
+   * Moves the clock and lets the reconciler run what became due, as its Job Scheduler would. Sends in
+   * flight finish first: a clock jumping days ahead would otherwise expire their leases mid-send.
+   */
   async function vidTid(at: Date): Promise<void> {
+    await tills(async () => (await t.rader(`status = 'skickar'`)).length === 0);
     t.clock.set(at);
     await t.avstam();
   }
@@ -50,9 +54,10 @@ describe('deadline reminders (real PostgreSQL, Redis, SMTP; time through the Clo
     expect(mail.text).toContain('Det återstår 10 arbetsdagar');
     expect(mail.text).toContain('https://remiss.enkoping.se/remisser/');
     expect(mail.html).toContain('Svara senast 2026-04-07 kl. 23.59');
-    const rad = (await t.rader(`remissinstans_id = $1 AND typ = 'fore_10'`, [instans('UN').id]))[0];
-    expect(rad.status).toBe('skickad');
-    expect(mail.messageId).toBe(`<paminnelse.${rad.id}@remissplattformen>`);
+    const rad = async () => (await t.rader(`remissinstans_id = $1 AND typ = 'fore_10'`, [instans('UN').id]))[0];
+    // The row is marked after SMTP has accepted the mail, so the mail can arrive first.
+    await tills(async () => (await rad()).status === 'skickad');
+    expect(mail.messageId).toBe(`<paminnelse.${(await rad()).id}@remissplattformen>`);
   });
 
   it('answering cancels the instans’ reminders; nothing more reaches it', async () => {

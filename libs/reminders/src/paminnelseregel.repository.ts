@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Paminnelseregel } from '@app/database';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { Regel, STANDARDREGLER } from './schema/paminnelseschema';
+import { Regel, reglerEllerStandard, STANDARDREGLER } from './schema/paminnelseschema';
 
 /** Each organisation's reminder rules; the defaults apply until an admin saves rules of its own. */
 @Injectable()
@@ -13,7 +13,7 @@ export class PaminnelseregelRepository {
     const rader = organisationIds.length ? await manager.find(Paminnelseregel, { where: { organisationId: In(organisationIds) } }) : [];
     return new Map(organisationIds.map((org) => {
       const egna = rader.filter((r) => r.organisationId === org).map(({ typ, arbetsdagar, aktiv }) => ({ typ, arbetsdagar, aktiv }));
-      return [org, egna.length ? egna : STANDARDREGLER];
+      return [org, reglerEllerStandard(egna)];
     }));
   }
 

@@ -15,6 +15,7 @@ import { UtkorgJobbData, UtkorgSandare } from './utkorg-sandare';
 export class UtkorgWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Utkorg');
   private worker?: Worker;
+  private vakt?: NodeJS.Timeout;
 
   constructor(
     private readonly sandare: UtkorgSandare,
@@ -33,12 +34,34 @@ export class UtkorgWorker implements OnApplicationBootstrap, OnModuleDestroy {
       stalledInterval: this.config.OUTBOX_STALLED_MS,
     });
     this.worker.on('error', (error) => this.logger.error(`worker: ${error.message}`));
-    await this.ko.queue.upsertJobScheduler(AVSTAMNING_JOBB, { every: this.config.OUTBOX_RECONCILE_MS }, { name: AVSTAMNING_JOBB, opts: { removeOnComplete: true, removeOnFail: 100 } });
-    // In the background: a large backlog after a Redis flush must not hold up start-up.
-    void this.avstamning.run().catch((error: Error) => this.logger.error(`reconciliation at start failed: ${error.message}`));
+    await this.schemalagg();
+    this.avstam();
+    this.vakt = setInterval(() => void this.vakta(), this.config.OUTBOX_RECONCILE_MS).unref();
+  }
+
+  /** The Job Scheduler lives in Redis: when it is gone, Redis lost its data; restore it and reconcile at once. */
+  private async vakta(): Promise<void> {
+    try {
+      if (await this.ko.queue.getJobScheduler(AVSTAMNING_JOBB)) return;
+      this.logger.warn('the reconciler schedule is gone from Redis (flushed?): reconciling now');
+      await this.schemalagg();
+      this.avstam();
+    } catch (error) {
+      this.logger.warn(`cannot check the reconciler schedule: ${(error as Error).message}`);
+    }
+  }
+
+  private schemalagg() {
+    return this.ko.queue.upsertJobScheduler(AVSTAMNING_JOBB, { every: this.config.OUTBOX_RECONCILE_MS }, { name: AVSTAMNING_JOBB, opts: { removeOnComplete: true, removeOnFail: 100 } });
+  }
+
+  /** In the background: a large backlog after a Redis flush must not hold up start-up. */
+  private avstam(): void {
+    void this.avstamning.run().catch((error: Error) => this.logger.error(`reconciliation failed: ${error.message}`));
   }
 
   async onModuleDestroy(): Promise<void> {
+    clearInterval(this.vakt);
     await this.worker?.close();
     await this.avstamning.klar();
   }

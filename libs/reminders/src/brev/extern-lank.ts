@@ -1,20 +1,29 @@
 import { addDays, Datum, deadlineEnd } from '@app/core';
-import { ExternAtkomst } from '@app/database';
 import { createHash, randomBytes } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 
+export interface LankFor {
+  organisationId: string;
+  remissinstansId: string;
+  svarsdatum: Datum;
+}
+
 /**
- * A fresh personal link for an external remissinstans' reminder: only the token's SHA-256 is
- * stored, so the invitation's link cannot be shown again. Same form as the workflow's links
- * (libs/remiss/src/extern): base64url token, `/api/extern/<token>`, valid until svarsdatum + 30 days.
+ * Fresh personal links for external remissinstanser' reminders, in one statement: only a token's
+ * SHA-256 is stored, so the invitation's link cannot be shown again. Same form as the workflow's
+ * links (libs/remiss/src/extern): base64url token, `/api/extern/<token>`, valid until svarsdatum + 30 days.
  */
-export async function nyExternLank(manager: EntityManager, plattformsUrl: string, organisationId: string, remissinstansId: string, svarsdatum: Datum): Promise<string> {
-  const token = randomBytes(32).toString('base64url');
-  await manager.insert(ExternAtkomst, {
-    organisationId,
-    remissinstansId,
-    tokenHash: createHash('sha256').update(token, 'utf8').digest(),
-    giltigTill: deadlineEnd(addDays(svarsdatum, 30)),
-  });
-  return `${plattformsUrl}/api/extern/${token}`;
+export async function nyaExternLankar(manager: EntityManager, plattformsUrl: string, lankar: LankFor[]): Promise<string[]> {
+  if (!lankar.length) return [];
+  const tokens = lankar.map(() => randomBytes(32).toString('base64url'));
+  await manager.query(
+    `INSERT INTO extern_atkomst (organisation_id, remissinstans_id, token_hash, giltig_till) SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::bytea[], $4::timestamptz[])`,
+    [
+      lankar.map((l) => l.organisationId),
+      lankar.map((l) => l.remissinstansId),
+      tokens.map((t) => createHash('sha256').update(t, 'utf8').digest()),
+      lankar.map((l) => deadlineEnd(addDays(l.svarsdatum, 30))),
+    ],
+  );
+  return tokens.map((t) => `${plattformsUrl}/api/extern/${t}`);
 }

@@ -19,6 +19,9 @@ export const STANDARDREGLER: readonly Regel[] = [
   { typ: 'veckovis', arbetsdagar: 0, aktiv: true },
 ];
 
+/** An organisation's own rules, or the defaults while it has none. */
+export const reglerEllerStandard = (egna: readonly Regel[] | null | undefined): readonly Regel[] => (egna?.length ? egna : STANDARDREGLER);
+
 /** Reminders go out at 08:00 Stockholm time. */
 export const SANDNINGSTIMME = 8;
 
