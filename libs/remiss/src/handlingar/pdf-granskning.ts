@@ -25,10 +25,19 @@ type PdfJs = typeof import('pdfjs-dist');
 let pdfjs: PdfJs | undefined;
 /**
  * pdfjs-dist 3.x: its legacy build is CommonJS and runs in Node and under Jest (4.x and later are
- * ES modules only). Loaded on first use, as it logs about the missing optional `canvas` on load.
+ * ES modules only). On load it warns through console.log that the optional `canvas` package is
+ * missing; canvas is for drawing pages, which text extraction never does, so that one load is quiet.
  */
 function loadPdfJs(): PdfJs {
-  pdfjs ??= require('pdfjs-dist/legacy/build/pdf.js') as PdfJs;
+  if (!pdfjs) {
+    const log = console.log;
+    console.log = () => undefined;
+    try {
+      pdfjs = require('pdfjs-dist/legacy/build/pdf.js') as PdfJs;
+    } finally {
+      console.log = log;
+    }
+  }
   return pdfjs;
 }
 
