@@ -26,7 +26,7 @@ describe('a worker stopped mid-batch (own redis-server, the worker app as a chil
     return rader.map((r) => r.id);
   }
 
-  const miljo = () => ({ DATABASE_URL: t.db.url, REDIS_URL: redis.url, QUEUE_PREFIX: t.config.QUEUE_PREFIX, SMTP_URL: t.sink.url, OUTBOX_CONCURRENCY: '20', OUTBOX_LEASE_MS: '3000', OUTBOX_STALLED_MS: '3000' });
+  const miljo = () => ({ DATABASE_URL: t.db.url, REDIS_URL: redis.url, QUEUE_PREFIX: t.config.QUEUE_PREFIX, SMTP_URL: t.sink.url, OUTBOX_CONCURRENCY: '20', OUTBOX_LEASE_MS: '2000', OUTBOX_STALLED_MS: '2000' });
   afterAll(async () => {
     await t.stang();
     await redis.stop();
