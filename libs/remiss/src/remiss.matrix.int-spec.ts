@@ -68,6 +68,7 @@ const MATRIX: Row[] = [
   ['GET', () => `/api/extern/${OKAND}/missiv`, undefined, publik(404)],
   ['POST', () => `/api/extern/${OKAND}/svar`, pdf, publik(404)],
   ['POST', () => `/api/extern/${OKAND}/avstar`, () => ({}), publik(404)],
+  ['GET', (i) => `/api/remisser/${i.attSkicka}/instanser/${i.extern}/svar.pdf`, undefined, avsandare(404)],
   ['POST', (i) => `/api/remisser/${i.attSkicka}/avsluta`, undefined, avsandare(200)],
   ['GET', (i) => `/api/remisser/${i.attSkicka}/sammanstallning`, undefined, avsandare(200)],
   ['GET', (i) => `/api/remisser/${i.attSkicka}/sammanstallning.csv`, undefined, avsandare(200)],

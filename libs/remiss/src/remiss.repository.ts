@@ -30,6 +30,10 @@ export interface InstansStatus {
   besvaradAt: Date | null;
   avstodAt: Date | null;
   forsenad: boolean;
+  /** The expedierat answer (GET /api/remissvar/:id); drafts are never shown to the sender. */
+  remissvarId: string | null;
+  /** An external instans answered with a PDF (GET …/instanser/:id/svar.pdf). */
+  externSvarsfil: boolean;
 }
 
 export interface RemissRad {
@@ -101,8 +105,11 @@ export class RemissRepository {
     return this.dataSource.query(
       `SELECT i.id, i.namn, CASE WHEN i.mottagare_enhet_id IS NULL THEN 'extern' ELSE 'enhet' END AS typ, i.status,
               to_char(i.svarsdatum, 'YYYY-MM-DD') AS svarsdatum, i.anstand_orsak AS "anstandOrsak", i.mottagare_diarienummer AS diarienummer,
-              i.registrerad_at AS "registreradAt", i.besvarad_at AS "besvaradAt", i.avstod_at AS "avstodAt", ${FORSENAD_SQL('i', '$2::date')} AS forsenad
-         FROM remissinstans i WHERE i.remiss_id = $1 ORDER BY i.namn`,
+              i.registrerad_at AS "registreradAt", i.besvarad_at AS "besvaradAt", i.avstod_at AS "avstodAt", ${FORSENAD_SQL('i', '$2::date')} AS forsenad,
+              s.id AS "remissvarId", i.extern_svar_fil_id IS NOT NULL AS "externSvarsfil"
+         FROM remissinstans i
+         LEFT JOIN remissvar s ON s.remissinstans_id = i.id AND s.status = 'expedierat'
+        WHERE i.remiss_id = $1 ORDER BY i.namn`,
       [remissId, idag],
     );
   }

@@ -1,6 +1,8 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Roller } from '@app/auth';
+import type { Response } from 'express';
+import { sendPdf } from '../http/pdf-http';
 import { RemissOversiktService } from './remiss-oversikt.service';
 import { RemissListQuery } from './remiss-uppfoljning.dto';
 
@@ -20,5 +22,12 @@ export class RemissOversiktController {
   @ApiOperation({ summary: 'Each instans with status, own dnr, answered date and derived forsenad; counts per status' })
   status(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.oversikt.status(actor, id);
+  }
+
+  @Get(':id/instanser/:instansId/svar.pdf')
+  @ApiOperation({ summary: 'The PDF an external instans answered with' })
+  async externtSvar(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Param('instansId', new ParseUUIDPipe()) instansId: string, @Res({ passthrough: true }) res: Response) {
+    const { filnamn, data } = await this.oversikt.externtSvar(actor, id, instansId);
+    return sendPdf(res, filnamn, data);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { FilRepository } from '@app/archive';
 import { Actor } from '@app/auth';
-import { badRequest, Clock, isDatum, stockholmDatum } from '@app/core';
+import { badRequest, Clock, isDatum, notFound, stockholmDatum } from '@app/core';
 import { REMISSINSTANS_STATUSAR } from '@app/database';
 import { RemissRad, RemissRepository } from '../remiss.repository';
 import { RemissListQuery } from './remiss-uppfoljning.dto';
@@ -11,6 +12,7 @@ import { RemissListQuery } from './remiss-uppfoljning.dto';
 export class RemissOversiktService {
   constructor(
     private readonly remisser: RemissRepository,
+    private readonly filer: FilRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -36,5 +38,14 @@ export class RemissOversiktService {
       antal: { totalt: instanser.length, ...antalPerStatus, forsenad: instanser.filter((i) => i.forsenad).length },
       instanser,
     };
+  }
+
+  /** The PDF an external instans answered with (registered as an inkommande handling of the remiss). */
+  async externtSvar(actor: Actor, remissId: string, instansId: string): Promise<{ filnamn: string; data: Buffer }> {
+    const remiss = await this.remisser.egen(actor, remissId);
+    const instans = (await this.remisser.instanser(actor, remiss)).find((i) => i.id === instansId);
+    if (!instans?.externSvarFilId) throw notFound('Externt svar');
+    const { fil, data } = await this.filer.data(instans.externSvarFilId);
+    return { filnamn: fil.filnamn, data };
   }
 }

@@ -127,7 +127,11 @@ describe('sending and following a remiss (real PostgreSQL, Redis, Chromium, SMTP
 
     const status = await ks.get(`/api/remisser/${remiss.id}/status`);
     expect(status.body.antal).toMatchObject({ totalt: 4, inbjuden: 3, besvarad: 1, forsenad: 0 });
-    expect(status.body.instanser.find((i: { namn: string }) => i.namn === 'Region Uppsala')).toMatchObject({ typ: 'extern', status: 'besvarad', forsenad: false });
+    const region = status.body.instanser.find((i: { namn: string }) => i.namn === 'Region Uppsala');
+    expect(region).toMatchObject({ typ: 'extern', status: 'besvarad', forsenad: false, externSvarsfil: true, remissvarId: null });
+    const pdf = await ks.get(`/api/remisser/${remiss.id}/instanser/${region.id}/svar.pdf`);
+    expect(pdftotext(pdf.body as Buffer)).toContain('Region Uppsala tillstyrker förslaget.');
+    expect(pdf.headers.get('content-disposition')).toContain('Region-Uppsala');
   });
 
   it('grants anstånd to one instans: later svarsdatum, reason, reminders replanned, the nämnd told', async () => {
