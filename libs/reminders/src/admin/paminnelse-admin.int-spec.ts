@@ -17,7 +17,7 @@ class PaminnelseApp {
   }
 }
 
-describe('admin API of reminders', () => {
+describe('admin API of reminders, and reminders when SMTP fails (system clock)', () => {
   let t: TestApp;
   let sink: SmtpSink;
   let admin: ApiClient;
@@ -25,7 +25,7 @@ describe('admin API of reminders', () => {
 
   beforeAll(async () => {
     sink = await new SmtpSink().start();
-    t = await startTestApp(PaminnelseApp.forRoot, { config: { SMTP_URL: sink.url } });
+    t = await startTestApp(PaminnelseApp.forRoot, { config: { SMTP_URL: sink.url, OUTBOX_RETRY_BASE_MS: '300', OUTBOX_RETRY_MAX_MS: '1000' } });
     admin = await t.as('admin@enkoping.demo');
     dataSource = t.app.get(DataSource);
   });
@@ -71,23 +71,42 @@ describe('admin API of reminders', () => {
     expect(rader.map((r: { typ: string; due_at: Date }) => [r.typ, r.due_at.toISOString()])).toEqual([['fore_5', '2030-04-02T06:00:00.000Z'], ['pa_dagen', '2030-04-09T06:00:00.000Z']]);
   });
 
-  it('lists a reminder refused with 550 as misslyckad with its reason, and its failed job with the queue counts', async () => {
+  /** A reminder of a new external instans that is due now: the row the planner writes, with today's time. */
+  async function forfallenPaminnelse(epost: string): Promise<string> {
     const [remiss] = await dataSource.query(`SELECT id, organisation_id FROM remiss WHERE diarienummer = 'KS2025/118'`);
     const [instans] = await skapaInstanser(dataSource, remiss.id, 1, '2030-05-15');
-    await dataSource.query(`UPDATE remissinstans SET extern_epost = 'finns-inte@example.se' WHERE id = $1`, [instans]);
-    sink.rejected.add('finns-inte@example.se');
-    // A reminder that is due now: the row the planner writes, with today's time.
+    await dataSource.query(`UPDATE remissinstans SET extern_epost = $2 WHERE id = $1`, [instans, epost]);
     const [rad] = await dataSource.query(
       `INSERT INTO paminnelse (organisation_id, remissinstans_id, typ, svarsdatum, due_at) VALUES ($1, $2, 'fore_3', '2030-05-15', now()) RETURNING id`,
       [remiss.organisation_id, instans],
     );
     await t.app.get(PaminnelsePlanering).enqueue({ ids: [rad.id] });
+    return rad.id;
+  }
+
+  it('SMTP down for a while: the reminder is retried with backoff and sent once, when SMTP is back', async () => {
+    const port = Number(new URL(sink.url).port);
+    await sink.stop();
+    const id = await forfallenPaminnelse('under-avbrott@example.se');
+    const rad = async () => (await dataSource.query(`SELECT status::text, forsok, senaste_fel FROM paminnelse WHERE id = $1`, [id]))[0];
+    await tills(async () => (await rad()).forsok >= 2);
+    expect(await rad()).toMatchObject({ senaste_fel: expect.stringMatching(/ECONNREFUSED|connect/i) });
+    await sink.start(port);
+    await tills(async () => (await rad()).status === 'skickad');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(sink.to('under-avbrott@example.se')).toHaveLength(1);
+    expect(sink.to('under-avbrott@example.se')[0].subject).toMatch(/^KS2025\/118 Påminnelse om remissvar/);
+  });
+
+  it('lists a reminder refused with 550 as misslyckad with its reason, and its failed job with the queue counts', async () => {
+    sink.rejected.add('finns-inte@example.se');
+    const id = await forfallenPaminnelse('finns-inte@example.se');
     await tills(async () => (await admin.get('/api/admin/paminnelser/misslyckade')).body.length === 1);
     const [misslyckad] = (await admin.get('/api/admin/paminnelser/misslyckade')).body;
-    expect(misslyckad).toMatchObject({ id: rad.id, diarienummer: 'KS2025/118', typ: 'fore_3', svarsdatum: '2030-05-15', forsok: 1 });
+    expect(misslyckad).toMatchObject({ id, diarienummer: 'KS2025/118', typ: 'fore_3', svarsdatum: '2030-05-15', forsok: 1 });
     expect(misslyckad.orsak).toMatch(/^SMTP 550/);
     const ko = (await admin.get('/api/admin/paminnelser/ko')).body;
     expect(ko.antal).toMatchObject({ failed: 1 });
-    expect(ko.misslyckadeJobb).toEqual([expect.objectContaining({ jobbId: `paminnelse-${rad.id}`, typ: 'paminnelse', orsak: expect.stringMatching(/SMTP 550/) })]);
+    expect(ko.misslyckadeJobb).toEqual([expect.objectContaining({ jobbId: `paminnelse-${id}`, typ: 'paminnelse', orsak: expect.stringMatching(/SMTP 550/) })]);
   });
 });
