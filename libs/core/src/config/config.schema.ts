@@ -78,11 +78,6 @@ export const configSchema = z.object({
   REMISS_MIN_SVARSTID_ARBETSDAGAR: positiveInt(15),
   /** The largest PDF accepted as remisshandling or external answer, in megabytes. */
   PDF_UPLOAD_MAX_MB: positiveInt(25),
-
-  /** The shortest time a remissinstans may be given to answer, in Swedish working days. */
-  REMISS_MIN_SVARSTID_ARBETSDAGAR: positiveInt(15),
-  /** The largest PDF accepted as remisshandling or external answer, in megabytes. */
-  PDF_UPLOAD_MAX_MB: positiveInt(25),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;
