@@ -3,14 +3,15 @@ import { ArchiveModule } from '@app/archive';
 import { AppConfig } from '@app/core';
 import { Infrastructure } from '@app/database';
 import { UtkorgModule } from '@app/mail';
+import { PdfKoModule } from '@app/pdf';
 import { RemindersModule } from '@app/reminders';
 import { RemissModule } from '@app/remiss';
 import { commonModules } from '@app/runtime';
 
-/** KLK and registrator: remisser, sammanställning, diarium. */
+/** KLK and registrator: remisser, sammanställning, diarium; prints through the pdf-worker. */
 @Module({})
 export class RemissServiceModule {
   static forRoot(config: AppConfig, infrastructure: Infrastructure): DynamicModule {
-    return { module: RemissServiceModule, imports: [...commonModules(config, infrastructure), UtkorgModule.forRoot({ worker: false }), RemindersModule, ArchiveModule, RemissModule] };
+    return { module: RemissServiceModule, imports: [...commonModules(config, infrastructure), UtkorgModule.forRoot({ worker: false }), RemindersModule, PdfKoModule.forRoot(), ArchiveModule, RemissModule] };
   }
 }

@@ -28,7 +28,7 @@ describe('login and sessions', () => {
     try {
       const res = await t.anonymous().post('/api/auth/login', { epost: 'un.sekreterare@enkoping.demo', losenord: 'fel-lösenord' });
       expect(res.status).toBe(401);
-      expect(res.body).toEqual({ statusCode: 401, code: 'INVALID_CREDENTIALS', message: 'Wrong e-mail address or password' });
+      expect(res.body).toEqual({ statusCode: 401, code: 'INVALID_CREDENTIALS', message: 'Wrong e-mail address or password', meddelande: 'Fel e-postadress eller lösenord' });
       expect(res.headers.getSetCookie()).toEqual([]);
       const unknown = await t.anonymous().post('/api/auth/login', { epost: 'ingen@enkoping.demo', losenord: DEMO_PASSWORD });
       expect(unknown.status).toBe(401);

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { PdfModule } from '@app/pdf';
 import { RemisshandlingController } from './handlingar/remisshandling.controller';
 import { RemisshandlingService } from './handlingar/remisshandling.service';
 import { pdfMulter, RemissKarnaModule } from './remiss-karna.module';
@@ -16,9 +15,12 @@ import { RemissUtkastService } from './utkast/remiss-utkast.service';
 import { RemissUtskickController } from './utskick/remiss-utskick.controller';
 import { RemissUtskickService } from './utskick/remiss-utskick.service';
 
-/** The sender's side: remisser, their handlingar and instanser, the sammanställning (KLK's remissansvarig). */
+/**
+ * The sender's side: remisser, their handlingar and instanser, the sammanställning (KLK's remissansvarig).
+ * Needs a PdfRenderare from the app (PdfModule in process, or PdfKoModule through the pdf-worker).
+ */
 @Module({
-  imports: [RemissKarnaModule, PdfModule, pdfMulter],
+  imports: [RemissKarnaModule, pdfMulter],
   controllers: [RemissUtkastController, RemissOversiktController, RemisshandlingController, RemissUtskickController, RemissUppfoljningController, SammanstallningController, RemissController],
   providers: [RemissUtkastService, RemissOversiktService, RemisshandlingService, RemissUtskickService, RemissUppfoljningService, SammanstallningRepository, SammanstallningService],
   exports: [RemissKarnaModule],

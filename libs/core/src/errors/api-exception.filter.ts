@@ -6,6 +6,8 @@ export interface ApiErrorBody {
   statusCode: number;
   code: string;
   message: string;
+  /** The same in Swedish, for the people in front of the web UI (DomainErrors only). */
+  meddelande?: string;
   details?: Record<string, unknown>;
 }
 
@@ -24,7 +26,10 @@ const CODE_BY_STATUS: Record<number, string> = {
   503: 'UNAVAILABLE',
 };
 
-/** Every error leaves the API as `{ statusCode, code, message }`; unexpected ones are logged, not shown. */
+/**
+ * Every error leaves the API as `{ statusCode, code, message }` (+ `meddelande` in Swedish and
+ * `details` where the error has them); unexpected ones are logged, not shown.
+ */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('ApiExceptionFilter');
@@ -38,7 +43,13 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
   private toBody(exception: unknown): ApiErrorBody {
     if (exception instanceof DomainError) {
-      return { statusCode: exception.status, code: exception.code, message: exception.message, ...(exception.details ? { details: exception.details } : {}) };
+      return {
+        statusCode: exception.status,
+        code: exception.code,
+        message: exception.message,
+        meddelande: exception.svenska,
+        ...(exception.details ? { details: exception.details } : {}),
+      };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

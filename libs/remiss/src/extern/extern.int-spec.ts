@@ -59,7 +59,7 @@ describe('external remissinstanser: declining, and links that are revoked, expir
     expect([revoke.status, revoke.body]).toEqual([200, { aterkallade: 1 }]);
     const res = await t.anonymous().get(`/api/extern/${region}`);
     expect([res.status, res.body.code]).toEqual([410, 'LINK_REVOKED']);
-    expect(res.body.details.orsak).toContain('återkallats');
+    expect(res.body.meddelande).toContain('återkallats');
 
     // A new link for the same instans: mailed, works; the revoked one stays refused.
     const ny = await ks.post(`/api/remisser/${remissId}/instanser/${instans.id}/lank`);

@@ -15,7 +15,7 @@ import { RemissinstansRepository } from '../utskick/remissinstans.repository';
 import { ExternAtkomstRepository } from './extern-atkomst.repository';
 
 /** A link that cannot be used: 404 when unknown, 410 when used, expired, revoked or the remiss closed. */
-const ogiltig = (status: HttpStatus, code: string, message: string, svenska: string) => new DomainError(status, code, message, svenska, { orsak: svenska });
+const ogiltig = (status: HttpStatus, code: string, message: string, svenska: string) => new DomainError(status, code, message, svenska);
 
 const OKAND = () => ogiltig(HttpStatus.NOT_FOUND, 'LINK_NOT_FOUND', 'This link does not exist', 'Länken finns inte. Kontrollera att hela adressen från e-postmeddelandet kom med.');
 const GONE: Record<'anvand' | 'aterkallad' | 'utgangen' | 'stangd', () => DomainError> = {

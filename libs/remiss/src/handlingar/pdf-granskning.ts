@@ -18,7 +18,7 @@ const KANDA_FORMAT: [prefix: string, namn: string][] = [
   ['7b5c727466', 'ett RTF-dokument'],
 ];
 
-const fel = (status: HttpStatus, code: string, message: string, svenska: string) => new DomainError(status, code, message, svenska, { orsak: svenska });
+const fel = (status: HttpStatus, code: string, message: string, svenska: string) => new DomainError(status, code, message, svenska);
 
 type PdfJs = typeof import('pdfjs-dist');
 

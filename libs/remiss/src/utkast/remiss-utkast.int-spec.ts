@@ -78,7 +78,7 @@ describe('remiss utkast and remisshandlingar (real PostgreSQL)', () => {
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('INVALID_SVARSDATUM');
     expect(res.body.details.nastaGiltigaDatum).toBe(svarsdatum);
-    expect(res.body.details.orsak).toContain(`Närmaste möjliga svarsdatum är ${svarsdatum}`);
+    expect(res.body.meddelande).toContain(`Närmaste möjliga svarsdatum är ${svarsdatum}`);
     expect(await sql('SELECT count(*)::int AS n FROM remiss')).toEqual(fore);
   });
 

@@ -8,7 +8,8 @@ function refusal(check: () => void): { orsak: string; nastaGiltigaDatum: string 
   } catch (e) {
     expect(e).toBeInstanceOf(DomainError);
     expect((e as DomainError).status).toBe(400);
-    return (e as DomainError).details as { orsak: string; nastaGiltigaDatum: string };
+    const error = e as DomainError;
+    return { orsak: error.svenska, nastaGiltigaDatum: (error.details as { nastaGiltigaDatum: string }).nastaGiltigaDatum };
   }
   throw new Error('expected a refusal');
 }

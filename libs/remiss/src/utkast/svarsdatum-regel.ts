@@ -1,9 +1,9 @@
 import { badRequest, Datum, holidayName, isWorkingDay, nextWorkingDay, weekday, workingDayOnOrAfter, workingDaysBetween } from '@app/core';
 
-/** The API's messages are English; the Swedish reason travels in `details.orsak` for the web UI. */
+/** The API's message is English; the Swedish reason travels as `meddelande`, the next valid date in `details`. */
 function ogiltigtSvarsdatum(svarsdatum: Datum, orsak: string, nasta: Datum) {
   const svenska = `${orsak}. Närmaste möjliga svarsdatum är ${nasta}.`;
-  return badRequest('INVALID_SVARSDATUM', `svarsdatum ${svarsdatum} is not allowed; the next valid date is ${nasta}`, svenska, { orsak: svenska, nastaGiltigaDatum: nasta });
+  return badRequest('INVALID_SVARSDATUM', `svarsdatum ${svarsdatum} is not allowed; the next valid date is ${nasta}`, svenska, { nastaGiltigaDatum: nasta });
 }
 
 /** The earliest svarsdatum that leaves `minimum` working days after `idag`. */
