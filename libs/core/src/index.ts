@@ -8,3 +8,4 @@ export * from './errors/domain-error';
 export * from './errors/api-exception.filter';
 export * from './errors/validation.pipe';
 export * from './http/public.decorator';
+export * from './http/sid-query';

@@ -1,3 +1,4 @@
+import { stockholmWallClock } from '@app/core';
 import { PdfMetadata } from './dokument';
 
 /**
@@ -115,24 +116,12 @@ function pdfText(value: string): string {
   return `<FEFF${Buffer.from(value, 'utf16le').swap16().toString('hex').toUpperCase()}>`;
 }
 
-const STOCKHOLM = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Stockholm',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
 /**
  * Local time in Sweden is what a registrator reads; the offset makes the instant unambiguous.
  * `lokal` carries the Stockholm wall-clock time in its UTC fields.
  */
 function offsetParts(date: Date): { lokal: Date; tecken: string; hh: string; mm: string } {
-  const p = Object.fromEntries(STOCKHOLM.formatToParts(date).map((del) => [del.type, del.value]));
-  const lokal = new Date(Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second));
+  const lokal = stockholmWallClock(date);
   const minuter = Math.round((lokal.getTime() - Math.floor(date.getTime() / 1000) * 1000) / 60000);
   const abs = Math.abs(minuter);
   return { lokal, tecken: minuter < 0 ? '-' : '+', hh: String(Math.floor(abs / 60)).padStart(2, '0'), mm: String(abs % 60).padStart(2, '0') };

@@ -1,10 +1,9 @@
 import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, ParseIntPipe, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '@app/auth';
-import { DomainError } from '@app/core';
+import { DomainError, SidQuery } from '@app/core';
 import type { Response } from 'express';
 import { kravRoll, LASA_UTKAST } from './behorighet';
-import { SidQuery } from './inkorg/inkorg.dto';
 import { BeslutDto, SparaRemissvarDto } from './remissvar.dto';
 import { RemissvarRepository } from './remissvar.repository';
 import { RemissvarService, RemissvarVy } from './remissvar.service';

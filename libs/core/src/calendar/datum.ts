@@ -52,6 +52,12 @@ export function stockholmDatum(instant: Date): Datum {
   return `${p.year}-${p.month}-${p.day}`;
 }
 
+/** Stockholm's wall-clock time at an instant, carried in the UTC fields of the Date returned. */
+export function stockholmWallClock(instant: Date): Date {
+  const p = partsOf(instant);
+  return new Date(Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second));
+}
+
 /** The instant at which Stockholm's wall clock shows `datum` at `hh:mm` (DST-aware). */
 export function stockholmInstant(datum: Datum, hour: number, minute = 0, second = 0, ms = 0): Date {
   const wall = Date.parse(`${assertDatum(datum)}T00:00:00Z`) + ((hour * 60 + minute) * 60 + second) * 1000 + ms;

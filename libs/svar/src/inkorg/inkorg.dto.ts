@@ -1,28 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { SidQuery } from '@app/core';
 import { REMISSINSTANS_STATUSAR, RemissinstansStatus } from '@app/database';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 
 export const INKORG_SORTERING = ['svarsdatum', 'utskickad', 'arendemening', 'status', 'diarienummer'] as const;
 export type InkorgSortering = (typeof INKORG_SORTERING)[number];
-
-/** `?page=1&pageSize=50` of every list. */
-export class SidQuery {
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page = 1;
-
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize = 50;
-}
 
 export class InkorgQuery extends SidQuery {
   @ApiPropertyOptional({ enum: INKORG_SORTERING, default: 'svarsdatum' })
