@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { FilRepository } from '@app/archive';
 import { Actor } from '@app/auth';
-import { badRequest, Clock, isDatum, notFound, stockholmDatum } from '@app/core';
+import { badRequest, Clock, isDatum, notFound, Sida, stockholmDatum } from '@app/core';
 import { REMISSINSTANS_STATUSAR } from '@app/database';
 import { RemissRad, RemissRepository } from '../remiss.repository';
 import { RemissListQuery } from './remiss-uppfoljning.dto';
@@ -20,7 +20,7 @@ export class RemissOversiktService {
     return stockholmDatum(this.clock.now());
   }
 
-  async list(actor: Actor, q: RemissListQuery): Promise<{ items: RemissRad[]; total: number; page: number; pageSize: number }> {
+  async list(actor: Actor, q: RemissListQuery): Promise<Sida<RemissRad>> {
     for (const d of [q.svarsdatumFran, q.svarsdatumTill]) if (d && !isDatum(d)) throw badRequest('VALIDATION_FAILED', `${d} is not a calendar date`, `${d} är inget giltigt datum`);
     const { items, total } = await this.remisser.list(actor, { ...q, text: q.q?.trim() || undefined, idag: this.idag() });
     return { items, total, page: q.page, pageSize: q.pageSize };
