@@ -11,7 +11,8 @@ import { PdfModule } from './pdf.module';
 import { PdfService } from './pdf.service';
 import { blanksteg, ord, pdfBrodtext, pdfInfo, pdfText, pdfXmp, preflight, utanBlanksteg } from './testing/pdf-verktyg';
 
-const SEED = join(__dirname, '../../../../shared/seeds/UN2025-412-svar-pa-remiss.txt');
+// A copy of ../shared/seeds/UN2025-412-svar-pa-remiss.txt, so the repository tests itself without shared/.
+const SEED = join(__dirname, 'testing/UN2025-412-svar-pa-remiss.txt');
 
 /**
  * The seed is the text of the real PDF: an ärendenummer line, the title, paragraphs separated by
