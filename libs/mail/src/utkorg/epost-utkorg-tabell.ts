@@ -5,7 +5,7 @@ import { EpostUtkorg } from '../epost-utkorg';
 import { Epost } from '../mailer';
 import { Utkorg } from './utkorg';
 import { UtkorgRader } from './utkorg-rader';
-import { Forfattat, UtkorgTyp } from './utkorg-typ';
+import { Forfattat, UtkorgJobb, UtkorgTyp } from './utkorg-typ';
 import { UtkorgTyper } from './utkorg-typer';
 
 const lista = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
@@ -39,6 +39,15 @@ export class EpostUtkorgTabell extends EpostUtkorg implements UtkorgTyp, OnModul
 
   dispatch(ids: string[]): Promise<void> {
     return this.utkorg.koa(this, ids);
+  }
+
+  /**
+   * A sent mail keeps its recipients, subject and Message-ID but not its body: an invitation
+   * carries the external party's personal link, whose token is otherwise stored only as a hash.
+   */
+  async skickade(manager: EntityManager, ids: string[]): Promise<UtkorgJobb[]> {
+    await manager.query(`UPDATE epost_utkorg SET text = '', html = NULL WHERE id = ANY($1::uuid[])`, [ids]);
+    return [];
   }
 
   async forfatta(ids: string[]): Promise<Map<string, Forfattat>> {
