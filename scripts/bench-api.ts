@@ -7,14 +7,13 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '@app/core';
 import { dataSourceOptions, provideInfrastructure, runMigrations } from '@app/database';
-import { withDatabase } from '@app/database/testing/test-infrastructure';
+import { sql, withDatabase } from '@app/database/testing/test-infrastructure';
 import { loadDemoData } from '@app/demo';
 import { configureHttpApp } from '@app/runtime';
 import { ApiClient } from '@app/runtime/testing/test-app';
 import { DEMO_PASSWORD } from '@app/demo';
 import autocannon from 'autocannon';
 import { AddressInfo } from 'node:net';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { PlatformModule } from '../apps/platform/src/platform.module';
 
@@ -26,16 +25,6 @@ const keep = process.argv.includes('--keep');
 
 /** Six more enheter so every remiss can go to 11 enheter of Enköping plus one external party. */
 const EXTRA_ENHETER = ['Valnämnden', 'Överförmyndarnämnden', 'Miljönämnden', 'Räddningsnämnden', 'Revisionen', 'Krisledningsnämnden'];
-
-async function sql(url: string, query: string, params: unknown[] = []): Promise<any[]> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(query, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 /** Bulk SQL: one statement per table, generate_series for the rows. */
 async function seed(url: string): Promise<void> {

@@ -9,7 +9,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppConfig, loadConfig, stockholmDatum, workingDaysAfter } from '@app/core';
 import { dataSourceOptions, provideInfrastructure, runMigrations } from '@app/database';
-import { withDatabase } from '@app/database/testing/test-infrastructure';
+import { sql, withDatabase } from '@app/database/testing/test-infrastructure';
 import { loadDemoData } from '@app/demo';
 import { bullmqConnection, messageIdFor, UtkorgAvstamning, UtkorgModule } from '@app/mail';
 import { PaminnelsePlanering, RemindersModule } from '@app/reminders';
@@ -19,7 +19,6 @@ import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 
 const REMISSER = 5000;
@@ -28,16 +27,6 @@ const PAMINNELSER_PER_INSTANS = 4;
 /** Remisser sent at the same time, by as many concurrent requests. */
 const SAMTIDIGA = 4;
 const SAMTIDIGT_FORFALLNA = 10_000;
-
-async function sql(url: string, query: string, params: unknown[] = []): Promise<any[]> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(query, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 /** Runs `arbete` over `poster` with `samtidiga` at a time. */
 async function parallellt<T>(poster: T[], samtidiga: number, arbete: (post: T) => Promise<void>): Promise<void> {

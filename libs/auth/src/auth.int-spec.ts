@@ -1,19 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createTestDatabase, TestDatabase } from '@app/database/testing/test-infrastructure';
+import { createTestDatabase, sql, TestDatabase } from '@app/database/testing/test-infrastructure';
 import { DEMO_PASSWORD } from '@app/demo';
 import { ApiClient, startTestApp } from '@app/runtime/testing/test-app';
-import { Client } from 'pg';
 import { PlatformModule } from '../../../apps/platform/src/platform.module';
-
-async function count(url: string, sql: string): Promise<number> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return Number((await client.query(sql)).rows[0].n);
-  } finally {
-    await client.end();
-  }
-}
 
 describe('login and sessions', () => {
   let db: TestDatabase;
@@ -32,7 +21,7 @@ describe('login and sessions', () => {
       expect(res.headers.getSetCookie()).toEqual([]);
       const unknown = await t.anonymous().post('/api/auth/login', { epost: 'ingen@enkoping.demo', losenord: DEMO_PASSWORD });
       expect(unknown.status).toBe(401);
-      expect(await count(db.url, 'SELECT count(*) AS n FROM session')).toBe(0);
+      expect(await sql(db.url, 'SELECT count(*)::int AS n FROM session')).toEqual([{ n: 0 }]);
     } finally {
       await t.close();
     }

@@ -3,7 +3,8 @@ import { SmtpSink } from '@app/mail/testing/smtp-sink';
 import { ApiClient, startTestApp, TestApp } from '@app/runtime/testing/test-app';
 import { PlatformModule } from '../../../apps/platform/src/platform.module';
 import { pdfMedSidor } from './testing/pdf-fixtures';
-import { forstaGiltigaSvarsdatum, pdfForm, remissUtkast, sql } from './testing/remiss-fixture';
+import { sql } from '@app/database/testing/test-infrastructure';
+import { forstaGiltigaSvarsdatum, pdfForm, remissUtkast } from './testing/remiss-fixture';
 
 /**
  * Every endpoint of the sender's side and of the external links × every role, an anonymous caller
@@ -87,7 +88,7 @@ describe('endpoint × role matrix of the sender side and the external links', ()
     t = await startTestApp(PlatformModule.forRoot, { config: { SMTP_URL: sink.url } });
     for (const c of CALLERS) clients[c] = c === 'anonym' ? t.anonymous() : await t.as(EPOST[c]);
     const ks = clients.remissansvarig;
-    const [{ un }] = await sql(t, `SELECT id AS un FROM enhet WHERE kortnamn = 'UN'`);
+    const [{ un }] = await sql(t.db.url, `SELECT id AS un FROM enhet WHERE kortnamn = 'UN'`);
     const utkast = await remissUtkast(ks, 'Utkast', [{ enhetId: un }]);
     const attTaBort = await remissUtkast(ks, 'Att ta bort handling ur', [{ enhetId: un }]);
     const attSkicka = await remissUtkast(ks, 'Att skicka', [{ enhetId: un }, { namn: 'Region Uppsala', epost: 'registrator@regionuppsala.se' }]);
@@ -104,7 +105,7 @@ describe('endpoint × role matrix of the sender side and the external links', ()
     async (_name, [method, path, body, expected]) => {
       // The instanser exist once `skicka` has run.
       if (!ids.instans && method === 'POST' && path(ids).includes('/anstand')) {
-        const rows = await sql(t, `SELECT id, extern_epost FROM remissinstans WHERE remiss_id = $1`, [ids.attSkicka]);
+        const rows = await sql(t.db.url, `SELECT id, extern_epost FROM remissinstans WHERE remiss_id = $1`, [ids.attSkicka]);
         ids.instans = rows.find((r) => !r.extern_epost).id;
         ids.extern = rows.find((r) => r.extern_epost).id;
       }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig } from '@app/core';
-import { Client } from 'pg';
+import { sql } from '@app/database/testing/test-infrastructure';
 import { PlatformModule } from '../../../apps/platform/src/platform.module';
 import { commonModules } from './common-modules';
 import { ApiClient, startTestApp, TestApp } from './testing/test-app';
@@ -11,15 +11,7 @@ describe('bad input is refused with 400 naming the field, and nothing is written
   let registrator: ApiClient;
   let unDiarium: string;
 
-  const arendeCount = async () => {
-    const sql = new Client({ connectionString: t.db.url });
-    await sql.connect();
-    try {
-      return Number((await sql.query('SELECT count(*) AS n FROM arende')).rows[0].n);
-    } finally {
-      await sql.end();
-    }
-  };
+  const arendeCount = async () => (await sql(t.db.url, 'SELECT count(*)::int AS n FROM arende'))[0].n as number;
 
   beforeAll(async () => {
     t = await startTestApp(PlatformModule.forRoot);

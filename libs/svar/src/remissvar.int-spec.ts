@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ApiClient, startTestApp, TestApp } from '@app/runtime/testing/test-app';
 import { PlatformModule } from '../../../apps/platform/src/platform.module';
-import { DemoRemiss, demoRemissMedHandling, sql } from './testing/demo-remiss';
+import { sql } from '@app/database/testing/test-infrastructure';
+import { DemoRemiss, demoRemissMedHandling } from './testing/demo-remiss';
 import { unSvar } from './testing/policy-fixture';
 
 describe('the nämnd drafts its remissvar (real PostgreSQL)', () => {

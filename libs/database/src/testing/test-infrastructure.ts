@@ -32,6 +32,11 @@ async function withClient<T>(url: string, work: (client: Client) => Promise<T>):
   }
 }
 
+/** One query on its own connection: test setup the API cannot do, and "the row that must not exist". */
+export function sql<T = any>(url: string, text: string, params: unknown[] = []): Promise<T[]> {
+  return withClient(url, async (client) => (await client.query(text, params)).rows as T[]);
+}
+
 export function testEnvironment(): Record<string, string | undefined> {
   return { ...process.env, DATA_DIR: '.data/test', EMBEDDED_POSTGRES_PORT: '54339', EMBEDDED_REDIS_PORT: '63799' };
 }

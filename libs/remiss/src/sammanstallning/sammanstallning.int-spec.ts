@@ -6,7 +6,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PlatformModule } from '../../../../apps/platform/src/platform.module';
-import { remissUtkast, SIDA_5, sql } from '../testing/remiss-fixture';
+import { sql } from '@app/database/testing/test-infrastructure';
+import { remissUtkast, SIDA_5 } from '../testing/remiss-fixture';
 
 /**
  * The sammanställning reads what the nämnder expedierade. The answers are written straight into the
@@ -20,12 +21,12 @@ describe('remissammanställning of a sent remiss (real PostgreSQL, Chromium)', (
   let remiss: { id: string; diarienummer: string; handlingId: string };
 
   async function svar(namn: string, status: 'expedierat' | 'utkast', synpunkter: { typ: string; text: string; sida?: number; citat?: string; stryk?: string; ny?: string }[]): Promise<void> {
-    const [instans] = await sql(t, `SELECT id, mottagare_organisation_id AS org, mottagare_enhet_id AS enhet FROM remissinstans WHERE remiss_id = $1 AND namn = $2`, [remiss.id, namn]);
-    const [rv] = await sql(t, `INSERT INTO remissvar (organisation_id, enhet_id, remissinstans_id, status, titel, expedierad_at) VALUES ($1, $2, $3, $4::remissvar_status, 'Svar på remiss', CASE WHEN $4::remissvar_status = 'expedierat' THEN now() END) RETURNING id`, [instans.org, instans.enhet, instans.id, status]);
+    const [instans] = await sql(t.db.url, `SELECT id, mottagare_organisation_id AS org, mottagare_enhet_id AS enhet FROM remissinstans WHERE remiss_id = $1 AND namn = $2`, [remiss.id, namn]);
+    const [rv] = await sql(t.db.url, `INSERT INTO remissvar (organisation_id, enhet_id, remissinstans_id, status, titel, expedierad_at) VALUES ($1, $2, $3, $4::remissvar_status, 'Svar på remiss', CASE WHEN $4::remissvar_status = 'expedierat' THEN now() END) RETURNING id`, [instans.org, instans.enhet, instans.id, status]);
     for (const [n, s] of synpunkter.entries()) {
-      await sql(t, `INSERT INTO synpunkt (remissvar_id, ordning, typ, text, remisshandling_id, sida, citat, stryk_text, ny_text) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [rv.id, n + 1, s.typ, s.text, s.sida ? remiss.handlingId : null, s.sida ?? null, s.citat ?? null, s.stryk ?? null, s.ny ?? null]);
+      await sql(t.db.url, `INSERT INTO synpunkt (remissvar_id, ordning, typ, text, remisshandling_id, sida, citat, stryk_text, ny_text) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [rv.id, n + 1, s.typ, s.text, s.sida ? remiss.handlingId : null, s.sida ?? null, s.citat ?? null, s.stryk ?? null, s.ny ?? null]);
     }
-    if (status === 'expedierat') await sql(t, `UPDATE remissinstans SET status = 'besvarad', besvarad_at = now() WHERE id = $1`, [instans.id]);
+    if (status === 'expedierat') await sql(t.db.url, `UPDATE remissinstans SET status = 'besvarad', besvarad_at = now() WHERE id = $1`, [instans.id]);
   }
 
   beforeAll(async () => {
@@ -42,7 +43,7 @@ describe('remissammanställning of a sent remiss (real PostgreSQL, Chromium)', (
       { typ: 'ovrigt', text: 'Utbildningsnämnden välkomnar initiativet.' },
     ]);
     await svar('Socialnämnden', 'utkast', [{ typ: 'invandning', sida: 5, citat: SIDA_5[1], text: 'HEMLIGT UTKAST' }]);
-    await sql(t, `UPDATE remissinstans SET status = 'avstar', avstod_at = now() WHERE remiss_id = $1 AND namn = 'Tekniska nämnden'`, [remiss.id]);
+    await sql(t.db.url, `UPDATE remissinstans SET status = 'avstar', avstod_at = now() WHERE remiss_id = $1 AND namn = 'Tekniska nämnden'`, [remiss.id]);
   }, 60_000);
   afterAll(async () => {
     await t.close();

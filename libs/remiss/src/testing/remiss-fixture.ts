@@ -1,6 +1,5 @@
 import { stockholmDatum } from '@app/core';
-import { ApiClient, TestApp } from '@app/runtime/testing/test-app';
-import { Client } from 'pg';
+import { ApiClient } from '@app/runtime/testing/test-app';
 import { tidigasteSvarsdatum } from '../utkast/svarsdatum-regel';
 import { pdfMedSidor } from './pdf-fixtures';
 
@@ -16,16 +15,6 @@ export function pdfForm(data: Buffer, filnamn: string, titel?: string): FormData
   form.append('fil', new Blob([new Uint8Array(data)], { type: 'application/pdf' }), filnamn);
   if (titel) form.append('titel', titel);
   return form;
-}
-
-export async function sql<T = any>(t: TestApp, query: string, params: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: t.db.url });
-  await client.connect();
-  try {
-    return (await client.query(query, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
 }
 
 export const forstaGiltigaSvarsdatum = () => tidigasteSvarsdatum(stockholmDatum(new Date()), 15);

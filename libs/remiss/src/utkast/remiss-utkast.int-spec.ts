@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { addDays, stockholmDatum } from '@app/core';
 import { ApiClient, startTestApp, TestApp } from '@app/runtime/testing/test-app';
 import { createHash } from 'node:crypto';
-import { Client } from 'pg';
+import { sql } from '@app/database/testing/test-infrastructure';
 import { PlatformModule } from '../../../../apps/platform/src/platform.module';
 import { krypteradPdf, pdfMedSidor } from '../testing/pdf-fixtures';
 import { tidigasteSvarsdatum } from './svarsdatum-regel';
@@ -22,16 +22,6 @@ describe('remiss utkast and remisshandlingar (real PostgreSQL)', () => {
   const svarsdatum = tidigasteSvarsdatum(idag, 15);
 
   const enhet = (kortnamn: string, org = 'Enköpings kommun') => enheter.find((e) => e.kortnamn === kortnamn && e.organisation === org)!.enhetId;
-
-  async function sql<T = any>(query: string, params: unknown[] = []): Promise<T[]> {
-    const client = new Client({ connectionString: t.db.url });
-    await client.connect();
-    try {
-      return (await client.query(query, params)).rows as T[];
-    } finally {
-      await client.end();
-    }
-  }
 
   beforeAll(async () => {
     t = await startTestApp(PlatformModule.forRoot, { config: { PDF_UPLOAD_MAX_MB: '1' } });
@@ -56,10 +46,10 @@ describe('remiss utkast and remisshandlingar (real PostgreSQL)', () => {
       { typ: 'enhet', enhetId: enhet('KS', 'Vadstena kommun') },
       { typ: 'extern', namn: 'Region Uppsala', epost: 'registrator@regionuppsala.se' },
     ]);
-    const [arende] = await sql('SELECT diarienummer, arendemening FROM arende WHERE id = $1', [res.body.arendeId]);
+    const [arende] = await sql(t.db.url, 'SELECT diarienummer, arendemening FROM arende WHERE id = $1', [res.body.arendeId]);
     expect(arende).toEqual({ diarienummer: res.body.diarienummer, arendemening: 'Förslag till policy för digital omställning' });
     // No recipient sees a draft: its instanser do not exist until it is sent.
-    expect(await sql('SELECT id FROM remissinstans WHERE remiss_id = $1', [res.body.id])).toEqual([]);
+    expect(await sql(t.db.url, 'SELECT id FROM remissinstans WHERE remiss_id = $1', [res.body.id])).toEqual([]);
     const un = await t.as('un.sekreterare@enkoping.demo');
     expect((await un.get(`/api/remisser/${res.body.id}`)).status).toBe(200); // same organisation reads the remiss …
     expect((await (await t.as('remissansvarig@vadstena.demo')).get(`/api/remisser/${res.body.id}`)).status).toBe(404); // … another does not
@@ -73,13 +63,13 @@ describe('remiss utkast and remisshandlingar (real PostgreSQL)', () => {
   });
 
   it('refuses a svarsdatum under the minimum with a Swedish reason and the next valid date, storing nothing', async () => {
-    const fore = await sql('SELECT count(*)::int AS n FROM remiss');
+    const fore = await sql(t.db.url, 'SELECT count(*)::int AS n FROM remiss');
     const res = await ks.post('/api/remisser', { arendemening: 'För kort svarstid', svarsdatum: addDays(idag, 7) });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('INVALID_SVARSDATUM');
     expect(res.body.details.nastaGiltigaDatum).toBe(svarsdatum);
     expect(res.body.meddelande).toContain(`Närmaste möjliga svarsdatum är ${svarsdatum}`);
-    expect(await sql('SELECT count(*)::int AS n FROM remiss')).toEqual(fore);
+    expect(await sql(t.db.url, 'SELECT count(*)::int AS n FROM remiss')).toEqual(fore);
   });
 
   it('refuses unknown and duplicate recipients', async () => {
@@ -104,10 +94,10 @@ describe('remiss utkast and remisshandlingar (real PostgreSQL)', () => {
     const res = await ks.post(`/api/remisser/${remiss.id}/handlingar`, pdfForm(pdf, 'Policy för digital omställning.pdf', 'Förslag till policy'));
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ titel: 'Förslag till policy', sidantal: 2, ordning: 1 });
-    const sidor = await sql('SELECT sidnummer, text FROM remisshandling_sida WHERE remisshandling_id = $1 ORDER BY sidnummer', [res.body.id]);
+    const sidor = await sql(t.db.url, 'SELECT sidnummer, text FROM remisshandling_sida WHERE remisshandling_id = $1 ORDER BY sidnummer', [res.body.id]);
     expect(sidor.map((s) => s.sidnummer)).toEqual([1, 2]);
     expect(sidor[1].text).toContain('Vi drar erfarenhet från andras pilotstudier.');
-    const [fil] = await sql('SELECT sha256, storlek FROM fil WHERE id = $1', [res.body.filId]);
+    const [fil] = await sql(t.db.url, 'SELECT sha256, storlek FROM fil WHERE id = $1', [res.body.filId]);
     expect(fil).toEqual({ sha256: createHash('sha256').update(pdf).digest('hex'), storlek: pdf.length });
     const download = await ks.get(`/api/remisser/${remiss.id}/handlingar/${res.body.id}/fil`);
     expect(download.status).toBe(200);
@@ -121,12 +111,12 @@ describe('remiss utkast and remisshandlingar (real PostgreSQL)', () => {
     ['a PDF over the limit', () => Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(1024 * 1024 + 10, 0x20)]), 413, 'FILE_TOO_LARGE'],
   ])('refuses %s, naming the problem, and stores nothing', async (_name, make, status, code) => {
     const { body: remiss } = await ks.post('/api/remisser', { arendemening: 'Fel fil', svarsdatum });
-    const filerFore = await sql('SELECT count(*)::int AS n FROM fil');
+    const filerFore = await sql(t.db.url, 'SELECT count(*)::int AS n FROM fil');
     const res = await ks.post(`/api/remisser/${remiss.id}/handlingar`, pdfForm(await make(), 'bilaga.pdf'));
     expect([res.status, res.body.code]).toEqual([status, code]);
     expect(res.body.message.length).toBeGreaterThan(10);
-    expect(await sql('SELECT count(*)::int AS n FROM fil')).toEqual(filerFore);
-    expect(await sql('SELECT id FROM remisshandling WHERE remiss_id = $1', [remiss.id])).toEqual([]);
+    expect(await sql(t.db.url, 'SELECT count(*)::int AS n FROM fil')).toEqual(filerFore);
+    expect(await sql(t.db.url, 'SELECT id FROM remisshandling WHERE remiss_id = $1', [remiss.id])).toEqual([]);
   });
 
   it('lists the remisser with a text filter and pagination, and shows the status of a draft', async () => {
@@ -161,9 +151,9 @@ describe('remiss utkast and remisshandlingar (real PostgreSQL)', () => {
   it('drops a remiss from the overdue filter once every instans has answered or declined', async () => {
     const demo = (await ks.get('/api/remisser?q=KS2025/118')).body.items[0];
     // The nämnder's answers, written as their side does: one UPDATE of the instans rows.
-    await sql(`UPDATE remissinstans SET status = CASE WHEN namn = 'Socialnämnden' THEN 'avstar'::remissinstans_status ELSE 'besvarad' END WHERE remiss_id = $1 AND namn <> 'Tekniska nämnden'`, [demo.id]);
+    await sql(t.db.url, `UPDATE remissinstans SET status = CASE WHEN namn = 'Socialnämnden' THEN 'avstar'::remissinstans_status ELSE 'besvarad' END WHERE remiss_id = $1 AND namn <> 'Tekniska nämnden'`, [demo.id]);
     expect((await ks.get('/api/remisser?forsenad=true')).body.items.map((r: { id: string }) => r.id)).toEqual([demo.id]);
-    await sql(`UPDATE remissinstans SET status = 'besvarad' WHERE remiss_id = $1`, [demo.id]);
+    await sql(t.db.url, `UPDATE remissinstans SET status = 'besvarad' WHERE remiss_id = $1`, [demo.id]);
     expect((await ks.get('/api/remisser?forsenad=true')).body.total).toBe(0);
     expect((await ks.get('/api/remisser?forsenad=false&q=KS2025/118')).body.items.map((r: { id: string }) => r.id)).toEqual([demo.id]);
   });

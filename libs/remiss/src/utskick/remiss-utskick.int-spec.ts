@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PlatformModule } from '../../../../apps/platform/src/platform.module';
 import { krypteradPdf, pdfMedSidor } from '../testing/pdf-fixtures';
-import { forstaGiltigaSvarsdatum, pdfForm, remissUtkast, sql } from '../testing/remiss-fixture';
+import { sql } from '@app/database/testing/test-infrastructure';
+import { forstaGiltigaSvarsdatum, pdfForm, remissUtkast } from '../testing/remiss-fixture';
 
 const pdftotext = (pdf: Buffer) => {
   const file = join(mkdtempSync(join(tmpdir(), 'missiv-')), 'a.pdf');
@@ -46,7 +47,7 @@ describe('sending and following a remiss (real PostgreSQL, Redis, Chromium, SMTP
     const tom = await ks.post('/api/remisser', { arendemening: 'Utan handling', svarsdatum: forstaGiltigaSvarsdatum(), mottagare: [{ enhetId: enhet('UN') }] });
     const res = await ks.post(`/api/remisser/${tom.body.id}/skicka`);
     expect([res.status, res.body.code]).toEqual([400, 'NO_REMISSHANDLING']);
-    expect(await sql(t, 'SELECT id FROM remissinstans WHERE remiss_id = $1', [tom.body.id])).toEqual([]);
+    expect(await sql(t.db.url, 'SELECT id FROM remissinstans WHERE remiss_id = $1', [tom.body.id])).toEqual([]);
   });
 
   it('sends: instanser inbjudna, missiv stored and registered, reminders planned, mails queued and delivered', async () => {
@@ -54,19 +55,19 @@ describe('sending and following a remiss (real PostgreSQL, Redis, Chromium, SMTP
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('utskickad');
 
-    const instanser = await sql(t, 'SELECT namn, status, extern_epost FROM remissinstans WHERE remiss_id = $1 ORDER BY namn', [remiss.id]);
+    const instanser = await sql(t.db.url, 'SELECT namn, status, extern_epost FROM remissinstans WHERE remiss_id = $1 ORDER BY namn', [remiss.id]);
     expect(instanser.map((i) => [i.namn, i.status])).toEqual([
       ['Region Uppsala', 'inbjuden'],
       ['Socialnämnden', 'inbjuden'],
       ['Utbildningsnämnden', 'inbjuden'],
       ['Vadstena kommun, Barn- och utbildningsnämnden', 'inbjuden'],
     ]);
-    const [handling] = await sql(t, `SELECT h.riktning, h.beskrivning, f.sha256, f.data FROM handling h JOIN fil f ON f.id = h.fil_id JOIN remiss r ON r.arende_id = h.arende_id WHERE r.id = $1`, [remiss.id]);
+    const [handling] = await sql(t.db.url, `SELECT h.riktning, h.beskrivning, f.sha256, f.data FROM handling h JOIN fil f ON f.id = h.fil_id JOIN remiss r ON r.arende_id = h.arende_id WHERE r.id = $1`, [remiss.id]);
     expect(handling).toMatchObject({ riktning: 'utgaende', beskrivning: 'Remiss: Förslag till policy för digital omställning' });
     const missiv = pdftotext(handling.data);
     expect(missiv).toContain(remiss.diarienummer);
     expect(missiv).toContain('Förslag till policy för digital omställning');
-    const planerade = await sql(t, `SELECT count(*)::int AS n FROM paminnelse p JOIN remissinstans i ON i.id = p.remissinstans_id WHERE i.remiss_id = $1`, [remiss.id]);
+    const planerade = await sql(t.db.url, `SELECT count(*)::int AS n FROM paminnelse p JOIN remissinstans i ON i.id = p.remissinstans_id WHERE i.remiss_id = $1`, [remiss.id]);
     expect(planerade[0].n).toBeGreaterThan(0);
 
     const mails = await sink.waitFor(4, 20_000);
@@ -78,8 +79,8 @@ describe('sending and following a remiss (real PostgreSQL, Redis, Chromium, SMTP
     const extern = sink.to('registrator@regionuppsala.se')[0];
     externToken = /\/api\/extern\/([A-Za-z0-9_-]{43})/.exec(extern.text)![1];
     // Only the token's hash is stored.
-    expect(await sql(t, `SELECT id FROM extern_atkomst WHERE token_hash = $1::bytea`, [Buffer.from(externToken)])).toEqual([]);
-    expect((await sql(t, `SELECT count(*)::int AS n FROM extern_atkomst WHERE token_hash = sha256(convert_to($1, 'UTF8'))`, [externToken]))[0].n).toBe(1);
+    expect(await sql(t.db.url, `SELECT id FROM extern_atkomst WHERE token_hash = $1::bytea`, [Buffer.from(externToken)])).toEqual([]);
+    expect((await sql(t.db.url, `SELECT count(*)::int AS n FROM extern_atkomst WHERE token_hash = sha256(convert_to($1, 'UTF8'))`, [externToken]))[0].n).toBe(1);
   }, 60_000);
 
   it('has frozen the remiss: a second send and an edit give 409 naming the state', async () => {
@@ -115,14 +116,14 @@ describe('sending and following a remiss (real PostgreSQL, Redis, Chromium, SMTP
 
     const svar = await anon.post(`/api/extern/${externToken}/svar`, pdfForm(await pdfMedSidor([['Region Uppsala tillstyrker förslaget.']]), 'svar.pdf'));
     expect([svar.status, svar.body]).toEqual([201, { status: 'besvarad' }]);
-    const [inkommande] = await sql(t, `SELECT h.motpart, h.beskrivning FROM handling h JOIN remiss r ON r.arende_id = h.arende_id WHERE r.id = $1 AND h.riktning = 'inkommande'`, [remiss.id]);
+    const [inkommande] = await sql(t.db.url, `SELECT h.motpart, h.beskrivning FROM handling h JOIN remiss r ON r.arende_id = h.arende_id WHERE r.id = $1 AND h.riktning = 'inkommande'`, [remiss.id]);
     expect(inkommande).toEqual({ motpart: 'Region Uppsala', beskrivning: 'Remissvar från Region Uppsala' });
 
     const igen = await anon.get(`/api/extern/${externToken}`);
     expect([igen.status, igen.body.code]).toEqual([410, 'LINK_USED']);
     const okand = await anon.get(`/api/extern/${'A'.repeat(43)}`);
     expect([okand.status, okand.body.code]).toEqual([404, 'LINK_NOT_FOUND']);
-    const nekade = await sql(t, `SELECT data->>'orsak' AS orsak FROM audit_event WHERE handelse = 'extern_lank_nekad' ORDER BY id`);
+    const nekade = await sql(t.db.url, `SELECT data->>'orsak' AS orsak FROM audit_event WHERE handelse = 'extern_lank_nekad' ORDER BY id`);
     expect(nekade.map((n) => n.orsak)).toEqual(['anvand', 'okand']);
 
     const status = await ks.get(`/api/remisser/${remiss.id}/status`);
@@ -135,7 +136,7 @@ describe('sending and following a remiss (real PostgreSQL, Redis, Chromium, SMTP
   });
 
   it('grants anstånd to one instans: later svarsdatum, reason, reminders replanned, the nämnd told', async () => {
-    const un = (await sql(t, `SELECT id, svarsdatum::text FROM remissinstans WHERE remiss_id = $1 AND namn = 'Utbildningsnämnden'`, [remiss.id]))[0];
+    const un = (await sql(t.db.url, `SELECT id, svarsdatum::text FROM remissinstans WHERE remiss_id = $1 AND namn = 'Utbildningsnämnden'`, [remiss.id]))[0];
     const nytt = nextWorkingDay(addDays(un.svarsdatum, 14));
     const helg = await ks.post(`/api/remisser/${remiss.id}/instanser/${un.id}/anstand`, { svarsdatum: '2030-06-22', orsak: 'Midsommar' });
     expect([helg.status, helg.body.code]).toEqual([400, 'INVALID_SVARSDATUM']);
@@ -143,7 +144,7 @@ describe('sending and following a remiss (real PostgreSQL, Redis, Chromium, SMTP
     const res = await ks.post(`/api/remisser/${remiss.id}/instanser/${un.id}/anstand`, { svarsdatum: nytt, orsak: 'Nämnden sammanträder senare' });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ svarsdatum: nytt, anstandOrsak: 'Nämnden sammanträder senare' });
-    const paminnelser = await sql(t, `SELECT DISTINCT svarsdatum::text FROM paminnelse WHERE remissinstans_id = $1 AND status = 'planerad'`, [un.id]);
+    const paminnelser = await sql(t.db.url, `SELECT DISTINCT svarsdatum::text FROM paminnelse WHERE remissinstans_id = $1 AND status = 'planerad'`, [un.id]);
     expect(paminnelser.map((p) => p.svarsdatum)).toEqual([nytt]);
     const deadline = Date.now() + 15_000;
     while (!sink.received.slice(before).some((m) => m.subject.includes('Anstånd')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
@@ -171,8 +172,8 @@ describe('sending and following a remiss (real PostgreSQL, Redis, Chromium, SMTP
     const tredje = await remissUtkast(ks, 'Avfallsplan', [{ enhetId: enhet('KFN') }]);
     const svar = await Promise.all([ks.post(`/api/remisser/${tredje.id}/skicka`), ks.post(`/api/remisser/${tredje.id}/skicka`)]);
     expect(svar.map((r) => r.status).sort()).toEqual([200, 409]);
-    expect((await sql(t, 'SELECT count(*)::int AS n FROM remissinstans WHERE remiss_id = $1', [tredje.id]))[0].n).toBe(1);
-    expect((await sql(t, `SELECT count(*)::int AS n FROM audit_event WHERE handelse = 'remiss_utskickad' AND objekt_id = $1`, [tredje.id]))[0].n).toBe(1);
+    expect((await sql(t.db.url, 'SELECT count(*)::int AS n FROM remissinstans WHERE remiss_id = $1', [tredje.id]))[0].n).toBe(1);
+    expect((await sql(t.db.url, `SELECT count(*)::int AS n FROM audit_event WHERE handelse = 'remiss_utskickad' AND objekt_id = $1`, [tredje.id]))[0].n).toBe(1);
   }, 60_000);
 
   it('återkallar: status, reason, links closed, open instanser told; then every change is refused', async () => {
@@ -185,7 +186,7 @@ describe('sending and following a remiss (real PostgreSQL, Redis, Chromium, SMTP
     const mails = aterkallelser();
     expect(mails.map((m) => m.to[0]).sort()).toEqual(['bun@vadstena.se', 'sn@enkoping.se', 'un@enkoping.se']);
     expect(mails[0].subject).toBe(`${remiss.diarienummer} Remissen återkallas: Förslag till policy för digital omställning`);
-    expect((await sql(t, `SELECT count(*)::int AS n FROM paminnelse p JOIN remissinstans i ON i.id = p.remissinstans_id WHERE i.remiss_id = $1 AND p.status = 'planerad'`, [remiss.id]))[0].n).toBe(0);
+    expect((await sql(t.db.url, `SELECT count(*)::int AS n FROM paminnelse p JOIN remissinstans i ON i.id = p.remissinstans_id WHERE i.remiss_id = $1 AND p.status = 'planerad'`, [remiss.id]))[0].n).toBe(0);
     const avsluta = await ks.post(`/api/remisser/${remiss.id}/avsluta`);
     expect([avsluta.status, avsluta.body.details.currentState]).toEqual([409, 'aterkallad']);
   });

@@ -4,7 +4,8 @@ import { pdfText } from '@app/pdf/testing/pdf-verktyg';
 import { ApiClient, startTestApp, TestApp } from '@app/runtime/testing/test-app';
 import { createHash } from 'node:crypto';
 import { PlatformModule } from '../../../../apps/platform/src/platform.module';
-import { DemoRemiss, demoRemissMedHandling, sql } from '../testing/demo-remiss';
+import { sql } from '@app/database/testing/test-infrastructure';
+import { DemoRemiss, demoRemissMedHandling } from '../testing/demo-remiss';
 import { SEED_STYCKEN, unSvar } from '../testing/policy-fixture';
 
 const enRad = (text: string) => text.replace(/\s+/g, ' ');

@@ -1,16 +1,5 @@
-import { Client } from 'pg';
+import { sql } from '@app/database/testing/test-infrastructure';
 import { POLICY_SIDOR, POLICY_TITEL } from './policy-fixture';
-
-/** Runs SQL against a test app's database: for setup the API cannot do yet and for "the row that must not exist". */
-export async function sql<T = Record<string, any>>(url: string, text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(text, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
 
 export interface DemoRemiss {
   remissId: string;
