@@ -76,12 +76,13 @@ export class DiariumRepository {
   }
 
   /** Registers a handling under the ärende with the next löpnummer (the ärende row is locked meanwhile). */
-  async registerHandling(manager: EntityManager, arende: Arende, ny: NyHandling): Promise<Handling> {
-    await manager.query('SELECT id FROM arende WHERE id = $1 FOR UPDATE', [arende.id]);
-    const [{ next }]: { next: number }[] = await manager.query('SELECT COALESCE(MAX(lopnummer), 0) + 1 AS next FROM handling WHERE arende_id = $1', [arende.id]);
+  async registerHandling(manager: EntityManager, arendeId: string, ny: NyHandling): Promise<Handling> {
+    const [arende]: { organisation_id: string }[] = await manager.query('SELECT organisation_id FROM arende WHERE id = $1 FOR UPDATE', [arendeId]);
+    if (!arende) throw notFound('Ärende');
+    const [{ next }]: { next: number }[] = await manager.query('SELECT COALESCE(MAX(lopnummer), 0) + 1 AS next FROM handling WHERE arende_id = $1', [arendeId]);
     const { identifiers } = await manager.insert(Handling, {
-      organisationId: arende.organisationId,
-      arendeId: arende.id,
+      organisationId: arende.organisation_id,
+      arendeId,
       lopnummer: next,
       riktning: ny.riktning,
       datum: ny.datum,

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DiariumRepository, FilRepository } from '@app/archive';
 import { AuditLog } from '@app/auth';
 import { Clock, DomainError, illegalTransition, notFound, stockholmDatum } from '@app/core';
-import { Arende, ExternAtkomst, Remiss, Remisshandling, Remissinstans } from '@app/database';
+import { ExternAtkomst, Remiss, Remisshandling, Remissinstans } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { PdfGranskning } from '../handlingar/pdf-granskning';
 import { Uppladdning } from '../handlingar/remisshandling.service';
@@ -108,8 +108,7 @@ export class ExternService {
   }
 
   private async registrera(m: EntityManager, remiss: Remiss, instans: Remissinstans, beskrivning: string, filId: string | null, now: Date): Promise<void> {
-    const arende = await m.findOneByOrFail(Arende, { id: remiss.arendeId! });
-    await this.diarier.registerHandling(m, arende, { riktning: 'inkommande', datum: stockholmDatum(now), motpart: instans.namn, beskrivning, filId, registreradAv: null });
+    await this.diarier.registerHandling(m, remiss.arendeId!, { riktning: 'inkommande', datum: stockholmDatum(now), motpart: instans.namn, beskrivning, filId, registreradAv: null });
   }
 
   /** The link is spent, reminders stop, the audit log says which link was used, the kontaktperson is told (returns the queued mail ids). */

@@ -66,8 +66,7 @@ export class RemissUtskickService {
       const namn = instanser.map((i) => i.namn).sort((a, b) => a.localeCompare(b, 'sv'));
       const missiv = await this.pdf.renderRemissmissiv(missivDokument(utkast, avsandare, namn, handlingar, idag, plattformsUrl(this.config)));
       const fil = await this.filer.insert(m, { organisationId: utkast.organisationId, filnamn: dnrFilnamn(utkast.diarienummer, 'missiv'), mimetyp: 'application/pdf', data: missiv });
-      const { arende } = await this.diarier.arende(actor, utkast.arendeId!);
-      await this.diarier.registerHandling(m, arende, { riktning: 'utgaende', datum: idag, motpart: namn.join(', '), beskrivning: `Remiss: ${utkast.arendemening}`, filId: fil.id, registreradAv: actor.anvandareId });
+      await this.diarier.registerHandling(m, utkast.arendeId!, { riktning: 'utgaende', datum: idag, motpart: namn.join(', '), beskrivning: `Remiss: ${utkast.arendemening}`, filId: fil.id, registreradAv: actor.anvandareId });
 
       const remiss = await this.remisser.update(m, utkast.id, { status: 'utskickad', utskickadAt: now, missivFilId: fil.id });
       await this.audit.record(m, { organisationId: actor.organisationId, anvandareId: actor.anvandareId, handelse: 'remiss_utskickad', objektTyp: 'remiss', objektId: remiss.id, data: { diarienummer: remiss.diarienummer, instanser: instanser.map((i) => i.id), missivSha256: fil.sha256 } });

@@ -108,13 +108,12 @@ export class ExpedieringService {
     const datum = stockholmDatum(now);
     const fil = await this.filer.insert(manager, { organisationId: svar.organisationId, filnamn: utskrift.filnamn, mimetyp: 'application/pdf', data: utskrift.pdf });
     const avsandare = await this.instanser.avsandare(manager, remiss, svar.organisationId);
-    const namndArende = await this.instanser.arende(manager, instans.mottagareArendeId!);
-    await this.diarier.registerHandling(manager, namndArende, { riktning: 'utgaende', datum, motpart: avsandare, beskrivning: utskrift.dokument.titel, filId: fil.id, registreradAv: actor.anvandareId });
+    await this.diarier.registerHandling(manager, instans.mottagareArendeId!, { riktning: 'utgaende', datum, motpart: avsandare, beskrivning: utskrift.dokument.titel, filId: fil.id, registreradAv: actor.anvandareId });
     if (remiss.arendeId) {
       // The sender's diarium holds its own copy when it is another organisation's: files never cross tenants.
       const avsandarFil = remiss.organisationId === svar.organisationId ? fil : await this.filer.insert(manager, { organisationId: remiss.organisationId, filnamn: utskrift.filnamn, mimetyp: 'application/pdf', data: utskrift.pdf });
-      await this.diarier.registerHandling(manager, await this.instanser.arende(manager, remiss.arendeId), {
-        riktning: 'inkommande', datum, motpart: instans.namn, beskrivning: `${utskrift.dokument.titel} (${instans.namn}, ${namndArende.diarienummer})`, filId: avsandarFil.id, registreradAv: actor.anvandareId,
+      await this.diarier.registerHandling(manager, remiss.arendeId, {
+        riktning: 'inkommande', datum, motpart: instans.namn, beskrivning: `${utskrift.dokument.titel} (${instans.namn}, ${instans.mottagareDiarienummer!})`, filId: avsandarFil.id, registreradAv: actor.anvandareId,
       });
     }
     const version = await this.svar.setStatus(manager, svar.id, 'expedierat', { expedieradAt: now, expedieradAv: actor.anvandareId, slutligFilId: fil.id });
@@ -123,7 +122,7 @@ export class ExpedieringService {
     await this.paminnelser.cancelForInstans(manager, instans.id);
     const till = remiss.kontaktpersonEpost ?? (await this.instanser.enhet(manager, remiss.avsandareEnhetId)).funktionsbrevlada;
     const mail = till
-      ? await this.utkorg.enqueue(manager, svar.organisationId, svarEpost({ remiss, instans, remissvarId: svar.id, avstar: svar.typ === 'avstar', vartDnr: namndArende.diarienummer, filnamn: utskrift.filnamn, avsandare: actor.namn, till }))
+      ? await this.utkorg.enqueue(manager, svar.organisationId, svarEpost({ remiss, instans, remissvarId: svar.id, avstar: svar.typ === 'avstar', vartDnr: instans.mottagareDiarienummer!, filnamn: utskrift.filnamn, avsandare: actor.namn, till }))
       : null;
     const data = { remissId: remiss.id, remissinstansId: instans.id, filId: fil.id, sha256: fil.sha256, filnamn: utskrift.filnamn, version };
     await this.audit.record(manager, { organisationId: actor.organisationId, anvandareId: actor.anvandareId, handelse: svar.typ === 'avstar' ? 'remiss_avstadd' : 'remissvar_expedierat', objektTyp: 'remissvar', objektId: svar.id, data });

@@ -62,10 +62,6 @@ export class NamndInstansRepository {
     return manager.findOneByOrFail(Organisation, { id });
   }
 
-  arende(manager: EntityManager, id: string): Promise<Arende> {
-    return manager.findOneByOrFail(Arende, { id });
-  }
-
   async markRegistrerad(manager: EntityManager, instans: Remissinstans, arende: Arende, at: Date): Promise<Remissinstans> {
     await manager.update(Remissinstans, { id: instans.id }, { status: 'registrerad', mottagareArendeId: arende.id, mottagareDiarienummer: arende.diarienummer, registreradAt: at, version: () => 'version + 1' });
     return manager.findOneByOrFail(Remissinstans, { id: instans.id });

@@ -40,7 +40,7 @@ export class RegistreringService {
     if (!diarium) throw conflict('DIARIUM_SAKNAS', `${instans.namn} has no diarium to register in`, `${instans.namn} saknar diarium`);
     const arende = await this.diarium.registerArende(actor, { diariumId: diarium.id, arendemening: `Remiss: ${remiss.arendemening}`, diarienummer }, manager);
     const now = this.clock.now();
-    await this.diarier.registerHandling(manager, arende, {
+    await this.diarier.registerHandling(manager, arende.id, {
       riktning: 'inkommande',
       datum: stockholmDatum(now),
       motpart: await this.instanser.avsandare(manager, remiss, actor.organisationId),
