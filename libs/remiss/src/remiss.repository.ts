@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor } from '@app/auth';
 import { Datum, notFound } from '@app/core';
-import { Enhet, Organisation, Remiss, Remisshandling, RemisshandlingSida, Remissinstans, RemissinstansStatus, RemissStatus } from '@app/database';
+import { Enhet, FORSENAD_SQL, Organisation, Remiss, Remisshandling, RemisshandlingSida, Remissinstans, RemissinstansStatus, RemissStatus } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
 
 export interface RemissFilter {
@@ -57,8 +57,6 @@ const SORT_COLUMN: Record<RemissFilter['sort'], string> = {
   status: 'r.status',
 };
 
-/** `forsenad` in SQL: the svarsdatum has passed and the instans has neither answered nor declined. */
-export const FORSENAD_SQL = (alias: string, idagParam: string) => `(${alias}.status NOT IN ('besvarad', 'avstar') AND ${alias}.svarsdatum < ${idagParam})`;
 
 /**
  * Remisser as one caller may see them: those its organisation sent, and — once sent — those sent

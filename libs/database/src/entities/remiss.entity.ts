@@ -65,6 +65,9 @@ export class RemisshandlingSida {
 export const REMISSINSTANS_STATUSAR = ['inbjuden', 'registrerad', 'under_beredning', 'besvarad', 'avstar'] as const;
 export type RemissinstansStatus = (typeof REMISSINSTANS_STATUSAR)[number];
 
+/** `forsenad` in SQL: the svarsdatum has passed and the instans has neither answered nor declined. */
+export const FORSENAD_SQL = (alias: string, idagParam: string) => `(${alias}.status NOT IN ('besvarad', 'avstar') AND ${alias}.svarsdatum < ${idagParam})`;
+
 /**
  * One recipient of one remiss: an enhet of the own or another organisation, or an external party.
  * `organisationId` is the sender's; the recipient sees the row through `mottagare*`.

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Datum, formatDeadline } from '@app/core';
+import { FORSENAD_SQL } from '@app/database';
 import { DataSource } from 'typeorm';
 import { InkorgQuery, InkorgRad, InkorgSida, InkorgSortering } from './inkorg.dto';
 
@@ -12,7 +13,7 @@ const SORT_COLUMN: Record<InkorgSortering, string> = {
   diarienummer: 'r.diarienummer',
 };
 
-const FORSENAD = `(i.svarsdatum < $2::date AND i.status NOT IN ('besvarad', 'avstar'))`;
+const FORSENAD = FORSENAD_SQL('i', '$2::date');
 
 /**
  * The remisser sent to one enhet, one row per remissinstans. Instanser exist only from the moment a
