@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock } from '@app/core';
-import { Session } from '@app/database';
+import { preparedRead, Session } from '@app/database';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, EntityManager, LessThan } from 'typeorm';
 import { Actor, RollVidEnhet } from './actor';
@@ -53,7 +53,8 @@ export class SessionRepository {
   async findActor(token: string, ttlMs: number): Promise<Actor | null> {
     const tokenHash = SessionRepository.hash(token);
     const now = this.clock.now();
-    const rows: ActorRow[] = await this.dataSource.query(
+    const rows = await preparedRead<ActorRow>(
+      this.dataSource,
       `SELECT a.id, a.organisation_id, a.namn, a.epost, s.last_seen_at,
               COALESCE(json_agg(json_build_object('enhetId', r.enhet_id, 'roll', r.roll)) FILTER (WHERE r.roll IS NOT NULL), '[]') AS roller
          FROM session s

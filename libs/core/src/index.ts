@@ -9,3 +9,4 @@ export * from './errors/api-exception.filter';
 export * from './errors/validation.pipe';
 export * from './http/public.decorator';
 export * from './http/sid-query';
+export * from './http/json-text';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor } from '@app/auth';
 import { Datum, notFound } from '@app/core';
-import { Enhet, FORSENAD_SQL, Organisation, Remiss, Remisshandling, RemisshandlingSida, Remissinstans, RemissinstansStatus, RemissStatus } from '@app/database';
+import { Enhet, FORSENAD_SQL, Organisation, preparedRead, Remiss, Remisshandling, RemisshandlingSida, Remissinstans, RemissinstansStatus, RemissStatus } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
 
 export interface RemissFilter {
@@ -99,8 +99,9 @@ export class RemissRepository {
   }
 
   /** The instanser of a remiss as the sender follows them, with `forsenad` derived for `idag`. One plain query: this is a hot path. */
-  instansStatus(remissId: string, idag: Datum): Promise<InstansStatus[]> {
-    return this.dataSource.query(
+  instansStatus(remissId: string, idag: Datum): Promise<readonly InstansStatus[]> {
+    return preparedRead<InstansStatus>(
+      this.dataSource,
       `SELECT i.id, i.namn, CASE WHEN i.mottagare_enhet_id IS NULL THEN 'extern' ELSE 'enhet' END AS typ, i.status,
               to_char(i.svarsdatum, 'YYYY-MM-DD') AS svarsdatum, i.anstand_orsak AS "anstandOrsak", i.mottagare_diarienummer AS diarienummer,
               i.registrerad_at AS "registreradAt", i.besvarad_at AS "besvaradAt", i.avstod_at AS "avstodAt", ${FORSENAD_SQL('i', '$2::date')} AS forsenad,
@@ -112,7 +113,7 @@ export class RemissRepository {
     );
   }
 
-  async list(actor: Actor, f: RemissFilter): Promise<{ items: RemissRad[]; total: number }> {
+  async list(actor: Actor, f: RemissFilter): Promise<{ items: readonly RemissRad[]; total: number }> {
     const where: string[] = ['r.organisation_id = $1'];
     const params: unknown[] = [actor.organisationId];
     const param = (v: unknown) => `$${params.push(v)}`;
@@ -131,11 +132,12 @@ export class RemissRepository {
       where.push(f.forsenad ? forsenad : `NOT ${forsenad}`);
     }
     const filter = where.join(' AND ');
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM remiss r WHERE ${filter}`, params);
+    const [{ total }] = await preparedRead<{ total: number }>(this.dataSource, `SELECT count(*)::int AS total FROM remiss r WHERE ${filter}`, params);
     const idagI = idag();
     const limit = param(f.pageSize);
     const offset = param((f.page - 1) * f.pageSize);
-    const items: RemissRad[] = await this.dataSource.query(
+    const items = await preparedRead<RemissRad>(
+      this.dataSource,
       `SELECT r.id, r.diarienummer, r.arendemening, r.status, to_char(r.svarsdatum, 'YYYY-MM-DD') AS svarsdatum,
               r.utskickad_at AS "utskickadAt", r.created_at AS "createdAt",
               c.antal AS "antalInstanser", c.besvarade AS "antalBesvarade", c.forsenade AS "antalForsenade"

@@ -26,7 +26,10 @@ describe('the nämnd drafts its remissvar (real PostgreSQL)', () => {
     expect(res.body.items[0]).toMatchObject({
       instansId: demo.instanser.UN, status: 'inbjuden', avsandarDiarienummer: 'KS2025/118', arendemening: 'Förslag till policy för digital omställning',
       svarsdatum: '2025-05-15', svarsdatumText: 'senast 2025-05-15 kl. 23.59', forsenad: true, mottagareDiarienummer: null, avsandare: 'Kommunstyrelsen', remissvar: null,
+      // 09.00 Stockholm time (CET) is 08.00 UTC, written as Date.toJSON writes it.
+      utskickadAt: '2025-03-20T08:00:00.000Z', remissStatus: 'utskickad',
     });
+    expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect((await sekreterare.get(`/api/enheter/${demo.enheter.UN}/inkorg?forsenad=false`)).body.total).toBe(0);
     expect((await sekreterare.get(`/api/enheter/${demo.enheter.UN}/inkorg?status=besvarad`)).body.items).toEqual([]);
     expect((await sekreterare.get(`/api/enheter/${demo.enheter.UN}/inkorg?page=2&pageSize=1&sort=arendemening&order=desc`)).body).toMatchObject({ items: [], total: 1, page: 2 });

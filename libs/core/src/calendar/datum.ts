@@ -80,3 +80,8 @@ export function deadlineEnd(svarsdatum: Datum): Date {
 export function formatDeadline(svarsdatum: Datum): string {
   return `senast ${assertDatum(svarsdatum)} kl. 23.59`;
 }
+
+/** The same words, for a list PostgreSQL builds as JSON (`column` is a date). */
+export function formatDeadlineSql(column: string): string {
+  return `'senast ' || ${column}::text || ' kl. 23.59'`;
+}

@@ -21,7 +21,7 @@ export class SidQuery {
 }
 
 export interface Sida<T> {
-  items: T[];
+  items: readonly T[];
   total: number;
   page: number;
   pageSize: number;

@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from './data-source';
+import { preparedRead } from './prepared-read';
+import { createTestDatabase, TestDatabase } from './testing/test-infrastructure';
+
+describe('preparedRead: identical reads running at once share one execution (real PostgreSQL)', () => {
+  let db: TestDatabase;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    dataSource = await new DataSource(dataSourceOptions(db.url, 4)).initialize();
+    await dataSource.query('CREATE SEQUENCE korning; CREATE TABLE anteckning (text text)');
+  });
+  afterAll(async () => {
+    await dataSource.destroy();
+    await db.drop();
+  });
+
+  // Each execution takes the next number of the sequence, so equal numbers mean one execution.
+  const korning = () => preparedRead<{ n: string }>(dataSource, `SELECT nextval('korning') AS n, pg_sleep(0.2) IS NULL AS sov`, []);
+
+  it('gives two identical reads at once the frozen rows of one execution, and runs the next read anew', async () => {
+    const [a, b] = await Promise.all([korning(), korning()]);
+    expect(a[0].n).toBe(b[0].n);
+    expect(Object.isFrozen(a[0])).toBe(true);
+    const c = await korning();
+    expect(Number(c[0].n)).toBe(Number(a[0].n) + 1);
+  });
+
+  it('runs a read sent after a commit on its own, so a writer always sees what it wrote', async () => {
+    const antal = () => preparedRead<{ n: number }>(dataSource, `SELECT (SELECT count(*) FROM anteckning)::int AS n, pg_sleep(0.3) IS NULL AS sov`, []);
+    const fore = antal();
+    await sleep(50);
+    await dataSource.transaction((manager) => manager.query(`INSERT INTO anteckning VALUES ('ny')`));
+    const efter = antal();
+    expect((await fore)[0].n).toBe(0);
+    expect((await efter)[0].n).toBe(1);
+  });
+});
