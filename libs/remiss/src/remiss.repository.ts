@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor } from '@app/auth';
-import { Datum, notFound } from '@app/core';
-import { Enhet, FORSENAD_SQL, Organisation, preparedRead, Remiss, Remisshandling, RemisshandlingSida, Remissinstans, RemissinstansStatus, RemissStatus } from '@app/database';
+import { Datum, JsonText, notFound, Sida } from '@app/core';
+import { Enhet, FORSENAD_SQL, isoTimestampSql, Organisation, preparedRead, Remiss, Remisshandling, RemisshandlingSida, Remissinstans, RemissinstansStatus, RemissStatus } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
 
 export interface RemissFilter {
@@ -35,6 +35,8 @@ export interface InstansStatus {
   /** An external instans answered with a PDF (GET …/instanser/:id/svar.pdf). */
   externSvarsfil: boolean;
 }
+
+export type RemissOversikt = Pick<Remiss, 'id' | 'diarienummer' | 'arendemening' | 'status' | 'svarsdatum' | 'utskickadAt' | 'utkastMottagare'>;
 
 export interface RemissRad {
   id: string;
@@ -92,6 +94,18 @@ export class RemissRepository {
     return remiss;
   }
 
+  /** What the status view shows of a remiss of the caller's own organisation. One plain query: this is a hot path. */
+  async oversikt(actor: Actor, id: string): Promise<RemissOversikt> {
+    const [remiss] = await preparedRead<RemissOversikt>(
+      this.dataSource,
+      `SELECT id, diarienummer, arendemening, status, to_char(svarsdatum, 'YYYY-MM-DD') AS svarsdatum, utskickad_at AS "utskickadAt", utkast_mottagare AS "utkastMottagare"
+         FROM remiss WHERE id = $1 AND organisation_id = $2`,
+      [id, actor.organisationId],
+    );
+    if (!remiss) throw notFound('Remiss');
+    return remiss;
+  }
+
   /** The instanser of a remiss the caller may see: all of them for the sender, its own for a recipient. */
   instanser(actor: Actor, remiss: Remiss, manager: EntityManager = this.dataSource.manager): Promise<Remissinstans[]> {
     const where = remiss.organisationId === actor.organisationId ? { remissId: remiss.id } : { remissId: remiss.id, mottagareOrganisationId: actor.organisationId };
@@ -113,7 +127,7 @@ export class RemissRepository {
     );
   }
 
-  async list(actor: Actor, f: RemissFilter): Promise<{ items: readonly RemissRad[]; total: number }> {
+  async list(actor: Actor, f: RemissFilter): Promise<JsonText<Sida<RemissRad>>> {
     const where: string[] = ['r.organisation_id = $1'];
     const params: unknown[] = [actor.organisationId];
     const param = (v: unknown) => `$${params.push(v)}`;
@@ -132,27 +146,32 @@ export class RemissRepository {
       where.push(f.forsenad ? forsenad : `NOT ${forsenad}`);
     }
     const filter = where.join(' AND ');
-    const [{ total }] = await preparedRead<{ total: number }>(this.dataSource, `SELECT count(*)::int AS total FROM remiss r WHERE ${filter}`, params);
     const idagI = idag();
-    const limit = param(f.pageSize);
-    const offset = param((f.page - 1) * f.pageSize);
-    const items = await preparedRead<RemissRad>(
+    const limit = `${param(f.pageSize)}::int`;
+    const offset = `${param((f.page - 1) * f.pageSize)}::int`;
+    const page = `${param(f.page)}::int`;
+    const direction = f.order === 'asc' ? 'ASC' : 'DESC';
+    // The page and its total as the JSON of a Sida<RemissRad> (see JsonText).
+    const [{ json }] = await preparedRead<{ json: string }>(
       this.dataSource,
-      `SELECT r.id, r.diarienummer, r.arendemening, r.status, to_char(r.svarsdatum, 'YYYY-MM-DD') AS svarsdatum,
-              r.utskickad_at AS "utskickadAt", r.created_at AS "createdAt",
-              c.antal AS "antalInstanser", c.besvarade AS "antalBesvarade", c.forsenade AS "antalForsenade"
-         FROM remiss r
-         CROSS JOIN LATERAL (
-           SELECT count(*)::int AS antal,
-                  count(*) FILTER (WHERE i.status IN ('besvarad', 'avstar'))::int AS besvarade,
-                  count(*) FILTER (WHERE ${FORSENAD_SQL('i', idagI)})::int AS forsenade
-             FROM remissinstans i WHERE i.remiss_id = r.id) c
-        WHERE ${filter}
-        ORDER BY ${SORT_COLUMN[f.sort]} ${f.order === 'asc' ? 'ASC' : 'DESC'}, r.id
-        LIMIT ${limit} OFFSET ${offset}`,
+      `SELECT json_build_object(
+                'items', COALESCE((SELECT json_agg(json_build_object(
+                           'id', p.id, 'diarienummer', p.diarienummer, 'arendemening', p.arendemening, 'status', p.status, 'svarsdatum', p.svarsdatum::text,
+                           'utskickadAt', ${isoTimestampSql('p.utskickad_at')}, 'createdAt', ${isoTimestampSql('p.created_at')},
+                           'antalInstanser', c.antal, 'antalBesvarade', c.besvarade, 'antalForsenade', c.forsenade)
+                         ORDER BY p.sortering ${direction}, p.id)
+                    FROM (SELECT r.*, ${SORT_COLUMN[f.sort]} AS sortering FROM remiss r WHERE ${filter}
+                           ORDER BY ${SORT_COLUMN[f.sort]} ${direction}, r.id LIMIT ${limit} OFFSET ${offset}) p
+                    CROSS JOIN LATERAL (
+                      SELECT count(*)::int AS antal,
+                             count(*) FILTER (WHERE i.status IN ('besvarad', 'avstar'))::int AS besvarade,
+                             count(*) FILTER (WHERE ${FORSENAD_SQL('i', idagI)})::int AS forsenade
+                        FROM remissinstans i WHERE i.remiss_id = p.id) c), '[]'),
+                'total', (SELECT count(*) FROM remiss r WHERE ${filter}),
+                'page', ${page}, 'pageSize', ${limit})::text AS json`,
       params,
     );
-    return { items, total };
+    return json;
   }
 
   async insert(manager: EntityManager, remiss: Partial<Remiss>): Promise<Remiss> {

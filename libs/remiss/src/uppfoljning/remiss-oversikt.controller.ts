@@ -1,6 +1,7 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { Controller, Get, Header, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Roller } from '@app/auth';
+import { JSON_CONTENT_TYPE } from '@app/core';
 import type { Response } from 'express';
 import { sendPdf } from '../http/pdf-http';
 import { RemissOversiktService } from './remiss-oversikt.service';
@@ -14,6 +15,7 @@ export class RemissOversiktController {
 
   @Get()
   @ApiOperation({ summary: "The organisation's remisser: filter by status, overdue, svarsdatum range and text; paginated and sorted" })
+  @Header('Content-Type', JSON_CONTENT_TYPE)
   list(@CurrentActor() actor: Actor, @Query() query: RemissListQuery) {
     return this.oversikt.list(actor, query);
   }

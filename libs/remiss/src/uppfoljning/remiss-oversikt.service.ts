@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { FilRepository } from '@app/archive';
 import { Actor } from '@app/auth';
-import { badRequest, Clock, isDatum, notFound, Sida, stockholmDatum } from '@app/core';
+import { badRequest, Clock, isDatum, JsonText, notFound, Sida, stockholmDatum } from '@app/core';
 import { REMISSINSTANS_STATUSAR } from '@app/database';
 import { RemissRad, RemissRepository } from '../remiss.repository';
 import { RemissListQuery } from './remiss-uppfoljning.dto';
@@ -20,16 +20,15 @@ export class RemissOversiktService {
     return stockholmDatum(this.clock.now());
   }
 
-  async list(actor: Actor, q: RemissListQuery): Promise<Sida<RemissRad>> {
+  async list(actor: Actor, q: RemissListQuery): Promise<JsonText<Sida<RemissRad>>> {
     for (const d of [q.svarsdatumFran, q.svarsdatumTill]) if (d && !isDatum(d)) throw badRequest('VALIDATION_FAILED', `${d} is not a calendar date`, `${d} är inget giltigt datum`);
-    const { items, total } = await this.remisser.list(actor, { ...q, text: q.q?.trim() || undefined, idag: this.idag() });
-    return { items, total, page: q.page, pageSize: q.pageSize };
+    return this.remisser.list(actor, { ...q, text: q.q?.trim() || undefined, idag: this.idag() });
   }
 
   /** Every instans with its status, own dnr, answered date and derived `forsenad`, and counts per status. */
   async status(actor: Actor, remissId: string) {
-    const remiss = await this.remisser.egen(actor, remissId);
-    const instanser = await this.remisser.instansStatus(remiss.id, this.idag());
+    // Both at once: the instanser are only shown once the remiss proved to be the caller's own.
+    const [remiss, instanser] = await Promise.all([this.remisser.oversikt(actor, remissId), this.remisser.instansStatus(remissId, this.idag())]);
     const antalPerStatus = Object.fromEntries(REMISSINSTANS_STATUSAR.map((s) => [s, instanser.filter((i) => i.status === s).length]));
     return {
       remiss: { id: remiss.id, diarienummer: remiss.diarienummer, arendemening: remiss.arendemening, status: remiss.status, svarsdatum: remiss.svarsdatum, utskickadAt: remiss.utskickadAt },

@@ -125,7 +125,11 @@ describe('remiss utkast and remisshandlingar (real PostgreSQL)', () => {
     expect(list.body).toMatchObject({ total: 1, page: 1, pageSize: 5 });
     expect(list.body.items[0]).toMatchObject({ arendemening: 'Andra namnet', status: 'utkast', antalInstanser: 0 });
     const demo = await ks.get('/api/remisser?q=KS2025/118');
-    expect(demo.body.items[0]).toMatchObject({ diarienummer: 'KS2025/118', status: 'utskickad', antalInstanser: 5, antalForsenade: 5, antalBesvarade: 0 });
+    expect(demo.body.items[0]).toMatchObject({
+      diarienummer: 'KS2025/118', status: 'utskickad', svarsdatum: '2025-05-15', utskickadAt: '2025-03-20T08:00:00.000Z',
+      createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/), antalInstanser: 5, antalForsenade: 5, antalBesvarade: 0,
+    });
+    expect(demo.headers.get('content-type')).toBe('application/json; charset=utf-8');
     const forsenade = await ks.get('/api/remisser?forsenad=true');
     expect(forsenade.body.items.map((r: { diarienummer: string }) => r.diarienummer)).toEqual(['KS2025/118']);
     const intervall = await ks.get('/api/remisser?svarsdatumFran=2025-05-01&svarsdatumTill=2025-05-31');
@@ -134,6 +138,8 @@ describe('remiss utkast and remisshandlingar (real PostgreSQL)', () => {
     const sida2 = await ks.get('/api/remisser?pageSize=2&page=2&sort=diarienummer&order=asc');
     expect(sida1.body.total).toBe(sida2.body.total);
     expect(sida1.body.items).toHaveLength(2);
+    const dnr = [...sida1.body.items, ...sida2.body.items].map((r: { diarienummer: string }) => r.diarienummer);
+    expect(dnr).toEqual([...dnr].sort());
     expect(new Set([...sida1.body.items, ...sida2.body.items].map((r: { id: string }) => r.id)).size).toBe(sida1.body.items.length + sida2.body.items.length);
     const bad = await ks.get('/api/remisser?pageSize=1000');
     expect(bad.status).toBe(400);
@@ -143,6 +149,7 @@ describe('remiss utkast and remisshandlingar (real PostgreSQL)', () => {
     const demo = (await ks.get('/api/remisser?q=KS2025/118')).body.items[0];
     const res = await ks.get(`/api/remisser/${demo.id}/status`);
     expect(res.status).toBe(200);
+    expect(res.body.remiss).toMatchObject({ diarienummer: 'KS2025/118', status: 'utskickad', svarsdatum: '2025-05-15', utskickadAt: '2025-03-20T08:00:00.000Z' });
     expect(res.body.antal).toMatchObject({ totalt: 5, inbjuden: 5, besvarad: 0, forsenad: 5 });
     expect(res.body.instanser.map((i: { namn: string }) => i.namn)).toContain('Utbildningsnämnden');
     expect(res.body.instanser[0]).toMatchObject({ status: 'inbjuden', svarsdatum: '2025-05-15', forsenad: true, diarienummer: null });
