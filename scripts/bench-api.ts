@@ -4,12 +4,11 @@
 // random port and measures three read paths with autocannon at 50 connections. The last line is the
 // summary: bench:api inkorg_p99_ms=… status_p99_ms=… list_p99_ms=… errors=… rps=…
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '@app/core';
 import { dataSourceOptions, provideInfrastructure, runMigrations } from '@app/database';
 import { sql, withDatabase } from '@app/database/testing/test-infrastructure';
 import { loadDemoData } from '@app/demo';
-import { configureHttpApp } from '@app/runtime';
+import { createHttpApp } from '@app/runtime';
 import { ApiClient } from '@app/runtime/testing/test-app';
 import { DEMO_PASSWORD } from '@app/demo';
 import autocannon from 'autocannon';
@@ -101,7 +100,7 @@ async function run(): Promise<void> {
   const database = `remiss_bench_${process.pid}`;
   const url = withDatabase(adminUrl, database);
   await sql(adminUrl, `CREATE DATABASE ${database}`);
-  let app: Awaited<ReturnType<typeof NestFactory.create>> | undefined;
+  let app: Awaited<ReturnType<typeof createHttpApp>> | undefined;
   try {
     await runMigrations(url);
     const ds = await new DataSource(dataSourceOptions(url, 2)).initialize();
@@ -112,8 +111,7 @@ async function run(): Promise<void> {
     const [{ n }] = await sql(url, 'SELECT count(*)::int AS n FROM remissinstans');
     console.log(`seeded ${REMISSER} remisser, ${n} remissinstanser in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
-    app = await NestFactory.create(PlatformModule.forRoot({ ...config, DATABASE_POOL_SIZE: 20 }, { databaseUrl: url, redisUrl: infrastructure.redisUrl }), { logger: ['error', 'warn'] });
-    configureHttpApp(app, config, 'bench');
+    app = await createHttpApp(PlatformModule.forRoot({ ...config, DATABASE_POOL_SIZE: 20 }, { databaseUrl: url, redisUrl: infrastructure.redisUrl }), config, 'bench', ['error', 'warn']);
     await app.listen(0, '127.0.0.1');
     const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
     const ks = await ApiClient.login(base, 'remissansvarig@enkoping.demo', DEMO_PASSWORD);

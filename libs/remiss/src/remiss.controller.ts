@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FilRepository } from '@app/archive';
 import { Actor, CurrentActor } from '@app/auth';
 import { notFound } from '@app/core';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { sendPdf } from './http/pdf-http';
 import { RemissRepository } from './remiss.repository';
 
@@ -31,7 +31,7 @@ export class RemissController {
 
   @Get(':id/missiv')
   @ApiOperation({ summary: 'The remissmissiv PDF of a sent remiss' })
-  async missiv(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Res({ passthrough: true }) res: Response) {
+  async missiv(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Res({ passthrough: true }) res: FastifyReply) {
     const remiss = await this.remisser.get(actor, id);
     if (!remiss.missivFilId) throw notFound('Missiv');
     const { fil, data } = await this.filer.data(remiss.missivFilId);

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { RemisshandlingController } from './handlingar/remisshandling.controller';
 import { RemisshandlingService } from './handlingar/remisshandling.service';
-import { pdfMulter, RemissKarnaModule } from './remiss-karna.module';
+import { RemissKarnaModule } from './remiss-karna.module';
 import { RemissController } from './remiss.controller';
 import { SammanstallningController } from './sammanstallning/sammanstallning.controller';
 import { SammanstallningRepository } from './sammanstallning/sammanstallning.repository';
@@ -20,7 +20,7 @@ import { RemissUtskickService } from './utskick/remiss-utskick.service';
  * Needs a PdfRenderare from the app (PdfModule in process, or PdfKoModule through the pdf-worker).
  */
 @Module({
-  imports: [RemissKarnaModule, pdfMulter],
+  imports: [RemissKarnaModule],
   controllers: [RemissUtkastController, RemissOversiktController, RemisshandlingController, RemissUtskickController, RemissUppfoljningController, SammanstallningController, RemissController],
   providers: [RemissUtkastService, RemissOversiktService, RemisshandlingService, RemissUtskickService, RemissUppfoljningService, SammanstallningRepository, SammanstallningService],
   exports: [RemissKarnaModule],

@@ -2,7 +2,7 @@ import { DynamicModule, Logger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppConfig, loadConfig, StartupError } from '@app/core';
 import { Infrastructure, provideInfrastructure, runMigrations } from '@app/database';
-import { configureHttpApp } from './http-app';
+import { createHttpApp } from './http-app';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -21,8 +21,7 @@ export async function runHttpApp(spec: HttpAppSpec): Promise<void> {
   const infrastructure = await provideInfrastructure(config);
   if (config.MIGRATE_ON_START) await runMigrations(infrastructure.databaseUrl);
   await spec.beforeListen?.(config, infrastructure);
-  const app = await NestFactory.create(spec.module(config, infrastructure), { logger: LEVELS.slice(0, LEVELS.indexOf(config.LOG_LEVEL) + 1) });
-  configureHttpApp(app, config, spec.title);
+  const app = await createHttpApp(spec.module(config, infrastructure), config, spec.title, LEVELS.slice(0, LEVELS.indexOf(config.LOG_LEVEL) + 1));
   await app.listen(spec.port(config), config.HOST);
   const url = config.PUBLIC_URL ?? `http://${config.HOST}:${spec.port(config)}`;
   new Logger(spec.title).log(`listening on ${url}`);

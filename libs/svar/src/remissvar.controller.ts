@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, ParseIntPi
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '@app/auth';
 import { DomainError, SidQuery } from '@app/core';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { kravRoll, LASA_UTKAST } from './behorighet';
 import { BeslutDto, SparaRemissvarDto } from './remissvar.dto';
 import { RemissvarRepository } from './remissvar.repository';
@@ -18,7 +18,7 @@ export class RemissvarController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One remissvar with its synpunkter and beslut (drafts only within the answering enhet); ETag = version' })
-  async get(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Res({ passthrough: true }) res: Response) {
+  async get(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Res({ passthrough: true }) res: FastifyReply) {
     return medEtag(res, await this.service.vy(actor, id));
   }
 
@@ -30,7 +30,7 @@ export class RemissvarController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: SparaRemissvarDto,
     @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     const { version, ...innehall } = body;
     return medEtag(res, await this.service.spara(actor, id, grundversion(ifMatch, version), innehall));
@@ -55,27 +55,27 @@ export class RemissvarController {
   @Post(':id/for-beslut')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'utkast → for_beslut' })
-  async forBeslut(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Res({ passthrough: true }) res: Response) {
+  async forBeslut(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Res({ passthrough: true }) res: FastifyReply) {
     return medEtag(res, await this.service.forBeslut(actor, id));
   }
 
   @Post(':id/till-utkast')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'for_beslut → utkast' })
-  async tillUtkast(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Res({ passthrough: true }) res: Response) {
+  async tillUtkast(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Res({ passthrough: true }) res: FastifyReply) {
     return medEtag(res, await this.service.tillUtkast(actor, id));
   }
 
   @Post(':id/beslut')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'for_beslut → beslutat: record the nämnd decision (sammanträdesdatum + §) or delegationsbeslut (delegat + datum); content frozen from here' })
-  async beslut(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: BeslutDto, @Res({ passthrough: true }) res: Response) {
+  async beslut(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: BeslutDto, @Res({ passthrough: true }) res: FastifyReply) {
     return medEtag(res, await this.service.beslut(actor, id, body));
   }
 }
 
-function medEtag(res: Response, vy: RemissvarVy): RemissvarVy {
-  res.setHeader('ETag', `"${vy.version}"`);
+function medEtag(res: FastifyReply, vy: RemissvarVy): RemissvarVy {
+  res.header('ETag', `"${vy.version}"`);
   return vy;
 }
 

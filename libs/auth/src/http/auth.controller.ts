@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common'
 import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Public } from '@app/core';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor } from '../actor';
 import { AuthService } from '../auth.service';
 import { CurrentActor } from './current-actor.decorator';
@@ -34,7 +34,7 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in; sets the session cookie' })
-  async login(@Body() body: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async login(@Body() body: LoginDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply) {
     const { token, actor } = await this.auth.login(body.epost, body.losenord);
     setSessionCookie(req, res, token, this.auth.sessionTtlMs);
     return describe(actor);
@@ -44,7 +44,7 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @ApiOperation({ summary: 'Sign out; ends the session' })
-  async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async logout(@Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply) {
     const token = sessionToken(req);
     if (token) await this.auth.logout(token);
     clearSessionCookie(req, res);

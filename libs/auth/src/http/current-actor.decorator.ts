@@ -1,8 +1,8 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { Actor } from '../actor';
 
-export type RequestWithActor = Request & { actor?: Actor };
+export type RequestWithActor = FastifyRequest & { actor?: Actor };
 
 /** The signed-in caller, set by SessionGuard. */
 export const CurrentActor = createParamDecorator((_data: unknown, ctx: ExecutionContext): Actor => {

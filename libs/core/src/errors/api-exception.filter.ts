@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { DomainError } from './domain-error';
 
 export interface ApiErrorBody {
@@ -35,41 +35,44 @@ export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('ApiExceptionFilter');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
-    const body = this.toBody(exception);
+    const body = apiErrorBody(exception);
     if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    response.status(body.statusCode).json(body);
+    void host.switchToHttp().getResponse<FastifyReply>().status(body.statusCode).send(body);
   }
+}
 
-  private toBody(exception: unknown): ApiErrorBody {
-    if (exception instanceof DomainError) {
-      return {
-        statusCode: exception.status,
-        code: exception.code,
-        message: exception.message,
-        meddelande: exception.svenska,
-        ...(exception.details ? { details: exception.details } : {}),
-      };
-    }
-    if (exception instanceof HttpException) {
-      const status = exception.getStatus();
-      const raw = exception.getResponse();
-      const given = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
-      const message = Array.isArray(given.message) ? given.message.join('; ') : String(given.message ?? exception.message);
-      const code = typeof given.code === 'string' ? given.code : isJsonSyntaxError(exception) ? 'MALFORMED_JSON' : (CODE_BY_STATUS[status] ?? 'ERROR');
-      return { statusCode: status, code, message };
-    }
-    if (isBodyParserError(exception)) {
-      return { statusCode: exception.status, code: exception.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'MALFORMED_JSON', message: exception.message };
-    }
-    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: 'INTERNAL', message: 'Internal error' };
+/** The body of an error response, for Nest's exception filter and for Fastify's own errors alike. */
+export function apiErrorBody(exception: unknown): ApiErrorBody {
+  if (exception instanceof DomainError) {
+    return {
+      statusCode: exception.status,
+      code: exception.code,
+      message: exception.message,
+      meddelande: exception.svenska,
+      ...(exception.details ? { details: exception.details } : {}),
+    };
   }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const raw = exception.getResponse();
+    const given = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+    const message = Array.isArray(given.message) ? given.message.join('; ') : String(given.message ?? exception.message);
+    const code = typeof given.code === 'string' ? given.code : isJsonSyntaxError(exception) ? 'MALFORMED_JSON' : (CODE_BY_STATUS[status] ?? 'ERROR');
+    return { statusCode: status, code, message };
+  }
+  if (isFastifyClientError(exception)) {
+    const status = exception.statusCode;
+    return { statusCode: status, code: exception.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || exception instanceof SyntaxError ? 'MALFORMED_JSON' : (CODE_BY_STATUS[status] ?? 'BAD_REQUEST'), message: exception.message };
+  }
+  return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: 'INTERNAL', message: 'Internal error' };
 }
 
 function isJsonSyntaxError(exception: HttpException): boolean {
   return exception.cause instanceof SyntaxError || /JSON/.test(exception.message);
 }
 
-function isBodyParserError(e: unknown): e is { status: number; message: string } {
-  return typeof e === 'object' && e !== null && typeof (e as { status?: unknown }).status === 'number' && (e as { status: number }).status < 500 && 'type' in e;
+/** Fastify's own errors of the request (body not JSON, too large, wrong media type, multipart limits). */
+function isFastifyClientError(e: unknown): e is Error & { statusCode: number; code?: string } {
+  const status = (e as { statusCode?: unknown } | null)?.statusCode;
+  return e instanceof Error && typeof status === 'number' && status >= 400 && status < 500;
 }

@@ -1,9 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res, UseInterceptors } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@app/core';
-import type { Response } from 'express';
-import { PdfUppladdning } from '../handlingar/pdf-uppladdning.interceptor';
+import type { FastifyReply } from 'fastify';
+import { PdfUppladdning, UppladdadFil } from '../handlingar/pdf-uppladdning.interceptor';
 import { PDF_UPLOAD_BODY, sendPdf } from '../http/pdf-http';
 import { Uppladdning } from '../handlingar/remisshandling.service';
 import { AvstaDto } from './extern.dto';
@@ -24,24 +23,24 @@ export class ExternController {
 
   @Get('handlingar/:id')
   @ApiOperation({ summary: 'The PDF of a remisshandling' })
-  async handling(@Param('token') token: string, @Param('id', new ParseUUIDPipe()) id: string, @Res({ passthrough: true }) res: Response) {
+  async handling(@Param('token') token: string, @Param('id', new ParseUUIDPipe()) id: string, @Res({ passthrough: true }) res: FastifyReply) {
     const { filnamn, data } = await this.extern.handling(token, id);
     return sendPdf(res, filnamn, data);
   }
 
   @Get('missiv')
   @ApiOperation({ summary: 'The remissmissiv PDF' })
-  async missiv(@Param('token') token: string, @Res({ passthrough: true }) res: Response) {
+  async missiv(@Param('token') token: string, @Res({ passthrough: true }) res: FastifyReply) {
     const { filnamn, data } = await this.extern.missiv(token);
     return sendPdf(res, filnamn, data);
   }
 
   @Post('svar')
-  @UseInterceptors(PdfUppladdning, FileInterceptor('fil'))
+  @UseInterceptors(PdfUppladdning)
   @ApiConsumes('multipart/form-data')
   @ApiBody(PDF_UPLOAD_BODY)
   @ApiOperation({ summary: 'Answer with a PDF (same checks as remisshandlingar); registered as an inkommande handling of the sender' })
-  svara(@Param('token') token: string, @UploadedFile() fil: Uppladdning | undefined) {
+  svara(@Param('token') token: string, @UppladdadFil() fil: Uppladdning | undefined) {
     return this.extern.svara(token, fil);
   }
 

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
-import { pdfMulter, RemissKarnaModule } from '../remiss-karna.module';
+import { RemissKarnaModule } from '../remiss-karna.module';
 import { ExternController } from './extern.controller';
 import { ExternService } from './extern.service';
 
 /** External remissinstanser without an account: their personal links (served by namnd-service and platform). */
-@Module({ imports: [RemissKarnaModule, pdfMulter], controllers: [ExternController], providers: [ExternService] })
+@Module({ imports: [RemissKarnaModule], controllers: [ExternController], providers: [ExternService] })
 export class ExternModule {}

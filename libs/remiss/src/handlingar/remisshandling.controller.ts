@@ -1,10 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Res, UseInterceptors } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Roller } from '@app/auth';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { PDF_UPLOAD_BODY, sendPdf } from '../http/pdf-http';
-import { PdfUppladdning } from './pdf-uppladdning.interceptor';
+import { PdfUppladdning, UppladdadFil } from './pdf-uppladdning.interceptor';
 import { RemisshandlingService, Uppladdning } from './remisshandling.service';
 import { RemissRepository } from '../remiss.repository';
 import { TitelDto } from './titel.dto';
@@ -19,11 +18,11 @@ export class RemisshandlingController {
 
   @Post()
   @Roller('remissansvarig')
-  @UseInterceptors(PdfUppladdning, FileInterceptor('fil'))
+  @UseInterceptors(PdfUppladdning)
   @ApiConsumes('multipart/form-data')
   @ApiBody(PDF_UPLOAD_BODY)
   @ApiOperation({ summary: 'Upload a remisshandling (PDF; not a PDF → 415, encrypted/corrupt → 422, too large → 413; nothing stored then)' })
-  ladda(@CurrentActor() actor: Actor, @Param('remissId', new ParseUUIDPipe()) remissId: string, @UploadedFile() fil: Uppladdning | undefined, @Body() body: TitelDto) {
+  ladda(@CurrentActor() actor: Actor, @Param('remissId', new ParseUUIDPipe()) remissId: string, @UppladdadFil() fil: Uppladdning | undefined, @Body() body: TitelDto) {
     return this.handlingar.laddaUpp(actor, remissId, fil, body.titel);
   }
 
@@ -36,7 +35,7 @@ export class RemisshandlingController {
 
   @Get(':id/fil')
   @ApiOperation({ summary: 'The PDF of a remisshandling' })
-  async fil(@CurrentActor() actor: Actor, @Param('remissId', new ParseUUIDPipe()) remissId: string, @Param('id', new ParseUUIDPipe()) id: string, @Res({ passthrough: true }) res: Response) {
+  async fil(@CurrentActor() actor: Actor, @Param('remissId', new ParseUUIDPipe()) remissId: string, @Param('id', new ParseUUIDPipe()) id: string, @Res({ passthrough: true }) res: FastifyReply) {
     const { filnamn, data } = await this.handlingar.fil(actor, remissId, id);
     return sendPdf(res, filnamn, data);
   }

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Res, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Roller } from '@app/auth';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { sendPdf } from '../http/pdf-http';
 import { SammanstallningService } from './sammanstallning.service';
 
@@ -19,15 +19,15 @@ export class SammanstallningController {
 
   @Get('sammanstallning.csv')
   @ApiOperation({ summary: 'The same as CSV: UTF-8 with BOM, semicolon-separated (opens in Swedish Excel)' })
-  async csv(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Res({ passthrough: true }) res: Response) {
+  async csv(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Res({ passthrough: true }) res: FastifyReply) {
     const { filnamn, data } = await this.sammanstallning.csv(actor, id);
-    res.set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(filnamn)}` });
+    res.headers({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(filnamn)}` });
     return new StreamableFile(data);
   }
 
   @Get('sammanstallning.pdf')
   @ApiOperation({ summary: 'The same as PDF (remissammanstallning template)' })
-  async pdf(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Res({ passthrough: true }) res: Response) {
+  async pdf(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Res({ passthrough: true }) res: FastifyReply) {
     const { filnamn, data } = await this.sammanstallning.pdfFil(actor, id);
     return sendPdf(res, filnamn, data, 'attachment');
   }

@@ -1,12 +1,11 @@
 import { DynamicModule, INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { AppConfig } from '@app/core';
 import { dataSourceOptions } from '@app/database';
 import { createTestDatabase, TestDatabase } from '@app/database/testing/test-infrastructure';
 import { DEMO_PASSWORD, loadDemoData } from '@app/demo';
 import { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
-import { configureHttpApp } from '../http-app';
+import { createHttpApp } from '../http-app';
 
 export interface TestApp {
   app: INestApplication;
@@ -35,8 +34,7 @@ export async function startTestApp(module: (config: AppConfig, location: { datab
     await loadDemoData(dataSource);
     await dataSource.destroy();
   }
-  const app = await NestFactory.create(module(config, { databaseUrl: db.url, redisUrl: db.redisUrl }), { logger: ['error', 'warn'] });
-  configureHttpApp(app, config, 'test');
+  const app = await createHttpApp(module(config, { databaseUrl: db.url, redisUrl: db.redisUrl }), config, 'test', ['error', 'warn']);
   await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
   return {

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '@app/auth';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { RegistreraDto, RemissvarInnehallDto } from '../remissvar.dto';
 import { RemissvarService } from '../remissvar.service';
 import { RegistreringService } from './registrering.service';
@@ -23,9 +23,9 @@ export class NamndInstansController {
 
   @Post(':id/remissvar')
   @ApiOperation({ summary: 'Create the first draft of the answer; the instans moves to under_beredning. A quotation not on its page → 422 CITAT_SAKNAS' })
-  async skapa(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: RemissvarInnehallDto, @Res({ passthrough: true }) res: Response) {
+  async skapa(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: RemissvarInnehallDto, @Res({ passthrough: true }) res: FastifyReply) {
     const vy = await this.remissvar.skapa(actor, id, body);
-    res.setHeader('ETag', `"${vy.version}"`);
+    res.header('ETag', `"${vy.version}"`);
     return vy;
   }
 }
