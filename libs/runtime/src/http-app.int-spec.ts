@@ -41,10 +41,19 @@ describe('bad input is refused with 400 naming the field, and nothing is written
     expect(res.body.message).toMatch(/uuid/);
   });
 
-  it('serves the OpenAPI document', async () => {
+  it('routes a path with a trailing slash to the same endpoint', async () => {
+    const res = await registrator.get('/api/diarier/');
+    expect(res.status).toBe(200);
+    expect(res.body.map((d: { prefix: string }) => d.prefix)).toContain('UN');
+  });
+
+  it('serves the OpenAPI document and its UI', async () => {
     const res = await t.anonymous().get('/api/docs-json');
     expect(res.status).toBe(200);
     expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/diarier/{id}/arenden', '/health/ready']));
+    const ui = await t.anonymous().get('/api/docs/swagger-ui.css');
+    expect(ui.status).toBe(200);
+    expect(ui.headers.get('content-type')).toMatch(/^text\/css/);
   });
 });
 

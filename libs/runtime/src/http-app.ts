@@ -13,7 +13,7 @@ import { ApiExceptionFilter, apiValidationPipe, AppConfig } from '@app/core';
  * request against 0.07–0.15 ms on Fastify, and the single Node thread is what bounds the API.
  */
 export async function createHttpApp(module: DynamicModule, config: AppConfig, title: string, logger: LogLevel[]): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(module, new FastifyAdapter({ trustProxy: config.TRUST_PROXY ? 1 : false }), { logger });
+  const app = await NestFactory.create<NestFastifyApplication>(module, new FastifyAdapter({ trustProxy: config.TRUST_PROXY ? 1 : false, routerOptions: { ignoreTrailingSlash: true } }), { logger });
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: config.PDF_UPLOAD_MAX_MB * 1024 * 1024, files: 1, fields: 5 } });
   app.useGlobalFilters(new ApiExceptionFilter());
