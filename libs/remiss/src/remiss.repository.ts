@@ -155,18 +155,18 @@ export class RemissRepository {
     const [{ json }] = await preparedRead<{ json: string }>(
       this.dataSource,
       `SELECT json_build_object(
-                'items', COALESCE((SELECT json_agg(json_build_object(
-                           'id', p.id, 'diarienummer', p.diarienummer, 'arendemening', p.arendemening, 'status', p.status, 'svarsdatum', p.svarsdatum::text,
-                           'utskickadAt', ${isoTimestampSql('p.utskickad_at')}, 'createdAt', ${isoTimestampSql('p.created_at')},
-                           'antalInstanser', c.antal, 'antalBesvarade', c.besvarade, 'antalForsenade', c.forsenade)
-                         ORDER BY p.sortering ${direction}, p.id)
-                    FROM (SELECT r.*, ${SORT_COLUMN[f.sort]} AS sortering FROM remiss r WHERE ${filter}
+                'items', COALESCE((SELECT json_agg(rad ORDER BY p.sortering ${direction}, p.id)
+                    FROM (SELECT r.id, r.diarienummer, r.arendemening, r.status, r.svarsdatum, r.utskickad_at, r.created_at, ${SORT_COLUMN[f.sort]} AS sortering
+                            FROM remiss r WHERE ${filter}
                            ORDER BY ${SORT_COLUMN[f.sort]} ${direction}, r.id LIMIT ${limit} OFFSET ${offset}) p
+                    -- One RemissRad per row, under the API's names; a record becomes compact JSON.
                     CROSS JOIN LATERAL (
-                      SELECT count(*)::int AS antal,
-                             count(*) FILTER (WHERE i.status IN ('besvarad', 'avstar'))::int AS besvarade,
-                             count(*) FILTER (WHERE ${FORSENAD_SQL('i', idagI)})::int AS forsenade
-                        FROM remissinstans i WHERE i.remiss_id = p.id) c), '[]'),
+                      SELECT p.id, p.diarienummer, p.arendemening, p.status, p.svarsdatum::text AS svarsdatum,
+                             ${isoTimestampSql('p.utskickad_at')} AS "utskickadAt", ${isoTimestampSql('p.created_at')} AS "createdAt",
+                             count(*)::int AS "antalInstanser",
+                             count(*) FILTER (WHERE i.status IN ('besvarad', 'avstar'))::int AS "antalBesvarade",
+                             count(*) FILTER (WHERE ${FORSENAD_SQL('i', idagI)})::int AS "antalForsenade"
+                        FROM remissinstans i WHERE i.remiss_id = p.id) rad), '[]'),
                 'total', (SELECT count(*) FROM remiss r WHERE ${filter}),
                 'page', ${page}, 'pageSize', ${limit})::text AS json`,
       params,

@@ -38,14 +38,8 @@ export class InkorgRepository {
     const [{ json }] = await preparedRead<{ json: string }>(
       this.dataSource,
       `SELECT json_build_object(
-                'items', COALESCE((SELECT json_agg(json_build_object(
-                           'instansId', p.instans_id, 'status', p.status, 'forsenad', p.forsenad, 'svarsdatum', p.svarsdatum::text,
-                           'svarsdatumText', ${formatDeadlineSql('p.svarsdatum')}, 'mottagareDiarienummer', p.mottagare_diarienummer,
-                           'remissId', p.remiss_id, 'avsandarDiarienummer', p.diarienummer, 'arendemening', p.arendemening,
-                           'avsandare', p.avsandare, 'utskickadAt', ${isoTimestampSql('p.utskickad_at')}, 'remissStatus', p.remiss_status,
-                           'remissvar', CASE WHEN p.svar_id IS NOT NULL THEN json_build_object('id', p.svar_id, 'status', p.svar_status, 'typ', p.svar_typ, 'version', p.svar_version) END)
-                         ORDER BY p.sortering ${direction}, p.instans_id ${direction})
-                    FROM (SELECT i.id AS instans_id, i.status, i.svarsdatum, i.mottagare_diarienummer, ${FORSENAD} AS forsenad,
+                'items', COALESCE((SELECT json_agg(rad ORDER BY p.sortering ${direction}, p."instansId" ${direction})
+                    FROM (SELECT i.id AS "instansId", i.status, i.svarsdatum, i.mottagare_diarienummer, ${FORSENAD} AS forsenad,
                                  r.id AS remiss_id, r.diarienummer, r.arendemening, r.utskickad_at, r.status AS remiss_status, e.namn AS avsandare,
                                  s.id AS svar_id, s.status AS svar_status, s.typ AS svar_typ, s.version AS svar_version, ${SORT_COLUMN[query.sort]} AS sortering
                             FROM remissinstans i
@@ -54,7 +48,14 @@ export class InkorgRepository {
                             LEFT JOIN remissvar s ON s.remissinstans_id = i.id
                            WHERE ${where.join(' AND ')}
                            ORDER BY ${SORT_COLUMN[query.sort]} ${direction}, i.id ${direction}
-                           LIMIT ${limit} OFFSET ${offset}) p), '[]'),
+                           LIMIT ${limit} OFFSET ${offset}) p
+                    -- One InkorgRad per row, under the API's names; a record becomes compact JSON.
+                    CROSS JOIN LATERAL (
+                      SELECT p."instansId", p.status, p.forsenad, p.svarsdatum::text AS svarsdatum, ${formatDeadlineSql('p.svarsdatum')} AS "svarsdatumText",
+                             p.mottagare_diarienummer AS "mottagareDiarienummer", p.remiss_id AS "remissId", p.diarienummer AS "avsandarDiarienummer",
+                             p.arendemening, p.avsandare, ${isoTimestampSql('p.utskickad_at')} AS "utskickadAt", p.remiss_status AS "remissStatus",
+                             (SELECT to_json(v) FROM (SELECT p.svar_id AS id, p.svar_status AS status, p.svar_typ AS typ, p.svar_version AS version) v
+                               WHERE p.svar_id IS NOT NULL) AS remissvar) rad), '[]'),
                 'total', (SELECT COUNT(*) FROM remissinstans i ${query.q ? 'JOIN remiss r ON r.id = i.remiss_id' : ''} WHERE ${where.join(' AND ')}),
                 'page', ${page}, 'pageSize', ${limit})::text AS json`,
       params,
