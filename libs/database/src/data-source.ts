@@ -7,10 +7,10 @@ import { RemissForsening1763900000001 } from './migrations/1763900000001-remiss-
 import { SynpunktCitatinledning1763950000000 } from './migrations/1763950000000-synpunkt-citatinledning';
 import { InkorgIndex1763960000000 } from './migrations/1763960000000-inkorg-index';
 import { UtkorgSvep1764000000000 } from './migrations/1764000000000-utkorg-svep';
-import { PaminnelseInstansFk1764000000001 } from './migrations/1764000000001-paminnelse-instans-fk';
+import { InstansFk1764000000001 } from './migrations/1764000000001-instans-fk';
 
 /** Listed, not globbed, so the same list works from ts-jest, ts sources and the compiled build. */
-export const MIGRATIONS = [DomainModel1763700000000, Utkorg1763800000000, RemissAvsandare1763900000000, RemissForsening1763900000001, SynpunktCitatinledning1763950000000, InkorgIndex1763960000000, UtkorgSvep1764000000000, PaminnelseInstansFk1764000000001];
+export const MIGRATIONS = [DomainModel1763700000000, Utkorg1763800000000, RemissAvsandare1763900000000, RemissForsening1763900000001, SynpunktCitatinledning1763950000000, InkorgIndex1763960000000, UtkorgSvep1764000000000, InstansFk1764000000001];
 
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
   return {
