@@ -8,7 +8,9 @@ export type Ansprak =
   | { utfall: 'tagen'; forsok: number }
   /** Planned for later (or leased by another worker until `at`): look again then. */
   | { utfall: 'senare'; at: Date }
-  /** Sent, cancelled, failed for good, or gone: nothing to do. */
+  /** Failed for good (perhaps in another job's sweep): the job fails with the reason, so the queue lists it. */
+  | { utfall: 'misslyckad'; orsak: string }
+  /** Sent, cancelled, or gone: nothing to do. */
   | { utfall: 'klar' };
 
 /** A row claimed by this worker, at its `forsok`-th attempt. */
@@ -38,7 +40,7 @@ export class UtkorgRader {
    */
   async ta(tabell: UtkorgTabell, ids: string[], nu: Date, leaseMs: number, svep: number): Promise<{ ansprak: Ansprak[]; svepta: Tagen[] }> {
     const t = tabell_(tabell);
-    const rows: { id: string; tagen: boolean; status: string; forsok: number; nasta: Date; lease_until: Date | null }[] = await this.dataSource.query(
+    const rows: { id: string; tagen: boolean; status: string; forsok: number; nasta: Date; lease_until: Date | null; senaste_fel: string | null }[] = await this.dataSource.query(
       `WITH egna AS (
          SELECT id FROM ${t} WHERE id = ANY($1::uuid[]) AND ((status = 'planerad' AND ${NASTA} <= $3) OR (status = 'skickar' AND lease_until <= $3))
          FOR UPDATE SKIP LOCKED),
@@ -49,9 +51,9 @@ export class UtkorgRader {
          UPDATE ${t} SET status = 'skickar', lease_until = $2, forsok = forsok + 1, updated_at = now()
           WHERE id IN (SELECT id FROM egna UNION ALL SELECT id FROM svepta)
          RETURNING id, forsok)
-       SELECT id, true AS tagen, 'skickar' AS status, forsok, NULL::timestamptz AS nasta, NULL::timestamptz AS lease_until FROM tagna
+       SELECT id, true AS tagen, 'skickar' AS status, forsok, NULL::timestamptz AS nasta, NULL::timestamptz AS lease_until, NULL AS senaste_fel FROM tagna
        UNION ALL
-       SELECT id, false, status::text, forsok, ${NASTA}, lease_until FROM ${t}
+       SELECT id, false, status::text, forsok, ${NASTA}, lease_until, senaste_fel FROM ${t}
         WHERE id = ANY($1::uuid[]) AND id NOT IN (SELECT id FROM tagna)`,
       [ids, new Date(nu.getTime() + leaseMs), nu, svep],
     );
@@ -63,6 +65,7 @@ export class UtkorgRader {
       if (row.tagen) return { utfall: 'tagen', forsok: row.forsok };
       if (row.status === 'planerad') return { utfall: 'senare', at: row.nasta > nu ? row.nasta : new Date(nu.getTime() + leaseMs) };
       if (row.status === 'skickar') return { utfall: 'senare', at: row.lease_until ?? nu };
+      if (row.status === 'misslyckad') return { utfall: 'misslyckad', orsak: row.senaste_fel ?? 'misslyckad' };
       return { utfall: 'klar' };
     });
     return { ansprak, svepta: rows.filter((r) => r.tagen && !egna.has(r.id)).map((r) => ({ id: r.id, forsok: r.forsok })) };

@@ -20,7 +20,7 @@ export function vantetid(forsok: number, basMs: number, maxMs: number): number {
 type Utfall =
   | Exclude<Ansprak, { utfall: 'tagen' }>
   | { utfall: 'skickad'; messageId: string }
-  | { utfall: 'avbruten' | 'misslyckad'; orsak: string }
+  | { utfall: 'avbruten'; orsak: string }
   | { utfall: 'forsokIgen'; at: Date; fel: string };
 
 /**
