@@ -27,6 +27,8 @@ const PAMINNELSER_PER_INSTANS = 4;
 /** Remisser sent at the same time, by as many concurrent requests. */
 const SAMTIDIGA = 4;
 const SAMTIDIGT_FORFALLNA = 10_000;
+/** Rounds in which the addBulk floor and the planning alternate. */
+const OMGANGAR = 10;
 
 /** Runs `arbete` over `poster` with `samtidiga` at a time. */
 async function parallellt<T>(poster: T[], samtidiga: number, arbete: (post: T) => Promise<void>): Promise<void> {
@@ -86,7 +88,7 @@ async function main(): Promise<void> {
 
     const config = loadConfig({
       ...process.env, DATABASE_URL: url, REDIS_URL: redis.url, QUEUE_PREFIX: 'bench', SMTP_URL: `smtp://127.0.0.1:${sinkPort}`,
-      SMTP_MAX_CONNECTIONS: '50', OUTBOX_CONCURRENCY: '300', LOG_LEVEL: 'warn', DEMO_DATA: 'false',
+      SMTP_MAX_CONNECTIONS: '50', OUTBOX_CONCURRENCY: '1000', LOG_LEVEL: 'warn', DEMO_DATA: 'false',
     });
     const location = { databaseUrl: url, redisUrl: redis.url };
     const planeringsapp = await app(config, location, false);
@@ -94,31 +96,46 @@ async function main(): Promise<void> {
     const planering = planeringsapp.get(PaminnelsePlanering);
 
     // The floor: the same number of delayed jobs through bare addBulk, in the same batches and concurrency.
+    // Floor and planning alternate in rounds (which goes first alternates too), so a load that comes
+    // and goes on the machine weighs on both alike.
     const golv = new Queue('golv', { connection: bullmqConnection(redis.url), prefix: 'bench' });
-    let start = Date.now();
     let batch = 0;
-    await parallellt(remisser, SAMTIDIGA, async () => {
-      const b = batch++;
-      await golv.addBulk(Array.from({ length: INSTANSER_PER_REMISS * PAMINNELSER_PER_INSTANS }, (_, i) => ({ name: 'paminnelse', data: { id: randomBytes(16).toString('hex') }, opts: { jobId: `golv-${b}-${i}`, delay: 86_400_000 * (100 + (i % 4)) } })));
-    });
-    const golvS = sekunder(start);
+    const golvet = (omgang: typeof remisser) =>
+      parallellt(omgang, SAMTIDIGA, async () => {
+        const b = batch++;
+        await golv.addBulk(Array.from({ length: INSTANSER_PER_REMISS * PAMINNELSER_PER_INSTANS }, (_, i) => ({ name: 'paminnelse', data: { id: randomBytes(16).toString('hex') }, opts: { jobId: `golv-${b}-${i}`, delay: 86_400_000 * (100 + (i % 4)) } })));
+      });
+    let planerade = 0;
+    const planeringen = (omgang: typeof remisser) =>
+      parallellt(omgang, SAMTIDIGA, async ({ ids }) => {
+        const planerat = await dataSource.transaction((m) => planering.plan(m, ids));
+        await planering.enqueue(planerat);
+        planerade += planerat.ids.length;
+      });
+    let golvS = 0;
+    let planS = 0;
+    const perOmgang = Math.ceil(remisser.length / OMGANGAR);
+    for (let o = 0; o < OMGANGAR; o++) {
+      const omgang = remisser.slice(o * perOmgang, (o + 1) * perOmgang);
+      for (const steg of o % 2 === 0 ? (['golv', 'plan'] as const) : (['plan', 'golv'] as const)) {
+        const start = Date.now();
+        if (steg === 'golv') {
+          await golvet(omgang);
+          golvS += sekunder(start);
+        } else {
+          await planeringen(omgang);
+          planS += sekunder(start);
+        }
+      }
+    }
     await golv.obliterate({ force: true });
     await golv.close();
     console.log(`addBulk floor: ${antalJobb} jobs in ${golvS.toFixed(1)} s`);
-
-    start = Date.now();
-    let planerade = 0;
-    await parallellt(remisser, SAMTIDIGA, async ({ ids }) => {
-      const planerat = await dataSource.transaction((m) => planering.plan(m, ids));
-      await planering.enqueue(planerat);
-      planerade += planerat.ids.length;
-    });
-    const planS = sekunder(start);
     console.log(`planned ${planerade} reminders (rows + jobs) in ${planS.toFixed(1)} s`);
 
     const klient = new Redis(redis.url);
     await klient.flushall();
-    start = Date.now();
+    const start = Date.now();
     const avstamning = await planeringsapp.get(UtkorgAvstamning).run();
     const reconcileS = sekunder(start);
     console.log(`FLUSHALL, then the reconciler re-added ${avstamning.tillagda} jobs in ${reconcileS.toFixed(1)} s`);

@@ -1,6 +1,7 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@app/core';
-import nodemailer, { Transporter } from 'nodemailer';
+import { Meddelandebyggare } from './ra-meddelande';
+import { SmtpForbindelser } from './smtp-forbindelser';
 
 export interface Epost {
   to: string | string[];
@@ -30,31 +31,18 @@ export function messageIdFor(kind: string, id: string): string {
 /** Sends mail over SMTP (SMTP_URL). Transient failures throw Error; permanent ones SmtpPermanentError. */
 @Injectable()
 export class Mailer implements OnModuleDestroy {
-  private readonly transport: Transporter;
-  /** Builds the MIME message into one buffer (nodemailer's stream transport), so SMTP gets it in one write, not a write per line. */
-  private readonly composer = nodemailer.createTransport({ streamTransport: true, buffer: true });
+  private readonly byggare: Meddelandebyggare;
+  // Pooled: the outbox sends thousands of reminders at 08:00, and a connection per mail caps that at a few hundred a second.
+  private readonly forbindelser: SmtpForbindelser;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    // Pooled: the outbox sends thousands of reminders at 08:00, and a connection per mail caps that at a few hundred a second.
-    this.transport = nodemailer.createTransport(
-      {
-        url: config.SMTP_URL!,
-        pool: true,
-        maxConnections: config.SMTP_MAX_CONNECTIONS,
-        maxMessages: Infinity,
-        // Well inside the outbox lease (OUTBOX_LEASE_MS, 120 s): a hung server fails the send before another worker may take the row over.
-        connectionTimeout: 20_000,
-        greetingTimeout: 20_000,
-        socketTimeout: 60_000,
-      },
-      { from: config.MAIL_FROM },
-    );
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.byggare = new Meddelandebyggare(config.MAIL_FROM);
+    this.forbindelser = new SmtpForbindelser(config.SMTP_URL!, config.SMTP_MAX_CONNECTIONS);
   }
 
   async send(mail: Epost): Promise<void> {
     try {
-      const built = await this.composer.sendMail({ from: this.config.MAIL_FROM, to: mail.to, cc: mail.cc, subject: mail.subject, text: mail.text, html: mail.html, messageId: mail.messageId });
-      await this.transport.sendMail({ envelope: built.envelope, raw: built.message as Buffer });
+      await this.forbindelser.skicka(this.byggare.bygg(mail, new Date()));
     } catch (error) {
       const code = (error as { responseCode?: number }).responseCode;
       if (typeof code === 'number' && code >= 500 && code < 600) throw new SmtpPermanentError((error as Error).message, code);
@@ -63,6 +51,6 @@ export class Mailer implements OnModuleDestroy {
   }
 
   onModuleDestroy(): void {
-    this.transport.close();
+    this.forbindelser.close();
   }
 }

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { Clock } from '@app/core';
+import { Clock, Datum } from '@app/core';
 import { Utkorg, UtkorgKo } from '@app/mail';
 import { EntityManager } from 'typeorm';
 import { PaminnelsePlanering, PlaneradePaminnelser } from './paminnelse-planering';
 import { PaminnelseTyp } from './paminnelse-typ';
 import { NyPaminnelse, PaminnelseRepository } from './paminnelse.repository';
-import { Paminnelsetid, paminnelsetider, reglerEllerStandard } from './schema/paminnelseschema';
+import { Paminnelsetid, paminnelsetider, Regel, reglerEllerStandard } from './schema/paminnelseschema';
 
 /** What `plan` returns: the ids of the contract, and the due times, so queueing needs no second read. */
 interface PlaneradeMedTider extends PlaneradePaminnelser {
@@ -15,6 +15,8 @@ interface PlaneradeMedTider extends PlaneradePaminnelser {
 /** What the remiss workflow calls: rows in the caller's transaction, jobs after its commit. */
 @Injectable()
 export class PaminnelsePlanerare extends PaminnelsePlanering {
+  private readonly kalendrar = new Map<string, Paminnelsetid[]>();
+
   constructor(
     private readonly paminnelser: PaminnelseRepository,
     private readonly typ: PaminnelseTyp,
@@ -33,11 +35,26 @@ export class PaminnelsePlanerare extends PaminnelsePlanering {
     const rader: NyPaminnelse[] = [];
     for (const instans of instanser) {
       const nyckel = `${instans.organisationId}/${instans.svarsdatum}`;
-      if (!tider.has(nyckel)) tider.set(nyckel, paminnelsetider(instans.svarsdatum, reglerEllerStandard(instans.regler)).filter((t) => t.dueAt > nu));
+      if (!tider.has(nyckel)) tider.set(nyckel, this.kalender(instans.svarsdatum, instans.regler).filter((t) => t.dueAt > nu));
       for (const t of tider.get(nyckel)!) rader.push({ organisationId: instans.organisationId, remissinstansId: instans.id, typ: t.typ, svarsdatum: instans.svarsdatum, dueAt: t.dueAt });
     }
     const planerade = await this.paminnelser.planera(manager, rader);
     return { ids: planerade.map((p) => p.id), tider: planerade.map((p) => p.due_at) };
+  }
+
+  /**
+   * The reminder times of a svarsdatum under an organisation's rules. Remisser sent the same weeks
+   * share their deadlines, and working-day arithmetic in Stockholm time is most of planning's CPU:
+   * remembered, for the last thousand (svarsdatum, rules).
+   */
+  private kalender(svarsdatum: Datum, regler: Regel[] | null): Paminnelsetid[] {
+    const nyckel = `${svarsdatum}/${JSON.stringify(regler)}`;
+    let tider = this.kalendrar.get(nyckel);
+    if (!tider) {
+      if (this.kalendrar.size >= 1000) this.kalendrar.clear();
+      this.kalendrar.set(nyckel, (tider = paminnelsetider(svarsdatum, reglerEllerStandard(regler))));
+    }
+    return tider;
   }
 
   async replan(manager: EntityManager, remissinstansId: string): Promise<PlaneradePaminnelser> {

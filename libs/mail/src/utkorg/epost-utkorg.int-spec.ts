@@ -48,7 +48,7 @@ describe('the e-mail outbox (real PostgreSQL, Redis, SMTP)', () => {
     dataSource = await new DataSource(dataSourceOptions(db.url, 2)).initialize();
     await loadDemoData(dataSource);
     organisationId = (await dataSource.getRepository(Organisation).findOneByOrFail({ slug: 'enkoping' })).id;
-    const config = db.config({ SMTP_URL: sink.url, OUTBOX_RETRY_BASE_MS: '1000', LOG_LEVEL: 'error' });
+    const config = db.config({ SMTP_URL: sink.url, OUTBOX_RETRY_BASE_MS: '1000', OUTBOX_LEASE_MS: '2000', LOG_LEVEL: 'error' });
     app = await (await Test.createTestingModule({ imports: [...commonModules(config, { databaseUrl: db.url, redisUrl: db.redisUrl }), UtkorgModule.forRoot({ worker: true })] })
       .overrideProvider(Clock).useValue(clock).compile()).init();
     utkorg = app.get(EpostUtkorg);
@@ -100,6 +100,14 @@ describe('the e-mail outbox (real PostgreSQL, Redis, SMTP)', () => {
     expect((await rad(id)).senaste_fel).toMatch(/^SMTP 550: .*Mailbox unavailable/);
     const failed = await app.get(UtkorgKo).misslyckade();
     expect(failed.find((j) => j.id === `epost-${id}`)?.failedReason).toMatch(/SMTP 550/);
+  });
+
+  it('a 550 for a mail swept up by another mail’s job: misslyckad, and its own job is listed failed once that sweep is over', async () => {
+    sink.rejected.add('borta@enkoping.se');
+    const [, id] = await koa(epost('kfn@enkoping.se'), epost('borta@enkoping.se'));
+    await waitUntil(async () => (await rad(id)).status === 'misslyckad');
+    expect((await rad(id)).senaste_fel).toMatch(/^SMTP 550: /);
+    await waitUntil(async () => (await app.get(UtkorgKo).misslyckade()).some((j) => j.id === `epost-${id}` && /SMTP 550/.test(j.failedReason)));
   });
 
   it('a mail stored but never dispatched (a crash after commit) is sent by the reconciler', async () => {

@@ -8,8 +8,16 @@ export type Ansprak =
   | { utfall: 'tagen'; forsok: number }
   /** Planned for later (or leased by another worker until `at`): look again then. */
   | { utfall: 'senare'; at: Date }
-  /** Sent, cancelled, failed for good, or gone: nothing to do. */
+  /** Failed for good (perhaps in another job's sweep): the job fails with the reason, so the queue lists it. */
+  | { utfall: 'misslyckad'; orsak: string }
+  /** Sent, cancelled, or gone: nothing to do. */
   | { utfall: 'klar' };
+
+/** A row claimed by this worker, at its `forsok`-th attempt. */
+export interface Tagen {
+  id: string;
+  forsok: number;
+}
 
 const TABELLER: readonly UtkorgTabell[] = ['paminnelse', 'epost_utkorg'];
 
@@ -24,30 +32,43 @@ const NASTA = 'COALESCE(nasta_forsok_at, due_at)';
 export class UtkorgRader {
   constructor(@InjectDataSource() readonly dataSource: DataSource) {}
 
-  /** Claims the due rows among `ids` (`planerad`, or `skickar` with an expired lease) in one statement. */
-  async ta(tabell: UtkorgTabell, ids: string[], nu: Date, leaseMs: number): Promise<Ansprak[]> {
+  /**
+   * Claims in one statement the due rows among `ids` (`planerad`, or `skickar` with an expired lease)
+   * and up to `svep` further `planerad` rows that are due, oldest first: a worker woken by one job
+   * sends everything that is due rather than one row per job. SKIP LOCKED: rows another worker is
+   * claiming at the same moment are left to it.
+   */
+  async ta(tabell: UtkorgTabell, ids: string[], nu: Date, leaseMs: number, svep: number): Promise<{ ansprak: Ansprak[]; svepta: Tagen[] }> {
     const t = tabell_(tabell);
-    const rows: { id: string; tagen: boolean; status: string; forsok: number; nasta: Date; lease_until: Date | null }[] = await this.dataSource.query(
-      `WITH tagna AS (
+    const rows: { id: string; tagen: boolean; status: string; forsok: number; nasta: Date; lease_until: Date | null; senaste_fel: string | null }[] = await this.dataSource.query(
+      `WITH egna AS (
+         SELECT id FROM ${t} WHERE id = ANY($1::uuid[]) AND ((status = 'planerad' AND ${NASTA} <= $3) OR (status = 'skickar' AND lease_until <= $3))
+         FOR UPDATE SKIP LOCKED),
+       svepta AS (
+         SELECT id FROM ${t} WHERE status = 'planerad' AND ${NASTA} <= $3 AND id <> ALL($1::uuid[]) ORDER BY ${NASTA} LIMIT $4
+         FOR UPDATE SKIP LOCKED),
+       tagna AS (
          UPDATE ${t} SET status = 'skickar', lease_until = $2, forsok = forsok + 1, updated_at = now()
-          WHERE id = ANY($1::uuid[])
-            AND ((status = 'planerad' AND ${NASTA} <= $3) OR (status = 'skickar' AND lease_until <= $3))
+          WHERE id IN (SELECT id FROM egna UNION ALL SELECT id FROM svepta)
          RETURNING id, forsok)
-       SELECT id, true AS tagen, 'skickar' AS status, forsok, NULL::timestamptz AS nasta, NULL::timestamptz AS lease_until FROM tagna
+       SELECT id, true AS tagen, 'skickar' AS status, forsok, NULL::timestamptz AS nasta, NULL::timestamptz AS lease_until, NULL AS senaste_fel FROM tagna
        UNION ALL
-       SELECT id, false, status::text, forsok, ${NASTA}, lease_until FROM ${t}
+       SELECT id, false, status::text, forsok, ${NASTA}, lease_until, senaste_fel FROM ${t}
         WHERE id = ANY($1::uuid[]) AND id NOT IN (SELECT id FROM tagna)`,
-      [ids, new Date(nu.getTime() + leaseMs), nu],
+      [ids, new Date(nu.getTime() + leaseMs), nu, svep],
     );
     const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id): Ansprak => {
+    const egna = new Set(ids);
+    const ansprak = ids.map((id): Ansprak => {
       const row = byId.get(id);
       if (!row) return { utfall: 'klar' };
       if (row.tagen) return { utfall: 'tagen', forsok: row.forsok };
       if (row.status === 'planerad') return { utfall: 'senare', at: row.nasta > nu ? row.nasta : new Date(nu.getTime() + leaseMs) };
       if (row.status === 'skickar') return { utfall: 'senare', at: row.lease_until ?? nu };
+      if (row.status === 'misslyckad') return { utfall: 'misslyckad', orsak: row.senaste_fel ?? 'misslyckad' };
       return { utfall: 'klar' };
     });
+    return { ansprak, svepta: rows.filter((r) => r.tagen && !egna.has(r.id)).map((r) => ({ id: r.id, forsok: r.forsok })) };
   }
 
   /** Marks claimed rows sent, in the caller's transaction; returns the ids that were still ours. */
@@ -63,19 +84,25 @@ export class UtkorgRader {
     return rows.map((r) => r.id);
   }
 
-  /** A transient failure: back to `planerad`, to be tried again at `at`. */
-  async forsokIgen(tabell: UtkorgTabell, id: string, at: Date, fel: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE ${tabell_(tabell)} SET status = 'planerad', nasta_forsok_at = $2, senaste_fel = $3, lease_until = NULL, updated_at = now() WHERE id = $1 AND status = 'skickar'`,
-      [id, at, fel],
+  /** Transient failures, in the caller's transaction: back to `planerad`, each to be tried again at its own time. */
+  async forsokIgen(manager: EntityManager, tabell: UtkorgTabell, rader: { id: string; at: Date; fel: string }[]): Promise<void> {
+    if (!rader.length) return;
+    await manager.query(
+      `UPDATE ${tabell_(tabell)} AS t SET status = 'planerad', nasta_forsok_at = v.at, senaste_fel = v.fel, lease_until = NULL, updated_at = now()
+         FROM unnest($1::uuid[], $2::timestamptz[], $3::text[]) AS v(id, at, fel)
+        WHERE t.id = v.id AND t.status = 'skickar'`,
+      [rader.map((r) => r.id), rader.map((r) => r.at), rader.map((r) => r.fel)],
     );
   }
 
-  /** Ends a claimed row without sending: `misslyckad` (shown to admins) or `avbruten`. */
-  async avsluta(tabell: UtkorgTabell, id: string, status: 'misslyckad' | 'avbruten', orsak: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE ${tabell_(tabell)} SET status = $2, senaste_fel = $3, lease_until = NULL, nasta_forsok_at = NULL, updated_at = now() WHERE id = $1 AND status = 'skickar'`,
-      [id, status, orsak],
+  /** Ends claimed rows without sending, in the caller's transaction: `misslyckad` (shown to admins) or `avbruten`. */
+  async avsluta(manager: EntityManager, tabell: UtkorgTabell, rader: { id: string; status: 'misslyckad' | 'avbruten'; orsak: string }[]): Promise<void> {
+    if (!rader.length) return;
+    await manager.query(
+      `UPDATE ${tabell_(tabell)} AS t SET status = v.status::paminnelse_status, senaste_fel = v.orsak, lease_until = NULL, nasta_forsok_at = NULL, updated_at = now()
+         FROM unnest($1::uuid[], $2::text[], $3::text[]) AS v(id, status, orsak)
+        WHERE t.id = v.id AND t.status = 'skickar'`,
+      [rader.map((r) => r.id), rader.map((r) => r.status), rader.map((r) => r.orsak)],
     );
   }
 

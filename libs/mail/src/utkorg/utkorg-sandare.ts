@@ -2,9 +2,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, Clock } from '@app/core';
 import { DelayedError, Job, UnrecoverableError } from 'bullmq';
 import { Mailer, SmtpPermanentError } from '../mailer';
-import { Samlare } from './samlare';
 import { UtkorgKo } from './utkorg-ko';
-import { Ansprak, UtkorgRader } from './utkorg-rader';
+import { Ansprak, Tagen, UtkorgRader } from './utkorg-rader';
 import { Forfattat, UtkorgJobb, UtkorgTyp } from './utkorg-typ';
 import { UtkorgTyper } from './utkorg-typer';
 
@@ -17,18 +16,33 @@ export function vantetid(forsok: number, basMs: number, maxMs: number): number {
   return Math.min(maxMs, basMs * 2 ** Math.max(0, forsok - 1));
 }
 
+/** What became of a row in a sweep, or why its job found nothing to send. */
+type Utfall =
+  | Exclude<Ansprak, { utfall: 'tagen' }>
+  | { utfall: 'skickad'; messageId: string }
+  | { utfall: 'avbruten'; orsak: string }
+  | { utfall: 'forsokIgen'; at: Date; fel: string };
+
 /**
- * Sends one outbox row per job: claim (`planerad → skickar` with a lease), build the mail, send
- * it with its deterministic Message-ID, mark it `skickad`. A 5xx makes the row `misslyckad`;
- * other failures put it back to `planerad` with a backoff. The database work of concurrent jobs
- * is gathered into one statement per step.
+ * Sweeps running at once per worker (the BullMQ concurrency of the outbox). Each sends until
+ * nothing is due, so a few keep PostgreSQL, SMTP and this process busy at the same time; more
+ * would only churn the jobs of rows a sweep already took.
+ */
+export const SAMTIDIGA_SVEP = 4;
+
+/**
+ * Sends the outbox rows. A job does not send only its own row: it starts a sweep that claims its
+ * row and the other due rows, OUTBOX_CONCURRENCY / SAMTIDIGA_SVEP at a time (`planerad → skickar`
+ * with a lease, one statement), sends them over the pooled SMTP connections with their deterministic Message-IDs,
+ * settles them all in one transaction (`skickad`; `misslyckad` after a 5xx; `avbruten`; or back to
+ * `planerad` with a backoff), and claims the next due rows until none are left. The job of a row
+ * another sweep took finds it `skickar` and waits for that lease, or finds it done.
  */
 @Injectable()
 export class UtkorgSandare {
   private readonly logger = new Logger('Utkorg');
-  private readonly anspraksamlare = new Map<string, Samlare<string, Ansprak>>();
-  private readonly forfattarsamlare = new Map<string, Samlare<string, Forfattat>>();
-  private readonly markeringssamlare = new Map<string, Samlare<{ id: string; messageId: string }, void>>();
+  /** Set at shutdown: sweeps finish the rows they hold and claim no more. */
+  private stoppar = false;
 
   constructor(
     private readonly typer: UtkorgTyper,
@@ -39,74 +53,102 @@ export class UtkorgSandare {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async skicka(job: Job<UtkorgJobbData>, token?: string): Promise<string> {
-    const typ = this.typer.hamta(job.name);
-    const id = job.data.id;
-    const ansprak = await this.samlare(this.anspraksamlare, typ, (ids) => this.rader.ta(typ.tabell, ids, this.clock.now(), this.config.OUTBOX_LEASE_MS)).load(id);
-    if (ansprak.utfall === 'klar') return 'inget att skicka';
-    if (ansprak.utfall === 'senare') return this.skjutUpp(job, token, ansprak.at);
-
-    let forfattat: Forfattat;
-    try {
-      forfattat = await this.samlare(this.forfattarsamlare, typ, async (ids) => {
-        const byId = await typ.forfatta(ids, this.clock.now());
-        return ids.map((i) => byId.get(i) ?? { avbryt: 'raden finns inte längre' });
-      }).load(id);
-      if ('avbryt' in forfattat) {
-        await this.rader.avsluta(typ.tabell, id, 'avbruten', forfattat.avbryt);
-        return `avbruten: ${forfattat.avbryt}`;
-      }
-      if ('misslyckas' in forfattat) {
-        await this.rader.avsluta(typ.tabell, id, 'misslyckad', forfattat.misslyckas);
-        throw new UnrecoverableError(forfattat.misslyckas);
-      }
-      await this.mailer.send(forfattat.epost);
-    } catch (error) {
-      if (error instanceof UnrecoverableError) throw error;
-      return this.misslyckades(typ, job, token, ansprak.forsok, error as Error);
-    }
-    await this.samlare(this.markeringssamlare, typ, (sanda) => this.markeraSkickade(typ, sanda)).load({ id, messageId: forfattat.epost.messageId });
-    return 'skickad';
+  stoppa(): void {
+    this.stoppar = true;
   }
 
-  private async markeraSkickade(typ: UtkorgTyp, sanda: { id: string; messageId: string }[]): Promise<void[]> {
+  async skicka(job: Job<UtkorgJobbData>, token?: string): Promise<string> {
+    const utfall = await this.svep(this.typer.hamta(job.name), job.data.id);
+    switch (utfall.utfall) {
+      case 'klar':
+        return 'inget att skicka';
+      case 'senare':
+      case 'forsokIgen':
+        return this.skjutUpp(job, token, utfall.at);
+      case 'skickad':
+        return 'skickad';
+      case 'avbruten':
+        return `avbruten: ${utfall.orsak}`;
+      case 'misslyckad':
+        throw new UnrecoverableError(utfall.orsak);
+    }
+  }
+
+  /** The job's own row, then every other due row, a batch at a time; answers for the own row. */
+  private async svep(typ: UtkorgTyp, id: string): Promise<Utfall> {
+    const batch = Math.max(1, Math.floor(this.config.OUTBOX_CONCURRENCY / SAMTIDIGA_SVEP));
+    const { ansprak: [eget], svepta } = await this.rader.ta(typ.tabell, [id], this.clock.now(), this.config.OUTBOX_LEASE_MS, batch - 1);
+    const utfall = await this.skickaAlla(typ, eget.utfall === 'tagen' ? [{ id, forsok: eget.forsok }, ...svepta] : svepta);
+    // A full batch means more may be due: go on until a claim comes back short.
+    for (let fullt = svepta.length === batch - 1; fullt && !this.stoppar; ) {
+      const { svepta: nasta } = await this.rader.ta(typ.tabell, [], this.clock.now(), this.config.OUTBOX_LEASE_MS, batch);
+      await this.skickaAlla(typ, nasta);
+      fullt = nasta.length === batch;
+    }
+    return utfall.get(id) ?? (eget as Utfall);
+  }
+
+  private async skickaAlla(typ: UtkorgTyp, tagna: Tagen[]): Promise<Map<string, Utfall>> {
+    const utfall = new Map<string, Utfall>();
+    if (!tagna.length) return utfall;
+    let forfattade: Map<string, Forfattat>;
+    try {
+      forfattade = await typ.forfatta(tagna.map((t) => t.id), this.clock.now());
+    } catch (error) {
+      for (const t of tagna) utfall.set(t.id, this.efterFel(t.forsok, error as Error));
+      await this.bokfor(typ, utfall);
+      return utfall;
+    }
+    await Promise.all(
+      tagna.map(async (t) => {
+        const f = forfattade.get(t.id) ?? { avbryt: 'raden finns inte längre' };
+        if ('avbryt' in f) return void utfall.set(t.id, { utfall: 'avbruten', orsak: f.avbryt });
+        if ('misslyckas' in f) return void utfall.set(t.id, { utfall: 'misslyckad', orsak: f.misslyckas });
+        try {
+          await this.mailer.send(f.epost);
+          utfall.set(t.id, { utfall: 'skickad', messageId: f.epost.messageId });
+        } catch (error) {
+          utfall.set(t.id, this.efterFel(t.forsok, error as Error));
+        }
+      }),
+    );
+    await this.bokfor(typ, utfall);
+    return utfall;
+  }
+
+  /** A 5xx, or the last attempt, ends the row; anything else is tried again after a backoff. */
+  private efterFel(forsok: number, error: Error): Utfall {
+    if (error instanceof SmtpPermanentError) return { utfall: 'misslyckad', orsak: `SMTP ${error.responseCode}: ${error.message}` };
+    if (forsok >= this.config.OUTBOX_MAX_ATTEMPTS) return { utfall: 'misslyckad', orsak: `gav upp efter ${forsok} försök: ${error.message}` };
+    const at = new Date(this.clock.now().getTime() + vantetid(forsok, this.config.OUTBOX_RETRY_BASE_MS, this.config.OUTBOX_RETRY_MAX_MS));
+    return { utfall: 'forsokIgen', at, fel: error.message };
+  }
+
+  /** Every outcome of a sweep in one transaction; the weekly reminders it plans are queued after commit. */
+  private async bokfor(typ: UtkorgTyp, utfall: Map<string, Utfall>): Promise<void> {
     const nu = this.clock.now();
+    const skickade: { id: string; messageId: string }[] = [];
+    const avslutade: { id: string; status: 'misslyckad' | 'avbruten'; orsak: string }[] = [];
+    const igen: { id: string; at: Date; fel: string }[] = [];
+    for (const [id, u] of utfall) {
+      if (u.utfall === 'skickad') skickade.push({ id, messageId: u.messageId });
+      else if (u.utfall === 'avbruten' || u.utfall === 'misslyckad') avslutade.push({ id, status: u.utfall, orsak: u.orsak });
+      else if (u.utfall === 'forsokIgen') igen.push({ id, at: u.at, fel: u.fel });
+    }
     const uppfoljning = await this.rader.dataSource.transaction(async (m): Promise<UtkorgJobb[]> => {
-      const vara = await this.rader.skickade(m, typ.tabell, sanda, nu);
+      await this.rader.avsluta(m, typ.tabell, avslutade);
+      await this.rader.forsokIgen(m, typ.tabell, igen);
+      const vara = skickade.length ? await this.rader.skickade(m, typ.tabell, skickade, nu) : [];
       return typ.skickade && vara.length ? typ.skickade(m, vara, nu) : [];
     });
+    if (igen.length) this.logger.warn(`${igen.length} ${typ.namn} not sent (${igen[0].fel}); next attempt at ${igen[0].at.toISOString()}`);
     // A crash before this line leaves the follow-ups planned but unqueued: the reconciler adds them.
     await this.ko.laggTill(uppfoljning).catch((e: Error) => this.logger.warn(`queueing follow-ups failed, the reconciler will: ${e.message}`));
-    return sanda.map(() => undefined);
-  }
-
-  private async misslyckades(typ: UtkorgTyp, job: Job, token: string | undefined, forsok: number, error: Error): Promise<never> {
-    const id = job.data.id as string;
-    if (error instanceof SmtpPermanentError) {
-      const orsak = `SMTP ${error.responseCode}: ${error.message}`;
-      await this.rader.avsluta(typ.tabell, id, 'misslyckad', orsak);
-      throw new UnrecoverableError(orsak);
-    }
-    if (forsok >= this.config.OUTBOX_MAX_ATTEMPTS) {
-      const orsak = `gav upp efter ${forsok} försök: ${error.message}`;
-      await this.rader.avsluta(typ.tabell, id, 'misslyckad', orsak);
-      throw new UnrecoverableError(orsak);
-    }
-    const at = new Date(this.clock.now().getTime() + vantetid(forsok, this.config.OUTBOX_RETRY_BASE_MS, this.config.OUTBOX_RETRY_MAX_MS));
-    await this.rader.forsokIgen(typ.tabell, id, at, error.message);
-    this.logger.warn(`${job.id}: attempt ${forsok} failed (${error.message}); next at ${at.toISOString()}`);
-    return this.skjutUpp(job, token, at);
   }
 
   /** Puts the job back to wait until `at` by the Clock, keeping its id. */
   private async skjutUpp(job: Job, token: string | undefined, at: Date): Promise<never> {
     await job.moveToDelayed(Date.now() + Math.max(0, at.getTime() - this.clock.now().getTime()), token);
     throw new DelayedError();
-  }
-
-  private samlare<K, V>(per: Map<string, Samlare<K, V>>, typ: UtkorgTyp, batch: (keys: K[]) => Promise<V[]>): Samlare<K, V> {
-    let samlare = per.get(typ.namn);
-    if (!samlare) per.set(typ.namn, (samlare = new Samlare(batch)));
-    return samlare;
   }
 }

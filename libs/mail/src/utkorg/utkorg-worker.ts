@@ -4,12 +4,12 @@ import { REDIS_URL } from '@app/database';
 import { Job, Worker } from 'bullmq';
 import { UtkorgAvstamning } from './utkorg-avstamning';
 import { AVSTAMNING_JOBB, bullmqConnection, UTKORG_KO, UtkorgKo } from './utkorg-ko';
-import { UtkorgJobbData, UtkorgSandare } from './utkorg-sandare';
+import { SAMTIDIGA_SVEP, UtkorgJobbData, UtkorgSandare } from './utkorg-sandare';
 
 /**
  * The BullMQ worker of the outbox, in the reminder-worker app (and in `platform`). It starts
  * once every kind has registered, reconciles at start and then on a Job Scheduler; on shutdown
- * it lets active jobs finish and takes no new ones.
+ * it lets active jobs finish the rows they hold and takes no new ones.
  */
 @Injectable()
 export class UtkorgWorker implements OnApplicationBootstrap, OnModuleDestroy {
@@ -29,7 +29,8 @@ export class UtkorgWorker implements OnApplicationBootstrap, OnModuleDestroy {
     this.worker = new Worker(UTKORG_KO, (job: Job<UtkorgJobbData>, token?: string) => (job.name === AVSTAMNING_JOBB ? this.avstamning.run() : this.sandare.skicka(job, token)), {
       connection: bullmqConnection(this.redisUrl),
       prefix: this.config.QUEUE_PREFIX,
-      concurrency: this.config.OUTBOX_CONCURRENCY,
+      // Each send job runs a sweep of everything due, so OUTBOX_CONCURRENCY rows are in flight among them (a running reconciliation takes a slot).
+      concurrency: SAMTIDIGA_SVEP,
       lockDuration: this.config.OUTBOX_STALLED_MS,
       stalledInterval: this.config.OUTBOX_STALLED_MS,
     });
@@ -62,6 +63,7 @@ export class UtkorgWorker implements OnApplicationBootstrap, OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     clearInterval(this.vakt);
+    this.sandare.stoppa();
     await this.worker?.close();
     await this.avstamning.klar();
   }

@@ -29,8 +29,23 @@ const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<':
 
 const arbetsdagar = (n: number) => `${n} ${n === 1 ? 'arbetsdag' : 'arbetsdagar'}`;
 
+type Lage = { rubrik: string; mening: string };
+
+/** A burst of reminders at 08:00 shares a handful of (kind, day, svarsdatum): counted once each. */
+const lagen = new Map<string, Lage>();
+
+function lage(u: Paminnelseuppgifter): Lage {
+  const nyckel = `${arForsenad(u.typ)}/${u.datum}/${u.svarsdatum}`;
+  let svar = lagen.get(nyckel);
+  if (!svar) {
+    if (lagen.size >= 1000) lagen.clear();
+    lagen.set(nyckel, (svar = raknaLage(u)));
+  }
+  return svar;
+}
+
 /** What the reminder says about time: days left, today, or how late. */
-function lage(u: Paminnelseuppgifter): { rubrik: string; mening: string } {
+function raknaLage(u: Paminnelseuppgifter): Lage {
   if (arForsenad(u.typ)) {
     const sen = workingDaysBetween(u.svarsdatum, u.datum);
     return { rubrik: 'Försenat remissvar', mening: `Svarstiden gick ut ${u.svarsdatum} och svaret är ${arbetsdagar(sen)} försenat. Svara så snart som möjligt.` };

@@ -1,0 +1,53 @@
+import addressparser from 'nodemailer/lib/addressparser';
+import { encodeWords, foldLines } from 'nodemailer/lib/mime-funcs';
+import { encode, wrap } from 'nodemailer/lib/qp';
+import type { Epost } from './mailer';
+
+export interface RaMeddelande {
+  envelope: { from: string; to: string[] };
+  raw: Buffer;
+}
+
+/** Quoted-printable parts never contain "=_" (a literal "=" is encoded as "=3D"), so this boundary cannot occur inside them. */
+const GRANS = '=_remissplattformen_del';
+
+const lista = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+const rader = (text: string) => text.replace(/\r?\n/g, '\r\n');
+const del = (typ: string, innehall: string) => `Content-Type: ${typ}; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n${wrap(encode(rader(innehall)), 76)}`;
+
+/**
+ * Builds the MIME message of a mail (plain text, plus HTML when given) in one pass, with
+ * nodemailer's own encoders. nodemailer's composer costs about half a millisecond per mail,
+ * which alone caps the outbox below the 5,000 mails a second that 08:00 needs.
+ */
+export class Meddelandebyggare {
+  private readonly fran: string;
+  private readonly franRubrik: string;
+
+  constructor(mailFrom: string) {
+    const [avsandare] = addressparser(mailFrom, { flatten: true });
+    if (!avsandare?.address) throw new Error(`MAIL_FROM is not an address: ${mailFrom}`);
+    this.fran = avsandare.address;
+    this.franRubrik = avsandare.name ? `${encodeWords(avsandare.name, 'Q', 52)} <${avsandare.address}>` : avsandare.address;
+  }
+
+  bygg(epost: Epost, datum: Date): RaMeddelande {
+    const till = lista(epost.to);
+    const kopia = lista(epost.cc);
+    const rubriker = [
+      `From: ${this.franRubrik}`,
+      foldLines(`To: ${till.join(', ')}`, 76),
+      ...(kopia.length ? [foldLines(`Cc: ${kopia.join(', ')}`, 76)] : []),
+      foldLines(`Subject: ${encodeWords(epost.subject, 'Q', 52)}`, 76),
+      `Message-ID: ${epost.messageId}`,
+      `Date: ${datum.toUTCString().replace(/GMT/, '+0000')}`,
+      'MIME-Version: 1.0',
+    ];
+    const kropp =
+      epost.html === undefined
+        ? del('text/plain', epost.text)
+        : `Content-Type: multipart/alternative; boundary="${GRANS}"\r\n\r\n--${GRANS}\r\n${del('text/plain', epost.text)}\r\n--${GRANS}\r\n${del('text/html', epost.html)}\r\n--${GRANS}--`;
+    // No line break after the body: it would become part of a single text part; SMTP adds the one before its final ".".
+    return { envelope: { from: this.fran, to: [...till, ...kopia] }, raw: Buffer.from(`${rubriker.join('\r\n')}\r\n${kropp}`, 'utf8') };
+  }
+}
