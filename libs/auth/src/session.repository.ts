@@ -53,6 +53,9 @@ export class SessionRepository {
   async findActor(token: string, ttlMs: number): Promise<Actor | null> {
     const tokenHash = SessionRepository.hash(token);
     const now = this.clock.now();
+    // Expiry is checked against the next whole second, so the parallel requests of one page load
+    // send the same read and share it (preparedRead); a session ends at most a second early.
+    const nastaSekund = new Date(Math.ceil(now.getTime() / 1000) * 1000);
     const rows = await preparedRead<ActorRow>(
       this.dataSource,
       `SELECT a.id, a.organisation_id, a.namn, a.epost, s.last_seen_at,
@@ -60,9 +63,9 @@ export class SessionRepository {
          FROM session s
          JOIN anvandare a ON a.id = s.anvandare_id AND a.aktiv
          LEFT JOIN anvandarroll r ON r.anvandare_id = a.id
-        WHERE s.token_hash = $1 AND s.expires_at > $2
+        WHERE s.token_hash = decode($1, 'hex') AND s.expires_at > $2
         GROUP BY a.id, s.token_hash`,
-      [tokenHash, now],
+      [tokenHash.toString('hex'), nastaSekund],
     );
     const row = rows[0];
     if (!row) return null;
