@@ -38,6 +38,7 @@ describe('login and sessions', () => {
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Lax/);
     expect(cookie).not.toMatch(/Secure/); // plain http here; Secure is set behind https
+    expect(cookie).toMatch(/Max-Age=43200(;|$)/); // SESSION_TTL_HOURS = 12, in seconds
     await first.close();
 
     const second = await startTestApp(PlatformModule.forRoot, { db });
@@ -61,6 +62,20 @@ describe('login and sessions', () => {
       const res = await t.anonymous().post('/api/auth/login', { epost: 'un.sekreterare@enkoping.demo', losenord: DEMO_PASSWORD }, { 'x-forwarded-proto': 'https' });
       expect(res.status).toBe(200);
       expect(res.headers.getSetCookie()[0]).toMatch(/; Secure/);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('ends a session at its expiry: 401 from then on', async () => {
+    const t = await startTestApp(PlatformModule.forRoot, { db });
+    try {
+      const client = await t.as('un.sekreterare@enkoping.demo');
+      expect((await client.get('/api/auth/me')).status).toBe(200);
+      await sql(db.url, `UPDATE session SET expires_at = now() - interval '1 second'`);
+      const me = await client.get('/api/auth/me');
+      expect(me.status).toBe(401);
+      expect(me.body.code).toBe('UNAUTHENTICATED');
     } finally {
       await t.close();
     }
