@@ -46,10 +46,19 @@ function partsOf(instant: Date): Record<string, string> {
   return Object.fromEntries(stockholmParts.formatToParts(instant).map((p) => [p.type, p.value]));
 }
 
-/** The date in Stockholm at a given instant. */
+let senast: { minut: number; datum: Datum } | undefined;
+
+/**
+ * The date in Stockholm at a given instant. Every hot read asks for today's date and Intl is slow,
+ * so the last answer is kept for its minute: Stockholm's offsets are whole hours, so a date always
+ * changes on a minute boundary.
+ */
 export function stockholmDatum(instant: Date): Datum {
+  const minut = Math.floor(instant.getTime() / 60_000);
+  if (senast?.minut === minut) return senast.datum;
   const p = partsOf(instant);
-  return `${p.year}-${p.month}-${p.day}`;
+  senast = { minut, datum: `${p.year}-${p.month}-${p.day}` };
+  return senast.datum;
 }
 
 /** Stockholm's wall-clock time at an instant, carried in the UTC fields of the Date returned. */

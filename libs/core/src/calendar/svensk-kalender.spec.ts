@@ -67,5 +67,9 @@ describe('Stockholm time', () => {
   it('tells the Stockholm date of an instant near midnight', () => {
     expect(stockholmDatum(new Date('2026-05-15T22:30:00Z'))).toBe('2026-05-16');
     expect(stockholmDatum(new Date('2026-01-15T22:30:00Z'))).toBe('2026-01-15');
+    // The last millisecond of a day and the first of the next, asked in turn (as requests do).
+    expect(stockholmDatum(new Date('2026-05-15T21:59:59.999Z'))).toBe('2026-05-15');
+    expect(stockholmDatum(new Date('2026-05-15T22:00:00.000Z'))).toBe('2026-05-16');
+    expect(stockholmDatum(new Date('2026-05-15T21:59:30.000Z'))).toBe('2026-05-15');
   });
 });
