@@ -41,8 +41,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
   }
 }
 
-/** The body of an error response, for Nest's exception filter and for Fastify's own errors alike. */
-export function apiErrorBody(exception: unknown): ApiErrorBody {
+/** The body of an error response; Fastify's own request errors (body not JSON, too large) reach the filter too. */
+function apiErrorBody(exception: unknown): ApiErrorBody {
   if (exception instanceof DomainError) {
     return {
       statusCode: exception.status,
