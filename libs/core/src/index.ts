@@ -10,3 +10,4 @@ export * from './errors/validation.pipe';
 export * from './http/public.decorator';
 export * from './http/sid-query';
 export * from './http/json-text';
+export * from './minne/minne';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, Datum } from '@app/core';
+import { Clock, Datum, Minne } from '@app/core';
 import { Utkorg, UtkorgKo } from '@app/mail';
 import { EntityManager } from 'typeorm';
 import { PaminnelsePlanering, PlaneradePaminnelser } from './paminnelse-planering';
@@ -15,7 +15,7 @@ interface PlaneradeMedTider extends PlaneradePaminnelser {
 /** What the remiss workflow calls: rows in the caller's transaction, jobs after its commit. */
 @Injectable()
 export class PaminnelsePlanerare extends PaminnelsePlanering {
-  private readonly kalendrar = new Map<string, Paminnelsetid[]>();
+  private readonly kalendrar = new Minne<Paminnelsetid[]>();
 
   constructor(
     private readonly paminnelser: PaminnelseRepository,
@@ -48,13 +48,7 @@ export class PaminnelsePlanerare extends PaminnelsePlanering {
    * remembered, for the last thousand (svarsdatum, rules).
    */
   private kalender(svarsdatum: Datum, regler: Regel[] | null): Paminnelsetid[] {
-    const nyckel = `${svarsdatum}/${JSON.stringify(regler)}`;
-    let tider = this.kalendrar.get(nyckel);
-    if (!tider) {
-      if (this.kalendrar.size >= 1000) this.kalendrar.clear();
-      this.kalendrar.set(nyckel, (tider = paminnelsetider(svarsdatum, reglerEllerStandard(regler))));
-    }
-    return tider;
+    return this.kalendrar.hamta(`${svarsdatum}/${JSON.stringify(regler)}`, () => paminnelsetider(svarsdatum, reglerEllerStandard(regler)));
   }
 
   async replan(manager: EntityManager, remissinstansId: string): Promise<PlaneradePaminnelser> {

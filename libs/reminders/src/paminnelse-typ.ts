@@ -75,16 +75,9 @@ export class PaminnelseTyp implements UtkorgTyp, OnModuleInit {
     const externa = underlag.filter((u) => { const b = beslut.get(u.id)!; return 'till' in b && b.extern; });
     const lankar = await nyaExternLankar(this.dataSource.manager, bas, externa.map((u) => ({ organisationId: u.organisation_id, remissinstansId: u.remissinstans_id, svarsdatum: u.svarsdatum })));
     const externLank = new Map(externa.map((u, i) => [u.id, lankar[i]]));
-    // Reminders swept together are mostly due at the same 08:00: its Stockholm date once, not per mail.
-    const datum = new Map<number, Datum>();
-    const dagen = (at: Date): Datum => {
-      let d = datum.get(at.getTime());
-      if (d === undefined) datum.set(at.getTime(), (d = stockholmDatum(at)));
-      return d;
-    };
     return new Map(underlag.map((u): [string, Forfattat] => {
       const b = beslut.get(u.id)!;
-      return [u.id, 'till' in b ? this.brev(u, dagen(u.due_at), b.till, externLank.get(u.id) ?? `${bas}/remisser/${u.remiss_id}`, b.extern) : b];
+      return [u.id, 'till' in b ? this.brev(u, stockholmDatum(u.due_at), b.till, externLank.get(u.id) ?? `${bas}/remisser/${u.remiss_id}`, b.extern) : b];
     }));
   }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor } from '@app/auth';
 import { Datum, JsonText, notFound, Sida } from '@app/core';
-import { Enhet, FORSENAD_SQL, isoTimestampSql, Organisation, preparedRead, Remiss, Remisshandling, RemisshandlingSida, Remissinstans, RemissinstansStatus, RemissStatus } from '@app/database';
+import { Enhet, FORSENAD_SQL, isoTimestampSql, Organisation, preparedRead, preparedSida, Remiss, Remisshandling, RemisshandlingSida, Remissinstans, RemissinstansStatus, RemissStatus } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
 
 export interface RemissFilter {
@@ -151,11 +151,10 @@ export class RemissRepository {
     const offset = `${param((f.page - 1) * f.pageSize)}::int`;
     const page = `${param(f.page)}::int`;
     const direction = f.order === 'asc' ? 'ASC' : 'DESC';
-    // The page and its total as the JSON of a Sida<RemissRad> (see JsonText).
-    const [{ json }] = await preparedRead<{ json: string }>(
+    return preparedSida<RemissRad>(
       this.dataSource,
-      `SELECT json_build_object(
-                'items', COALESCE((SELECT json_agg(rad ORDER BY p.sortering ${direction}, p.id)
+      {
+        items: `SELECT json_agg(rad ORDER BY p.sortering ${direction}, p.id)
                     FROM (SELECT r.id, r.diarienummer, r.arendemening, r.status, r.svarsdatum, r.utskickad_at, r.created_at, ${SORT_COLUMN[f.sort]} AS sortering
                             FROM remiss r WHERE ${filter}
                            ORDER BY ${SORT_COLUMN[f.sort]} ${direction}, r.id LIMIT ${limit} OFFSET ${offset}) p
@@ -166,12 +165,13 @@ export class RemissRepository {
                              count(*)::int AS "antalInstanser",
                              count(*) FILTER (WHERE i.status IN ('besvarad', 'avstar'))::int AS "antalBesvarade",
                              count(*) FILTER (WHERE ${FORSENAD_SQL('i', idagI)})::int AS "antalForsenade"
-                        FROM remissinstans i WHERE i.remiss_id = p.id) rad), '[]'),
-                'total', (SELECT count(*) FROM remiss r WHERE ${filter}),
-                'page', ${page}, 'pageSize', ${limit})::text AS json`,
+                        FROM remissinstans i WHERE i.remiss_id = p.id) rad`,
+        total: `SELECT count(*) FROM remiss r WHERE ${filter}`,
+        page,
+        pageSize: limit,
+      },
       params,
     );
-    return json;
   }
 
   async insert(manager: EntityManager, remiss: Partial<Remiss>): Promise<Remiss> {

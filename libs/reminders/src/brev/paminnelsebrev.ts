@@ -1,4 +1,4 @@
-import { Datum, formatDeadline, workingDaysBetween } from '@app/core';
+import { Datum, formatDeadline, Minne, workingDaysBetween } from '@app/core';
 import { arForsenad } from '../schema/paminnelseschema';
 
 export interface Paminnelseuppgifter {
@@ -32,17 +32,8 @@ const arbetsdagar = (n: number) => `${n} ${n === 1 ? 'arbetsdag' : 'arbetsdagar'
 type Lage = { rubrik: string; mening: string };
 
 /** A burst of reminders at 08:00 shares a handful of (kind, day, svarsdatum): counted once each. */
-const lagen = new Map<string, Lage>();
-
-function lage(u: Paminnelseuppgifter): Lage {
-  const nyckel = `${arForsenad(u.typ)}/${u.datum}/${u.svarsdatum}`;
-  let svar = lagen.get(nyckel);
-  if (!svar) {
-    if (lagen.size >= 1000) lagen.clear();
-    lagen.set(nyckel, (svar = raknaLage(u)));
-  }
-  return svar;
-}
+const lagen = new Minne<Lage>();
+const lage = (u: Paminnelseuppgifter): Lage => lagen.hamta(`${arForsenad(u.typ)}/${u.datum}/${u.svarsdatum}`, () => raknaLage(u));
 
 /** What the reminder says about time: days left, today, or how late. */
 function raknaLage(u: Paminnelseuppgifter): Lage {

@@ -1,8 +1,8 @@
 import { Controller, Get, Header, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, OrganisationRepository } from '@app/auth';
-import { Clock, forbidden, JSON_CONTENT_TYPE, JsonText, stockholmDatum } from '@app/core';
-import { InkorgQuery, InkorgSida } from './inkorg.dto';
+import { Clock, forbidden, JSON_CONTENT_TYPE, JsonText, Sida, stockholmDatum } from '@app/core';
+import { InkorgQuery, InkorgRad, InkorgSida } from './inkorg.dto';
 import { InkorgRepository } from './inkorg.repository';
 
 @ApiTags('inkorg')
@@ -18,7 +18,7 @@ export class InkorgController {
   @ApiOperation({ summary: "The remisser sent to a nämnd: status of its instans, the sender's dnr, its svarsdatum, forsenad, its own dnr" })
   @ApiOkResponse({ type: InkorgSida })
   @Header('Content-Type', JSON_CONTENT_TYPE)
-  async list(@CurrentActor() actor: Actor, @Param('enhetId', new ParseUUIDPipe()) enhetId: string, @Query() query: InkorgQuery): Promise<JsonText<InkorgSida>> {
+  async list(@CurrentActor() actor: Actor, @Param('enhetId', new ParseUUIDPipe()) enhetId: string, @Query() query: InkorgQuery): Promise<JsonText<Sida<InkorgRad>>> {
     if (!actor.enheter().includes(enhetId)) {
       // Only to tell another organisation's enhet (404) from one of the own without a role (403).
       const enhet = await this.organisationer.enhet(actor, enhetId);

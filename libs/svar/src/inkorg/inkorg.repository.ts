@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Datum, formatDeadlineSql, JsonText } from '@app/core';
-import { FORSENAD_SQL, isoTimestampSql, preparedRead } from '@app/database';
+import { Datum, formatDeadlineSql, JsonText, Sida } from '@app/core';
+import { FORSENAD_SQL, isoTimestampSql, preparedSida } from '@app/database';
 import { DataSource } from 'typeorm';
-import { InkorgQuery, InkorgSida, InkorgSortering } from './inkorg.dto';
+import { InkorgQuery, InkorgRad, InkorgSortering } from './inkorg.dto';
 
 const SORT_COLUMN: Record<InkorgSortering, string> = {
   svarsdatum: 'i.svarsdatum',
@@ -25,7 +25,7 @@ const FORSENAD = FORSENAD_SQL('i', '$2::date');
 export class InkorgRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async list(enhetId: string, idag: Datum, query: InkorgQuery): Promise<JsonText<InkorgSida>> {
+  async list(enhetId: string, idag: Datum, query: InkorgQuery): Promise<JsonText<Sida<InkorgRad>>> {
     const params: unknown[] = [enhetId, idag];
     const where = [`i.mottagare_enhet_id = $1`];
     if (query.status) where.push(`i.status = $${params.push(query.status)}`);
@@ -35,10 +35,10 @@ export class InkorgRepository {
     const limit = `$${params.push(query.pageSize)}::int`;
     const offset = `$${params.push((query.page - 1) * query.pageSize)}::int`;
     const page = `$${params.push(query.page)}::int`;
-    const [{ json }] = await preparedRead<{ json: string }>(
+    return preparedSida<InkorgRad>(
       this.dataSource,
-      `SELECT json_build_object(
-                'items', COALESCE((SELECT json_agg(rad ORDER BY p.sortering ${direction}, p."instansId" ${direction})
+      {
+        items: `SELECT json_agg(rad ORDER BY p.sortering ${direction}, p."instansId" ${direction})
                     FROM (SELECT i.id AS "instansId", i.status, i.svarsdatum, i.mottagare_diarienummer, ${FORSENAD} AS forsenad,
                                  r.id AS remiss_id, r.diarienummer, r.arendemening, r.utskickad_at, r.status AS remiss_status, e.namn AS avsandare,
                                  s.id AS svar_id, s.status AS svar_status, s.typ AS svar_typ, s.version AS svar_version, ${SORT_COLUMN[query.sort]} AS sortering
@@ -55,12 +55,13 @@ export class InkorgRepository {
                              p.mottagare_diarienummer AS "mottagareDiarienummer", p.remiss_id AS "remissId", p.diarienummer AS "avsandarDiarienummer",
                              p.arendemening, p.avsandare, ${isoTimestampSql('p.utskickad_at')} AS "utskickadAt", p.remiss_status AS "remissStatus",
                              (SELECT to_json(v) FROM (SELECT p.svar_id AS id, p.svar_status AS status, p.svar_typ AS typ, p.svar_version AS version) v
-                               WHERE p.svar_id IS NOT NULL) AS remissvar) rad), '[]'),
-                'total', (SELECT COUNT(*) FROM remissinstans i ${query.q ? 'JOIN remiss r ON r.id = i.remiss_id' : ''} WHERE ${where.join(' AND ')}),
-                'page', ${page}, 'pageSize', ${limit})::text AS json`,
+                               WHERE p.svar_id IS NOT NULL) AS remissvar) rad`,
+        total: `SELECT COUNT(*) FROM remissinstans i ${query.q ? 'JOIN remiss r ON r.id = i.remiss_id' : ''} WHERE ${where.join(' AND ')}`,
+        page,
+        pageSize: limit,
+      },
       params,
     );
-    return json;
   }
 }
 
