@@ -5,5 +5,5 @@ export * from './storage.module';
 export * from './redis/redis';
 export * from './transaction';
 export * from './health/health.module';
-export * from './prepared-read';
+export * from './prepared-statements';
 export * from './json-sql';

@@ -1,6 +1,6 @@
 import { JsonText, Sida } from '@app/core';
 import { DataSource } from 'typeorm';
-import { preparedRead } from './prepared-read';
+import { preparedRead } from './prepared-statements';
 
 /**
  * SQL fragments for responses PostgreSQL builds as JSON, so they read exactly as the same values

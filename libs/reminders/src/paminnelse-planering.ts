@@ -11,7 +11,7 @@ export interface PlaneradePaminnelser {
  * reconciler re-creates any job a crash between the two left out.
  */
 export abstract class PaminnelsePlanering {
-  /** A remiss was sent: plan every reminder of these instanser from their svarsdatum. */
+  /** A remiss was sent: plan every reminder of these instanser, new and so without any yet, from their svarsdatum. */
   abstract plan(manager: EntityManager, remissinstansIds: string[]): Promise<PlaneradePaminnelser>;
 
   /** Anstånd: cancel the instans' pending reminders and plan new ones from its new svarsdatum. */

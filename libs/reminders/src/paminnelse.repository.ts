@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Datum } from '@app/core';
+import { preparedQuery } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { Regel } from './schema/paminnelseschema';
 
@@ -43,7 +44,8 @@ export class PaminnelseRepository {
    * from and their organisation's rules (one round trip: sending a remiss plans in its transaction).
    */
   obesvarade(manager: EntityManager, ids: string[]): Promise<ObesvaradInstans[]> {
-    return manager.query(
+    return preparedQuery(
+      manager,
       `SELECT i.id, i.organisation_id AS "organisationId", i.svarsdatum::text AS svarsdatum,
               (SELECT json_agg(json_build_object('typ', g.typ, 'arbetsdagar', g.arbetsdagar, 'aktiv', g.aktiv)) FROM paminnelseregel g WHERE g.organisation_id = i.organisation_id) AS regler
          FROM remissinstans i
@@ -53,7 +55,22 @@ export class PaminnelseRepository {
   }
 
   /**
-   * Inserts planned rows in one statement. A row that exists already is left alone, unless it
+   * Inserts the reminders of instanser that have none yet (a remiss being sent), in one statement.
+   * Should one exist after all, the unique key refuses the insert rather than doubling the reminder.
+   */
+  infoga(manager: EntityManager, rader: NyPaminnelse[]): Promise<{ id: string; due_at: Date }[]> {
+    if (!rader.length) return Promise.resolve([]);
+    return preparedQuery(
+      manager,
+      `INSERT INTO paminnelse (organisation_id, remissinstans_id, typ, svarsdatum, due_at)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::date[], $5::timestamptz[])
+       RETURNING id, due_at`,
+      kolumner(rader),
+    );
+  }
+
+  /**
+   * Plans rows that may exist already, in one statement. A row that exists is left alone, unless it
    * was cancelled (an anstånd moved away from this svarsdatum and back): then it is planned again.
    * Returns the rows now `planerad` because of this call, with their due times.
    */
@@ -66,7 +83,7 @@ export class PaminnelseRepository {
          SET status = 'planerad', due_at = EXCLUDED.due_at, forsok = 0, senaste_fel = NULL, lease_until = NULL, nasta_forsok_at = NULL, updated_at = now()
          WHERE paminnelse.status = 'avbruten'
        RETURNING id, due_at`,
-      [rader.map((r) => r.organisationId), rader.map((r) => r.remissinstansId), rader.map((r) => r.typ), rader.map((r) => r.svarsdatum), rader.map((r) => r.dueAt)],
+      kolumner(rader),
     );
   }
 
@@ -100,3 +117,12 @@ export class PaminnelseRepository {
     return new Map(rows.map((r) => [r.id, r.organisation_id]));
   }
 }
+
+/** New rows as the column arrays that `unnest` turns back into rows. */
+const kolumner = (rader: NyPaminnelse[]) => [
+  rader.map((r) => r.organisationId),
+  rader.map((r) => r.remissinstansId),
+  rader.map((r) => r.typ),
+  rader.map((r) => r.svarsdatum),
+  rader.map((r) => r.dueAt),
+];

@@ -87,6 +87,25 @@ describe('deadline reminders (real PostgreSQL, Redis, SMTP; time through the Clo
     ]);
   });
 
+  it('an anstånd moved back to an earlier svarsdatum plans its cancelled reminders again, without doubling them', async () => {
+    const sn = instans('SN').id;
+    const flytta = (svarsdatum: string) =>
+      t.iTransaktion(async (m) => {
+        await m.update(Remissinstans, { id: sn }, { svarsdatum });
+        return t.planering.replan(m, sn);
+      });
+    await flytta('2026-06-29');
+    expect((await flytta('2026-06-22')).ids).toHaveLength(4);
+    const rader = await t.rader('remissinstans_id = $1', [sn]);
+    expect(rader.filter((r) => r.svarsdatum === '2026-06-22').map((r) => [r.typ, r.status])).toEqual([
+      ['fore_10', 'planerad'],
+      ['fore_3', 'planerad'],
+      ['pa_dagen', 'planerad'],
+      ['efter_1', 'planerad'],
+    ]);
+    expect(rader.filter((r) => r.svarsdatum === '2026-06-29').map((r) => r.status)).toEqual(['avbruten', 'avbruten', 'avbruten', 'avbruten']);
+  });
+
   it('3 working days before 2026-04-07 reaches the unanswered instanser on 2026-03-31, not TN nor the moved SN', async () => {
     t.sink.received.length = 0;
     await vidTid(kl('2026-03-31'));

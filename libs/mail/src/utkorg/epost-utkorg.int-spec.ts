@@ -12,6 +12,7 @@ import { Epost, messageIdFor } from '../mailer';
 import { SmtpSink } from '../testing/smtp-sink';
 import { UtkorgAvstamning } from './utkorg-avstamning';
 import { UtkorgKo } from './utkorg-ko';
+import { Bokmarke, UtkorgRader } from './utkorg-rader';
 import { UtkorgModule } from './utkorg.module';
 
 describe('the e-mail outbox (real PostgreSQL, Redis, SMTP)', () => {
@@ -116,6 +117,23 @@ describe('the e-mail outbox (real PostgreSQL, Redis, SMTP)', () => {
     expect((await app.get(UtkorgAvstamning).run()).tillagda).toBe(1);
     await sink.waitFor(1);
     await waitUntil(async () => (await rad(id)).status === 'skickad');
+  });
+
+  it('the reconciler pages through planned rows due at the same microsecond one at a time, meeting each once', async () => {
+    const samma: { id: string }[] = await dataSource.query(
+      `INSERT INTO epost_utkorg (organisation_id, till, amne, text, message_id, due_at)
+       SELECT $1, '{kfn@enkoping.se}', 'Sidning', 'Hej', 'sidning-' || g, '2026-04-01 09:00:00.000123+00' FROM generate_series(1, 3) g RETURNING id`,
+      [organisationId],
+    );
+    const rader = app.get(UtkorgRader);
+    const sedda: string[] = [];
+    let efter: Bokmarke | undefined;
+    for (let sida = await rader.planerade('epost_utkorg', efter, 1); sida.rader.length; sida = await rader.planerade('epost_utkorg', efter, 1)) {
+      sedda.push(...sida.rader.map((r) => r.id));
+      efter = sida.bokmarke;
+    }
+    expect(new Set(sedda).size).toBe(sedda.length);
+    expect(sedda.filter((id) => samma.some((r) => r.id === id))).toEqual(samma.map((r) => r.id).sort());
   });
 });
 

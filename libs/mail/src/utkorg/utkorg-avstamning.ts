@@ -1,13 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '@app/core';
 import { jobbId, UtkorgKo } from './utkorg-ko';
-import { UtkorgRader } from './utkorg-rader';
+import { Bokmarke, UtkorgJobbTid, UtkorgRader } from './utkorg-rader';
 import { UtkorgTyp } from './utkorg-typ';
 import { UtkorgTyper } from './utkorg-typer';
 
 const SIDA = 5000;
 const SIDOR_SAMTIDIGT = 4;
-const FORSTA_UUID = '00000000-0000-0000-0000-000000000000';
 
 export interface Avstamning {
   /** Rows whose lease had expired (their worker died mid-send), back to `planerad`. */
@@ -52,10 +51,10 @@ export class UtkorgAvstamning {
       // A few pages in flight at once: Redis and PostgreSQL round trips overlap (240,000 rows in seconds, not minutes).
       const iFlygt = new Set<Promise<void>>();
       let fel: unknown;
-      for (let efter = FORSTA_UUID; fel === undefined; ) {
-        const rader = await this.rader.planerade(typ.tabell, efter, SIDA);
+      for (let efter: Bokmarke | undefined; fel === undefined; ) {
+        const { rader, bokmarke } = await this.rader.planerade(typ.tabell, efter, SIDA);
         if (!rader.length) break;
-        efter = rader[rader.length - 1].id;
+        efter = bokmarke;
         const sida: Promise<void> = this.stamSida(typ, rader)
           .then((del) => {
             summa.tillagda += del.tillagda;
@@ -72,7 +71,7 @@ export class UtkorgAvstamning {
     return summa;
   }
 
-  private async stamSida(typ: UtkorgTyp, rader: { id: string; at: Date }[]): Promise<Omit<Avstamning, 'aterstallda'>> {
+  private async stamSida(typ: UtkorgTyp, rader: UtkorgJobbTid[]): Promise<Omit<Avstamning, 'aterstallda'>> {
     const ids = rader.map((r) => jobbId(typ.namn, r.id));
     const status = await this.ko.status(ids);
     // A finished job of a row that is still planned (it failed, or its worker died) blocks its id: remove it first.

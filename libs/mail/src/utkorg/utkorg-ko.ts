@@ -8,6 +8,8 @@ import { UtkorgJobb } from './utkorg-typ';
 export const UTKORG_KO = 'utkorg';
 /** The Job Scheduler that runs the reconciler every OUTBOX_RECONCILE_MS. */
 export const AVSTAMNING_JOBB = 'avstamning';
+/** Finished jobs: a completed one is gone at once (its row says it was sent); the last 5,000 failed ones stay for the admin view. */
+export const UTKORG_BEHALL = { removeOnComplete: { count: 0 }, removeOnFail: { count: 5000 } } as const;
 
 const BULK = 5000;
 
@@ -37,9 +39,9 @@ export class UtkorgKo implements BeforeApplicationShutdown {
     this.queue = new Queue(UTKORG_KO, {
       connection: bullmqConnection(redisUrl),
       prefix: config.QUEUE_PREFIX,
+      // How long finished jobs are kept is the worker's setting (UTKORG_BEHALL): on every job it would be
+      // stored and parsed 240,000 times for a kommun's reminders.
       defaultJobOptions: {
-        removeOnComplete: true,
-        removeOnFail: { count: 5000 },
         // Only unexpected errors (the database away) use BullMQ's retries; SMTP failures are retried by the row's own backoff.
         attempts: 5,
         backoff: { type: 'exponential', delay: 2000 },

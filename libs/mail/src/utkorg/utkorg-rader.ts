@@ -13,6 +13,18 @@ export type Ansprak =
   /** Sent, cancelled, or gone: nothing to do. */
   | { utfall: 'klar' };
 
+/** A row and the time it is next due. */
+export interface UtkorgJobbTid {
+  id: string;
+  at: Date;
+}
+
+/** Where the reconciler's next page starts. The time is PostgreSQL's text: a Date would drop its microseconds. */
+export interface Bokmarke {
+  at: string;
+  id: string;
+}
+
 /** A row claimed by this worker, at its `forsok`-th attempt. */
 export interface Tagen {
   id: string;
@@ -115,16 +127,22 @@ export class UtkorgRader {
     return antal;
   }
 
-  /** Reconciler: the `planerad` rows after `efterId`, in id order, with the time each is next due. */
-  async planerade(tabell: UtkorgTabell, efterId: string, antal: number): Promise<{ id: string; at: Date }[]> {
-    return this.dataSource.query(
-      `SELECT id, ${NASTA} AS at FROM ${tabell_(tabell)} WHERE status = 'planerad' AND id > $1 ORDER BY id LIMIT $2`,
-      [efterId, antal],
+  /**
+   * Reconciler: a page of `planerad` rows with the time each is next due, in the order of the index
+   * of planned rows (that time, then id), after the bookmark of the page before.
+   */
+  async planerade(tabell: UtkorgTabell, efter: Bokmarke | undefined, antal: number): Promise<{ rader: UtkorgJobbTid[]; bokmarke?: Bokmarke }> {
+    const rows: (UtkorgJobbTid & { at_text: string })[] = await this.dataSource.query(
+      `SELECT id, ${NASTA} AS at, ${NASTA}::text AS at_text FROM ${tabell_(tabell)}
+        WHERE status = 'planerad' ${efter ? `AND (${NASTA}, id) > ($2::timestamptz, $3::uuid)` : ''} ORDER BY ${NASTA}, id LIMIT $1`,
+      efter ? [antal, efter.at, efter.id] : [antal],
     );
+    const sista = rows[rows.length - 1];
+    return { rader: rows.map(({ id, at }) => ({ id, at })), bokmarke: sista && { at: sista.at_text, id: sista.id } };
   }
 
   /** The due times of those of `ids` that are still `planerad` (to queue them after commit). */
-  async tider(tabell: UtkorgTabell, ids: string[]): Promise<{ id: string; at: Date }[]> {
+  async tider(tabell: UtkorgTabell, ids: string[]): Promise<UtkorgJobbTid[]> {
     return this.dataSource.query(`SELECT id, ${NASTA} AS at FROM ${tabell_(tabell)} WHERE id = ANY($1::uuid[]) AND status = 'planerad'`, [ids]);
   }
 }

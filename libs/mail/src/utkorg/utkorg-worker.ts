@@ -3,7 +3,7 @@ import { APP_CONFIG, AppConfig } from '@app/core';
 import { REDIS_URL } from '@app/database';
 import { Job, Worker } from 'bullmq';
 import { UtkorgAvstamning } from './utkorg-avstamning';
-import { AVSTAMNING_JOBB, bullmqConnection, UTKORG_KO, UtkorgKo } from './utkorg-ko';
+import { AVSTAMNING_JOBB, bullmqConnection, UTKORG_BEHALL, UTKORG_KO, UtkorgKo } from './utkorg-ko';
 import { SAMTIDIGA_SVEP, UtkorgJobbData, UtkorgSandare } from './utkorg-sandare';
 
 /**
@@ -32,6 +32,7 @@ export class UtkorgWorker implements OnApplicationBootstrap, OnModuleDestroy {
       // Each send job runs a sweep of everything due, so OUTBOX_CONCURRENCY rows are in flight among them (a running reconciliation takes a slot).
       concurrency: SAMTIDIGA_SVEP,
       lockDuration: this.config.OUTBOX_STALLED_MS,
+      ...UTKORG_BEHALL,
       stalledInterval: this.config.OUTBOX_STALLED_MS,
     });
     this.worker.on('error', (error) => this.logger.error(`worker: ${error.message}`));

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Pool } from 'pg';
-import { DataSource, EntitySubscriberInterface, EventSubscriber, TransactionCommitEvent } from 'typeorm';
+import type { Pool, PoolClient } from 'pg';
+import { DataSource, EntityManager, EntitySubscriberInterface, EventSubscriber, TransactionCommitEvent } from 'typeorm';
+import type { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 
 /** Per DataSource: reads running now, and how many transactions have committed through it. */
 interface Reads {
@@ -21,7 +22,7 @@ function reads(dataSource: DataSource): Reads {
 function statementName(text: string): string {
   let name = names.get(text);
   if (!name) {
-    name = `r_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    name = `p_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
     names.set(text, name);
   }
   return name;
@@ -53,6 +54,18 @@ export function preparedRead<T>(dataSource: DataSource, text: string, values: un
     read.then(done, done);
   }
   return read as Promise<readonly T[]>;
+}
+
+/**
+ * A statement of a hot write path (planning reminders when a remiss is sent), as a named prepared
+ * statement on the connection of the caller's transaction: each pooled connection parses and plans
+ * it once. For the short statements of planning, parsing and planning were a fifth of PostgreSQL's time.
+ */
+export async function preparedQuery<T>(manager: EntityManager, text: string, values: unknown[]): Promise<T[]> {
+  const runner = manager.queryRunner as PostgresQueryRunner | undefined;
+  if (!runner?.isTransactionActive) throw new Error('preparedQuery runs in a transaction: pass its EntityManager');
+  const client: PoolClient = await runner.connect();
+  return (await client.query({ name: statementName(text), text, values })).rows;
 }
 
 /** Counts commits for preparedRead (registered on every DataSource by dataSourceOptions). */

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { dataSourceOptions } from './data-source';
-import { preparedRead } from './prepared-read';
+import { preparedQuery, preparedRead } from './prepared-statements';
 import { createTestDatabase, TestDatabase } from './testing/test-infrastructure';
 
-describe('preparedRead: identical reads running at once share one execution (real PostgreSQL)', () => {
+describe('prepared statements: shared hot reads, and hot writes in the caller\'s transaction (real PostgreSQL)', () => {
   let db: TestDatabase;
   let dataSource: DataSource;
 
@@ -38,5 +38,19 @@ describe('preparedRead: identical reads running at once share one execution (rea
     const efter = antal();
     expect((await fore)[0].n).toBe(0);
     expect((await efter)[0].n).toBe(1);
+  });
+
+  it('runs preparedQuery in the caller\'s transaction: it sees that transaction\'s writes and is undone with it', async () => {
+    await dataSource.query('TRUNCATE anteckning');
+    const skriv = (manager: EntityManager, text: string) => preparedQuery<{ n: number }>(manager, `INSERT INTO anteckning VALUES ($1) RETURNING (SELECT count(*) FROM anteckning)::int + 1 AS n`, [text]);
+    await expect(
+      dataSource.transaction(async (manager) => {
+        expect(await skriv(manager, 'första')).toEqual([{ n: 1 }]);
+        expect(await skriv(manager, 'andra')).toEqual([{ n: 2 }]);
+        throw new Error('ångrat');
+      }),
+    ).rejects.toThrow('ångrat');
+    expect(await dataSource.query('SELECT count(*)::int AS n FROM anteckning')).toEqual([{ n: 0 }]);
+    await expect(skriv(dataSource.manager, 'utan transaktion')).rejects.toThrow('runs in a transaction');
   });
 });
