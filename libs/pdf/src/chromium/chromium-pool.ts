@@ -38,6 +38,8 @@ export const UTSKRIFT: PDFOptions = { preferCSSPageSize: true, printBackground: 
 
 /** Pages whose renderer process died ("Page crashed!"): never printed on again. */
 const kraschadeSidor = new WeakSet<Page>();
+/** How long a failed render waits for a crash report that may follow the failure. */
+const KRASCHBESKED_MS = 250;
 
 /** How many step limits a document may wait in line for a free page. */
 const VANTETID_I_STEG = 4;
@@ -138,7 +140,10 @@ export class ChromiumPool {
       aterAnvandbar = true;
       return Buffer.from(pdf);
     } catch (error) {
-      throw error instanceof Kraschad || !wb.browser.connected || sida?.isClosed() ? new Kraschad(error) : error;
+      if (error instanceof Kraschad || !wb.browser.connected || sida?.isClosed()) throw new Kraschad(error);
+      // A renderer killed mid-print can answer "Printing failed" just before Chromium reports the crash.
+      await Promise.race([krasch, new Promise((resolve) => setTimeout(resolve, KRASCHBESKED_MS))]);
+      throw error;
     } finally {
       sida?.off('error', vidKrasch!);
       wb.aktiva--;
