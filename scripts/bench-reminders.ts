@@ -12,7 +12,7 @@ import { dataSourceOptions, provideInfrastructure, runMigrations } from '@app/da
 import { sql, withDatabase } from '@app/database/testing/test-infrastructure';
 import { loadDemoData } from '@app/demo';
 import { bullmqConnection, messageIdFor, UtkorgAvstamning, UtkorgModule } from '@app/mail';
-import { PaminnelsePlanering, RemindersModule } from '@app/reminders';
+import { PaminnelsePlanering, PlanerbarInstans, RemindersModule } from '@app/reminders';
 import { startaEgenRedis } from '@app/reminders/testing/egen-redis';
 import { commonModules } from '@app/runtime';
 import { Queue } from 'bullmq';
@@ -81,8 +81,8 @@ async function main(): Promise<void> {
       INSERT INTO remissinstans (organisation_id, remiss_id, namn, extern_epost, svarsdatum)
       SELECT r.organisation_id, r.id, 'Instans ' || n, 'brad-' || n || '@example.se', r.svarsdatum
         FROM remiss r, generate_series(1, 10) n WHERE r.diarienummer LIKE 'KS2026/L%'`);
-    const remisser: { ids: string[] }[] = await dataSource.query(
-      `SELECT array_agg(i.id) AS ids FROM remissinstans i JOIN remiss r ON r.id = i.remiss_id WHERE r.diarienummer LIKE 'KS2026/%' AND r.diarienummer NOT LIKE 'KS2026/L%' GROUP BY i.remiss_id`,
+    const remisser: { instanser: PlanerbarInstans[] }[] = await dataSource.query(
+      `SELECT json_agg(json_build_object('id', i.id, 'organisationId', i.organisation_id, 'svarsdatum', i.svarsdatum)) AS instanser FROM remissinstans i JOIN remiss r ON r.id = i.remiss_id WHERE r.diarienummer LIKE 'KS2026/%' AND r.diarienummer NOT LIKE 'KS2026/L%' GROUP BY i.remiss_id`,
     );
     const antalJobb = REMISSER * INSTANSER_PER_REMISS * PAMINNELSER_PER_INSTANS;
 
@@ -107,8 +107,8 @@ async function main(): Promise<void> {
       });
     let planerade = 0;
     const planeringen = (omgang: typeof remisser) =>
-      parallellt(omgang, SAMTIDIGA, async ({ ids }) => {
-        const planerat = await dataSource.transaction((m) => planering.plan(m, ids));
+      parallellt(omgang, SAMTIDIGA, async ({ instanser }) => {
+        const planerat = await dataSource.transaction((m) => planering.plan(m, instanser));
         await planering.enqueue(planerat);
         planerade += planerat.ids.length;
       });

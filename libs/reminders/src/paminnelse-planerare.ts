@@ -1,24 +1,36 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, Datum, Minne } from '@app/core';
 import { Utkorg, UtkorgKo } from '@app/mail';
+import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { PaminnelsePlanering, PlaneradePaminnelser } from './paminnelse-planering';
+import { PaminnelsePlanering, PlanerbarInstans, PlaneradePaminnelser } from './paminnelse-planering';
 import { PaminnelseTyp } from './paminnelse-typ';
 import { NyPaminnelse, PaminnelseRepository } from './paminnelse.repository';
-import { Paminnelsetid, paminnelsetider, Regel, reglerEllerStandard } from './schema/paminnelseschema';
+import { LastaRegler, PaminnelseregelRepository } from './paminnelseregel.repository';
+import { Paminnelsetid, paminnelsetider } from './schema/paminnelseschema';
 
 /** What `plan` returns: the ids of the contract, and the due times, so queueing needs no second read. */
 interface PlaneradeMedTider extends PlaneradePaminnelser {
   tider?: (Date | string)[];
 }
 
+/** Rules that changed again between reading and inserting this many times in a row: give up rather than loop. */
+const LASFORSOK = 3;
+
 /** What the remiss workflow calls: rows in the caller's transaction, jobs after its commit. */
 @Injectable()
 export class PaminnelsePlanerare extends PaminnelsePlanering {
   private readonly kalendrar = new Minne<Paminnelsetid[]>();
+  /**
+   * Each organisation's rules as last read. Sending a remiss then plans in one statement, which
+   * inserts only if the rules still read the same (and otherwise they are read again): a round trip
+   * to PostgreSQL costs planning more than the insert. One entry per organisation on the platform.
+   */
+  private readonly kandaRegler = new Map<string, LastaRegler>();
 
   constructor(
     private readonly paminnelser: PaminnelseRepository,
+    private readonly regler: PaminnelseregelRepository,
     private readonly typ: PaminnelseTyp,
     private readonly utkorg: Utkorg,
     private readonly ko: UtkorgKo,
@@ -27,30 +39,40 @@ export class PaminnelsePlanerare extends PaminnelsePlanering {
     super();
   }
 
-  /** The instanser were just sent, so none has reminders yet: a plain insert, a tenth cheaper for PostgreSQL than an upsert. */
-  plan(manager: EntityManager, remissinstansIds: string[]): Promise<PlaneradeMedTider> {
-    return this.planera(manager, remissinstansIds, (rader) => this.paminnelser.infoga(manager, rader));
-  }
-
-  async replan(manager: EntityManager, remissinstansId: string): Promise<PlaneradePaminnelser> {
-    await this.paminnelser.avbrytForInstans(manager, remissinstansId, 'anstånd: nytt svarsdatum');
-    // An anstånd may return to an earlier svarsdatum, whose reminders exist, cancelled.
-    return this.planera(manager, [remissinstansId], (rader) => this.paminnelser.planera(manager, rader));
-  }
-
-  private async planera(manager: EntityManager, remissinstansIds: string[], skriv: (rader: NyPaminnelse[]) => Promise<{ id: string; due_at: Date }[]>): Promise<PlaneradeMedTider> {
-    const instanser = await this.paminnelser.obesvarade(manager, remissinstansIds);
-    const nu = this.clock.now();
-    // All instanser of a remiss share one svarsdatum: compute its calendar once.
-    const tider = new Map<string, Paminnelsetid[]>();
-    const rader: NyPaminnelse[] = [];
-    for (const instans of instanser) {
-      const nyckel = `${instans.organisationId}/${instans.svarsdatum}`;
-      if (!tider.has(nyckel)) tider.set(nyckel, this.kalender(instans.svarsdatum, instans.regler).filter((t) => t.dueAt > nu));
-      for (const t of tider.get(nyckel)!) rader.push({ organisationId: instans.organisationId, remissinstansId: instans.id, typ: t.typ, svarsdatum: instans.svarsdatum, dueAt: t.dueAt });
+  async plan(manager: EntityManager, instanser: readonly PlanerbarInstans[]): Promise<PlaneradeMedTider> {
+    const planerade: NyPaminnelse[] = [];
+    for (const [organisationId, egna] of perOrganisation(instanser)) {
+      for (let forsok = 1; ; forsok++) {
+        const regler = this.kandaRegler.get(organisationId) ?? (await this.regler.lasMedText(manager, organisationId));
+        const rader = this.rader(egna, regler);
+        if (await this.paminnelser.infoga(manager, rader, organisationId, regler.text)) {
+          this.kandaRegler.set(organisationId, regler);
+          planerade.push(...rader);
+          break;
+        }
+        this.kandaRegler.delete(organisationId);
+        if (forsok === LASFORSOK) throw new Error(`the reminder rules of organisation ${organisationId} kept changing while a remiss was being sent`);
+      }
     }
-    const planerade = await skriv(rader);
+    return { ids: planerade.map((r) => r.id), tider: planerade.map((r) => r.dueAt) };
+  }
+
+  async replan(manager: EntityManager, instans: PlanerbarInstans): Promise<PlaneradeMedTider> {
+    await this.paminnelser.avbrytForInstans(manager, instans.id, 'anstånd: nytt svarsdatum');
+    // An anstånd may return to an earlier svarsdatum, whose reminders exist, cancelled: an upsert.
+    const rader = this.rader([instans], await this.regler.lasMedText(manager, instans.organisationId));
+    const planerade = await this.paminnelser.planera(manager, rader);
     return { ids: planerade.map((p) => p.id), tider: planerade.map((p) => p.due_at) };
+  }
+
+  /** The reminders still ahead of each instans under the rules, each with an id of its own. */
+  private rader(instanser: readonly PlanerbarInstans[], regler: LastaRegler): NyPaminnelse[] {
+    const nu = this.clock.now();
+    return instanser.flatMap((instans) =>
+      this.kalender(instans.svarsdatum, regler)
+        .filter((t) => t.dueAt > nu)
+        .map((t) => ({ id: randomUUID(), organisationId: instans.organisationId, remissinstansId: instans.id, typ: t.typ, svarsdatum: instans.svarsdatum, dueAt: t.dueAt })),
+    );
   }
 
   /**
@@ -58,8 +80,8 @@ export class PaminnelsePlanerare extends PaminnelsePlanering {
    * share their deadlines, and working-day arithmetic in Stockholm time is most of planning's CPU:
    * remembered, for the last thousand (svarsdatum, rules).
    */
-  private kalender(svarsdatum: Datum, regler: Regel[] | null): Paminnelsetid[] {
-    return this.kalendrar.hamta(`${svarsdatum}/${JSON.stringify(regler)}`, () => paminnelsetider(svarsdatum, reglerEllerStandard(regler)));
+  private kalender(svarsdatum: Datum, regler: LastaRegler): Paminnelsetid[] {
+    return this.kalendrar.hamta(`${svarsdatum}/${regler.text}`, () => paminnelsetider(svarsdatum, regler.regler));
   }
 
   cancelForInstans(manager: EntityManager, remissinstansId: string): Promise<void> {
@@ -76,4 +98,10 @@ export class PaminnelsePlanerare extends PaminnelsePlanering {
     if (tider?.length !== ids.length) return this.utkorg.koa(this.typ, ids);
     return this.ko.laggTill(ids.map((id, i) => ({ typ: this.typ.namn, id, at: new Date(tider[i]) })));
   }
+}
+
+function perOrganisation(instanser: readonly PlanerbarInstans[]): Map<string, PlanerbarInstans[]> {
+  const grupper = new Map<string, PlanerbarInstans[]>();
+  for (const instans of instanser) grupper.set(instans.organisationId, [...(grupper.get(instans.organisationId) ?? []), instans]);
+  return grupper;
 }

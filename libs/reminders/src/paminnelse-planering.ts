@@ -1,4 +1,12 @@
+import { Datum } from '@app/core';
 import { EntityManager } from 'typeorm';
+
+/** What planning needs of a remissinstans (a Remissinstans entity is one). */
+export interface PlanerbarInstans {
+  id: string;
+  organisationId: string;
+  svarsdatum: Datum;
+}
 
 /** Rows written by a planning call, to hand to BullMQ once the transaction has committed. */
 export interface PlaneradePaminnelser {
@@ -11,11 +19,11 @@ export interface PlaneradePaminnelser {
  * reconciler re-creates any job a crash between the two left out.
  */
 export abstract class PaminnelsePlanering {
-  /** A remiss was sent: plan every reminder of these instanser, new and so without any yet, from their svarsdatum. */
-  abstract plan(manager: EntityManager, remissinstansIds: string[]): Promise<PlaneradePaminnelser>;
+  /** A remiss was sent: plan every reminder of its new instanser (none has any yet) from their svarsdatum. */
+  abstract plan(manager: EntityManager, instanser: readonly PlanerbarInstans[]): Promise<PlaneradePaminnelser>;
 
-  /** Anstånd: cancel the instans' pending reminders and plan new ones from its new svarsdatum. */
-  abstract replan(manager: EntityManager, remissinstansId: string): Promise<PlaneradePaminnelser>;
+  /** Anstånd, the instans as it is now: cancel its pending reminders and plan new ones from its new svarsdatum. */
+  abstract replan(manager: EntityManager, instans: PlanerbarInstans): Promise<PlaneradePaminnelser>;
 
   /** The instans answered or declined: nothing more is sent to it. */
   abstract cancelForInstans(manager: EntityManager, remissinstansId: string): Promise<void>;

@@ -2,6 +2,7 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig, Datum, stockholmDatum } from '@app/core';
 import { Forfattat, messageIdFor, UtkorgJobb, UtkorgTyp, UtkorgTyper } from '@app/mail';
+import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { nyaExternLankar } from './brev/extern-lank';
 import { paminnelsebrev } from './brev/paminnelsebrev';
@@ -121,7 +122,7 @@ export class PaminnelseTyp implements UtkorgTyp, OnModuleInit {
     const regler = await this.regler.forOrganisationer(m, [...new Set(sanda.map((s) => s.organisation_id))]);
     const nasta = sanda.flatMap((s) => {
       const t = nastaVeckopaminnelse(s.svarsdatum, regler.get(s.organisation_id)!, s.typ, s.due_at);
-      return t ? [{ organisationId: s.organisation_id, remissinstansId: s.remissinstans_id, typ: t.typ, svarsdatum: s.svarsdatum, dueAt: t.dueAt }] : [];
+      return t ? [{ id: randomUUID(), organisationId: s.organisation_id, remissinstansId: s.remissinstans_id, typ: t.typ, svarsdatum: s.svarsdatum, dueAt: t.dueAt }] : [];
     });
     const nya = await this.paminnelser.planera(m, nasta);
     return nya.map((t) => ({ typ: this.namn, id: t.id, at: t.due_at }));

@@ -3,22 +3,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Datum } from '@app/core';
 import { preparedQuery } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
-import { Regel } from './schema/paminnelseschema';
+import { reglerText } from './paminnelseregel.repository';
 
 export interface NyPaminnelse {
+  /** Made by the planner, so inserting needs no RETURNING. */
+  id: string;
   organisationId: string;
   remissinstansId: string;
   typ: string;
   svarsdatum: Datum;
   dueAt: Date;
-}
-
-export interface ObesvaradInstans {
-  id: string;
-  organisationId: string;
-  svarsdatum: Datum;
-  /** The organisation's own rules; null while it uses the defaults. */
-  regler: Regel[] | null;
 }
 
 export interface MisslyckadPaminnelse {
@@ -40,33 +34,23 @@ export class PaminnelseRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * The instanser among `ids` that still await an answer, with the svarsdatum reminders are planned
-   * from and their organisation's rules (one round trip: sending a remiss plans in its transaction).
+   * Inserts the reminders of new instanser (a remiss being sent), in one statement, if the
+   * organisation's rules still read as `reglerText`: the planner remembers each organisation's
+   * rules, and this is how it learns that an admin changed them. Returns whether it inserted.
+   * Should a reminder exist after all, the unique key refuses the insert rather than doubling it.
    */
-  obesvarade(manager: EntityManager, ids: string[]): Promise<ObesvaradInstans[]> {
-    return preparedQuery(
+  async infoga(manager: EntityManager, rader: NyPaminnelse[], organisationId: string, reglerSomLasta: string | null): Promise<boolean> {
+    const [{ oforandrade }] = await preparedQuery<{ oforandrade: boolean }>(
       manager,
-      `SELECT i.id, i.organisation_id AS "organisationId", i.svarsdatum::text AS svarsdatum,
-              (SELECT json_agg(json_build_object('typ', g.typ, 'arbetsdagar', g.arbetsdagar, 'aktiv', g.aktiv)) FROM paminnelseregel g WHERE g.organisation_id = i.organisation_id) AS regler
-         FROM remissinstans i
-        WHERE i.id = ANY($1::uuid[]) AND i.status NOT IN ('besvarad', 'avstar')`,
-      [ids],
+      `WITH kontroll AS (SELECT ${reglerText('$7::uuid')} IS NOT DISTINCT FROM $8::text AS oforandrade),
+            nya AS (
+              INSERT INTO paminnelse (id, organisation_id, remissinstans_id, typ, svarsdatum, due_at)
+              SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::date[], $6::timestamptz[])
+               WHERE (SELECT oforandrade FROM kontroll))
+       SELECT oforandrade FROM kontroll`,
+      [...kolumner(rader), organisationId, reglerSomLasta],
     );
-  }
-
-  /**
-   * Inserts the reminders of instanser that have none yet (a remiss being sent), in one statement.
-   * Should one exist after all, the unique key refuses the insert rather than doubling the reminder.
-   */
-  infoga(manager: EntityManager, rader: NyPaminnelse[]): Promise<{ id: string; due_at: Date }[]> {
-    if (!rader.length) return Promise.resolve([]);
-    return preparedQuery(
-      manager,
-      `INSERT INTO paminnelse (organisation_id, remissinstans_id, typ, svarsdatum, due_at)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::date[], $5::timestamptz[])
-       RETURNING id, due_at`,
-      kolumner(rader),
-    );
+    return oforandrade;
   }
 
   /**
@@ -77,8 +61,8 @@ export class PaminnelseRepository {
   async planera(manager: EntityManager, rader: NyPaminnelse[]): Promise<{ id: string; due_at: Date }[]> {
     if (!rader.length) return [];
     return manager.query(
-      `INSERT INTO paminnelse (organisation_id, remissinstans_id, typ, svarsdatum, due_at)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::date[], $5::timestamptz[])
+      `INSERT INTO paminnelse (id, organisation_id, remissinstans_id, typ, svarsdatum, due_at)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::date[], $6::timestamptz[])
        ON CONFLICT (remissinstans_id, typ, svarsdatum) DO UPDATE
          SET status = 'planerad', due_at = EXCLUDED.due_at, forsok = 0, senaste_fel = NULL, lease_until = NULL, nasta_forsok_at = NULL, updated_at = now()
          WHERE paminnelse.status = 'avbruten'
@@ -120,6 +104,7 @@ export class PaminnelseRepository {
 
 /** New rows as the column arrays that `unnest` turns back into rows. */
 const kolumner = (rader: NyPaminnelse[]) => [
+  rader.map((r) => r.id),
   rader.map((r) => r.organisationId),
   rader.map((r) => r.remissinstansId),
   rader.map((r) => r.typ),

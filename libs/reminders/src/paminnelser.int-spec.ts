@@ -23,7 +23,7 @@ describe('deadline reminders (real PostgreSQL, Redis, SMTP; time through the Clo
     t = await skapaTestbadd({ nu: kl('2026-03-10', 12) });
     await t.dataSource.query(`UPDATE remissinstans SET svarsdatum = '2026-04-07' WHERE remiss_id = $1`, [instans('UN').remissId]);
     await t.dataSource.query(`UPDATE remissinstans SET handlaggare_id = (SELECT id FROM anvandare WHERE epost = 'un.handlaggare@enkoping.demo'), mottagare_diarienummer = 'UN2026/412' WHERE id = $1`, [instans('UN').id]);
-    await t.iTransaktion((m) => t.planering.plan(m, [...t.instanser.values()].map((i) => i.id)));
+    await t.iTransaktion((m) => t.planering.plan(m, [...t.instanser.values()].map((i) => ({ ...i, svarsdatum: '2026-04-07' }))));
   });
   afterAll(() => t.stang());
 
@@ -73,7 +73,7 @@ describe('deadline reminders (real PostgreSQL, Redis, SMTP; time through the Clo
     const sn = instans('SN').id;
     const planerat = await t.iTransaktion(async (m) => {
       await m.update(Remissinstans, { id: sn }, { svarsdatum: '2026-06-22', anstandOrsak: 'Nämnden sammanträder i juni' });
-      return t.planering.replan(m, sn);
+      return t.planering.replan(m, { ...instans('SN'), svarsdatum: '2026-06-22' });
     });
     expect(planerat.ids).toHaveLength(4);
     const rader = await t.rader('remissinstans_id = $1', [sn]);
@@ -92,7 +92,7 @@ describe('deadline reminders (real PostgreSQL, Redis, SMTP; time through the Clo
     const flytta = (svarsdatum: string) =>
       t.iTransaktion(async (m) => {
         await m.update(Remissinstans, { id: sn }, { svarsdatum });
-        return t.planering.replan(m, sn);
+        return t.planering.replan(m, { ...instans('SN'), svarsdatum });
       });
     await flytta('2026-06-29');
     expect((await flytta('2026-06-22')).ids).toHaveLength(4);

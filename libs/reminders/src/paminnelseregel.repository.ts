@@ -1,8 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Paminnelseregel } from '@app/database';
+import { Paminnelseregel, preparedQuery } from '@app/database';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Regel, reglerEllerStandard, STANDARDREGLER } from './schema/paminnelseschema';
+
+/**
+ * An organisation's own rules as PostgreSQL writes them (null while it has none), for a statement
+ * whose parameter `organisation` is its id: planning checks the rules it remembers against this.
+ */
+export const reglerText = (organisation: string) =>
+  `(SELECT json_agg(json_build_object('typ', g.typ, 'arbetsdagar', g.arbetsdagar, 'aktiv', g.aktiv) ORDER BY g.typ, g.arbetsdagar)::text
+      FROM paminnelseregel g WHERE g.organisation_id = ${organisation})`;
+
+/** The rules that apply to an organisation, with the text they were read as. */
+export interface LastaRegler {
+  regler: readonly Regel[];
+  text: string | null;
+}
 
 /** Each organisation's reminder rules; the defaults apply until an admin saves rules of its own. */
 @Injectable()
@@ -15,6 +29,11 @@ export class PaminnelseregelRepository {
       const egna = rader.filter((r) => r.organisationId === org).map(({ typ, arbetsdagar, aktiv }) => ({ typ, arbetsdagar, aktiv }));
       return [org, reglerEllerStandard(egna)];
     }));
+  }
+
+  async lasMedText(manager: EntityManager, organisationId: string): Promise<LastaRegler> {
+    const [{ text }] = await preparedQuery<{ text: string | null }>(manager, `SELECT ${reglerText('$1::uuid')} AS text`, [organisationId]);
+    return { text, regler: reglerEllerStandard(text === null ? null : (JSON.parse(text) as Regel[])) };
   }
 
   async hamta(organisationId: string): Promise<{ regler: readonly Regel[]; standard: boolean }> {

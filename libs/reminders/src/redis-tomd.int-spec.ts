@@ -19,8 +19,8 @@ describe('a flushed Redis loses no reminder (own redis-server)', () => {
   });
 
   it('FLUSHALL with 1,000 reminders pending: after the reconciler every one is sent exactly once, at its time', async () => {
-    const ids = await skapaInstanser(t.dataSource, t.instanser.get('UN')!.remissId, 250, '2026-04-07');
-    const planerat = await t.iTransaktion((m) => t.planering.plan(m, ids));
+    const instanser = await skapaInstanser(t.dataSource, t.instanser.get('UN')!.remissId, 250, '2026-04-07');
+    const planerat = await t.iTransaktion((m) => t.planering.plan(m, instanser));
     expect(planerat.ids).toHaveLength(1000);
 
     const klient = new Redis(redis.url);

@@ -18,8 +18,8 @@ describe('two workers at once', () => {
   });
 
   it('never send the same reminder twice, even when both reconcile and queue every job at the same moment', async () => {
-    const ids = await skapaInstanser(t.dataSource, t.instanser.get('UN')!.remissId, 300, '2026-04-07');
-    await t.iTransaktion((m) => t.planering.plan(m, ids));
+    const instanser = await skapaInstanser(t.dataSource, t.instanser.get('UN')!.remissId, 300, '2026-04-07');
+    await t.iTransaktion((m) => t.planering.plan(m, instanser));
     t.clock.set(stockholmInstant('2026-03-20', 8));
     await Promise.all([t.avstam(), andra.get(UtkorgAvstamning).run(), t.avstam(), andra.get(UtkorgAvstamning).run()]);
     await t.sink.waitFor(300);

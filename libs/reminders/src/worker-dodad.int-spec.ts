@@ -20,7 +20,7 @@ describe('a worker stopped mid-batch (own redis-server, the worker app as a chil
       `INSERT INTO paminnelse (organisation_id, remissinstans_id, typ, svarsdatum, due_at)
        SELECT i.organisation_id, i.id, typ, '2030-05-15', now() FROM remissinstans i, unnest(ARRAY['fore_10', 'fore_5', 'fore_3', 'pa_dagen']) AS typ
         WHERE i.id = ANY($1::uuid[]) RETURNING id`,
-      [instanser],
+      [instanser.map((i) => i.id)],
     );
     await t.planering.enqueue({ ids: rader.map((r) => r.id) });
     return rader.map((r) => r.id);

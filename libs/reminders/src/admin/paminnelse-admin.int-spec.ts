@@ -60,14 +60,18 @@ describe('admin API of reminders, and reminders when SMTP fails (system clock)',
     expect(okand.body.message).toMatch(/typ/);
   });
 
-  it('saves the rules, and reminders planned afterwards follow them', async () => {
+  it('saves the rules, and reminders planned afterwards follow them, though the planner remembered the rules before', async () => {
+    const [remiss] = await dataSource.query(`SELECT id FROM remiss WHERE diarienummer = 'KS2025/118'`);
+    const [fore] = await skapaInstanser(dataSource, remiss.id, 1, '2030-04-09');
+    await dataSource.transaction((m) => t.app.get(PaminnelsePlanering).plan(m, [fore]));
+    expect(await dataSource.query(`SELECT typ FROM paminnelse WHERE remissinstans_id = $1 ORDER BY due_at`, [fore.id])).toEqual([{ typ: 'fore_10' }, { typ: 'fore_3' }, { typ: 'pa_dagen' }, { typ: 'efter_1' }]);
+
     const res = await admin.put('/api/admin/paminnelseregler', { regler: [{ typ: 'pa_dagen', arbetsdagar: 0, aktiv: true }, { typ: 'fore', arbetsdagar: 5, aktiv: true }] });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ standard: false, regler: [{ typ: 'fore', arbetsdagar: 5, aktiv: true }, { typ: 'pa_dagen', arbetsdagar: 0, aktiv: true }] });
-    const [remiss] = await dataSource.query(`SELECT id FROM remiss WHERE diarienummer = 'KS2025/118'`);
     const [instans] = await skapaInstanser(dataSource, remiss.id, 1, '2030-04-09');
     await dataSource.transaction((m) => t.app.get(PaminnelsePlanering).plan(m, [instans]));
-    const rader = await dataSource.query(`SELECT typ, due_at FROM paminnelse WHERE remissinstans_id = $1 ORDER BY due_at`, [instans]);
+    const rader = await dataSource.query(`SELECT typ, due_at FROM paminnelse WHERE remissinstans_id = $1 ORDER BY due_at`, [instans.id]);
     expect(rader.map((r: { typ: string; due_at: Date }) => [r.typ, r.due_at.toISOString()])).toEqual([['fore_5', '2030-04-02T06:00:00.000Z'], ['pa_dagen', '2030-04-09T06:00:00.000Z']]);
   });
 
@@ -75,10 +79,10 @@ describe('admin API of reminders, and reminders when SMTP fails (system clock)',
   async function forfallenPaminnelse(epost: string): Promise<string> {
     const [remiss] = await dataSource.query(`SELECT id, organisation_id FROM remiss WHERE diarienummer = 'KS2025/118'`);
     const [instans] = await skapaInstanser(dataSource, remiss.id, 1, '2030-05-15');
-    await dataSource.query(`UPDATE remissinstans SET extern_epost = $2 WHERE id = $1`, [instans, epost]);
+    await dataSource.query(`UPDATE remissinstans SET extern_epost = $2 WHERE id = $1`, [instans.id, epost]);
     const [rad] = await dataSource.query(
       `INSERT INTO paminnelse (organisation_id, remissinstans_id, typ, svarsdatum, due_at) VALUES ($1, $2, 'fore_3', '2030-05-15', now()) RETURNING id`,
-      [remiss.organisation_id, instans],
+      [remiss.organisation_id, instans.id],
     );
     await t.app.get(PaminnelsePlanering).enqueue({ ids: [rad.id] });
     return rad.id;

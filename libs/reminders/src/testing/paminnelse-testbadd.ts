@@ -8,7 +8,7 @@ import { UtkorgAvstamning, UtkorgModule } from '@app/mail';
 import { SmtpSink } from '@app/mail/testing/smtp-sink';
 import { commonModules } from '@app/runtime';
 import { DataSource, EntityManager } from 'typeorm';
-import { PaminnelsePlanering } from '../paminnelse-planering';
+import { PaminnelsePlanering, PlanerbarInstans } from '../paminnelse-planering';
 import { RemindersModule } from '../reminders.module';
 
 /** Quick retries and leases, so SMTP outages and dead workers play out in seconds. */
@@ -78,14 +78,13 @@ export async function skapaTestbadd(options: { nu: Date; config?: Record<string,
 }
 
 /** `antal` external instanser of the demo remiss (each reminded at `extern-<n>@example.se`), for volume tests. */
-export async function skapaInstanser(dataSource: DataSource, remissId: string, antal: number, svarsdatum: string): Promise<string[]> {
-  const rows: { id: string }[] = await dataSource.query(
+export async function skapaInstanser(dataSource: DataSource, remissId: string, antal: number, svarsdatum: string): Promise<PlanerbarInstans[]> {
+  return dataSource.query(
     `INSERT INTO remissinstans (organisation_id, remiss_id, namn, extern_epost, svarsdatum)
      SELECT r.organisation_id, r.id, 'Extern instans ' || n, 'extern-' || n || '@example.se', $3::date FROM remiss r, generate_series(1, $2) AS n WHERE r.id = $1
-     RETURNING id`,
+     RETURNING id, organisation_id AS "organisationId", svarsdatum::text AS svarsdatum`,
     [remissId, antal, svarsdatum],
   );
-  return rows.map((r) => r.id);
 }
 
 /** Polls until `check` holds (the worker runs on its own); fails after `timeoutMs`. */

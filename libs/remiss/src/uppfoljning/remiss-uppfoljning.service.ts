@@ -46,7 +46,7 @@ export class RemissUppfoljningService {
       const instans = await this.instanser.update(m, fore.id, { svarsdatum: dto.svarsdatum, anstandOrsak: dto.orsak });
       await this.lankar.forlang(m, instans.id, lankGiltigTill(instans.svarsdatum));
       await this.audit.record(m, { organisationId: actor.organisationId, anvandareId: actor.anvandareId, handelse: 'anstand_beviljat', objektTyp: 'remissinstans', objektId: instans.id, data: { fran: fore.svarsdatum, till: instans.svarsdatum, orsak: dto.orsak } });
-      const paminnelser = await this.aviseringar.paminnelser.replan(m, instans.id);
+      const paminnelser = await this.aviseringar.paminnelser.replan(m, instans);
       const adresser = await this.instanser.adresser(m, remiss.id, [instans.id]);
       const epost = await this.aviseringar.koa(m, remiss.organisationId, adresser.map((a) => anstandEpost(remiss, a, dto.orsak)));
       return { instans, arbete: { paminnelser, epost } };

@@ -71,7 +71,7 @@ export class RemissUtskickService {
       const remiss = await this.remisser.update(m, utkast.id, { status: 'utskickad', utskickadAt: now, missivFilId: fil.id });
       await this.audit.record(m, { organisationId: actor.organisationId, anvandareId: actor.anvandareId, handelse: 'remiss_utskickad', objektTyp: 'remiss', objektId: remiss.id, data: { diarienummer: remiss.diarienummer, instanser: instanser.map((i) => i.id), missivSha256: fil.sha256 } });
 
-      const paminnelser = await this.aviseringar.paminnelser.plan(m, instanser.map((i) => i.id));
+      const paminnelser = await this.aviseringar.paminnelser.plan(m, instanser);
       const plattform = `${plattformsUrl(this.config)}/api/remisser/${remiss.id}`;
       const mails = (await this.instanser.adresser(m, remiss.id)).map((a) => utskickEpost(remiss, a, tokens.has(a.id) ? externLank(this.config, tokens.get(a.id)!) : plattform, avsandare.enhet.namn));
       const epost = await this.aviseringar.koa(m, remiss.organisationId, mails);
