@@ -53,4 +53,12 @@ describe('prepared statements: shared hot reads, and hot writes in the caller\'s
     expect(await dataSource.query('SELECT count(*)::int AS n FROM anteckning')).toEqual([{ n: 0 }]);
     await expect(skriv(dataSource.manager, 'utan transaktion')).rejects.toThrow('runs in a transaction');
   });
+
+  it('runs preparedQuery on the DataSource as a statement of its own, committed at once', async () => {
+    await dataSource.query('TRUNCATE anteckning');
+    const skriv = (text: string) => preparedQuery<{ text: string }>(dataSource, `INSERT INTO anteckning VALUES ($1) RETURNING text`, [text]);
+    expect(await skriv('ett')).toEqual([{ text: 'ett' }]);
+    expect(await skriv('två')).toEqual([{ text: 'två' }]);
+    expect(await dataSource.query('SELECT text FROM anteckning ORDER BY text')).toEqual([{ text: 'ett' }, { text: 'två' }]);
+  });
 });

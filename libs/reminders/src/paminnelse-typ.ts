@@ -1,6 +1,7 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig, Datum, stockholmDatum } from '@app/core';
+import { preparedQuery } from '@app/database';
 import { Forfattat, messageIdFor, UtkorgJobb, UtkorgTyp, UtkorgTyper } from '@app/mail';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -55,7 +56,8 @@ export class PaminnelseTyp implements UtkorgTyp, OnModuleInit {
   }
 
   async forfatta(ids: string[]): Promise<Map<string, Forfattat>> {
-    const underlag: Underlag[] = await this.dataSource.query(
+    const underlag = await preparedQuery<Underlag>(
+      this.dataSource,
       `SELECT p.id, p.typ, p.svarsdatum::text AS svarsdatum, p.due_at, p.organisation_id, p.remissinstans_id,
               i.status AS instans_status, i.svarsdatum::text AS instans_svarsdatum, i.namn AS instans_namn, i.extern_epost, i.mottagare_enhet_id, i.mottagare_diarienummer,
               r.id AS remiss_id, r.status AS remiss_status, r.diarienummer, r.arendemening, r.kontaktperson_namn, r.kontaktperson_epost, r.kontaktperson_telefon,
@@ -112,7 +114,8 @@ export class PaminnelseTyp implements UtkorgTyp, OnModuleInit {
 
   /** After a försenad or weekly reminder is sent, the next weekly one is planned in the same transaction. */
   async skickade(m: EntityManager, ids: string[]): Promise<UtkorgJobb[]> {
-    const sanda: { typ: string; svarsdatum: Datum; due_at: Date; organisation_id: string; remissinstans_id: string }[] = await m.query(
+    const sanda = await preparedQuery<{ typ: string; svarsdatum: Datum; due_at: Date; organisation_id: string; remissinstans_id: string }>(
+      m,
       `SELECT p.typ, p.svarsdatum::text AS svarsdatum, p.due_at, p.organisation_id, p.remissinstans_id FROM paminnelse p
          JOIN remissinstans i ON i.id = p.remissinstans_id JOIN remiss r ON r.id = i.remiss_id
         WHERE p.id = ANY($1::uuid[]) AND p.typ ~ '^(efter|vecka)_' AND i.status NOT IN ('besvarad', 'avstar') AND r.status = 'utskickad'`,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { preparedQuery } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { UtkorgTabell } from './utkorg-typ';
 
@@ -52,7 +53,8 @@ export class UtkorgRader {
    */
   async ta(tabell: UtkorgTabell, ids: string[], nu: Date, leaseMs: number, svep: number): Promise<{ ansprak: Ansprak[]; svepta: Tagen[] }> {
     const t = tabell_(tabell);
-    const rows: { id: string; tagen: boolean; status: string; forsok: number; nasta: Date; lease_until: Date | null; senaste_fel: string | null }[] = await this.dataSource.query(
+    const rows = await preparedQuery<{ id: string; tagen: boolean; status: string; forsok: number; nasta: Date; lease_until: Date | null; senaste_fel: string | null }>(
+      this.dataSource,
       `WITH egna AS (
          SELECT id FROM ${t} WHERE id = ANY($1::uuid[]) AND ((status = 'planerad' AND ${NASTA} <= $3) OR (status = 'skickar' AND lease_until <= $3))
          FOR UPDATE SKIP LOCKED),
@@ -85,8 +87,8 @@ export class UtkorgRader {
 
   /** Marks claimed rows sent, in the caller's transaction; returns the ids that were still ours. */
   async skickade(manager: EntityManager, tabell: UtkorgTabell, sanda: { id: string; messageId: string }[], nu: Date): Promise<string[]> {
-    // TypeORM answers an UPDATE … RETURNING with [rows, affected].
-    const [rows]: [{ id: string }[], number] = await manager.query(
+    const rows = await preparedQuery<{ id: string }>(
+      manager,
       `UPDATE ${tabell_(tabell)} AS t SET status = 'skickad', skickad_at = $3, message_id = v.mid, lease_until = NULL, nasta_forsok_at = NULL, senaste_fel = NULL, updated_at = now()
          FROM unnest($1::uuid[], $2::text[]) AS v(id, mid)
         WHERE t.id = v.id AND t.status = 'skickar'
