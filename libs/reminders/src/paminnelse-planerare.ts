@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, Datum, Minne } from '@app/core';
+import { Clock, conflict, Datum, Minne } from '@app/core';
 import { Utkorg, UtkorgKo } from '@app/mail';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
@@ -51,7 +51,9 @@ export class PaminnelsePlanerare extends PaminnelsePlanering {
           break;
         }
         this.kandaRegler.delete(organisationId);
-        if (forsok === LASFORSOK) throw new Error(`the reminder rules of organisation ${organisationId} kept changing while a remiss was being sent`);
+        if (forsok === LASFORSOK) {
+          throw conflict('REMINDER_RULES_CHANGING', 'The reminder rules kept changing while the reminders were planned; try again', 'Påminnelsereglerna ändrades medan påminnelserna planerades. Försök igen.');
+        }
       }
     }
     return { ids: planerade.map((r) => r.id), tider: planerade.map((r) => r.dueAt) };
