@@ -12,6 +12,9 @@ interface Reads {
 const readsOf = new WeakMap<DataSource, Reads>();
 const names = new Map<string, string>();
 
+/** node-postgres' pool behind a TypeORM DataSource. */
+const poolOf = (dataSource: DataSource) => (dataSource.driver as unknown as { master: Pool }).master;
+
 function reads(dataSource: DataSource): Reads {
   let r = readsOf.get(dataSource);
   if (!r) readsOf.set(dataSource, (r = { commits: 0, running: new Map() }));
@@ -47,8 +50,7 @@ export function preparedRead<T>(dataSource: DataSource, text: string, values: un
   const key = `${r.commits} ${name} ${JSON.stringify(values)}`;
   let read = r.running.get(key);
   if (!read) {
-    const pool = (dataSource.driver as unknown as { master: Pool }).master;
-    read = pool.query({ name, text, values }).then((result) => result.rows.map((row: object) => Object.freeze(row)));
+    read = poolOf(dataSource).query({ name, text, values }).then((result) => result.rows.map((row: object) => Object.freeze(row)));
     r.running.set(key, read);
     const done = () => r.running.get(key) === read && r.running.delete(key);
     read.then(done, done);
@@ -65,7 +67,7 @@ export function preparedRead<T>(dataSource: DataSource, text: string, values: un
  */
 export async function preparedQuery<T>(db: EntityManager | DataSource, text: string, values: unknown[]): Promise<T[]> {
   const query = { name: statementName(text), text, values };
-  if (db instanceof DataSource) return (await (db.driver as unknown as { master: Pool }).master.query(query)).rows;
+  if (db instanceof DataSource) return (await poolOf(db).query(query)).rows;
   const runner = db.queryRunner as PostgresQueryRunner | undefined;
   if (!runner?.isTransactionActive) throw new Error('preparedQuery runs in a transaction: pass its EntityManager, or the DataSource');
   const client: PoolClient = await runner.connect();

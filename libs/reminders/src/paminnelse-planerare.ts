@@ -11,7 +11,7 @@ import { Paminnelsetid, paminnelsetider } from './schema/paminnelseschema';
 
 /** What `plan` returns: the ids of the contract, and the due times, so queueing needs no second read. */
 interface PlaneradeMedTider extends PlaneradePaminnelser {
-  tider?: (Date | string)[];
+  tider?: Date[];
 }
 
 /** Rules that changed again between reading and inserting this many times in a row: give up rather than loop. */
@@ -43,7 +43,7 @@ export class PaminnelsePlanerare extends PaminnelsePlanering {
     const planerade: NyPaminnelse[] = [];
     for (const [organisationId, egna] of perOrganisation(instanser)) {
       for (let forsok = 1; ; forsok++) {
-        const regler = this.kandaRegler.get(organisationId) ?? (await this.regler.lasMedText(manager, organisationId));
+        const regler = this.kandaRegler.get(organisationId) ?? (await this.regler.las(manager, organisationId));
         const rader = this.rader(egna, regler);
         if (await this.paminnelser.infoga(manager, rader, organisationId, regler.text)) {
           this.kandaRegler.set(organisationId, regler);
@@ -62,7 +62,7 @@ export class PaminnelsePlanerare extends PaminnelsePlanering {
   async replan(manager: EntityManager, instans: PlanerbarInstans): Promise<PlaneradeMedTider> {
     await this.paminnelser.avbrytForInstans(manager, instans.id, 'anstånd: nytt svarsdatum');
     // An anstånd may return to an earlier svarsdatum, whose reminders exist, cancelled: an upsert.
-    const rader = this.rader([instans], await this.regler.lasMedText(manager, instans.organisationId));
+    const rader = this.rader([instans], await this.regler.las(manager, instans.organisationId));
     const planerade = await this.paminnelser.planera(manager, rader);
     return { ids: planerade.map((p) => p.id), tider: planerade.map((p) => p.due_at) };
   }
@@ -98,7 +98,7 @@ export class PaminnelsePlanerare extends PaminnelsePlanering {
   enqueue(planned: PlaneradeMedTider): Promise<void> {
     const { ids, tider } = planned;
     if (tider?.length !== ids.length) return this.utkorg.koa(this.typ, ids);
-    return this.ko.laggTill(ids.map((id, i) => ({ typ: this.typ.namn, id, at: new Date(tider[i]) })));
+    return this.ko.laggTill(ids.map((id, i) => ({ typ: this.typ.namn, id, at: tider[i] })));
   }
 }
 

@@ -9,7 +9,7 @@ import { nyaExternLankar } from './brev/extern-lank';
 import { paminnelsebrev } from './brev/paminnelsebrev';
 import { PaminnelseRepository } from './paminnelse.repository';
 import { PaminnelseregelRepository } from './paminnelseregel.repository';
-import { arForsenad, nastaVeckopaminnelse } from './schema/paminnelseschema';
+import { arForsenad, nastaVeckopaminnelse, Regel } from './schema/paminnelseschema';
 
 interface Underlag {
   id: string;
@@ -122,7 +122,8 @@ export class PaminnelseTyp implements UtkorgTyp, OnModuleInit {
       [ids],
     );
     if (!sanda.length) return [];
-    const regler = await this.regler.forOrganisationer(m, [...new Set(sanda.map((s) => s.organisation_id))]);
+    const regler = new Map<string, readonly Regel[]>();
+    for (const org of new Set(sanda.map((s) => s.organisation_id))) regler.set(org, (await this.regler.las(m, org)).regler);
     const nasta = sanda.flatMap((s) => {
       const t = nastaVeckopaminnelse(s.svarsdatum, regler.get(s.organisation_id)!, s.typ, s.due_at);
       return t ? [{ id: randomUUID(), organisationId: s.organisation_id, remissinstansId: s.remissinstans_id, typ: t.typ, svarsdatum: s.svarsdatum, dueAt: t.dueAt }] : [];

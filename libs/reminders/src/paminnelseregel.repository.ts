@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Paminnelseregel, preparedQuery } from '@app/database';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Regel, reglerEllerStandard, STANDARDREGLER } from './schema/paminnelseschema';
 
 /**
@@ -23,21 +23,14 @@ export interface LastaRegler {
 export class PaminnelseregelRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async forOrganisationer(manager: EntityManager, organisationIds: string[]): Promise<Map<string, readonly Regel[]>> {
-    const rader = organisationIds.length ? await manager.find(Paminnelseregel, { where: { organisationId: In(organisationIds) } }) : [];
-    return new Map(organisationIds.map((org) => {
-      const egna = rader.filter((r) => r.organisationId === org).map(({ typ, arbetsdagar, aktiv }) => ({ typ, arbetsdagar, aktiv }));
-      return [org, reglerEllerStandard(egna)];
-    }));
-  }
-
-  async lasMedText(manager: EntityManager, organisationId: string): Promise<LastaRegler> {
-    const [{ text }] = await preparedQuery<{ text: string | null }>(manager, `SELECT ${reglerText('$1::uuid')} AS text`, [organisationId]);
+  /** The rules that apply to an organisation, read in the caller's transaction or, given the DataSource, on their own. */
+  async las(db: EntityManager | DataSource, organisationId: string): Promise<LastaRegler> {
+    const [{ text }] = await preparedQuery<{ text: string | null }>(db, `SELECT ${reglerText('$1::uuid')} AS text`, [organisationId]);
     return { text, regler: reglerEllerStandard(text === null ? null : (JSON.parse(text) as Regel[])) };
   }
 
   async hamta(organisationId: string): Promise<{ regler: readonly Regel[]; standard: boolean }> {
-    const regler = (await this.forOrganisationer(this.dataSource.manager, [organisationId])).get(organisationId)!;
+    const { regler } = await this.las(this.dataSource, organisationId);
     return { regler: sortera(regler), standard: regler === STANDARDREGLER };
   }
 
