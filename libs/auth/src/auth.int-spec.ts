@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestDatabase, sql, TestDatabase } from '@app/database/testing/test-infrastructure';
 import { DEMO_PASSWORD } from '@app/demo';
+import { SettableClock } from '@app/core';
+import { medKlocka } from '@app/runtime/testing/med-klocka';
 import { ApiClient, startTestApp } from '@app/runtime/testing/test-app';
 import { PlatformModule } from '../../../apps/platform/src/platform.module';
 
@@ -76,6 +78,31 @@ describe('login and sessions', () => {
       const me = await client.get('/api/auth/me');
       expect(me.status).toBe(401);
       expect(me.body.code).toBe('UNAUTHENTICATED');
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('ends a session SESSION_MAX_HOURS after login even while it is in use (idle limit 2 h, absolute 5 h)', async () => {
+    const clock = new SettableClock(new Date());
+    const t = await startTestApp(medKlocka(PlatformModule.forRoot, clock), { db, config: { SESSION_TTL_HOURS: '2', SESSION_MAX_HOURS: '5' } });
+    const timme = 3600_000;
+    try {
+      const client = await t.as('sn.sekreterare@enkoping.demo');
+      // Used every 1.5 hours: each use slides the idle expiry, which alone would keep it alive for ever.
+      for (const efter of [1.5, 3, 4.5]) {
+        clock.advance(1.5 * timme);
+        expect([efter, (await client.get('/api/auth/me')).status]).toEqual([efter, 200]);
+      }
+      const [session] = await sql(db.url, `SELECT extract(epoch FROM s.expires_at - s.created_at)::int AS sekunder FROM session s JOIN anvandare a ON a.id = s.anvandare_id WHERE a.epost = 'sn.sekreterare@enkoping.demo'`);
+      expect(session.sekunder).toBe(5 * 3600); // the slide stopped at the absolute end, not at 4.5 h + 2 h
+      clock.advance(0.5 * timme - 2000);
+      expect((await client.get('/api/auth/me')).status).toBe(200);
+      clock.advance(2000);
+      const me = await client.get('/api/auth/me');
+      expect([me.status, me.body.code]).toEqual([401, 'UNAUTHENTICATED']);
+      // Signing in again starts a new session.
+      expect((await (await t.as('sn.sekreterare@enkoping.demo')).get('/api/auth/me')).status).toBe(200);
     } finally {
       await t.close();
     }

@@ -12,6 +12,7 @@ interface ActorRow {
   namn: string;
   epost: string;
   last_seen_at: Date;
+  created_at: Date;
   roller: RollVidEnhet[];
 }
 
@@ -48,9 +49,10 @@ export class SessionRepository {
 
   /**
    * The signed-in user behind a live session token, with its roles, in one round trip (this runs
-   * on every request); the session's expiry slides forward at most once a minute.
+   * on every request); the session's expiry slides forward at most once a minute, but never past
+   * `maxMs` after login: a session in constant use still ends, and its user signs in again.
    */
-  async findActor(token: string, ttlMs: number): Promise<Actor | null> {
+  async findActor(token: string, ttlMs: number, maxMs: number): Promise<Actor | null> {
     const tokenHash = SessionRepository.hash(token);
     const now = this.clock.now();
     // Expiry is checked against the next whole second, so the parallel requests of one page load
@@ -58,19 +60,20 @@ export class SessionRepository {
     const nastaSekund = new Date(Math.ceil(now.getTime() / 1000) * 1000);
     const rows = await preparedRead<ActorRow>(
       this.dataSource,
-      `SELECT a.id, a.organisation_id, a.namn, a.epost, s.last_seen_at,
+      `SELECT a.id, a.organisation_id, a.namn, a.epost, s.last_seen_at, s.created_at,
               COALESCE(json_agg(json_build_object('enhetId', r.enhet_id, 'roll', r.roll)) FILTER (WHERE r.roll IS NOT NULL), '[]') AS roller
          FROM session s
          JOIN anvandare a ON a.id = s.anvandare_id AND a.aktiv
          LEFT JOIN anvandarroll r ON r.anvandare_id = a.id
-        WHERE s.token_hash = decode($1, 'hex') AND s.expires_at > $2
+        WHERE s.token_hash = decode($1, 'hex') AND s.expires_at > $2 AND s.created_at > $3
         GROUP BY a.id, s.token_hash`,
-      [tokenHash.toString('hex'), nastaSekund],
+      [tokenHash.toString('hex'), nastaSekund, new Date(nastaSekund.getTime() - maxMs)],
     );
     const row = rows[0];
     if (!row) return null;
     if (now.getTime() - new Date(row.last_seen_at).getTime() > SessionRepository.TOUCH_INTERVAL_MS) {
-      await this.dataSource.getRepository(Session).update({ tokenHash }, { lastSeenAt: now, expiresAt: new Date(now.getTime() + ttlMs) });
+      const expiresAt = Math.min(now.getTime() + ttlMs, new Date(row.created_at).getTime() + maxMs);
+      await this.dataSource.getRepository(Session).update({ tokenHash }, { lastSeenAt: now, expiresAt: new Date(expiresAt) });
     }
     return new Actor(row.id, row.organisation_id, row.namn, row.epost, row.roller);
   }

@@ -78,6 +78,9 @@ export const configSchema = z.object({
   REMISS_MIN_SVARSTID_ARBETSDAGAR: positiveInt(15),
   /** The largest PDF accepted as remisshandling or external answer, in megabytes. */
   PDF_UPLOAD_MAX_MB: positiveInt(25),
+
+  /** The absolute lifetime of a session from login, however busy it is kept (SESSION_TTL_HOURS is the idle one). */
+  SESSION_MAX_HOURS: positiveInt(12),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;
