@@ -91,6 +91,11 @@ describe('expediering and avstår (real PostgreSQL, Redis, Chromium, SMTP)', () 
     const text = enRad(await pdfText((await sn.get(`/api/remissvar/${res.body.id}/pdf`)).body));
     expect(text).toContain('Socialnämnden avstår då förslaget inte berör nämndens verksamhet.');
     expect(text).toContain(instans.mottagare_diarienummer);
+    // No draft came first, and still every version of the letter has its revision.
+    const revisioner = await sn.get(`/api/remissvar/${res.body.id}/revisioner`);
+    expect(revisioner.body.items.map((r: { version: number; andring: string }) => [r.version, r.andring])).toEqual([[2, 'Avstår från att yttra sig.'], [1, 'Avstår: brev skapat.']]);
+    const forsta = await sn.get(`/api/remissvar/${res.body.id}/revisioner/1`);
+    expect([forsta.status, forsta.body.innehall.status, forsta.body.innehall.inledning]).toEqual([200, 'utkast', 'Socialnämnden avstår då förslaget inte berör nämndens verksamhet.']);
     expect(await sql(t.db.url, `SELECT status FROM paminnelse WHERE remissinstans_id = $1`, [demo.instanser.SN])).toEqual([{ status: 'avbruten' }]);
     const mails = await sink.waitFor(2);
     expect(mails[1].subject).toBe('KS2025/118 Socialnämnden avstår från att yttra sig');

@@ -93,7 +93,11 @@ export class ExpedieringService {
     const utkast = await this.svar.forInstans(manager, instans.id);
     if (!utkast) {
       const nytt = { organisationId: actor.organisationId, enhetId: instans.mottagareEnhetId, remissinstansId: instans.id, typ: 'avstar' as const, createdBy: actor.anvandareId };
-      return this.svar.insert(manager, nytt, { titel, inledning: text, avslutning: '', fotnoter: [], synpunkter: [] });
+      const innehall = { titel, inledning: text, avslutning: '', fotnoter: [], synpunkter: [] };
+      const svar = await this.svar.insert(manager, nytt, innehall);
+      // Every version has its revision row, this first one too (sending adds the next).
+      await this.svar.insertRevision(manager, svar, svar.version, actor.anvandareId, { ...innehall, status: svar.status }, 'Avstår: brev skapat.');
+      return svar;
     }
     const last = await this.svar.lock(manager, utkast.id);
     if (last.status !== 'utkast' && last.status !== 'for_beslut') throw illegalTransition('remissvar', last.status, 'decline');
