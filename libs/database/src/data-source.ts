@@ -10,10 +10,11 @@ import { UtkorgSvep1764000000000 } from './migrations/1764000000000-utkorg-svep'
 import { InstansFk1764000000001 } from './migrations/1764000000001-instans-fk';
 import { UtkorgPlaneradIndex1764100000000 } from './migrations/1764100000000-utkorg-planerad-index';
 import { PaminnelseInstanskontroll1764100000001 } from './migrations/1764100000001-paminnelse-instanskontroll';
+import { ExternLankAterkallad1764200000000 } from './migrations/1764200000000-extern-lank-aterkallad';
 import { CommitCounter } from './prepared-statements';
 
 /** Listed, not globbed, so the same list works from ts-jest, ts sources and the compiled build. */
-export const MIGRATIONS = [DomainModel1763700000000, Utkorg1763800000000, RemissAvsandare1763900000000, RemissForsening1763900000001, SynpunktCitatinledning1763950000000, InkorgIndex1763960000000, UtkorgSvep1764000000000, InstansFk1764000000001, UtkorgPlaneradIndex1764100000000, PaminnelseInstanskontroll1764100000001];
+export const MIGRATIONS = [DomainModel1763700000000, Utkorg1763800000000, RemissAvsandare1763900000000, RemissForsening1763900000001, SynpunktCitatinledning1763950000000, InkorgIndex1763960000000, UtkorgSvep1764000000000, InstansFk1764000000001, UtkorgPlaneradIndex1764100000000, PaminnelseInstanskontroll1764100000001, ExternLankAterkallad1764200000000];
 
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
   return {

@@ -22,6 +22,8 @@ interface Underlag {
   instans_svarsdatum: Datum;
   instans_namn: string;
   extern_epost: string | null;
+  /** The sender revoked the external instans' link (and has not issued a new one). */
+  lank_aterkallad: boolean;
   mottagare_enhet_id: string | null;
   mottagare_diarienummer: string | null;
   remiss_id: string;
@@ -59,7 +61,7 @@ export class PaminnelseTyp implements UtkorgTyp, OnModuleInit {
     const underlag = await preparedQuery<Underlag>(
       this.dataSource,
       `SELECT p.id, p.typ, p.svarsdatum::text AS svarsdatum, p.due_at, p.organisation_id, p.remissinstans_id,
-              i.status AS instans_status, i.svarsdatum::text AS instans_svarsdatum, i.namn AS instans_namn, i.extern_epost, i.mottagare_enhet_id, i.mottagare_diarienummer,
+              i.status AS instans_status, i.svarsdatum::text AS instans_svarsdatum, i.namn AS instans_namn, i.extern_epost, i.lank_aterkallad_at IS NOT NULL AS lank_aterkallad, i.mottagare_enhet_id, i.mottagare_diarienummer,
               r.id AS remiss_id, r.status AS remiss_status, r.diarienummer, r.arendemening, r.kontaktperson_namn, r.kontaktperson_epost, r.kontaktperson_telefon,
               concat_ws(', ', ae.namn, o.namn) AS avsandare, me.funktionsbrevlada, h.epost AS handlaggare_epost, mo.epost AS organisation_epost
          FROM paminnelse p
@@ -75,12 +77,15 @@ export class PaminnelseTyp implements UtkorgTyp, OnModuleInit {
     );
     const bas = (this.config.PUBLIC_URL ?? `http://${this.config.HOST}:${this.config.PORT}`).replace(/\/$/, '');
     const beslut = new Map(underlag.map((u) => [u.id, this.mottagare(u)]));
-    const externa = underlag.filter((u) => { const b = beslut.get(u.id)!; return 'till' in b && b.extern; });
+    // A revoked link stays revoked: no fresh one for that instans (nyaExternLankar re-checks under lock).
+    const externa = underlag.filter((u) => { const b = beslut.get(u.id)!; return 'till' in b && b.extern && !u.lank_aterkallad; });
     const lankar = await nyaExternLankar(this.dataSource.manager, bas, externa.map((u) => ({ organisationId: u.organisation_id, remissinstansId: u.remissinstans_id, svarsdatum: u.svarsdatum })));
     const externLank = new Map(externa.map((u, i) => [u.id, lankar[i]]));
     return new Map(underlag.map((u): [string, Forfattat] => {
       const b = beslut.get(u.id)!;
-      return [u.id, 'till' in b ? this.brev(u, stockholmDatum(u.due_at), b.till, externLank.get(u.id) ?? `${bas}/remisser/${u.remiss_id}`, b.extern) : b];
+      if (!('till' in b)) return [u.id, b];
+      const lank = b.extern ? externLank.get(u.id) ?? null : `${bas}/remisser/${u.remiss_id}`;
+      return [u.id, this.brev(u, stockholmDatum(u.due_at), b.till, lank, b.extern)];
     }));
   }
 
@@ -94,7 +99,7 @@ export class PaminnelseTyp implements UtkorgTyp, OnModuleInit {
     return till.length ? { till, extern } : { misslyckas: 'mottagaren saknar e-postadress' };
   }
 
-  private brev(u: Underlag, datum: Datum, till: string[], lank: string, personligLank: boolean): Forfattat {
+  private brev(u: Underlag, datum: Datum, till: string[], lank: string | null, personligLank: boolean): Forfattat {
     const brev = paminnelsebrev({
       typ: u.typ,
       datum,

@@ -97,6 +97,8 @@ export class Remissinstans {
   @Column({ name: 'extern_svar_fil_id', type: 'uuid', nullable: true }) externSvarFilId!: string | null;
   /** The short text of an external instans that declined. */
   @Column({ name: 'avstar_motivering', type: 'text', nullable: true }) avstarMotivering!: string | null;
+  /** Set when the sender revoked the external instans' link; reminders carry no link until a new one is issued. */
+  @Column({ name: 'lank_aterkallad_at', type: 'timestamptz', nullable: true }) lankAterkalladAt!: Date | null;
   @Column({ type: 'int' }) version!: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;

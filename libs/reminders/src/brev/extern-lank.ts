@@ -12,10 +12,16 @@ export interface LankFor {
  * Fresh personal links for external remissinstanser' reminders, in one statement: only a token's
  * SHA-256 is stored, so the invitation's link cannot be shown again. Same form as the workflow's
  * links (libs/remiss/src/extern): base64url token, `/api/extern/<token>`, valid until svarsdatum + 30 days.
+ *
+ * An instans whose link the sender revoked gets none (null in its place). The statement locks the
+ * instans rows (FOR SHARE) and PostgreSQL re-reads `lank_aterkallad_at` of a row a revocation is
+ * changing once that commits, so no link minted here outlives a revocation: either the revocation
+ * came first and nothing is inserted, or the link was inserted first and the revocation closes it.
  */
-export async function nyaExternLankar(manager: EntityManager, plattformsUrl: string, lankar: LankFor[]): Promise<string[]> {
+export async function nyaExternLankar(manager: EntityManager, plattformsUrl: string, lankar: LankFor[]): Promise<(string | null)[]> {
   if (!lankar.length) return [];
   const tokens = lankar.map(() => randomBytes(32).toString('base64url'));
+  const hashar = tokens.map((t) => createHash('sha256').update(t, 'utf8').digest());
   // Links made together mostly share a svarsdatum: its end in Stockholm time is worked out once.
   const slut = new Map<Datum, Date>();
   const giltigTill = (svarsdatum: Datum): Date => {
@@ -23,14 +29,16 @@ export async function nyaExternLankar(manager: EntityManager, plattformsUrl: str
     if (!d) slut.set(svarsdatum, (d = deadlineEnd(addDays(svarsdatum, 30))));
     return d;
   };
-  await manager.query(
-    `INSERT INTO extern_atkomst (organisation_id, remissinstans_id, token_hash, giltig_till) SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::bytea[], $4::timestamptz[])`,
-    [
-      lankar.map((l) => l.organisationId),
-      lankar.map((l) => l.remissinstansId),
-      tokens.map((t) => createHash('sha256').update(t, 'utf8').digest()),
-      lankar.map((l) => giltigTill(l.svarsdatum)),
-    ],
+  const rader: { token_hash: Buffer }[] = await manager.query(
+    `INSERT INTO extern_atkomst (organisation_id, remissinstans_id, token_hash, giltig_till)
+     SELECT l.organisation_id, l.remissinstans_id, l.token_hash, l.giltig_till
+       FROM unnest($1::uuid[], $2::uuid[], $3::bytea[], $4::timestamptz[]) AS l(organisation_id, remissinstans_id, token_hash, giltig_till)
+       JOIN remissinstans i ON i.id = l.remissinstans_id
+      WHERE i.lank_aterkallad_at IS NULL
+        FOR SHARE OF i
+     RETURNING token_hash`,
+    [lankar.map((l) => l.organisationId), lankar.map((l) => l.remissinstansId), hashar, lankar.map((l) => giltigTill(l.svarsdatum))],
   );
-  return tokens.map((t) => `${plattformsUrl}/api/extern/${t}`);
+  const sparade = new Set(rader.map((r) => r.token_hash.toString('hex')));
+  return tokens.map((t, i) => (sparade.has(hashar[i].toString('hex')) ? `${plattformsUrl}/api/extern/${t}` : null));
 }

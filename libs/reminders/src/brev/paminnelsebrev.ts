@@ -13,7 +13,8 @@ export interface Paminnelseuppgifter {
   instans: string;
   /** The nämnd's own dnr, once registered. */
   egetDiarienummer: string | null;
-  lank: string;
+  /** Null when the sender revoked the external instans' personal link: the reminder then says whom to ask for a new one. */
+  lank: string | null;
   /** True when the link is the external instans' personal one. */
   personligLank: boolean;
   kontaktperson: { namn: string | null; epost: string | null; telefon: string | null };
@@ -60,6 +61,7 @@ export function paminnelsebrev(u: Paminnelseuppgifter): Brev {
     ['Sista svarsdag', `${u.svarsdatum} kl. 23.59`],
   ];
   const lanktext = u.personligLank ? 'Er personliga länk för att svara' : 'Öppna remissen i Remissplattformen';
+  const stangd = `Er personliga länk till remissen har stängts av avsändaren. Kontakta ${kontakt || u.avsandare} för att få en ny länk.`;
   const text = [
     'Hej!',
     '',
@@ -70,7 +72,7 @@ export function paminnelsebrev(u: Paminnelseuppgifter): Brev {
     `${svara}.`,
     mening,
     '',
-    `${lanktext}: ${u.lank}`,
+    u.lank ? `${lanktext}: ${u.lank}` : stangd,
     ...(kontakt ? ['', `Frågor om remissen besvaras av ${kontakt}.`] : []),
     '',
     'Det här meddelandet skickades automatiskt från Remissplattformen.',
@@ -81,7 +83,7 @@ export function paminnelsebrev(u: Paminnelseuppgifter): Brev {
     `<p>${escape(rubrik)} på remissen <strong>${escape(u.arendemening)}</strong>.</p>`,
     `<table>${fakta.map(([k, v]) => `<tr><th align="left">${escape(k)}</th><td>${escape(v)}</td></tr>`).join('')}</table>`,
     `<p><strong>${escape(svara)}.</strong> ${escape(mening)}</p>`,
-    `<p><a href="${escape(u.lank)}">${escape(lanktext)}</a></p>`,
+    u.lank ? `<p><a href="${escape(u.lank)}">${escape(lanktext)}</a></p>` : `<p>${escape(stangd)}</p>`,
     ...(kontakt ? [`<p>Frågor om remissen besvaras av ${escape(kontakt)}.</p>`] : []),
     '<p>Det här meddelandet skickades automatiskt från Remissplattformen.</p>',
     '</body></html>',

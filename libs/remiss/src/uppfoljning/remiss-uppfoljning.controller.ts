@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Roller } from '@app/auth';
-import { AnstandDto, OrsakDto } from './remiss-uppfoljning.dto';
+import { AnstandDto, NyLankDto, OrsakDto } from './remiss-uppfoljning.dto';
 import { RemissUppfoljningService } from './remiss-uppfoljning.service';
 
 @ApiTags('remiss')
@@ -40,8 +40,8 @@ export class RemissUppfoljningController {
 
   @Post(':id/instanser/:instansId/lank')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Issue a new personal link to an external instans (earlier links revoked) and mail it' })
-  nyLank(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Param('instansId', new ParseUUIDPipe()) instansId: string) {
-    return this.uppfoljning.nyLank(actor, id, instansId);
+  @ApiOperation({ summary: 'Issue a new personal link to an external instans (earlier links revoked) and mail it, optionally to a corrected e-post' })
+  nyLank(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Param('instansId', new ParseUUIDPipe()) instansId: string, @Body() body: NyLankDto) {
+    return this.uppfoljning.nyLank(actor, id, instansId, body.epost);
   }
 }

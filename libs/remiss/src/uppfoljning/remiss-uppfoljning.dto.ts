@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { SidQuery } from '@app/core';
 import { REMISS_STATUSAR, RemissStatus } from '@app/database';
 
@@ -63,4 +63,12 @@ export class OrsakDto {
   @MinLength(3)
   @MaxLength(2000)
   orsak!: string;
+}
+
+export class NyLankDto {
+  @ApiPropertyOptional({ description: 'A corrected address for the external instans: the new link, and its reminders from now on, go there', example: 'registrator@regionuppsala.se' })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254)
+  epost?: string;
 }

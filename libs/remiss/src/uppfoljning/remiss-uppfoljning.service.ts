@@ -91,39 +91,54 @@ export class RemissUppfoljningService {
     });
   }
 
-  /** Closes the personal link(s) of an external instans; any later use is refused (410) and audited. */
+  /**
+   * Closes the personal link(s) of an external instans; any later use is refused (410) and audited.
+   * The instans stays revoked until the sender issues a new link: its reminders carry none.
+   */
   async aterkallaLank(actor: Actor, remissId: string, instansId: string): Promise<{ aterkallade: number }> {
     return this.dataSource.transaction(async (m) => {
       const { instans } = await this.externInstans(actor, remissId, instansId, m);
-      const aterkallade = await this.lankar.aterkallaForInstans(m, instans.id, this.clock.now());
+      const now = this.clock.now();
+      const aterkallade = await this.lankar.aterkallaForInstans(m, instans.id, now);
+      if (!instans.lankAterkalladAt) await this.instanser.update(m, instans.id, { lankAterkalladAt: now });
       await this.audit.record(m, { organisationId: actor.organisationId, anvandareId: actor.anvandareId, handelse: 'extern_lank_aterkallad', objektTyp: 'remissinstans', objektId: instans.id, data: { aterkallade } });
       return { aterkallade };
     });
   }
 
-  /** A new personal link (the old ones revoked), mailed to the external instans: for a lost or leaked mail. */
-  async nyLank(actor: Actor, remissId: string, instansId: string): Promise<{ aterkallade: number }> {
+  /**
+   * A new personal link (the old ones revoked), mailed to the external instans: for a lost or leaked
+   * mail, or after a revocation, optionally to a corrected address. Reminders carry links again.
+   */
+  async nyLank(actor: Actor, remissId: string, instansId: string, epost?: string): Promise<{ aterkallade: number }> {
     const { aterkallade, arbete } = await this.dataSource.transaction(async (m) => {
-      const { remiss, instans } = await this.externInstans(actor, remissId, instansId, m);
+      const { remiss, instans: fore } = await this.externInstans(actor, remissId, instansId, m);
       if (remiss.status !== 'utskickad') throw illegalTransition('remiss', remiss.status, 'issue a link for');
-      if (instans.status !== 'inbjuden') throw illegalTransition('remissinstans', instans.status, 'issue a link for');
-      const aterkallade = await this.lankar.aterkallaForInstans(m, instans.id, this.clock.now());
+      if (fore.status !== 'inbjuden') throw illegalTransition('remissinstans', fore.status, 'issue a link for');
+      const adress = epost?.toLowerCase() ?? fore.externEpost!;
+      const aterkallade = await this.lankar.aterkallaForInstans(m, fore.id, this.clock.now());
+      const instans = adress !== fore.externEpost || fore.lankAterkalladAt ? await this.instanser.update(m, fore.id, { externEpost: adress, lankAterkalladAt: null }) : fore;
       const lank = await this.lankar.skapa(m, remiss.organisationId, instans.id, lankGiltigTill(instans.svarsdatum));
-      await this.audit.record(m, { organisationId: actor.organisationId, anvandareId: actor.anvandareId, handelse: 'extern_lank_ny', objektTyp: 'remissinstans', objektId: instans.id, data: { atkomstId: lank.id, aterkallade } });
+      const andradAdress = adress !== fore.externEpost ? { epost: { fran: fore.externEpost, till: adress } } : {};
+      await this.audit.record(m, { organisationId: actor.organisationId, anvandareId: actor.anvandareId, handelse: 'extern_lank_ny', objektTyp: 'remissinstans', objektId: instans.id, data: { atkomstId: lank.id, aterkallade, ...andradAdress } });
       const { enhet } = await this.remisser.avsandare(remiss, m);
       const adresser = await this.instanser.adresser(m, remiss.id, [instans.id]);
-      const epost = await this.aviseringar.koa(m, remiss.organisationId, adresser.map((a) => utskickEpost(remiss, a, externLank(this.config, lank.token), enhet.namn, lank.id)));
-      return { aterkallade, arbete: { epost } };
+      const epostTill = await this.aviseringar.koa(m, remiss.organisationId, adresser.map((a) => utskickEpost(remiss, a, externLank(this.config, lank.token), enhet.namn, lank.id)));
+      return { aterkallade, arbete: { epost: epostTill } };
     });
     await this.aviseringar.efterCommit(arbete);
     return { aterkallade };
   }
 
-  /** An external instans of a remiss the caller sends, with the remiss row locked. */
+  /**
+   * An external instans of a remiss the caller sends, locked in the platform's order: the instans
+   * (FOR UPDATE, which a reminder minting a link waits for) before the remiss (FOR SHARE, so an
+   * återkalla or avslut waits), as anstånd and the external answers do.
+   */
   private async externInstans(actor: Actor, remissId: string, instansId: string, m: EntityManager): Promise<{ remiss: Remiss; instans: Remissinstans }> {
-    const remiss = await this.remisser.egen(actor, remissId, m, true);
-    kravAvsandare(actor, remiss);
-    const instans = await this.instanser.get(m, remiss.id, instansId);
+    kravAvsandare(actor, await this.remisser.egen(actor, remissId, m));
+    const instans = await this.instanser.get(m, remissId, instansId, true);
+    const remiss = await this.remisser.egen(actor, remissId, m, 'share');
     if (!instans.externEpost) throw badRequest('NOT_EXTERNAL', 'Only external remissinstanser have links', 'Bara externa remissinstanser har personliga länkar');
     return { remiss, instans };
   }

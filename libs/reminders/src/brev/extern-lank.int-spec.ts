@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { dataSourceOptions } from '@app/database';
+import { createTestDatabase, TestDatabase } from '@app/database/testing/test-infrastructure';
+import { loadDemoData } from '@app/demo';
+import { DataSource } from 'typeorm';
+import { skapaInstanser } from '../testing/paminnelse-testbadd';
+import { LankFor, nyaExternLankar } from './extern-lank';
+
+/** A reminder's fresh link and the sender's revocation of the same instans, at the same moment (real PostgreSQL). */
+describe('a reminder minting a link while the sender revokes the instans’ link', () => {
+  let db: TestDatabase;
+  let dataSource: DataSource;
+  let lank: LankFor;
+
+  const levande = async () => (await dataSource.query(`SELECT count(*)::int AS n FROM extern_atkomst WHERE remissinstans_id = $1 AND aterkallad_at IS NULL`, [lank.remissinstansId]))[0].n;
+
+  /** Starts minting while another transaction holds the revocation uncommitted; `slut` commits or rolls it back. */
+  async function medanAterkallelsePagar(slut: 'COMMIT' | 'ROLLBACK'): Promise<(string | null)[]> {
+    const aterkallelse = dataSource.createQueryRunner();
+    await aterkallelse.connect();
+    try {
+      await aterkallelse.query('BEGIN');
+      await aterkallelse.query(`UPDATE remissinstans SET lank_aterkallad_at = now() WHERE id = $1`, [lank.remissinstansId]);
+      await aterkallelse.query(`UPDATE extern_atkomst SET aterkallad_at = now() WHERE remissinstans_id = $1 AND aterkallad_at IS NULL`, [lank.remissinstansId]);
+      let klar = false;
+      const lankar = nyaExternLankar(dataSource.manager, 'https://remiss.enkoping.se', [lank]).finally(() => (klar = true));
+      await new Promise((r) => setTimeout(r, 300));
+      expect(klar).toBe(false); // it waits for the revocation to decide
+      await aterkallelse.query(slut);
+      return await lankar;
+    } finally {
+      await aterkallelse.release();
+    }
+  }
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    dataSource = await new DataSource(dataSourceOptions(db.url, 3)).initialize();
+    await loadDemoData(dataSource);
+    const [{ id }] = await dataSource.query(`SELECT id FROM remiss WHERE diarienummer = 'KS2025/118'`);
+    const [instans] = await skapaInstanser(dataSource, id, 1, '2030-05-15');
+    lank = { organisationId: instans.organisationId, remissinstansId: instans.id, svarsdatum: instans.svarsdatum };
+  });
+  afterAll(async () => {
+    await dataSource.destroy();
+    await db.drop();
+  });
+
+  it('mints a link while the instans is not revoked', async () => {
+    const [url] = await nyaExternLankar(dataSource.manager, 'https://remiss.enkoping.se', [lank]);
+    expect(url).toMatch(/^https:\/\/remiss\.enkoping\.se\/api\/extern\/[A-Za-z0-9_-]{43}$/);
+    expect(await levande()).toBe(1);
+  });
+
+  it('a revocation that commits while the link is being minted wins: no link, and no live row left', async () => {
+    expect(await medanAterkallelsePagar('COMMIT')).toEqual([null]);
+    expect(await levande()).toBe(0);
+  });
+
+  it('a revocation that rolls back leaves the instans open: the link is minted', async () => {
+    await dataSource.query(`UPDATE remissinstans SET lank_aterkallad_at = NULL WHERE id = $1`, [lank.remissinstansId]);
+    const [url] = await medanAterkallelsePagar('ROLLBACK');
+    expect(url).toMatch(/\/api\/extern\/[A-Za-z0-9_-]{43}$/);
+    expect(await levande()).toBe(1);
+  });
+});
