@@ -223,12 +223,31 @@ export class RemissRepository {
     return { organisation, enhet };
   }
 
-  /** Every enhet of every connected organisation, for choosing recipients. */
-  async valbaraMottagare(): Promise<{ organisationId: string; organisation: string; enhetId: string; enhet: string; kortnamn: string }[]> {
-    return this.dataSource.query(
-      `SELECT o.id AS "organisationId", o.namn AS organisation, e.id AS "enhetId", e.namn AS enhet, e.kortnamn
+  /**
+   * The directory for choosing recipients. Of the caller's own organisation, every enhet with its
+   * type and funktionsbrevlåda; of the other connected organisations, only the enheter that answer
+   * remisser in their own name (not förvaltningar, which prepare a nämnd's answer), and of them only
+   * organisation and names: their addresses and inner structure are theirs to show, and mail to
+   * them goes through the platform anyway.
+   */
+  async valbaraMottagare(actor: Actor): Promise<Remissmottagare[]> {
+    const rows: (Remissmottagare & { egen: boolean; typ: string; funktionsbrevlada: string | null })[] = await this.dataSource.query(
+      `SELECT o.id AS "organisationId", o.namn AS organisation, e.id AS "enhetId", e.namn AS enhet, e.kortnamn, e.typ, e.funktionsbrevlada, o.id = $1 AS egen
          FROM enhet e JOIN organisation o ON o.id = e.organisation_id
-        WHERE o.ansluten ORDER BY o.namn, e.namn`,
+        WHERE o.ansluten AND (o.id = $1 OR e.typ <> 'forvaltning') ORDER BY o.namn, e.namn`,
+      [actor.organisationId],
     );
+    return rows.map(({ egen, typ, funktionsbrevlada, ...mottagare }) => (egen ? { ...mottagare, typ, funktionsbrevlada } : mottagare));
   }
+}
+
+/** A row of the recipient directory; `typ` and `funktionsbrevlada` only for the caller's own organisation. */
+export interface Remissmottagare {
+  organisationId: string;
+  organisation: string;
+  enhetId: string;
+  enhet: string;
+  kortnamn: string;
+  typ?: string;
+  funktionsbrevlada?: string | null;
 }

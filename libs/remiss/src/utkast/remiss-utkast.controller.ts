@@ -27,8 +27,8 @@ export class RemissUtkastController {
   }
 
   @Get('remissmottagare')
-  @ApiOperation({ summary: 'The enheter of every organisation on the platform that can be remissinstanser' })
-  mottagare() {
-    return this.remisser.valbaraMottagare();
+  @ApiOperation({ summary: 'Recipient directory: every enhet of the own organisation (with typ and funktionsbrevlåda); of other connected organisations the answering enheter, names only' })
+  mottagare(@CurrentActor() actor: Actor) {
+    return this.remisser.valbaraMottagare(actor);
   }
 }

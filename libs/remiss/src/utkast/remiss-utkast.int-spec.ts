@@ -30,6 +30,24 @@ describe('remiss utkast and remisshandlingar (real PostgreSQL)', () => {
   });
   afterAll(() => t.close());
 
+  it('the recipient directory: the own organisation in full, of others only answering enheter by name, no addresses', async () => {
+    await sql(t.db.url, `INSERT INTO enhet (organisation_id, namn, kortnamn, typ, funktionsbrevlada)
+      SELECT id, 'Samhällsbyggnadsförvaltningen', 'SBF', 'forvaltning', 'sbf@' || slug || '.se' FROM organisation WHERE slug IN ('enkoping', 'vadstena')`);
+    const katalog: Record<string, unknown>[] = (await ks.get('/api/remissmottagare')).body;
+    const egna = katalog.filter((e) => e.organisation === 'Enköpings kommun');
+    const andra = katalog.filter((e) => e.organisation !== 'Enköpings kommun');
+    expect(egna.find((e) => e.kortnamn === 'UN')).toMatchObject({ enhet: 'Utbildningsnämnden', typ: 'namnd', funktionsbrevlada: 'un@enkoping.se' });
+    expect(egna.find((e) => e.kortnamn === 'SBF')).toMatchObject({ typ: 'forvaltning', funktionsbrevlada: 'sbf@enkoping.se' });
+    expect(andra.map((e) => e.kortnamn).sort()).toEqual(['BUN', 'KS']); // Vadstena's förvaltning is not listed
+    for (const e of andra) expect(Object.keys(e).sort()).toEqual(['enhet', 'enhetId', 'kortnamn', 'organisation', 'organisationId']);
+    expect(JSON.stringify(andra)).not.toContain('@');
+    // Vadstena's remissansvarig sees Enköping the same way.
+    const vadstena: Record<string, unknown>[] = (await (await t.as('remissansvarig@vadstena.demo')).get('/api/remissmottagare')).body;
+    expect(vadstena.filter((e) => e.organisation === 'Enköpings kommun').map((e) => e.kortnamn).sort()).toEqual(['BMN', 'KFN', 'KS', 'SN', 'TN', 'UN']);
+    expect(JSON.stringify(vadstena.filter((e) => e.organisation === 'Enköpings kommun'))).not.toContain('@');
+    expect(vadstena.find((e) => e.kortnamn === 'SBF' && e.organisation === 'Vadstena kommun')).toMatchObject({ funktionsbrevlada: 'sbf@vadstena.se' });
+  });
+
   it('creates an utkast with an allocated dnr in the KS diarium, recipients of both kinds and questions', async () => {
     const res = await ks.post('/api/remisser', {
       arendemening: 'Förslag till policy för digital omställning',
