@@ -46,6 +46,14 @@ describe('remiss utkast and remisshandlingar (real PostgreSQL)', () => {
     expect(vadstena.filter((e) => e.organisation === 'Enköpings kommun').map((e) => e.kortnamn).sort()).toEqual(['BMN', 'KFN', 'KS', 'SN', 'TN', 'UN']);
     expect(JSON.stringify(vadstena.filter((e) => e.organisation === 'Enköpings kommun'))).not.toContain('@');
     expect(vadstena.find((e) => e.kortnamn === 'SBF' && e.organisation === 'Vadstena kommun')).toMatchObject({ funktionsbrevlada: 'sbf@vadstena.se' });
+    // What the directory does not offer cannot be chosen by its id either; the own förvaltning can.
+    const [{ id: vadstenaSbf }] = await sql(t.db.url, `SELECT e.id FROM enhet e JOIN organisation o ON o.id = e.organisation_id WHERE o.slug = 'vadstena' AND e.kortnamn = 'SBF'`);
+    const utkast = { arendemening: 'Förvaltningens remiss', missiv: 'Synpunkter önskas.', svarsdatum };
+    const annan = await ks.post('/api/remisser', { ...utkast, mottagare: [{ enhetId: vadstenaSbf }] });
+    expect([annan.status, annan.body.code, annan.body.meddelande]).toEqual([400, 'INVALID_MOTTAGARE', 'En av mottagarna finns inte på plattformen']);
+    expect(await sql(t.db.url, `SELECT 1 FROM remiss WHERE arendemening = 'Förvaltningens remiss'`)).toEqual([]);
+    const egen = await ks.post('/api/remisser', { ...utkast, mottagare: [{ enhetId: egna.find((e) => e.kortnamn === 'SBF')!.enhetId }] });
+    expect(egen.status).toBe(201);
   });
 
   it('creates an utkast with an allocated dnr in the KS diarium, recipients of both kinds and questions', async () => {

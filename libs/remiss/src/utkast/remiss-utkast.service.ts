@@ -29,7 +29,7 @@ export class RemissUtkastService {
     return this.dataSource.transaction(async (m) => {
       const diarium = await this.diarier.get(actor, diariumId, m);
       if (!actor.hasRoleAt(diarium.enhetId, 'remissansvarig')) throw forbidden(`Sending a remiss from ${diarium.namn} needs the role remissansvarig there`);
-      const mottagare = await this.mottagare(m, dto.mottagare ?? []);
+      const mottagare = await this.mottagare(m, actor, dto.mottagare ?? []);
       const arende = await this.diarium.registerArende(actor, { diariumId, arendemening: dto.arendemening, diarienummer: dto.diarienummer }, m);
       const remiss = await this.remisser.insert(m, {
         organisationId: actor.organisationId,
@@ -65,7 +65,7 @@ export class RemissUtkastService {
       if (dto.svarsdatum !== undefined) changes.svarsdatum = dto.svarsdatum;
       if (dto.kontaktperson !== undefined) Object.assign(changes, { kontaktpersonNamn: dto.kontaktperson.namn, kontaktpersonEpost: dto.kontaktperson.epost ?? null, kontaktpersonTelefon: dto.kontaktperson.telefon ?? null });
       if (dto.fragor !== undefined) changes.fragor = dto.fragor.map((text, i) => ({ nummer: i + 1, text }));
-      if (dto.mottagare !== undefined) changes.utkastMottagare = await this.mottagare(m, dto.mottagare);
+      if (dto.mottagare !== undefined) changes.utkastMottagare = await this.mottagare(m, actor, dto.mottagare);
       const updated = await this.remisser.update(m, remiss.id, changes);
       await this.audit.record(m, { organisationId: actor.organisationId, anvandareId: actor.anvandareId, handelse: 'remiss_andrad', objektTyp: 'remiss', objektId: remiss.id, data: { falt: Object.keys(changes) } });
       return updated;
@@ -92,15 +92,19 @@ export class RemissUtkastService {
     return diarium.id;
   }
 
-  /** Validates the recipients: known enheter of connected organisations or external parties, no duplicates. */
-  private async mottagare(m: EntityManager, dtos: MottagareDto[]): Promise<UtkastMottagare[]> {
+  /**
+   * Validates the recipients: enheter the directory offers (any of the own organisation, the
+   * answering ones of other connected organisations) or external parties, no duplicates.
+   */
+  private async mottagare(m: EntityManager, actor: Actor, dtos: MottagareDto[]): Promise<UtkastMottagare[]> {
     const result: UtkastMottagare[] = dtos.map((d, i) => {
       if (d.enhetId && !d.namn && !d.epost) return { typ: 'enhet', enhetId: d.enhetId };
       if (!d.enhetId && d.namn && d.epost) return { typ: 'extern', namn: d.namn, epost: d.epost.toLowerCase() };
       throw badRequest('INVALID_MOTTAGARE', `mottagare[${i}] needs either enhetId or both namn and epost`, `Mottagare ${i + 1} ska vara antingen en enhet eller en extern part med namn och e-post`);
     });
     const enhetIds = result.flatMap((r) => (r.typ === 'enhet' ? [r.enhetId] : []));
-    const kanda = new Set((await this.remisser.mottagareEnheter(enhetIds, m)).map((e) => e.id));
+    const valbara = (await this.remisser.mottagareEnheter(enhetIds, m)).filter((e) => e.organisationId === actor.organisationId || e.typ !== 'forvaltning');
+    const kanda = new Set(valbara.map((e) => e.id));
     const okand = enhetIds.find((id) => !kanda.has(id));
     if (okand) throw badRequest('INVALID_MOTTAGARE', `Enhet ${okand} is not an enhet of an organisation on the platform`, 'En av mottagarna finns inte på plattformen');
     const nycklar = result.map((r) => (r.typ === 'enhet' ? r.enhetId : r.epost));
