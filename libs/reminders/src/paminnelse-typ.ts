@@ -77,9 +77,9 @@ export class PaminnelseTyp implements UtkorgTyp, OnModuleInit {
     );
     const bas = (this.config.PUBLIC_URL ?? `http://${this.config.HOST}:${this.config.PORT}`).replace(/\/$/, '');
     const beslut = new Map(underlag.map((u) => [u.id, this.mottagare(u)]));
-    // A revoked link stays revoked: no fresh one for that instans (nyaExternLankar re-checks under lock).
+    // A revoked link stays revoked: no fresh one for that instans (nyaExternLankar re-checks it, and the address, under lock).
     const externa = underlag.filter((u) => { const b = beslut.get(u.id)!; return 'till' in b && b.extern && !u.lank_aterkallad; });
-    const lankar = await nyaExternLankar(this.dataSource.manager, bas, externa.map((u) => ({ organisationId: u.organisation_id, remissinstansId: u.remissinstans_id, svarsdatum: u.svarsdatum })));
+    const lankar = await nyaExternLankar(this.dataSource.manager, bas, externa.map((u) => ({ organisationId: u.organisation_id, remissinstansId: u.remissinstans_id, svarsdatum: u.svarsdatum, epost: u.extern_epost! })));
     const externLank = new Map(externa.map((u, i) => [u.id, lankar[i]]));
     return new Map(underlag.map((u): [string, Forfattat] => {
       const b = beslut.get(u.id)!;

@@ -39,7 +39,7 @@ describe('a reminder minting a link while the sender revokes the instans’ link
     await loadDemoData(dataSource);
     const [{ id }] = await dataSource.query(`SELECT id FROM remiss WHERE diarienummer = 'KS2025/118'`);
     const [instans] = await skapaInstanser(dataSource, id, 1, '2030-05-15');
-    lank = { organisationId: instans.organisationId, remissinstansId: instans.id, svarsdatum: instans.svarsdatum };
+    lank = { organisationId: instans.organisationId, remissinstansId: instans.id, svarsdatum: instans.svarsdatum, epost: 'extern-1@example.se' };
   });
   afterAll(async () => {
     await dataSource.destroy();
@@ -55,6 +55,25 @@ describe('a reminder minting a link while the sender revokes the instans’ link
   it('a revocation that commits while the link is being minted wins: no link, and no live row left', async () => {
     expect(await medanAterkallelsePagar('COMMIT')).toEqual([null]);
     expect(await levande()).toBe(0);
+  });
+
+  it('a re-issue to a corrected address that commits meanwhile wins too: no link for the old address', async () => {
+    const nyAdress = dataSource.createQueryRunner();
+    await nyAdress.connect();
+    try {
+      await nyAdress.query('BEGIN');
+      await nyAdress.query(`UPDATE remissinstans SET extern_epost = 'ny@example.se', lank_aterkallad_at = NULL WHERE id = $1`, [lank.remissinstansId]);
+      const lankar = nyaExternLankar(dataSource.manager, 'https://remiss.enkoping.se', [lank]);
+      await new Promise((r) => setTimeout(r, 300));
+      await nyAdress.query('COMMIT');
+      expect(await lankar).toEqual([null]);
+      expect(await levande()).toBe(0);
+      expect(await nyaExternLankar(dataSource.manager, 'https://remiss.enkoping.se', [{ ...lank, epost: 'ny@example.se' }])).toEqual([expect.stringMatching(/\/api\/extern\//)]);
+    } finally {
+      await nyAdress.query(`UPDATE remissinstans SET extern_epost = 'extern-1@example.se' WHERE id = $1`, [lank.remissinstansId]);
+      await dataSource.query(`UPDATE extern_atkomst SET aterkallad_at = now() WHERE remissinstans_id = $1`, [lank.remissinstansId]);
+      await nyAdress.release();
+    }
   });
 
   it('a revocation that rolls back leaves the instans open: the link is minted', async () => {

@@ -6,6 +6,8 @@ export interface LankFor {
   organisationId: string;
   remissinstansId: string;
   svarsdatum: Datum;
+  /** The address the reminder goes to, as the compose query read it. */
+  epost: string;
 }
 
 /**
@@ -13,10 +15,11 @@ export interface LankFor {
  * SHA-256 is stored, so the invitation's link cannot be shown again. Same form as the workflow's
  * links (libs/remiss/src/extern): base64url token, `/api/extern/<token>`, valid until svarsdatum + 30 days.
  *
- * An instans whose link the sender revoked gets none (null in its place). The statement locks the
- * instans rows (FOR SHARE) and PostgreSQL re-reads `lank_aterkallad_at` of a row a revocation is
- * changing once that commits, so no link minted here outlives a revocation: either the revocation
- * came first and nothing is inserted, or the link was inserted first and the revocation closes it.
+ * An instans whose link the sender revoked, or whose address the sender corrected since the reminder
+ * was composed, gets none (null in its place). The statement locks the instans rows (FOR SHARE) and
+ * PostgreSQL re-reads a row that a revocation or re-issue is changing once that commits, so no link
+ * minted here outlives a revocation or goes to a replaced address: either the sender's change came
+ * first and nothing is inserted, or the link was inserted first and the change revokes it.
  */
 export async function nyaExternLankar(manager: EntityManager, plattformsUrl: string, lankar: LankFor[]): Promise<(string | null)[]> {
   if (!lankar.length) return [];
@@ -32,12 +35,12 @@ export async function nyaExternLankar(manager: EntityManager, plattformsUrl: str
   const rader: { token_hash: Buffer }[] = await manager.query(
     `INSERT INTO extern_atkomst (organisation_id, remissinstans_id, token_hash, giltig_till)
      SELECT l.organisation_id, l.remissinstans_id, l.token_hash, l.giltig_till
-       FROM unnest($1::uuid[], $2::uuid[], $3::bytea[], $4::timestamptz[]) AS l(organisation_id, remissinstans_id, token_hash, giltig_till)
+       FROM unnest($1::uuid[], $2::uuid[], $3::bytea[], $4::timestamptz[], $5::text[]) AS l(organisation_id, remissinstans_id, token_hash, giltig_till, epost)
        JOIN remissinstans i ON i.id = l.remissinstans_id
-      WHERE i.lank_aterkallad_at IS NULL
+      WHERE i.lank_aterkallad_at IS NULL AND lower(i.extern_epost) = l.epost
         FOR SHARE OF i
      RETURNING token_hash`,
-    [lankar.map((l) => l.organisationId), lankar.map((l) => l.remissinstansId), hashar, lankar.map((l) => giltigTill(l.svarsdatum))],
+    [lankar.map((l) => l.organisationId), lankar.map((l) => l.remissinstansId), hashar, lankar.map((l) => giltigTill(l.svarsdatum)), lankar.map((l) => l.epost.toLowerCase())],
   );
   const sparade = new Set(rader.map((r) => r.token_hash.toString('hex')));
   return tokens.map((t, i) => (sparade.has(hashar[i].toString('hex')) ? `${plattformsUrl}/api/extern/${t}` : null));

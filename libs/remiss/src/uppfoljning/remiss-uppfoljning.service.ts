@@ -110,12 +110,12 @@ export class RemissUppfoljningService {
    * A new personal link (the old ones revoked), mailed to the external instans: for a lost or leaked
    * mail, or after a revocation, optionally to a corrected address. Reminders carry links again.
    */
-  async nyLank(actor: Actor, remissId: string, instansId: string, epost?: string): Promise<{ aterkallade: number }> {
+  async nyLank(actor: Actor, remissId: string, instansId: string, rattadEpost?: string): Promise<{ aterkallade: number }> {
     const { aterkallade, arbete } = await this.dataSource.transaction(async (m) => {
       const { remiss, instans: fore } = await this.externInstans(actor, remissId, instansId, m);
       if (remiss.status !== 'utskickad') throw illegalTransition('remiss', remiss.status, 'issue a link for');
       if (fore.status !== 'inbjuden') throw illegalTransition('remissinstans', fore.status, 'issue a link for');
-      const adress = epost?.toLowerCase() ?? fore.externEpost!;
+      const adress = rattadEpost?.toLowerCase() ?? fore.externEpost!;
       const aterkallade = await this.lankar.aterkallaForInstans(m, fore.id, this.clock.now());
       const instans = adress !== fore.externEpost || fore.lankAterkalladAt ? await this.instanser.update(m, fore.id, { externEpost: adress, lankAterkalladAt: null }) : fore;
       const lank = await this.lankar.skapa(m, remiss.organisationId, instans.id, lankGiltigTill(instans.svarsdatum));
@@ -123,8 +123,8 @@ export class RemissUppfoljningService {
       await this.audit.record(m, { organisationId: actor.organisationId, anvandareId: actor.anvandareId, handelse: 'extern_lank_ny', objektTyp: 'remissinstans', objektId: instans.id, data: { atkomstId: lank.id, aterkallade, ...andradAdress } });
       const { enhet } = await this.remisser.avsandare(remiss, m);
       const adresser = await this.instanser.adresser(m, remiss.id, [instans.id]);
-      const epostTill = await this.aviseringar.koa(m, remiss.organisationId, adresser.map((a) => utskickEpost(remiss, a, externLank(this.config, lank.token), enhet.namn, lank.id)));
-      return { aterkallade, arbete: { epost: epostTill } };
+      const epost = await this.aviseringar.koa(m, remiss.organisationId, adresser.map((a) => utskickEpost(remiss, a, externLank(this.config, lank.token), enhet.namn, lank.id)));
+      return { aterkallade, arbete: { epost } };
     });
     await this.aviseringar.efterCommit(arbete);
     return { aterkallade };
