@@ -139,8 +139,8 @@ describe('a flood of wrong logins from one IP', () => {
     console.log(`login alone: median ${Math.round(idleMedian)} ms; during a flood of 40 from one IP: ${ms.join(', ')} ms; the flood's last answer after ${Math.round(Math.max(...flooded.map((r) => r.ms)))} ms`);
     expect(real.map((r) => r.status)).toEqual([200, 200, 200]);
     expect(flooded.every((r) => r.status === 401)).toBe(true);
-    // One check of the flood running, one of it ahead in turn, then its own: about three checks.
-    for (const r of real) expect(r.ms).toBeLessThan(5 * idleMedian + 300);
+    // The freed slot goes to the client that has had none: the rest of the flood's running check, then its own.
+    for (const r of real) expect(r.ms).toBeLessThan(4 * idleMedian + 300);
   }, 120_000);
 
   it('with the default limits, refuses most of the flood at once, before argon2', async () => {

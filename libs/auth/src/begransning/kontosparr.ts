@@ -80,7 +80,8 @@ export class KontoSparr {
     try {
       return await command();
     } catch (e) {
-      this.logger.warn(`account lock skipped, Redis failed: ${(e as Error).message}`);
+      // The connection has logged the outage once (RATE_LIMIT_REDIS); every refused command would flood the log.
+      this.logger.debug(`account lock skipped, Redis failed: ${(e as Error).message}`);
       return fallback;
     }
   }

@@ -26,7 +26,17 @@ export const rateLimitRedisProvider: Provider = {
         resolve();
       });
     });
-    redis.on('error', (e: Error) => new Logger('RateLimitRedis').warn(`rate limits skipped while Redis fails: ${e.message}`));
+    // One line per outage, not one per reconnect attempt or refused command.
+    const logger = new Logger('RateLimitRedis');
+    let down = false;
+    redis.on('error', (e: Error) => {
+      if (!down) logger.warn(`rate limits and account locks are skipped while Redis fails: ${e.message}`);
+      down = true;
+    });
+    redis.on('ready', () => {
+      if (down) logger.log('Redis is back: rate limits and account locks apply again');
+      down = false;
+    });
     return redis;
   },
 };
