@@ -9,7 +9,7 @@ import { registerRateLimits } from './rate-limits';
 
 /**
  * An HTTP app of the platform on Fastify, with what they all share: cookies, multipart uploads
- * (one file up to the PDF limit), proxy trust, per-IP rate limits, errors, validation and OpenAPI. Fastify rather than
+ * (one file up to the PDF limit), proxy trust, errors, validation and OpenAPI. Fastify rather than
  * Express: measured side by side on a guarded route, Nest on Express 5 spent 0.3–0.5 ms of CPU per
  * request against 0.07–0.15 ms on Fastify, and the single Node thread is what bounds the API.
  */
@@ -17,7 +17,7 @@ export async function createHttpApp(module: DynamicModule, config: AppConfig, ti
   const app = await NestFactory.create<NestFastifyApplication>(module, new FastifyAdapter({ trustProxy: config.TRUST_PROXY ? 1 : false, routerOptions: { ignoreTrailingSlash: true } }), { logger });
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: config.PDF_UPLOAD_MAX_MB * 1024 * 1024, files: 1, fields: 5 } });
-  await registerRateLimits(app, config);
+  await registerRateLimits(app, config); // per-IP limits of the routes marked @RateLimited
   app.useGlobalFilters(new ApiExceptionFilter());
   app.useGlobalPipes(apiValidationPipe());
   const document = SwaggerModule.createDocument(
