@@ -145,11 +145,16 @@ describe('a flood of wrong logins from one IP', () => {
     const flooded = await Promise.all(flood);
 
     const ms = real.map((r) => Math.round(r.ms));
-    console.log(`login alone: median ${Math.round(idleMedian)} ms; during a flood of 40 from one IP: ${ms.join(', ')} ms; the flood's last answer after ${Math.round(Math.max(...flooded.map((r) => r.ms)))} ms`);
+    const floodMs = Math.max(...flooded.map((r) => r.ms));
+    // What one password check cost meanwhile, on this machine under its load at that moment.
+    const checkMs = (floodMs * t.config.LOGIN_HASH_CONCURRENCY) / (flooded.length + real.length);
+    console.log(`login alone: median ${Math.round(idleMedian)} ms; during a flood of 40 from one IP: ${ms.join(', ')} ms; the flood took ${Math.round(floodMs)} ms, one check ${Math.round(checkMs)} ms`);
     expect(real.map((r) => r.status)).toEqual([200, 200, 200]);
     expect(flooded.every((r) => r.status === 401)).toBe(true);
-    // The freed slot goes to the client that has had none: the rest of the flood's running check, then its own.
-    for (const r of real) expect(r.ms).toBeLessThan(4 * idleMedian + 300);
+    // The freed slot goes to the client that has had none: the rest of the flood's running check,
+    // then its own (plus, for the first, the flood's 40 requests arriving); first come first served,
+    // it would wait for the whole flood queued before it, about 40 checks.
+    for (const r of real) expect(r.ms).toBeLessThan(6 * checkMs + 500);
   }, 120_000);
 
   it('with the default limits, refuses most of the flood at once, before argon2', async () => {
@@ -158,7 +163,8 @@ describe('a flood of wrong logins from one IP', () => {
       const flood = await Promise.all(Array.from({ length: 40 }, (_, i) => login(defaults.url, '10.6.0.1', `gissning.${i}@enkoping.demo`, 'fel')));
       const counts = flood.reduce<Record<string, number>>((acc, r) => ({ ...acc, [`${r.status} ${r.body.code}`]: (acc[`${r.status} ${r.body.code}`] ?? 0) + 1 }), {});
       console.log(`40 parallel wrong logins from one IP with the default limits: ${JSON.stringify(counts)}`);
-      expect(counts['429 TOO_MANY_REQUESTS']).toBeGreaterThanOrEqual(40 - 4 - defaults.config.LOGIN_HASH_CONCURRENCY);
+      // At most LOGIN_HASH_CONCURRENCY running and 4 waiting at a time; a place freed while the 40 still arrive is taken again.
+      expect(counts['429 TOO_MANY_REQUESTS']).toBeGreaterThanOrEqual(25);
       expect(flood.filter((r) => r.status === 429).every((r) => Number(r.retryAfter) >= 1)).toBe(true);
     } finally {
       await defaults.close();
@@ -183,7 +189,8 @@ describe('Redis down', () => {
       const answers = [];
       for (const losenord of ['fel', 'fel', 'fel', DEMO_PASSWORD]) answers.push(await login(t.url, '10.7.0.1', UN, losenord));
       expect(answers.map((r) => r.status)).toEqual([401, 401, 401, 200]);
-      for (const r of answers) expect(r.ms).toBeLessThan(2000);
+      // A hang would be ioredis retrying for many seconds; a password check here takes well under one.
+      for (const r of answers) expect(r.ms).toBeLessThan(5000);
     } finally {
       await t.close();
     }
