@@ -3,6 +3,9 @@ import { APP_GUARD } from '@nestjs/core';
 import { AnvandareRepository } from './anvandare.repository';
 import { AuditLog } from './audit-log';
 import { AuthService } from './auth.service';
+import { KontoSparr } from './begransning/kontosparr';
+import { PasswordChecks } from './begransning/password-checks';
+import { RATE_LIMIT_REDIS, rateLimitRedisProvider, RateLimitRedisShutdown } from './begransning/rate-limit-redis';
 import { AuthController } from './http/auth.controller';
 import { SessionGuard } from './http/session.guard';
 import { OrganisationController } from './organisation/organisation.controller';
@@ -13,7 +16,10 @@ import { SessionRepository } from './session.repository';
 @Global()
 @Module({
   controllers: [AuthController, OrganisationController],
-  providers: [AnvandareRepository, SessionRepository, AuditLog, AuthService, OrganisationRepository, { provide: APP_GUARD, useClass: SessionGuard }],
-  exports: [AnvandareRepository, AuditLog, AuthService, OrganisationRepository],
+  providers: [
+    AnvandareRepository, SessionRepository, AuditLog, AuthService, OrganisationRepository, { provide: APP_GUARD, useClass: SessionGuard },
+    rateLimitRedisProvider, RateLimitRedisShutdown, KontoSparr, PasswordChecks,
+  ],
+  exports: [AnvandareRepository, AuditLog, AuthService, OrganisationRepository, RATE_LIMIT_REDIS],
 })
 export class AuthModule {}

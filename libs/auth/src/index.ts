@@ -4,6 +4,7 @@ export * from './auth.module';
 export * from './auth.service';
 export * from './anvandare.repository';
 export * from './password';
+export * from './begransning/rate-limit-redis';
 export * from './http/current-actor.decorator';
 export * from './http/roller.decorator';
 export * from './http/session-cookie';

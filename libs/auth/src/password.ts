@@ -13,9 +13,9 @@ export async function verifyPassword(hash: string, plain: string): Promise<boole
   }
 }
 
-/** A fixed hash to verify against when the e-mail is unknown, so both cases take as long. */
-let decoy: Promise<string> | undefined;
-export function decoyHash(): Promise<string> {
-  decoy ??= hashPassword('decoy password that never matches');
-  return decoy;
-}
+/**
+ * Verified when the e-mail is unknown, so both cases take as long. Made once by hashPassword (so
+ * with its parameters; password.spec.ts checks they still match) rather than at the first unknown
+ * e-mail, where it would cost that login a second argon2 run.
+ */
+export const DECOY_HASH = '$argon2id$v=19$m=65536,p=4,t=3$doVumNV/jPJlg09jtJLhdQ$qpzmB7dNm22btRO5GJ1uNAftdgLXBDd8agEtbtrhpBk';

@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ApiExceptionFilter, apiValidationPipe, AppConfig } from '@app/core';
+import { registerRateLimits } from './rate-limits';
 
 /**
  * An HTTP app of the platform on Fastify, with what they all share: cookies, multipart uploads
@@ -16,6 +17,7 @@ export async function createHttpApp(module: DynamicModule, config: AppConfig, ti
   const app = await NestFactory.create<NestFastifyApplication>(module, new FastifyAdapter({ trustProxy: config.TRUST_PROXY ? 1 : false, routerOptions: { ignoreTrailingSlash: true } }), { logger });
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: config.PDF_UPLOAD_MAX_MB * 1024 * 1024, files: 1, fields: 5 } });
+  await registerRateLimits(app, config); // per-IP limits of the routes marked @RateLimited
   app.useGlobalFilters(new ApiExceptionFilter());
   app.useGlobalPipes(apiValidationPipe());
   const document = SwaggerModule.createDocument(

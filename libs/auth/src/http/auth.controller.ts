@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { Public } from '@app/core';
+import { Public, RateLimited } from '@app/core';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor } from '../actor';
@@ -31,11 +31,12 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Public()
+  @RateLimited('login')
   @Post('login')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sign in; sets the session cookie' })
+  @ApiOperation({ summary: 'Sign in; sets the session cookie. Limited per client IP and per account (429 with Retry-After)' })
   async login(@Body() body: LoginDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply) {
-    const { token, actor } = await this.auth.login(body.epost, body.losenord);
+    const { token, actor } = await this.auth.login(body.epost, body.losenord, req.ip);
     setSessionCookie(req, res, token, this.auth.sessionTtlMs);
     return describe(actor);
   }

@@ -81,6 +81,16 @@ export const configSchema = z.object({
 
   /** The absolute lifetime of a session from login, however busy it is kept (SESSION_TTL_HOURS is the idle one). */
   SESSION_MAX_HOURS: positiveInt(12),
+  /** Rate limits per client IP (shared through Redis), the per-account lock and argon2's concurrency; see docs/architecture.md. */
+  RATE_LIMIT_WINDOW_SECONDS: positiveInt(60),
+  LOGIN_RATE_MAX: positiveInt(30),
+  LINK_RATE_MAX: positiveInt(120),
+  LOGIN_MAX_FAILURES: positiveInt(10),
+  LOGIN_LOCK_SECONDS: positiveInt(900),
+  /** argon2 runs on libuv's four threads; by default half the cores (at most 4), so logins never take every core. */
+  LOGIN_HASH_CONCURRENCY: positiveInt(Math.min(4, Math.max(1, Math.floor(availableParallelism() / 2)))),
+  LOGIN_HASH_QUEUE_PER_CLIENT: positiveInt(4),
+  LOGIN_HASH_QUEUE_MAX: positiveInt(100),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

@@ -74,6 +74,9 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
+/** Every test logs in (and follows links) from 127.0.0.1, hundreds of times a file, and fuzzing may send wrong passwords; the rate-limit tests set low limits of their own. */
+const GENEROUS_LIMITS = { LOGIN_RATE_MAX: '100000', LINK_RATE_MAX: '100000', LOGIN_MAX_FAILURES: '1000', LOGIN_HASH_QUEUE_PER_CLIENT: '100000', LOGIN_HASH_QUEUE_MAX: '100000' };
+
 /** A fresh, migrated database for one test file. */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const adminUrl = process.env[ENV_ADMIN_URL];
@@ -88,7 +91,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     url,
     redisUrl,
     redisPrefix: `test-${suffix}`,
-    config: (overrides = {}) => loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: url, REDIS_URL: redisUrl, QUEUE_PREFIX: `test-${suffix}`, DEMO_DATA: 'false', ...overrides }),
+    config: (overrides = {}) => loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: url, REDIS_URL: redisUrl, QUEUE_PREFIX: `test-${suffix}`, DEMO_DATA: 'false', ...GENEROUS_LIMITS, ...overrides }),
     drop: () => withClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
   };
 }

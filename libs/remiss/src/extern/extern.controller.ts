@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res, UseInterceptors } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Public } from '@app/core';
+import { Public, RateLimited } from '@app/core';
 import type { FastifyReply } from 'fastify';
 import { PdfUppladdning, UppladdadFil } from '../handlingar/pdf-uppladdning.interceptor';
 import { PDF_UPLOAD_BODY, sendPdf } from '../http/pdf-http';
@@ -8,9 +8,10 @@ import { Uppladdning } from '../handlingar/remisshandling.service';
 import { AvstaDto } from './extern.dto';
 import { ExternService } from './extern.service';
 
-/** An external remissinstans' personal link; no session. Unknown link → 404, used/expired/revoked → 410. */
+/** An external remissinstans' personal link; no session. Unknown link → 404, used/expired/revoked → 410; limited per client IP. */
 @ApiTags('extern')
 @Public()
+@RateLimited('link')
 @Controller('api/extern/:token')
 export class ExternController {
   constructor(private readonly extern: ExternService) {}

@@ -1,0 +1,42 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig, tooManyRequests } from '@app/core';
+import { DECOY_HASH, verifyPassword } from '../password';
+import { FairSemaphore, QueueFull } from './fair-semaphore';
+
+const CLIENT_QUEUE_FULL = tooManyRequests(
+  'TOO_MANY_REQUESTS',
+  'Too many logins from your address are waiting; try again in a moment',
+  'För många inloggningar från din adress väntar redan. Försök igen om en stund.',
+  1,
+);
+const LOGIN_BUSY = tooManyRequests(
+  'LOGIN_BUSY',
+  'Too many logins at once; try again in a few seconds',
+  'Inloggningen är hårt belastad just nu. Försök igen om några sekunder.',
+  2,
+  HttpStatus.SERVICE_UNAVAILABLE,
+);
+
+/**
+ * argon2 verifications, LOGIN_HASH_CONCURRENCY at a time per process and one client IP after
+ * another: each costs 64 MiB and a libuv thread for a few hundred milliseconds, so unbounded they
+ * let one client's flood starve every other login (and the file system calls sharing those threads).
+ */
+@Injectable()
+export class PasswordChecks {
+  private readonly semaphore: FairSemaphore;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.semaphore = new FairSemaphore(config.LOGIN_HASH_CONCURRENCY, config.LOGIN_HASH_QUEUE_PER_CLIENT, config.LOGIN_HASH_QUEUE_MAX);
+  }
+
+  /** Verifies against the account's hash, or the decoy's when there is no account, so both take as long. */
+  async verify(client: string, hash: string | undefined, plain: string): Promise<boolean> {
+    try {
+      return await this.semaphore.run(client, () => verifyPassword(hash ?? DECOY_HASH, plain));
+    } catch (e) {
+      if (e instanceof QueueFull) throw e.scope === 'client' ? CLIENT_QUEUE_FULL : LOGIN_BUSY;
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,33 @@
+import { FASTIFY_ROUTE_CONFIG_METADATA } from '@nestjs/platform-fastify/constants';
+
+/** The per-IP limits of the platform (their numbers are in the config: LOGIN_RATE_MAX, LINK_RATE_MAX). */
+export type RateLimitGroup = 'login' | 'link';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    rateLimitGroup?: RateLimitGroup;
+  }
+}
+
+/**
+ * Counts the requests of a route (or of every route of a controller) per client IP in the named
+ * group; over the limit they are refused with 429 before their body is read. It travels as Fastify
+ * route config, where createHttpApp's limiter picks it up.
+ */
+export function RateLimited(group: RateLimitGroup): ClassDecorator & MethodDecorator {
+  const mark = (handler: object) => {
+    const config = (Reflect.getMetadata(FASTIFY_ROUTE_CONFIG_METADATA, handler) as object | undefined) ?? {};
+    Reflect.defineMetadata(FASTIFY_ROUTE_CONFIG_METADATA, { ...config, rateLimitGroup: group }, handler);
+  };
+  return (target: object, _key?: string | symbol, descriptor?: PropertyDescriptor) => {
+    if (descriptor) {
+      mark(descriptor.value as object);
+      return;
+    }
+    const prototype = (target as { prototype: object }).prototype;
+    for (const name of Object.getOwnPropertyNames(prototype)) {
+      const method = Object.getOwnPropertyDescriptor(prototype, name)?.value;
+      if (name !== 'constructor' && typeof method === 'function') mark(method as object);
+    }
+  };
+}
