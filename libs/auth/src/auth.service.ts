@@ -6,7 +6,7 @@ import { Actor } from './actor';
 import { AnvandareRepository } from './anvandare.repository';
 import { AuditLog } from './audit-log';
 import { decoyHash, verifyPassword } from './password';
-import { SessionRepository } from './session.repository';
+import { LiveSession, SessionRepository } from './session.repository';
 
 const WRONG_LOGIN = new DomainError(
   HttpStatus.UNAUTHORIZED,
@@ -29,18 +29,18 @@ export class AuthService {
     return this.config.SESSION_TTL_HOURS * 3600_000;
   }
 
-  /** Returns the new session's token; a wrong e-mail or password is one and the same 401. */
-  async login(epost: string, losenord: string): Promise<{ token: string; actor: Actor }> {
+  /** Returns the new session's cookie token and CSRF token; a wrong e-mail or password is one and the same 401. */
+  async login(epost: string, losenord: string): Promise<{ token: string; csrfToken: string; actor: Actor }> {
     const user = await this.anvandare.findForLogin(epost);
     const ok = await verifyPassword(user?.losenordHash ?? (await decoyHash()), losenord);
     if (!user || !ok) throw WRONG_LOGIN;
-    const token = await this.dataSource.transaction(async (manager) => {
+    const { token, csrfToken } = await this.dataSource.transaction(async (manager) => {
       const created = await this.sessions.create(manager, user.id, this.sessionTtlMs);
       await this.audit.record(manager, { organisationId: user.organisationId, anvandareId: user.id, handelse: 'inloggning', objektTyp: 'anvandare', objektId: user.id });
       return created;
     });
     const actor = await this.anvandare.loadActor(user.id);
-    return { token, actor: actor! };
+    return { token, csrfToken, actor: actor! };
   }
 
   async logout(token: string): Promise<void> {
@@ -50,8 +50,8 @@ export class AuthService {
     });
   }
 
-  /** The actor behind a session token, or null when the token is unknown or expired. */
-  async authenticate(token: string): Promise<Actor | null> {
+  /** The actor (and CSRF token) behind a session token, or null when the token is unknown or expired. */
+  async authenticate(token: string): Promise<LiveSession | null> {
     return this.sessions.findActor(token, this.sessionTtlMs);
   }
 }
