@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DomainError } from '../errors/domain-error';
 
 const JSON_ONLY = ['application/json'];
-/** The metadata key `@ApiConsumes` writes (@nestjs/swagger does not export its constants; media-type.spec.ts checks it). */
+/** The metadata key `@ApiConsumes` writes (@nestjs/swagger does not export its constants; the form route of request-forgery.int-spec.ts fails when it changes). */
 export const API_CONSUMES_KEY = 'swagger/apiConsumes';
 const METHODS_WITHOUT_BODY = new Set(['GET', 'HEAD', 'OPTIONS']);
 
