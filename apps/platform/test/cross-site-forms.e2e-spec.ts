@@ -174,4 +174,27 @@ describe('forms and scripts of other origins cannot act for a signed-in user (Ch
       await context.close();
     }
   });
+
+  it("the Swagger UI's Try it out sends the session's CSRF token itself", async () => {
+    const { context, page } = await signedIn('remissansvarig@enkoping.demo');
+    try {
+      const before = await remissCount();
+      await page.reload();
+      const operation = await page.waitForSelector('.opblock-post:has(.opblock-summary-path[data-path="/api/remisser"])', { timeout: 15_000 });
+      await (await operation!.$('.opblock-summary'))!.click();
+      await (await page.waitForSelector('.opblock-post.is-open .try-out__btn'))!.click();
+      const body = await page.waitForSelector('.opblock-post.is-open textarea.body-param__text');
+      await body!.evaluate((el, text) => {
+        const setValue = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(el), 'value')!.set!;
+        setValue.call(el, text);
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+      }, JSON.stringify({ arendemening: 'Remiss från Swagger UI', svarsdatum }));
+      const answer = page.waitForResponse((r) => r.url() === `${t.url}/api/remisser` && r.request().method() === 'POST');
+      await (await page.$('.opblock-post.is-open .execute'))!.click();
+      expect((await answer).status()).toBe(201);
+      expect(await remissCount()).toBe(before + 1);
+    } finally {
+      await context.close();
+    }
+  });
 });

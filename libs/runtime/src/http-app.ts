@@ -4,7 +4,7 @@ import { DynamicModule, LogLevel } from '@nestjs/common';
 import { NestFactory, Reflector } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { refuseCrossOriginRequests } from '@app/auth';
+import { refuseCrossOriginRequests, swaggerUiCsrfToken } from '@app/auth';
 import { ApiExceptionFilter, apiValidationPipe, AppConfig, MediaTypeGuard, refuseUnknownMediaTypes } from '@app/core';
 import { registerSecurityHeaders } from './security-headers';
 
@@ -30,6 +30,6 @@ export async function createHttpApp(module: DynamicModule, config: AppConfig, ti
     app,
     new DocumentBuilder().setTitle(title).setDescription('Remissplattformen HTTP API. Errors are { statusCode, code, message }.').setVersion('1').addCookieAuth('remiss_session').build(),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', swaggerOptions: { requestInterceptor: swaggerUiCsrfToken } });
   return app;
 }

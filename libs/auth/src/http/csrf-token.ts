@@ -41,3 +41,16 @@ function sameToken(given: string, expected: string): boolean {
   const digest = (s: string) => createHash('sha256').update(s).digest();
   return timingSafeEqual(digest(given), digest(expected));
 }
+
+/**
+ * Swagger UI's request interceptor, so "Try it out" works with a cookie session: an unsafe request
+ * fetches the session's token from /api/auth/me and sends it. Swagger serialises this function's
+ * source into the page, so it may use nothing from outside itself.
+ */
+export async function swaggerUiCsrfToken(request: { method: string; headers: Record<string, string> }) {
+  if (!/^(GET|HEAD|OPTIONS)$/i.test(request.method)) {
+    const me = await fetch('/api/auth/me', { credentials: 'same-origin' });
+    if (me.ok) request.headers['X-CSRF-Token'] = ((await me.json()) as { csrfToken: string }).csrfToken;
+  }
+  return request;
+}
