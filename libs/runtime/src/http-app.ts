@@ -5,7 +5,7 @@ import { NestFactory, Reflector } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { refuseCrossOriginRequests, swaggerUiCsrfToken } from '@app/auth';
-import { ApiExceptionFilter, apiValidationPipe, AppConfig, MediaTypeGuard, refuseUnknownMediaTypes } from '@app/core';
+import { ApiExceptionFilter, apiValidationPipe, AppConfig, MediaTypeGuard, leaveUnknownMediaTypesToTheGuard } from '@app/core';
 import { registerSecurityHeaders } from './security-headers';
 
 /**
@@ -21,7 +21,7 @@ export async function createHttpApp(module: DynamicModule, config: AppConfig, ti
   // Security headers first, so that the refusals below carry them too.
   await registerSecurityHeaders(app);
   refuseCrossOriginRequests(app.getHttpAdapter().getInstance(), config.PUBLIC_URL);
-  refuseUnknownMediaTypes(app.getHttpAdapter().getInstance());
+  leaveUnknownMediaTypesToTheGuard(app.getHttpAdapter().getInstance());
   await app.register(fastifyMultipart, { limits: { fileSize: config.PDF_UPLOAD_MAX_MB * 1024 * 1024, files: 1, fields: 5 } });
   app.useGlobalFilters(new ApiExceptionFilter());
   app.useGlobalPipes(apiValidationPipe());

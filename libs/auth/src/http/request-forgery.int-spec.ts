@@ -91,9 +91,11 @@ describe('unsafe requests: media types, origin and the CSRF token (real PostgreS
 
     it('an upload route takes multipart and refuses JSON', async () => {
       const [remissId] = (await sql(t.db.url, `SELECT id FROM remiss WHERE diarienummer = 'KS2025/118'`)).map((r) => r.id as string);
-      const res = await ks.post(`/api/remisser/${remissId}/handlingar`, { titel: 'Bilaga' });
-      expect(res.status).toBe(415);
-      expect(res.body.details).toEqual({ accepted: ['multipart/form-data'] });
+      const json = await ks.post(`/api/remisser/${remissId}/handlingar`, { titel: 'Bilaga' });
+      expect(json.status).toBe(415);
+      expect(json.body.details).toEqual({ accepted: ['multipart/form-data'] });
+      const pdf = await raw(`/api/remisser/${remissId}/handlingar`, { body: '%PDF-1.7', headers: { 'content-type': 'application/pdf', 'x-csrf-token': ks.sessionCsrfToken! } });
+      expect(pdf).toMatchObject({ status: 415, body: { meddelande: 'Innehållstypen application/pdf tas inte emot här; skicka multipart/form-data.' } });
     });
   });
 
