@@ -7,7 +7,7 @@ import { AnvandareRepository } from './anvandare.repository';
 import { AuditLog } from './audit-log';
 import { KontoSparr } from './begransning/kontosparr';
 import { PasswordChecks } from './begransning/password-checks';
-import { SessionRepository } from './session.repository';
+import { LiveSession, SessionRepository } from './session.repository';
 
 const WRONG_LOGIN = new DomainError(
   HttpStatus.UNAUTHORIZED,
@@ -38,10 +38,10 @@ export class AuthService {
   }
 
   /**
-   * Returns the new session's token; a wrong e-mail or password is one and the same 401. A locked
+   * Returns the new session's cookie token and CSRF token; a wrong e-mail or password is one and the same 401. A locked
    * address is refused before its password is checked; `klient` (the IP) takes its turn for argon2.
    */
-  async login(epost: string, losenord: string, klient: string): Promise<{ token: string; actor: Actor }> {
+  async login(epost: string, losenord: string, klient: string): Promise<{ token: string; csrfToken: string; actor: Actor }> {
     await this.kontosparr.assertOpen(epost);
     const user = await this.anvandare.findForLogin(epost);
     const ok = await this.passwordChecks.verify(klient, user?.losenordHash, losenord);
@@ -50,13 +50,13 @@ export class AuthService {
       throw WRONG_LOGIN;
     }
     await this.kontosparr.clear(epost);
-    const token = await this.dataSource.transaction(async (manager) => {
+    const { token, csrfToken } = await this.dataSource.transaction(async (manager) => {
       const created = await this.sessions.create(manager, user.id, this.sessionTtlMs);
       await this.audit.record(manager, { organisationId: user.organisationId, anvandareId: user.id, handelse: 'inloggning', objektTyp: 'anvandare', objektId: user.id });
       return created;
     });
     const actor = await this.anvandare.loadActor(user.id);
-    return { token, actor: actor! };
+    return { token, csrfToken, actor: actor! };
   }
 
   async logout(token: string): Promise<void> {
@@ -66,8 +66,8 @@ export class AuthService {
     });
   }
 
-  /** The actor behind a session token, or null when the token is unknown or expired. */
-  async authenticate(token: string): Promise<Actor | null> {
+  /** The actor (and CSRF token) behind a session token, or null when the token is unknown or expired. */
+  async authenticate(token: string): Promise<LiveSession | null> {
     return this.sessions.findActor(token, this.sessionTtlMs, this.sessionMaxMs);
   }
 }

@@ -9,3 +9,5 @@ export * from './http/current-actor.decorator';
 export * from './http/roller.decorator';
 export * from './http/session-cookie';
 export * from './organisation/organisation.repository';
+export * from './http/csrf-token';
+export * from './http/origin-check';

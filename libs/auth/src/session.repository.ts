@@ -14,6 +14,13 @@ interface ActorRow {
   last_seen_at: Date;
   created_at: Date;
   roller: RollVidEnhet[];
+  csrf_token: string;
+}
+
+/** A live session: who is signed in, and the CSRF token their unsafe requests must carry. */
+export interface LiveSession {
+  actor: Actor;
+  csrfToken: string;
 }
 
 /** Sessions live in PostgreSQL, so they survive restarts; the cookie holds a random token, the row its hash. */
@@ -31,28 +38,30 @@ export class SessionRepository {
     return createHash('sha256').update(token).digest();
   }
 
-  /** A new session for the user; the user's expired sessions are cleared on the way. */
-  async create(manager: EntityManager, anvandareId: string, ttlMs: number): Promise<string> {
+  /** A new session for the user (its cookie token and CSRF token); the user's expired sessions are cleared on the way. */
+  async create(manager: EntityManager, anvandareId: string, ttlMs: number): Promise<{ token: string; csrfToken: string }> {
     const token = randomBytes(32).toString('base64url');
+    const csrfToken = randomBytes(24).toString('base64url');
     const now = this.clock.now();
     await manager.delete(Session, { anvandareId, expiresAt: LessThan(now) });
     await manager.insert(Session, {
       tokenHash: SessionRepository.hash(token),
       anvandareId,
-      csrfToken: randomBytes(24).toString('base64url'),
+      csrfToken,
       createdAt: now,
       lastSeenAt: now,
       expiresAt: new Date(now.getTime() + ttlMs),
     });
-    return token;
+    return { token, csrfToken };
   }
 
   /**
-   * The signed-in user behind a live session token, with its roles, in one round trip (this runs
-   * on every request); the session's expiry slides forward at most once a minute, but never past
-   * `maxMs` after login: a session in constant use still ends, and its user signs in again.
+   * The signed-in user behind a live session token, with its roles and the session's CSRF token,
+   * in one round trip (this runs on every request); the session's expiry slides forward at most
+   * once a minute, but never past `maxMs` after login: a session in constant use still ends, and
+   * its user signs in again.
    */
-  async findActor(token: string, ttlMs: number, maxMs: number): Promise<Actor | null> {
+  async findActor(token: string, ttlMs: number, maxMs: number): Promise<LiveSession | null> {
     const tokenHash = SessionRepository.hash(token);
     const now = this.clock.now();
     // Expiry is checked against the next whole second, so the parallel requests of one page load
@@ -60,7 +69,7 @@ export class SessionRepository {
     const nastaSekund = new Date(Math.ceil(now.getTime() / 1000) * 1000);
     const rows = await preparedRead<ActorRow>(
       this.dataSource,
-      `SELECT a.id, a.organisation_id, a.namn, a.epost, s.last_seen_at, s.created_at,
+      `SELECT a.id, a.organisation_id, a.namn, a.epost, s.last_seen_at, s.created_at, s.csrf_token,
               COALESCE(json_agg(json_build_object('enhetId', r.enhet_id, 'roll', r.roll)) FILTER (WHERE r.roll IS NOT NULL), '[]') AS roller
          FROM session s
          JOIN anvandare a ON a.id = s.anvandare_id AND a.aktiv
@@ -75,7 +84,7 @@ export class SessionRepository {
       const expiresAt = Math.min(now.getTime() + ttlMs, new Date(row.created_at).getTime() + maxMs);
       await this.dataSource.getRepository(Session).update({ tokenHash }, { lastSeenAt: now, expiresAt: new Date(expiresAt) });
     }
-    return new Actor(row.id, row.organisation_id, row.namn, row.epost, row.roller);
+    return { actor: new Actor(row.id, row.organisation_id, row.namn, row.epost, row.roller), csrfToken: row.csrf_token };
   }
 
   async delete(manager: EntityManager, token: string): Promise<Session | null> {

@@ -13,3 +13,4 @@ export * from './http/sid-query';
 export * from './http/json-text';
 export * from './http/rate-limited.decorator';
 export * from './minne/minne';
+export * from './http/media-type';

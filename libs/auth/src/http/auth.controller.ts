@@ -5,7 +5,7 @@ import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor } from '../actor';
 import { AuthService } from '../auth.service';
-import { CurrentActor } from './current-actor.decorator';
+import { CurrentActor, RequestWithActor } from './current-actor.decorator';
 import { clearSessionCookie, sessionToken, setSessionCookie } from './session-cookie';
 
 export class LoginDto {
@@ -21,8 +21,9 @@ export class LoginDto {
   losenord!: string;
 }
 
-function describe(actor: Actor) {
-  return { id: actor.anvandareId, namn: actor.namn, epost: actor.epost, organisationId: actor.organisationId, roller: actor.roller };
+/** The caller, and the CSRF token every unsafe request of this session must carry (header X-CSRF-Token). */
+function describe(actor: Actor, csrfToken: string) {
+  return { id: actor.anvandareId, namn: actor.namn, epost: actor.epost, organisationId: actor.organisationId, roller: actor.roller, csrfToken };
 }
 
 @ApiTags('auth')
@@ -34,11 +35,11 @@ export class AuthController {
   @RateLimited('login')
   @Post('login')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sign in; sets the session cookie. Limited per client IP and per account (429 with Retry-After)' })
+  @ApiOperation({ summary: 'Sign in; sets the session cookie and answers the CSRF token (csrfToken) that POST/PUT/PATCH/DELETE must send as X-CSRF-Token. Limited per client IP and per account (429 with Retry-After)' })
   async login(@Body() body: LoginDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply) {
-    const { token, actor } = await this.auth.login(body.epost, body.losenord, req.ip);
+    const { token, csrfToken, actor } = await this.auth.login(body.epost, body.losenord, req.ip);
     setSessionCookie(req, res, token, this.auth.sessionTtlMs);
-    return describe(actor);
+    return describe(actor, csrfToken);
   }
 
   @Public()
@@ -52,8 +53,8 @@ export class AuthController {
   }
 
   @Get('me')
-  @ApiOperation({ summary: 'The signed-in user and its roles per enhet' })
-  me(@CurrentActor() actor: Actor) {
-    return describe(actor);
+  @ApiOperation({ summary: 'The signed-in user, its roles per enhet and the session\'s CSRF token' })
+  me(@CurrentActor() actor: Actor, @Req() req: RequestWithActor) {
+    return describe(actor, req.csrfToken!);
   }
 }

@@ -2,7 +2,8 @@ import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { Actor } from '../actor';
 
-export type RequestWithActor = FastifyRequest & { actor?: Actor };
+/** What SessionGuard learnt about the caller: who, and the session's CSRF token. */
+export type RequestWithActor = FastifyRequest & { actor?: Actor; csrfToken?: string };
 
 /** The signed-in caller, set by SessionGuard. */
 export const CurrentActor = createParamDecorator((_data: unknown, ctx: ExecutionContext): Actor => {

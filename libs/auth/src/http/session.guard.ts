@@ -3,13 +3,17 @@ import { Reflector } from '@nestjs/core';
 import { DomainError, forbidden, IS_PUBLIC } from '@app/core';
 import { Roll } from '@app/database';
 import { AuthService } from '../auth.service';
+import { verifyCsrfToken } from './csrf-token';
 import { RequestWithActor } from './current-actor.decorator';
 import { ROLLER_KEY } from './roller.decorator';
 import { sessionToken } from './session-cookie';
 
 const UNAUTHENTICATED = new DomainError(HttpStatus.UNAUTHORIZED, 'UNAUTHENTICATED', 'Sign in first', 'Logga in först');
 
-/** Global guard: every route needs a live session unless marked @Public(), and the roles named by @Roller(). */
+/**
+ * Global guard: every route needs a live session unless marked @Public(), and the roles named by
+ * @Roller(); an unsafe request must also carry the session's CSRF token (csrf-token.ts).
+ */
 @Injectable()
 export class SessionGuard implements CanActivate {
   constructor(
@@ -22,9 +26,12 @@ export class SessionGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const req = context.switchToHttp().getRequest<RequestWithActor>();
     const token = sessionToken(req);
-    const actor = token ? await this.auth.authenticate(token) : null;
-    if (!actor) throw UNAUTHENTICATED;
+    const session = token ? await this.auth.authenticate(token) : null;
+    if (!session) throw UNAUTHENTICATED;
+    verifyCsrfToken(req, session.csrfToken);
+    const { actor } = session;
     req.actor = actor;
+    req.csrfToken = session.csrfToken;
     const roller = this.reflector.getAllAndOverride<Roll[] | undefined>(ROLLER_KEY, targets);
     if (roller?.length && !actor.hasRole(...roller)) throw forbidden(`This needs one of the roles ${roller.join(', ')}`);
     return true;

