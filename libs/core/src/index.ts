@@ -11,3 +11,4 @@ export * from './http/public.decorator';
 export * from './http/sid-query';
 export * from './http/json-text';
 export * from './minne/minne';
+export * from './http/pdf-svar';

@@ -78,6 +78,15 @@ export const configSchema = z.object({
   REMISS_MIN_SVARSTID_ARBETSDAGAR: positiveInt(15),
   /** The largest PDF accepted as remisshandling or external answer, in megabytes. */
   PDF_UPLOAD_MAX_MB: positiveInt(25),
+
+  /** Budgets of reading one uploaded PDF (in a pool of worker threads, off the request thread). */
+  PDF_MAX_SIDOR: positiveInt(2000),
+  PDF_MAX_TEXT_MB: positiveInt(20),
+  PDF_INSPECTION_TIMEOUT_MS: positiveInt(30000),
+  PDF_INSPECTION_MEMORY_MB: positiveInt(256),
+  /** Half the cores by default: the other half keeps answering requests while hostile files are read. */
+  PDF_INSPECTION_WORKERS: positiveInt(Math.max(1, Math.floor(availableParallelism() / 2))),
+  PDF_INSPECTION_QUEUE: positiveInt(20),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;
