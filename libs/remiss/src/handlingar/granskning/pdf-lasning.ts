@@ -11,7 +11,8 @@ export interface LasUppdrag {
 
 export type LasFel = 'PDF_ENCRYPTED' | 'PDF_CORRUPT' | 'PDF_TOO_MANY_PAGES' | 'PDF_TEXT_TOO_LARGE' | 'PDF_ACTIVE_CONTENT' | 'PDF_TOO_COMPLEX';
 
-export type LasResultat = { ok: true; sidor: string[] } | { ok: false; fel: LasFel; detalj?: string; sidantal?: number };
+/** `avbruten`: pdfjs was left in the middle of a page, so the thread that ran it must not read another file. */
+export type LasResultat = { ok: true; sidor: string[] } | { ok: false; fel: LasFel; detalj?: string; sidantal?: number; avbruten?: true };
 
 type PdfJs = typeof import('pdfjs-dist');
 type PdfSida = Awaited<ReturnType<Awaited<ReturnType<PdfJs['getDocument']>['promise']>['getPage']>>;
@@ -45,6 +46,7 @@ export async function lasPdf(uppdrag: LasUppdrag): Promise<LasResultat> {
   const kopia = uppdrag.data.slice();
   // isEvalSupported off: untrusted fonts must never be compiled to JavaScript (CVE-2024-4367).
   const task = loadPdfJs().getDocument({ data: uppdrag.data, isEvalSupported: false, useSystemFonts: false, verbosity: 0, stopAtErrors: true });
+  let avbruten = false;
   try {
     const doc = await task.promise;
     // The parsed trailer, not the bytes: `/Encr#79pt` is the same name as `/Encrypt`. An encrypted
@@ -61,7 +63,10 @@ export async function lasPdf(uppdrag: LasUppdrag): Promise<LasResultat> {
       const page = await doc.getPage(n);
       if ((await page.getJSActions()) || (await page.getAnnotations()).some((a) => a.actions)) return { ok: false, fel: 'PDF_ACTIVE_CONTENT', detalj: 'JavaScript' };
       const text = await sidtext(page, kvar);
-      if (text === undefined) return { ok: false, fel: 'PDF_TEXT_TOO_LARGE' };
+      if (text === undefined) {
+        avbruten = true;
+        return { ok: false, fel: 'PDF_TEXT_TOO_LARGE', avbruten: true };
+      }
       kvar -= Buffer.byteLength(text);
       sidor.push(text);
       page.cleanup();
@@ -72,7 +77,8 @@ export async function lasPdf(uppdrag: LasUppdrag): Promise<LasResultat> {
     if ((e as Error).name === 'PasswordException') return { ok: false, fel: 'PDF_ENCRYPTED' };
     return { ok: false, fel: 'PDF_CORRUPT', detalj: (e as Error).message };
   } finally {
-    await task.destroy();
+    // Destroying waits for the page being parsed, which may never end: the worker is dropped instead.
+    if (!avbruten) await task.destroy();
   }
 }
 
@@ -91,7 +97,7 @@ async function sidtext(page: PdfSida, kvar: number): Promise<string | undefined>
       text += del;
     }
     if (bytes > kvar) {
-      await reader.cancel();
+      reader.cancel().catch(() => undefined);
       return undefined;
     }
   }

@@ -11,6 +11,12 @@ export interface WorkerPoolOptions {
   resourceLimits: ResourceLimits;
 }
 
+/** What a worker posts back: the task's result, and whether the worker is spent and must be replaced. */
+export interface WorkerReply<Out> {
+  result: Out;
+  retire: boolean;
+}
+
 export class WorkerPoolFull extends Error {}
 export class WorkerTimeout extends Error {}
 /** The worker died during the task; `outOfMemory` when it hit its heap limit. */
@@ -90,14 +96,19 @@ export class WorkerPool<In, Out> {
       : new Worker(entry, { resourceLimits });
     this.size++;
     worker.unref();
-    worker.on('message', (out: Out) => {
+    worker.on('message', ({ result, retire }: WorkerReply<Out>) => {
       const r = this.running.get(worker);
       if (!r) return;
       clearTimeout(r.timer);
       this.running.delete(worker);
-      worker.unref();
-      this.idle.push(worker);
-      r.task.resolve(out);
+      if (retire) {
+        this.size--;
+        void worker.terminate();
+      } else {
+        worker.unref();
+        this.idle.push(worker);
+      }
+      r.task.resolve(result);
       this.pump();
     });
     worker.on('error', (e: Error & { code?: string }) => this.retire(worker, new WorkerCrashed(e.message, e.code === 'ERR_WORKER_OUT_OF_MEMORY')));
