@@ -81,12 +81,12 @@ export const configSchema = z.object({
 
   /** Budgets of reading one uploaded PDF (in a pool of worker threads, off the request thread). */
   PDF_MAX_SIDOR: positiveInt(2000),
-  PDF_MAX_TEXT_MB: positiveInt(20),
-  PDF_INSPECTION_TIMEOUT_MS: positiveInt(30000),
+  PDF_MAX_TEXT_MB: positiveInt(10),
+  PDF_INSPECTION_TIMEOUT_MS: positiveInt(20000),
   PDF_INSPECTION_MEMORY_MB: positiveInt(256),
   /** Half the cores by default: the other half keeps answering requests while hostile files are read. */
   PDF_INSPECTION_WORKERS: positiveInt(Math.max(1, Math.floor(availableParallelism() / 2))),
-  PDF_INSPECTION_QUEUE: positiveInt(20),
+  PDF_INSPECTION_QUEUE: positiveInt(10),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;
