@@ -3,7 +3,7 @@ import { APP_CONFIG, AppConfig, DomainError } from '@app/core';
 import { createHash } from 'node:crypto';
 import { extname, join } from 'node:path';
 import { LasResultat, LasUppdrag } from './granskning/pdf-lasning';
-import { WorkerCrashed, WorkerPool, WorkerPoolFull, WorkerTimeout } from './granskning/worker-pool';
+import { WorkerCrashed, WorkerPool, WorkerPoolClosed, WorkerPoolFull, WorkerTimeout } from './granskning/worker-pool';
 
 /** What an upload turned out to be: a PDF that opens, with the text of every page. */
 export interface GranskadPdf {
@@ -77,7 +77,8 @@ export class PdfGranskning implements OnModuleDestroy {
     try {
       return await this.pool.run(uppdrag, [kopia.buffer]);
     } catch (e) {
-      if (e instanceof WorkerPoolFull) throw fel(HttpStatus.SERVICE_UNAVAILABLE, 'PDF_INSPECTION_BUSY', 'Too many PDFs are being checked at the moment; try again shortly', 'Just nu granskas för många PDF-filer. Försök igen om en stund.');
+      // Closed: the process is stopping; another instance (or this one restarted) takes the retry.
+      if (e instanceof WorkerPoolFull || e instanceof WorkerPoolClosed) throw fel(HttpStatus.SERVICE_UNAVAILABLE, 'PDF_INSPECTION_BUSY', 'Too many PDFs are being checked at the moment; try again shortly', 'Just nu granskas för många PDF-filer. Försök igen om en stund.');
       if (e instanceof WorkerTimeout) throw this.forKomplex(filnamn, 'time');
       if (e instanceof WorkerCrashed && e.outOfMemory) throw this.forKomplex(filnamn, 'memory');
       throw e;

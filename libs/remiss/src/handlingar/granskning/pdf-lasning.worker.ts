@@ -1,6 +1,20 @@
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { lasPdf, LasResultat, LasUppdrag } from './pdf-lasning';
 import { WorkerReply } from './worker-pool';
+
+/**
+ * Reading an upload is background work next to answering requests: on Linux a thread has a nice
+ * value of its own, so this thread yields the CPU to the event loop whenever both want it, and
+ * still gets whole cores when nobody else does. Elsewhere the thread keeps the process's priority.
+ */
+const NICE = 10;
+try {
+  setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), NICE);
+} catch {
+  // no /proc (not Linux): the priority stays as it was
+}
 
 const reply = (result: LasResultat): WorkerReply<LasResultat> => ({ result, retire: !result.ok && result.avbruten === true });
 

@@ -18,6 +18,8 @@ export interface WorkerReply<Out> {
 }
 
 export class WorkerPoolFull extends Error {}
+/** The pool was closed (the process is stopping) before the task finished. */
+export class WorkerPoolClosed extends Error {}
 export class WorkerTimeout extends Error {}
 /** The worker died during the task; `outOfMemory` when it hit its heap limit. */
 export class WorkerCrashed extends Error {
@@ -57,7 +59,7 @@ export class WorkerPool<In, Out> {
   constructor(private readonly options: WorkerPoolOptions) {}
 
   run(input: In, transfer: Transferable[] = []): Promise<Out> {
-    if (this.closed) return Promise.reject(new Error('worker pool closed'));
+    if (this.closed) return Promise.reject(new WorkerPoolClosed('worker pool closed'));
     if (this.idle.length === 0 && this.size >= this.options.size && this.queue.length >= this.options.maxQueue) return Promise.reject(new WorkerPoolFull('worker pool queue full'));
     return new Promise<Out>((resolve, reject) => {
       this.queue.push({ input, transfer, resolve, reject });
@@ -67,11 +69,11 @@ export class WorkerPool<In, Out> {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const task of this.queue.splice(0)) task.reject(new Error('worker pool closed'));
+    for (const task of this.queue.splice(0)) task.reject(new WorkerPoolClosed('worker pool closed'));
     const workers = [...this.idle.splice(0), ...this.running.keys()];
     for (const [, r] of this.running) {
       clearTimeout(r.timer);
-      r.task.reject(new Error('worker pool closed'));
+      r.task.reject(new WorkerPoolClosed('worker pool closed'));
     }
     this.running.clear();
     await Promise.all(workers.map((w) => w.terminate()));
