@@ -2,7 +2,8 @@
 // A bystander's GET /api/auth/me (sessions of every demo user, at a fixed rate) measured twice on a
 // platform of its own (own database, demo data, a real SMTP sink for the personal link): quiet, and
 // while `--uploaders` clients keep uploading hostile PDFs (100 MB of text operators FlateDecoded,
-// the same running off the page, 50,000 pages) through the session route and an external link.
+// the same running off the page, 50,000 pages, 10⁹ letters of nested forms) through the session
+// route and an external link.
 // The last line is the summary: bench:hostile quiet_p99_ms=… hostile_p99_ms=… ratio=… …
 import 'reflect-metadata';
 import { loadConfig } from '@app/core';
@@ -17,7 +18,7 @@ import { AddressInfo } from 'node:net';
 import { Worker } from 'node:worker_threads';
 import { DataSource } from 'typeorm';
 import { PlatformModule } from '../apps/platform/src/platform.module';
-import { mangaSidorPdf, operatorbombPdf } from '../libs/remiss/src/testing/pdf-fixtures';
+import { mangaSidorPdf, operatorbombPdf, xobjektbombPdf } from '../libs/remiss/src/testing/pdf-fixtures';
 import { remissUtkast } from '../libs/remiss/src/testing/remiss-fixture';
 
 const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
@@ -100,6 +101,7 @@ async function run(): Promise<void> {
       { namn: 'textoperatorer-pa-sidan', data: operatorbombPdf('1 0 0 1 56 780 Tm (AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA) Tj\n', 100) },
       { namn: 'textoperatorer-utanfor-sidan', data: operatorbombPdf('(AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA) Tj\n', 100) },
       { namn: '50000-sidor', data: mangaSidorPdf(50_000) },
+      { namn: 'nastlade-former', data: xobjektbombPdf() },
     ];
     console.log(`files: ${filer.map((f) => `${f.namn} ${Math.round(f.data.length / 1024)} KB`).join(', ')}; bystander: ${cookies.length} sessions of ${ANVANDARE.length} users at ${RATE} req/s for ${DURATION} s`);
     const mal = [

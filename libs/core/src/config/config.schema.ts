@@ -87,6 +87,8 @@ export const configSchema = z.object({
   /** Half the cores by default: the other half keeps answering requests while hostile files are read. */
   PDF_INSPECTION_WORKERS: positiveInt(Math.max(1, Math.floor(availableParallelism() / 2))),
   PDF_INSPECTION_QUEUE: positiveInt(10),
+  /** Nice value of the reading threads (Linux): requests get the CPU first. */
+  PDF_INSPECTION_NICE: z.coerce.number().int().min(0).max(19).default(10),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

@@ -2,7 +2,7 @@ import { HttpStatus, Inject, Injectable, OnModuleDestroy } from '@nestjs/common'
 import { APP_CONFIG, AppConfig, DomainError } from '@app/core';
 import { createHash } from 'node:crypto';
 import { extname, join } from 'node:path';
-import { LasResultat, LasUppdrag } from './granskning/pdf-lasning';
+import { LasareData, LasResultat, LasUppdrag } from './granskning/pdf-lasning';
 import { WorkerCrashed, WorkerPool, WorkerPoolClosed, WorkerPoolFull, WorkerTimeout } from './granskning/worker-pool';
 
 /** What an upload turned out to be: a PDF that opens, with the text of every page. */
@@ -70,6 +70,7 @@ export class PdfGranskning implements OnModuleDestroy {
       maxQueue: this.config.PDF_INSPECTION_QUEUE,
       timeoutMs: this.config.PDF_INSPECTION_TIMEOUT_MS,
       resourceLimits: { maxOldGenerationSizeMb: this.config.PDF_INSPECTION_MEMORY_MB },
+      workerData: { nice: this.config.PDF_INSPECTION_NICE } satisfies LasareData,
     });
     // A copy of its own for the worker (transferred, not copied again): the caller stores `data`.
     const kopia = new Uint8Array(data);

@@ -96,3 +96,26 @@ export function launchPdf(): Buffer {
     '<< /Type /Annot /Subtype /Link /Rect [56 770 200 795] /Border [0 0 0] /A << /S /L#61unch /F (C:\\\\Windows\\\\System32\\\\calc.exe) >> >>',
   ]);
 }
+
+/**
+ * A "billion laughs" of form XObjects: each of ten levels draws the next ten times, the last one a
+ * letter, so the page draws 10⁹ letters from a file of 2 KB. pdfjs walks it without ever yielding:
+ * only the wall-time budget stops it, however fast the machine.
+ */
+export function xobjektbombPdf(): Buffer {
+  const DJUP = 10;
+  const former = Array.from({ length: DJUP }, (_, i) => {
+    const sista = i === DJUP - 1;
+    const resurser = `/Resources << ${sista ? '' : `/XObject << /X ${6 + i} 0 R >> `}/Font << /F1 4 0 R >> >>`;
+    const innehall = Buffer.from(sista ? 'BT /F1 12 Tf 56 780 Td (A) Tj ET' : '/X Do '.repeat(10));
+    return Buffer.concat([Buffer.from(`<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] ${resurser}`), strom(innehall, false).subarray(2)]);
+  });
+  return handskrivenPdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /X 5 0 R >> >> /Contents ${5 + DJUP} 0 R >>`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    ...former,
+    strom(Buffer.from('/X Do'), false),
+  ]);
+}

@@ -9,6 +9,11 @@ export interface LasUppdrag {
   maxInflatedBytes: number;
 }
 
+/** What the pool gives every reading thread. */
+export interface LasareData {
+  nice: number;
+}
+
 export type LasFel = 'PDF_ENCRYPTED' | 'PDF_CORRUPT' | 'PDF_TOO_MANY_PAGES' | 'PDF_TEXT_TOO_LARGE' | 'PDF_ACTIVE_CONTENT' | 'PDF_TOO_COMPLEX';
 
 /** `avbruten`: pdfjs was left in the middle of a page, so the thread that ran it must not read another file. */

@@ -1,17 +1,17 @@
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
-import { parentPort } from 'node:worker_threads';
-import { lasPdf, LasResultat, LasUppdrag } from './pdf-lasning';
+import { parentPort, workerData } from 'node:worker_threads';
+import { LasareData, lasPdf, LasResultat, LasUppdrag } from './pdf-lasning';
 import { WorkerReply } from './worker-pool';
 
 /**
  * Reading an upload is background work next to answering requests: on Linux a thread has a nice
- * value of its own, so this thread yields the CPU to the event loop whenever both want it, and
- * still gets whole cores when nobody else does. Elsewhere the thread keeps the process's priority.
+ * value of its own (PDF_INSPECTION_NICE), so this thread yields the CPU to the event loop whenever
+ * both want it, and still gets whole cores when nobody else does. Elsewhere the thread keeps the
+ * process's priority.
  */
-const NICE = 10;
 try {
-  setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), NICE);
+  setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), (workerData as LasareData).nice);
 } catch {
   // no /proc (not Linux): the priority stays as it was
 }

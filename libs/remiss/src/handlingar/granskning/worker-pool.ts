@@ -9,6 +9,8 @@ export interface WorkerPoolOptions {
   /** Wall time of one task; beyond it the worker is terminated and replaced. */
   timeoutMs: number;
   resourceLimits: ResourceLimits;
+  /** Given to every worker as `workerData`. */
+  workerData?: unknown;
 }
 
 /** What a worker posts back: the task's result, and whether the worker is spent and must be replaced. */
@@ -92,10 +94,10 @@ export class WorkerPool<In, Out> {
   }
 
   private spawn(): Worker {
-    const { entry, resourceLimits } = this.options;
+    const { entry, resourceLimits, workerData } = this.options;
     const worker = entry.endsWith('.ts')
-      ? new Worker(`require('ts-node').register({ transpileOnly: true, compilerOptions: { module: 'commonjs', moduleResolution: 'node' } }); require(${JSON.stringify(entry)});`, { eval: true, resourceLimits })
-      : new Worker(entry, { resourceLimits });
+      ? new Worker(`require('ts-node').register({ transpileOnly: true, compilerOptions: { module: 'commonjs', moduleResolution: 'node' } }); require(${JSON.stringify(entry)});`, { eval: true, resourceLimits, workerData })
+      : new Worker(entry, { resourceLimits, workerData });
     this.size++;
     worker.unref();
     worker.on('message', ({ result, retire }: WorkerReply<Out>) => {
