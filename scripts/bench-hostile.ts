@@ -15,6 +15,7 @@ import { createHttpApp } from '@app/runtime';
 import { ApiClient } from '@app/runtime/testing/test-app';
 import autocannon from 'autocannon';
 import { AddressInfo } from 'node:net';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { DataSource } from 'typeorm';
 import { PlatformModule } from '../apps/platform/src/platform.module';
@@ -62,9 +63,14 @@ async function uploader(i) {
 Promise.all(Array.from({ length: uploaders }, (_, i) => uploader(i))).then(() => parentPort.postMessage(svar));
 `;
 
+/** The bystander's latencies, and the event loop's own delay meanwhile (what blocking it would show, apart from a busy machine). */
 async function bystander(base: string, cookies: string[]) {
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  loop.enable();
   const result = await autocannon({ url: base, connections: 10, overallRate: RATE, duration: DURATION, workers: 1, requests: cookies.map((cookie) => ({ method: 'GET', path: '/api/auth/me', headers: { cookie } })) });
-  return { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max, requests: result.requests.total, errors: result.errors + result.timeouts + result.non2xx };
+  loop.disable();
+  const loopP99 = Math.round(loop.percentile(99) / 1e6);
+  return { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max, loopP99, requests: result.requests.total, errors: result.errors + result.timeouts + result.non2xx };
 }
 
 async function run(): Promise<void> {
@@ -112,7 +118,7 @@ async function run(): Promise<void> {
     // Warm-up (JIT, pools, the PDF worker threads), then quiet, then hostile.
     await autocannon({ url: `${base}/api/auth/me`, connections: 10, duration: 3, workers: 1, headers: { cookie: cookies[0] } });
     const quiet = await bystander(base, cookies);
-    console.log(`quiet   p50=${quiet.p50}ms p99=${quiet.p99}ms max=${quiet.max}ms requests=${quiet.requests} errors=${quiet.errors}`);
+    console.log(`quiet   p50=${quiet.p50}ms p99=${quiet.p99}ms max=${quiet.max}ms event_loop_delay_p99=${quiet.loopP99}ms requests=${quiet.requests} errors=${quiet.errors}`);
 
     const uploads = new Worker(UPLOADER, { eval: true, workerData: { filer: filer.map((f) => ({ namn: f.namn, data: new Uint8Array(f.data) })), mal, uploaders: UPLOADERS } });
     const svar = new Promise<Record<string, { antal: number; langsammast_ms?: number }>>((resolve, reject) => uploads.once('message', resolve).once('error', reject));
@@ -121,7 +127,7 @@ async function run(): Promise<void> {
     uploads.postMessage('stop');
     const utfall = await svar;
     await uploads.terminate();
-    console.log(`hostile p50=${hostile.p50}ms p99=${hostile.p99}ms max=${hostile.max}ms requests=${hostile.requests} errors=${hostile.errors}`);
+    console.log(`hostile p50=${hostile.p50}ms p99=${hostile.p99}ms max=${hostile.max}ms event_loop_delay_p99=${hostile.loopP99}ms requests=${hostile.requests} errors=${hostile.errors}`);
     for (const [key, v] of Object.entries(utfall).sort()) console.log(`  upload ${key}: ${v.antal}${v.langsammast_ms !== undefined ? ` (slowest answer ${v.langsammast_ms} ms)` : ''}`);
     const [{ filer: lagrade }] = await sql(url, `SELECT count(*)::int AS filer FROM fil f JOIN remisshandling h ON h.fil_id = f.id WHERE h.remiss_id = $1`, [utkast.id]);
     const totalt = Object.values(utfall).reduce((s, v) => s + v.antal, 0);
