@@ -1,4 +1,4 @@
-import { HttpStatus, Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, DomainError } from '@app/core';
 import { createHash } from 'node:crypto';
 import { extname, join } from 'node:path';
@@ -35,6 +35,7 @@ const LASARE = join(__dirname, 'granskning', `pdf-lasning.worker${extname(__file
 @Injectable()
 export class PdfGranskning implements OnModuleDestroy {
   readonly maxBytes: number;
+  private readonly logger = new Logger('PdfGranskning');
   private pool?: WorkerPool<LasUppdrag, LasResultat>;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
@@ -82,6 +83,11 @@ export class PdfGranskning implements OnModuleDestroy {
       if (e instanceof WorkerPoolFull || e instanceof WorkerPoolClosed) throw fel(HttpStatus.SERVICE_UNAVAILABLE, 'PDF_INSPECTION_BUSY', 'Too many PDFs are being checked at the moment; try again shortly', 'Just nu granskas för många PDF-filer. Försök igen om en stund.');
       if (e instanceof WorkerTimeout) throw this.forKomplex(filnamn, 'time');
       if (e instanceof WorkerCrashed && e.outOfMemory) throw this.forKomplex(filnamn, 'memory');
+      if (e instanceof WorkerCrashed) {
+        // Most likely the file broke pdfjs in a way it does not catch; logged in case it was the worker itself.
+        this.logger.error(`a PDF reading thread died on ${filnamn}: ${e.message}`);
+        throw this.avslag({ ok: false, fel: 'PDF_CORRUPT', detalj: 'the reader stopped' }, filnamn);
+      }
       throw e;
     }
   }
