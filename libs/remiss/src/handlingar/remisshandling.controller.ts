@@ -22,7 +22,7 @@ export class RemisshandlingController {
   @UseInterceptors(PdfUppladdning)
   @ApiConsumes('multipart/form-data')
   @ApiBody(PDF_UPLOAD_BODY)
-  @ApiOperation({ summary: 'Upload a remisshandling (PDF; not a PDF → 415, encrypted/corrupt → 422, too large → 413; nothing stored then)' })
+  @ApiOperation({ summary: 'Upload a remisshandling (PDF; not a PDF → 415; encrypted, corrupt, JavaScript or Launch actions, over the page, text, time or memory budget → 422; too large → 413; readers busy → 503; nothing stored then)' })
   ladda(@CurrentActor() actor: Actor, @Param('remissId', new ParseUUIDPipe()) remissId: string, @UppladdadFil() fil: Uppladdning | undefined, @Body() body: TitelDto) {
     return this.handlingar.laddaUpp(actor, remissId, fil, body.titel);
   }
