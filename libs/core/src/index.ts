@@ -14,3 +14,4 @@ export * from './http/json-text';
 export * from './http/rate-limited.decorator';
 export * from './minne/minne';
 export * from './http/media-type';
+export * from './http/pdf-svar';

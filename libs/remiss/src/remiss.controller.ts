@@ -2,9 +2,8 @@ import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FilRepository } from '@app/archive';
 import { Actor, CurrentActor } from '@app/auth';
-import { notFound } from '@app/core';
+import { notFound, sendPdf } from '@app/core';
 import type { FastifyReply } from 'fastify';
-import { sendPdf } from './http/pdf-http';
 import { RemissRepository } from './remiss.repository';
 
 @ApiTags('remiss')
@@ -35,6 +34,6 @@ export class RemissController {
     const remiss = await this.remisser.get(actor, id);
     if (!remiss.missivFilId) throw notFound('Missiv');
     const { fil, data } = await this.filer.data(remiss.missivFilId);
-    return sendPdf(res, fil.filnamn, data);
+    return sendPdf(res, fil.filnamn, data, 'inline');
   }
 }

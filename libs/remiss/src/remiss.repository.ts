@@ -51,6 +51,9 @@ export interface RemissRad {
   antalForsenade: number;
 }
 
+/** Pages per INSERT of remisshandling_sida: 3 parameters each, well under PostgreSQL's 65,535. */
+const SIDOR_PER_INSERT = 500;
+
 const SORT_COLUMN: Record<RemissFilter['sort'], string> = {
   svarsdatum: 'r.svarsdatum',
   skapad: 'r.created_at',
@@ -199,7 +202,10 @@ export class RemissRepository {
     const [{ ordning }] = await manager.query('SELECT COALESCE(MAX(ordning), 0) + 1 AS ordning FROM remisshandling WHERE remiss_id = $1', [handling.remissId]);
     const { identifiers } = await manager.insert(Remisshandling, { ...handling, ordning });
     const id = identifiers[0].id as string;
-    await manager.insert(RemisshandlingSida, sidor.map((text, i) => ({ remisshandlingId: id, sidnummer: i + 1, text })));
+    // In batches: one INSERT of thousands of pages would carry more bind parameters than PostgreSQL takes.
+    for (let start = 0; start < sidor.length; start += SIDOR_PER_INSERT) {
+      await manager.insert(RemisshandlingSida, sidor.slice(start, start + SIDOR_PER_INSERT).map((text, i) => ({ remisshandlingId: id, sidnummer: start + i + 1, text })));
+    }
     return manager.findOneByOrFail(Remisshandling, { id });
   }
 

@@ -91,6 +91,16 @@ export const configSchema = z.object({
   LOGIN_HASH_CONCURRENCY: positiveInt(Math.min(4, Math.max(1, Math.floor(availableParallelism() / 2)))),
   LOGIN_HASH_QUEUE_PER_CLIENT: positiveInt(4),
   LOGIN_HASH_QUEUE_MAX: positiveInt(100),
+  /** Budgets of reading one uploaded PDF (in a pool of worker threads, off the request thread). */
+  PDF_MAX_SIDOR: positiveInt(2000),
+  PDF_MAX_TEXT_MB: positiveInt(10),
+  PDF_INSPECTION_TIMEOUT_MS: positiveInt(20000),
+  PDF_INSPECTION_MEMORY_MB: positiveInt(256),
+  /** Half the cores by default: the other half keeps answering requests while hostile files are read. */
+  PDF_INSPECTION_WORKERS: positiveInt(Math.max(1, Math.floor(availableParallelism() / 2))),
+  PDF_INSPECTION_QUEUE: positiveInt(10),
+  /** Nice value of the reading threads (Linux): requests get the CPU first. */
+  PDF_INSPECTION_NICE: z.coerce.number().int().min(0).max(19).default(10),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

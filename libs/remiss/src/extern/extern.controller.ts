@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res, UseInterceptors } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Public, RateLimited } from '@app/core';
+import { Public, RateLimited, sendPdf } from '@app/core';
 import type { FastifyReply } from 'fastify';
 import { PdfUppladdning, UppladdadFil } from '../handlingar/pdf-uppladdning.interceptor';
-import { PDF_UPLOAD_BODY, sendPdf } from '../http/pdf-http';
+import { PDF_UPLOAD_BODY } from '../http/pdf-http';
 import { Uppladdning } from '../handlingar/remisshandling.service';
 import { AvstaDto } from './extern.dto';
 import { ExternService } from './extern.service';
@@ -26,14 +26,14 @@ export class ExternController {
   @ApiOperation({ summary: 'The PDF of a remisshandling' })
   async handling(@Param('token') token: string, @Param('id', new ParseUUIDPipe()) id: string, @Res({ passthrough: true }) res: FastifyReply) {
     const { filnamn, data } = await this.extern.handling(token, id);
-    return sendPdf(res, filnamn, data);
+    return sendPdf(res, filnamn, data, 'attachment');
   }
 
   @Get('missiv')
   @ApiOperation({ summary: 'The remissmissiv PDF' })
   async missiv(@Param('token') token: string, @Res({ passthrough: true }) res: FastifyReply) {
     const { filnamn, data } = await this.extern.missiv(token);
-    return sendPdf(res, filnamn, data);
+    return sendPdf(res, filnamn, data, 'inline');
   }
 
   @Post('svar')

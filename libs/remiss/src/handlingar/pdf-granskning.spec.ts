@@ -1,9 +1,10 @@
-import { describe, expect, it } from '@jest/globals';
-import { AppConfig, DomainError } from '@app/core';
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { DomainError, loadConfig } from '@app/core';
 import { krypteradPdf, pdfMedSidor } from '../testing/pdf-fixtures';
 import { PdfGranskning } from './pdf-granskning';
 
-const granskning = new PdfGranskning({ PDF_UPLOAD_MAX_MB: 1 } as AppConfig);
+const granskning = new PdfGranskning(loadConfig({ PDF_UPLOAD_MAX_MB: '1' }));
+afterAll(() => granskning.onModuleDestroy());
 
 async function refusal(data: Buffer): Promise<DomainError> {
   try {

@@ -1,6 +1,9 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, DomainError } from '@app/core';
 import { createHash } from 'node:crypto';
+import { extname, join } from 'node:path';
+import { LasareData, LasResultat, LasUppdrag } from './granskning/pdf-lasning';
+import { WorkerCrashed, WorkerPool, WorkerPoolClosed, WorkerPoolFull, WorkerTimeout } from './granskning/worker-pool';
 
 /** What an upload turned out to be: a PDF that opens, with the text of every page. */
 export interface GranskadPdf {
@@ -18,38 +21,24 @@ const KANDA_FORMAT: [prefix: string, namn: string][] = [
   ['7b5c727466', 'ett RTF-dokument'],
 ];
 
-const fel = (status: HttpStatus, code: string, message: string, svenska: string) => new DomainError(status, code, message, svenska);
+const fel = (status: HttpStatus, code: string, message: string, svenska: string, details?: Record<string, unknown>) => new DomainError(status, code, message, svenska, details);
+const OBEHANDLINGSBAR = HttpStatus.UNPROCESSABLE_ENTITY;
 
-type PdfJs = typeof import('pdfjs-dist');
-
-let pdfjs: PdfJs | undefined;
-/**
- * pdfjs-dist 3.x: its legacy build is CommonJS and runs in Node and under Jest (4.x and later are
- * ES modules only). On load it warns through console.log that the optional `canvas` package is
- * missing; canvas is for drawing pages, which text extraction never does, so that one load is quiet.
- */
-function loadPdfJs(): PdfJs {
-  if (!pdfjs) {
-    const log = console.log;
-    console.log = () => undefined;
-    try {
-      pdfjs = require('pdfjs-dist/legacy/build/pdf.js') as PdfJs;
-    } finally {
-      console.log = log;
-    }
-  }
-  return pdfjs;
-}
+/** The worker's entry beside this file: `.ts` under Jest and ts-node, `.js` in the build. */
+const LASARE = join(__dirname, 'granskning', `pdf-lasning.worker${extname(__filename)}`);
 
 /**
- * Checks an uploaded file before anything is stored: size, the `%PDF-` magic bytes, no encryption,
- * and that the PDF opens; then extracts the text of every page (quotations are checked against it).
+ * Checks an uploaded file before anything is stored: size and the `%PDF-` magic bytes here; opening
+ * it, encryption, active content and the text of every page in a pool of worker threads, within
+ * budgets of time, memory, pages and text (quotations are checked against the text).
  */
 @Injectable()
-export class PdfGranskning {
+export class PdfGranskning implements OnModuleDestroy {
   readonly maxBytes: number;
+  private readonly logger = new Logger('PdfGranskning');
+  private pool?: WorkerPool<LasUppdrag, LasResultat>;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     this.maxBytes = config.PDF_UPLOAD_MAX_MB * 1024 * 1024;
   }
 
@@ -61,10 +50,9 @@ export class PdfGranskning {
       const kant = KANDA_FORMAT.find(([prefix]) => hex.startsWith(prefix))?.[1];
       throw fel(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'NOT_A_PDF', `${filnamn} is not a PDF`, `${filnamn} är inte en PDF${kant ? ` utan ${kant}` : ''}. Ladda upp handlingen som PDF.`);
     }
-    // The trailer (or xref stream) of an encrypted PDF names its /Encrypt dictionary in the clear.
-    if (/\/Encrypt[\s/<]/.test(data.toString('latin1'))) throw this.krypterad(filnamn);
-    const sidor = await this.lasText(data, filnamn);
-    return { data, sha256: createHash('sha256').update(data).digest('hex'), sidor };
+    const resultat = await this.las(data, filnamn);
+    if (!resultat.ok) throw this.avslag(resultat, filnamn);
+    return { data, sha256: createHash('sha256').update(data).digest('hex'), sidor: resultat.sidor };
   }
 
   forStor(): DomainError {
@@ -72,31 +60,60 @@ export class PdfGranskning {
     return fel(HttpStatus.PAYLOAD_TOO_LARGE, 'FILE_TOO_LARGE', `The file is larger than ${mb} MB`, `Filen är större än ${mb} MB`);
   }
 
-  private krypterad(filnamn: string): DomainError {
-    return fel(HttpStatus.UNPROCESSABLE_ENTITY, 'PDF_ENCRYPTED', `${filnamn} is encrypted or password protected`, `${filnamn} är krypterad eller lösenordsskyddad. Spara den utan lösenord och försök igen.`);
+  async onModuleDestroy(): Promise<void> {
+    await this.pool?.close();
   }
 
-  private async lasText(data: Buffer, filnamn: string): Promise<string[]> {
-    const lib = loadPdfJs();
-    // isEvalSupported off: untrusted fonts must never be compiled to JavaScript (CVE-2024-4367).
-    const task = lib.getDocument({ data: new Uint8Array(data), isEvalSupported: false, useSystemFonts: false, verbosity: 0, stopAtErrors: true });
+  private async las(data: Buffer, filnamn: string): Promise<LasResultat> {
+    this.pool ??= new WorkerPool<LasUppdrag, LasResultat>({
+      entry: LASARE,
+      size: this.config.PDF_INSPECTION_WORKERS,
+      maxQueue: this.config.PDF_INSPECTION_QUEUE,
+      timeoutMs: this.config.PDF_INSPECTION_TIMEOUT_MS,
+      resourceLimits: { maxOldGenerationSizeMb: this.config.PDF_INSPECTION_MEMORY_MB },
+      workerData: { nice: this.config.PDF_INSPECTION_NICE } satisfies LasareData,
+    });
+    // A copy of its own for the worker (transferred, not copied again): the caller stores `data`.
+    const kopia = new Uint8Array(data);
+    const uppdrag: LasUppdrag = { data: kopia, maxSidor: this.config.PDF_MAX_SIDOR, maxTextBytes: this.config.PDF_MAX_TEXT_MB * 1024 * 1024, maxInflatedBytes: this.config.PDF_INSPECTION_MEMORY_MB * 1024 * 1024 };
     try {
-      const doc = await task.promise;
-      if (doc.numPages < 1) throw new Error('no pages');
-      const sidor: string[] = [];
-      for (let n = 1; n <= doc.numPages; n++) {
-        const page = await doc.getPage(n);
-        const content = await page.getTextContent();
-        sidor.push(content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join('').trim());
-        page.cleanup();
-      }
-      return sidor;
+      return await this.pool.run(uppdrag, [kopia.buffer]);
     } catch (e) {
-      if ((e as Error).name === 'PasswordException') throw this.krypterad(filnamn);
-      if (e instanceof DomainError) throw e;
-      throw fel(HttpStatus.UNPROCESSABLE_ENTITY, 'PDF_CORRUPT', `${filnamn} cannot be opened as a PDF (${(e as Error).message})`, `${filnamn} går inte att öppna – filen är skadad eller ofullständig.`);
-    } finally {
-      await task.destroy();
+      // Closed: the process is stopping; another instance (or this one restarted) takes the retry.
+      if (e instanceof WorkerPoolFull || e instanceof WorkerPoolClosed) throw fel(HttpStatus.SERVICE_UNAVAILABLE, 'PDF_INSPECTION_BUSY', 'Too many PDFs are being checked at the moment; try again shortly', 'Just nu granskas för många PDF-filer. Försök igen om en stund.');
+      if (e instanceof WorkerTimeout) throw this.forKomplex(filnamn, 'time');
+      if (e instanceof WorkerCrashed && e.outOfMemory) throw this.forKomplex(filnamn, 'memory');
+      if (e instanceof WorkerCrashed) {
+        // Most likely the file broke pdfjs in a way it does not catch; logged in case it was the worker itself.
+        this.logger.error(`a PDF reading thread died on ${filnamn}: ${e.message}`);
+        throw this.avslag({ ok: false, fel: 'PDF_CORRUPT', detalj: 'the reader stopped' }, filnamn);
+      }
+      throw e;
     }
+  }
+
+  private avslag(resultat: Extract<LasResultat, { ok: false }>, filnamn: string): DomainError {
+    switch (resultat.fel) {
+      case 'PDF_ENCRYPTED':
+        return fel(OBEHANDLINGSBAR, 'PDF_ENCRYPTED', `${filnamn} is encrypted or password protected`, `${filnamn} är krypterad eller lösenordsskyddad. Spara den utan lösenord och försök igen.`);
+      case 'PDF_CORRUPT':
+        return fel(OBEHANDLINGSBAR, 'PDF_CORRUPT', `${filnamn} cannot be opened as a PDF (${resultat.detalj})`, `${filnamn} går inte att öppna – filen är skadad eller ofullständig.`);
+      case 'PDF_TOO_MANY_PAGES': {
+        const max = this.config.PDF_MAX_SIDOR;
+        return fel(OBEHANDLINGSBAR, 'PDF_TOO_MANY_PAGES', `${filnamn} has ${resultat.sidantal} pages; at most ${max} are accepted`, `${filnamn} har ${resultat.sidantal} sidor – högst ${max} sidor tas emot. Dela upp handlingen i flera filer.`, { sidantal: resultat.sidantal, maxSidor: max });
+      }
+      case 'PDF_TEXT_TOO_LARGE': {
+        const mb = this.config.PDF_MAX_TEXT_MB;
+        return fel(OBEHANDLINGSBAR, 'PDF_TEXT_TOO_LARGE', `${filnamn} holds more than ${mb} MB of text`, `${filnamn} innehåller mer än ${mb} MB text. Dela upp handlingen i flera filer.`);
+      }
+      case 'PDF_ACTIVE_CONTENT':
+        return fel(OBEHANDLINGSBAR, 'PDF_ACTIVE_CONTENT', `${filnamn} contains ${resultat.detalj === 'Launch' ? 'a Launch action' : 'JavaScript'}, which is not accepted`, `${filnamn} innehåller ${resultat.detalj === 'Launch' ? 'en åtgärd som startar program' : 'JavaScript'}, vilket inte tas emot. Spara den som vanlig PDF (t.ex. PDF/A) och försök igen.`);
+      case 'PDF_TOO_COMPLEX':
+        return this.forKomplex(filnamn, 'memory');
+    }
+  }
+
+  private forKomplex(filnamn: string, budget: 'time' | 'memory'): DomainError {
+    return fel(OBEHANDLINGSBAR, 'PDF_TOO_COMPLEX', `${filnamn} could not be read within the ${budget} allowed for one file`, `${filnamn} är för komplex för att läsas – den tar för ${budget === 'time' ? 'lång tid' : 'mycket minne'}. Spara den på nytt (t.ex. som PDF/A) och försök igen.`, { budget });
   }
 }

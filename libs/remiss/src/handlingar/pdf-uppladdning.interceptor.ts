@@ -1,4 +1,5 @@
-import { CallHandler, createParamDecorator, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { CallHandler, createParamDecorator, ExecutionContext, HttpStatus, Injectable, NestInterceptor } from '@nestjs/common';
+import { DomainError } from '@app/core';
 import type { FastifyRequest } from 'fastify';
 import { Observable } from 'rxjs';
 import { PdfGranskning } from './pdf-granskning';
@@ -10,7 +11,8 @@ type UppladdningsRequest = FastifyRequest & { uppladdning?: Uppladdning };
  * Reads a multipart PDF upload before validation runs: the file field `fil` into memory (limits of
  * one file up to PDF_UPLOAD_MAX_MB are set where the app registers the multipart plugin) and the
  * text fields into the body. The plugin stops reading at the limit; that becomes FILE_TOO_LARGE
- * naming it. A request that is not multipart carries no file, which the PDF check refuses.
+ * naming it; a body that cannot be read is a 400 with its code. A request that is not multipart
+ * carries no file, which the PDF check refuses.
  */
 @Injectable()
 export class PdfUppladdning implements NestInterceptor {
@@ -30,11 +32,30 @@ export class PdfUppladdning implements NestInterceptor {
           }
         }
       } catch (e: unknown) {
-        throw (e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE' ? this.granskning.forStor() : e;
+        throw this.avslag(e);
       }
       req.body = falt;
     }
     return next.handle();
+  }
+
+  /**
+   * Everything that goes wrong while reading the body is the sender's: the plugin's limits, and
+   * busboy's errors for a body it cannot parse (no boundary, a cut-off part, a bad header).
+   */
+  private avslag(e: unknown): DomainError {
+    if (e instanceof DomainError) return e;
+    switch ((e as { code?: string }).code) {
+      case 'FST_REQ_FILE_TOO_LARGE':
+        return this.granskning.forStor();
+      case 'FST_FILES_LIMIT':
+        return new DomainError(HttpStatus.BAD_REQUEST, 'TOO_MANY_FILES', 'Upload one file only (the multipart field "fil")', 'Bifoga bara en fil (fältet fil).');
+      case 'FST_FIELDS_LIMIT':
+      case 'FST_PARTS_LIMIT':
+        return new DomainError(HttpStatus.BAD_REQUEST, 'TOO_MANY_FIELDS', 'The form has more fields than an upload takes', 'Formuläret har fler fält än en uppladdning tar emot.');
+      default:
+        return new DomainError(HttpStatus.BAD_REQUEST, 'MULTIPART_MALFORMED', `The multipart body cannot be read (${(e as Error).message})`, 'Uppladdningen gick inte att läsa – formuläret är felaktigt eller ofullständigt. Försök igen.');
+    }
   }
 }
 

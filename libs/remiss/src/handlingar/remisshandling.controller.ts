@@ -1,8 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Res, UseInterceptors } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Roller } from '@app/auth';
+import { sendPdf } from '@app/core';
 import type { FastifyReply } from 'fastify';
-import { PDF_UPLOAD_BODY, sendPdf } from '../http/pdf-http';
+import { PDF_UPLOAD_BODY } from '../http/pdf-http';
 import { PdfUppladdning, UppladdadFil } from './pdf-uppladdning.interceptor';
 import { RemisshandlingService, Uppladdning } from './remisshandling.service';
 import { RemissRepository } from '../remiss.repository';
@@ -21,7 +22,7 @@ export class RemisshandlingController {
   @UseInterceptors(PdfUppladdning)
   @ApiConsumes('multipart/form-data')
   @ApiBody(PDF_UPLOAD_BODY)
-  @ApiOperation({ summary: 'Upload a remisshandling (PDF; not a PDF → 415, encrypted/corrupt → 422, too large → 413; nothing stored then)' })
+  @ApiOperation({ summary: 'Upload a remisshandling (PDF; not a PDF → 415; encrypted, corrupt, JavaScript or Launch actions, over the page, text, time or memory budget → 422; too large → 413; readers busy → 503; nothing stored then)' })
   ladda(@CurrentActor() actor: Actor, @Param('remissId', new ParseUUIDPipe()) remissId: string, @UppladdadFil() fil: Uppladdning | undefined, @Body() body: TitelDto) {
     return this.handlingar.laddaUpp(actor, remissId, fil, body.titel);
   }
@@ -37,7 +38,7 @@ export class RemisshandlingController {
   @ApiOperation({ summary: 'The PDF of a remisshandling' })
   async fil(@CurrentActor() actor: Actor, @Param('remissId', new ParseUUIDPipe()) remissId: string, @Param('id', new ParseUUIDPipe()) id: string, @Res({ passthrough: true }) res: FastifyReply) {
     const { filnamn, data } = await this.handlingar.fil(actor, remissId, id);
-    return sendPdf(res, filnamn, data);
+    return sendPdf(res, filnamn, data, 'attachment');
   }
 
   @Delete(':id')

@@ -1,8 +1,8 @@
 import { Controller, Get, Param, ParseUUIDPipe, Res, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Roller } from '@app/auth';
+import { sendPdf } from '@app/core';
 import type { FastifyReply } from 'fastify';
-import { sendPdf } from '../http/pdf-http';
 import { SammanstallningService } from './sammanstallning.service';
 
 @ApiTags('remissammanställning')

@@ -1,9 +1,8 @@
 import { Controller, Get, Header, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Roller } from '@app/auth';
-import { JSON_CONTENT_TYPE } from '@app/core';
+import { JSON_CONTENT_TYPE, sendPdf } from '@app/core';
 import type { FastifyReply } from 'fastify';
-import { sendPdf } from '../http/pdf-http';
 import { RemissOversiktService } from './remiss-oversikt.service';
 import { RemissListQuery } from './remiss-uppfoljning.dto';
 
@@ -30,6 +29,6 @@ export class RemissOversiktController {
   @ApiOperation({ summary: 'The PDF an external instans answered with' })
   async externtSvar(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Param('instansId', new ParseUUIDPipe()) instansId: string, @Res({ passthrough: true }) res: FastifyReply) {
     const { filnamn, data } = await this.oversikt.externtSvar(actor, id, instansId);
-    return sendPdf(res, filnamn, data);
+    return sendPdf(res, filnamn, data, 'attachment');
   }
 }

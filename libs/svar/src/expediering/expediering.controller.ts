@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Res, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { FilRepository } from '@app/archive';
 import { Actor, CurrentActor } from '@app/auth';
-import { notFound } from '@app/core';
+import { notFound, sendPdf } from '@app/core';
+import type { FastifyReply } from 'fastify';
 import { RemissvarUtskrift } from '../dokument/remissvar-utskrift';
 import { RemissvarRepository } from '../remissvar.repository';
 import { NamndAvstaDto } from '../remissvar.dto';
@@ -35,18 +36,18 @@ export class ExpedieringController {
   @Get('remissvar/:id/forhandsvisning')
   @ApiProduces('application/pdf')
   @ApiOperation({ summary: 'The answer as PDF as it would be sent now (any state; only for those who may see it)' })
-  async forhandsvisning(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string): Promise<StreamableFile> {
+  async forhandsvisning(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Res({ passthrough: true }) res: FastifyReply): Promise<StreamableFile> {
     const { pdf, filnamn } = await this.utskrift.forhandsvisning(actor, id);
-    return new StreamableFile(pdf, { type: 'application/pdf', disposition: `inline; filename="forhandsvisning-${filnamn}"` });
+    return sendPdf(res, `forhandsvisning-${filnamn}`, pdf, 'inline');
   }
 
   @Get('remissvar/:id/pdf')
   @ApiProduces('application/pdf')
   @ApiOperation({ summary: 'The sent PDF of an expedierat answer (the nämnd and, from expediering on, the sender)' })
-  async pdf(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string): Promise<StreamableFile> {
+  async pdf(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Res({ passthrough: true }) res: FastifyReply): Promise<StreamableFile> {
     const svar = await this.svar.get(actor, id);
     if (!svar.slutligFilId) throw notFound('Sent PDF');
     const { fil, data } = await this.filer.data(svar.slutligFilId);
-    return new StreamableFile(data, { type: 'application/pdf', disposition: `attachment; filename="${fil.filnamn}"` });
+    return sendPdf(res, fil.filnamn, data, 'attachment');
   }
 }

@@ -37,6 +37,7 @@ describe('expediering and avstår (real PostgreSQL, Redis, Chromium, SMTP)', () 
     const res = await sekreterare.get(`/api/remissvar/${svarId}/forhandsvisning`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect([res.headers.get('content-disposition'), res.headers.get('content-security-policy'), res.headers.get('x-content-type-options')]).toEqual([expect.stringMatching(/^inline; filename\*=UTF-8''forhandsvisning-/), 'sandbox', 'nosniff']);
     expect(enRad(await pdfText(res.body))).toContain('Svar på remiss om policy för digital omställning');
   });
 
@@ -56,7 +57,7 @@ describe('expediering and avstår (real PostgreSQL, Redis, Chromium, SMTP)', () 
     const sender = await t.as('remissansvarig@enkoping.demo');
     expect((await sender.get(`/api/remissvar/${svarId}`)).status).toBe(200);
     const pdf = await sender.get(`/api/remissvar/${svarId}/pdf`);
-    expect(pdf.headers.get('content-disposition')).toContain('KS2025-118-Utbildningsnamnden.pdf');
+    expect([pdf.headers.get('content-disposition'), pdf.headers.get('content-security-policy'), pdf.headers.get('x-content-type-options')]).toEqual(["attachment; filename*=UTF-8''KS2025-118-Utbildningsnamnden.pdf", 'sandbox', 'nosniff']);
     const text = enRad(await pdfText(pdf.body));
     for (const stycke of [...SEED_STYCKEN, 'UN2025/412', 'KS2025/118', '§ 45']) expect(text).toContain(enRad(stycke));
 

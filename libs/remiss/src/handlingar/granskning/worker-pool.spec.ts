@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WorkerCrashed, WorkerPool, WorkerPoolFull, WorkerTimeout } from './worker-pool';
+
+/** A worker that echoes, spins forever, fills its heap, or answers and asks to be replaced. */
+const ARBETARE = `
+const { parentPort, threadId } = require('node:worker_threads');
+parentPort.on('message', (uppdrag) => {
+  if (uppdrag === 'snurra') for (;;);
+  if (uppdrag === 'fyll') { const a = []; for (;;) a.push({ x: new Array(1000).fill(threadId) }); }
+  parentPort.postMessage({ result: threadId, retire: uppdrag === 'forbrukad' });
+});`;
+
+describe('WorkerPool', () => {
+  let entry: string;
+  const pools: WorkerPool<string, number>[] = [];
+  const pool = (size: number, maxQueue: number) => {
+    const p = new WorkerPool<string, number>({ entry, size, maxQueue, timeoutMs: 1500, resourceLimits: { maxOldGenerationSizeMb: 32 } });
+    pools.push(p);
+    return p;
+  };
+
+  beforeAll(() => {
+    entry = join(mkdtempSync(join(tmpdir(), 'worker-pool-')), 'arbetare.js');
+    writeFileSync(entry, ARBETARE);
+  });
+  afterAll(() => Promise.all(pools.map((p) => p.close())));
+
+  it('reuses a worker between tasks', async () => {
+    const p = pool(1, 5);
+    const forsta = await p.run('eko');
+    expect(await p.run('eko')).toBe(forsta);
+  });
+
+  it('terminates a task over its time and replaces the worker; the task behind it runs on the new one', async () => {
+    const p = pool(1, 5);
+    const forsta = await p.run('eko');
+    const start = Date.now();
+    const [snurra, nasta] = await Promise.allSettled([p.run('snurra'), p.run('eko')]);
+    expect(snurra).toEqual({ status: 'rejected', reason: expect.any(WorkerTimeout) });
+    expect(Date.now() - start).toBeLessThan(10_000);
+    expect(nasta).toEqual({ status: 'fulfilled', value: expect.any(Number) });
+    expect((nasta as PromiseFulfilledResult<number>).value).not.toBe(forsta);
+  }, 20_000);
+
+  it('reports a worker that exhausts its heap as out of memory, and goes on', async () => {
+    const p = pool(1, 5);
+    const fyll = await p.run('fyll').catch((e: unknown) => e);
+    expect(fyll).toBeInstanceOf(WorkerCrashed);
+    expect((fyll as WorkerCrashed).outOfMemory).toBe(true);
+    expect(await p.run('eko')).toEqual(expect.any(Number));
+  }, 20_000);
+
+  it('refuses a task when every worker is busy and the queue is full', async () => {
+    const p = pool(1, 1);
+    const upptagen = p.run('snurra').catch((e: unknown) => e);
+    const vantar = p.run('eko');
+    await expect(p.run('eko')).rejects.toBeInstanceOf(WorkerPoolFull);
+    expect(await upptagen).toBeInstanceOf(WorkerTimeout);
+    expect(await vantar).toEqual(expect.any(Number));
+  }, 20_000);
+
+  it('replaces a worker that answers it is spent', async () => {
+    const p = pool(1, 5);
+    const forbrukad = await p.run('forbrukad');
+    expect(await p.run('eko')).not.toBe(forbrukad);
+  });
+});
