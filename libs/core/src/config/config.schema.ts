@@ -78,6 +78,15 @@ export const configSchema = z.object({
   REMISS_MIN_SVARSTID_ARBETSDAGAR: positiveInt(15),
   /** The largest PDF accepted as remisshandling or external answer, in megabytes. */
   PDF_UPLOAD_MAX_MB: positiveInt(25),
+
+  /** Bounded waits: no request waits for a pooled connection, a statement or an idle transaction without end. */
+  DATABASE_ACQUIRE_TIMEOUT_MS: positiveInt(5000),
+  DATABASE_STATEMENT_TIMEOUT_MS: positiveInt(30000),
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: positiveInt(30000),
+  /** After SIGTERM/SIGINT the process exits within this long, even with work stuck. */
+  SHUTDOWN_TIMEOUT_MS: positiveInt(25000),
+  /** How long a committed change waits for Redis to take its jobs before leaving them to the reconciler. */
+  QUEUE_ADD_TIMEOUT_MS: positiveInt(2000),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

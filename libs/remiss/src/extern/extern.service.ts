@@ -13,6 +13,7 @@ import { dnrFilnamn } from '../utskick/missiv';
 import { externtSvarEpost } from '../utskick/remiss-epost';
 import { RemissinstansRepository } from '../utskick/remissinstans.repository';
 import { ExternAtkomstRepository } from './extern-atkomst.repository';
+import { OkandaLankar } from './okanda-lankar';
 
 /** A link that cannot be used: 404 when unknown, 410 when used, expired, revoked or the remiss closed. */
 const ogiltig = (status: HttpStatus, code: string, message: string, svenska: string) => new DomainError(status, code, message, svenska);
@@ -31,11 +32,19 @@ interface Tillgang {
   remiss: Remiss;
 }
 
+/** Why a link was refused; `atkomst` is the link when it exists. */
+interface Nekad {
+  atkomst?: ExternAtkomst;
+  orsak: string;
+  error: DomainError;
+}
+
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 /**
  * What an external remissinstans (no account) can do through its personal link: read the remiss
- * and its handlingar, answer with a PDF, or decline. Every refused use of a link is audited.
+ * and its handlingar, answer with a PDF, or decline. Every refused use of an existing link is
+ * audited; uses of unknown links are counted.
  */
 @Injectable()
 export class ExternService {
@@ -49,6 +58,7 @@ export class ExternService {
     private readonly granskning: PdfGranskning,
     private readonly aviseringar: Aviseringar,
     private readonly audit: AuditLog,
+    private readonly okanda: OkandaLankar,
     private readonly clock: Clock,
   ) {}
 
@@ -83,8 +93,7 @@ export class ExternService {
   async svara(token: string, fil: Uppladdning | undefined): Promise<{ status: 'besvarad' }> {
     await this.tillgang(token, 'svara');
     const pdf = await this.granskning.granska(fil?.buffer, fil?.originalname || 'remissvar.pdf');
-    const epost = await this.dataSource.transaction(async (m) => {
-      const { atkomst, instans, remiss } = await this.tillgang(token, 'svara', m);
+    const epost = await this.inTransaction(token, 'svara', async (m, { atkomst, instans, remiss }) => {
       const now = this.clock.now();
       const sparad = await this.filer.insert(m, { organisationId: remiss.organisationId, filnamn: dnrFilnamn(remiss.diarienummer, instans.namn.replace(/[^\p{L}\p{N}]+/gu, '-')), mimetyp: 'application/pdf', data: pdf.data });
       await this.registrera(m, remiss, instans, `Remissvar från ${instans.namn}`, sparad.id, now);
@@ -96,8 +105,7 @@ export class ExternService {
   }
 
   async avsta(token: string, motivering: string | undefined): Promise<{ status: 'avstar' }> {
-    const epost = await this.dataSource.transaction(async (m) => {
-      const { atkomst, instans, remiss } = await this.tillgang(token, 'avsta', m);
+    const epost = await this.inTransaction(token, 'avsta', async (m, { atkomst, instans, remiss }) => {
       const now = this.clock.now();
       await this.registrera(m, remiss, instans, `${instans.namn} avstår från att yttra sig${motivering ? `: ${motivering}` : ''}`, null, now);
       await this.instanser.update(m, instans.id, { status: 'avstar', avstodAt: now, avstarMotivering: motivering ?? null });
@@ -120,18 +128,42 @@ export class ExternService {
     return mail ? this.aviseringar.koa(m, remiss.organisationId, [mail]) : [];
   }
 
+  /** The link's instans and remiss when the link may be used now (read without locks); otherwise the refusal is audited and thrown. */
+  private async tillgang(token: string, handling: string): Promise<Tillgang> {
+    const utfall = await this.check(token, this.dataSource.manager, false);
+    if ('orsak' in utfall) return this.refuse(utfall, handling);
+    return utfall;
+  }
+
   /**
-   * The link's instans and remiss when the link may be used now; otherwise the refusal is audited
-   * (in its own transaction, so it survives the refusal) and thrown.
+   * Runs `work` in one transaction when the link may be used, re-checked under the rows' locks.
+   * A refusal is decided inside the transaction but audited after it ended: the audit row needs
+   * a connection of its own (it must survive the refusal), and taking a second pool connection
+   * while this one holds a transaction and row locks is how ten refused answers at once
+   * exhausted the pool and stalled the platform.
    */
-  private async tillgang(token: string, handling: string, m?: EntityManager): Promise<Tillgang> {
+  private async inTransaction<T>(token: string, handling: string, work: (m: EntityManager, tillgang: Tillgang) => Promise<T>): Promise<T> {
+    const utfall = await this.dataSource.transaction(async (m) => {
+      const provad = await this.check(token, m, true);
+      return 'orsak' in provad ? provad : { klar: await work(m, provad) };
+    });
+    if ('orsak' in utfall) return this.refuse(utfall, handling);
+    return utfall.klar;
+  }
+
+  private async check(token: string, m: EntityManager, lock: boolean): Promise<Tillgang | Nekad> {
     const funnen = TOKEN.test(token) ? await this.lankar.hitta(token, m) : null;
-    const fel = funnen ? await this.hinder(funnen, m ?? this.dataSource.manager, m !== undefined) : { orsak: 'okand', error: OKAND() };
-    if ('error' in fel) {
-      await this.audit.record(this.dataSource.manager, { organisationId: funnen?.organisationId ?? null, anvandareId: null, handelse: 'extern_lank_nekad', objektTyp: 'extern_atkomst', objektId: funnen?.id, data: { orsak: fel.orsak, handling } });
-      throw fel.error;
-    }
-    return fel;
+    return funnen ? this.hinder(funnen, m, lock) : { orsak: 'okand', error: OKAND() };
+  }
+
+  /**
+   * Audits a refused link (outside any transaction, so the row stays) and throws the refusal.
+   * Unknown tokens concern no link and are only counted (OkandaLankar).
+   */
+  private async refuse(nekad: Nekad, handling: string): Promise<never> {
+    if (!nekad.atkomst) this.okanda.count(handling);
+    else await this.audit.record(this.dataSource.manager, { organisationId: nekad.atkomst.organisationId, anvandareId: null, handelse: 'extern_lank_nekad', objektTyp: 'extern_atkomst', objektId: nekad.atkomst.id, data: { orsak: nekad.orsak, handling } });
+    throw nekad.error;
   }
 
   /**
@@ -139,14 +171,14 @@ export class ExternService {
    * the rows are locked in the platform's order — remissinstans, then remiss FOR SHARE, so a
    * concurrent återkalla or new link waits — and the link is read again under those locks.
    */
-  private async hinder(funnen: ExternAtkomst, m: EntityManager, lock: boolean): Promise<Tillgang | { orsak: string; error: DomainError }> {
+  private async hinder(funnen: ExternAtkomst, m: EntityManager, lock: boolean): Promise<Tillgang | Nekad> {
     const instans = await m.findOneOrFail(Remissinstans, { where: { id: funnen.remissinstansId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
     const remiss = await m.findOneOrFail(Remiss, { where: { id: instans.remissId }, ...(lock ? { lock: { mode: 'pessimistic_read' as const } } : {}) });
     const atkomst = lock ? await m.findOneByOrFail(ExternAtkomst, { id: funnen.id }) : funnen;
-    if (atkomst.aterkalladAt) return { orsak: 'aterkallad', error: GONE.aterkallad() };
-    if (atkomst.anvandAt || instans.status === 'besvarad' || instans.status === 'avstar') return { orsak: 'anvand', error: GONE.anvand() };
-    if (remiss.status !== 'utskickad') return { orsak: 'stangd', error: GONE.stangd() };
-    if (atkomst.giltigTill.getTime() < this.clock.now().getTime()) return { orsak: 'utgangen', error: GONE.utgangen() };
+    if (atkomst.aterkalladAt) return { atkomst, orsak: 'aterkallad', error: GONE.aterkallad() };
+    if (atkomst.anvandAt || instans.status === 'besvarad' || instans.status === 'avstar') return { atkomst, orsak: 'anvand', error: GONE.anvand() };
+    if (remiss.status !== 'utskickad') return { atkomst, orsak: 'stangd', error: GONE.stangd() };
+    if (atkomst.giltigTill.getTime() < this.clock.now().getTime()) return { atkomst, orsak: 'utgangen', error: GONE.utgangen() };
     if (instans.status !== 'inbjuden') throw illegalTransition('remissinstans', instans.status, 'answer');
     return { atkomst, instans, remiss };
   }
