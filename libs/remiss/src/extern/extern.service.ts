@@ -1,9 +1,9 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DiariumRepository, FilRepository } from '@app/archive';
 import { AuditLog } from '@app/auth';
-import { Clock, DomainError, illegalTransition, notFound, stockholmDatum } from '@app/core';
-import { ExternAtkomst, Remiss, Remisshandling, Remissinstans } from '@app/database';
+import { APP_CONFIG, AppConfig, Clock, DomainError, illegalTransition, notFound, stockholmDatum } from '@app/core';
+import { Bulkhead, ExternAtkomst, Remiss, Remisshandling, Remissinstans } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { PdfGranskning } from '../handlingar/pdf-granskning';
 import { Uppladdning } from '../handlingar/remisshandling.service';
@@ -48,6 +48,14 @@ const TOKEN = /^[A-Za-z0-9_-]{43}$/;
  */
 @Injectable()
 export class ExternService {
+  /**
+   * Link requests come from anyone on the internet: they may hold at most half the pool's
+   * connections, so logins and everyone else keep the other half whatever a link storm does.
+   */
+  private readonly platser: Bulkhead;
+  /** The answer being given through each link in this process, so the next one waits for it (enAtGangen). */
+  private readonly svarAvLank = new Map<string, Promise<unknown>>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly lankar: ExternAtkomstRepository,
@@ -60,9 +68,16 @@ export class ExternService {
     private readonly audit: AuditLog,
     private readonly okanda: OkandaLankar,
     private readonly clock: Clock,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.platser = new Bulkhead(Math.max(1, Math.floor(config.DATABASE_POOL_SIZE / 2)), config.DATABASE_ACQUIRE_TIMEOUT_MS);
+  }
 
-  async visa(token: string, handling: string) {
+  visa(token: string, handling: string) {
+    return this.platser.run(() => this.las(token, handling));
+  }
+
+  private async las(token: string, handling: string) {
     const { instans, remiss } = await this.tillgang(token, handling);
     const handlingar = await this.remisser.handlingar(remiss.id);
     const { organisation, enhet } = await this.remisser.avsandare(remiss);
@@ -74,24 +89,32 @@ export class ExternService {
     };
   }
 
-  async handling(token: string, handlingId: string): Promise<{ filnamn: string; data: Buffer }> {
-    const { remiss } = await this.tillgang(token, 'las_handling');
-    const handling = (await this.remisser.handlingar(remiss.id)).find((h) => h.id === handlingId);
-    if (!handling) throw notFound('Remisshandling');
-    const { fil, data } = await this.filer.data(handling.filId);
-    return { filnamn: fil.filnamn, data };
+  handling(token: string, handlingId: string): Promise<{ filnamn: string; data: Buffer }> {
+    return this.platser.run(async () => {
+      const { remiss } = await this.tillgang(token, 'las_handling');
+      const handling = (await this.remisser.handlingar(remiss.id)).find((h) => h.id === handlingId);
+      if (!handling) throw notFound('Remisshandling');
+      const { fil, data } = await this.filer.data(handling.filId);
+      return { filnamn: fil.filnamn, data };
+    });
   }
 
-  async missiv(token: string): Promise<{ filnamn: string; data: Buffer }> {
-    const { remiss } = await this.tillgang(token, 'las_missiv');
-    if (!remiss.missivFilId) throw notFound('Missiv');
-    const { fil, data } = await this.filer.data(remiss.missivFilId);
-    return { filnamn: fil.filnamn, data };
+  missiv(token: string): Promise<{ filnamn: string; data: Buffer }> {
+    return this.platser.run(async () => {
+      const { remiss } = await this.tillgang(token, 'las_missiv');
+      if (!remiss.missivFilId) throw notFound('Missiv');
+      const { fil, data } = await this.filer.data(remiss.missivFilId);
+      return { filnamn: fil.filnamn, data };
+    });
   }
 
   /** The answer as PDF: stored, registered as an inkommande handling of the sender, the instans besvarad. */
-  async svara(token: string, fil: Uppladdning | undefined): Promise<{ status: 'besvarad' }> {
-    await this.tillgang(token, 'svara');
+  svara(token: string, fil: Uppladdning | undefined): Promise<{ status: 'besvarad' }> {
+    return this.enAtGangen(token, () => this.svaraNu(token, fil));
+  }
+
+  private async svaraNu(token: string, fil: Uppladdning | undefined): Promise<{ status: 'besvarad' }> {
+    await this.platser.run(() => this.tillgang(token, 'svara'));
     const pdf = await this.granskning.granska(fil?.buffer, fil?.originalname || 'remissvar.pdf');
     const epost = await this.inTransaction(token, 'svara', async (m, { atkomst, instans, remiss }) => {
       const now = this.clock.now();
@@ -104,7 +127,12 @@ export class ExternService {
     return { status: 'besvarad' };
   }
 
-  async avsta(token: string, motivering: string | undefined): Promise<{ status: 'avstar' }> {
+  avsta(token: string, motivering: string | undefined): Promise<{ status: 'avstar' }> {
+    return this.enAtGangen(token, () => this.avstaNu(token, motivering));
+  }
+
+  private async avstaNu(token: string, motivering: string | undefined): Promise<{ status: 'avstar' }> {
+    await this.platser.run(() => this.tillgang(token, 'avsta'));
     const epost = await this.inTransaction(token, 'avsta', async (m, { atkomst, instans, remiss }) => {
       const now = this.clock.now();
       await this.registrera(m, remiss, instans, `${instans.namn} avstår från att yttra sig${motivering ? `: ${motivering}` : ''}`, null, now);
@@ -113,6 +141,21 @@ export class ExternService {
     });
     await this.aviseringar.efterCommit({ epost });
     return { status: 'avstar' };
+  }
+
+  /**
+   * Answers through one link run one at a time in a process: only one can win, so the others
+   * should not each check a PDF and queue on the instans' row lock (holding a pooled connection
+   * while they wait); after the first, the next finds the link used at once. Between processes
+   * the row lock in the transaction still decides.
+   */
+  private enAtGangen<T>(token: string, work: () => Promise<T>): Promise<T> {
+    const fore = this.svarAvLank.get(token);
+    const denna = fore ? fore.then(work, work) : work();
+    const klar = denna.then(() => undefined, () => undefined);
+    this.svarAvLank.set(token, klar);
+    void klar.then(() => this.svarAvLank.get(token) === klar && this.svarAvLank.delete(token));
+    return denna;
   }
 
   private async registrera(m: EntityManager, remiss: Remiss, instans: Remissinstans, beskrivning: string, filId: string | null, now: Date): Promise<void> {
@@ -142,13 +185,15 @@ export class ExternService {
    * while this one holds a transaction and row locks is how ten refused answers at once
    * exhausted the pool and stalled the platform.
    */
-  private async inTransaction<T>(token: string, handling: string, work: (m: EntityManager, tillgang: Tillgang) => Promise<T>): Promise<T> {
-    const utfall = await this.dataSource.transaction(async (m) => {
-      const provad = await this.check(token, m, true);
-      return 'orsak' in provad ? provad : { klar: await work(m, provad) };
+  private inTransaction<T>(token: string, handling: string, work: (m: EntityManager, tillgang: Tillgang) => Promise<T>): Promise<T> {
+    return this.platser.run(async () => {
+      const utfall = await this.dataSource.transaction(async (m) => {
+        const provad = await this.check(token, m, true);
+        return 'orsak' in provad ? provad : { klar: await work(m, provad) };
+      });
+      if ('orsak' in utfall) return this.refuse(utfall, handling);
+      return utfall.klar;
     });
-    if ('orsak' in utfall) return this.refuse(utfall, handling);
-    return utfall.klar;
   }
 
   private async check(token: string, m: EntityManager, lock: boolean): Promise<Tillgang | Nekad> {
