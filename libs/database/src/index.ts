@@ -6,4 +6,6 @@ export * from './redis/redis';
 export * from './transaction';
 export * from './health/health.module';
 export * from './prepared-statements';
+export * from './connection-pool';
+export * from './bulkhead';
 export * from './json-sql';

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { Pool, PoolClient } from 'pg';
+import type { PoolClient } from 'pg';
 import { DataSource, EntityManager, EntitySubscriberInterface, EventSubscriber, TransactionCommitEvent } from 'typeorm';
 import type { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
+import { poolOf } from './connection-pool';
 
 /** Per DataSource: reads running now, and how many transactions have committed through it. */
 interface Reads {
@@ -12,8 +13,6 @@ interface Reads {
 const readsOf = new WeakMap<DataSource, Reads>();
 const names = new Map<string, string>();
 
-/** node-postgres' pool behind a TypeORM DataSource. */
-const poolOf = (dataSource: DataSource) => (dataSource.driver as unknown as { master: Pool }).master;
 
 function reads(dataSource: DataSource): Reads {
   let r = readsOf.get(dataSource);

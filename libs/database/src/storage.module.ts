@@ -1,7 +1,9 @@
 import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type Redis from 'ioredis';
-import { dataSourceOptions } from './data-source';
+import { DataSource } from 'typeorm';
+import { guardPool } from './connection-pool';
+import { DatabaseLimits, dataSourceOptions } from './data-source';
 import { Infrastructure } from './infrastructure';
 import { createRedis } from './redis/redis';
 
@@ -12,6 +14,10 @@ export interface StorageLocation {
   databaseUrl: string;
   redisUrl: string;
   poolSize?: number;
+  /** Timeouts of the pool and of every connection (the apps set them from the config). */
+  limits?: DatabaseLimits;
+  /** Tests: a transaction that asks the pool for a second connection fails loudly (see guardPool). */
+  checkTransactions?: boolean;
 }
 
 /** PostgreSQL through TypeORM and one shared Redis connection, at the places `Infrastructure` found. */
@@ -20,10 +26,19 @@ export interface StorageLocation {
 export class StorageModule implements OnApplicationShutdown {
   constructor(@Inject(REDIS) private readonly redis: Redis) {}
 
-  static forRoot(location: StorageLocation | Infrastructure & { poolSize?: number }): DynamicModule {
+  static forRoot(location: StorageLocation | (Infrastructure & Omit<StorageLocation, keyof Infrastructure>)): DynamicModule {
     return {
       module: StorageModule,
-      imports: [TypeOrmModule.forRoot(dataSourceOptions(location.databaseUrl, location.poolSize))],
+      imports: [
+        TypeOrmModule.forRootAsync({
+          useFactory: () => dataSourceOptions(location.databaseUrl, location.poolSize, location.limits),
+          dataSourceFactory: async (options) => {
+            const dataSource = await new DataSource(options!).initialize();
+            guardPool(dataSource, { checkTransactions: location.checkTransactions ?? false });
+            return dataSource;
+          },
+        }),
+      ],
       providers: [
         { provide: REDIS_URL, useValue: location.redisUrl },
         { provide: REDIS, useFactory: () => createRedis(location.redisUrl, { lazyConnect: false }) },

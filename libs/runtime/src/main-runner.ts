@@ -26,7 +26,7 @@ export async function runHttpApp(spec: HttpAppSpec): Promise<void> {
   const url = config.PUBLIC_URL ?? `http://${config.HOST}:${spec.port(config)}`;
   new Logger(spec.title).log(`listening on ${url}`);
   spec.afterListen?.(url, config);
-  stopOnSignal(async () => {
+  stopOnSignal(config.SHUTDOWN_TIMEOUT_MS, async () => {
     await app.close();
     await infrastructure.stop();
   });
@@ -39,7 +39,7 @@ export async function runWorker(title: string, module: (config: AppConfig, infra
   if (config.MIGRATE_ON_START) await runMigrations(infrastructure.databaseUrl);
   const app = await NestFactory.createApplicationContext(module(config, infrastructure), { logger: LEVELS.slice(0, LEVELS.indexOf(config.LOG_LEVEL) + 1) });
   new Logger(title).log('started');
-  stopOnSignal(async () => {
+  stopOnSignal(config.SHUTDOWN_TIMEOUT_MS, async () => {
     await app.close();
     await infrastructure.stop();
   });
@@ -62,12 +62,22 @@ function startConfig(): AppConfig {
   return loadConfig(process.env);
 }
 
-function stopOnSignal(stop: () => Promise<void>): void {
+/**
+ * Stops gracefully on SIGTERM/SIGINT, but within `timeoutMs`: closing waits for requests and
+ * pooled connections, and a transaction stuck on a lock would otherwise keep the process alive
+ * until SIGKILL.
+ */
+function stopOnSignal(timeoutMs: number, stop: () => Promise<void>): void {
   let stopping = false;
   const handler = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    new Logger('Shutdown').log(`${signal}: finishing work in progress`);
+    const logger = new Logger('Shutdown');
+    logger.log(`${signal}: finishing work in progress`);
+    setTimeout(() => {
+      logger.error(`work in progress did not finish within SHUTDOWN_TIMEOUT_MS (${timeoutMs} ms); exiting anyway`);
+      process.exit(1);
+    }, timeoutMs);
     stop().then(
       () => process.exit(0),
       (error) => {

@@ -101,6 +101,14 @@ export const configSchema = z.object({
   PDF_INSPECTION_QUEUE: positiveInt(10),
   /** Nice value of the reading threads (Linux): requests get the CPU first. */
   PDF_INSPECTION_NICE: z.coerce.number().int().min(0).max(19).default(10),
+  /** Bounded waits: no request waits for a pooled connection, a statement or an idle transaction without end. */
+  DATABASE_ACQUIRE_TIMEOUT_MS: positiveInt(5000),
+  DATABASE_STATEMENT_TIMEOUT_MS: positiveInt(30000),
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: positiveInt(30000),
+  /** After SIGTERM/SIGINT the process exits within this long, even with work stuck. */
+  SHUTDOWN_TIMEOUT_MS: positiveInt(25000),
+  /** How long a committed change waits for Redis to take its jobs before leaving them to the reconciler. */
+  QUEUE_ADD_TIMEOUT_MS: positiveInt(2000),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

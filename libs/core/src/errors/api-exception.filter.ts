@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { DomainError } from './domain-error';
+import { databaseBusy, DomainError } from './domain-error';
 
 export interface ApiErrorBody {
   statusCode: number;
@@ -63,6 +63,10 @@ function apiErrorBody(exception: unknown): ApiErrorBody {
     const code = typeof given.code === 'string' ? given.code : isJsonSyntaxError(exception) ? 'MALFORMED_JSON' : (CODE_BY_STATUS[status] ?? 'ERROR');
     return { statusCode: status, code, message };
   }
+  if (isDatabaseTimeout(exception)) {
+    const busy = databaseBusy('The database did not finish in time; try again shortly');
+    return { statusCode: busy.status, code: busy.code, message: busy.message, meddelande: busy.svenska };
+  }
   if (isFastifyClientError(exception)) {
     const status = exception.statusCode;
     return { statusCode: status, code: exception.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || exception instanceof SyntaxError ? 'MALFORMED_JSON' : (CODE_BY_STATUS[status] ?? 'BAD_REQUEST'), message: exception.message };
@@ -78,4 +82,15 @@ function isJsonSyntaxError(exception: HttpException): boolean {
 function isFastifyClientError(e: unknown): e is Error & { statusCode: number; code?: string } {
   const status = (e as { statusCode?: unknown } | null)?.statusCode;
   return e instanceof Error && typeof status === 'number' && status >= 400 && status < 500;
+}
+
+/**
+ * PostgreSQL's own limits (statement_timeout, lock_timeout, idle_in_transaction_session_timeout)
+ * ended the work: 503, as for a pool with no free connection. SQLSTATEs as TypeORM's
+ * QueryFailedError (and pg's DatabaseError) carry them.
+ */
+const DATABASE_TIMEOUTS = new Set(['57014', '55P03', '25P03']);
+
+function isDatabaseTimeout(e: unknown): boolean {
+  return e instanceof Error && DATABASE_TIMEOUTS.has(String((e as { code?: unknown }).code));
 }

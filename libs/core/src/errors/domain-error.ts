@@ -37,3 +37,7 @@ export const illegalTransition = (what: string, current: string, action: string)
     `Det går inte att ${action} när status är ${current}`,
     { currentState: current },
   );
+
+/** PostgreSQL did not take the work in time (no pooled connection free, a statement over its limit): try again shortly. */
+export const databaseBusy = (message = 'The database is busy; try again shortly') =>
+  new DomainError(HttpStatus.SERVICE_UNAVAILABLE, 'DATABASE_BUSY', message, 'Databasen är överbelastad just nu. Försök igen om en stund.');

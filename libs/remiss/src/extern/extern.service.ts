@@ -1,9 +1,9 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DiariumRepository, FilRepository } from '@app/archive';
 import { AuditLog } from '@app/auth';
-import { Clock, DomainError, illegalTransition, notFound, stockholmDatum } from '@app/core';
-import { ExternAtkomst, Remiss, Remisshandling, Remissinstans } from '@app/database';
+import { APP_CONFIG, AppConfig, Clock, DomainError, illegalTransition, notFound, stockholmDatum } from '@app/core';
+import { Bulkhead, ExternAtkomst, Remiss, Remisshandling, Remissinstans } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { PdfGranskning } from '../handlingar/pdf-granskning';
 import { Uppladdning } from '../handlingar/remisshandling.service';
@@ -13,6 +13,7 @@ import { dnrFilnamn } from '../utskick/missiv';
 import { externtSvarEpost } from '../utskick/remiss-epost';
 import { RemissinstansRepository } from '../utskick/remissinstans.repository';
 import { ExternAtkomstRepository } from './extern-atkomst.repository';
+import { OkandaLankar } from './okanda-lankar';
 
 /** A link that cannot be used: 404 when unknown, 410 when used, expired, revoked or the remiss closed. */
 const ogiltig = (status: HttpStatus, code: string, message: string, svenska: string) => new DomainError(status, code, message, svenska);
@@ -31,14 +32,30 @@ interface Tillgang {
   remiss: Remiss;
 }
 
+/** Why a link was refused; `atkomst` is the link when it exists. */
+interface Nekad {
+  atkomst?: ExternAtkomst;
+  orsak: string;
+  error: DomainError;
+}
+
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 /**
  * What an external remissinstans (no account) can do through its personal link: read the remiss
- * and its handlingar, answer with a PDF, or decline. Every refused use of a link is audited.
+ * and its handlingar, answer with a PDF, or decline. Every refused use of an existing link is
+ * audited; uses of unknown links are counted.
  */
 @Injectable()
 export class ExternService {
+  /**
+   * Link requests come from anyone on the internet: they may hold at most half the pool's
+   * connections, so logins and everyone else keep the other half whatever a link storm does.
+   */
+  private readonly platser: Bulkhead;
+  /** The answer being given through each link in this process, so the next one waits for it (enAtGangen). */
+  private readonly svarAvLank = new Map<string, Promise<unknown>>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly lankar: ExternAtkomstRepository,
@@ -49,10 +66,18 @@ export class ExternService {
     private readonly granskning: PdfGranskning,
     private readonly aviseringar: Aviseringar,
     private readonly audit: AuditLog,
+    private readonly okanda: OkandaLankar,
     private readonly clock: Clock,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.platser = new Bulkhead(Math.max(1, Math.floor(config.DATABASE_POOL_SIZE / 2)), config.DATABASE_ACQUIRE_TIMEOUT_MS);
+  }
 
-  async visa(token: string, handling: string) {
+  visa(token: string, handling: string) {
+    return this.platser.run(() => this.las(token, handling));
+  }
+
+  private async las(token: string, handling: string) {
     const { instans, remiss } = await this.tillgang(token, handling);
     const handlingar = await this.remisser.handlingar(remiss.id);
     const { organisation, enhet } = await this.remisser.avsandare(remiss);
@@ -64,27 +89,34 @@ export class ExternService {
     };
   }
 
-  async handling(token: string, handlingId: string): Promise<{ filnamn: string; data: Buffer }> {
-    const { remiss } = await this.tillgang(token, 'las_handling');
-    const handling = (await this.remisser.handlingar(remiss.id)).find((h) => h.id === handlingId);
-    if (!handling) throw notFound('Remisshandling');
-    const { fil, data } = await this.filer.data(handling.filId);
-    return { filnamn: fil.filnamn, data };
+  handling(token: string, handlingId: string): Promise<{ filnamn: string; data: Buffer }> {
+    return this.platser.run(async () => {
+      const { remiss } = await this.tillgang(token, 'las_handling');
+      const handling = (await this.remisser.handlingar(remiss.id)).find((h) => h.id === handlingId);
+      if (!handling) throw notFound('Remisshandling');
+      const { fil, data } = await this.filer.data(handling.filId);
+      return { filnamn: fil.filnamn, data };
+    });
   }
 
-  async missiv(token: string): Promise<{ filnamn: string; data: Buffer }> {
-    const { remiss } = await this.tillgang(token, 'las_missiv');
-    if (!remiss.missivFilId) throw notFound('Missiv');
-    const { fil, data } = await this.filer.data(remiss.missivFilId);
-    return { filnamn: fil.filnamn, data };
+  missiv(token: string): Promise<{ filnamn: string; data: Buffer }> {
+    return this.platser.run(async () => {
+      const { remiss } = await this.tillgang(token, 'las_missiv');
+      if (!remiss.missivFilId) throw notFound('Missiv');
+      const { fil, data } = await this.filer.data(remiss.missivFilId);
+      return { filnamn: fil.filnamn, data };
+    });
   }
 
   /** The answer as PDF: stored, registered as an inkommande handling of the sender, the instans besvarad. */
-  async svara(token: string, fil: Uppladdning | undefined): Promise<{ status: 'besvarad' }> {
-    await this.tillgang(token, 'svara');
+  svara(token: string, fil: Uppladdning | undefined): Promise<{ status: 'besvarad' }> {
+    return this.enAtGangen(token, () => this.svaraNu(token, fil));
+  }
+
+  private async svaraNu(token: string, fil: Uppladdning | undefined): Promise<{ status: 'besvarad' }> {
+    await this.platser.run(() => this.tillgang(token, 'svara'));
     const pdf = await this.granskning.granska(fil?.buffer, fil?.originalname || 'remissvar.pdf');
-    const epost = await this.dataSource.transaction(async (m) => {
-      const { atkomst, instans, remiss } = await this.tillgang(token, 'svara', m);
+    const epost = await this.inTransaction(token, 'svara', async (m, { atkomst, instans, remiss }) => {
       const now = this.clock.now();
       const sparad = await this.filer.insert(m, { organisationId: remiss.organisationId, filnamn: dnrFilnamn(remiss.diarienummer, instans.namn.replace(/[^\p{L}\p{N}]+/gu, '-')), mimetyp: 'application/pdf', data: pdf.data });
       await this.registrera(m, remiss, instans, `Remissvar från ${instans.namn}`, sparad.id, now);
@@ -95,9 +127,13 @@ export class ExternService {
     return { status: 'besvarad' };
   }
 
-  async avsta(token: string, motivering: string | undefined): Promise<{ status: 'avstar' }> {
-    const epost = await this.dataSource.transaction(async (m) => {
-      const { atkomst, instans, remiss } = await this.tillgang(token, 'avsta', m);
+  avsta(token: string, motivering: string | undefined): Promise<{ status: 'avstar' }> {
+    return this.enAtGangen(token, () => this.avstaNu(token, motivering));
+  }
+
+  private async avstaNu(token: string, motivering: string | undefined): Promise<{ status: 'avstar' }> {
+    await this.platser.run(() => this.tillgang(token, 'avsta'));
+    const epost = await this.inTransaction(token, 'avsta', async (m, { atkomst, instans, remiss }) => {
       const now = this.clock.now();
       await this.registrera(m, remiss, instans, `${instans.namn} avstår från att yttra sig${motivering ? `: ${motivering}` : ''}`, null, now);
       await this.instanser.update(m, instans.id, { status: 'avstar', avstodAt: now, avstarMotivering: motivering ?? null });
@@ -105,6 +141,21 @@ export class ExternService {
     });
     await this.aviseringar.efterCommit({ epost });
     return { status: 'avstar' };
+  }
+
+  /**
+   * Answers through one link run one at a time in a process: only one can win, so the others
+   * should not each check a PDF and queue on the instans' row lock (holding a pooled connection
+   * while they wait); after the first, the next finds the link used at once. Between processes
+   * the row lock in the transaction still decides.
+   */
+  private enAtGangen<T>(token: string, work: () => Promise<T>): Promise<T> {
+    const fore = this.svarAvLank.get(token);
+    const denna = fore ? fore.then(work, work) : work();
+    const klar = denna.then(() => undefined, () => undefined);
+    this.svarAvLank.set(token, klar);
+    void klar.then(() => this.svarAvLank.get(token) === klar && this.svarAvLank.delete(token));
+    return denna;
   }
 
   private async registrera(m: EntityManager, remiss: Remiss, instans: Remissinstans, beskrivning: string, filId: string | null, now: Date): Promise<void> {
@@ -120,18 +171,44 @@ export class ExternService {
     return mail ? this.aviseringar.koa(m, remiss.organisationId, [mail]) : [];
   }
 
+  /** The link's instans and remiss when the link may be used now (read without locks); otherwise the refusal is audited and thrown. */
+  private async tillgang(token: string, handling: string): Promise<Tillgang> {
+    const utfall = await this.check(token, this.dataSource.manager, false);
+    if ('orsak' in utfall) return this.refuse(utfall, handling);
+    return utfall;
+  }
+
   /**
-   * The link's instans and remiss when the link may be used now; otherwise the refusal is audited
-   * (in its own transaction, so it survives the refusal) and thrown.
+   * Runs `work` in one transaction when the link may be used, re-checked under the rows' locks.
+   * A refusal is decided inside the transaction but audited after it ended: the audit row needs
+   * a connection of its own (it must survive the refusal), and taking a second pool connection
+   * while this one holds a transaction and row locks is how ten refused answers at once
+   * exhausted the pool and stalled the platform.
    */
-  private async tillgang(token: string, handling: string, m?: EntityManager): Promise<Tillgang> {
+  private inTransaction<T>(token: string, handling: string, work: (m: EntityManager, tillgang: Tillgang) => Promise<T>): Promise<T> {
+    return this.platser.run(async () => {
+      const utfall = await this.dataSource.transaction(async (m) => {
+        const provad = await this.check(token, m, true);
+        return 'orsak' in provad ? provad : { klar: await work(m, provad) };
+      });
+      if ('orsak' in utfall) return this.refuse(utfall, handling);
+      return utfall.klar;
+    });
+  }
+
+  private async check(token: string, m: EntityManager, lock: boolean): Promise<Tillgang | Nekad> {
     const funnen = TOKEN.test(token) ? await this.lankar.hitta(token, m) : null;
-    const fel = funnen ? await this.hinder(funnen, m ?? this.dataSource.manager, m !== undefined) : { orsak: 'okand', error: OKAND() };
-    if ('error' in fel) {
-      await this.audit.record(this.dataSource.manager, { organisationId: funnen?.organisationId ?? null, anvandareId: null, handelse: 'extern_lank_nekad', objektTyp: 'extern_atkomst', objektId: funnen?.id, data: { orsak: fel.orsak, handling } });
-      throw fel.error;
-    }
-    return fel;
+    return funnen ? this.hinder(funnen, m, lock) : { orsak: 'okand', error: OKAND() };
+  }
+
+  /**
+   * Audits a refused link (outside any transaction, so the row stays) and throws the refusal.
+   * Unknown tokens concern no link and are only counted (OkandaLankar).
+   */
+  private async refuse(nekad: Nekad, handling: string): Promise<never> {
+    if (!nekad.atkomst) this.okanda.count(handling);
+    else await this.audit.record(this.dataSource.manager, { organisationId: nekad.atkomst.organisationId, anvandareId: null, handelse: 'extern_lank_nekad', objektTyp: 'extern_atkomst', objektId: nekad.atkomst.id, data: { orsak: nekad.orsak, handling } });
+    throw nekad.error;
   }
 
   /**
@@ -139,14 +216,14 @@ export class ExternService {
    * the rows are locked in the platform's order — remissinstans, then remiss FOR SHARE, so a
    * concurrent återkalla or new link waits — and the link is read again under those locks.
    */
-  private async hinder(funnen: ExternAtkomst, m: EntityManager, lock: boolean): Promise<Tillgang | { orsak: string; error: DomainError }> {
+  private async hinder(funnen: ExternAtkomst, m: EntityManager, lock: boolean): Promise<Tillgang | Nekad> {
     const instans = await m.findOneOrFail(Remissinstans, { where: { id: funnen.remissinstansId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
     const remiss = await m.findOneOrFail(Remiss, { where: { id: instans.remissId }, ...(lock ? { lock: { mode: 'pessimistic_read' as const } } : {}) });
     const atkomst = lock ? await m.findOneByOrFail(ExternAtkomst, { id: funnen.id }) : funnen;
-    if (atkomst.aterkalladAt) return { orsak: 'aterkallad', error: GONE.aterkallad() };
-    if (atkomst.anvandAt || instans.status === 'besvarad' || instans.status === 'avstar') return { orsak: 'anvand', error: GONE.anvand() };
-    if (remiss.status !== 'utskickad') return { orsak: 'stangd', error: GONE.stangd() };
-    if (atkomst.giltigTill.getTime() < this.clock.now().getTime()) return { orsak: 'utgangen', error: GONE.utgangen() };
+    if (atkomst.aterkalladAt) return { atkomst, orsak: 'aterkallad', error: GONE.aterkallad() };
+    if (atkomst.anvandAt || instans.status === 'besvarad' || instans.status === 'avstar') return { atkomst, orsak: 'anvand', error: GONE.anvand() };
+    if (remiss.status !== 'utskickad') return { atkomst, orsak: 'stangd', error: GONE.stangd() };
+    if (atkomst.giltigTill.getTime() < this.clock.now().getTime()) return { atkomst, orsak: 'utgangen', error: GONE.utgangen() };
     if (instans.status !== 'inbjuden') throw illegalTransition('remissinstans', instans.status, 'answer');
     return { atkomst, instans, remiss };
   }

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { PlatformModule } from '../../../../apps/platform/src/platform.module';
 import { krypteradPdf, pdfMedSidor } from '../testing/pdf-fixtures';
 import { sql } from '@app/database/testing/test-infrastructure';
+import { OkandaLankar } from '../extern/okanda-lankar';
 import { forstaGiltigaSvarsdatum, pdfForm, remissUtkast } from '../testing/remiss-fixture';
 
 const pdftotext = (pdf: Buffer) => {
@@ -124,7 +125,11 @@ describe('sending and following a remiss (real PostgreSQL, Redis, Chromium, SMTP
     const okand = await anon.get(`/api/extern/${'A'.repeat(43)}`);
     expect([okand.status, okand.body.code]).toEqual([404, 'LINK_NOT_FOUND']);
     const nekade = await sql(t.db.url, `SELECT data->>'orsak' AS orsak FROM audit_event WHERE handelse = 'extern_lank_nekad' ORDER BY id`);
-    expect(nekade.map((n) => n.orsak)).toEqual(['anvand', 'okand']);
+    expect(nekade.map((n) => n.orsak)).toEqual(['anvand']);
+    // An unknown token is counted, not audited by itself: one summary row when the count is written.
+    await t.app.get(OkandaLankar).flush();
+    const okanda = await sql(t.db.url, `SELECT organisation_id, data->'antal' AS antal, data->'perHandling' AS per FROM audit_event WHERE handelse = 'extern_lank_okand'`);
+    expect(okanda).toEqual([{ organisation_id: null, antal: 1, per: { visa: 1 } }]);
 
     const status = await ks.get(`/api/remisser/${remiss.id}/status`);
     expect(status.body.antal).toMatchObject({ totalt: 4, inbjuden: 3, besvarad: 1, forsenad: 0 });
