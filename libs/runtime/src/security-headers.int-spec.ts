@@ -57,12 +57,13 @@ describe('security headers and caching of every response', () => {
     expect(res.headers.get('cache-control')).toBe('no-store');
   });
 
-  it('a PDF response keeps its own type and disposition, with the same headers', async () => {
+  it('an uploaded PDF is an attachment, sandboxed, with the same headers', async () => {
     const res = await ks.get(`/api/remisser/${demo.remissId}/handlingar/${demo.remisshandlingId}/fil`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
-    expect(res.headers.get('content-disposition')).toBe("inline; filename*=UTF-8''policy.pdf");
+    expect(res.headers.get('content-disposition')).toBe("attachment; filename*=UTF-8''policy.pdf");
     expectSecurityHeaders(res.headers);
+    expect(res.headers.get('content-security-policy')).toBe('sandbox');
     expect(res.headers.get('cache-control')).toMatch(/no-store/);
   });
 
