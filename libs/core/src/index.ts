@@ -11,3 +11,6 @@ export * from './http/public.decorator';
 export * from './http/sid-query';
 export * from './http/json-text';
 export * from './minne/minne';
+export * from './validation/text-check';
+export * from './validation/field.decorators';
+export * from './validation/positive-int.pipe';

@@ -36,6 +36,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const body = apiErrorBody(exception);
+    if (body.code === DUPLICATE || body.code === INVALID_VALUE) this.logger.warn(`${body.code}: ${exception instanceof Error ? exception.message : String(exception)}`);
     if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     void host.switchToHttp().getResponse<FastifyReply>().status(body.statusCode).send(body);
   }
@@ -60,6 +61,8 @@ function apiErrorBody(exception: unknown): ApiErrorBody {
     const code = typeof given.code === 'string' ? given.code : isJsonSyntaxError(exception) ? 'MALFORMED_JSON' : (CODE_BY_STATUS[status] ?? 'ERROR');
     return { statusCode: status, code, message };
   }
+  const database = databaseErrorBody(exception);
+  if (database) return database;
   if (isFastifyClientError(exception)) {
     const status = exception.statusCode;
     return { statusCode: status, code: exception.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || exception instanceof SyntaxError ? 'MALFORMED_JSON' : (CODE_BY_STATUS[status] ?? 'BAD_REQUEST'), message: exception.message };
@@ -75,4 +78,34 @@ function isJsonSyntaxError(exception: HttpException): boolean {
 function isFastifyClientError(e: unknown): e is Error & { statusCode: number; code?: string } {
   const status = (e as { statusCode?: unknown } | null)?.statusCode;
   return e instanceof Error && typeof status === 'number' && status >= 400 && status < 500;
+}
+
+const DUPLICATE = 'DUPLICATE';
+const INVALID_VALUE = 'INVALID_VALUE';
+
+/** PostgreSQL's data exceptions (class 22): a value the column cannot hold. */
+const INVALID_VALUE_STATES = new Set(['22001', '22003', '22007', '22008', '22021', '22P02', '22P05']);
+
+/**
+ * What PostgreSQL refused because of what the client sent, where no service caught it first: a
+ * unique violation (two identical requests at once) is 409, a value its column cannot hold 400.
+ * They are logged as warnings: each one is a check that belongs earlier, in a DTO or a service.
+ */
+function databaseErrorBody(exception: unknown): ApiErrorBody | null {
+  const state = sqlState(exception);
+  if (state === '23505') {
+    return { statusCode: 409, code: DUPLICATE, message: 'This already exists (an identical request was probably saved at the same moment); reload and try again', meddelande: 'Uppgiften finns redan (troligen sparades samma sak samtidigt); ladda om och försök igen' };
+  }
+  if (state && INVALID_VALUE_STATES.has(state)) {
+    return { statusCode: 400, code: INVALID_VALUE, message: 'A value is outside what the platform can store', meddelande: 'Ett av värdena ligger utanför det som kan sparas' };
+  }
+  return null;
+}
+
+/** The SQLSTATE of an error from PostgreSQL (pg's DatabaseError, or TypeORM's QueryFailedError around it). */
+export function sqlState(e: unknown): string | undefined {
+  const error = e as { code?: unknown; driverError?: { code?: unknown }; severity?: unknown; name?: unknown } | null;
+  if (!(e instanceof Error) || !error) return undefined;
+  const code = error.name === 'QueryFailedError' ? error.driverError?.code : error.severity !== undefined ? error.code : undefined;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
 }
