@@ -43,7 +43,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
 }
 
 /** The body of an error response; Fastify's own request errors (body not JSON, too large) reach the filter too. */
-function apiErrorBody(exception: unknown): ApiErrorBody {
+export function apiErrorBody(exception: unknown): ApiErrorBody {
   if (exception instanceof DomainError) {
     return {
       statusCode: exception.status,

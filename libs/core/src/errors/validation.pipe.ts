@@ -1,5 +1,5 @@
 import { ArgumentMetadata, HttpStatus, ValidationError, ValidationPipe } from '@nestjs/common';
-import { findInputFault, InputFault, MAX_INPUT_DEPTH } from '../validation/text-check';
+import { findInputFault, InputFault, MAX_INPUT_DEPTH, printable } from '../validation/text-check';
 import { DomainError } from './domain-error';
 
 function flatten(errors: ValidationError[], parent = ''): string[] {
@@ -33,7 +33,9 @@ class ApiValidationPipe extends ValidationPipe {
   }
 }
 
-function inputFaultError({ path, fault }: InputFault): DomainError {
+function inputFaultError(found: InputFault): DomainError {
+  const { fault } = found;
+  const path = printable(found.path);
   const [field, falt] = path ? [path, `fältet ${path}`] : ['the body', 'innehållet'];
   const details = { fields: [path] };
   if (fault === 'TOO_DEEP') {

@@ -12,9 +12,15 @@ export function badText(s: string): BadText | null {
   return null;
 }
 
+/** The text with NUL and lone surrogates replaced by U+FFFD, fit to be echoed in an error. */
+export function printable(s: string): string {
+  return s.replace(new RegExp(`\u0000|${LONE_SURROGATE.source}`, 'g'), '\uFFFD');
+}
+
 /** Deeper than any DTO of the API (body → synpunkter → synpunkt → fotnoter → text is 4). */
 export const MAX_INPUT_DEPTH = 32;
 
+/** Where the fault is: the path of the string for bad text, the top-level field for nesting. */
 export type InputFault = { path: string; fault: BadText | 'TOO_DEEP' };
 
 /**
@@ -22,19 +28,19 @@ export type InputFault = { path: string; fault: BadText | 'TOO_DEEP' };
  * nested deeper than MAX_INPUT_DEPTH. Iterative, so hostile nesting cannot overflow the stack.
  */
 export function findInputFault(input: unknown, root: string): InputFault | null {
-  const stack: { value: unknown; path: string; depth: number }[] = [{ value: input, path: root, depth: 0 }];
+  const stack: { value: unknown; path: string; top: string; depth: number }[] = [{ value: input, path: root, top: root, depth: 0 }];
   while (stack.length) {
-    const { value, path, depth } = stack.pop()!;
+    const { value, path, top, depth } = stack.pop()!;
     if (typeof value === 'string') {
       const fault = badText(value);
       if (fault) return { path, fault };
     } else if (typeof value === 'object' && value !== null) {
-      if (depth >= MAX_INPUT_DEPTH) return { path, fault: 'TOO_DEEP' };
+      if (depth >= MAX_INPUT_DEPTH) return { path: top, fault: 'TOO_DEEP' };
       for (const [key, child] of Object.entries(value)) {
         const childPath = path ? `${path}.${key}` : key;
         const keyFault = badText(key);
         if (keyFault) return { path: childPath, fault: keyFault };
-        stack.push({ value: child, path: childPath, depth: depth + 1 });
+        stack.push({ value: child, path: childPath, top: depth === 0 && !root && !Array.isArray(value) ? key : top, depth: depth + 1 });
       }
     }
   }

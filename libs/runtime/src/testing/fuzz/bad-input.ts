@@ -8,6 +8,8 @@ import type { Operation, Parameter, Schema } from './openapi';
  */
 export interface FuzzContext {
   callers: readonly string[];
+  /** The callers whose roles get past the guards of a path, drawn for half of the runs. */
+  likelyCallers(path: string): readonly string[];
   /** Existing ids per kind (`remiss`, `remissvar`, …) for path parameters and id fields. */
   ids: Record<string, string[]>;
   /** Values that pass validation for a field of this name (a future working day, a demo e-mail …). */
@@ -153,6 +155,7 @@ function queryValue(param: Parameter, context: FuzzContext): fc.Arbitrary<string
   return fc.oneof(
     { weight: 3, arbitrary: good },
     { weight: 2, arbitrary: fc.constantFrom(...RAW_SEGMENTS) },
+    { weight: 1, arbitrary: fc.constantFrom(...INT_EDGES, 100_000_000, 10_000_000).map(String) },
     { weight: 2, arbitrary: badValue.map((v) => encodeURIComponentLoose(typeof v === 'string' ? v : JSON.stringify(v) ?? '')) },
   );
 }
@@ -191,7 +194,7 @@ export function fuzzRequest(op: Operation, context: FuzzContext): fc.Arbitrary<F
   const body = op.body ? (op.body.kind === 'multipart' ? multipartBody(context) : jsonBody(op.body.schema, context)) : fc.option(fc.constantFrom(...RAW_BODIES.slice(0, 6)).map((text) => ({ kind: 'raw' as const, text })), { nil: undefined, freq: 4 });
   return fc
     .record({
-      caller: fc.constantFrom(...context.callers),
+      caller: fc.oneof(fc.constantFrom(...context.callers), fc.constantFrom(...context.likelyCallers(op.path))),
       path: fc.tuple(...pathParams.map((p) => segment(p, paramKind(op.path, p.name), context))),
       query: fc.tuple(...queryParams.map((p) => fc.option(queryValue(p, context), { nil: undefined }))),
       extraQuery: fc.option(fc.constantFrom('okand=1', 'page=1&page=2', 'q=%00', 'q=%ED%A0%80', 'pageSize=100000000'), { nil: undefined, freq: 3 }),
