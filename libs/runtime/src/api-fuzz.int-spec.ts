@@ -4,6 +4,8 @@ import { stockholmDatum, workingDaysAfter } from '@app/core';
 import { sql } from '@app/database/testing/test-infrastructure';
 import { DEMO_PASSWORD } from '@app/demo';
 import { SmtpSink } from '@app/mail/testing/smtp-sink';
+import { pdfMedSidor } from '@app/remiss/testing/pdf-fixtures';
+import { remissUtkast } from '@app/remiss/testing/remiss-fixture';
 import { demoRemissMedHandling } from '@app/svar/testing/demo-remiss';
 import { unSvar } from '@app/svar/testing/policy-fixture';
 import { PlatformModule } from '../../../apps/platform/src/platform.module';
@@ -41,7 +43,7 @@ const LIKELY: [RegExp, string[]][] = [
 ];
 
 /** Operations that end a session or a remiss' life run last, so the others meet live objects. */
-const ENDS_SOMETHING = /\/(logout|aterkalla|avsluta|avsta|avstar|expediera)$|^DELETE /;
+const ENDS_SOMETHING = /\/(logout|aterkalla|avsluta|avsta|avstar|expediera|svar)$|^DELETE /;
 /** Operations on the caller's own session get a client of their own each run. */
 const OWN_SESSION = /^POST \/api\/auth\/(login|logout)$/;
 
@@ -71,6 +73,11 @@ describe('fuzzing every operation of the API', () => {
     const svarsdatum = [20, 40].map((n) => workingDaysAfter(stockholmDatum(new Date()), n));
     const nyRemiss = { arendemening: 'Remiss om fuzzning', svarsdatum: svarsdatum[0], kontaktperson: { namn: 'Karin Lind' }, mottagare: [{ enhetId: demo.enheter.TN }, { namn: 'Region Uppsala', epost: 'registrator@region.test' }] };
     expect((await clients.remissansvarig.post('/api/remisser', nyRemiss)).status).toBe(201);
+    // A sent remiss with external instanser, whose personal links come by mail.
+    const externa = ['a', 'b', 'c'].map((x) => `extern-${x}@example.se`);
+    const skickad = await remissUtkast(clients.remissansvarig, 'Remiss till externa', [...externa.map((epost) => ({ namn: `Part ${epost}`, epost })), { enhetId: demo.enheter.KFN }]);
+    expect((await clients.remissansvarig.post(`/api/remisser/${skickad.id}/skicka`)).status).toBe(200);
+    const tokens = await Promise.all(externa.map((epost) => personalToken(sink, epost)));
 
     const ids = async (query: string) => (await sql<{ id: string }>(t.db.url, query)).map((r) => r.id);
     context = {
@@ -83,8 +90,8 @@ describe('fuzzing every operation of the API', () => {
         enhet: await ids('SELECT id FROM enhet'),
         diarium: await ids('SELECT id FROM diarium'),
         arende: await ids('SELECT id FROM arende'),
-        remisshandling: [demo.remisshandlingId],
-        token: ['A'.repeat(43), 'x', '%00', 'a'.repeat(2_000)],
+        remisshandling: [demo.remisshandlingId, skickad.handlingId],
+        token: [...tokens, 'A'.repeat(43), 'x', 'a'.repeat(2_000)],
       },
       goodByName: {
         epost: [...Object.values(EPOST), 'okand@enkoping.demo'],
@@ -99,6 +106,7 @@ describe('fuzzing every operation of the API', () => {
         arbetsdagar: [0, 1, 3],
         diarienummer: ['UN2026/700', 'KS2026/701', 'KS2025/118'],
       },
+      validPdf: new Uint8Array(await pdfMedSidor([['Sida 1 av svaret'], ['Sida 2']])),
     };
     Object.assign(goodBodies, {
       'POST /api/auth/login': [{ epost: EPOST['un.handlaggare'], losenord: DEMO_PASSWORD }],
@@ -207,7 +215,7 @@ async function send(request: FuzzRequest, client: ApiClient): Promise<ApiRespons
   } else if (body?.kind === 'multipart') {
     const form = new FormData();
     for (const [name, value] of Object.entries(body.fields)) form.append(name, value);
-    if (body.file) form.append(body.file.name, new Blob([body.file.bytes], { type: 'application/pdf' }), 'fuzz.pdf');
+    if (body.file) form.append(body.file.name, new Blob([typeof body.file.bytes === 'string' ? body.file.bytes : new Uint8Array(body.file.bytes)], { type: 'application/pdf' }), 'fuzz.pdf');
     payload = form;
   }
   let timer: NodeJS.Timeout | undefined;
@@ -217,6 +225,13 @@ async function send(request: FuzzRequest, client: ApiClient): Promise<ApiRespons
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** The token of the personal link in the invitation mail to `epost`. */
+async function personalToken(sink: SmtpSink, epost: string): Promise<string> {
+  const deadline = Date.now() + 15_000;
+  while (!sink.to(epost).length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  return /\/api\/extern\/([A-Za-z0-9_-]{43})/.exec(sink.to(epost)[0]?.text ?? '')![1];
 }
 
 function describeRequest(request: FuzzRequest): string {

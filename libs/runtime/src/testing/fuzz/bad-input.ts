@@ -14,12 +14,14 @@ export interface FuzzContext {
   ids: Record<string, string[]>;
   /** Values that pass validation for a field of this name (a future working day, a demo e-mail …). */
   goodByName: Record<string, readonly unknown[]>;
+  /** A PDF the upload checks accept. */
+  validPdf: Uint8Array;
 }
 
 export type FuzzBody =
   | { kind: 'json'; value: unknown }
   | { kind: 'raw'; text: string; contentType?: string }
-  | { kind: 'multipart'; fields: Record<string, string>; file?: { name: string; bytes: string } };
+  | { kind: 'multipart'; fields: Record<string, string>; file?: { name: string; bytes: string | Uint8Array } };
 
 export interface FuzzRequest {
   caller: string;
@@ -125,7 +127,7 @@ function multipartBody(context: FuzzContext): fc.Arbitrary<FuzzBody> {
     fc.record({
       kind: fc.constant('multipart' as const),
       fields: fc.dictionary(fc.constantFrom('titel', 'fil', 'okänt', 'titel\u0000'), fc.oneof(fc.constantFrom(...HOSTILE_TEXT), fc.string({ maxLength: 8 })), { maxKeys: 3 }),
-      file: fc.option(fc.record({ name: fc.constantFrom('fil', 'annat', ''), bytes: fc.constantFrom(...PDF_LIKE) }), { nil: undefined }),
+      file: fc.option(fc.record({ name: fc.constantFrom('fil', 'fil', 'annat', ''), bytes: fc.constantFrom<string | Uint8Array>(...PDF_LIKE, context.validPdf, context.validPdf) }), { nil: undefined }),
     }),
     jsonBody({ type: 'object', properties: { titel: { type: 'string' } } }, context),
   );
