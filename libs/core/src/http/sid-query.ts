@@ -7,7 +7,7 @@ export const MAX_PAGE = 10_000_000;
 
 /** `?page=1&pageSize=50`, shared by every list endpoint; lists answer `{ items, total, page, pageSize }`. */
 export class SidQuery {
-  @ApiPropertyOptional({ default: 1, maximum: MAX_PAGE })
+  @ApiPropertyOptional({ type: 'integer', default: 1, minimum: 1, maximum: MAX_PAGE })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -15,7 +15,7 @@ export class SidQuery {
   @Max(MAX_PAGE)
   page = 1;
 
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
+  @ApiPropertyOptional({ type: 'integer', default: 50, minimum: 1, maximum: 200 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
