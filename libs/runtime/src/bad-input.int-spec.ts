@@ -46,8 +46,8 @@ describe('inputs that gave 500 are refused naming the field, and nothing is writ
   type Case = [what: string, caller: keyof typeof as, method: string, path: () => string, body: (() => unknown) | undefined, code: string, meddelande: RegExp, headers?: Record<string, string>];
   const CASES: Case[] = [
     ['NUL in a text field', 'ks', 'POST', () => '/api/remisser', () => ({ arendemening: 'Remiss\u0000om NUL', svarsdatum }), 'INVALID_TEXT', /^Fältet arendemening innehåller ett NUL-tecken/],
-    ['NUL in q', 'ks', 'GET', () => '/api/remisser?q=a%00b', undefined, 'INVALID_TEXT', /^Fältet q innehåller ett NUL-tecken/],
-    ['NUL in the inkorg filter', 'un', 'GET', () => `/api/enheter/${demo.enheter.UN}/inkorg?q=%00`, undefined, 'INVALID_TEXT', /Fältet q/],
+    ['NUL in q', 'ks', 'GET', () => '/api/remisser?q=a%00b', undefined, 'INVALID_TEXT', /^Fältet sökord innehåller ett NUL-tecken/],
+    ['NUL in the inkorg filter', 'un', 'GET', () => `/api/enheter/${demo.enheter.UN}/inkorg?q=%00`, undefined, 'INVALID_TEXT', /Fältet sökord/],
     ['NUL in a path parameter', 'anonym', 'GET', () => '/api/extern/abc%00def', undefined, 'INVALID_TEXT', /^Fältet token/],
     ['a lone surrogate in an e-mail address', 'ks', 'POST', () => '/api/remisser', () => ({ arendemening: 'Remiss', svarsdatum, mottagare: [{ namn: 'Region Uppsala', epost: 'reg\uD800@region.se' }] }), 'INVALID_TEXT', /^Fältet mottagare\.0\.epost innehåller ett ensamt surrogattecken/],
     ['a lone surrogate at login', 'anonym', 'POST', () => '/api/auth/login', () => ({ epost: '\uDC00@enkoping.demo', losenord: 'x' }), 'INVALID_TEXT', /^Fältet epost/],
@@ -55,8 +55,8 @@ describe('inputs that gave 500 are refused naming the field, and nothing is writ
     ['svarsdatum 9999-12-31', 'ks', 'POST', () => '/api/remisser', () => ({ arendemening: 'Remiss', svarsdatum: '9999-12-31' }), 'VALIDATION_FAILED', /fältet svarsdatum$/],
     ['a date that does not exist', 'ks', 'POST', () => '/api/remisser', () => ({ arendemening: 'Remiss', svarsdatum: '2027-02-30' }), 'VALIDATION_FAILED', /fältet svarsdatum$/],
     ['a beslutsdatum in year 10000', 'un', 'POST', () => `/api/remissvar/${svarId}/beslut`, () => ({ typ: 'delegationsbeslut', delegatNamn: 'Per Ås', beslutsdatum: '+10000-01-01' }), 'VALIDATION_FAILED', /fältet beslutsdatum$/],
-    ['?page=100000000', 'ks', 'GET', () => '/api/remisser?page=100000000', undefined, 'VALIDATION_FAILED', /fältet page$/],
-    ['a page beyond int4 in revisions', 'un', 'GET', () => `/api/remissvar/${svarId}/revisioner?page=2147483648`, undefined, 'VALIDATION_FAILED', /fältet page$/],
+    ['?page=100000000', 'ks', 'GET', () => '/api/remisser?page=100000000', undefined, 'VALIDATION_FAILED', /fältet sidnummer$/],
+    ['a page beyond int4 in revisions', 'un', 'GET', () => `/api/remissvar/${svarId}/revisioner?page=2147483648`, undefined, 'VALIDATION_FAILED', /fältet sidnummer$/],
     ['sida beyond int4', 'un', 'PUT', () => `/api/remissvar/${svarId}`, () => svar((s) => void ((s.synpunkter[1] as { sida: number }).sida = 2 ** 31)), 'VALIDATION_FAILED', /fältet synpunkter\.1\.sida$/, { 'if-match': '"1"' }],
     ['version beyond int4 in a remissvar', 'un', 'PUT', () => `/api/remissvar/${svarId}`, () => ({ ...unSvar(demo.remisshandlingId), version: 2 ** 31 }), 'VALIDATION_FAILED', /fältet version$/],
     ['version beyond int4 in a remiss', 'ks', 'PATCH', () => `/api/remisser/${utkastId}`, () => ({ arendemening: 'Ny mening', version: 2 ** 31 }), 'VALIDATION_FAILED', /fältet version$/],

@@ -18,6 +18,10 @@ function faultyFields(errors: ValidationError[], parent = ''): string[] {
   });
 }
 
+/** The few query fields with English names, as the Swedish messages call them; the others are Swedish already. */
+const SVENSKA_FALTNAMN: Record<string, string> = { page: 'sidnummer', pageSize: 'antal per sida', q: 'sökord', sort: 'sortering', order: 'ordning' };
+const svensktFalt = (path: string) => SVENSKA_FALTNAMN[path] ?? path;
+
 /**
  * Unknown fields and wrong types are refused with a message that names the field. Before that,
  * every string of the body, the query and the path is checked for NUL and lone surrogates, and
@@ -36,7 +40,7 @@ class ApiValidationPipe extends ValidationPipe {
 function inputFaultError(found: InputFault): DomainError {
   const { fault } = found;
   const path = printable(found.path);
-  const [field, falt] = path ? [path, `fältet ${path}`] : ['the body', 'innehållet'];
+  const [field, falt] = path ? [path, `fältet ${svensktFalt(path)}`] : ['the body', 'innehållet'];
   const details = { fields: [path] };
   if (fault === 'TOO_DEEP') {
     return new DomainError(HttpStatus.BAD_REQUEST, 'INPUT_TOO_DEEP', `${field} is nested deeper than ${MAX_INPUT_DEPTH} levels`, `Uppgifterna i ${falt} är nästlade i fler än ${MAX_INPUT_DEPTH} nivåer`, details);
@@ -52,7 +56,7 @@ export function apiValidationPipe(): ValidationPipe {
     transform: true,
     exceptionFactory: (errors) => {
       const messages = flatten(errors);
-      const fields = faultyFields(errors);
+      const fields = faultyFields(errors).map(svensktFalt);
       const namn = fields.length === 1 ? `fältet ${fields[0]}` : `fälten ${fields.join(', ')}`;
       return new DomainError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', messages.join('; '), `Uppgifterna är inte giltiga: ${namn}`, {
         fields: errors.map((e) => e.property),
