@@ -94,10 +94,10 @@ const INVALID_VALUE_STATES = new Set(['22001', '22003', '22007', '22008', '22021
 function databaseErrorBody(exception: unknown): ApiErrorBody | null {
   const state = sqlState(exception);
   if (state === '23505') {
-    return { statusCode: 409, code: DUPLICATE, message: 'This already exists (an identical request was probably saved at the same moment); reload and try again', meddelande: 'Uppgiften finns redan (troligen sparades samma sak samtidigt); ladda om och försök igen' };
+    return { statusCode: HttpStatus.CONFLICT, code: DUPLICATE, message: 'This already exists (an identical request was probably saved at the same moment); reload and try again', meddelande: 'Uppgiften finns redan (troligen sparades samma sak samtidigt); ladda om och försök igen' };
   }
   if (state && INVALID_VALUE_STATES.has(state)) {
-    return { statusCode: 400, code: INVALID_VALUE, message: 'A value is outside what the platform can store', meddelande: 'Ett av värdena ligger utanför det som kan sparas' };
+    return { statusCode: HttpStatus.BAD_REQUEST, code: INVALID_VALUE, message: 'A value is outside what the platform can store', meddelande: 'Ett av värdena ligger utanför det som kan sparas' };
   }
   return null;
 }

@@ -2,7 +2,7 @@ import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
 import { badRequest } from '../errors/domain-error';
 import { INT4_MAX } from './field.decorators';
 
-/** A path or query value that counts something (a version, a page): 1 … INT4_MAX, else 400 naming it. */
+/** A path value that counts from 1 (a revision's version): 1 … INT4_MAX, else 400 naming it. */
 @Injectable()
 export class ParsePositiveIntPipe implements PipeTransform<string, number> {
   transform(value: string, metadata: ArgumentMetadata): number {
