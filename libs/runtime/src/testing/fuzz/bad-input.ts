@@ -198,7 +198,11 @@ export function fuzzRequest(op: Operation, context: FuzzContext): fc.Arbitrary<F
     .record({
       caller: fc.oneof(fc.constantFrom(...context.callers), fc.constantFrom(...context.likelyCallers(op.path))),
       path: fc.tuple(...pathParams.map((p) => segment(p, paramKind(op.path, p.name), context))),
-      query: fc.tuple(...queryParams.map((p) => fc.option(queryValue(p, context), { nil: undefined }))),
+      // Lists take many filters: a third of the runs send only good ones, so some pass and reach the query.
+      query: fc.oneof(
+        { weight: 2, arbitrary: fc.tuple(...queryParams.map((p) => fc.option(queryValue(p, context), { nil: undefined }))) },
+        { weight: 1, arbitrary: fc.tuple(...queryParams.map((p) => fc.option(goodValue(p.schema, p.name, context).map((v) => encodeURIComponent(String(v))), { nil: undefined }))) },
+      ),
       extraQuery: fc.option(fc.constantFrom('okand=1', 'page=1&page=2', 'q=%00', 'q=%ED%A0%80', 'pageSize=100000000'), { nil: undefined, freq: 3 }),
       headers: fc.option(headers(op), { nil: {}, freq: 2 }),
       body: body as fc.Arbitrary<FuzzBody | undefined>,
