@@ -4,7 +4,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested,
 } from 'class-validator';
-import { INT4_MAX, IsDatum, Optional } from '@app/core';
+import { INT4_MAX, IsDatum, OptionalNotNull } from '@app/core';
 
 const TEXT = 20_000;
 
@@ -14,7 +14,7 @@ export class SynpunktDto {
   typ!: SynpunktTyp;
 
   @ApiPropertyOptional({ example: 'Pilotprojekt' })
-  @Optional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(300)
   rubrik?: string;
@@ -25,43 +25,43 @@ export class SynpunktDto {
   text!: string;
 
   @ApiPropertyOptional({ description: 'The remisshandling referred to (of this remiss)' })
-  @Optional()
+  @OptionalNotNull()
   @IsUUID()
   remisshandlingId?: string;
 
   @ApiPropertyOptional({ description: 'Page of the remisshandling, 1-based', example: 5 })
-  @Optional()
+  @OptionalNotNull()
   @IsInt()
   @Min(1)
   @Max(INT4_MAX)
   sida?: number;
 
   @ApiPropertyOptional({ description: 'Words leading into the quotation', example: 'I policyn framgår:' })
-  @Optional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(300)
   citatinledning?: string;
 
   @ApiPropertyOptional({ description: 'Quoted text; must occur on the cited page' })
-  @Optional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(TEXT)
   citat?: string;
 
   @ApiPropertyOptional({ description: 'andringsforslag: the text to strike or replace' })
-  @Optional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(TEXT)
   strykText?: string;
 
   @ApiPropertyOptional({ description: 'andringsforslag: the proposed text (absent: strike only)' })
-  @Optional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(TEXT)
   nyText?: string;
 
   @ApiPropertyOptional({ type: [String] })
-  @Optional()
+  @OptionalNotNull()
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
@@ -71,7 +71,7 @@ export class SynpunktDto {
 
 export class RemissvarInnehallDto {
   @ApiPropertyOptional({ example: 'Svar på remiss om policy för digital omställning' })
-  @Optional()
+  @OptionalNotNull()
   @IsString()
   @MinLength(3)
   @MaxLength(500)
@@ -96,7 +96,7 @@ export class RemissvarInnehallDto {
   avslutning!: string;
 
   @ApiPropertyOptional({ type: [String], description: 'Footnotes of inledning and avslutning' })
-  @Optional()
+  @OptionalNotNull()
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
@@ -106,7 +106,7 @@ export class RemissvarInnehallDto {
 
 export class SparaRemissvarDto extends RemissvarInnehallDto {
   @ApiPropertyOptional({ description: 'The version this edit is based on; or send it as If-Match' })
-  @Optional()
+  @OptionalNotNull()
   @IsInt()
   @Min(1)
   @Max(INT4_MAX)
@@ -119,37 +119,37 @@ export class BeslutDto {
   typ!: 'namndbeslut' | 'delegationsbeslut';
 
   @ApiPropertyOptional({ description: 'namndbeslut: the date of the sammanträde', example: '2025-04-23' })
-  @Optional()
+  @OptionalNotNull()
   @IsDatum()
   sammantradesdatum?: string;
 
   @ApiPropertyOptional({ description: 'namndbeslut: the paragraph of the protokoll', example: '§ 45' })
-  @Optional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(20)
   paragraf?: string;
 
   @ApiPropertyOptional({ description: 'delegationsbeslut: the delegat' })
-  @Optional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(200)
   delegatNamn?: string;
 
   @ApiPropertyOptional({ description: 'delegationsbeslut: the delegat\'s title' })
-  @Optional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(200)
   delegatTitel?: string;
 
   @ApiPropertyOptional({ description: 'delegationsbeslut: the date of the decision', example: '2025-04-23' })
-  @Optional()
+  @OptionalNotNull()
   @IsDatum()
   beslutsdatum?: string;
 }
 
 export class RegistreraDto {
   @ApiPropertyOptional({ description: "An entered dnr in the nämnd's diarium; allocated when absent", example: 'UN2025/412' })
-  @Optional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(40)
   diarienummer?: string;
@@ -157,7 +157,7 @@ export class RegistreraDto {
 
 export class NamndAvstaDto {
   @ApiPropertyOptional({ description: 'A short reason, shown in the letter', example: 'Nämnden avstår från att yttra sig.' })
-  @Optional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(2000)
   motivering?: string;

@@ -13,7 +13,7 @@ export const DATUM_MAX = '2099-12-31';
  * refused by the field's type check, naming the field). `@IsOptional()` would let `null` through
  * to the services; use it only where `null` means "clear this" and the service handles it.
  */
-export const Optional = () => ValidateIf((_object, value) => value !== undefined);
+export const OptionalNotNull = () => ValidateIf((_object, value) => value !== undefined);
 
 /** A calendar date `YYYY-MM-DD` between DATUM_MIN and DATUM_MAX. */
 export function IsDatum(options?: ValidationOptions): PropertyDecorator {

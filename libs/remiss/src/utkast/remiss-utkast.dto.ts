@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsEmail, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested,
 } from 'class-validator';
-import { INT4_MAX, IsDatum, Optional } from '@app/core';
+import { INT4_MAX, IsDatum, OptionalNotNull } from '@app/core';
 
 export class KontaktpersonDto {
   @ApiProperty({ example: 'Karin Lind' })
@@ -13,13 +13,13 @@ export class KontaktpersonDto {
   namn!: string;
 
   @ApiPropertyOptional({ example: 'karin.lind@enkoping.se' })
-  @Optional()
+  @OptionalNotNull()
   @IsEmail()
   @MaxLength(254)
   epost?: string;
 
   @ApiPropertyOptional({ example: '0171-62 50 00' })
-  @Optional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(40)
   telefon?: string;
@@ -28,19 +28,19 @@ export class KontaktpersonDto {
 /** Either `enhetId` (an enhet of the own or another organisation of the platform) or `namn` + `epost` (an external party). */
 export class MottagareDto {
   @ApiPropertyOptional({ description: 'An enhet of any organisation on the platform' })
-  @Optional()
+  @OptionalNotNull()
   @IsUUID()
   enhetId?: string;
 
   @ApiPropertyOptional({ description: 'External party: name', example: 'Region Uppsala' })
-  @Optional()
+  @OptionalNotNull()
   @IsString()
   @MinLength(2)
   @MaxLength(200)
   namn?: string;
 
   @ApiPropertyOptional({ description: 'External party: e-mail that receives the personal link', example: 'registrator@regionuppsala.se' })
-  @Optional()
+  @OptionalNotNull()
   @IsEmail()
   @MaxLength(254)
   epost?: string;
@@ -54,18 +54,18 @@ export class NyRemissDto {
   arendemening!: string;
 
   @ApiPropertyOptional({ description: "The sender's diarium; by default that of the enhet where the caller is remissansvarig" })
-  @Optional()
+  @OptionalNotNull()
   @IsUUID()
   diariumId?: string;
 
   @ApiPropertyOptional({ description: 'An existing diarienummer (validated, unique); allocated when absent', example: 'KS2025/118' })
-  @Optional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(40)
   diarienummer?: string;
 
   @ApiPropertyOptional({ description: 'The covering letter (missiv); paragraphs separated by a blank line' })
-  @Optional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(20000)
   missiv?: string;
@@ -75,14 +75,14 @@ export class NyRemissDto {
   svarsdatum!: string;
 
   @ApiPropertyOptional({ type: KontaktpersonDto })
-  @Optional()
+  @OptionalNotNull()
   @IsObject()
   @ValidateNested()
   @Type(() => KontaktpersonDto)
   kontaktperson?: KontaktpersonDto;
 
   @ApiPropertyOptional({ type: [MottagareDto] })
-  @Optional()
+  @OptionalNotNull()
   @IsArray()
   @ArrayMaxSize(200)
   @IsObject({ each: true })
@@ -91,7 +91,7 @@ export class NyRemissDto {
   mottagare?: MottagareDto[];
 
   @ApiPropertyOptional({ type: [String], description: 'Questions the instanser are asked to answer' })
-  @Optional()
+  @OptionalNotNull()
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
@@ -113,7 +113,7 @@ export class AndraRemissDto extends PartialType(OmitType(NyRemissDto, ['diariumI
   kontaktperson?: KontaktpersonDto | null;
 
   @ApiPropertyOptional({ description: 'The version the client edited; a stale one gives 409 and nothing is changed' })
-  @Optional()
+  @OptionalNotNull()
   @IsInt()
   @Min(1)
   @Max(INT4_MAX)
