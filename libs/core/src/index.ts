@@ -15,3 +15,6 @@ export * from './http/rate-limited.decorator';
 export * from './minne/minne';
 export * from './http/media-type';
 export * from './http/pdf-svar';
+export * from './validation/text-check';
+export * from './validation/field.decorators';
+export * from './validation/positive-int.pipe';

@@ -34,8 +34,13 @@ export class PaminnelseregelRepository {
     return { regler: sortera(regler), standard: regler === STANDARDREGLER };
   }
 
-  /** Replaces the organisation's rules, in the caller's transaction. Rows already planned keep their times. */
+  /**
+   * Replaces the organisation's rules, in the caller's transaction. Rows already planned keep their times.
+   * Saves of one organisation queue on its row (NO KEY UPDATE, which inserts referencing it do not
+   * wait for): two identical saves at once would otherwise both delete nothing and insert the same rules.
+   */
   async ersatt(manager: EntityManager, organisationId: string, regler: Regel[]): Promise<void> {
+    await manager.query('SELECT 1 FROM organisation WHERE id = $1 FOR NO KEY UPDATE', [organisationId]);
     await manager.delete(Paminnelseregel, { organisationId });
     if (regler.length) await manager.insert(Paminnelseregel, regler.map((r) => ({ ...r, organisationId })));
   }

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, ParseIntPipe, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '@app/auth';
-import { DomainError, SidQuery } from '@app/core';
+import { badRequest, DomainError, INT4_MAX, ParsePositiveIntPipe, SidQuery } from '@app/core';
 import type { FastifyReply } from 'fastify';
 import { kravRoll, LASA_UTKAST } from './behorighet';
 import { BeslutDto, SparaRemissvarDto } from './remissvar.dto';
@@ -46,7 +46,7 @@ export class RemissvarController {
 
   @Get(':id/revisioner/:version')
   @ApiOperation({ summary: 'The content as saved in one revision' })
-  async revision(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Param('version', new ParseIntPipe()) version: number) {
+  async revision(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Param('version', new ParsePositiveIntPipe()) version: number) {
     const svar = await this.svar.get(actor, id);
     kravRoll(actor, svar.enhetId, LASA_UTKAST, 'The revision history');
     return this.svar.revision(svar, version);
@@ -82,6 +82,9 @@ function medEtag(res: FastifyReply, vy: RemissvarVy): RemissvarVy {
 /** The version an edit is based on: If-Match (`"3"`, `W/"3"`) or the body's `version`. */
 function grundversion(ifMatch: string | undefined, version: number | undefined): number {
   const fromHeader = ifMatch ? Number(/^(?:W\/)?"?(\d+)"?$/.exec(ifMatch.trim())?.[1]) : undefined;
+  if (fromHeader !== undefined && fromHeader > INT4_MAX) {
+    throw badRequest('VALIDATION_FAILED', `If-Match names version ${fromHeader}, beyond any version (at most ${INT4_MAX})`, `Uppgifterna är inte giltiga: If-Match anger en version som inte kan finnas`, { fields: ['If-Match'] });
+  }
   const grund = fromHeader ?? version;
   if (grund === undefined || !Number.isInteger(grund)) {
     throw new DomainError(HttpStatus.PRECONDITION_REQUIRED, 'VERSION_REQUIRED', 'Send If-Match: "<version>" (the ETag you read) or version in the body', 'Versionen som ändringen bygger på saknas');

@@ -2,11 +2,11 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SYNPUNKT_TYPER, SynpunktTyp } from '@app/database';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength, ValidateNested,
+  ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested,
 } from 'class-validator';
+import { INT4_MAX, IsDatum, OptionalNotNull } from '@app/core';
 
 const TEXT = 20_000;
-const DATUM = /^\d{4}-\d{2}-\d{2}$/;
 
 export class SynpunktDto {
   @ApiProperty({ enum: SYNPUNKT_TYPER })
@@ -14,7 +14,7 @@ export class SynpunktDto {
   typ!: SynpunktTyp;
 
   @ApiPropertyOptional({ example: 'Pilotprojekt' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(300)
   rubrik?: string;
@@ -25,42 +25,43 @@ export class SynpunktDto {
   text!: string;
 
   @ApiPropertyOptional({ description: 'The remisshandling referred to (of this remiss)' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsUUID()
   remisshandlingId?: string;
 
   @ApiPropertyOptional({ description: 'Page of the remisshandling, 1-based', example: 5 })
-  @IsOptional()
+  @OptionalNotNull()
   @IsInt()
   @Min(1)
+  @Max(INT4_MAX)
   sida?: number;
 
   @ApiPropertyOptional({ description: 'Words leading into the quotation', example: 'I policyn framgår:' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(300)
   citatinledning?: string;
 
   @ApiPropertyOptional({ description: 'Quoted text; must occur on the cited page' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(TEXT)
   citat?: string;
 
   @ApiPropertyOptional({ description: 'andringsforslag: the text to strike or replace' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(TEXT)
   strykText?: string;
 
   @ApiPropertyOptional({ description: 'andringsforslag: the proposed text (absent: strike only)' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(TEXT)
   nyText?: string;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @OptionalNotNull()
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
@@ -70,7 +71,7 @@ export class SynpunktDto {
 
 export class RemissvarInnehallDto {
   @ApiPropertyOptional({ example: 'Svar på remiss om policy för digital omställning' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MinLength(3)
   @MaxLength(500)
@@ -84,6 +85,7 @@ export class RemissvarInnehallDto {
   @ApiProperty({ type: [SynpunktDto] })
   @IsArray()
   @ArrayMaxSize(200)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => SynpunktDto)
   synpunkter!: SynpunktDto[];
@@ -94,7 +96,7 @@ export class RemissvarInnehallDto {
   avslutning!: string;
 
   @ApiPropertyOptional({ type: [String], description: 'Footnotes of inledning and avslutning' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
@@ -104,9 +106,10 @@ export class RemissvarInnehallDto {
 
 export class SparaRemissvarDto extends RemissvarInnehallDto {
   @ApiPropertyOptional({ description: 'The version this edit is based on; or send it as If-Match' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsInt()
   @Min(1)
+  @Max(INT4_MAX)
   version?: number;
 }
 
@@ -116,37 +119,37 @@ export class BeslutDto {
   typ!: 'namndbeslut' | 'delegationsbeslut';
 
   @ApiPropertyOptional({ description: 'namndbeslut: the date of the sammanträde', example: '2025-04-23' })
-  @IsOptional()
-  @Matches(DATUM, { message: '$property must be a date YYYY-MM-DD' })
+  @OptionalNotNull()
+  @IsDatum()
   sammantradesdatum?: string;
 
   @ApiPropertyOptional({ description: 'namndbeslut: the paragraph of the protokoll', example: '§ 45' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(20)
   paragraf?: string;
 
   @ApiPropertyOptional({ description: 'delegationsbeslut: the delegat' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(200)
   delegatNamn?: string;
 
   @ApiPropertyOptional({ description: 'delegationsbeslut: the delegat\'s title' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(200)
   delegatTitel?: string;
 
   @ApiPropertyOptional({ description: 'delegationsbeslut: the date of the decision', example: '2025-04-23' })
-  @IsOptional()
-  @Matches(DATUM, { message: '$property must be a date YYYY-MM-DD' })
+  @OptionalNotNull()
+  @IsDatum()
   beslutsdatum?: string;
 }
 
 export class RegistreraDto {
   @ApiPropertyOptional({ description: "An entered dnr in the nämnd's diarium; allocated when absent", example: 'UN2025/412' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(40)
   diarienummer?: string;
@@ -154,7 +157,7 @@ export class RegistreraDto {
 
 export class NamndAvstaDto {
   @ApiPropertyOptional({ description: 'A short reason, shown in the letter', example: 'Nämnden avstår från att yttra sig.' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(2000)
   motivering?: string;

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '@app/auth';
-import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { OptionalNotNull } from '@app/core';
+import { IsString, MaxLength, MinLength } from 'class-validator';
 import { DiariumRepository } from './diarium.repository';
 import { DiariumService } from './diarium.service';
 
@@ -13,7 +14,7 @@ export class NyttArendeDto {
   arendemening!: string;
 
   @ApiPropertyOptional({ description: 'An existing number to register under; allocated when absent', example: 'UN2025/412' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(40)
   diarienummer?: string;

@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor } from '@app/auth';
-import { DiarienummerFormat, DomainError, notFound } from '@app/core';
+import { DiarienummerFormat, DomainError, notFound, sqlState } from '@app/core';
 import { Arende, Diarium, Handling, HandlingRiktning } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
 
@@ -65,13 +65,16 @@ export class DiariumRepository {
     }
     const diarienummer = format.render(parts);
     if (await manager.existsBy(Arende, { diariumId: diarium.id, ar: parts.year, lopnummer: parts.seq })) {
-      throw new DomainError(HttpStatus.CONFLICT, 'DIARIENUMMER_TAKEN', `Diarienummer ${diarienummer} is already in use`, `Diarienumret ${diarienummer} används redan`);
+      throw diarienummerTaken(diarienummer);
     }
     return { ar: parts.year, lopnummer: parts.seq, diarienummer };
   }
 
+  /** Inserts the ärende; an entered number that a concurrent request took first is 409 DIARIENUMMER_TAKEN, as when it was taken before. */
   async insertArende(manager: EntityManager, arende: Omit<Arende, 'id' | 'createdAt'>): Promise<Arende> {
-    const { identifiers } = await manager.insert(Arende, arende);
+    const { identifiers } = await manager.insert(Arende, arende).catch((e: unknown) => {
+      throw sqlState(e) === '23505' ? diarienummerTaken(arende.diarienummer) : e;
+    });
     return manager.findOneByOrFail(Arende, { id: identifiers[0].id as string });
   }
 
@@ -94,3 +97,6 @@ export class DiariumRepository {
     return manager.findOneByOrFail(Handling, { id: identifiers[0].id as string });
   }
 }
+
+const diarienummerTaken = (diarienummer: string) =>
+  new DomainError(HttpStatus.CONFLICT, 'DIARIENUMMER_TAKEN', `Diarienummer ${diarienummer} is already in use`, `Diarienumret ${diarienummer} används redan`);

@@ -1,3 +1,5 @@
+import { INT4_MAX } from '../validation/field.decorators';
+
 /**
  * Diarienummer formats, e.g. `{prefix}{year}/{seq}` → `UN2025/412`,
  * `{prefix} {year}/{seq:4}` → `KS 2025/0118`, `{prefix}-{year}/{seq}` → `KS-2025/118`.
@@ -59,7 +61,8 @@ export class DiarienummerFormat {
       if (g[1] === 'year') parts.year = value;
       else parts.seq = value;
     });
-    if (!parts.seq) return undefined;
+    // A löpnummer is a PostgreSQL integer; a longer one cannot be any diarium's.
+    if (!parts.seq || parts.seq > INT4_MAX) return undefined;
     return parts as DiarienummerParts;
   }
 }

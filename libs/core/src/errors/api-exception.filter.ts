@@ -36,6 +36,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const body = apiErrorBody(exception);
+    if (body.code === DUPLICATE || body.code === INVALID_VALUE) this.logger.warn(`${body.code}: ${exception instanceof Error ? exception.message : String(exception)}`);
     if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const retryAfter = body.details?.retryAfterSeconds;
@@ -45,7 +46,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
 }
 
 /** The body of an error response; Fastify's own request errors (body not JSON, too large) reach the filter too. */
-function apiErrorBody(exception: unknown): ApiErrorBody {
+export function apiErrorBody(exception: unknown): ApiErrorBody {
   if (exception instanceof DomainError) {
     return {
       statusCode: exception.status,
@@ -63,10 +64,8 @@ function apiErrorBody(exception: unknown): ApiErrorBody {
     const code = typeof given.code === 'string' ? given.code : isJsonSyntaxError(exception) ? 'MALFORMED_JSON' : (CODE_BY_STATUS[status] ?? 'ERROR');
     return { statusCode: status, code, message };
   }
-  if (isDatabaseTimeout(exception)) {
-    const busy = databaseBusy('The database did not finish in time; try again shortly');
-    return { statusCode: busy.status, code: busy.code, message: busy.message, meddelande: busy.svenska };
-  }
+  const database = databaseErrorBody(exception);
+  if (database) return database;
   if (isFastifyClientError(exception)) {
     const status = exception.statusCode;
     return { statusCode: status, code: exception.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || exception instanceof SyntaxError ? 'MALFORMED_JSON' : (CODE_BY_STATUS[status] ?? 'BAD_REQUEST'), message: exception.message };
@@ -91,6 +90,36 @@ function isFastifyClientError(e: unknown): e is Error & { statusCode: number; co
  */
 const DATABASE_TIMEOUTS = new Set(['57014', '55P03', '25P03']);
 
-function isDatabaseTimeout(e: unknown): boolean {
-  return e instanceof Error && DATABASE_TIMEOUTS.has(String((e as { code?: unknown }).code));
+const DUPLICATE = 'DUPLICATE';
+const INVALID_VALUE = 'INVALID_VALUE';
+
+/** PostgreSQL's data exceptions (class 22): a value the column cannot hold. */
+const INVALID_VALUE_STATES = new Set(['22001', '22003', '22007', '22008', '22021', '22P02', '22P05']);
+
+/**
+ * What PostgreSQL refused because of what the client sent, where no service caught it first: a
+ * unique violation (two identical requests at once) is 409, a value its column cannot hold 400.
+ * They are logged as warnings: each one is a check that belongs earlier, in a DTO or a service.
+ */
+function databaseErrorBody(exception: unknown): ApiErrorBody | null {
+  const state = sqlState(exception);
+  if (state && DATABASE_TIMEOUTS.has(state)) {
+    const busy = databaseBusy('The database did not finish in time; try again shortly');
+    return { statusCode: busy.status, code: busy.code, message: busy.message, meddelande: busy.svenska };
+  }
+  if (state === '23505') {
+    return { statusCode: HttpStatus.CONFLICT, code: DUPLICATE, message: 'This already exists (an identical request was probably saved at the same moment); reload and try again', meddelande: 'Uppgiften finns redan (troligen sparades samma sak samtidigt); ladda om och försök igen' };
+  }
+  if (state && INVALID_VALUE_STATES.has(state)) {
+    return { statusCode: HttpStatus.BAD_REQUEST, code: INVALID_VALUE, message: 'A value is outside what the platform can store', meddelande: 'Ett av värdena ligger utanför det som kan sparas' };
+  }
+  return null;
+}
+
+/** The SQLSTATE of an error from PostgreSQL (pg's DatabaseError, or TypeORM's QueryFailedError around it). */
+export function sqlState(e: unknown): string | undefined {
+  const error = e as { code?: unknown; driverError?: { code?: unknown }; severity?: unknown; name?: unknown } | null;
+  if (!(e instanceof Error) || !error) return undefined;
+  const code = error.name === 'QueryFailedError' ? error.driverError?.code : error.severity !== undefined ? error.code : undefined;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
 }

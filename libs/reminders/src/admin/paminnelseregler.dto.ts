@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, Max, Min, ValidateNested } from 'class-validator';
 import { PaminnelseregelTyp } from '@app/database';
 
 export class PaminnelseregelDto {
@@ -23,6 +23,7 @@ export class PaminnelsereglerDto {
   @ApiProperty({ type: [PaminnelseregelDto] })
   @IsArray()
   @ArrayMaxSize(20)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => PaminnelseregelDto)
   regler!: PaminnelseregelDto[];

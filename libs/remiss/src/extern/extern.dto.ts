@@ -1,9 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsString, MaxLength } from 'class-validator';
+import { OptionalNotNull } from '@app/core';
 
 export class AvstaDto {
   @ApiPropertyOptional({ example: 'Regionen har inga synpunkter på förslaget.' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(2000)
   motivering?: string;

@@ -1,10 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { SidQuery } from '@app/core';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsDatum, OptionalNotNull, SidQuery } from '@app/core';
 import { REMISS_STATUSAR, RemissStatus } from '@app/database';
-
-const DATUM = /^\d{4}-\d{2}-\d{2}$/;
 
 export class RemissListQuery extends SidQuery {
   @ApiPropertyOptional({ enum: ['svarsdatum', 'skapad', 'diarienummer', 'arendemening', 'status'], default: 'skapad' })
@@ -30,12 +28,12 @@ export class RemissListQuery extends SidQuery {
 
   @ApiPropertyOptional({ example: '2026-01-01' })
   @IsOptional()
-  @Matches(DATUM, { message: 'svarsdatumFran must be a date YYYY-MM-DD' })
+  @IsDatum()
   svarsdatumFran?: string;
 
   @ApiPropertyOptional({ example: '2026-12-31' })
   @IsOptional()
-  @Matches(DATUM, { message: 'svarsdatumTill must be a date YYYY-MM-DD' })
+  @IsDatum()
   svarsdatumTill?: string;
 
   @ApiPropertyOptional({ description: 'Words in the ärendemening or the diarienummer' })
@@ -47,7 +45,7 @@ export class RemissListQuery extends SidQuery {
 
 export class AnstandDto {
   @ApiProperty({ example: '2026-06-12' })
-  @Matches(DATUM, { message: 'svarsdatum must be a date YYYY-MM-DD' })
+  @IsDatum()
   svarsdatum!: string;
 
   @ApiProperty({ example: 'Nämnden sammanträder först 10 juni' })
@@ -67,7 +65,7 @@ export class OrsakDto {
 
 export class NyLankDto {
   @ApiPropertyOptional({ description: 'A corrected address for the external instans: the new link, and its reminders from now on, go there', example: 'registrator@regionuppsala.se' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsEmail()
   @MaxLength(254)
   epost?: string;

@@ -1,10 +1,9 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsEmail, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested,
+  ArrayMaxSize, IsArray, IsEmail, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested,
 } from 'class-validator';
-
-const DATUM = /^\d{4}-\d{2}-\d{2}$/;
+import { INT4_MAX, IsDatum, OptionalNotNull } from '@app/core';
 
 export class KontaktpersonDto {
   @ApiProperty({ example: 'Karin Lind' })
@@ -14,13 +13,13 @@ export class KontaktpersonDto {
   namn!: string;
 
   @ApiPropertyOptional({ example: 'karin.lind@enkoping.se' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsEmail()
   @MaxLength(254)
   epost?: string;
 
   @ApiPropertyOptional({ example: '0171-62 50 00' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(40)
   telefon?: string;
@@ -29,19 +28,19 @@ export class KontaktpersonDto {
 /** Either `enhetId` (an enhet of the own or another organisation of the platform) or `namn` + `epost` (an external party). */
 export class MottagareDto {
   @ApiPropertyOptional({ description: 'An enhet of any organisation on the platform' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsUUID()
   enhetId?: string;
 
   @ApiPropertyOptional({ description: 'External party: name', example: 'Region Uppsala' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MinLength(2)
   @MaxLength(200)
   namn?: string;
 
   @ApiPropertyOptional({ description: 'External party: e-mail that receives the personal link', example: 'registrator@regionuppsala.se' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsEmail()
   @MaxLength(254)
   epost?: string;
@@ -55,42 +54,44 @@ export class NyRemissDto {
   arendemening!: string;
 
   @ApiPropertyOptional({ description: "The sender's diarium; by default that of the enhet where the caller is remissansvarig" })
-  @IsOptional()
+  @OptionalNotNull()
   @IsUUID()
   diariumId?: string;
 
   @ApiPropertyOptional({ description: 'An existing diarienummer (validated, unique); allocated when absent', example: 'KS2025/118' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(40)
   diarienummer?: string;
 
   @ApiPropertyOptional({ description: 'The covering letter (missiv); paragraphs separated by a blank line' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(20000)
   missiv?: string;
 
   @ApiProperty({ example: '2026-05-15', description: 'A working day at least REMISS_MIN_SVARSTID_ARBETSDAGAR working days away' })
-  @Matches(DATUM, { message: 'svarsdatum must be a date YYYY-MM-DD' })
+  @IsDatum()
   svarsdatum!: string;
 
   @ApiPropertyOptional({ type: KontaktpersonDto })
-  @IsOptional()
+  @OptionalNotNull()
+  @IsObject()
   @ValidateNested()
   @Type(() => KontaktpersonDto)
   kontaktperson?: KontaktpersonDto;
 
   @ApiPropertyOptional({ type: [MottagareDto] })
-  @IsOptional()
+  @OptionalNotNull()
   @IsArray()
   @ArrayMaxSize(200)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => MottagareDto)
   mottagare?: MottagareDto[];
 
   @ApiPropertyOptional({ type: [String], description: 'Questions the instanser are asked to answer' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
@@ -98,10 +99,23 @@ export class NyRemissDto {
   fragor?: string[];
 }
 
-/** Every field of a draft may change except its diarienummer. */
-export class AndraRemissDto extends PartialType(OmitType(NyRemissDto, ['diariumId', 'diarienummer'] as const)) {
-  @ApiPropertyOptional({ description: 'The version the client edited; a stale one gives 409 and nothing is changed' })
+/**
+ * Every field of a draft may change except its diarienummer. A field left out stays as it is;
+ * `null` is refused naming the field, except for `kontaktperson`, where it removes the contact
+ * (the other fields that may be empty are emptied with '' or []).
+ */
+export class AndraRemissDto extends PartialType(OmitType(NyRemissDto, ['diariumId', 'diarienummer', 'kontaktperson'] as const), { skipNullProperties: false }) {
+  @ApiPropertyOptional({ type: KontaktpersonDto, nullable: true, description: 'null removes the kontaktperson' })
   @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => KontaktpersonDto)
+  kontaktperson?: KontaktpersonDto | null;
+
+  @ApiPropertyOptional({ description: 'The version the client edited; a stale one gives 409 and nothing is changed' })
+  @OptionalNotNull()
   @IsInt()
+  @Min(1)
+  @Max(INT4_MAX)
   version?: number;
 }

@@ -63,7 +63,8 @@ export class RemissUtkastService {
       if (dto.arendemening !== undefined) changes.arendemening = dto.arendemening;
       if (dto.missiv !== undefined) changes.missiv = dto.missiv;
       if (dto.svarsdatum !== undefined) changes.svarsdatum = dto.svarsdatum;
-      if (dto.kontaktperson !== undefined) Object.assign(changes, { kontaktpersonNamn: dto.kontaktperson.namn, kontaktpersonEpost: dto.kontaktperson.epost ?? null, kontaktpersonTelefon: dto.kontaktperson.telefon ?? null });
+      // null removes the kontaktperson.
+      if (dto.kontaktperson !== undefined) Object.assign(changes, { kontaktpersonNamn: dto.kontaktperson?.namn ?? null, kontaktpersonEpost: dto.kontaktperson?.epost ?? null, kontaktpersonTelefon: dto.kontaktperson?.telefon ?? null });
       if (dto.fragor !== undefined) changes.fragor = dto.fragor.map((text, i) => ({ nummer: i + 1, text }));
       if (dto.mottagare !== undefined) changes.utkastMottagare = await this.mottagare(m, actor, dto.mottagare);
       const updated = await this.remisser.update(m, remiss.id, changes);
