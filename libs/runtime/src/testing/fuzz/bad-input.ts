@@ -60,7 +60,7 @@ const RAW_BODIES: readonly string[] = [
   '{"a":1,"a":2}', '{', '', 'null', '"text"', '1e999', '[]', 'true', '{"\\u0000":1}', '"\\ud800"', '{"epost":"\\udc00"}',
   JSON.stringify({ x: 'y'.repeat(3 * 1024 * 1024) }),
 ];
-const CONTENT_TYPES = ['application/json', 'application/json; charset=utf-8', 'application/json; charset=latin1', 'text/plain', 'application/x-www-form-urlencoded', 'application/octet-stream'];
+const CONTENT_TYPES = ['application/json', 'application/json; charset=utf-8', 'application/json; charset=latin1', 'text/plain', 'application/x-www-form-urlencoded', 'application/octet-stream', 'multipart/form-data', 'multipart/form-data; boundary='];
 
 /** Raw values for a path segment or query value (percent-encoded as sent, some deliberately invalid). */
 const RAW_SEGMENTS = ['%00', '%ED%A0%80', '%FF', '%', '%2e%2e%2f', '-1', '0', '99999999999', '2147483648', '1e3', 'null', '%C3%B6', 'x'.repeat(5_000), '%20'];
