@@ -1,4 +1,4 @@
-import { OnApplicationShutdown } from '@nestjs/common';
+import { Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Queue, QueueEvents } from 'bullmq';
 import type Redis from 'ioredis';
 import { createRedis } from '@app/database';
@@ -13,7 +13,15 @@ export interface PdfKoInstallningar {
   prefix: string;
   /** How long a caller waits for the worker before it gets an error. */
   timeoutMs: number;
+  /** How long adding the job may take (QUEUE_ADD_TIMEOUT_MS; default `timeoutMs`); Redis away fails at once. */
+  addTimeoutMs?: number;
 }
+
+/** How long closing the queue's connections may take at shutdown. */
+const STANG_MS = 2000;
+
+/** ioredis states in which a command would wait for a reconnect. */
+const REDIS_BORTA = new Set(['reconnecting', 'close', 'end']);
 
 /**
  * Asks the pdf-worker for a PDF through the `pdf` queue and returns its bytes. A failed render
@@ -25,6 +33,7 @@ export class PdfKoKlient extends PdfRenderare implements OnApplicationShutdown {
   private readonly handelser: QueueEvents;
   private readonly redis: Redis;
   private redo: Promise<unknown> | undefined;
+  private readonly logger = new Logger('PdfKoKlient');
 
   constructor(private readonly installningar: PdfKoInstallningar) {
     super();
@@ -51,16 +60,23 @@ export class PdfKoKlient extends PdfRenderare implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.allSettled([this.handelser.close(), this.ko.close(), this.redis.quit()]);
+    const stangda = Promise.allSettled([this.handelser.close(), this.ko.close(), this.redis.quit()]);
+    // QueueEvents' close waits for ever when its blocking connection lost Redis and is still reconnecting.
+    let timer: NodeJS.Timeout | undefined;
+    const grans = new Promise<'grans'>((r) => (timer = setTimeout(() => r('grans'), STANG_MS)));
+    if ((await Promise.race([stangda, grans])) === 'grans') this.logger.warn(`the pdf queue's connections did not close within ${STANG_MS} ms; leaving them`);
+    clearTimeout(timer);
   }
 
   private async begar(jobb: PdfJobb): Promise<Buffer> {
-    const { timeoutMs } = this.installningar;
+    const { timeoutMs, addTimeoutMs = timeoutMs } = this.installningar;
     const borjan = Date.now();
     const kvar = () => Math.max(1, timeoutMs - (Date.now() - borjan));
+    // Redis away: say so now rather than after PDF_QUEUE_TIMEOUT_MS (commands would wait for a reconnect).
+    if (REDIS_BORTA.has(this.redis.status)) throw new PdfFel('The PDF queue (Redis) cannot be reached', 'Utskriftstjänsten går inte att nå just nu. Försök igen om en stund.');
     this.redo ??= Promise.all([this.ko.waitUntilReady(), this.handelser.waitUntilReady()]);
-    await inom(timeoutMs, 'connect to the pdf queue', this.redo);
-    const job = await inom(kvar(), 'add to the pdf queue', this.ko.add(jobb.art, jobb, { attempts: 1, removeOnComplete: { age: 60 }, removeOnFail: { age: 3600 } }));
+    await inom(Math.min(timeoutMs, addTimeoutMs), 'connect to the pdf queue', this.redo);
+    const job = await inom(Math.min(kvar(), addTimeoutMs), 'add to the pdf queue', this.ko.add(jobb.art, jobb, { attempts: 1, removeOnComplete: { age: 60 }, removeOnFail: { age: 3600 } }));
     let resultat: PdfResultat;
     try {
       resultat = await job.waitUntilFinished(this.handelser, kvar());
