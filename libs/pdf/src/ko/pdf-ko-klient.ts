@@ -1,11 +1,11 @@
 import { Logger, OnApplicationShutdown } from '@nestjs/common';
-import { Queue, QueueEvents } from 'bullmq';
+import { ConnectionOptions, Queue, QueueEvents } from 'bullmq';
 import type Redis from 'ioredis';
 import { createRedis } from '@app/database';
 import { PdfMetadata, RemissammanstallningDokument, RemissmissivDokument, RemissvarDokument } from '../dokument';
 import { inom, PdfFel } from '../pdf-fel';
 import { PdfRenderare } from '../pdf-renderare';
-import { koAnslutning, PDF_KO, PdfJobb, PdfResultat } from './pdf-ko';
+import { PDF_KO, PdfJobb, PdfResultat } from './pdf-ko';
 
 export interface PdfKoInstallningar {
   redisUrl: string;
@@ -32,14 +32,17 @@ export class PdfKoKlient extends PdfRenderare implements OnApplicationShutdown {
   private readonly ko: Queue;
   private readonly handelser: QueueEvents;
   private readonly redis: Redis;
+  /** The connections of the queue and its events are ours, so shutdown can cut them (see onApplicationShutdown). */
+  private readonly anslutningar: Redis[];
   private redo: Promise<unknown> | undefined;
   private readonly logger = new Logger('PdfKoKlient');
 
   constructor(private readonly installningar: PdfKoInstallningar) {
     super();
-    const connection = koAnslutning(installningar.redisUrl);
-    this.ko = new Queue(PDF_KO, { connection, prefix: installningar.prefix });
-    this.handelser = new QueueEvents(PDF_KO, { connection, prefix: installningar.prefix });
+    this.anslutningar = [createRedis(installningar.redisUrl), createRedis(installningar.redisUrl)];
+    const [ko, handelser] = this.anslutningar.map((r) => r as unknown as ConnectionOptions);
+    this.ko = new Queue(PDF_KO, { connection: ko, prefix: installningar.prefix });
+    this.handelser = new QueueEvents(PDF_KO, { connection: handelser, prefix: installningar.prefix });
     this.redis = createRedis(installningar.redisUrl);
   }
 
@@ -61,11 +64,12 @@ export class PdfKoKlient extends PdfRenderare implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     const stangda = Promise.allSettled([this.handelser.close(), this.ko.close(), this.redis.quit()]);
-    // QueueEvents' close waits for ever when its blocking connection lost Redis and is still reconnecting.
+    // Closing waits for ever on a connection that lost Redis and waits to reconnect: bounded, then cut.
     let timer: NodeJS.Timeout | undefined;
     const grans = new Promise<'grans'>((r) => (timer = setTimeout(() => r('grans'), STANG_MS)));
-    if ((await Promise.race([stangda, grans])) === 'grans') this.logger.warn(`the pdf queue's connections did not close within ${STANG_MS} ms; leaving them`);
+    if ((await Promise.race([stangda, grans])) === 'grans') this.logger.warn(`the pdf queue's connections did not close within ${STANG_MS} ms; cutting them`);
     clearTimeout(timer);
+    for (const r of [...this.anslutningar, this.redis]) r.disconnect();
   }
 
   private async begar(jobb: PdfJobb): Promise<Buffer> {
