@@ -98,7 +98,7 @@ export class PaminnelsePlanerare extends PaminnelsePlanering {
   enqueue(planned: PlaneradeMedTider): Promise<void> {
     const { ids, tider } = planned;
     if (tider?.length !== ids.length) return this.utkorg.koa(this.typ, ids);
-    return this.ko.laggTill(ids.map((id, i) => ({ typ: this.typ.namn, id, at: tider[i] })));
+    return this.ko.laggTillEfterCommit(ids.map((id, i) => ({ typ: this.typ.namn, id, at: tider[i] })));
   }
 }
 

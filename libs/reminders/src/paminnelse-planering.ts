@@ -31,6 +31,6 @@ export abstract class PaminnelsePlanering {
   /** The remiss was withdrawn (återkallad) or closed (avslutad). */
   abstract cancelForRemiss(manager: EntityManager, remissId: string): Promise<void>;
 
-  /** After commit: add the delayed BullMQ jobs for the planned rows. */
+  /** After commit: add the delayed BullMQ jobs for the planned rows (a bounded wait; never fails, the reconciler catches up). */
   abstract enqueue(planned: PlaneradePaminnelser): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, Inject, Injectable } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, Clock } from '@app/core';
 import { REDIS, REDIS_URL, redisOptions } from '@app/database';
 import { ConnectionOptions, Job, JobType, Queue } from 'bullmq';
@@ -16,6 +16,9 @@ const BULK = 5000;
 /** Where a row's job stands in Redis, as the reconciler needs to know it. */
 export type Jobbstatus = 'saknas' | 'avslutad' | 'vantar';
 
+/** ioredis states in which a command would wait for a reconnect: Redis is away. */
+export const REDIS_BORTA = new Set(['reconnecting', 'close', 'end']);
+
 /** ioredis' options, typed as BullMQ's connection options (the two packages type `tls` differently). */
 export const bullmqConnection = (redisUrl: string) => redisOptions(redisUrl) as ConnectionOptions;
 
@@ -29,6 +32,8 @@ export const jobbId = (typ: string, id: string) => `${typ}-${id}`;
 @Injectable()
 export class UtkorgKo implements BeforeApplicationShutdown {
   readonly queue: Queue;
+  private readonly logger = new Logger('UtkorgKo');
+  private readonly efterCommitMs: number;
 
   constructor(
     @Inject(REDIS_URL) redisUrl: string,
@@ -36,6 +41,7 @@ export class UtkorgKo implements BeforeApplicationShutdown {
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly clock: Clock,
   ) {
+    this.efterCommitMs = config.QUEUE_ADD_TIMEOUT_MS;
     this.queue = new Queue(UTKORG_KO, {
       connection: bullmqConnection(redisUrl),
       prefix: config.QUEUE_PREFIX,
@@ -56,6 +62,31 @@ export class UtkorgKo implements BeforeApplicationShutdown {
       await this.queue.addBulk(
         jobb.slice(i, i + BULK).map((j) => ({ name: j.typ, data: { id: j.id }, opts: { jobId: jobbId(j.typ, j.id), delay: Math.max(0, j.at.getTime() - nu) } })),
       );
+    }
+  }
+
+  /**
+   * After a commit: adds the jobs if Redis takes them within QUEUE_ADD_TIMEOUT_MS, and otherwise
+   * only logs. The rows are committed; the reconciler gives every planned row without a job its
+   * job again, so the caller (an HTTP response) must not wait for Redis to come back. With Redis
+   * known to be away it does not even try: commands would pile up in ioredis' offline queue.
+   */
+  async laggTillEfterCommit(jobb: UtkorgJobb[]): Promise<void> {
+    if (!jobb.length) return;
+    if (REDIS_BORTA.has(this.redis.status)) {
+      this.logger.warn(`Redis is not connected: ${jobb.length} job(s) are left to the reconciler`);
+      return;
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`Redis did not take them within QUEUE_ADD_TIMEOUT_MS (${this.efterCommitMs} ms)`)), this.efterCommitMs);
+    });
+    try {
+      await Promise.race([this.laggTill(jobb), timeout]);
+    } catch (e) {
+      this.logger.warn(`queueing ${jobb.length} job(s) after commit failed; the reconciler will: ${(e as Error).message}`);
+    } finally {
+      clearTimeout(timer);
     }
   }
 

@@ -1,11 +1,16 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { UtkorgKo } from './utkorg-ko';
 import { UtkorgRader } from './utkorg-rader';
 import { UtkorgTyp } from './utkorg-typ';
 
-/** After commit: hands committed outbox rows to the queue, each due at its own time. */
+/**
+ * After commit: hands committed outbox rows to the queue, each due at its own time. Never fails
+ * the caller (the change is committed): what it cannot hand on now, the reconciler does.
+ */
 @Injectable()
 export class Utkorg {
+  private readonly logger = new Logger('Utkorg');
+
   constructor(
     private readonly rader: UtkorgRader,
     private readonly ko: UtkorgKo,
@@ -13,7 +18,10 @@ export class Utkorg {
 
   async koa(typ: UtkorgTyp, ids: string[]): Promise<void> {
     if (!ids.length) return;
-    const tider = await this.rader.tider(typ.tabell, ids);
-    await this.ko.laggTill(tider.map((t) => ({ typ: typ.namn, id: t.id, at: t.at })));
+    const tider = await this.rader.tider(typ.tabell, ids).catch((e: Error) => {
+      this.logger.warn(`reading the due times of ${ids.length} ${typ.namn} row(s) failed; the reconciler will queue them: ${e.message}`);
+      return [];
+    });
+    await this.ko.laggTillEfterCommit(tider.map((t) => ({ typ: typ.namn, id: t.id, at: t.at })));
   }
 }

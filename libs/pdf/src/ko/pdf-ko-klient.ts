@@ -1,11 +1,11 @@
-import { OnApplicationShutdown } from '@nestjs/common';
-import { Queue, QueueEvents } from 'bullmq';
+import { Logger, OnApplicationShutdown } from '@nestjs/common';
+import { ConnectionOptions, Queue, QueueEvents } from 'bullmq';
 import type Redis from 'ioredis';
 import { createRedis } from '@app/database';
 import { PdfMetadata, RemissammanstallningDokument, RemissmissivDokument, RemissvarDokument } from '../dokument';
 import { inom, PdfFel } from '../pdf-fel';
 import { PdfRenderare } from '../pdf-renderare';
-import { koAnslutning, PDF_KO, PdfJobb, PdfResultat } from './pdf-ko';
+import { PDF_KO, PdfJobb, PdfResultat } from './pdf-ko';
 
 export interface PdfKoInstallningar {
   redisUrl: string;
@@ -13,7 +13,15 @@ export interface PdfKoInstallningar {
   prefix: string;
   /** How long a caller waits for the worker before it gets an error. */
   timeoutMs: number;
+  /** How long adding the job may take (QUEUE_ADD_TIMEOUT_MS; default `timeoutMs`); Redis away fails at once. */
+  addTimeoutMs?: number;
 }
+
+/** How long closing the queue's connections may take at shutdown. */
+const STANG_MS = 2000;
+
+/** ioredis states in which a command would wait for a reconnect. */
+const REDIS_BORTA = new Set(['reconnecting', 'close', 'end']);
 
 /**
  * Asks the pdf-worker for a PDF through the `pdf` queue and returns its bytes. A failed render
@@ -24,13 +32,17 @@ export class PdfKoKlient extends PdfRenderare implements OnApplicationShutdown {
   private readonly ko: Queue;
   private readonly handelser: QueueEvents;
   private readonly redis: Redis;
+  /** The connections of the queue and its events are ours, so shutdown can cut them (see onApplicationShutdown). */
+  private readonly anslutningar: Redis[];
   private redo: Promise<unknown> | undefined;
+  private readonly logger = new Logger('PdfKoKlient');
 
   constructor(private readonly installningar: PdfKoInstallningar) {
     super();
-    const connection = koAnslutning(installningar.redisUrl);
-    this.ko = new Queue(PDF_KO, { connection, prefix: installningar.prefix });
-    this.handelser = new QueueEvents(PDF_KO, { connection, prefix: installningar.prefix });
+    this.anslutningar = [createRedis(installningar.redisUrl), createRedis(installningar.redisUrl)];
+    const [ko, handelser] = this.anslutningar.map((r) => r as unknown as ConnectionOptions);
+    this.ko = new Queue(PDF_KO, { connection: ko, prefix: installningar.prefix });
+    this.handelser = new QueueEvents(PDF_KO, { connection: handelser, prefix: installningar.prefix });
     this.redis = createRedis(installningar.redisUrl);
   }
 
@@ -51,16 +63,24 @@ export class PdfKoKlient extends PdfRenderare implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.allSettled([this.handelser.close(), this.ko.close(), this.redis.quit()]);
+    const stangda = Promise.allSettled([this.handelser.close(), this.ko.close(), this.redis.quit()]);
+    // Closing waits for ever on a connection that lost Redis and waits to reconnect: bounded, then cut.
+    let timer: NodeJS.Timeout | undefined;
+    const grans = new Promise<'grans'>((r) => (timer = setTimeout(() => r('grans'), STANG_MS)));
+    if ((await Promise.race([stangda, grans])) === 'grans') this.logger.warn(`the pdf queue's connections did not close within ${STANG_MS} ms; cutting them`);
+    clearTimeout(timer);
+    for (const r of [...this.anslutningar, this.redis]) r.disconnect();
   }
 
   private async begar(jobb: PdfJobb): Promise<Buffer> {
-    const { timeoutMs } = this.installningar;
+    const { timeoutMs, addTimeoutMs = timeoutMs } = this.installningar;
     const borjan = Date.now();
     const kvar = () => Math.max(1, timeoutMs - (Date.now() - borjan));
+    // Redis away: say so now rather than after PDF_QUEUE_TIMEOUT_MS (commands would wait for a reconnect).
+    if (REDIS_BORTA.has(this.redis.status)) throw new PdfFel('The PDF queue (Redis) cannot be reached', 'Utskriftstjänsten går inte att nå just nu. Försök igen om en stund.');
     this.redo ??= Promise.all([this.ko.waitUntilReady(), this.handelser.waitUntilReady()]);
-    await inom(timeoutMs, 'connect to the pdf queue', this.redo);
-    const job = await inom(kvar(), 'add to the pdf queue', this.ko.add(jobb.art, jobb, { attempts: 1, removeOnComplete: { age: 60 }, removeOnFail: { age: 3600 } }));
+    await inom(Math.min(timeoutMs, addTimeoutMs), 'connect to the pdf queue', this.redo);
+    const job = await inom(Math.min(kvar(), addTimeoutMs), 'add to the pdf queue', this.ko.add(jobb.art, jobb, { attempts: 1, removeOnComplete: { age: 60 }, removeOnFail: { age: 3600 } }));
     let resultat: PdfResultat;
     try {
       resultat = await job.waitUntilFinished(this.handelser, kvar());

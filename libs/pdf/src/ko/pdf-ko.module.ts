@@ -21,7 +21,7 @@ export class PdfKoModule {
       providers: [
         {
           provide: PdfKoKlient,
-          useFactory: (config: AppConfig, redisUrl: string) => new PdfKoKlient({ redisUrl, prefix: config.QUEUE_PREFIX, timeoutMs: config.PDF_QUEUE_TIMEOUT_MS }),
+          useFactory: (config: AppConfig, redisUrl: string) => new PdfKoKlient({ redisUrl, prefix: config.QUEUE_PREFIX, timeoutMs: config.PDF_QUEUE_TIMEOUT_MS, addTimeoutMs: config.QUEUE_ADD_TIMEOUT_MS }),
           inject: [APP_CONFIG, REDIS_URL],
         },
         { provide: PdfRenderare, useExisting: PdfKoKlient },

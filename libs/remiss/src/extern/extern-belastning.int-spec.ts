@@ -103,6 +103,14 @@ describe('external links under a storm of refused and competing answers', () => 
       i % 2 === 0 ? { method: 'POST', path: `/api/extern/${tokens.live}/svar`, pdf: true } : { method: 'POST', path: `/api/extern/${tokens.live}/avstar`, json: { motivering: `Avstår ${i}` } },
     );
 
+    // What a login costs here without a storm (argon2 dominates it, and this machine's cores are shared).
+    const login = async () => {
+      const start = performance.now();
+      await ApiClient.login(t.url, 'un.handlaggare@enkoping.demo', DEMO_PASSWORD);
+      return performance.now() - start;
+    };
+    const utanStorm = Math.max(await login(), await login(), await login());
+
     let stormar = true;
     const latenser = { ready: [] as number[], login: [] as number[] };
     // A probe and a person signing in, over and over (with short pauses, as they would) while the storm lasts.
@@ -133,11 +141,12 @@ describe('external links under a storm of refused and competing answers', () => 
     const stormMs = storm.ms;
 
     const max = (xs: number[]) => Math.round(Math.max(...xs));
-    console.log(`storm of 100 link requests: ${Math.round(stormMs)} ms; /health/ready max ${max(latenser.ready)} ms over ${latenser.ready.length} polls; login max ${max(latenser.login)} ms over ${latenser.login.length} logins`);
+    console.log(`storm of 100 link requests: ${Math.round(stormMs)} ms; /health/ready max ${max(latenser.ready)} ms over ${latenser.ready.length} polls; login max ${max(latenser.login)} ms over ${latenser.login.length} logins (${Math.round(utanStorm)} ms without the storm)`);
     expect(latenser.ready.length).toBeGreaterThan(0);
     expect(latenser.login.length).toBeGreaterThan(0);
     expect(max(latenser.ready)).toBeLessThan(1000);
-    expect(max(latenser.login)).toBeLessThan(1000);
+    // Within 1 s, or, when the machine is so loaded that a quiet login nears that, within twice a quiet login.
+    expect(max(latenser.login)).toBeLessThan(Math.max(1000, 2 * utanStorm));
 
     const refusedCodes = responses.slice(0, 50).map((r) => `${r.status} ${r.code}`);
     expect(new Set(refusedCodes)).toEqual(new Set(['410 LINK_USED', '410 LINK_REVOKED', '410 LINK_EXPIRED']));

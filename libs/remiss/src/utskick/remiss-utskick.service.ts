@@ -2,10 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DiariumRepository, FilRepository } from '@app/archive';
 import { Actor, AuditLog } from '@app/auth';
-import { APP_CONFIG, AppConfig, badRequest, Clock, stockholmDatum } from '@app/core';
+import { APP_CONFIG, AppConfig, badRequest, Clock, conflict, stockholmDatum } from '@app/core';
 import { Remiss, Remissinstans } from '@app/database';
 import { PdfRenderare } from '@app/pdf';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { ExternAtkomstRepository } from '../extern/extern-atkomst.repository';
 import { externLank, lankGiltigTill, plattformsUrl } from '../extern/lank';
 import { RemissRepository } from '../remiss.repository';
@@ -16,8 +16,8 @@ import { utskickEpost } from './remiss-epost';
 import { RemissinstansRepository } from './remissinstans.repository';
 
 /**
- * Sending a remiss. One transaction: freeze it, create every remissinstans as inbjuden (with a
- * personal link for external ones), render and store the missiv, register it as an utgående
+ * Sending a remiss. The missiv is rendered first; then one transaction: freeze it, create every
+ * remissinstans as inbjuden (with a personal link for external ones), store the missiv, register it as an utgående
  * handling, plan the reminders and queue the mails. SMTP or Redis being down cannot undo a send:
  * mails and reminders are outbox rows, handed on after commit.
  */
@@ -39,32 +39,20 @@ export class RemissUtskickService {
   ) {}
 
   async skicka(actor: Actor, remissId: string): Promise<Remiss> {
+    // The missiv is printed between two transactions, so no row lock or pooled connection waits
+    // for Chromium or the pdf queue; the sending transaction then checks that what was printed
+    // still holds (a draft edited meanwhile is a 409, to be sent again).
+    const utskrivet = await this.dataSource.transaction((m) => this.underlag(actor, remissId, m));
+    const missiv = await this.pdf.renderRemissmissiv(utskrivet.dokument);
     const { remiss, arbete } = await this.dataSource.transaction(async (m) => {
-      const utkast = await this.utkast.lastUtkast(actor, remissId, m, 'send');
-      // Time has passed since the draft was made: the svarstid must still hold on the day it goes out.
-      this.utkast.kontrolleraSvarsdatum(utkast.svarsdatum);
-      if (utkast.utkastMottagare.length === 0) throw badRequest('NO_MOTTAGARE', 'A remiss needs at least one remissinstans before it is sent', 'Lägg till minst en remissinstans innan remissen skickas');
-      const handlingar = await this.remisser.handlingar(utkast.id, m);
-      if (handlingar.length === 0) throw badRequest('NO_REMISSHANDLING', 'A remiss needs at least one remisshandling before it is sent', 'Ladda upp minst en remisshandling innan remissen skickas');
-
-      const enheter = new Map((await this.remisser.mottagareEnheter(utkast.utkastMottagare.flatMap((u) => (u.typ === 'enhet' ? [u.enhetId] : [])), m)).map((e) => [e.id, e]));
-      const rader: Partial<Remissinstans>[] = utkast.utkastMottagare.map((u) => {
-        const base = { organisationId: utkast.organisationId, remissId: utkast.id, status: 'inbjuden' as const, svarsdatum: utkast.svarsdatum };
-        if (u.typ === 'extern') return { ...base, namn: u.namn, externEpost: u.epost };
-        const enhet = enheter.get(u.enhetId);
-        if (!enhet) throw badRequest('INVALID_MOTTAGARE', `Enhet ${u.enhetId} is no longer on the platform`, 'En av mottagarna finns inte längre på plattformen');
-        const namn = enhet.organisationId === utkast.organisationId ? enhet.namn : `${enhet.organisation.namn}, ${enhet.namn}`;
-        return { ...base, namn, mottagareOrganisationId: enhet.organisationId, mottagareEnhetId: enhet.id };
-      });
+      const { utkast, rader, avsandare, namn, now, idag, dokument } = await this.underlag(actor, remissId, m);
+      if (JSON.stringify(dokument) !== JSON.stringify(utskrivet.dokument)) {
+        throw conflict('REMISS_CHANGED', 'The remiss changed while its missiv was being printed; send it again', 'Remissen ändrades medan missivet skrevs ut; skicka den igen');
+      }
       const instanser = await this.instanser.insert(m, rader);
       const tokens = new Map<string, string>();
       for (const i of instanser.filter((i) => i.externEpost)) tokens.set(i.id, (await this.lankar.skapa(m, utkast.organisationId, i.id, lankGiltigTill(i.svarsdatum))).token);
 
-      const now = this.clock.now();
-      const idag = stockholmDatum(now);
-      const avsandare = await this.remisser.avsandare(utkast, m);
-      const namn = instanser.map((i) => i.namn).sort((a, b) => a.localeCompare(b, 'sv'));
-      const missiv = await this.pdf.renderRemissmissiv(missivDokument(utkast, avsandare, namn, handlingar, idag, plattformsUrl(this.config)));
       const fil = await this.filer.insert(m, { organisationId: utkast.organisationId, filnamn: dnrFilnamn(utkast.diarienummer, 'missiv'), mimetyp: 'application/pdf', data: missiv });
       await this.diarier.registerHandling(m, utkast.arendeId!, { riktning: 'utgaende', datum: idag, motpart: namn.join(', '), beskrivning: `Remiss: ${utkast.arendemening}`, filId: fil.id, registreradAv: actor.anvandareId });
 
@@ -79,5 +67,31 @@ export class RemissUtskickService {
     });
     await this.aviseringar.efterCommit(arbete);
     return remiss;
+  }
+
+  /** The locked draft, checked for sending, with the instanser it will get and its missiv as a document. */
+  private async underlag(actor: Actor, remissId: string, m: EntityManager) {
+    const utkast = await this.utkast.lastUtkast(actor, remissId, m, 'send');
+    // Time has passed since the draft was made: the svarstid must still hold on the day it goes out.
+    this.utkast.kontrolleraSvarsdatum(utkast.svarsdatum);
+    if (utkast.utkastMottagare.length === 0) throw badRequest('NO_MOTTAGARE', 'A remiss needs at least one remissinstans before it is sent', 'Lägg till minst en remissinstans innan remissen skickas');
+    const handlingar = await this.remisser.handlingar(utkast.id, m);
+    if (handlingar.length === 0) throw badRequest('NO_REMISSHANDLING', 'A remiss needs at least one remisshandling before it is sent', 'Ladda upp minst en remisshandling innan remissen skickas');
+
+    const enheter = new Map((await this.remisser.mottagareEnheter(utkast.utkastMottagare.flatMap((u) => (u.typ === 'enhet' ? [u.enhetId] : [])), m)).map((e) => [e.id, e]));
+    const rader: Partial<Remissinstans>[] = utkast.utkastMottagare.map((u) => {
+      const base = { organisationId: utkast.organisationId, remissId: utkast.id, status: 'inbjuden' as const, svarsdatum: utkast.svarsdatum };
+      if (u.typ === 'extern') return { ...base, namn: u.namn, externEpost: u.epost };
+      const enhet = enheter.get(u.enhetId);
+      if (!enhet) throw badRequest('INVALID_MOTTAGARE', `Enhet ${u.enhetId} is no longer on the platform`, 'En av mottagarna finns inte längre på plattformen');
+      const namn = enhet.organisationId === utkast.organisationId ? enhet.namn : `${enhet.organisation.namn}, ${enhet.namn}`;
+      return { ...base, namn, mottagareOrganisationId: enhet.organisationId, mottagareEnhetId: enhet.id };
+    });
+    const now = this.clock.now();
+    const idag = stockholmDatum(now);
+    const avsandare = await this.remisser.avsandare(utkast, m);
+    const namn = rader.map((r) => r.namn!).sort((a, b) => a.localeCompare(b, 'sv'));
+    const dokument = missivDokument(utkast, avsandare, namn, handlingar, idag, plattformsUrl(this.config));
+    return { utkast, rader, avsandare, namn, now, idag, dokument };
   }
 }
