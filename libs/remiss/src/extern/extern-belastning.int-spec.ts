@@ -145,8 +145,7 @@ describe('external links under a storm of refused and competing answers', () => 
     expect(latenser.ready.length).toBeGreaterThan(0);
     expect(latenser.login.length).toBeGreaterThan(0);
     expect(max(latenser.ready)).toBeLessThan(1000);
-    // Within 1 s, or, when the machine is so loaded that a quiet login nears that, within twice a quiet login.
-    expect(max(latenser.login)).toBeLessThan(Math.max(1000, 2 * utanStorm));
+    expect(max(latenser.login)).toBeLessThan(1000);
 
     const refusedCodes = responses.slice(0, 50).map((r) => `${r.status} ${r.code}`);
     expect(new Set(refusedCodes)).toEqual(new Set(['410 LINK_USED', '410 LINK_REVOKED', '410 LINK_EXPIRED']));
