@@ -44,12 +44,12 @@ parentPort.on('message', () => { stop = true; avbryt.abort(); });
 async function uploader(i) {
   for (let n = i; !stop; n++) {
     const fil = filer[n % filer.length];
-    const { url, cookie } = mal[n % mal.length];
+    const { url, headers } = mal[n % mal.length];
     const form = new FormData();
     form.append('fil', new Blob([fil.data], { type: 'application/pdf' }), fil.namn + '.pdf');
     const start = Date.now();
     try {
-      const res = await fetch(url, { method: 'POST', body: form, headers: cookie ? { cookie } : {}, signal: avbryt.signal });
+      const res = await fetch(url, { method: 'POST', body: form, headers, signal: avbryt.signal });
       const body = await res.json().catch(() => ({}));
       const key = fil.namn + ' ' + res.status + ' ' + (body.code || '');
       (svar[key] ||= { antal: 0, langsammast_ms: 0 }).antal++;
@@ -111,8 +111,8 @@ async function run(): Promise<void> {
     ];
     console.log(`files: ${filer.map((f) => `${f.namn} ${Math.round(f.data.length / 1024)} KB`).join(', ')}; bystander: ${cookies.length} sessions of ${ANVANDARE.length} users at ${RATE} req/s for ${DURATION} s`);
     const mal = [
-      { url: `${base}/api/remisser/${utkast.id}/handlingar`, cookie: ks.sessionCookie },
-      { url: `${base}/api/extern/${token}/svar`, cookie: undefined },
+      { url: `${base}/api/remisser/${utkast.id}/handlingar`, headers: { cookie: ks.sessionCookie!, 'x-csrf-token': ks.sessionCsrfToken! } },
+      { url: `${base}/api/extern/${token}/svar`, headers: {} },
     ];
 
     // Warm-up (JIT, pools, the PDF worker threads), then quiet, then hostile.

@@ -37,7 +37,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const body = apiErrorBody(exception);
     if (body.code === DUPLICATE || body.code === INVALID_VALUE) this.logger.warn(`${body.code}: ${exception instanceof Error ? exception.message : String(exception)}`);
-    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    // A DomainError 5xx is a designed refusal under load (DATABASE_BUSY, PDF_INSPECTION_BUSY): one line, no stack.
+    if (body.statusCode >= 500 && exception instanceof DomainError) this.logger.warn(`${body.code}: ${body.message}`);
+    else if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const retryAfter = body.details?.retryAfterSeconds;
     if (typeof retryAfter === 'number') reply.header('Retry-After', String(retryAfter));
