@@ -149,10 +149,14 @@ describe('external links under a storm of refused and competing answers', () => 
 
     const refusedCodes = responses.slice(0, 50).map((r) => `${r.status} ${r.code}`);
     expect(new Set(refusedCodes)).toEqual(new Set(['410 LINK_USED', '410 LINK_REVOKED', '410 LINK_EXPIRED']));
-    const answerStatuses = responses.slice(50).map((r) => (r.status === 410 ? `410 ${r.code}` : String(r.status)));
+    const answerStatuses = responses.slice(50).map((r) => (r.status >= 400 ? `${r.status} ${r.code}` : String(r.status)));
     const ok = answerStatuses.filter((s) => s === '200' || s === '201');
     expect(ok).toHaveLength(1);
-    expect(answerStatuses.filter((s) => s === '410 LINK_USED')).toHaveLength(49);
+    // The others arrived while it was being received (refused at once) or after it (the link is used).
+    const late = answerStatuses.filter((s) => s === '410 LINK_USED').length;
+    const whileAnswering = answerStatuses.filter((s) => s === '409 LINK_ANSWER_IN_PROGRESS').length;
+    expect(late + whileAnswering).toBe(49);
+    console.log(`of the 49 answers that lost: ${whileAnswering} arrived while the winner was received (409), ${late} after it (410)`);
 
     const rows = await sql(
       t.db.url,
@@ -164,9 +168,10 @@ describe('external links under a storm of refused and competing answers', () => 
       [remissId],
     );
     expect(rows).toEqual([{ status: ok[0] === '201' ? 'besvarad' : 'avstar', handlingar: 1, svar: 1, filer: ok[0] === '201' ? 1 : 0 }]);
-    // Every refusal of an existing link is audited (the storm's 50 plus 49 late answers).
+    // Every refusal by the link's state is audited (the storm's 50 plus the late answers); one
+    // refused because another answer was being received never reached the link.
     const [nekade] = await sql(t.db.url, `SELECT count(*)::int AS n FROM audit_event WHERE handelse = 'extern_lank_nekad'`);
-    expect(nekade.n).toBe(99);
+    expect(nekade.n).toBe(50 + late);
     // Only upload-free files: no file was stored for a refused answer.
     const [orphans] = await sql(t.db.url, `SELECT count(*)::int AS n FROM fil f WHERE f.filnamn LIKE '%förening%' AND NOT EXISTS (SELECT 1 FROM remissinstans i WHERE i.extern_svar_fil_id = f.id)`);
     expect(orphans.n).toBe(0);

@@ -26,6 +26,9 @@ const GONE: Record<'anvand' | 'aterkallad' | 'utgangen' | 'stangd', () => Domain
   stangd: () => ogiltig(HttpStatus.GONE, 'REMISS_CLOSED', 'The remiss is no longer open for answers', 'Remissen är inte längre öppen för svar.'),
 };
 
+const ANSWER_IN_PROGRESS = () =>
+  ogiltig(HttpStatus.CONFLICT, 'LINK_ANSWER_IN_PROGRESS', 'An answer through this link is being received right now', 'Ett svar via länken tas emot just nu. Vänta en stund och öppna sedan länken igen för att se om svaret kom fram.');
+
 interface Tillgang {
   atkomst: ExternAtkomst;
   instans: Remissinstans;
@@ -53,8 +56,8 @@ export class ExternService {
    * connections, so logins and everyone else keep the other half whatever a link storm does.
    */
   private readonly platser: Bulkhead;
-  /** The answer being given through each link in this process, so the next one waits for it (enAtGangen). */
-  private readonly svarAvLank = new Map<string, Promise<unknown>>();
+  /** Tokens of the links an answer is being given through in this process (oneAnswerAtATime). */
+  private readonly answersInProgress = new Set<string>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -109,12 +112,12 @@ export class ExternService {
   }
 
   /** The answer as PDF: stored, registered as an inkommande handling of the sender, the instans besvarad. */
-  svara(token: string, fil: Uppladdning | undefined): Promise<{ status: 'besvarad' }> {
-    return this.enAtGangen(token, () => this.svaraNu(token, fil));
+  async svara(token: string, fil: Uppladdning | undefined): Promise<{ status: 'besvarad' }> {
+    await this.platser.run(() => this.tillgang(token, 'svara'));
+    return this.oneAnswerAtATime(token, () => this.taEmotSvar(token, fil));
   }
 
-  private async svaraNu(token: string, fil: Uppladdning | undefined): Promise<{ status: 'besvarad' }> {
-    await this.platser.run(() => this.tillgang(token, 'svara'));
+  private async taEmotSvar(token: string, fil: Uppladdning | undefined): Promise<{ status: 'besvarad' }> {
     const pdf = await this.granskning.granska(fil?.buffer, fil?.originalname || 'remissvar.pdf');
     const epost = await this.inTransaction(token, 'svara', async (m, { atkomst, instans, remiss }) => {
       const now = this.clock.now();
@@ -127,12 +130,12 @@ export class ExternService {
     return { status: 'besvarad' };
   }
 
-  avsta(token: string, motivering: string | undefined): Promise<{ status: 'avstar' }> {
-    return this.enAtGangen(token, () => this.avstaNu(token, motivering));
+  async avsta(token: string, motivering: string | undefined): Promise<{ status: 'avstar' }> {
+    await this.platser.run(() => this.tillgang(token, 'avsta'));
+    return this.oneAnswerAtATime(token, () => this.taEmotAvstaende(token, motivering));
   }
 
-  private async avstaNu(token: string, motivering: string | undefined): Promise<{ status: 'avstar' }> {
-    await this.platser.run(() => this.tillgang(token, 'avsta'));
+  private async taEmotAvstaende(token: string, motivering: string | undefined): Promise<{ status: 'avstar' }> {
     const epost = await this.inTransaction(token, 'avsta', async (m, { atkomst, instans, remiss }) => {
       const now = this.clock.now();
       await this.registrera(m, remiss, instans, `${instans.namn} avstår från att yttra sig${motivering ? `: ${motivering}` : ''}`, null, now);
@@ -144,18 +147,19 @@ export class ExternService {
   }
 
   /**
-   * Answers through one link run one at a time in a process: only one can win, so the others
-   * should not each check a PDF and queue on the instans' row lock (holding a pooled connection
-   * while they wait); after the first, the next finds the link used at once. Between processes
-   * the row lock in the transaction still decides.
+   * One answer through a link at a time in a process (after the link's state was checked): only
+   * one can win, so another that arrives meanwhile is refused at once (409 LINK_ANSWER_IN_PROGRESS) rather than waiting with its upload
+   * in memory, checking a PDF and queueing on the instans' row lock. Between processes the row lock
+   * in the transaction still decides.
    */
-  private enAtGangen<T>(token: string, work: () => Promise<T>): Promise<T> {
-    const fore = this.svarAvLank.get(token);
-    const denna = fore ? fore.then(work, work) : work();
-    const klar = denna.then(() => undefined, () => undefined);
-    this.svarAvLank.set(token, klar);
-    void klar.then(() => this.svarAvLank.get(token) === klar && this.svarAvLank.delete(token));
-    return denna;
+  private async oneAnswerAtATime<T>(token: string, work: () => Promise<T>): Promise<T> {
+    if (this.answersInProgress.has(token)) throw ANSWER_IN_PROGRESS();
+    this.answersInProgress.add(token);
+    try {
+      return await work();
+    } finally {
+      this.answersInProgress.delete(token);
+    }
   }
 
   private async registrera(m: EntityManager, remiss: Remiss, instans: Remissinstans, beskrivning: string, filId: string | null, now: Date): Promise<void> {
