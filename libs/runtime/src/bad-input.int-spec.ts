@@ -113,7 +113,7 @@ describe('inputs that gave 500 are refused naming the field, and nothing is writ
     expect(saved).toEqual([{ typ: 'efter', arbetsdagar: 2, aktiv: false }, { typ: 'fore', arbetsdagar: 5, aktiv: true }, { typ: 'pa_dagen', arbetsdagar: 0, aktiv: true }]);
   });
 
-  it('answers what PostgreSQL refuses, where no service caught it, with 409 or 400 and a Swedish meddelande', async () => {
+  it('answers what PostgreSQL refuses, where no service caught it, with 409 or 400 and a Swedish meddelande (a deadlock too)', async () => {
     const duplicate = 'INSERT INTO organisation (namn, slug, typ, organisationsnummer, epost, ansluten) SELECT namn, slug, typ, organisationsnummer, epost, ansluten FROM organisation LIMIT 1';
     const dataSource = t.app.get(DataSource);
     const refused = [
@@ -121,12 +121,15 @@ describe('inputs that gave 500 are refused naming the field, and nothing is writ
       await dataSource.query(duplicate).catch((e: unknown) => e),
       await dataSource.query('SELECT $1::int', ['99999999999']).catch((e: unknown) => e),
       await dataSource.query('SELECT $1::text', ['a\u0000b']).catch((e: unknown) => e),
+      // A deadlock victim's error, as PostgreSQL raises it (SQLSTATE 40P01).
+      await dataSource.query(`DO $$ BEGIN RAISE EXCEPTION 'deadlock detected' USING ERRCODE = '40P01'; END $$`).catch((e: unknown) => e),
     ];
     expect(refused.map((e) => apiErrorBody(e))).toEqual([
       expect.objectContaining({ statusCode: 409, code: 'DUPLICATE', meddelande: expect.stringMatching(/^Uppgiften finns redan/) }),
       expect.objectContaining({ statusCode: 409, code: 'DUPLICATE' }),
       expect.objectContaining({ statusCode: 400, code: 'INVALID_VALUE', meddelande: expect.stringMatching(/utanför det som kan sparas/) }),
       expect.objectContaining({ statusCode: 400, code: 'INVALID_VALUE' }),
+      expect.objectContaining({ statusCode: 409, code: 'CONCURRENT_CHANGE', meddelande: expect.stringMatching(/samma ögonblick/) }),
     ]);
     expect(apiErrorBody(new Error('a bug'))).toMatchObject({ statusCode: 500, code: 'INTERNAL' });
   });

@@ -36,7 +36,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const body = apiErrorBody(exception);
-    if (body.code === DUPLICATE || body.code === INVALID_VALUE) this.logger.warn(`${body.code}: ${exception instanceof Error ? exception.message : String(exception)}`);
+    if (body.code === DUPLICATE || body.code === INVALID_VALUE || body.code === CONCURRENT_CHANGE) this.logger.warn(`${body.code}: ${exception instanceof Error ? exception.message : String(exception)}`);
     // A DomainError 5xx is a designed refusal under load (DATABASE_BUSY, PDF_INSPECTION_BUSY): one line, no stack.
     if (body.statusCode >= 500 && exception instanceof DomainError) this.logger.warn(`${body.code}: ${body.message}`);
     else if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
@@ -93,6 +93,9 @@ function isFastifyClientError(e: unknown): e is Error & { statusCode: number; co
 const DATABASE_TIMEOUTS = new Set(['57014', '55P03', '25P03']);
 
 const DUPLICATE = 'DUPLICATE';
+const CONCURRENT_CHANGE = 'CONCURRENT_CHANGE';
+/** A deadlock or serialization failure: PostgreSQL chose this transaction to give way; nothing was written. */
+const CONCURRENT_CHANGE_STATES = new Set(['40P01', '40001']);
 const INVALID_VALUE = 'INVALID_VALUE';
 
 /** PostgreSQL's data exceptions (class 22): a value the column cannot hold. */
@@ -100,7 +103,8 @@ const INVALID_VALUE_STATES = new Set(['22001', '22003', '22007', '22008', '22021
 
 /**
  * What PostgreSQL refused because of what the client sent, where no service caught it first: a
- * unique violation (two identical requests at once) is 409, a value its column cannot hold 400.
+ * unique violation (two identical requests at once) or a deadlock is 409, a value its column cannot hold 400;
+ * its own time limits are 503.
  * They are logged as warnings: each one is a check that belongs earlier, in a DTO or a service.
  */
 function databaseErrorBody(exception: unknown): ApiErrorBody | null {
@@ -108,6 +112,9 @@ function databaseErrorBody(exception: unknown): ApiErrorBody | null {
   if (state && DATABASE_TIMEOUTS.has(state)) {
     const busy = databaseBusy('The database did not finish in time; try again shortly');
     return { statusCode: busy.status, code: busy.code, message: busy.message, meddelande: busy.svenska };
+  }
+  if (state && CONCURRENT_CHANGE_STATES.has(state)) {
+    return { statusCode: HttpStatus.CONFLICT, code: CONCURRENT_CHANGE, message: 'Someone else changed the same thing at the same moment; try again', meddelande: 'Någon annan ändrade samma sak i samma ögonblick. Försök igen.' };
   }
   if (state === '23505') {
     return { statusCode: HttpStatus.CONFLICT, code: DUPLICATE, message: 'This already exists (an identical request was probably saved at the same moment); reload and try again', meddelande: 'Uppgiften finns redan (troligen sparades samma sak samtidigt); ladda om och försök igen' };
