@@ -62,6 +62,17 @@ describe('WorkerPool', () => {
     expect(await vantar).toEqual(expect.any(Number));
   }, 20_000);
 
+  it('refuses a task that waited a whole task time for a worker', async () => {
+    const p = pool(1, 5);
+    const start = Date.now();
+    const [forsta, andra, tredje] = await Promise.allSettled([p.run('snurra'), p.run('snurra'), p.run('eko')]);
+    expect(forsta).toEqual({ status: 'rejected', reason: expect.any(WorkerTimeout) });
+    expect(andra).toEqual({ status: 'rejected', reason: expect.any(WorkerTimeout) });
+    // Behind two tasks that each take the whole 1.5 s, the third gave up after its 1.5 s in the queue.
+    expect(tredje).toEqual({ status: 'rejected', reason: expect.any(WorkerPoolFull) });
+    expect(Date.now() - start).toBeLessThan(10_000);
+  }, 20_000);
+
   it('replaces a worker that answers it is spent', async () => {
     const p = pool(1, 5);
     const forbrukad = await p.run('forbrukad');

@@ -6,7 +6,10 @@ export interface WorkerPoolOptions {
   size: number;
   /** Tasks that may wait for a free worker; one more is refused with WorkerPoolFull. */
   maxQueue: number;
-  /** Wall time of one task; beyond it the worker is terminated and replaced. */
+  /**
+   * Wall time of one task; beyond it the worker is terminated and replaced. A task also waits at
+   * most this long in the queue (then WorkerPoolFull), so no caller waits without end.
+   */
   timeoutMs: number;
   resourceLimits: ResourceLimits;
   /** Given to every worker as `workerData`. */
@@ -38,6 +41,8 @@ interface Task<In, Out> {
   transfer: Transferable[];
   resolve: (out: Out) => void;
   reject: (e: Error) => void;
+  /** Refuses the task if no worker took it in time. */
+  waiting?: NodeJS.Timeout;
 }
 
 interface Running<In, Out> {
@@ -64,14 +69,24 @@ export class WorkerPool<In, Out> {
     if (this.closed) return Promise.reject(new WorkerPoolClosed('worker pool closed'));
     if (this.idle.length === 0 && this.size >= this.options.size && this.queue.length >= this.options.maxQueue) return Promise.reject(new WorkerPoolFull('worker pool queue full'));
     return new Promise<Out>((resolve, reject) => {
-      this.queue.push({ input, transfer, resolve, reject });
+      const task: Task<In, Out> = { input, transfer, resolve, reject };
+      this.queue.push(task);
       this.pump();
+      if (this.queue.includes(task)) {
+        task.waiting = setTimeout(() => {
+          this.queue.splice(this.queue.indexOf(task), 1);
+          reject(new WorkerPoolFull(`no worker free within ${this.options.timeoutMs} ms`));
+        }, this.options.timeoutMs);
+      }
     });
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const task of this.queue.splice(0)) task.reject(new WorkerPoolClosed('worker pool closed'));
+    for (const task of this.queue.splice(0)) {
+      clearTimeout(task.waiting);
+      task.reject(new WorkerPoolClosed('worker pool closed'));
+    }
     const workers = [...this.idle.splice(0), ...this.running.keys()];
     for (const [, r] of this.running) {
       clearTimeout(r.timer);
@@ -86,6 +101,7 @@ export class WorkerPool<In, Out> {
       const worker = this.idle.pop() ?? (this.size < this.options.size ? this.spawn() : undefined);
       if (!worker) return;
       const task = this.queue.shift()!;
+      clearTimeout(task.waiting);
       const timer = setTimeout(() => this.retire(worker, new WorkerTimeout(`task exceeded ${this.options.timeoutMs} ms`)), this.options.timeoutMs);
       this.running.set(worker, { task, timer });
       worker.ref();
