@@ -1,7 +1,7 @@
-import fastifyRateLimit, { normalizeIP } from '@fastify/rate-limit';
+import fastifyRateLimit from '@fastify/rate-limit';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { RATE_LIMIT_REDIS } from '@app/auth';
-import { AppConfig, RateLimitGroup, svenskVantetid, tooManyRequests } from '@app/core';
+import { AppConfig, clientAddress, RateLimitGroup, svenskVantetid, tooManyRequests } from '@app/core';
 import type { FastifyRequest, RouteOptions } from 'fastify';
 import type Redis from 'ioredis';
 
@@ -28,8 +28,7 @@ export async function registerRateLimits(app: NestFastifyApplication, config: Ap
   const options = (group: RateLimitGroup, max: number) => ({
     max,
     timeWindow: config.RATE_LIMIT_WINDOW_SECONDS * 1000,
-    // IPv6 clients are counted per /64, the block one subscriber holds.
-    keyGenerator: (req: FastifyRequest) => `${group}:${normalizeIP(req.ip)}`,
+    keyGenerator: (req: FastifyRequest) => `${group}:${clientAddress(req)}`,
   });
 
   // Links: every request counts (guessing tokens is what is limited).

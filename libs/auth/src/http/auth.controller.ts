@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { Public, RateLimited } from '@app/core';
+import { clientAddress, Public, RateLimited } from '@app/core';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor } from '../actor';
@@ -37,7 +37,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in; sets the session cookie and answers the CSRF token (csrfToken) that POST/PUT/PATCH/DELETE must send as X-CSRF-Token. Limited per client IP and per account (429 with Retry-After)' })
   async login(@Body() body: LoginDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply) {
-    const { token, csrfToken, actor } = await this.auth.login(body.epost, body.losenord, req.ip);
+    const { token, csrfToken, actor } = await this.auth.login(body.epost, body.losenord, clientAddress(req));
     setSessionCookie(req, res, token, this.auth.sessionTtlMs);
     return describe(actor, csrfToken);
   }
