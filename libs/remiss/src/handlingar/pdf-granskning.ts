@@ -2,6 +2,7 @@ import { HttpStatus, Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs
 import { APP_CONFIG, AppConfig, DomainError } from '@app/core';
 import { createHash } from 'node:crypto';
 import { extname, join } from 'node:path';
+import { OSOKBAR_OBJEKTSTROM } from './granskning/aktivt-innehall';
 import { LasareData, LasResultat, LasUppdrag } from './granskning/pdf-lasning';
 import { WorkerCrashed, WorkerPool, WorkerPoolClosed, WorkerPoolFull, WorkerTimeout } from './granskning/worker-pool';
 
@@ -20,6 +21,13 @@ const KANDA_FORMAT: [prefix: string, namn: string][] = [
   ['ffd8ff', 'en JPEG-bild'],
   ['7b5c727466', 'ett RTF-dokument'],
 ];
+
+/** What the active content found is called, in English and Swedish. */
+const AKTIVT: Record<string, [string, string]> = {
+  JavaScript: ['JavaScript', 'JavaScript'],
+  Launch: ['a Launch action', 'en åtgärd som startar program'],
+  [OSOKBAR_OBJEKTSTROM]: ['an object stream that cannot be inspected for actions', 'en komprimerad del som inte kan granskas'],
+};
 
 const fel = (status: HttpStatus, code: string, message: string, svenska: string, details?: Record<string, unknown>) => new DomainError(status, code, message, svenska, details);
 const OBEHANDLINGSBAR = HttpStatus.UNPROCESSABLE_ENTITY;
@@ -106,8 +114,10 @@ export class PdfGranskning implements OnModuleDestroy {
         const mb = this.config.PDF_MAX_TEXT_MB;
         return fel(OBEHANDLINGSBAR, 'PDF_TEXT_TOO_LARGE', `${filnamn} holds more than ${mb} MB of text`, `${filnamn} innehåller mer än ${mb} MB text. Dela upp handlingen i flera filer.`);
       }
-      case 'PDF_ACTIVE_CONTENT':
-        return fel(OBEHANDLINGSBAR, 'PDF_ACTIVE_CONTENT', `${filnamn} contains ${resultat.detalj === 'Launch' ? 'a Launch action' : 'JavaScript'}, which is not accepted`, `${filnamn} innehåller ${resultat.detalj === 'Launch' ? 'en åtgärd som startar program' : 'JavaScript'}, vilket inte tas emot. Spara den som vanlig PDF (t.ex. PDF/A) och försök igen.`);
+      case 'PDF_ACTIVE_CONTENT': {
+        const [engelska, svenska] = AKTIVT[resultat.detalj ?? ''] ?? AKTIVT.JavaScript;
+        return fel(OBEHANDLINGSBAR, 'PDF_ACTIVE_CONTENT', `${filnamn} contains ${engelska}, which is not accepted`, `${filnamn} innehåller ${svenska}, vilket inte tas emot. Spara den som vanlig PDF (t.ex. PDF/A) och försök igen.`);
+      }
       case 'PDF_TOO_COMPLEX':
         return this.forKomplex(filnamn, 'memory');
     }

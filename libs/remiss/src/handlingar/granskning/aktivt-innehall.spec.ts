@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { handskrivenPdf, launchPdf, openActionJavaScriptPdf, pdfMedSidor, strom } from '../../testing/pdf-fixtures';
-import { aktivtInnehall, ObjektstromForStor } from './aktivt-innehall';
+import { aktivtInnehall, ObjektstromForStor, OSOKBAR_OBJEKTSTROM } from './aktivt-innehall';
 
 const MB = 1024 * 1024;
 const sida = (extra: string) =>
@@ -22,6 +22,14 @@ describe('aktivtInnehall', () => {
   it('decodes #xx escapes in names, as a reader does', () => {
     expect(aktivtInnehall(launchPdf(), MB)).toBe('Launch');
     expect(aktivtInnehall(sida(' /OpenAction << /S /J#61va#53cript /JS (1) >>'), MB)).toBe('JavaScript');
+  });
+
+  it('reports an object stream it cannot search (another filter, a filter chain, predictors), which could hide a Launch', () => {
+    const objektstrom = (dict: string) => handskrivenPdf(['<< /Type /Catalog >>', `${dict}\nstream\n1 0 <</S/Launch>>\nendstream`]);
+    expect(aktivtInnehall(objektstrom('<< /Type /ObjStm /N 1 /First 4 /Filter [/ASCII85Decode /FlateDecode] >>'), MB)).toBe(OSOKBAR_OBJEKTSTROM);
+    expect(aktivtInnehall(objektstrom('<< /Type /ObjStm /N 1 /First 4 /Filter [/FlateDecode /LZWDecode] >>'), MB)).toBe(OSOKBAR_OBJEKTSTROM);
+    expect(aktivtInnehall(objektstrom('<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /DecodeParms << /Predictor 12 >> >>'), MB)).toBe(OSOKBAR_OBJEKTSTROM);
+    expect(aktivtInnehall(objektstrom('<< /Type /ObjStm /N 1 /First 4 /Filter /LZWDecode >>'), MB)).toBe(OSOKBAR_OBJEKTSTROM);
   });
 
   it('stops at the inflate budget for an object stream that is a decompression bomb', () => {
