@@ -42,14 +42,14 @@ export class AuthService {
    * address is refused before its password is checked; `klient` (the IP) takes its turn for argon2.
    */
   async login(epost: string, losenord: string, klient: string): Promise<{ token: string; csrfToken: string; actor: Actor }> {
-    await this.kontosparr.assertOpen(epost);
+    await this.kontosparr.assertOpen(epost, klient);
     const user = await this.anvandare.findForLogin(epost);
     const ok = await this.passwordChecks.verify(klient, user?.losenordHash, losenord);
     if (!user || !ok) {
       await this.kontosparr.recordFailure(epost, user, klient);
       throw WRONG_LOGIN;
     }
-    await this.kontosparr.clear(epost);
+    await this.kontosparr.clear(epost, klient);
     const { token, csrfToken } = await this.dataSource.transaction(async (manager) => {
       const created = await this.sessions.create(manager, user.id, this.sessionTtlMs);
       await this.audit.record(manager, { organisationId: user.organisationId, anvandareId: user.id, handelse: 'inloggning', objektTyp: 'anvandare', objektId: user.id });

@@ -31,43 +31,63 @@ describe('login and link throttling', () => {
 
   beforeAll(async () => {
     t = await startTestApp(PlatformModule.forRoot, {
-      config: { TRUST_PROXY: 'true', LOGIN_RATE_MAX: '5', LINK_RATE_MAX: '5', RATE_LIMIT_WINDOW_SECONDS: '60', LOGIN_MAX_FAILURES: '3', LOGIN_LOCK_SECONDS: '3' },
+      config: { TRUST_PROXY: 'true', LOGIN_RATE_MAX: '5', LINK_RATE_MAX: '5', RATE_LIMIT_WINDOW_SECONDS: '60', LOGIN_MAX_FAILURES: '3', LOGIN_MAX_FAILURES_ACCOUNT: '6', LOGIN_LOCK_SECONDS: '3' },
     });
   });
   afterAll(() => t.close());
 
-  it('locks an account after LOGIN_MAX_FAILURES wrong passwords from any IPs, refuses the right one during the lock, audits the lock once, and lets it in after', async () => {
-    expect((await login(t.url, '10.1.0.1', UN, 'fel-1')).status).toBe(401);
-    expect((await login(t.url, '10.1.0.2', UN, 'fel-2')).status).toBe(401);
-    const third = await login(t.url, '10.1.0.3', UN, 'fel-3');
+  it('locks a client out of an account after LOGIN_MAX_FAILURES wrong passwords, refuses it the right one during the lock while another client signs in, audits the lock once, and lets it in after', async () => {
+    const guesser = '10.1.0.1';
+    expect((await login(t.url, guesser, UN, 'fel-1')).status).toBe(401);
+    expect((await login(t.url, guesser, UN, 'fel-2')).status).toBe(401);
+    const third = await login(t.url, guesser, UN, 'fel-3');
     expect(third.status).toBe(429);
     expect(third.body).toEqual({
       statusCode: 429,
       code: 'LOGIN_LOCKED',
-      message: 'Too many wrong passwords; the account is locked for 3 more seconds',
-      meddelande: 'För många felaktiga inloggningsförsök. Kontot är spärrat i 3 sekunder till.',
+      message: 'Too many wrong passwords from your address; the account is locked for you for 3 more seconds',
+      meddelande: 'För många felaktiga inloggningsförsök från din adress. Kontot är spärrat för dig i 3 sekunder till.',
       details: { retryAfterSeconds: 3 },
     });
     expect(third.retryAfter).toBe('3');
 
-    const during = await Promise.all([login(t.url, '10.1.0.4', UN, DEMO_PASSWORD), login(t.url, '10.1.0.5', UN, 'fel-4'), login(t.url, '10.1.0.6', UN.toUpperCase(), DEMO_PASSWORD)]);
-    expect(during.map((r) => [r.status, r.body.code])).toEqual([[429, 'LOGIN_LOCKED'], [429, 'LOGIN_LOCKED'], [429, 'LOGIN_LOCKED']]);
+    const during = await Promise.all([login(t.url, guesser, UN, DEMO_PASSWORD), login(t.url, guesser, UN.toUpperCase(), DEMO_PASSWORD)]);
+    expect(during.map((r) => [r.status, r.body.code])).toEqual([[429, 'LOGIN_LOCKED'], [429, 'LOGIN_LOCKED']]);
     expect(Number(during[0].retryAfter)).toBeGreaterThanOrEqual(1);
     expect(Number(during[0].retryAfter)).toBeLessThanOrEqual(3);
     expect(await sql(t.db.url, `SELECT count(*)::int AS n FROM session`)).toEqual([{ n: 0 }]);
-    expect(await sparrEvents(t)).toEqual([{ misslyckadeForsok: 3, sparradSekunder: 3, ip: '10.1.0.3' }]);
+    // The real user, elsewhere, is not locked out by someone else's guesses.
+    const elsewhere = await login(t.url, '10.1.9.9', UN, DEMO_PASSWORD);
+    expect(elsewhere.status).toBe(200);
+    expect(await sparrEvents(t)).toEqual([{ misslyckadeForsok: 3, sparradSekunder: 3, sparradFor: 'klienten', ip: guesser }]);
 
     await new Promise((r) => setTimeout(r, 3200));
-    const after = await login(t.url, '10.1.0.7', UN, DEMO_PASSWORD);
+    const after = await login(t.url, guesser, UN, DEMO_PASSWORD);
     expect(after.status).toBe(200);
     expect(after.body.epost).toBe(UN);
     expect(await sparrEvents(t)).toHaveLength(1);
   });
 
+  it('locks an account for everyone after LOGIN_MAX_FAILURES_ACCOUNT wrong passwords spread over many IPs, and a right password does not reset that count', async () => {
+    const epost = 'sn.sekreterare@enkoping.demo';
+    const answers = [];
+    for (let i = 1; i <= 5; i++) answers.push(await login(t.url, `10.4.0.${i}`, epost, `gissning-${i}`));
+    // The real user signs in between the guesses: its own count resets, the account's does not.
+    expect((await login(t.url, '10.4.9.9', epost, DEMO_PASSWORD)).status).toBe(200);
+    answers.push(await login(t.url, '10.4.0.6', epost, 'gissning-6'));
+    expect(answers.map((r) => r.body.code)).toEqual([...Array(5).fill('INVALID_CREDENTIALS'), 'LOGIN_LOCKED']);
+    const fresh = await login(t.url, '10.4.9.8', epost, DEMO_PASSWORD);
+    expect([fresh.status, fresh.body.meddelande]).toEqual([429, 'För många felaktiga inloggningsförsök. Kontot är spärrat i 3 sekunder till.']);
+    const [event] = (await sql(t.db.url, `SELECT e.data FROM audit_event e JOIN anvandare a ON a.id = e.anvandare_id WHERE e.handelse = 'inloggning_sparrad' AND a.epost = $1`, [epost])).map((r) => r.data);
+    expect(event).toEqual({ misslyckadeForsok: 6, sparradSekunder: 3, sparradFor: 'alla', ip: '10.4.0.6' });
+    await new Promise((r) => setTimeout(r, 3200));
+    expect((await login(t.url, '10.4.9.8', epost, DEMO_PASSWORD)).status).toBe(200);
+  });
+
   it('locks an unknown address the same way, so a lock does not tell whether an account exists, and audits nothing', async () => {
     const epost = 'ingen.alls@enkoping.demo';
     const answers = [];
-    for (const ip of ['10.2.0.1', '10.2.0.2', '10.2.0.3', '10.2.0.4']) answers.push(await login(t.url, ip, epost, 'gissning'));
+    for (let i = 0; i < 4; i++) answers.push(await login(t.url, '10.2.0.1', epost, 'gissning'));
     expect(answers.map((r) => r.body.code)).toEqual(['INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'LOGIN_LOCKED', 'LOGIN_LOCKED']);
     expect(await sql(t.db.url, `SELECT count(*)::int AS n FROM audit_event WHERE handelse = 'inloggning_sparrad' AND anvandare_id IS NULL`)).toEqual([{ n: 0 }]);
   });

@@ -7,22 +7,35 @@ import { DataSource } from 'typeorm';
 import { AuditLog } from '../audit-log';
 import { RATE_LIMIT_REDIS } from './rate-limit-redis';
 
-const locked = (ttlMs: number) => {
+/** Who a lock keeps out: the client that guessed, or (after guesses from many clients) everyone. */
+type Omfang = 'klient' | 'konto';
+
+const locked = (omfang: Omfang, ttlMs: number) => {
   const seconds = Math.max(1, Math.ceil(ttlMs / 1000));
-  return tooManyRequests(
-    'LOGIN_LOCKED',
-    `Too many wrong passwords; the account is locked for ${seconds} more seconds`,
-    `För många felaktiga inloggningsförsök. Kontot är spärrat i ${svenskVantetid(seconds)} till.`,
-    seconds,
-  );
+  return omfang === 'klient'
+    ? tooManyRequests(
+        'LOGIN_LOCKED',
+        `Too many wrong passwords from your address; the account is locked for you for ${seconds} more seconds`,
+        `För många felaktiga inloggningsförsök från din adress. Kontot är spärrat för dig i ${svenskVantetid(seconds)} till.`,
+        seconds,
+      )
+    : tooManyRequests(
+        'LOGIN_LOCKED',
+        `Too many wrong passwords; the account is locked for ${seconds} more seconds`,
+        `För många felaktiga inloggningsförsök. Kontot är spärrat i ${svenskVantetid(seconds)} till.`,
+        seconds,
+      );
 };
 
 /**
- * The per-account lock: LOGIN_MAX_FAILURES wrong passwords in a row (each within
- * LOGIN_LOCK_SECONDS of the last) lock the e-mail address for LOGIN_LOCK_SECONDS, whichever IPs
- * they came from. Counted in Redis by the address' hash, for unknown addresses too, so a lock
- * does not tell whether an account exists; only a real account's lock is audited, once.
- * Redis failing leaves logins open (the per-process argon2 queue still bounds guessing).
+ * The per-account lock, in two tiers, so that guessing is stopped without handing anyone a way to
+ * lock a kommun's people out: LOGIN_MAX_FAILURES wrong passwords in a row for an address from one
+ * client (clientAddress) lock that client out of that address; LOGIN_MAX_FAILURES_ACCOUNT from all
+ * clients together (guessing spread over many addresses) lock the address for everyone. Each
+ * failure counts within LOGIN_LOCK_SECONDS of the last, and a lock lasts LOGIN_LOCK_SECONDS.
+ * Counted in Redis by the address' hash, for unknown addresses too, so a lock does not tell whether
+ * an account exists; only a real account's lock is audited, once per lock. Redis failing leaves
+ * logins open (the per-process argon2 queue still bounds guessing).
  */
 @Injectable()
 export class KontoSparr {
@@ -35,21 +48,26 @@ export class KontoSparr {
     private readonly audit: AuditLog,
   ) {}
 
-  /** 429 LOGIN_LOCKED while the address is locked; asked before any password is checked. */
-  async assertOpen(epost: string): Promise<void> {
-    const ttl = await this.orElse(() => this.redis.pttl(this.keys(epost).sparr), -2);
-    if (ttl > 0) throw locked(ttl);
+  /** 429 LOGIN_LOCKED while the address is locked for this client or for everyone; asked before any password is checked. */
+  async assertOpen(epost: string, klient: string): Promise<void> {
+    const keys = this.keys(epost, klient);
+    const ttls = await this.orElse(() => this.redis.multi().pttl(keys.konto.sparr).pttl(keys.klient.sparr).exec(), null);
+    const [konto, klientens] = [Number(ttls?.[0]?.[1] ?? -2), Number(ttls?.[1]?.[1] ?? -2)];
+    if (konto > 0) throw locked('konto', konto);
+    if (klientens > 0) throw locked('klient', klientens);
   }
 
-  /** Counts a wrong password; the one that reaches the limit locks the address (and throws). */
-  async recordFailure(epost: string, konto: { id: string; organisationId: string } | null, ip: string): Promise<void> {
-    const keys = this.keys(epost);
+  /** Counts a wrong password; the one that reaches a limit sets that lock (and throws). */
+  async recordFailure(epost: string, konto: { id: string; organisationId: string } | null, klient: string): Promise<void> {
+    const keys = this.keys(epost, klient);
     const lockMs = this.config.LOGIN_LOCK_SECONDS * 1000;
-    const counted = await this.orElse(() => this.redis.multi().incr(keys.fel).pexpire(keys.fel, lockMs).exec(), null);
-    const failures = Number(counted?.[0]?.[1] ?? 0);
-    if (failures < this.config.LOGIN_MAX_FAILURES) return;
+    const counted = await this.orElse(() => this.redis.multi().incr(keys.konto.fel).pexpire(keys.konto.fel, lockMs).incr(keys.klient.fel).pexpire(keys.klient.fel, lockMs).exec(), null);
+    const [alla, klientens] = [Number(counted?.[0]?.[1] ?? 0), Number(counted?.[2]?.[1] ?? 0)];
+    const omfang: Omfang | undefined = alla >= this.config.LOGIN_MAX_FAILURES_ACCOUNT ? 'konto' : klientens >= this.config.LOGIN_MAX_FAILURES ? 'klient' : undefined;
+    if (!omfang) return;
+    const lock = keys[omfang];
     // NX: of all attempts (in any process) that reach the limit together, one sets the lock and audits it.
-    const first = await this.orElse(() => this.redis.multi().set(keys.sparr, ip, 'PX', lockMs, 'NX').del(keys.fel).exec(), null);
+    const first = await this.orElse(() => this.redis.multi().set(lock.sparr, klient, 'PX', lockMs, 'NX').del(lock.fel).exec(), null);
     if (first?.[0]?.[1] === 'OK' && konto) {
       await this.dataSource.transaction((manager) =>
         this.audit.record(manager, {
@@ -58,22 +76,28 @@ export class KontoSparr {
           handelse: 'inloggning_sparrad',
           objektTyp: 'anvandare',
           objektId: konto.id,
-          data: { misslyckadeForsok: failures, sparradSekunder: this.config.LOGIN_LOCK_SECONDS, ip },
+          data: { misslyckadeForsok: omfang === 'konto' ? alla : klientens, sparradSekunder: this.config.LOGIN_LOCK_SECONDS, sparradFor: omfang === 'konto' ? 'alla' : 'klienten', ip: klient },
         }),
       );
     }
-    throw locked(lockMs);
+    throw locked(omfang, lockMs);
   }
 
-  /** A right password forgets the wrong ones before it. */
-  async clear(epost: string): Promise<void> {
-    await this.orElse(() => this.redis.del(this.keys(epost).fel), 0);
+  /**
+   * A right password forgets this client's wrong ones before it. The count over all clients is
+   * left to expire: a real user signing in must not reset what a spread-out guesser has used.
+   */
+  async clear(epost: string, klient: string): Promise<void> {
+    await this.orElse(() => this.redis.del(this.keys(epost, klient).klient.fel), 0);
   }
 
-  private keys(epost: string) {
+  private keys(epost: string, klient: string) {
     const id = createHash('sha256').update(epost.toLowerCase()).digest('hex');
     const base = `${this.config.QUEUE_PREFIX}:kontosparr:${id}`;
-    return { fel: `${base}:fel`, sparr: `${base}:sparr` };
+    return {
+      konto: { fel: `${base}:fel`, sparr: `${base}:sparr` },
+      klient: { fel: `${base}:${klient}:fel`, sparr: `${base}:${klient}:sparr` },
+    };
   }
 
   private async orElse<T>(command: () => Promise<T>, fallback: T): Promise<T> {

@@ -86,6 +86,7 @@ export const configSchema = z.object({
   LOGIN_RATE_MAX: positiveInt(30),
   LINK_RATE_MAX: positiveInt(120),
   LOGIN_MAX_FAILURES: positiveInt(10),
+  LOGIN_MAX_FAILURES_ACCOUNT: positiveInt(100),
   LOGIN_LOCK_SECONDS: positiveInt(900),
   /** argon2 runs on libuv's four threads; by default half the cores (at most 4), so logins never take every core. */
   LOGIN_HASH_CONCURRENCY: positiveInt(Math.min(4, Math.max(1, Math.floor(availableParallelism() / 2)))),
