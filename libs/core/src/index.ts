@@ -10,6 +10,7 @@ export * from './errors/validation.pipe';
 export * from './errors/too-many-requests';
 export * from './http/public.decorator';
 export * from './http/client-address';
+export * from './http/safe-methods';
 export * from './http/sid-query';
 export * from './http/json-text';
 export * from './http/rate-limited.decorator';

@@ -13,7 +13,6 @@ interface Reads {
 const readsOf = new WeakMap<DataSource, Reads>();
 const names = new Map<string, string>();
 
-
 function reads(dataSource: DataSource): Reads {
   let r = readsOf.get(dataSource);
   if (!r) readsOf.set(dataSource, (r = { commits: 0, running: new Map() }));

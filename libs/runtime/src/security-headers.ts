@@ -31,7 +31,7 @@ const isDocsPage = (url: string) => url === '/api/docs' || url.startsWith('/api/
 /**
  * The headers helmet chooses for these options, asked once at start from a probe instance:
  * registered on the app, @fastify/helmet rebuilds its middleware on every request, which cost
- * 22 µs a request against 7 µs for setting the same fixed headers (Fastify inject, best of 8).
+ * about three times what setting the same fixed headers costs (figures in docs/architecture.md).
  */
 async function helmetHeaders(): Promise<Record<string, string>> {
   const probe = new FastifyAdapter().getInstance();

@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { DomainError } from '@app/core';
+import { DomainError, SAFE_METHODS } from '@app/core';
 import type { FastifyRequest } from 'fastify';
 import { createHash, timingSafeEqual } from 'node:crypto';
 
@@ -8,7 +8,6 @@ export const CSRF_HEADER = 'x-csrf-token';
 /** Form field that server-rendered forms carry the token in (read from a parsed url-encoded body). */
 export const CSRF_FIELD = '_csrf';
 
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export const CSRF_TOKEN_INVALID = new DomainError(
   HttpStatus.FORBIDDEN,

@@ -1,8 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
-import { DomainError } from '@app/core';
+import { DomainError, SAFE_METHODS } from '@app/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 const CROSS_ORIGIN_REFUSED = new DomainError(
   HttpStatus.FORBIDDEN,

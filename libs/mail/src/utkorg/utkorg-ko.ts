@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, Clock } from '@app/core';
-import { REDIS, REDIS_URL, redisOptions } from '@app/database';
+import { REDIS, REDIS_URL, redisIsAway, redisOptions } from '@app/database';
 import { ConnectionOptions, Job, JobType, Queue } from 'bullmq';
 import type Redis from 'ioredis';
 import { UtkorgJobb } from './utkorg-typ';
@@ -15,9 +15,6 @@ const BULK = 5000;
 
 /** Where a row's job stands in Redis, as the reconciler needs to know it. */
 export type Jobbstatus = 'saknas' | 'avslutad' | 'vantar';
-
-/** ioredis states in which a command would wait for a reconnect: Redis is away. */
-export const REDIS_BORTA = new Set(['reconnecting', 'close', 'end']);
 
 /** ioredis' options, typed as BullMQ's connection options (the two packages type `tls` differently). */
 export const bullmqConnection = (redisUrl: string) => redisOptions(redisUrl) as ConnectionOptions;
@@ -73,7 +70,7 @@ export class UtkorgKo implements BeforeApplicationShutdown {
    */
   async laggTillEfterCommit(jobb: UtkorgJobb[]): Promise<void> {
     if (!jobb.length) return;
-    if (REDIS_BORTA.has(this.redis.status)) {
+    if (redisIsAway(this.redis)) {
       this.logger.warn(`Redis is not connected: ${jobb.length} job(s) are left to the reconciler`);
       return;
     }

@@ -1,7 +1,7 @@
 import { Logger, OnApplicationShutdown } from '@nestjs/common';
 import { ConnectionOptions, Queue, QueueEvents } from 'bullmq';
 import type Redis from 'ioredis';
-import { createRedis } from '@app/database';
+import { createRedis, redisIsAway } from '@app/database';
 import { PdfMetadata, RemissammanstallningDokument, RemissmissivDokument, RemissvarDokument } from '../dokument';
 import { inom, PdfFel } from '../pdf-fel';
 import { PdfRenderare } from '../pdf-renderare';
@@ -19,9 +19,6 @@ export interface PdfKoInstallningar {
 
 /** How long closing the queue's connections may take at shutdown. */
 const STANG_MS = 2000;
-
-/** ioredis states in which a command would wait for a reconnect. */
-const REDIS_BORTA = new Set(['reconnecting', 'close', 'end']);
 
 /**
  * Asks the pdf-worker for a PDF through the `pdf` queue and returns its bytes. A failed render
@@ -77,7 +74,7 @@ export class PdfKoKlient extends PdfRenderare implements OnApplicationShutdown {
     const borjan = Date.now();
     const kvar = () => Math.max(1, timeoutMs - (Date.now() - borjan));
     // Redis away: say so now rather than after PDF_QUEUE_TIMEOUT_MS (commands would wait for a reconnect).
-    if (REDIS_BORTA.has(this.redis.status)) throw new PdfFel('The PDF queue (Redis) cannot be reached', 'Utskriftstjänsten går inte att nå just nu. Försök igen om en stund.');
+    if (redisIsAway(this.redis)) throw new PdfFel('The PDF queue (Redis) cannot be reached', 'Utskriftstjänsten går inte att nå just nu. Försök igen om en stund.');
     this.redo ??= Promise.all([this.ko.waitUntilReady(), this.handelser.waitUntilReady()]);
     await inom(Math.min(timeoutMs, addTimeoutMs), 'connect to the pdf queue', this.redo);
     const job = await inom(Math.min(kvar(), addTimeoutMs), 'add to the pdf queue', this.ko.add(jobb.art, jobb, { attempts: 1, removeOnComplete: { age: 60 }, removeOnFail: { age: 3600 } }));

@@ -9,7 +9,7 @@ const INTERVALL_MS = 60_000;
 
 /**
  * Uses of link tokens that do not exist (or are malformed) are counted, not audited one row each:
- * the audit log is append-only, and a client guessing 1,500 tokens a second wrote 0.8 GB an hour.
+ * the audit log is append-only, and a client guessing tokens would write a row per guess (figures in docs/architecture.md).
  * A guess concerns no link, organisation or person, so one summary row per process and minute
  * (`extern_lank_okand`: how many, between when, per action) keeps what an investigation needs —
  * that guessing happened, when and how much — at most 1,440 rows a day whatever the rate.
