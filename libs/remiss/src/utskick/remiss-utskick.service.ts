@@ -45,7 +45,8 @@ export class RemissUtskickService {
     const utskrivet = await this.dataSource.transaction((m) => this.underlag(actor, remissId, m));
     const missiv = await this.pdf.renderRemissmissiv(utskrivet.dokument);
     const { remiss, arbete } = await this.dataSource.transaction(async (m) => {
-      const { utkast, rader, avsandare, namn, now, idag, dokument } = await this.underlag(actor, remissId, m);
+      // The time of the print, so a send that crosses midnight compares content, not the date on it.
+      const { utkast, rader, avsandare, namn, now, idag, dokument } = await this.underlag(actor, remissId, m, utskrivet.now);
       if (JSON.stringify(dokument) !== JSON.stringify(utskrivet.dokument)) {
         throw conflict('REMISS_CHANGED', 'The remiss changed while its missiv was being printed; send it again', 'Remissen ändrades medan missivet skrevs ut; skicka den igen');
       }
@@ -69,8 +70,8 @@ export class RemissUtskickService {
     return remiss;
   }
 
-  /** The locked draft, checked for sending, with the instanser it will get and its missiv as a document. */
-  private async underlag(actor: Actor, remissId: string, m: EntityManager) {
+  /** The locked draft, checked for sending, with the instanser it will get and its missiv as a document dated `now`. */
+  private async underlag(actor: Actor, remissId: string, m: EntityManager, now = this.clock.now()) {
     const utkast = await this.utkast.lastUtkast(actor, remissId, m, 'send');
     // Time has passed since the draft was made: the svarstid must still hold on the day it goes out.
     this.utkast.kontrolleraSvarsdatum(utkast.svarsdatum);
@@ -87,7 +88,6 @@ export class RemissUtskickService {
       const namn = enhet.organisationId === utkast.organisationId ? enhet.namn : `${enhet.organisation.namn}, ${enhet.namn}`;
       return { ...base, namn, mottagareOrganisationId: enhet.organisationId, mottagareEnhetId: enhet.id };
     });
-    const now = this.clock.now();
     const idag = stockholmDatum(now);
     const avsandare = await this.remisser.avsandare(utkast, m);
     const namn = rader.map((r) => r.namn!).sort((a, b) => a.localeCompare(b, 'sv'));
