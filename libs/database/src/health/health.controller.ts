@@ -4,22 +4,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
-import { Public } from '@app/core';
+import { Public, withTimeout } from '@app/core';
 import { REDIS } from '../storage.module';
 
 const TIMEOUT_MS = 2000;
 
-function withTimeout<T>(work: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, fail) => {
-    timer = setTimeout(() => fail(new Error(`no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}
-
 async function check(work: () => Promise<unknown>): Promise<string> {
   try {
-    await withTimeout(work());
+    await withTimeout(work(), TIMEOUT_MS, () => new Error(`no answer within ${TIMEOUT_MS} ms`));
     return 'ok';
   } catch (error) {
     return `error: ${error instanceof Error ? error.message : String(error)}`;

@@ -1,5 +1,5 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, Clock } from '@app/core';
+import { APP_CONFIG, AppConfig, Clock, withTimeout } from '@app/core';
 import { REDIS, REDIS_URL, redisIsAway, redisOptions } from '@app/database';
 import { ConnectionOptions, Job, JobType, Queue } from 'bullmq';
 import type Redis from 'ioredis';
@@ -74,16 +74,10 @@ export class UtkorgKo implements BeforeApplicationShutdown {
       this.logger.warn(`Redis is not connected: ${jobb.length} job(s) are left to the reconciler`);
       return;
     }
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`Redis did not take them within QUEUE_ADD_TIMEOUT_MS (${this.efterCommitMs} ms)`)), this.efterCommitMs);
-    });
     try {
-      await Promise.race([this.laggTill(jobb), timeout]);
+      await withTimeout(this.laggTill(jobb), this.efterCommitMs, () => new Error(`Redis did not take them within QUEUE_ADD_TIMEOUT_MS (${this.efterCommitMs} ms)`));
     } catch (e) {
       this.logger.warn(`queueing ${jobb.length} job(s) after commit failed; the reconciler will: ${(e as Error).message}`);
-    } finally {
-      clearTimeout(timer);
     }
   }
 
