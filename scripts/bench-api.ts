@@ -5,16 +5,14 @@
 // summary: bench:api inkorg_p99_ms=… status_p99_ms=… list_p99_ms=… errors=… rps=…
 import 'reflect-metadata';
 import { loadConfig } from '@app/core';
-import { dataSourceOptions, provideInfrastructure, runMigrations } from '@app/database';
-import { sql, withDatabase } from '@app/database/testing/test-infrastructure';
-import { loadDemoData } from '@app/demo';
+import { sql } from '@app/database/testing/test-infrastructure';
 import { createHttpApp } from '@app/runtime';
 import { ApiClient } from '@app/runtime/testing/test-app';
 import { DEMO_PASSWORD } from '@app/demo';
 import autocannon from 'autocannon';
 import { AddressInfo } from 'node:net';
-import { DataSource } from 'typeorm';
 import { PlatformModule } from '../apps/platform/src/platform.module';
+import { benchDatabas } from './bench-databas';
 
 const REMISSER = 5000;
 const CONNECTIONS = Number(process.argv.find((a) => a.startsWith('--connections='))?.split('=')[1] ?? 50);
@@ -95,17 +93,9 @@ async function explain(url: string, label: string, query: string, params: unknow
 
 async function run(): Promise<void> {
   const config = loadConfig({ ...process.env, LOG_LEVEL: 'warn', DEMO_DATA: 'false' });
-  const infrastructure = await provideInfrastructure(config);
-  const adminUrl = withDatabase(infrastructure.databaseUrl, 'postgres');
-  const database = `remiss_bench_${process.pid}`;
-  const url = withDatabase(adminUrl, database);
-  await sql(adminUrl, `CREATE DATABASE ${database}`);
+  const { url, infrastructure, drop } = await benchDatabas(config, 'bench');
   let app: Awaited<ReturnType<typeof createHttpApp>> | undefined;
   try {
-    await runMigrations(url);
-    const ds = await new DataSource(dataSourceOptions(url, 2)).initialize();
-    await loadDemoData(ds);
-    await ds.destroy();
     const started = Date.now();
     await seed(url);
     const [{ n }] = await sql(url, 'SELECT count(*)::int AS n FROM remissinstans');
@@ -135,7 +125,7 @@ async function run(): Promise<void> {
     await new Promise((r) => setTimeout(r, 500));
     await app?.close();
     if (keep) console.log(`kept database ${url}`);
-    else await sql(adminUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    else await drop();
     await infrastructure.stop();
   }
 }

@@ -7,9 +7,8 @@
 // The last line is the summary: bench:hostile quiet_p99_ms=… hostile_p99_ms=… ratio=… …
 import 'reflect-metadata';
 import { loadConfig } from '@app/core';
-import { dataSourceOptions, provideInfrastructure, runMigrations } from '@app/database';
-import { sql, withDatabase } from '@app/database/testing/test-infrastructure';
-import { DEMO_PASSWORD, loadDemoData } from '@app/demo';
+import { sql } from '@app/database/testing/test-infrastructure';
+import { DEMO_PASSWORD } from '@app/demo';
 import { SmtpSink } from '@app/mail/testing/smtp-sink';
 import { createHttpApp } from '@app/runtime';
 import { ApiClient } from '@app/runtime/testing/test-app';
@@ -17,10 +16,10 @@ import autocannon from 'autocannon';
 import { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
-import { DataSource } from 'typeorm';
 import { PlatformModule } from '../apps/platform/src/platform.module';
 import { mangaSidorPdf, operatorbombPdf, xobjektbombPdf } from '../libs/remiss/src/testing/pdf-fixtures';
 import { remissUtkast } from '../libs/remiss/src/testing/remiss-fixture';
+import { benchDatabas } from './bench-databas';
 
 const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const DURATION = arg('duration', 20);
@@ -36,6 +35,9 @@ const ANVANDARE = ['remissansvarig@enkoping.demo', 'un.sekreterare@enkoping.demo
  */
 const UPLOADER = `
 const { parentPort, workerData } = require('node:worker_threads');
+// The uploaders stand for a client on another machine: the CPU they spend building and sending
+// the files yields to the platform's (this thread's own nice value, Linux).
+try { require('node:os').setPriority(Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop()), 19); } catch {}
 const { filer, mal, uploaders } = workerData;
 let stop = false;
 const svar = {};
@@ -76,17 +78,9 @@ async function bystander(base: string, cookies: string[]) {
 async function run(): Promise<void> {
   const sink = await new SmtpSink().start();
   const config = loadConfig({ ...process.env, LOG_LEVEL: 'error', DEMO_DATA: 'false', SMTP_URL: sink.url });
-  const infrastructure = await provideInfrastructure(config);
-  const adminUrl = withDatabase(infrastructure.databaseUrl, 'postgres');
-  const database = `remiss_bench_hostile_${process.pid}`;
-  const url = withDatabase(adminUrl, database);
-  await sql(adminUrl, `CREATE DATABASE ${database}`);
+  const { url, infrastructure, drop } = await benchDatabas(config, 'bench_hostile');
   let app: Awaited<ReturnType<typeof createHttpApp>> | undefined;
   try {
-    await runMigrations(url);
-    const ds = await new DataSource(dataSourceOptions(url, 2)).initialize();
-    await loadDemoData(ds);
-    await ds.destroy();
     app = await createHttpApp(PlatformModule.forRoot(config, { databaseUrl: url, redisUrl: infrastructure.redisUrl }), config, 'bench', ['error']);
     await app.listen(0, '127.0.0.1');
     const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
@@ -139,7 +133,7 @@ async function run(): Promise<void> {
   } finally {
     await new Promise((r) => setTimeout(r, 500));
     await app?.close();
-    await sql(adminUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await drop();
     await infrastructure.stop();
     await sink.stop();
   }

@@ -101,7 +101,7 @@ export const configSchema = z.object({
   PDF_INSPECTION_WORKERS: positiveInt(Math.max(1, Math.floor(availableParallelism() / 2))),
   PDF_INSPECTION_QUEUE: positiveInt(10),
   /** Nice value of the reading threads (Linux): requests get the CPU first. */
-  PDF_INSPECTION_NICE: z.coerce.number().int().min(0).max(19).default(10),
+  PDF_INSPECTION_NICE: z.coerce.number().int().min(0).max(19).default(19),
   /** Bounded waits: no request waits for a pooled connection, a statement or an idle transaction without end. */
   DATABASE_ACQUIRE_TIMEOUT_MS: positiveInt(5000),
   DATABASE_STATEMENT_TIMEOUT_MS: positiveInt(30000),
