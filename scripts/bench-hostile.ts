@@ -123,12 +123,17 @@ async function run(): Promise<void> {
     await uploads.terminate();
     console.log(`hostile p50=${hostile.p50}ms p99=${hostile.p99}ms max=${hostile.max}ms event_loop_delay_p99=${hostile.loopP99}ms requests=${hostile.requests} errors=${hostile.errors}`);
     for (const [key, v] of Object.entries(utfall).sort()) console.log(`  upload ${key}: ${v.antal}${v.langsammast_ms !== undefined ? ` (slowest answer ${v.langsammast_ms} ms)` : ''}`);
-    const [{ filer: lagrade }] = await sql(url, `SELECT count(*)::int AS filer FROM fil f JOIN remisshandling h ON h.fil_id = f.id WHERE h.remiss_id = $1`, [utkast.id]);
+    // Hostile files that got through: remisshandlingar beyond the draft's own one, and an external answer stored.
+    const [{ filer: lagrade }] = await sql(
+      url,
+      `SELECT (SELECT count(*)::int FROM remisshandling h WHERE h.remiss_id = $1) - 1 + (SELECT count(*)::int FROM remissinstans i WHERE i.remiss_id = $2 AND i.extern_svar_fil_id IS NOT NULL) AS filer`,
+      [utkast.id, skickad.id],
+    );
     const totalt = Object.values(utfall).reduce((s, v) => s + v.antal, 0);
     const fel5xx = Object.entries(utfall).filter(([k]) => / 5\d\d /.test(k) && !k.includes('PDF_INSPECTION_BUSY')).reduce((s, [, v]) => s + v.antal, 0);
     const ratio = hostile.p99 / Math.max(1, quiet.p99);
     console.log(
-      `bench:hostile quiet_p99_ms=${quiet.p99} hostile_p99_ms=${hostile.p99} ratio=${ratio.toFixed(2)} target=${ratio <= 2 && hostile.p99 <= 50 ? 'met' : 'missed'} uploads=${totalt} stored_hostile=${lagrade - 1} unexpected_5xx=${fel5xx} bystander_errors=${quiet.errors + hostile.errors}`,
+      `bench:hostile quiet_p99_ms=${quiet.p99} hostile_p99_ms=${hostile.p99} ratio=${ratio.toFixed(2)} target=${ratio <= 2 && hostile.p99 <= 50 ? 'met' : 'missed'} uploads=${totalt} stored_hostile=${lagrade} unexpected_5xx=${fel5xx} bystander_errors=${quiet.errors + hostile.errors}`,
     );
   } finally {
     await new Promise((r) => setTimeout(r, 500));
