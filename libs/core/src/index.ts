@@ -15,6 +15,7 @@ export * from './http/sid-query';
 export * from './http/json-text';
 export * from './http/rate-limited.decorator';
 export * from './minne/minne';
+export * from './concurrency/fair-semaphore';
 export * from './timeout/with-timeout';
 export * from './http/media-type';
 export * from './http/pdf-svar';

@@ -7,5 +7,4 @@ export * from './transaction';
 export * from './health/health.module';
 export * from './prepared-statements';
 export * from './connection-pool';
-export * from './bulkhead';
 export * from './json-sql';

@@ -1,7 +1,6 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, tooManyRequests } from '@app/core';
+import { APP_CONFIG, AppConfig, FairSemaphore, QueueFull, tooManyRequests } from '@app/core';
 import { DECOY_HASH, verifyPassword } from '../password';
-import { FairSemaphore, QueueFull } from './fair-semaphore';
 
 const CLIENT_QUEUE_FULL = tooManyRequests(
   'TOO_MANY_REQUESTS',
@@ -27,7 +26,7 @@ export class PasswordChecks {
   private readonly semaphore: FairSemaphore;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.semaphore = new FairSemaphore(config.LOGIN_HASH_CONCURRENCY, config.LOGIN_HASH_QUEUE_PER_CLIENT, config.LOGIN_HASH_QUEUE_MAX);
+    this.semaphore = new FairSemaphore(config.LOGIN_HASH_CONCURRENCY, { perClient: config.LOGIN_HASH_QUEUE_PER_CLIENT, total: config.LOGIN_HASH_QUEUE_MAX });
   }
 
   /** Verifies against the account's hash, or the decoy's when there is no account, so both take as long. */

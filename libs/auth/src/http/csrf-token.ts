@@ -8,7 +8,6 @@ export const CSRF_HEADER = 'x-csrf-token';
 /** Form field that server-rendered forms carry the token in (read from a parsed url-encoded body). */
 export const CSRF_FIELD = '_csrf';
 
-
 export const CSRF_TOKEN_INVALID = new DomainError(
   HttpStatus.FORBIDDEN,
   'CSRF_TOKEN_INVALID',

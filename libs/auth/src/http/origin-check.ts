@@ -2,7 +2,6 @@ import { HttpStatus } from '@nestjs/common';
 import { DomainError, SAFE_METHODS } from '@app/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
-
 const CROSS_ORIGIN_REFUSED = new DomainError(
   HttpStatus.FORBIDDEN,
   'CROSS_ORIGIN_REFUSED',

@@ -2,11 +2,11 @@ import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/c
 import { Reflector } from '@nestjs/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DomainError } from '../errors/domain-error';
+import { SAFE_METHODS } from './safe-methods';
 
 const JSON_ONLY = ['application/json'];
 /** The metadata key `@ApiConsumes` writes (@nestjs/swagger does not export its constants; the form route of request-forgery.int-spec.ts fails when it changes). */
 export const API_CONSUMES_KEY = 'swagger/apiConsumes';
-const METHODS_WITHOUT_BODY = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export const unsupportedMediaType = (given: string, accepted: readonly string[]) =>
   new DomainError(
@@ -30,7 +30,7 @@ export class MediaTypeGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     const req = context.switchToHttp().getRequest<FastifyRequest>();
-    if (METHODS_WITHOUT_BODY.has(req.method)) return true;
+    if (SAFE_METHODS.has(req.method)) return true;
     const type = req.headers['content-type'] ?? (hasBody(req) ? '' : undefined);
     if (type === undefined) return true;
     const accepted = this.reflector.getAllAndOverride<string[] | undefined>(API_CONSUMES_KEY, [context.getHandler(), context.getClass()]) ?? JSON_ONLY;

@@ -2,8 +2,8 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DiariumRepository, FilRepository } from '@app/archive';
 import { AuditLog } from '@app/auth';
-import { APP_CONFIG, AppConfig, Clock, DomainError, illegalTransition, notFound, stockholmDatum } from '@app/core';
-import { Bulkhead, ExternAtkomst, Remiss, Remisshandling, Remissinstans } from '@app/database';
+import { APP_CONFIG, AppConfig, Clock, databaseBusy, DomainError, FairSemaphore, QueueFull, illegalTransition, notFound, stockholmDatum } from '@app/core';
+import { ExternAtkomst, Remiss, Remisshandling, Remissinstans } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { PdfGranskning } from '../handlingar/pdf-granskning';
 import { Uppladdning } from '../handlingar/remisshandling.service';
@@ -55,7 +55,7 @@ export class ExternService {
    * Link requests come from anyone on the internet: they may hold at most half the pool's
    * connections, so logins and everyone else keep the other half whatever a link storm does.
    */
-  private readonly platser: Bulkhead;
+  private readonly connectionSlots: FairSemaphore;
   /** Tokens of the links an answer is being given through in this process (oneAnswerAtATime). */
   private readonly answersInProgress = new Set<string>();
 
@@ -73,11 +73,11 @@ export class ExternService {
     private readonly clock: Clock,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.platser = new Bulkhead(Math.max(1, Math.floor(config.DATABASE_POOL_SIZE / 2)), config.DATABASE_ACQUIRE_TIMEOUT_MS);
+    this.connectionSlots = new FairSemaphore(Math.max(1, Math.floor(config.DATABASE_POOL_SIZE / 2)), { waitMs: config.DATABASE_ACQUIRE_TIMEOUT_MS });
   }
 
   visa(token: string, handling: string) {
-    return this.platser.run(() => this.las(token, handling));
+    return this.withConnectionSlot(() => this.las(token, handling));
   }
 
   private async las(token: string, handling: string) {
@@ -93,7 +93,7 @@ export class ExternService {
   }
 
   handling(token: string, handlingId: string): Promise<{ filnamn: string; data: Buffer }> {
-    return this.platser.run(async () => {
+    return this.withConnectionSlot(async () => {
       const { remiss } = await this.tillgang(token, 'las_handling');
       const handling = (await this.remisser.handlingar(remiss.id)).find((h) => h.id === handlingId);
       if (!handling) throw notFound('Remisshandling');
@@ -103,7 +103,7 @@ export class ExternService {
   }
 
   missiv(token: string): Promise<{ filnamn: string; data: Buffer }> {
-    return this.platser.run(async () => {
+    return this.withConnectionSlot(async () => {
       const { remiss } = await this.tillgang(token, 'las_missiv');
       if (!remiss.missivFilId) throw notFound('Missiv');
       const { fil, data } = await this.filer.data(remiss.missivFilId);
@@ -113,7 +113,7 @@ export class ExternService {
 
   /** The answer as PDF: stored, registered as an inkommande handling of the sender, the instans besvarad. */
   async svara(token: string, fil: Uppladdning | undefined): Promise<{ status: 'besvarad' }> {
-    await this.platser.run(() => this.tillgang(token, 'svara'));
+    await this.withConnectionSlot(() => this.tillgang(token, 'svara'));
     return this.oneAnswerAtATime(token, () => this.taEmotSvar(token, fil));
   }
 
@@ -131,7 +131,7 @@ export class ExternService {
   }
 
   async avsta(token: string, motivering: string | undefined): Promise<{ status: 'avstar' }> {
-    await this.platser.run(() => this.tillgang(token, 'avsta'));
+    await this.withConnectionSlot(() => this.tillgang(token, 'avsta'));
     return this.oneAnswerAtATime(token, () => this.taEmotAvstaende(token, motivering));
   }
 
@@ -159,6 +159,15 @@ export class ExternService {
       return await work();
     } finally {
       this.answersInProgress.delete(token);
+    }
+  }
+
+  /** Runs `work` holding one of the link requests' connection slots; none free in time → 503 DATABASE_BUSY. */
+  private async withConnectionSlot<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await this.connectionSlots.run('lank', work);
+    } catch (e) {
+      throw e instanceof QueueFull ? databaseBusy() : e;
     }
   }
 
@@ -190,7 +199,7 @@ export class ExternService {
    * exhausted the pool and stalled the platform.
    */
   private inTransaction<T>(token: string, handling: string, work: (m: EntityManager, tillgang: Tillgang) => Promise<T>): Promise<T> {
-    return this.platser.run(async () => {
+    return this.withConnectionSlot(async () => {
       const utfall = await this.dataSource.transaction(async (m) => {
         const provad = await this.check(token, m, true);
         return 'orsak' in provad ? provad : { klar: await work(m, provad) };

@@ -12,7 +12,7 @@ const tick = () => new Promise((r) => setImmediate(r));
 
 describe('FairSemaphore', () => {
   it('runs at most `concurrency` tasks and serves waiting clients in turn', async () => {
-    const semaphore = new FairSemaphore(1, 10, 100);
+    const semaphore = new FairSemaphore(1, { perClient: 10, total: 100 });
     const started: string[] = [];
     const gates = ['a1', 'a2', 'a3', 'a4', 'b1', 'c1'].map((name) => ({ name, ...gate(started, name) }));
     const runs = gates.map((g) => semaphore.run(g.name[0], g.task));
@@ -30,7 +30,7 @@ describe('FairSemaphore', () => {
   });
 
   it('refuses at once when the client’s queue or the whole queue is full, and frees the slot after a failure', async () => {
-    const semaphore = new FairSemaphore(1, 2, 3);
+    const semaphore = new FairSemaphore(1, { perClient: 2, total: 3 });
     const started: string[] = [];
     const first = gate(started, 'a1');
     const running = semaphore.run('a', first.task);
@@ -45,5 +45,18 @@ describe('FairSemaphore', () => {
     await expect(b).rejects.toThrow('b failed');
     expect(await Promise.all(queued)).toEqual(['a2', 'a3']);
     expect(await semaphore.run('c', async () => 'c1')).toBe('c1');
+  });
+
+  it('refuses a task that waited waitMs for a slot, and the slot still goes to the next one waiting', async () => {
+    const started: string[] = [];
+    const semaphore = new FairSemaphore(1, { waitMs: 100 });
+    const first = gate(started, 'a1');
+    const running = semaphore.run('a', first.task);
+    const tooLate = semaphore.run('a', async () => 'a2');
+    await expect(tooLate).rejects.toEqual(new QueueFull('wait'));
+    const next = semaphore.run('a', async () => 'a3');
+    first.release();
+    await running;
+    expect(await next).toBe('a3');
   });
 });

@@ -1,30 +1,44 @@
-/** Why a FairSemaphore refused to queue a task: the client's own queue, or the whole queue, is full. */
+/** Why a FairSemaphore refused a task: the client's own queue or the whole queue is full, or it waited `waitMs`. */
 export class QueueFull extends Error {
-  constructor(readonly scope: 'client' | 'total') {
-    super(`queue full (${scope})`);
+  constructor(readonly scope: 'client' | 'total' | 'wait') {
+    super(scope === 'wait' ? 'no slot became free in time' : `queue full (${scope})`);
   }
+}
+
+export interface FairSemaphoreLimits {
+  /** Tasks one client may have waiting (default: no bound). */
+  perClient?: number;
+  /** Tasks that may wait in all (default: no bound). */
+  total?: number;
+  /** How long a task may wait for a slot (default: no bound). */
+  waitMs?: number;
+}
+
+interface Waiter {
+  resume: () => void;
+  timer?: NodeJS.Timeout;
 }
 
 /**
  * At most `concurrency` tasks at once; a freed slot goes to the waiting client served least
  * recently, so one client with a hundred tasks waiting delays another client's task by the rest
- * of one task per slot, not by the hundred. Queues are bounded per client and in total: beyond,
- * `run` refuses at once with QueueFull rather than letting waits grow without end.
+ * of one task per slot, not by the hundred. Queues may be bounded per client and in total (beyond,
+ * `run` refuses at once with QueueFull) and in time (a task that waited `waitMs` is refused), so
+ * that waits never grow without end. With one client it is a plain first-come semaphore.
  */
 export class FairSemaphore {
   private running = 0;
   private waiting = 0;
   private served = 0;
   /** Waiting tasks per client (in the order clients began to wait, for ties). */
-  private readonly queues = new Map<string, Array<() => void>>();
+  private readonly queues = new Map<string, Waiter[]>();
   /** Per client with tasks running or waiting: when it was last given a slot. */
   private readonly lastServed = new Map<string, number>();
   private readonly runningBy = new Map<string, number>();
 
   constructor(
     private readonly concurrency: number,
-    private readonly maxPerClient: number,
-    private readonly maxTotal: number,
+    private readonly limits: FairSemaphoreLimits = {},
   ) {}
 
   async run<T>(client: string, task: () => Promise<T>): Promise<T> {
@@ -38,12 +52,22 @@ export class FairSemaphore {
   }
 
   private enqueue(client: string): Promise<void> {
+    const { perClient = Infinity, total = Infinity, waitMs } = this.limits;
     const queue = this.queues.get(client) ?? [];
-    if (queue.length >= this.maxPerClient) return Promise.reject(new QueueFull('client'));
-    if (this.waiting >= this.maxTotal) return Promise.reject(new QueueFull('total'));
+    if (queue.length >= perClient) return Promise.reject(new QueueFull('client'));
+    if (this.waiting >= total) return Promise.reject(new QueueFull('total'));
     this.waiting++;
     this.queues.set(client, queue);
-    return new Promise((resolve) => queue.push(resolve));
+    return new Promise((resolve, reject) => {
+      const waiter: Waiter = { resume: resolve };
+      if (waitMs !== undefined) waiter.timer = setTimeout(() => {
+        queue.splice(queue.indexOf(waiter), 1);
+        if (queue.length === 0 && this.queues.get(client) === queue) this.queues.delete(client);
+        this.waiting--;
+        reject(new QueueFull('wait'));
+      }, waitMs);
+      queue.push(waiter);
+    });
   }
 
   private start(client: string): void {
@@ -63,11 +87,12 @@ export class FairSemaphore {
     const next = this.nextClient();
     if (next === undefined) return;
     const queue = this.queues.get(next)!;
-    const resume = queue.shift()!;
+    const waiter = queue.shift()!;
+    clearTimeout(waiter.timer);
     if (queue.length === 0) this.queues.delete(next);
     this.waiting--;
     this.start(next);
-    resume();
+    waiter.resume();
   }
 
   /** The waiting client given a slot least recently (never, for a newcomer). */
