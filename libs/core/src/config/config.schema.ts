@@ -96,6 +96,7 @@ export const configSchema = z.object({
   PDF_MAX_SIDOR: positiveInt(2000),
   PDF_MAX_TEXT_MB: positiveInt(10),
   PDF_INSPECTION_TIMEOUT_MS: positiveInt(20000),
+  PDF_INSPECTION_PAGE_TIMEOUT_MS: positiveInt(5000),
   PDF_INSPECTION_MEMORY_MB: positiveInt(256),
   /** Half the cores by default: the other half keeps answering requests while hostile files are read. */
   PDF_INSPECTION_WORKERS: positiveInt(Math.max(1, Math.floor(availableParallelism() / 2))),

@@ -8,6 +8,8 @@ import { pdfForm, remissUtkast } from '../testing/remiss-fixture';
 
 /** 100 MB of text drawn on the page (each string placed back at the top): the text budget stops it. */
 const textbomb = () => operatorbombPdf('1 0 0 1 56 780 Tm (AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA) Tj\n', 100);
+/** The same strings running off the page as one endless line: pdfjs holds it as one text item, so only the page time stops it. */
+const linjebomb = () => operatorbombPdf('(AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA) Tj\n', 100);
 
 /**
  * Hostile uploads, through the session route and an external link: refused with a code and Swedish
@@ -54,7 +56,7 @@ describe('uploaded PDFs are read off the request thread, within budgets', () => 
 
   beforeAll(async () => {
     sink = await new SmtpSink().start();
-    t = await startTestApp(PlatformModule.forRoot, { config: { SMTP_URL: sink.url, PDF_INSPECTION_WORKERS: '1', PDF_INSPECTION_QUEUE: '1', PDF_INSPECTION_TIMEOUT_MS: '6000', PDF_MAX_TEXT_MB: '2', PDF_INSPECTION_NICE: '0' } });
+    t = await startTestApp(PlatformModule.forRoot, { config: { SMTP_URL: sink.url, PDF_INSPECTION_WORKERS: '1', PDF_INSPECTION_QUEUE: '1', PDF_INSPECTION_TIMEOUT_MS: '6000', PDF_INSPECTION_PAGE_TIMEOUT_MS: '2000', PDF_MAX_TEXT_MB: '2', PDF_INSPECTION_NICE: '0' } });
     ks = await t.as('remissansvarig@enkoping.demo');
     bystander = await t.as('un.sekreterare@enkoping.demo');
     utkast = await remissUtkast(ks, 'Hamnplan', [{ namn: 'Region Uppsala', epost: 'region@example.se' }]);
@@ -70,7 +72,7 @@ describe('uploaded PDFs are read off the request thread, within budgets', () => 
     await sink.stop();
   });
 
-  it('refuses 100 MB of text operators (a few hundred KB on the wire) and 10⁹ letters of nested forms by the text and time budgets, on both routes, while a bystander is answered at once', async () => {
+  it('refuses 100 MB of text operators (a few hundred KB on the wire) and 10⁹ letters of nested forms by the text and page time budgets, on both routes, while a bystander is answered at once', async () => {
     expect(bomber.text.length).toBeLessThan(400_000);
     const fore = await lagrat();
     const start = Date.now();
@@ -78,9 +80,23 @@ describe('uploaded PDFs are read off the request thread, within budgets', () => 
     refusal(resultat[0], 422, 'PDF_TEXT_TOO_LARGE');
     expect(resultat[0].body.meddelande).toBe('bomb.pdf innehåller mer än 2 MB text. Dela upp handlingen i flera filer.');
     refusal(resultat[1], 422, 'PDF_TOO_COMPLEX');
-    expect(resultat[1].body.details).toEqual({ budget: 'time' });
-    // One worker: the second file waited for the first, and neither outlived its 6 s budget by much.
-    expect(Date.now() - start).toBeLessThan(25_000);
+    expect(resultat[1].body.details).toEqual({ budget: 'page time' });
+    expect(resultat[1].body.meddelande).toBe('bomb.pdf är för komplex för att läsas – en sida tar för lång tid. Spara den på nytt (t.ex. som PDF/A) och försök igen.');
+    // One worker: the second file waited for the first, and neither outlived its 2 s page budget by much.
+    expect(Date.now() - start).toBeLessThan(15_000);
+    expect(langsammast).toBeLessThan(1000);
+    expect(await lagrat()).toEqual(fore);
+  }, 60_000);
+
+  it('refuses one endless line of 100 MB of text, sent through a link, by the page time (not the file’s), storing nothing', async () => {
+    const fore = await lagrat();
+    const bomb = linjebomb();
+    const start = Date.now();
+    const { resultat, langsammast } = await medBystander(() => svara(bomb, 'rad.pdf'));
+    refusal(resultat, 422, 'PDF_TOO_COMPLEX');
+    expect(resultat.body.details).toEqual({ budget: 'page time' });
+    // 2 s of page time, well inside the file's 6 s.
+    expect(Date.now() - start).toBeLessThan(4_500);
     expect(langsammast).toBeLessThan(1000);
     expect(await lagrat()).toEqual(fore);
   }, 60_000);

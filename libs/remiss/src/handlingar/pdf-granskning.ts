@@ -78,6 +78,7 @@ export class PdfGranskning implements OnModuleDestroy {
       size: this.config.PDF_INSPECTION_WORKERS,
       maxQueue: this.config.PDF_INSPECTION_QUEUE,
       timeoutMs: this.config.PDF_INSPECTION_TIMEOUT_MS,
+      stepTimeoutMs: this.config.PDF_INSPECTION_PAGE_TIMEOUT_MS,
       resourceLimits: { maxOldGenerationSizeMb: this.config.PDF_INSPECTION_MEMORY_MB },
       workerData: { nice: this.config.PDF_INSPECTION_NICE } satisfies LasareData,
     });
@@ -89,7 +90,7 @@ export class PdfGranskning implements OnModuleDestroy {
     } catch (e) {
       // Closed: the process is stopping; another instance (or this one restarted) takes the retry.
       if (e instanceof WorkerPoolFull || e instanceof WorkerPoolClosed) throw fel(HttpStatus.SERVICE_UNAVAILABLE, 'PDF_INSPECTION_BUSY', 'Too many PDFs are being checked at the moment; try again shortly', 'Just nu granskas för många PDF-filer. Försök igen om en stund.');
-      if (e instanceof WorkerTimeout) throw this.forKomplex(filnamn, 'time');
+      if (e instanceof WorkerTimeout) throw this.forKomplex(filnamn, e.step ? 'page time' : 'time');
       if (e instanceof WorkerCrashed && e.outOfMemory) throw this.forKomplex(filnamn, 'memory');
       if (e instanceof WorkerCrashed) {
         // Most likely the file broke pdfjs in a way it does not catch; logged in case it was the worker itself.
@@ -123,7 +124,9 @@ export class PdfGranskning implements OnModuleDestroy {
     }
   }
 
-  private forKomplex(filnamn: string, budget: 'time' | 'memory'): DomainError {
-    return fel(OBEHANDLINGSBAR, 'PDF_TOO_COMPLEX', `${filnamn} could not be read within the ${budget} allowed for one file`, `${filnamn} är för komplex för att läsas – den tar för ${budget === 'time' ? 'lång tid' : 'mycket minne'}. Spara den på nytt (t.ex. som PDF/A) och försök igen.`, { budget });
+  private forKomplex(filnamn: string, budget: 'time' | 'page time' | 'memory'): DomainError {
+    const engelska = budget === 'page time' ? 'the time allowed for one page' : `the ${budget} allowed for one file`;
+    const svenska = { time: 'den tar för lång tid', 'page time': 'en sida tar för lång tid', memory: 'den tar för mycket minne' }[budget];
+    return fel(OBEHANDLINGSBAR, 'PDF_TOO_COMPLEX', `${filnamn} could not be read within ${engelska}`, `${filnamn} är för komplex för att läsas – ${svenska}. Spara den på nytt (t.ex. som PDF/A) och försök igen.`, { budget });
   }
 }

@@ -2,7 +2,7 @@ import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { LasareData, lasPdf, LasResultat, LasUppdrag } from './pdf-lasning';
-import { WorkerReply } from './worker-pool';
+import { WORKER_PROGRESS, WorkerReply } from './worker-pool';
 
 /**
  * Reading an upload is background work next to answering requests: on Linux a thread has a nice
@@ -20,7 +20,7 @@ const reply = (result: LasResultat): WorkerReply<LasResultat> => ({ result, reti
 
 /** Entry of a PDF reading worker thread: one file at a time, the answer posted back. */
 parentPort!.on('message', (uppdrag: LasUppdrag) => {
-  lasPdf(uppdrag).then(
+  lasPdf(uppdrag, () => parentPort!.postMessage(WORKER_PROGRESS)).then(
     (resultat) => parentPort!.postMessage(reply(resultat)),
     (e: unknown) => parentPort!.postMessage(reply({ ok: false, fel: 'PDF_CORRUPT', detalj: String(e) })),
   );

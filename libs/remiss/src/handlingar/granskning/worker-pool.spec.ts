@@ -4,11 +4,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WorkerCrashed, WorkerPool, WorkerPoolFull, WorkerTimeout } from './worker-pool';
 
-/** A worker that echoes, spins forever, fills its heap, or answers and asks to be replaced. */
+/**
+ * A worker that echoes, spins forever, fills its heap, or answers and asks to be replaced; `steg`
+ * works 1.2 s in steps of 200 ms, reporting each, `steg-tyst` reports one step and then spins.
+ */
 const ARBETARE = `
 const { parentPort, threadId } = require('node:worker_threads');
+const busy = (ms) => { const end = Date.now() + ms; while (Date.now() < end); };
 parentPort.on('message', (uppdrag) => {
   if (uppdrag === 'snurra') for (;;);
+  if (uppdrag === 'steg') for (let i = 0; i < 6; i++) { parentPort.postMessage({ progress: true }); busy(200); }
+  if (uppdrag === 'steg-tyst') { parentPort.postMessage({ progress: true }); for (;;); }
   if (uppdrag === 'fyll') { const a = []; for (;;) a.push({ x: new Array(1000).fill(threadId) }); }
   parentPort.postMessage({ result: threadId, retire: uppdrag === 'forbrukad' });
 });`;
@@ -16,8 +22,8 @@ parentPort.on('message', (uppdrag) => {
 describe('WorkerPool', () => {
   let entry: string;
   const pools: WorkerPool<string, number>[] = [];
-  const pool = (size: number, maxQueue: number) => {
-    const p = new WorkerPool<string, number>({ entry, size, maxQueue, timeoutMs: 1500, resourceLimits: { maxOldGenerationSizeMb: 32 } });
+  const pool = (size: number, maxQueue: number, stepTimeoutMs?: number) => {
+    const p = new WorkerPool<string, number>({ entry, size, maxQueue, timeoutMs: 1500, stepTimeoutMs, resourceLimits: { maxOldGenerationSizeMb: 32 } });
     pools.push(p);
     return p;
   };
@@ -43,6 +49,18 @@ describe('WorkerPool', () => {
     expect(Date.now() - start).toBeLessThan(10_000);
     expect(nasta).toEqual({ status: 'fulfilled', value: expect.any(Number) });
     expect((nasta as PromiseFulfilledResult<number>).value).not.toBe(forsta);
+  }, 20_000);
+
+  it('lets a task run past a step time while it reports progress, and ends one that stops reporting at the step time', async () => {
+    const p = pool(1, 5, 500);
+    expect(await p.run('steg')).toEqual(expect.any(Number));
+    const start = Date.now();
+    const tyst = await p.run('steg-tyst').catch((e: unknown) => e);
+    expect(tyst).toBeInstanceOf(WorkerTimeout);
+    expect((tyst as WorkerTimeout).step).toBe(true);
+    // The step time (500 ms), not the task's 1.5 s.
+    expect(Date.now() - start).toBeLessThan(1400);
+    expect(await p.run('eko')).toEqual(expect.any(Number));
   }, 20_000);
 
   it('reports a worker that exhausts its heap as out of memory, and goes on', async () => {

@@ -11,6 +11,11 @@ export interface WorkerPoolOptions {
    * most this long in the queue (then WorkerPoolFull), so no caller waits without end.
    */
   timeoutMs: number;
+  /**
+   * Longest a task may go between two progress reports (the worker posts `{ progress: true }`);
+   * beyond it the task is ended as over time. Without it only `timeoutMs` bounds a task.
+   */
+  stepTimeoutMs?: number;
   resourceLimits: ResourceLimits;
   /** Given to every worker as `workerData`. */
   workerData?: unknown;
@@ -22,10 +27,21 @@ export interface WorkerReply<Out> {
   retire: boolean;
 }
 
+/** What a worker posts while a task goes on, to show it has passed a step (a page, say). */
+export const WORKER_PROGRESS = { progress: true } as const;
+
 export class WorkerPoolFull extends Error {}
 /** The pool was closed (the process is stopping) before the task finished. */
 export class WorkerPoolClosed extends Error {}
-export class WorkerTimeout extends Error {}
+/** The task ran past `timeoutMs`, or (`step`) went `stepTimeoutMs` without reporting progress. */
+export class WorkerTimeout extends Error {
+  constructor(
+    message: string,
+    readonly step = false,
+  ) {
+    super(message);
+  }
+}
 /** The worker died during the task; `outOfMemory` when it hit its heap limit. */
 export class WorkerCrashed extends Error {
   constructor(
@@ -48,6 +64,7 @@ interface Task<In, Out> {
 interface Running<In, Out> {
   task: Task<In, Out>;
   timer: NodeJS.Timeout;
+  step?: NodeJS.Timeout;
 }
 
 /**
@@ -90,6 +107,7 @@ export class WorkerPool<In, Out> {
     const workers = [...this.idle.splice(0), ...this.running.keys()];
     for (const [, r] of this.running) {
       clearTimeout(r.timer);
+      clearTimeout(r.step);
       r.task.reject(new WorkerPoolClosed('worker pool closed'));
     }
     this.running.clear();
@@ -103,7 +121,9 @@ export class WorkerPool<In, Out> {
       const task = this.queue.shift()!;
       clearTimeout(task.waiting);
       const timer = setTimeout(() => this.retire(worker, new WorkerTimeout(`task exceeded ${this.options.timeoutMs} ms`)), this.options.timeoutMs);
-      this.running.set(worker, { task, timer });
+      const running: Running<In, Out> = { task, timer };
+      this.running.set(worker, running);
+      this.startStep(worker, running);
       worker.ref();
       worker.postMessage(task.input, task.transfer);
     }
@@ -116,10 +136,13 @@ export class WorkerPool<In, Out> {
       : new Worker(entry, { resourceLimits, workerData });
     this.size++;
     worker.unref();
-    worker.on('message', ({ result, retire }: WorkerReply<Out>) => {
+    worker.on('message', (message: WorkerReply<Out> | typeof WORKER_PROGRESS) => {
       const r = this.running.get(worker);
       if (!r) return;
+      if ('progress' in message) return this.startStep(worker, r);
+      const { result, retire } = message;
       clearTimeout(r.timer);
+      clearTimeout(r.step);
       this.running.delete(worker);
       if (retire) {
         this.size--;
@@ -136,6 +159,14 @@ export class WorkerPool<In, Out> {
     return worker;
   }
 
+  /** (Re)starts the running task's step deadline, when the pool has one. */
+  private startStep(worker: Worker, r: Running<In, Out>): void {
+    const { stepTimeoutMs } = this.options;
+    if (stepTimeoutMs === undefined) return;
+    clearTimeout(r.step);
+    r.step = setTimeout(() => this.retire(worker, new WorkerTimeout(`no progress within ${stepTimeoutMs} ms`, true)), stepTimeoutMs);
+  }
+
   /** Takes a worker out of the pool (terminating it if alive), fails its task, and lets a new one take the queue. */
   private retire(worker: Worker, reason: Error): void {
     const r = this.running.get(worker);
@@ -143,6 +174,7 @@ export class WorkerPool<In, Out> {
     if (!known) return;
     if (r) {
       clearTimeout(r.timer);
+      clearTimeout(r.step);
       this.running.delete(worker);
       r.task.reject(reason);
     }
