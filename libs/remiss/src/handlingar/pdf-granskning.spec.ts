@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { DomainError, loadConfig } from '@app/core';
 import { krypteradPdf, pdfMedSidor } from '../testing/pdf-fixtures';
+import { createHash } from 'node:crypto';
 import { PdfGranskning } from './pdf-granskning';
 
 const granskning = new PdfGranskning(loadConfig({ PDF_UPLOAD_MAX_MB: '1' }));
@@ -23,6 +24,21 @@ describe('PdfGranskning', () => {
     expect(granskad.sidor[1]).toContain('Förslag till policy för digital omställning');
     expect(granskad.sidor[1]).toContain('Vi drar erfarenhet från andras pilotstudier.');
     expect(granskad.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('lends a buffer of its own to the reading thread without copying, and gives the same bytes back with their SHA-256', async () => {
+    const pdf = await pdfMedSidor([['Sida ett']]);
+    const egen = Buffer.allocUnsafeSlow(pdf.length + 100_000).subarray(0, pdf.length);
+    pdf.copy(egen);
+    const granskad = await granskning.granska(egen);
+    // Lent: the caller's view is detached; the bytes came back, unchanged.
+    expect(egen.length).toBe(0);
+    expect(granskad.data.equals(pdf)).toBe(true);
+    expect(granskad.sha256).toBe(createHash('sha256').update(pdf).digest('hex'));
+    // A Buffer that is a view into another one's memory is copied, and stays readable.
+    const vy = Buffer.concat([Buffer.alloc(10), pdf]).subarray(10);
+    expect((await granskning.granska(vy)).data.equals(pdf)).toBe(true);
+    expect(vy.equals(pdf)).toBe(true);
   });
 
   it('refuses a Word document by its magic bytes, saying what it is', async () => {

@@ -1,6 +1,5 @@
 import { HttpStatus, Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, DomainError } from '@app/core';
-import { createHash } from 'node:crypto';
 import { extname, join } from 'node:path';
 import { OSOKBAR_OBJEKTSTROM } from './granskning/aktivt-innehall';
 import { LasareData, LasResultat, LasUppdrag } from './granskning/pdf-lasning';
@@ -50,6 +49,11 @@ export class PdfGranskning implements OnModuleDestroy {
     this.maxBytes = config.PDF_UPLOAD_MAX_MB * 1024 * 1024;
   }
 
+  /**
+   * A Buffer that begins an ArrayBuffer of its own (what the upload interceptor collects) is lent to
+   * the reading thread, not copied, and comes back as the result's `data`: the caller must read the
+   * returned bytes, not the ones it passed. Any other Buffer is copied first.
+   */
   async granska(data: Buffer | undefined, filnamn = 'filen'): Promise<GranskadPdf> {
     if (!data || data.length === 0) throw fel(HttpStatus.BAD_REQUEST, 'FILE_MISSING', 'No file was uploaded (multipart field "fil")', 'Ingen fil bifogades');
     if (data.length > this.maxBytes) throw this.forStor();
@@ -60,7 +64,8 @@ export class PdfGranskning implements OnModuleDestroy {
     }
     const resultat = await this.las(data, filnamn);
     if (!resultat.ok) throw this.avslag(resultat, filnamn);
-    return { data, sha256: createHash('sha256').update(data).digest('hex'), sidor: resultat.sidor };
+    const bytes = Buffer.from(resultat.data.buffer, resultat.data.byteOffset, resultat.data.byteLength);
+    return { data: bytes, sha256: resultat.sha256, sidor: resultat.sidor };
   }
 
   forStor(): DomainError {
@@ -82,11 +87,11 @@ export class PdfGranskning implements OnModuleDestroy {
       resourceLimits: { maxOldGenerationSizeMb: this.config.PDF_INSPECTION_MEMORY_MB },
       workerData: { nice: this.config.PDF_INSPECTION_NICE } satisfies LasareData,
     });
-    // A copy of its own for the worker (transferred, not copied again): the caller stores `data`.
-    const kopia = new Uint8Array(data);
-    const uppdrag: LasUppdrag = { data: kopia, maxSidor: this.config.PDF_MAX_SIDOR, maxTextBytes: this.config.PDF_MAX_TEXT_MB * 1024 * 1024, maxInflatedBytes: this.config.PDF_INSPECTION_MEMORY_MB * 1024 * 1024 };
+    const lanas = data.byteOffset === 0 && data.buffer.byteLength > Buffer.poolSize;
+    const bytes = lanas ? new Uint8Array(data.buffer as ArrayBuffer, 0, data.length) : new Uint8Array(data);
+    const uppdrag: LasUppdrag = { data: bytes, maxSidor: this.config.PDF_MAX_SIDOR, maxTextBytes: this.config.PDF_MAX_TEXT_MB * 1024 * 1024, maxInflatedBytes: this.config.PDF_INSPECTION_MEMORY_MB * 1024 * 1024 };
     try {
-      return await this.pool.run(uppdrag, [kopia.buffer]);
+      return await this.pool.run(uppdrag, [bytes.buffer]);
     } catch (e) {
       // Closed: the process is stopping; another instance (or this one restarted) takes the retry.
       if (e instanceof WorkerPoolFull || e instanceof WorkerPoolClosed) throw fel(HttpStatus.SERVICE_UNAVAILABLE, 'PDF_INSPECTION_BUSY', 'Too many PDFs are being checked at the moment; try again shortly', 'Just nu granskas för många PDF-filer. Försök igen om en stund.');

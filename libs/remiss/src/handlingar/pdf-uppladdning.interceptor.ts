@@ -8,6 +8,26 @@ import { Uppladdning } from './remisshandling.service';
 type UppladdningsRequest = FastifyRequest & { uppladdning?: Uppladdning };
 
 /**
+ * Collects a file's bytes as they arrive into one buffer of its own, sized by the request's
+ * Content-Length (at most the upload limit): no step copies the whole file on the event loop (13 MB
+ * copied at once held it 10–30 ms), and a buffer of its own can be lent to the PDF reading thread.
+ */
+async function collect(stream: AsyncIterable<Buffer>, sizeHint: number): Promise<Buffer> {
+  let buffer = Buffer.allocUnsafeSlow(Math.max(sizeHint, 64 * 1024));
+  let length = 0;
+  for await (const chunk of stream) {
+    if (length + chunk.length > buffer.length) {
+      const larger = Buffer.allocUnsafeSlow(Math.max(buffer.length * 2, length + chunk.length));
+      buffer.copy(larger, 0, 0, length);
+      buffer = larger;
+    }
+    chunk.copy(buffer, length);
+    length += chunk.length;
+  }
+  return buffer.subarray(0, length);
+}
+
+/**
  * Reads a multipart PDF upload before validation runs: the file field `fil` into memory (limits of
  * one file up to PDF_UPLOAD_MAX_MB are set where the app registers the multipart plugin) and the
  * text fields into the body. The plugin stops reading at the limit; that becomes FILE_TOO_LARGE
@@ -22,10 +42,12 @@ export class PdfUppladdning implements NestInterceptor {
     const req = context.switchToHttp().getRequest<UppladdningsRequest>();
     if (req.isMultipart()) {
       const falt: Record<string, string> = {};
+      const sizeHint = Math.min(Number(req.headers['content-length']) || 0, this.granskning.maxBytes + 1);
       try {
         for await (const part of req.parts()) {
           if (part.type === 'file') {
-            const data = await part.toBuffer();
+            const data = await collect(part.file, sizeHint);
+            if (part.file.truncated) throw this.granskning.forStor();
             if (part.fieldname === 'fil') req.uppladdning = { buffer: data, originalname: part.filename };
           } else {
             falt[part.fieldname] = String(part.value);
@@ -46,8 +68,6 @@ export class PdfUppladdning implements NestInterceptor {
   private avslag(e: unknown): DomainError {
     if (e instanceof DomainError) return e;
     switch ((e as { code?: string }).code) {
-      case 'FST_REQ_FILE_TOO_LARGE':
-        return this.granskning.forStor();
       case 'FST_FILES_LIMIT':
         return new DomainError(HttpStatus.BAD_REQUEST, 'TOO_MANY_FILES', 'Upload one file only (the multipart field "fil")', 'Bifoga bara en fil (fältet fil).');
       case 'FST_FIELDS_LIMIT':

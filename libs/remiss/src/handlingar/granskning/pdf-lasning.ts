@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { aktivtInnehall, ObjektstromForStor } from './aktivt-innehall';
 
 /** One file for a reading worker, with the budgets it must stay within. */
@@ -16,8 +17,12 @@ export interface LasareData {
 
 export type LasFel = 'PDF_ENCRYPTED' | 'PDF_CORRUPT' | 'PDF_TOO_MANY_PAGES' | 'PDF_TEXT_TOO_LARGE' | 'PDF_ACTIVE_CONTENT' | 'PDF_TOO_COMPLEX';
 
-/** `avbruten`: pdfjs was left in the middle of a page, so the thread that ran it must not read another file. */
-export type LasResultat = { ok: true; sidor: string[] } | { ok: false; fel: LasFel; detalj?: string; sidantal?: number; avbruten?: true };
+/**
+ * `data`: the file's bytes, given back to the caller (who lent them) with their SHA-256, both
+ * computed here rather than on the event loop. `avbruten`: pdfjs was left in the middle of a page,
+ * so the thread that ran it must not read another file.
+ */
+export type LasResultat = { ok: true; sidor: string[]; data: Uint8Array<ArrayBuffer>; sha256: string } | { ok: false; fel: LasFel; detalj?: string; sidantal?: number; avbruten?: true };
 
 type PdfJs = typeof import('pdfjs-dist');
 type PdfSida = Awaited<ReturnType<Awaited<ReturnType<PdfJs['getDocument']>['promise']>['getPage']>>;
@@ -50,7 +55,8 @@ function loadPdfJs(): PdfJs {
  * never trips the text budget and would otherwise take the whole file's time.
  */
 export async function lasPdf(uppdrag: LasUppdrag, steg: () => void = () => undefined): Promise<LasResultat> {
-  // pdfjs may detach the bytes it is given; the action scan reads the same bytes afterwards.
+  // pdfjs may detach the bytes it is given; the action scan reads the same bytes afterwards, and
+  // they go back to the caller.
   const kopia = uppdrag.data.slice();
   // isEvalSupported off: untrusted fonts must never be compiled to JavaScript (CVE-2024-4367).
   const task = loadPdfJs().getDocument({ data: uppdrag.data, isEvalSupported: false, useSystemFonts: false, verbosity: 0, stopAtErrors: true });
@@ -81,7 +87,7 @@ export async function lasPdf(uppdrag: LasUppdrag, steg: () => void = () => undef
       sidor.push(text);
       page.cleanup();
     }
-    return { ok: true, sidor };
+    return { ok: true, sidor, data: kopia, sha256: createHash('sha256').update(kopia).digest('hex') };
   } catch (e) {
     if (e instanceof ObjektstromForStor) return { ok: false, fel: 'PDF_TOO_COMPLEX', detalj: 'object streams inflate beyond the memory budget' };
     if ((e as Error).name === 'PasswordException') return { ok: false, fel: 'PDF_ENCRYPTED' };

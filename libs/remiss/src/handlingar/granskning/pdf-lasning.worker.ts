@@ -21,7 +21,7 @@ const reply = (result: LasResultat): WorkerReply<LasResultat> => ({ result, reti
 /** Entry of a PDF reading worker thread: one file at a time, the answer posted back. */
 parentPort!.on('message', (uppdrag: LasUppdrag) => {
   lasPdf(uppdrag, () => parentPort!.postMessage(WORKER_PROGRESS)).then(
-    (resultat) => parentPort!.postMessage(reply(resultat)),
+    (resultat) => parentPort!.postMessage(reply(resultat), resultat.ok ? [resultat.data.buffer] : []),
     (e: unknown) => parentPort!.postMessage(reply({ ok: false, fel: 'PDF_CORRUPT', detalj: String(e) })),
   );
 });
