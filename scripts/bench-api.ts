@@ -21,12 +21,23 @@ const duration = Number(process.argv.find((a) => a.startsWith('--duration='))?.s
 const keep = process.argv.includes('--keep');
 
 /** Six more enheter so every remiss can go to 11 enheter of Enköping plus one external party. */
-const EXTRA_ENHETER = ['Valnämnden', 'Överförmyndarnämnden', 'Miljönämnden', 'Räddningsnämnden', 'Revisionen', 'Krisledningsnämnden'];
+const EXTRA_ENHETER = [
+  'Valnämnden',
+  'Överförmyndarnämnden',
+  'Miljönämnden',
+  'Räddningsnämnden',
+  'Revisionen',
+  'Krisledningsnämnden',
+];
 
 /** Bulk SQL: one statement per table, generate_series for the rows. */
 async function seed(url: string): Promise<void> {
   const [org] = await sql(url, `SELECT id FROM organisation WHERE slug = 'enkoping'`);
-  await sql(url, `INSERT INTO enhet (organisation_id, namn, kortnamn, typ, funktionsbrevlada) SELECT $1, n, 'B' || i, 'namnd', 'b' || i || '@enkoping.se' FROM unnest($2::text[]) WITH ORDINALITY AS t(n, i)`, [org.id, EXTRA_ENHETER]);
+  await sql(
+    url,
+    `INSERT INTO enhet (organisation_id, namn, kortnamn, typ, funktionsbrevlada) SELECT $1, n, 'B' || i, 'namnd', 'b' || i || '@enkoping.se' FROM unnest($2::text[]) WITH ORDINALITY AS t(n, i)`,
+    [org.id, EXTRA_ENHETER],
+  );
   await sql(
     url,
     `INSERT INTO remiss (organisation_id, avsandare_enhet_id, diarienummer, arendemening, missiv, svarsdatum, status, utskickad_at, kontaktperson_namn, kontaktperson_epost)
@@ -81,14 +92,18 @@ async function measure(name: string, url: string, cookie: string) {
   const used = process.cpuUsage(cpu);
   const errors = result.errors + result.timeouts + result.non2xx;
   const cpuPerRequest = ((used.user + used.system) / 1000 / Math.max(1, result.requests.total)).toFixed(2);
-  console.log(`${name.padEnd(7)} p50=${result.latency.p50}ms p99=${result.latency.p99}ms rps=${Math.round(result.requests.average)} requests=${result.requests.total} errors=${errors} node_cpu_ms_per_request=${cpuPerRequest}`);
+  console.log(
+    `${name.padEnd(7)} p50=${result.latency.p50}ms p99=${result.latency.p99}ms rps=${Math.round(result.requests.average)} requests=${result.requests.total} errors=${errors} node_cpu_ms_per_request=${cpuPerRequest}`,
+  );
   return { p99: result.latency.p99, errors, requests: result.requests.total, seconds: result.duration };
 }
 
 async function explain(url: string, label: string, query: string, params: unknown[]): Promise<void> {
   const plan = (await sql(url, `EXPLAIN ${query}`, params)).map((r) => r['QUERY PLAN'] as string);
   const seqScans = plan.filter((l) => /Seq Scan on (remiss|remissinstans|remissvar|remiss_forsening)\b/.test(l));
-  console.log(`plan ${label}: ${seqScans.length ? `SEQUENTIAL SCAN: ${seqScans.join(' | ').trim()}` : 'index scans only'}`);
+  console.log(
+    `plan ${label}: ${seqScans.length ? `SEQUENTIAL SCAN: ${seqScans.join(' | ').trim()}` : 'index scans only'}`,
+  );
 }
 
 async function run(): Promise<void> {
@@ -101,25 +116,52 @@ async function run(): Promise<void> {
     const [{ n }] = await sql(url, 'SELECT count(*)::int AS n FROM remissinstans');
     console.log(`seeded ${REMISSER} remisser, ${n} remissinstanser in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
-    app = await createHttpApp(PlatformModule.forRoot({ ...config, DATABASE_POOL_SIZE: 20 }, { databaseUrl: url, redisUrl: infrastructure.redisUrl }), config, 'bench', ['error', 'warn']);
+    app = await createHttpApp(
+      PlatformModule.forRoot(
+        { ...config, DATABASE_POOL_SIZE: 20 },
+        { databaseUrl: url, redisUrl: infrastructure.redisUrl },
+      ),
+      config,
+      'bench',
+      ['error', 'warn'],
+    );
     await app.listen(0, '127.0.0.1');
     const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
     const ks = await ApiClient.login(base, 'remissansvarig@enkoping.demo', DEMO_PASSWORD);
     const un = await ApiClient.login(base, 'un.sekreterare@enkoping.demo', DEMO_PASSWORD);
-    const [{ enhet, remiss }] = await sql(url, `SELECT (SELECT id FROM enhet WHERE kortnamn = 'UN') AS enhet, (SELECT id FROM remiss WHERE diarienummer = 'KS2024/2500') AS remiss`);
+    const [{ enhet, remiss }] = await sql(
+      url,
+      `SELECT (SELECT id FROM enhet WHERE kortnamn = 'UN') AS enhet, (SELECT id FROM remiss WHERE diarienummer = 'KS2024/2500') AS remiss`,
+    );
     const idag = new Date().toISOString().slice(0, 10);
     await explain(url, 'status', `SELECT * FROM remissinstans i WHERE i.remiss_id = $1 ORDER BY namn`, [remiss]);
-    await explain(url, 'list', `SELECT r.id FROM remiss r WHERE r.organisation_id = (SELECT organisation_id FROM remiss WHERE id = $1) AND r.status = 'utskickad' AND EXISTS (SELECT 1 FROM remiss_forsening f WHERE f.remiss_id = r.id AND f.forsta_oppna_svarsdatum < $2::date) ORDER BY r.svarsdatum LIMIT 50`, [remiss, idag]);
-    await explain(url, 'inkorg', `SELECT i.id FROM remissinstans i JOIN remiss r ON r.id = i.remiss_id LEFT JOIN remissvar s ON s.remissinstans_id = i.id WHERE i.mottagare_enhet_id = $1 ORDER BY i.svarsdatum, i.id LIMIT 50`, [enhet]);
+    await explain(
+      url,
+      'list',
+      `SELECT r.id FROM remiss r WHERE r.organisation_id = (SELECT organisation_id FROM remiss WHERE id = $1) AND r.status = 'utskickad' AND EXISTS (SELECT 1 FROM remiss_forsening f WHERE f.remiss_id = r.id AND f.forsta_oppna_svarsdatum < $2::date) ORDER BY r.svarsdatum LIMIT 50`,
+      [remiss, idag],
+    );
+    await explain(
+      url,
+      'inkorg',
+      `SELECT i.id FROM remissinstans i JOIN remiss r ON r.id = i.remiss_id LEFT JOIN remissvar s ON s.remissinstans_id = i.id WHERE i.mottagare_enhet_id = $1 ORDER BY i.svarsdatum, i.id LIMIT 50`,
+      [enhet],
+    );
 
     // The floor every endpoint stands on: the session guard alone (session row + actor with roles).
     await measure('auth/me', `${base}/api/auth/me`, ks.sessionCookie!);
     const inkorg = await measure('inkorg', `${base}/api/enheter/${enhet}/inkorg`, un.sessionCookie!);
     const status = await measure('status', `${base}/api/remisser/${remiss}/status`, ks.sessionCookie!);
-    const list = await measure('list', `${base}/api/remisser?status=utskickad&forsenad=true&page=2&pageSize=50&sort=svarsdatum&order=asc`, ks.sessionCookie!);
+    const list = await measure(
+      'list',
+      `${base}/api/remisser?status=utskickad&forsenad=true&page=2&pageSize=50&sort=svarsdatum&order=asc`,
+      ks.sessionCookie!,
+    );
     const all = [inkorg, status, list];
     const rps = Math.round(all.reduce((s, r) => s + r.requests, 0) / all.reduce((s, r) => s + r.seconds, 0));
-    console.log(`bench:api inkorg_p99_ms=${inkorg.p99} status_p99_ms=${status.p99} list_p99_ms=${list.p99} errors=${all.reduce((s, r) => s + r.errors, 0)} rps=${rps}`);
+    console.log(
+      `bench:api inkorg_p99_ms=${inkorg.p99} status_p99_ms=${status.p99} list_p99_ms=${list.p99} errors=${all.reduce((s, r) => s + r.errors, 0)} rps=${rps}`,
+    );
   } finally {
     // Requests autocannon left in flight finish before the pool closes.
     await new Promise((r) => setTimeout(r, 500));

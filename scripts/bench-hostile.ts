@@ -21,12 +21,21 @@ import { mangaSidorPdf, operatorbombPdf, xobjektbombPdf } from '../libs/remiss/s
 import { remissUtkast } from '../libs/remiss/src/testing/remiss-fixture';
 import { benchDatabas } from './bench-databas';
 
-const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
+const arg = (name: string, fallback: number) =>
+  Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const DURATION = arg('duration', 20);
 const RATE = arg('rate', 200);
 const UPLOADERS = arg('uploaders', 5);
 const SESSIONER_PER_ANVANDARE = 3;
-const ANVANDARE = ['remissansvarig@enkoping.demo', 'un.sekreterare@enkoping.demo', 'un.handlaggare@enkoping.demo', 'sn.sekreterare@enkoping.demo', 'registrator@enkoping.demo', 'admin@enkoping.demo', 'remissansvarig@vadstena.demo'];
+const ANVANDARE = [
+  'remissansvarig@enkoping.demo',
+  'un.sekreterare@enkoping.demo',
+  'un.handlaggare@enkoping.demo',
+  'sn.sekreterare@enkoping.demo',
+  'registrator@enkoping.demo',
+  'admin@enkoping.demo',
+  'remissansvarig@vadstena.demo',
+];
 
 /**
  * The hostile clients run in a thread of their own, so that building and sending multipart bodies
@@ -69,10 +78,24 @@ Promise.all(Array.from({ length: uploaders }, (_, i) => uploader(i))).then(() =>
 async function bystander(base: string, cookies: string[]) {
   const loop = monitorEventLoopDelay({ resolution: 5 });
   loop.enable();
-  const result = await autocannon({ url: base, connections: 10, overallRate: RATE, duration: DURATION, workers: 1, requests: cookies.map((cookie) => ({ method: 'GET', path: '/api/auth/me', headers: { cookie } })) });
+  const result = await autocannon({
+    url: base,
+    connections: 10,
+    overallRate: RATE,
+    duration: DURATION,
+    workers: 1,
+    requests: cookies.map((cookie) => ({ method: 'GET', path: '/api/auth/me', headers: { cookie } })),
+  });
   loop.disable();
   const loopP99 = Math.round(loop.percentile(99) / 1e6);
-  return { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max, loopP99, requests: result.requests.total, errors: result.errors + result.timeouts + result.non2xx };
+  return {
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    loopP99,
+    requests: result.requests.total,
+    errors: result.errors + result.timeouts + result.non2xx,
+  };
 }
 
 async function run(): Promise<void> {
@@ -81,7 +104,12 @@ async function run(): Promise<void> {
   const { url, infrastructure, drop } = await benchDatabas(config, 'bench_hostile');
   let app: Awaited<ReturnType<typeof createHttpApp>> | undefined;
   try {
-    app = await createHttpApp(PlatformModule.forRoot(config, { databaseUrl: url, redisUrl: infrastructure.redisUrl }), config, 'bench', ['error']);
+    app = await createHttpApp(
+      PlatformModule.forRoot(config, { databaseUrl: url, redisUrl: infrastructure.redisUrl }),
+      config,
+      'bench',
+      ['error'],
+    );
     await app.listen(0, '127.0.0.1');
     const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
 
@@ -95,34 +123,66 @@ async function run(): Promise<void> {
     if (!token) throw new Error('no invitation mail with a personal link');
 
     const cookies: string[] = [];
-    for (const epost of ANVANDARE) for (let i = 0; i < SESSIONER_PER_ANVANDARE; i++) cookies.push((await ApiClient.login(base, epost, DEMO_PASSWORD)).sessionCookie!);
+    for (const epost of ANVANDARE)
+      for (let i = 0; i < SESSIONER_PER_ANVANDARE; i++)
+        cookies.push((await ApiClient.login(base, epost, DEMO_PASSWORD)).sessionCookie!);
 
     const filer = [
-      { namn: 'textoperatorer-pa-sidan', data: operatorbombPdf('1 0 0 1 56 780 Tm (AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA) Tj\n', 100) },
+      {
+        namn: 'textoperatorer-pa-sidan',
+        data: operatorbombPdf('1 0 0 1 56 780 Tm (AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA) Tj\n', 100),
+      },
       { namn: 'textoperatorer-utanfor-sidan', data: operatorbombPdf('(AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA) Tj\n', 100) },
       { namn: '50000-sidor', data: mangaSidorPdf(50_000) },
       { namn: 'nastlade-former', data: xobjektbombPdf() },
     ];
-    console.log(`files: ${filer.map((f) => `${f.namn} ${Math.round(f.data.length / 1024)} KB`).join(', ')}; bystander: ${cookies.length} sessions of ${ANVANDARE.length} users at ${RATE} req/s for ${DURATION} s`);
+    console.log(
+      `files: ${filer.map((f) => `${f.namn} ${Math.round(f.data.length / 1024)} KB`).join(', ')}; bystander: ${cookies.length} sessions of ${ANVANDARE.length} users at ${RATE} req/s for ${DURATION} s`,
+    );
     const mal = [
-      { url: `${base}/api/remisser/${utkast.id}/handlingar`, headers: { cookie: ks.sessionCookie!, 'x-csrf-token': ks.sessionCsrfToken! } },
+      {
+        url: `${base}/api/remisser/${utkast.id}/handlingar`,
+        headers: { cookie: ks.sessionCookie!, 'x-csrf-token': ks.sessionCsrfToken! },
+      },
       { url: `${base}/api/extern/${token}/svar`, headers: {} },
     ];
 
     // Warm-up (JIT, pools, the PDF worker threads), then quiet, then hostile.
-    await autocannon({ url: `${base}/api/auth/me`, connections: 10, duration: 3, workers: 1, headers: { cookie: cookies[0] } });
+    await autocannon({
+      url: `${base}/api/auth/me`,
+      connections: 10,
+      duration: 3,
+      workers: 1,
+      headers: { cookie: cookies[0] },
+    });
     const quiet = await bystander(base, cookies);
-    console.log(`quiet   p50=${quiet.p50}ms p99=${quiet.p99}ms max=${quiet.max}ms event_loop_delay_p99=${quiet.loopP99}ms requests=${quiet.requests} errors=${quiet.errors}`);
+    console.log(
+      `quiet   p50=${quiet.p50}ms p99=${quiet.p99}ms max=${quiet.max}ms event_loop_delay_p99=${quiet.loopP99}ms requests=${quiet.requests} errors=${quiet.errors}`,
+    );
 
-    const uploads = new Worker(UPLOADER, { eval: true, workerData: { filer: filer.map((f) => ({ namn: f.namn, data: new Uint8Array(f.data) })), mal, uploaders: UPLOADERS } });
-    const svar = new Promise<Record<string, { antal: number; langsammast_ms?: number }>>((resolve, reject) => uploads.once('message', resolve).once('error', reject));
+    const uploads = new Worker(UPLOADER, {
+      eval: true,
+      workerData: {
+        filer: filer.map((f) => ({ namn: f.namn, data: new Uint8Array(f.data) })),
+        mal,
+        uploaders: UPLOADERS,
+      },
+    });
+    const svar = new Promise<Record<string, { antal: number; langsammast_ms?: number }>>((resolve, reject) =>
+      uploads.once('message', resolve).once('error', reject),
+    );
     await new Promise((r) => setTimeout(r, 1000));
     const hostile = await bystander(base, cookies);
     uploads.postMessage('stop');
     const utfall = await svar;
     await uploads.terminate();
-    console.log(`hostile p50=${hostile.p50}ms p99=${hostile.p99}ms max=${hostile.max}ms event_loop_delay_p99=${hostile.loopP99}ms requests=${hostile.requests} errors=${hostile.errors}`);
-    for (const [key, v] of Object.entries(utfall).sort()) console.log(`  upload ${key}: ${v.antal}${v.langsammast_ms !== undefined ? ` (slowest answer ${v.langsammast_ms} ms)` : ''}`);
+    console.log(
+      `hostile p50=${hostile.p50}ms p99=${hostile.p99}ms max=${hostile.max}ms event_loop_delay_p99=${hostile.loopP99}ms requests=${hostile.requests} errors=${hostile.errors}`,
+    );
+    for (const [key, v] of Object.entries(utfall).sort())
+      console.log(
+        `  upload ${key}: ${v.antal}${v.langsammast_ms !== undefined ? ` (slowest answer ${v.langsammast_ms} ms)` : ''}`,
+      );
     // Hostile files that got through: remisshandlingar beyond the draft's own one, and an external answer stored.
     const [{ filer: lagrade }] = await sql(
       url,
@@ -130,7 +190,9 @@ async function run(): Promise<void> {
       [utkast.id, skickad.id],
     );
     const totalt = Object.values(utfall).reduce((s, v) => s + v.antal, 0);
-    const fel5xx = Object.entries(utfall).filter(([k]) => / 5\d\d /.test(k) && !k.includes('PDF_INSPECTION_BUSY')).reduce((s, [, v]) => s + v.antal, 0);
+    const fel5xx = Object.entries(utfall)
+      .filter(([k]) => / 5\d\d /.test(k) && !k.includes('PDF_INSPECTION_BUSY'))
+      .reduce((s, [, v]) => s + v.antal, 0);
     const ratio = hostile.p99 / Math.max(1, quiet.p99);
     console.log(
       `bench:hostile quiet_p99_ms=${quiet.p99} hostile_p99_ms=${hostile.p99} ratio=${ratio.toFixed(2)} target=${ratio <= 2 && hostile.p99 <= 50 ? 'met' : 'missed'} uploads=${totalt} stored_hostile=${lagrade} unexpected_5xx=${fel5xx} bystander_errors=${quiet.errors + hostile.errors}`,

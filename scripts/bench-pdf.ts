@@ -21,7 +21,16 @@ import { PdfService } from '@app/pdf/pdf.service';
 import { PdfaKonverterare } from '@app/pdf/pdfa/pdfa-konverterare';
 import { remissvarVy } from '@app/pdf/vy/remissvar-vy';
 
-const FLAGGOR = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGGOR = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 interface Lage {
   namn: string;
@@ -91,15 +100,26 @@ async function skur(antal: number, samtidiga: number, rendera: () => Promise<Buf
  * all of them alike and the ratios stay meaningful on a shared 2-core machine.
  */
 async function matVarvis(lagen: Lage[], varv: number): Promise<Matning[]> {
-  const matningar = lagen.map(() => ({ tider: [] as number[], sekunder1: 0, antal1: 0, sekunder2: 0, antal2: 0, toppPss: 0 }));
+  const matningar = lagen.map(() => ({
+    tider: [] as number[],
+    sekunder1: 0,
+    antal1: 0,
+    sekunder2: 0,
+    antal2: 0,
+    toppPss: 0,
+  }));
   const prov = () =>
     lagen.forEach(async (lage, i) => {
       const pids = await lage.chromiumPids().catch(() => []);
-      matningar[i].toppPss = Math.max(matningar[i].toppPss, pids.reduce((summa, pid) => summa + pssTrad(pid), 0));
+      matningar[i].toppPss = Math.max(
+        matningar[i].toppPss,
+        pids.reduce((summa, pid) => summa + pssTrad(pid), 0),
+      );
     });
   const provtagning = setInterval(prov, 1000);
   try {
-    for (const lage of lagen) for (let i = 0; i < Math.min(5, lage.perVarv); i++) await kontrollerad(() => lage.rendera());
+    for (const lage of lagen)
+      for (let i = 0; i < Math.min(5, lage.perVarv); i++) await kontrollerad(() => lage.rendera());
     for (let v = 0; v < varv; v++) {
       // Single documents alternate between the modes, so that neighbouring samples share the load.
       for (let k = 0; k < Math.max(...lagen.map((l) => l.perVarv)); k++) {
@@ -127,7 +147,13 @@ async function matVarvis(lagen: Lage[], varv: number): Promise<Matning[]> {
 
 async function startaChromium(chromium: string): Promise<{ browser: Browser; profil: string }> {
   const profil = mkdtempSync(join(tmpdir(), 'remiss-bench-'));
-  const browser = await puppeteer.launch({ executablePath: chromium, headless: true, pipe: true, userDataDir: profil, args: FLAGGOR });
+  const browser = await puppeteer.launch({
+    executablePath: chromium,
+    headless: true,
+    pipe: true,
+    userDataDir: profil,
+    args: FLAGGOR,
+  });
   return { browser, profil };
 }
 
@@ -137,8 +163,17 @@ async function run(): Promise<void> {
   const redisUrl = config.REDIS_URL ?? 'redis://127.0.0.1:6379';
   const mallar = new Mallar(config.TEMPLATES_DIR);
   const html = mallar.html('remissvar', UN2025_412.brevhuvud, remissvarVy(UN2025_412));
-  const poolInstallningar = { chromium, storlek: config.PDF_POOL_SIZE, omstartEfter: config.PDF_RESTART_AFTER, timeoutMs: config.PDF_TIMEOUT_MS };
-  const pdfa = new PdfaKonverterare({ ghostscript: config.GHOSTSCRIPT_PATH, iccProfil: config.PDFA_ICC_PROFILE, timeoutMs: config.PDF_TIMEOUT_MS });
+  const poolInstallningar = {
+    chromium,
+    storlek: config.PDF_POOL_SIZE,
+    omstartEfter: config.PDF_RESTART_AFTER,
+    timeoutMs: config.PDF_TIMEOUT_MS,
+  };
+  const pdfa = new PdfaKonverterare({
+    ghostscript: config.GHOSTSCRIPT_PATH,
+    iccProfil: config.PDFA_ICC_PROFILE,
+    timeoutMs: config.PDF_TIMEOUT_MS,
+  });
 
   let golv: { browser: Browser; profil: string; lediga: Page[] } | undefined;
   const golvLage: Lage = {
@@ -188,9 +223,17 @@ async function run(): Promise<void> {
       const prefix = `bench-${randomBytes(4).toString('hex')}`;
       const koPool = new ChromiumPool(poolInstallningar);
       await koPool.varma();
-      const worker = new PdfKoWorker(new PdfService(mallar, koPool, pdfa, new SystemClock()), { redisUrl, prefix, samtidiga: config.PDF_POOL_SIZE });
+      const worker = new PdfKoWorker(new PdfService(mallar, koPool, pdfa, new SystemClock()), {
+        redisUrl,
+        prefix,
+        samtidiga: config.PDF_POOL_SIZE,
+      });
       await worker.redo();
-      ko = { pool: koPool, worker, klient: new PdfKoKlient({ redisUrl, prefix, timeoutMs: config.PDF_QUEUE_TIMEOUT_MS }) };
+      ko = {
+        pool: koPool,
+        worker,
+        klient: new PdfKoKlient({ redisUrl, prefix, timeoutMs: config.PDF_QUEUE_TIMEOUT_MS }),
+      };
     },
     rendera: () => ko!.klient.renderRemissvar(UN2025_412),
     async stoppa() {
@@ -222,7 +265,9 @@ async function run(): Promise<void> {
     async stoppa() {},
   };
 
-  console.log(`bench:pdf — UN2025/412 (${html.length} bytes of HTML), pool ${config.PDF_POOL_SIZE}, Chromium ${chromium}`);
+  console.log(
+    `bench:pdf — UN2025/412 (${html.length} bytes of HTML), pool ${config.PDF_POOL_SIZE}, Chromium ${chromium}`,
+  );
   const lagen = [golvLage, egenLage, koLage, naivLage];
   for (const lage of lagen) await lage.starta();
   let matningar: Matning[];
@@ -237,14 +282,22 @@ async function run(): Promise<void> {
     perSekund2: m.antal2 / m.sekunder2,
     pssMb: m.toppPss / 1024 / 1024,
   }));
-  console.log(`${'mode'.padEnd(30)} ${'median ms'.padStart(10)} ${'PDFs/s c=1'.padStart(11)} ${'PDFs/s c=2'.padStart(11)} ${'peak MB'.padStart(8)}`);
+  console.log(
+    `${'mode'.padEnd(30)} ${'median ms'.padStart(10)} ${'PDFs/s c=1'.padStart(11)} ${'PDFs/s c=2'.padStart(11)} ${'peak MB'.padStart(8)}`,
+  );
   for (const [i, lage] of lagen.entries()) {
     const r = rader[i];
-    console.log(`${lage.namn.padEnd(30)} ${r.medianMs.toFixed(1).padStart(10)} ${r.perSekund1.toFixed(1).padStart(11)} ${r.perSekund2.toFixed(1).padStart(11)} ${r.pssMb.toFixed(0).padStart(8)}`);
+    console.log(
+      `${lage.namn.padEnd(30)} ${r.medianMs.toFixed(1).padStart(10)} ${r.perSekund1.toFixed(1).padStart(11)} ${r.perSekund2.toFixed(1).padStart(11)} ${r.pssMb.toFixed(0).padStart(8)}`,
+    );
   }
-  console.log(`peak MB: proportional set size (PSS) of the mode's Chromium processes; this Node process itself: ${(pssTradUtanBarn(process.pid) / 1024 / 1024).toFixed(0)} MB.`);
+  console.log(
+    `peak MB: proportional set size (PSS) of the mode's Chromium processes; this Node process itself: ${(pssTradUtanBarn(process.pid) / 1024 / 1024).toFixed(0)} MB.`,
+  );
   const [golvR, egen, viaKo, naivR] = rader;
-  console.log('Ratios: median (2)/(1) of ms per PDF; throughput (2)/(1) and queue (3)/(1) of PDFs/s at concurrency 2; naive_speedup: median ms of (4) over (2).');
+  console.log(
+    'Ratios: median (2)/(1) of ms per PDF; throughput (2)/(1) and queue (3)/(1) of PDFs/s at concurrency 2; naive_speedup: median ms of (4) over (2).',
+  );
   console.log('Targets: median_ratio <= 1.25, throughput_ratio >= 0.8, queue_ratio >= 0.7, naive_speedup >= 10.');
   console.log(
     `bench:pdf median_ratio=${(egen.medianMs / golvR.medianMs).toFixed(2)} throughput_ratio=${(egen.perSekund2 / golvR.perSekund2).toFixed(2)} queue_ratio=${(viaKo.perSekund2 / golvR.perSekund2).toFixed(2)} naive_speedup=${(naivR.medianMs / egen.medianMs).toFixed(2)}`,

@@ -33,17 +33,27 @@ const OMGANGAR = 10;
 /** Runs `arbete` over `poster` with `samtidiga` at a time. */
 async function parallellt<T>(poster: T[], samtidiga: number, arbete: (post: T) => Promise<void>): Promise<void> {
   let nasta = 0;
-  await Promise.all(Array.from({ length: samtidiga }, async () => {
-    while (nasta < poster.length) await arbete(poster[nasta++]);
-  }));
+  await Promise.all(
+    Array.from({ length: samtidiga }, async () => {
+      while (nasta < poster.length) await arbete(poster[nasta++]);
+    }),
+  );
 }
 
 const sekunder = (fran: number) => (Date.now() - fran) / 1000;
-const percentil = (sorterade: number[], p: number) => sorterade[Math.min(sorterade.length - 1, Math.ceil((p / 100) * sorterade.length) - 1)];
+const percentil = (sorterade: number[], p: number) =>
+  sorterade[Math.min(sorterade.length - 1, Math.ceil((p / 100) * sorterade.length) - 1)];
 
-async function app(config: AppConfig, location: { databaseUrl: string; redisUrl: string }, worker: boolean): Promise<INestApplicationContext> {
+async function app(
+  config: AppConfig,
+  location: { databaseUrl: string; redisUrl: string },
+  worker: boolean,
+): Promise<INestApplicationContext> {
   return NestFactory.createApplicationContext(
-    { module: class BenchApp {}, imports: [...commonModules(config, location), UtkorgModule.forRoot({ worker }), RemindersModule] },
+    {
+      module: class BenchApp {},
+      imports: [...commonModules(config, location), UtkorgModule.forRoot({ worker }), RemindersModule],
+    },
     { logger: ['error', 'warn'] },
   );
 }
@@ -51,7 +61,10 @@ async function app(config: AppConfig, location: { databaseUrl: string; redisUrl:
 async function main(): Promise<void> {
   const redis = await startaEgenRedis();
   const infrastructure = await provideInfrastructure(loadConfig({ ...process.env, REDIS_URL: redis.url }));
-  const sink = fork(`${__dirname}/bench-reminders/snabb-smtp-sink.ts`, [], { execArgv: ['-r', 'ts-node/register'], env: { ...process.env, TS_NODE_PROJECT: `${__dirname}/tsconfig.json` } });
+  const sink = fork(`${__dirname}/bench-reminders/snabb-smtp-sink.ts`, [], {
+    execArgv: ['-r', 'ts-node/register'],
+    env: { ...process.env, TS_NODE_PROJECT: `${__dirname}/tsconfig.json` },
+  });
   const sinkPort = await new Promise<number>((r) => sink.once('message', (m: { port: number }) => r(m.port)));
   const adminUrl = withDatabase(infrastructure.databaseUrl, 'postgres');
   const databas = `remiss_bench_reminders_${randomBytes(4).toString('hex')}`;
@@ -63,32 +76,47 @@ async function main(): Promise<void> {
     const dataSource = await new DataSource(dataSourceOptions(url, 4)).initialize();
     await loadDemoData(dataSource);
     console.log(`seeding ${REMISSER} remisser × ${INSTANSER_PER_REMISS} instanser …`);
-    await sql(url, `
+    await sql(
+      url,
+      `
       INSERT INTO remiss (organisation_id, avsandare_enhet_id, diarienummer, arendemening, svarsdatum, status, utskickad_at, kontaktperson_namn, kontaktperson_epost)
       SELECT o.id, e.id, 'KS2026/' || g, 'Remiss nummer ' || g, DATE '2027-03-01' + (g % 200), 'utskickad', now(), 'Karin Lind', 'remissansvarig@enkoping.demo'
         FROM organisation o JOIN enhet e ON e.organisation_id = o.id AND e.kortnamn = 'KS', generate_series(1, ${REMISSER}) g WHERE o.slug = 'enkoping';
       INSERT INTO remissinstans (organisation_id, remiss_id, namn, extern_epost, svarsdatum)
       SELECT r.organisation_id, r.id, 'Instans ' || n, 'instans-' || n || '@example.se', r.svarsdatum
-        FROM remiss r, generate_series(1, ${INSTANSER_PER_REMISS}) n WHERE r.diarienummer LIKE 'KS2026/%';`);
+        FROM remiss r, generate_series(1, ${INSTANSER_PER_REMISS}) n WHERE r.diarienummer LIKE 'KS2026/%';`,
+    );
     // For the lag: remisser due in three working days, whose "3 working days before" reminders all fall due at one moment.
-    await sql(url, `
+    await sql(
+      url,
+      `
       INSERT INTO remiss (organisation_id, avsandare_enhet_id, diarienummer, arendemening, svarsdatum, status, utskickad_at)
       SELECT o.id, e.id, 'KS2026/L' || g, 'Brådskande remiss ' || g, $1::date, 'utskickad', now()
         FROM organisation o JOIN enhet e ON e.organisation_id = o.id AND e.kortnamn = 'KS', generate_series(1, ${SAMTIDIGT_FORFALLNA / 10}) g WHERE o.slug = 'enkoping'`,
       [workingDaysAfter(stockholmDatum(new Date()), 3)],
     );
-    await sql(url, `
+    await sql(
+      url,
+      `
       INSERT INTO remissinstans (organisation_id, remiss_id, namn, extern_epost, svarsdatum)
       SELECT r.organisation_id, r.id, 'Instans ' || n, 'brad-' || n || '@example.se', r.svarsdatum
-        FROM remiss r, generate_series(1, 10) n WHERE r.diarienummer LIKE 'KS2026/L%'`);
+        FROM remiss r, generate_series(1, 10) n WHERE r.diarienummer LIKE 'KS2026/L%'`,
+    );
     const remisser: { instanser: PlanerbarInstans[] }[] = await dataSource.query(
       `SELECT json_agg(json_build_object('id', i.id, 'organisationId', i.organisation_id, 'svarsdatum', i.svarsdatum)) AS instanser FROM remissinstans i JOIN remiss r ON r.id = i.remiss_id WHERE r.diarienummer LIKE 'KS2026/%' AND r.diarienummer NOT LIKE 'KS2026/L%' GROUP BY i.remiss_id`,
     );
     const antalJobb = REMISSER * INSTANSER_PER_REMISS * PAMINNELSER_PER_INSTANS;
 
     const config = loadConfig({
-      ...process.env, DATABASE_URL: url, REDIS_URL: redis.url, QUEUE_PREFIX: 'bench', SMTP_URL: `smtp://127.0.0.1:${sinkPort}`,
-      SMTP_MAX_CONNECTIONS: '50', OUTBOX_CONCURRENCY: '1000', LOG_LEVEL: 'warn', DEMO_DATA: 'false',
+      ...process.env,
+      DATABASE_URL: url,
+      REDIS_URL: redis.url,
+      QUEUE_PREFIX: 'bench',
+      SMTP_URL: `smtp://127.0.0.1:${sinkPort}`,
+      SMTP_MAX_CONNECTIONS: '50',
+      OUTBOX_CONCURRENCY: '1000',
+      LOG_LEVEL: 'warn',
+      DEMO_DATA: 'false',
     });
     const location = { databaseUrl: url, redisUrl: redis.url };
     const planeringsapp = await app(config, location, false);
@@ -103,7 +131,13 @@ async function main(): Promise<void> {
     const golvet = (omgang: typeof remisser) =>
       parallellt(omgang, SAMTIDIGA, async () => {
         const b = batch++;
-        await golv.addBulk(Array.from({ length: INSTANSER_PER_REMISS * PAMINNELSER_PER_INSTANS }, (_, i) => ({ name: 'paminnelse', data: { id: randomBytes(16).toString('hex') }, opts: { jobId: `golv-${b}-${i}`, delay: 86_400_000 * (100 + (i % 4)) } })));
+        await golv.addBulk(
+          Array.from({ length: INSTANSER_PER_REMISS * PAMINNELSER_PER_INSTANS }, (_, i) => ({
+            name: 'paminnelse',
+            data: { id: randomBytes(16).toString('hex') },
+            opts: { jobId: `golv-${b}-${i}`, delay: 86_400_000 * (100 + (i % 4)) },
+          })),
+        );
       });
     let planerade = 0;
     const planeringen = (omgang: typeof remisser) =>
@@ -151,9 +185,13 @@ async function main(): Promise<void> {
     );
     await planering.enqueue({ ids: lagRader.map((r) => r.id) });
     const vantade = new Set(lagRader.map((r) => messageIdFor('paminnelse', r.id)));
-    const hamta = () => new Promise<[string, number][]>((r) => { sink.once('message', (m: { mottagna: [string, number][] }) => r(m.mottagna)); sink.send('rapport'); });
+    const hamta = () =>
+      new Promise<[string, number][]>((r) => {
+        sink.once('message', (m: { mottagna: [string, number][] }) => r(m.mottagna));
+        sink.send('rapport');
+      });
     let mottagna: [string, number][] = [];
-    for (const slut = due.getTime() + 120_000; Date.now() < slut; ) {
+    for (const slut = due.getTime() + 120_000; Date.now() < slut;) {
       await new Promise((r) => setTimeout(r, 1000));
       mottagna = (await hamta()).filter(([id]) => vantade.has(id));
       if (new Set(mottagna.map(([id]) => id)).size === vantade.size) break;
@@ -165,8 +203,13 @@ async function main(): Promise<void> {
     const lag = [...forsta.values()].map((at) => at - due.getTime()).sort((a, b) => a - b);
     const lost = vantade.size - forsta.size;
     const duplicates = mottagna.length - forsta.size;
-    const [{ skickade }] = await dataSource.query(`SELECT count(*)::int AS skickade FROM paminnelse WHERE id = ANY($1::uuid[]) AND status = 'skickad'`, [lagRader.map((r) => r.id)]);
-    console.log(`${SAMTIDIGT_FORFALLNA} due at once: ${forsta.size} received (${skickade} rows skickad), first after ${lag[0]} ms, last after ${lag[lag.length - 1]} ms`);
+    const [{ skickade }] = await dataSource.query(
+      `SELECT count(*)::int AS skickade FROM paminnelse WHERE id = ANY($1::uuid[]) AND status = 'skickad'`,
+      [lagRader.map((r) => r.id)],
+    );
+    console.log(
+      `${SAMTIDIGT_FORFALLNA} due at once: ${forsta.size} received (${skickade} rows skickad), first after ${lag[0]} ms, last after ${lag[lag.length - 1]} ms`,
+    );
     await dataSource.destroy();
     await klient.quit();
     console.log(

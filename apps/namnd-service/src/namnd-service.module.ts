@@ -13,6 +13,17 @@ import { SvarModule } from '@app/svar';
 @Module({})
 export class NamndServiceModule {
   static forRoot(config: AppConfig, infrastructure: Infrastructure): DynamicModule {
-    return { module: NamndServiceModule, imports: [...commonModules(config, infrastructure), UtkorgModule.forRoot({ worker: false }), RemindersModule, PdfKoModule.forRoot(), ArchiveModule, SvarModule, ExternModule] };
+    return {
+      module: NamndServiceModule,
+      imports: [
+        ...commonModules(config, infrastructure),
+        UtkorgModule.forRoot({ worker: false }),
+        RemindersModule,
+        PdfKoModule.forRoot(),
+        ArchiveModule,
+        SvarModule,
+        ExternModule,
+      ],
+    };
   }
 }

@@ -8,6 +8,9 @@ import { commonModules } from '@app/runtime';
 @Module({})
 export class PdfWorkerAppModule {
   static forRoot(config: AppConfig, infrastructure: Infrastructure): DynamicModule {
-    return { module: PdfWorkerAppModule, imports: [...commonModules(config, infrastructure), PdfWorkerModule.forRoot()] };
+    return {
+      module: PdfWorkerAppModule,
+      imports: [...commonModules(config, infrastructure), PdfWorkerModule.forRoot()],
+    };
   }
 }

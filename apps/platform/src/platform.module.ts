@@ -13,6 +13,18 @@ import { SvarModule } from '@app/svar';
 @Module({})
 export class PlatformModule {
   static forRoot(config: AppConfig, infrastructure: Pick<Infrastructure, 'databaseUrl' | 'redisUrl'>): DynamicModule {
-    return { module: PlatformModule, imports: [...commonModules(config, infrastructure), UtkorgModule.forRoot({ worker: true }), RemindersModule, ArchiveModule, RemissModule, ExternModule, SvarModule, PdfModule] };
+    return {
+      module: PlatformModule,
+      imports: [
+        ...commonModules(config, infrastructure),
+        UtkorgModule.forRoot({ worker: true }),
+        RemindersModule,
+        ArchiveModule,
+        RemissModule,
+        ExternModule,
+        SvarModule,
+        PdfModule,
+      ],
+    };
   }
 }

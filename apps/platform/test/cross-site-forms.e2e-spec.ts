@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { stockholmDatum, workingDaysAfter } from '@app/core';
 import { sql } from '@app/database/testing/test-infrastructure';
 import { DEMO_PASSWORD } from '@app/demo';
-import { hittaChromium } from '@app/pdf/chromium/chromium-sokvag';
+import { hittaChromium } from '@app/pdf';
 import { startTestApp, TestApp } from '@app/runtime/testing/test-app';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
@@ -47,7 +47,9 @@ describe('forms and scripts of other origins cannot act for a signed-in user (Ch
     const page = await context.newPage();
     await page.goto(`${t.url}/api/docs`);
     const status = await page.evaluate(
-      async (body) => (await fetch('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body })).status,
+      async (body) =>
+        (await fetch('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body }))
+          .status,
       JSON.stringify({ epost, losenord: DEMO_PASSWORD }),
     );
     expect(status).toBe(200);
@@ -55,10 +57,16 @@ describe('forms and scripts of other origins cannot act for a signed-in user (Ch
   }
 
   /** Opens the attacker's page and returns what the browser got back from the platform. */
-  async function visit(page: Page, origin: string, html: string): Promise<{ status: number; body: Record<string, unknown> } | null> {
+  async function visit(
+    page: Page,
+    origin: string,
+    html: string,
+  ): Promise<{ status: number; body: Record<string, unknown> } | null> {
     const path = `/${pages.size}`;
     pages.set(path, html);
-    const answer = page.waitForResponse((r) => r.url().startsWith(t.url) && r.request().method() === 'POST', { timeout: 15_000 });
+    const answer = page.waitForResponse((r) => r.url().startsWith(t.url) && r.request().method() === 'POST', {
+      timeout: 15_000,
+    });
     await page.goto(`${origin}${path}`);
     const response = await answer;
     const text = await response.text().catch(() => '');
@@ -67,14 +75,30 @@ describe('forms and scripts of other origins cannot act for a signed-in user (Ch
 
   beforeAll(async () => {
     t = await startTestApp(PlatformModule.forRoot);
-    snInstans = (await sql(t.db.url, `SELECT i.id FROM remissinstans i JOIN enhet e ON e.id = i.mottagare_enhet_id JOIN remiss r ON r.id = i.remiss_id WHERE r.diarienummer = 'KS2025/118' AND e.kortnamn = 'SN'`))[0].id;
+    snInstans = (
+      await sql(
+        t.db.url,
+        `SELECT i.id FROM remissinstans i JOIN enhet e ON e.id = i.mottagare_enhet_id JOIN remiss r ON r.id = i.remiss_id WHERE r.diarienummer = 'KS2025/118' AND e.kortnamn = 'SN'`,
+      )
+    )[0].id;
     attacker = createServer((req, res) => {
       const html = pages.get(req.url ?? '');
       res.writeHead(html ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' }).end(html ?? '');
     });
     await new Promise<void>((resolve) => attacker.listen(0, '127.0.0.1', resolve));
     attackerPort = (attacker.address() as AddressInfo).port;
-    browser = await puppeteer.launch({ executablePath: hittaChromium(undefined), headless: true, pipe: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-dev-shm-usage', '--disable-background-networking'] });
+    browser = await puppeteer.launch({
+      executablePath: hittaChromium(undefined),
+      headless: true,
+      pipe: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+      ],
+    });
   });
   afterAll(async () => {
     await browser?.close();
@@ -83,10 +107,27 @@ describe('forms and scripts of other origins cannot act for a signed-in user (Ch
   });
 
   const cases: [string, 'same-site' | 'cross-site', (action: string) => string][] = [
-    ['an url-encoded form', 'same-site', (a) => formPage(a, 'application/x-www-form-urlencoded', { arendemening: 'Förfalskad remiss', svarsdatum })],
-    ['a text/plain form that spells JSON', 'same-site', (a) => formPage(a, 'text/plain', { [`{"arendemening":"Förfalskad remiss","svarsdatum":"${svarsdatum}","x":"`]: '"}' })],
-    ['a multipart form', 'same-site', (a) => formPage(a, 'multipart/form-data', { arendemening: 'Förfalskad remiss', svarsdatum })],
-    ['an url-encoded form of another site', 'cross-site', (a) => formPage(a, 'application/x-www-form-urlencoded', { arendemening: 'Förfalskad remiss', svarsdatum })],
+    [
+      'an url-encoded form',
+      'same-site',
+      (a) => formPage(a, 'application/x-www-form-urlencoded', { arendemening: 'Förfalskad remiss', svarsdatum }),
+    ],
+    [
+      'a text/plain form that spells JSON',
+      'same-site',
+      (a) =>
+        formPage(a, 'text/plain', { [`{"arendemening":"Förfalskad remiss","svarsdatum":"${svarsdatum}","x":"`]: '"}' }),
+    ],
+    [
+      'a multipart form',
+      'same-site',
+      (a) => formPage(a, 'multipart/form-data', { arendemening: 'Förfalskad remiss', svarsdatum }),
+    ],
+    [
+      'an url-encoded form of another site',
+      'cross-site',
+      (a) => formPage(a, 'application/x-www-form-urlencoded', { arendemening: 'Förfalskad remiss', svarsdatum }),
+    ],
   ];
 
   it.each(cases)('%s (%s) does not create a remiss: 403 with the Swedish reason, no row', async (_case, site, page) => {
@@ -95,7 +136,13 @@ describe('forms and scripts of other origins cannot act for a signed-in user (Ch
       const [remisser, arenden] = [await remissCount(), await arendeCount()];
       const origin = site === 'same-site' ? `http://127.0.0.1:${attackerPort}` : `http://localhost:${attackerPort}`;
       const answer = await visit(tab, origin, page(`${t.url}/api/remisser`));
-      expect(answer).toEqual({ status: 403, body: expect.objectContaining({ code: 'CROSS_ORIGIN_REFUSED', meddelande: 'Begäran kom från en annan webbplats än Remissplattformen och har avvisats.' }) });
+      expect(answer).toEqual({
+        status: 403,
+        body: expect.objectContaining({
+          code: 'CROSS_ORIGIN_REFUSED',
+          meddelande: 'Begäran kom från en annan webbplats än Remissplattformen och har avvisats.',
+        }),
+      });
       expect(await remissCount()).toBe(remisser);
       expect(await arendeCount()).toBe(arenden);
     } finally {
@@ -104,16 +151,28 @@ describe('forms and scripts of other origins cannot act for a signed-in user (Ch
   });
 
   it.each([
-    ['an url-encoded form', (a: string) => formPage(a, 'application/x-www-form-urlencoded', { motivering: 'Vi avstår.' })],
-    ['a text/plain form that spells JSON', (a: string) => formPage(a, 'text/plain', { '{"motivering":"Vi avstår.","x":"': '"}' })],
+    [
+      'an url-encoded form',
+      (a: string) => formPage(a, 'application/x-www-form-urlencoded', { motivering: 'Vi avstår.' }),
+    ],
+    [
+      'a text/plain form that spells JSON',
+      (a: string) => formPage(a, 'text/plain', { '{"motivering":"Vi avstår.","x":"': '"}' }),
+    ],
     ['a multipart form', (a: string) => formPage(a, 'multipart/form-data', { motivering: 'Vi avstår.' })],
   ])('%s of a same-site origin does not make SN avstå', async (_case, page) => {
     const { context, page: tab } = await signedIn('sn.sekreterare@enkoping.demo');
     try {
-      const answer = await visit(tab, `http://127.0.0.1:${attackerPort}`, page(`${t.url}/api/remissinstanser/${snInstans}/avsta`));
+      const answer = await visit(
+        tab,
+        `http://127.0.0.1:${attackerPort}`,
+        page(`${t.url}/api/remissinstanser/${snInstans}/avsta`),
+      );
       expect(answer?.status).toBe(403);
       expect(answer?.body.code).toBe('CROSS_ORIGIN_REFUSED');
-      expect(await sql(t.db.url, 'SELECT status FROM remissinstans WHERE id = $1', [snInstans])).toEqual([{ status: 'inbjuden' }]);
+      expect(await sql(t.db.url, 'SELECT status FROM remissinstans WHERE id = $1', [snInstans])).toEqual([
+        { status: 'inbjuden' },
+      ]);
       expect(await sql(t.db.url, 'SELECT id FROM remissvar WHERE remissinstans_id = $1', [snInstans])).toEqual([]);
     } finally {
       await context.close();
@@ -123,10 +182,19 @@ describe('forms and scripts of other origins cannot act for a signed-in user (Ch
   it('a no-cors fetch of a same-site origin does not make SN avstå either', async () => {
     const { context, page: tab } = await signedIn('sn.sekreterare@enkoping.demo');
     try {
-      pages.set('/fetch', fetchPage(`${t.url}/api/remissinstanser/${snInstans}/avsta`, 'text/plain', JSON.stringify({ motivering: 'Vi avstår.' })));
+      pages.set(
+        '/fetch',
+        fetchPage(
+          `${t.url}/api/remissinstanser/${snInstans}/avsta`,
+          'text/plain',
+          JSON.stringify({ motivering: 'Vi avstår.' }),
+        ),
+      );
       await tab.goto(`http://127.0.0.1:${attackerPort}/fetch`);
       await tab.waitForFunction("document.title === 'sent'", { timeout: 15_000 });
-      expect(await sql(t.db.url, 'SELECT status FROM remissinstans WHERE id = $1', [snInstans])).toEqual([{ status: 'inbjuden' }]);
+      expect(await sql(t.db.url, 'SELECT status FROM remissinstans WHERE id = $1', [snInstans])).toEqual([
+        { status: 'inbjuden' },
+      ]);
     } finally {
       await context.close();
     }
@@ -138,7 +206,10 @@ describe('forms and scripts of other origins cannot act for a signed-in user (Ch
       const post = (token: string | null) =>
         page.evaluate(
           async (body, token) => {
-            const headers: Record<string, string> = { 'content-type': 'application/json', ...(token ? { 'x-csrf-token': token } : {}) };
+            const headers: Record<string, string> = {
+              'content-type': 'application/json',
+              ...(token ? { 'x-csrf-token': token } : {}),
+            };
             const res = await fetch('/api/remisser', { method: 'POST', headers, body });
             return { status: res.status, body: await res.json() };
           },
@@ -148,8 +219,13 @@ describe('forms and scripts of other origins cannot act for a signed-in user (Ch
       const before = await remissCount();
       expect(await post(null)).toEqual({ status: 403, body: expect.objectContaining({ code: 'CSRF_TOKEN_INVALID' }) });
       expect(await remissCount()).toBe(before);
-      const token = await page.evaluate(async () => ((await (await fetch('/api/auth/me')).json()) as { csrfToken: string }).csrfToken);
-      expect(await post(token)).toEqual({ status: 201, body: expect.objectContaining({ arendemening: 'Remiss från plattformens egen sida' }) });
+      const token = await page.evaluate(
+        async () => ((await (await fetch('/api/auth/me')).json()) as { csrfToken: string }).csrfToken,
+      );
+      expect(await post(token)).toEqual({
+        status: 201,
+        body: expect.objectContaining({ arendemening: 'Remiss från plattformens egen sida' }),
+      });
       expect(await remissCount()).toBe(before + 1);
     } finally {
       await context.close();
@@ -164,11 +240,15 @@ describe('forms and scripts of other origins cannot act for a signed-in user (Ch
       page.on('console', (m) => {
         if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
       });
-      await page.evaluateOnNewDocument("document.addEventListener('securitypolicyviolation', (e) => console.error('Refused by Content Security Policy: ' + e.violatedDirective + ' ' + e.blockedURI))");
+      await page.evaluateOnNewDocument(
+        "document.addEventListener('securitypolicyviolation', (e) => console.error('Refused by Content Security Policy: ' + e.violatedDirective + ' ' + e.blockedURI))",
+      );
       const res = await page.goto(`${t.url}/api/docs`);
       expect(res?.headers()['content-security-policy']).toContain("script-src 'self'");
       await page.waitForSelector('.swagger-ui .opblock', { timeout: 15_000 });
-      expect(await page.$$eval('.swagger-ui .opblock-summary-path', (els) => els.map((e) => e.textContent))).toContain('/api/remisser');
+      expect(await page.$$eval('.swagger-ui .opblock-summary-path', (els) => els.map((e) => e.textContent))).toContain(
+        '/api/remisser',
+      );
       expect(violations).toEqual([]);
     } finally {
       await context.close();
@@ -180,16 +260,24 @@ describe('forms and scripts of other origins cannot act for a signed-in user (Ch
     try {
       const before = await remissCount();
       await page.reload();
-      const operation = await page.waitForSelector('.opblock-post:has(.opblock-summary-path[data-path="/api/remisser"])', { timeout: 15_000 });
+      const operation = await page.waitForSelector(
+        '.opblock-post:has(.opblock-summary-path[data-path="/api/remisser"])',
+        { timeout: 15_000 },
+      );
       await (await operation!.$('.opblock-summary'))!.click();
       await (await page.waitForSelector('.opblock-post.is-open .try-out__btn'))!.click();
       const body = await page.waitForSelector('.opblock-post.is-open textarea.body-param__text');
-      await body!.evaluate((el, text) => {
-        const setValue = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(el), 'value')!.set!;
-        setValue.call(el, text);
-        el.dispatchEvent(new Event('input', { bubbles: true }));
-      }, JSON.stringify({ arendemening: 'Remiss från Swagger UI', svarsdatum }));
-      const answer = page.waitForResponse((r) => r.url() === `${t.url}/api/remisser` && r.request().method() === 'POST');
+      await body!.evaluate(
+        (el, text) => {
+          const setValue = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(el), 'value')!.set!;
+          setValue.call(el, text);
+          el.dispatchEvent(new Event('input', { bubbles: true }));
+        },
+        JSON.stringify({ arendemening: 'Remiss från Swagger UI', svarsdatum }),
+      );
+      const answer = page.waitForResponse(
+        (r) => r.url() === `${t.url}/api/remisser` && r.request().method() === 'POST',
+      );
       await (await page.$('.opblock-post.is-open .execute'))!.click();
       expect((await answer).status()).toBe(201);
       expect(await remissCount()).toBe(before + 1);

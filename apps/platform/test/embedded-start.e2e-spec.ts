@@ -32,7 +32,10 @@ function answers(port: number): Promise<boolean> {
 function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<string> {
   return new Promise((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`no line matching ${pattern} within ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`no line matching ${pattern} within ${timeoutMs} ms:\n${output}`)),
+      timeoutMs,
+    );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = output.split('\n').find((line) => pattern.test(line));
@@ -77,7 +80,11 @@ describe('npm start on a machine with no DATABASE_URL and no REDIS_URL', () => {
       TS_NODE_TRANSPILE_ONLY: 'true',
       TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'),
     });
-    child = spawn(process.execPath, ['-r', 'ts-node/register', '-r', 'tsconfig-paths/register', join(ROOT, 'apps/platform/src/main.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(
+      process.execPath,
+      ['-r', 'ts-node/register', '-r', 'tsconfig-paths/register', join(ROOT, 'apps/platform/src/main.ts')],
+      { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
 
     const running = await waitForLine(child, /Remissplattformen is running at/, 110_000);
     expect(running).toContain(`http://127.0.0.1:${port}`);
@@ -89,7 +96,14 @@ describe('npm start on a machine with no DATABASE_URL and no REDIS_URL', () => {
     const client = await ApiClient.login(`http://127.0.0.1:${port}`, 'remissansvarig@enkoping.demo', DEMO_PASSWORD);
     const organisation = await client.get('/api/organisation');
     expect(organisation.body.namn).toBe('Enköpings kommun');
-    expect(organisation.body.enheter.map((e: { kortnamn: string }) => e.kortnamn).sort()).toEqual(['BMN', 'KFN', 'KS', 'SN', 'TN', 'UN']);
+    expect(organisation.body.enheter.map((e: { kortnamn: string }) => e.kortnamn).sort()).toEqual([
+      'BMN',
+      'KFN',
+      'KS',
+      'SN',
+      'TN',
+      'UN',
+    ]);
 
     const exited = new Promise<number | null>((resolve) => child!.once('exit', resolve));
     child.kill('SIGTERM');

@@ -33,9 +33,16 @@ describe('the remiss story of the seed', () => {
     sink = await new SmtpSink().start();
     t = await startTestApp(PlatformModule.forRoot, { config: { SMTP_URL: sink.url } });
     [ks, unSekreterare, unHandlaggare, snSekreterare] = await Promise.all(
-      ['remissansvarig@enkoping.demo', 'un.sekreterare@enkoping.demo', 'un.handlaggare@enkoping.demo', 'sn.sekreterare@enkoping.demo'].map((e) => t.as(e)),
+      [
+        'remissansvarig@enkoping.demo',
+        'un.sekreterare@enkoping.demo',
+        'un.handlaggare@enkoping.demo',
+        'sn.sekreterare@enkoping.demo',
+      ].map((e) => t.as(e)),
     );
-    enheter = Object.fromEntries((await ks.get('/api/organisation')).body.enheter.map((e: { kortnamn: string; id: string }) => [e.kortnamn, e.id]));
+    enheter = Object.fromEntries(
+      (await ks.get('/api/organisation')).body.enheter.map((e: { kortnamn: string; id: string }) => [e.kortnamn, e.id]),
+    );
   });
   afterAll(async () => {
     await t?.close();
@@ -51,7 +58,11 @@ describe('the remiss story of the seed', () => {
       missiv: 'Kommunstyrelsen har tagit fram ett förslag till policy för digital omställning och önskar synpunkter.',
       svarsdatum,
       kontaktperson: { namn: 'Karin Lind', epost: 'remissansvarig@enkoping.demo' },
-      mottagare: [{ enhetId: enheter.UN }, { enhetId: enheter.SN }, { namn: 'Region Uppsala', epost: 'remiss@regionuppsala.example' }],
+      mottagare: [
+        { enhetId: enheter.UN },
+        { enhetId: enheter.SN },
+        { namn: 'Region Uppsala', epost: 'remiss@regionuppsala.example' },
+      ],
     });
     expect(skapad.status).toBe(201);
     remissId = skapad.body.id;
@@ -59,7 +70,11 @@ describe('the remiss story of the seed', () => {
 
     const form = new FormData();
     form.append('titel', POLICY_TITEL);
-    form.append('fil', new Blob([await pdfMedSidor(POLICY_SIDOR.map((s) => s.split('\n')))], { type: 'application/pdf' }), 'policy.pdf');
+    form.append(
+      'fil',
+      new Blob([await pdfMedSidor(POLICY_SIDOR.map((s) => s.split('\n')))], { type: 'application/pdf' }),
+      'policy.pdf',
+    );
     const uppladdad = await ks.post(`/api/remisser/${remissId}/handlingar`, form);
     expect(uppladdad.status).toBe(201);
     handlingId = uppladdad.body.id;
@@ -74,21 +89,39 @@ describe('the remiss story of the seed', () => {
 
   it('UN finds it in its inkorg and registers it as UN2025/412', async () => {
     const inkorg = await unSekreterare.get(`/api/enheter/${enheter.UN}/inkorg`);
-    expect(inkorg.body.items).toContainEqual(expect.objectContaining({ remissId, avsandarDiarienummer: remissDnr, status: 'inbjuden', forsenad: false }));
-    const res = await unSekreterare.post(`/api/remissinstanser/${instanser.Utbildningsnämnden}/registrera`, { diarienummer: 'UN2025/412' });
+    expect(inkorg.body.items).toContainEqual(
+      expect.objectContaining({ remissId, avsandarDiarienummer: remissDnr, status: 'inbjuden', forsenad: false }),
+    );
+    const res = await unSekreterare.post(`/api/remissinstanser/${instanser.Utbildningsnämnden}/registrera`, {
+      diarienummer: 'UN2025/412',
+    });
     expect(res.body).toMatchObject({ status: 'registrerad', mottagareDiarienummer: 'UN2025/412' });
   });
 
   it('UN drafts the answer of the seed, quoting page 5 of the policy, decides and sends it', async () => {
-    const handlingar = (await unHandlaggare.get(`/api/remisser/${remissId}/handlingar`)).body as { id: string; titel: string }[];
+    const handlingar = (await unHandlaggare.get(`/api/remisser/${remissId}/handlingar`)).body as {
+      id: string;
+      titel: string;
+    }[];
     expect(handlingar.map((h) => h.titel)).toEqual([POLICY_TITEL]);
     expect(handlingar[0].id).toBe(handlingId);
-    const utkast = await unHandlaggare.post(`/api/remissinstanser/${instanser.Utbildningsnämnden}/remissvar`, unSvar(handlingar[0].id));
+    const utkast = await unHandlaggare.post(
+      `/api/remissinstanser/${instanser.Utbildningsnämnden}/remissvar`,
+      unSvar(handlingar[0].id),
+    );
     expect(utkast.status).toBe(201);
     svarId = utkast.body.id;
     expect((await ks.get(`/api/remissvar/${svarId}`)).status).toBe(404);
     expect((await unHandlaggare.post(`/api/remissvar/${svarId}/for-beslut`)).status).toBe(200);
-    expect((await unSekreterare.post(`/api/remissvar/${svarId}/beslut`, { typ: 'namndbeslut', sammantradesdatum: '2025-04-23', paragraf: '45' })).status).toBe(200);
+    expect(
+      (
+        await unSekreterare.post(`/api/remissvar/${svarId}/beslut`, {
+          typ: 'namndbeslut',
+          sammantradesdatum: '2025-04-23',
+          paragraf: '45',
+        })
+      ).status,
+    ).toBe(200);
     const skickat = await unSekreterare.post(`/api/remissvar/${svarId}/expediera`);
     expect(skickat.body).toMatchObject({ status: 'expedierat' });
 
@@ -99,7 +132,9 @@ describe('the remiss story of the seed', () => {
   });
 
   it('SN declines', async () => {
-    const res = await snSekreterare.post(`/api/remissinstanser/${instanser.Socialnämnden}/avsta`, { motivering: 'Socialnämnden avstår från att yttra sig.' });
+    const res = await snSekreterare.post(`/api/remissinstanser/${instanser.Socialnämnden}/avsta`, {
+      motivering: 'Socialnämnden avstår från att yttra sig.',
+    });
     expect(res.body).toMatchObject({ typ: 'avstar', status: 'expedierat' });
   });
 
@@ -109,25 +144,47 @@ describe('the remiss story of the seed', () => {
     const anonym = t.anonymous();
     expect((await anonym.get(`/api/extern/${lank}`)).status).toBe(200);
     const form = new FormData();
-    form.append('fil', new Blob([await pdfMedSidor([['Region Uppsala tillstyrker förslaget.']])], { type: 'application/pdf' }), 'svar.pdf');
+    form.append(
+      'fil',
+      new Blob([await pdfMedSidor([['Region Uppsala tillstyrker förslaget.']])], { type: 'application/pdf' }),
+      'svar.pdf',
+    );
     expect((await anonym.post(`/api/extern/${lank}/svar`, form)).status).toBe(201);
   });
 
   it('KS sees every instans answered and the sammanställning groups UN:s two quotations under page 5', async () => {
     const status = await ks.get(`/api/remisser/${remissId}/status`);
-    const perInstans = Object.fromEntries((status.body.instanser as { namn: string; status: string }[]).map((i) => [i.namn, i.status]));
-    expect(perInstans).toEqual({ Utbildningsnämnden: 'besvarad', Socialnämnden: 'avstar', 'Region Uppsala': 'besvarad' });
-    expect(status.body.instanser).toContainEqual(expect.objectContaining({ namn: 'Utbildningsnämnden', diarienummer: 'UN2025/412' }));
+    const perInstans = Object.fromEntries(
+      (status.body.instanser as { namn: string; status: string }[]).map((i) => [i.namn, i.status]),
+    );
+    expect(perInstans).toEqual({
+      Utbildningsnämnden: 'besvarad',
+      Socialnämnden: 'avstar',
+      'Region Uppsala': 'besvarad',
+    });
+    expect(status.body.instanser).toContainEqual(
+      expect.objectContaining({ namn: 'Utbildningsnämnden', diarienummer: 'UN2025/412' }),
+    );
 
     const sammanstallning = await ks.get(`/api/remisser/${remissId}/sammanstallning`);
     expect(sammanstallning.status).toBe(200);
     const sida5 = sammanstallning.body.avsnitt.find((a: { sida: number }) => a.sida === 5);
-    const citat = sida5.synpunkter.filter((s: { instans: string; citat?: unknown }) => s.instans === 'Utbildningsnämnden' && s.citat);
-    expect(citat.map((s: { citat: { text: string } }) => s.citat.text)).toEqual([unSvar(handlingId).synpunkter[1].citat, unSvar(handlingId).synpunkter[2].citat]);
+    const citat = sida5.synpunkter.filter(
+      (s: { instans: string; citat?: unknown }) => s.instans === 'Utbildningsnämnden' && s.citat,
+    );
+    expect(citat.map((s: { citat: { text: string } }) => s.citat.text)).toEqual([
+      unSvar(handlingId).synpunkter[1].citat,
+      unSvar(handlingId).synpunkter[2].citat,
+    ]);
     expect(sammanstallning.body.avstod).toEqual(['Socialnämnden']);
 
     const mails = (await sink.waitFor(5)).map((m) => m.subject);
-    expect(mails).toEqual(expect.arrayContaining([`${remissDnr} Svar på remiss från Utbildningsnämnden`, `${remissDnr} Socialnämnden avstår från att yttra sig`]));
+    expect(mails).toEqual(
+      expect.arrayContaining([
+        `${remissDnr} Svar på remiss från Utbildningsnämnden`,
+        `${remissDnr} Socialnämnden avstår från att yttra sig`,
+      ]),
+    );
     expect(mails.every((subject) => subject.startsWith(remissDnr))).toBe(true);
   });
 });

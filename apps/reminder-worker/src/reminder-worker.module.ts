@@ -9,6 +9,9 @@ import { commonModules } from '@app/runtime';
 @Module({})
 export class ReminderWorkerModule {
   static forRoot(config: AppConfig, infrastructure: Pick<Infrastructure, 'databaseUrl' | 'redisUrl'>): DynamicModule {
-    return { module: ReminderWorkerModule, imports: [...commonModules(config, infrastructure), UtkorgModule.forRoot({ worker: true }), RemindersModule] };
+    return {
+      module: ReminderWorkerModule,
+      imports: [...commonModules(config, infrastructure), UtkorgModule.forRoot({ worker: true }), RemindersModule],
+    };
   }
 }

@@ -12,6 +12,16 @@ import { commonModules } from '@app/runtime';
 @Module({})
 export class RemissServiceModule {
   static forRoot(config: AppConfig, infrastructure: Infrastructure): DynamicModule {
-    return { module: RemissServiceModule, imports: [...commonModules(config, infrastructure), UtkorgModule.forRoot({ worker: false }), RemindersModule, PdfKoModule.forRoot(), ArchiveModule, RemissModule] };
+    return {
+      module: RemissServiceModule,
+      imports: [
+        ...commonModules(config, infrastructure),
+        UtkorgModule.forRoot({ worker: false }),
+        RemindersModule,
+        PdfKoModule.forRoot(),
+        ArchiveModule,
+        RemissModule,
+      ],
+    };
   }
 }

@@ -25,6 +25,8 @@ export class Actor {
 
   /** The enheter where the caller holds any of the given roles (all roles when none given). */
   enheter(...roller: Roll[]): string[] {
-    return [...new Set(this.roller.filter((r) => roller.length === 0 || roller.includes(r.roll)).map((r) => r.enhetId))];
+    return [
+      ...new Set(this.roller.filter((r) => roller.length === 0 || roller.includes(r.roll)).map((r) => r.enhetId)),
+    ];
   }
 }

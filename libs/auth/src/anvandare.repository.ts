@@ -22,14 +22,22 @@ export class AnvandareRepository {
       'SELECT id, organisation_id, losenord_hash FROM anvandare WHERE lower(epost) = lower($1) AND aktiv',
       [epost],
     );
-    return rows[0] ? { id: rows[0].id, organisationId: rows[0].organisation_id, losenordHash: rows[0].losenord_hash } : null;
+    return rows[0]
+      ? { id: rows[0].id, organisationId: rows[0].organisation_id, losenordHash: rows[0].losenord_hash }
+      : null;
   }
 
   async loadActor(anvandareId: string): Promise<Actor | null> {
     const anvandare = await this.dataSource.getRepository(Anvandare).findOneBy({ id: anvandareId, aktiv: true });
     if (!anvandare) return null;
     const roller = await this.dataSource.getRepository(Anvandarroll).findBy({ anvandareId });
-    return new Actor(anvandare.id, anvandare.organisationId, anvandare.namn, anvandare.epost, roller.map((r) => ({ enhetId: r.enhetId, roll: r.roll })));
+    return new Actor(
+      anvandare.id,
+      anvandare.organisationId,
+      anvandare.namn,
+      anvandare.epost,
+      roller.map((r) => ({ enhetId: r.enhetId, roll: r.roll })),
+    );
   }
 
   async create(manager: EntityManager, ny: NyAnvandare): Promise<string> {
@@ -41,7 +49,11 @@ export class AnvandareRepository {
       aktiv: true,
     });
     const id = identifiers[0].id as string;
-    if (ny.roller.length) await manager.insert(Anvandarroll, ny.roller.map((r) => ({ anvandareId: id, ...r })));
+    if (ny.roller.length)
+      await manager.insert(
+        Anvandarroll,
+        ny.roller.map((r) => ({ anvandareId: id, ...r })),
+      );
     return id;
   }
 }

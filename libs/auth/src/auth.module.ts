@@ -17,8 +17,16 @@ import { SessionRepository } from './session.repository';
 @Module({
   controllers: [AuthController, OrganisationController],
   providers: [
-    AnvandareRepository, SessionRepository, AuditLog, AuthService, OrganisationRepository, { provide: APP_GUARD, useClass: SessionGuard },
-    rateLimitRedisProvider, RateLimitRedisShutdown, KontoSparr, PasswordChecks,
+    AnvandareRepository,
+    SessionRepository,
+    AuditLog,
+    AuthService,
+    OrganisationRepository,
+    { provide: APP_GUARD, useClass: SessionGuard },
+    rateLimitRedisProvider,
+    RateLimitRedisShutdown,
+    KontoSparr,
+    PasswordChecks,
   ],
   exports: [AnvandareRepository, AuditLog, AuthService, OrganisationRepository, RATE_LIMIT_REDIS],
 })

@@ -41,7 +41,11 @@ export class AuthService {
    * Returns the new session's cookie token and CSRF token; a wrong e-mail or password is one and the same 401. A locked
    * address is refused before its password is checked; `klient` (the IP) takes its turn for argon2.
    */
-  async login(epost: string, losenord: string, klient: string): Promise<{ token: string; csrfToken: string; actor: Actor }> {
+  async login(
+    epost: string,
+    losenord: string,
+    klient: string,
+  ): Promise<{ token: string; csrfToken: string; actor: Actor }> {
     await this.kontosparr.assertOpen(epost, klient);
     const user = await this.anvandare.findForLogin(epost);
     const ok = await this.passwordChecks.verify(klient, user?.losenordHash, losenord);
@@ -52,7 +56,13 @@ export class AuthService {
     await this.kontosparr.clear(epost, klient);
     const { token, csrfToken } = await this.dataSource.transaction(async (manager) => {
       const created = await this.sessions.create(manager, user.id, this.sessionTtlMs);
-      await this.audit.record(manager, { organisationId: user.organisationId, anvandareId: user.id, handelse: 'inloggning', objektTyp: 'anvandare', objektId: user.id });
+      await this.audit.record(manager, {
+        organisationId: user.organisationId,
+        anvandareId: user.id,
+        handelse: 'inloggning',
+        objektTyp: 'anvandare',
+        objektId: user.id,
+      });
       return created;
     });
     const actor = await this.anvandare.loadActor(user.id);
@@ -62,7 +72,14 @@ export class AuthService {
   async logout(token: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const session = await this.sessions.delete(manager, token);
-      if (session) await this.audit.record(manager, { organisationId: null, anvandareId: session.anvandareId, handelse: 'utloggning', objektTyp: 'anvandare', objektId: session.anvandareId });
+      if (session)
+        await this.audit.record(manager, {
+          organisationId: null,
+          anvandareId: session.anvandareId,
+          handelse: 'utloggning',
+          objektTyp: 'anvandare',
+          objektId: session.anvandareId,
+        });
     });
   }
 

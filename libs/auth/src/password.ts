@@ -18,4 +18,5 @@ export async function verifyPassword(hash: string, plain: string): Promise<boole
  * with its parameters; password.spec.ts checks they still match) rather than at the first unknown
  * e-mail, where it would cost that login a second argon2 run.
  */
-export const DECOY_HASH = '$argon2id$v=19$m=65536,p=4,t=3$doVumNV/jPJlg09jtJLhdQ$qpzmB7dNm22btRO5GJ1uNAftdgLXBDd8agEtbtrhpBk';
+export const DECOY_HASH =
+  '$argon2id$v=19$m=65536,p=4,t=3$doVumNV/jPJlg09jtJLhdQ$qpzmB7dNm22btRO5GJ1uNAftdgLXBDd8agEtbtrhpBk';

@@ -39,7 +39,11 @@ export class SessionRepository {
   }
 
   /** A new session for the user (its cookie token and CSRF token); the user's expired sessions are cleared on the way. */
-  async create(manager: EntityManager, anvandareId: string, ttlMs: number): Promise<{ token: string; csrfToken: string }> {
+  async create(
+    manager: EntityManager,
+    anvandareId: string,
+    ttlMs: number,
+  ): Promise<{ token: string; csrfToken: string }> {
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
     const now = this.clock.now();
@@ -82,9 +86,14 @@ export class SessionRepository {
     if (!row) return null;
     if (now.getTime() - new Date(row.last_seen_at).getTime() > SessionRepository.TOUCH_INTERVAL_MS) {
       const expiresAt = Math.min(now.getTime() + ttlMs, new Date(row.created_at).getTime() + maxMs);
-      await this.dataSource.getRepository(Session).update({ tokenHash }, { lastSeenAt: now, expiresAt: new Date(expiresAt) });
+      await this.dataSource
+        .getRepository(Session)
+        .update({ tokenHash }, { lastSeenAt: now, expiresAt: new Date(expiresAt) });
     }
-    return { actor: new Actor(row.id, row.organisation_id, row.namn, row.epost, row.roller), csrfToken: row.csrf_token };
+    return {
+      actor: new Actor(row.id, row.organisation_id, row.namn, row.epost, row.roller),
+      csrfToken: row.csrf_token,
+    };
   }
 
   async delete(manager: EntityManager, token: string): Promise<Session | null> {

@@ -55,21 +55,35 @@ describe('the connection pool: no second connection inside a transaction, and ev
   it('answers 503 DATABASE_BUSY when no connection becomes free within the acquire timeout', async () => {
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
-    const holders = [1, 2].map(() => dataSource.transaction(async (m) => { await m.query('SELECT 1'); await held; }));
+    const holders = [1, 2].map(() =>
+      dataSource.transaction(async (m) => {
+        await m.query('SELECT 1');
+        await held;
+      }),
+    );
     await sleep(50);
     const started = Date.now();
-    const error = await dataSource.query('SELECT 1').then(() => null, (e: unknown) => e);
+    const error = await dataSource.query('SELECT 1').then(
+      () => null,
+      (e: unknown) => e,
+    );
     const waited = Date.now() - started;
     release();
     await Promise.all(holders);
     expect(error).toBeInstanceOf(DomainError);
-    expect(error).toMatchObject({ status: 503, code: 'DATABASE_BUSY', svenska: expect.stringContaining('överbelastad') });
+    expect(error).toMatchObject({
+      status: 503,
+      code: 'DATABASE_BUSY',
+      svenska: expect.stringContaining('överbelastad'),
+    });
     expect(waited).toBeGreaterThanOrEqual(250);
     expect(waited).toBeLessThan(2000);
   });
 
   it('sets statement_timeout and idle_in_transaction_session_timeout on every connection', async () => {
-    const [settings] = await dataSource.query(`SELECT current_setting('statement_timeout') AS statement, current_setting('idle_in_transaction_session_timeout') AS idle`);
+    const [settings] = await dataSource.query(
+      `SELECT current_setting('statement_timeout') AS statement, current_setting('idle_in_transaction_session_timeout') AS idle`,
+    );
     expect(settings).toEqual({ statement: '400ms', idle: '400ms' });
     await expect(dataSource.query('SELECT pg_sleep(3)')).rejects.toMatchObject({ code: '57014' });
     // A transaction left idle (its code waits for something else) is ended by PostgreSQL, and its locks with it.

@@ -44,16 +44,28 @@ export function guardPool(dataSource: DataSource, guard: PoolGuard): void {
       if (inside?.open && inside.pool === pool) {
         const error = new Error(
           'A second pool connection was requested while this code holds a transaction of the same pool: ' +
-            'use the transaction\'s EntityManager, or do this work after the transaction ends. ' +
+            "use the transaction's EntityManager, or do this work after the transaction ends. " +
             `The transaction began at:\n${inside.begun.stack?.split('\n').slice(1).join('\n')}`,
         );
-        logger.error(`${error.message}\nThe second connection was requested at:\n${new Error().stack?.split('\n').slice(2).join('\n')}`);
+        logger.error(
+          `${error.message}\nThe second connection was requested at:\n${new Error().stack?.split('\n').slice(2).join('\n')}`,
+        );
         return process.nextTick(() => done(error));
       }
-      connect((err, client, release) => done(err && ACQUIRE_TIMEOUT.test(err.message) ? databaseBusy('No database connection became free in time; try again shortly') : err, client, release));
+      connect((err, client, release) =>
+        done(
+          err && ACQUIRE_TIMEOUT.test(err.message)
+            ? databaseBusy('No database connection became free in time; try again shortly')
+            : err,
+          client,
+          release,
+        ),
+      );
     };
     if (cb) return acquire(cb);
-    return new Promise<PoolClient>((resolve, reject) => acquire((err, client) => (err ? reject(err) : resolve(client!))));
+    return new Promise<PoolClient>((resolve, reject) =>
+      acquire((err, client) => (err ? reject(err) : resolve(client!))),
+    );
   };
   if (guard.checkTransactions) markTransactions(dataSource, pool);
 }

@@ -15,7 +15,19 @@ import { ExternLankAterkallad1764200000000 } from './migrations/1764200000000-ex
 import { CommitCounter } from './prepared-statements';
 
 /** Listed, not globbed, so the same list works from ts-jest, ts sources and the compiled build. */
-export const MIGRATIONS = [DomainModel1763700000000, Utkorg1763800000000, RemissAvsandare1763900000000, RemissForsening1763900000001, SynpunktCitatinledning1763950000000, InkorgIndex1763960000000, UtkorgSvep1764000000000, InstansFk1764000000001, UtkorgPlaneradIndex1764100000000, PaminnelseInstanskontroll1764100000001, ExternLankAterkallad1764200000000];
+export const MIGRATIONS = [
+  DomainModel1763700000000,
+  Utkorg1763800000000,
+  RemissAvsandare1763900000000,
+  RemissForsening1763900000001,
+  SynpunktCitatinledning1763950000000,
+  InkorgIndex1763960000000,
+  UtkorgSvep1764000000000,
+  InstansFk1764000000001,
+  UtkorgPlaneradIndex1764100000000,
+  PaminnelseInstanskontroll1764100000001,
+  ExternLankAterkallad1764200000000,
+];
 
 /** Bounds on every wait for PostgreSQL (the apps' pools; migrations and test setup go without). */
 export interface DatabaseLimits {
@@ -24,7 +36,12 @@ export interface DatabaseLimits {
   idleInTransactionTimeoutMs: number;
 }
 
-export const databaseLimits = (config: Pick<AppConfig, 'DATABASE_ACQUIRE_TIMEOUT_MS' | 'DATABASE_STATEMENT_TIMEOUT_MS' | 'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS'>): DatabaseLimits => ({
+export const databaseLimits = (
+  config: Pick<
+    AppConfig,
+    'DATABASE_ACQUIRE_TIMEOUT_MS' | 'DATABASE_STATEMENT_TIMEOUT_MS' | 'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS'
+  >,
+): DatabaseLimits => ({
   acquireTimeoutMs: config.DATABASE_ACQUIRE_TIMEOUT_MS,
   statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
   idleInTransactionTimeoutMs: config.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
@@ -44,7 +61,12 @@ export function dataSourceOptions(url: string, poolSize = 10, limits?: DatabaseL
       // pg-pool: how long a caller waits for a free connection (or a new one to connect).
       ...(limits ? { connectionTimeoutMillis: limits.acquireTimeoutMs } : {}),
       // Sent at connect, so PostgreSQL itself ends a runaway statement or a transaction left open.
-      ...(limits ? { statement_timeout: limits.statementTimeoutMs, idle_in_transaction_session_timeout: limits.idleInTransactionTimeoutMs } : {}),
+      ...(limits
+        ? {
+            statement_timeout: limits.statementTimeoutMs,
+            idle_in_transaction_session_timeout: limits.idleInTransactionTimeoutMs,
+          }
+        : {}),
     },
   };
 }

@@ -15,8 +15,12 @@ export interface Infrastructure {
 export async function provideInfrastructure(config: AppConfig): Promise<Infrastructure> {
   const started: EmbeddedServer[] = [];
   try {
-    const databaseUrl = config.DATABASE_URL ?? (await remember(started, startEmbeddedPostgres(config.DATA_DIR, config.EMBEDDED_POSTGRES_PORT))).url;
-    const redisUrl = config.REDIS_URL ?? (await remember(started, startEmbeddedRedis(config.DATA_DIR, config.EMBEDDED_REDIS_PORT))).url;
+    const databaseUrl =
+      config.DATABASE_URL ??
+      (await remember(started, startEmbeddedPostgres(config.DATA_DIR, config.EMBEDDED_POSTGRES_PORT))).url;
+    const redisUrl =
+      config.REDIS_URL ??
+      (await remember(started, startEmbeddedRedis(config.DATA_DIR, config.EMBEDDED_REDIS_PORT))).url;
     return {
       databaseUrl,
       redisUrl,

@@ -23,7 +23,11 @@ export interface SidaSql {
 }
 
 /** Reads a list page in one prepared statement and answers its JSON text as it is. */
-export async function preparedSida<T>(dataSource: DataSource, sida: SidaSql, values: unknown[]): Promise<JsonText<Sida<T>>> {
+export async function preparedSida<T>(
+  dataSource: DataSource,
+  sida: SidaSql,
+  values: unknown[],
+): Promise<JsonText<Sida<T>>> {
   const [{ json }] = await preparedRead<{ json: string }>(
     dataSource,
     `SELECT json_build_object('items', COALESCE((${sida.items}), '[]'), 'total', (${sida.total}), 'page', ${sida.page}, 'pageSize', ${sida.pageSize})::text AS json`,

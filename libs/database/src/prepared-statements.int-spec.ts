@@ -5,7 +5,7 @@ import { dataSourceOptions } from './data-source';
 import { preparedQuery, preparedRead } from './prepared-statements';
 import { createTestDatabase, TestDatabase } from './testing/test-infrastructure';
 
-describe('prepared statements: shared hot reads, and hot writes in the caller\'s transaction (real PostgreSQL)', () => {
+describe("prepared statements: shared hot reads, and hot writes in the caller's transaction (real PostgreSQL)", () => {
   let db: TestDatabase;
   let dataSource: DataSource;
 
@@ -20,7 +20,8 @@ describe('prepared statements: shared hot reads, and hot writes in the caller\'s
   });
 
   // Each execution takes the next number of the sequence, so equal numbers mean one execution.
-  const korning = () => preparedRead<{ n: string }>(dataSource, `SELECT nextval('korning') AS n, pg_sleep(0.2) IS NULL AS sov`, []);
+  const korning = () =>
+    preparedRead<{ n: string }>(dataSource, `SELECT nextval('korning') AS n, pg_sleep(0.2) IS NULL AS sov`, []);
 
   it('gives two identical reads at once the frozen rows of one execution, and runs the next read anew', async () => {
     const [a, b] = await Promise.all([korning(), korning()]);
@@ -31,7 +32,12 @@ describe('prepared statements: shared hot reads, and hot writes in the caller\'s
   });
 
   it('runs a read sent after a commit on its own, so a writer always sees what it wrote', async () => {
-    const antal = () => preparedRead<{ n: number }>(dataSource, `SELECT (SELECT count(*) FROM anteckning)::int AS n, pg_sleep(0.3) IS NULL AS sov`, []);
+    const antal = () =>
+      preparedRead<{ n: number }>(
+        dataSource,
+        `SELECT (SELECT count(*) FROM anteckning)::int AS n, pg_sleep(0.3) IS NULL AS sov`,
+        [],
+      );
     const fore = antal();
     await sleep(50);
     await dataSource.transaction((manager) => manager.query(`INSERT INTO anteckning VALUES ('ny')`));
@@ -40,9 +46,14 @@ describe('prepared statements: shared hot reads, and hot writes in the caller\'s
     expect((await efter)[0].n).toBe(1);
   });
 
-  it('runs preparedQuery in the caller\'s transaction: it sees that transaction\'s writes and is undone with it', async () => {
+  it("runs preparedQuery in the caller's transaction: it sees that transaction's writes and is undone with it", async () => {
     await dataSource.query('TRUNCATE anteckning');
-    const skriv = (manager: EntityManager, text: string) => preparedQuery<{ n: number }>(manager, `INSERT INTO anteckning VALUES ($1) RETURNING (SELECT count(*) FROM anteckning)::int + 1 AS n`, [text]);
+    const skriv = (manager: EntityManager, text: string) =>
+      preparedQuery<{ n: number }>(
+        manager,
+        `INSERT INTO anteckning VALUES ($1) RETURNING (SELECT count(*) FROM anteckning)::int + 1 AS n`,
+        [text],
+      );
     await expect(
       dataSource.transaction(async (manager) => {
         expect(await skriv(manager, 'första')).toEqual([{ n: 1 }]);
@@ -56,9 +67,13 @@ describe('prepared statements: shared hot reads, and hot writes in the caller\'s
 
   it('runs preparedQuery on the DataSource as a statement of its own, committed at once', async () => {
     await dataSource.query('TRUNCATE anteckning');
-    const skriv = (text: string) => preparedQuery<{ text: string }>(dataSource, `INSERT INTO anteckning VALUES ($1) RETURNING text`, [text]);
+    const skriv = (text: string) =>
+      preparedQuery<{ text: string }>(dataSource, `INSERT INTO anteckning VALUES ($1) RETURNING text`, [text]);
     expect(await skriv('ett')).toEqual([{ text: 'ett' }]);
     expect(await skriv('två')).toEqual([{ text: 'två' }]);
-    expect(await dataSource.query('SELECT text FROM anteckning ORDER BY text')).toEqual([{ text: 'ett' }, { text: 'två' }]);
+    expect(await dataSource.query('SELECT text FROM anteckning ORDER BY text')).toEqual([
+      { text: 'ett' },
+      { text: 'två' },
+    ]);
   });
 });

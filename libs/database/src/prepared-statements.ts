@@ -48,7 +48,9 @@ export function preparedRead<T>(dataSource: DataSource, text: string, values: un
   const key = `${r.commits} ${name} ${JSON.stringify(values)}`;
   let read = r.running.get(key);
   if (!read) {
-    read = poolOf(dataSource).query({ name, text, values }).then((result) => result.rows.map((row: object) => Object.freeze(row)));
+    read = poolOf(dataSource)
+      .query({ name, text, values })
+      .then((result) => result.rows.map((row: object) => Object.freeze(row)));
     r.running.set(key, read);
     const done = () => r.running.get(key) === read && r.running.delete(key);
     read.then(done, done);
@@ -67,7 +69,8 @@ export async function preparedQuery<T>(db: EntityManager | DataSource, text: str
   const query = { name: statementName(text), text, values };
   if (db instanceof DataSource) return (await poolOf(db).query(query)).rows;
   const runner = db.queryRunner as PostgresQueryRunner | undefined;
-  if (!runner?.isTransactionActive) throw new Error('preparedQuery runs in a transaction: pass its EntityManager, or the DataSource');
+  if (!runner?.isTransactionActive)
+    throw new Error('preparedQuery runs in a transaction: pass its EntityManager, or the DataSource');
   const client: PoolClient = await runner.connect();
   return (await client.query(query)).rows;
 }

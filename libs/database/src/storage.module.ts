@@ -26,7 +26,9 @@ export interface StorageLocation {
 export class StorageModule implements OnApplicationShutdown {
   constructor(@Inject(REDIS) private readonly redis: Redis) {}
 
-  static forRoot(location: StorageLocation | (Infrastructure & Omit<StorageLocation, keyof Infrastructure>)): DynamicModule {
+  static forRoot(
+    location: StorageLocation | (Infrastructure & Omit<StorageLocation, keyof Infrastructure>),
+  ): DynamicModule {
     return {
       module: StorageModule,
       imports: [

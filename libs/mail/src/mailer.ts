@@ -45,7 +45,8 @@ export class Mailer implements OnModuleDestroy {
       await this.forbindelser.skicka(this.byggare.bygg(mail, new Date()));
     } catch (error) {
       const code = (error as { responseCode?: number }).responseCode;
-      if (typeof code === 'number' && code >= 500 && code < 600) throw new SmtpPermanentError((error as Error).message, code);
+      if (typeof code === 'number' && code >= 500 && code < 600)
+        throw new SmtpPermanentError((error as Error).message, code);
       throw error;
     }
   }

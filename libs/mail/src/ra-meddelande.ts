@@ -13,7 +13,8 @@ const GRANS = '=_remissplattformen_del';
 
 const lista = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 const rader = (text: string) => text.replace(/\r?\n/g, '\r\n');
-const del = (typ: string, innehall: string) => `Content-Type: ${typ}; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n${wrap(encode(rader(innehall)), 76)}`;
+const del = (typ: string, innehall: string) =>
+  `Content-Type: ${typ}; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n${wrap(encode(rader(innehall)), 76)}`;
 
 /**
  * Builds the MIME message of a mail (plain text, plus HTML when given) in one pass, with
@@ -28,7 +29,9 @@ export class Meddelandebyggare {
     const [avsandare] = addressparser(mailFrom, { flatten: true });
     if (!avsandare?.address) throw new Error(`MAIL_FROM is not an address: ${mailFrom}`);
     this.fran = avsandare.address;
-    this.franRubrik = avsandare.name ? `${encodeWords(avsandare.name, 'Q', 52)} <${avsandare.address}>` : avsandare.address;
+    this.franRubrik = avsandare.name
+      ? `${encodeWords(avsandare.name, 'Q', 52)} <${avsandare.address}>`
+      : avsandare.address;
   }
 
   bygg(epost: Epost, datum: Date): RaMeddelande {
@@ -48,6 +51,9 @@ export class Meddelandebyggare {
         ? del('text/plain', epost.text)
         : `Content-Type: multipart/alternative; boundary="${GRANS}"\r\n\r\n--${GRANS}\r\n${del('text/plain', epost.text)}\r\n--${GRANS}\r\n${del('text/html', epost.html)}\r\n--${GRANS}--`;
     // No line break after the body: it would become part of a single text part; SMTP adds the one before its final ".".
-    return { envelope: { from: this.fran, to: [...till, ...kopia] }, raw: Buffer.from(`${rubriker.join('\r\n')}\r\n${kropp}`, 'utf8') };
+    return {
+      envelope: { from: this.fran, to: [...till, ...kopia] },
+      raw: Buffer.from(`${rubriker.join('\r\n')}\r\n${kropp}`, 'utf8'),
+    };
   }
 }

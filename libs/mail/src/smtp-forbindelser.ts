@@ -19,14 +19,19 @@ export class SmtpForbindelser {
   private stangd = false;
   private readonly alternativ: SMTPConnection.Options & { auth?: { user: string; pass: string } };
 
-  constructor(url: string, private readonly max: number) {
+  constructor(
+    url: string,
+    private readonly max: number,
+  ) {
     this.alternativ = { ...parseConnectionUrl(url), ...TIDSGRANSER } as typeof this.alternativ;
   }
 
   async skicka(meddelande: RaMeddelande): Promise<void> {
     const forbindelse = await this.ta();
     try {
-      await new Promise<void>((resolve, reject) => forbindelse.send(meddelande.envelope, meddelande.raw, (error) => (error ? reject(error) : resolve())));
+      await new Promise<void>((resolve, reject) =>
+        forbindelse.send(meddelande.envelope, meddelande.raw, (error) => (error ? reject(error) : resolve())),
+      );
     } catch (error) {
       this.kasta(forbindelse);
       throw error;
@@ -62,7 +67,10 @@ export class SmtpForbindelser {
           resolve();
         });
       });
-      if (this.alternativ.auth) await new Promise<void>((resolve, reject) => forbindelse.login(this.alternativ.auth, (error) => (error ? reject(error) : resolve())));
+      if (this.alternativ.auth)
+        await new Promise<void>((resolve, reject) =>
+          forbindelse.login(this.alternativ.auth, (error) => (error ? reject(error) : resolve())),
+        );
     } catch (error) {
       this.kasta(forbindelse);
       throw error;

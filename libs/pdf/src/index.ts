@@ -7,3 +7,4 @@ export * from './ko/pdf-ko';
 export * from './ko/pdf-ko-klient';
 export * from './ko/pdf-ko-worker';
 export * from './ko/pdf-ko.module';
+export * from './chromium/chromium-sokvag';

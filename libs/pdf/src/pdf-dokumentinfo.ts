@@ -25,7 +25,14 @@ export function medPdfaDokumentinfo(pdf: Buffer, info: Dokumentinfo): Buffer {
   const xmp = Buffer.from(xmpPacket(info), 'utf8');
   return appendUpdate(pdf, (nasta) => [
     { nummer: nasta, kropp: infoDictionary(info), info: true },
-    { nummer: metadata, kropp: Buffer.concat([Buffer.from(`<< /Type /Metadata /Subtype /XML /Length ${xmp.length} >>\nstream\n`), xmp, Buffer.from('\nendstream')]) },
+    {
+      nummer: metadata,
+      kropp: Buffer.concat([
+        Buffer.from(`<< /Type /Metadata /Subtype /XML /Length ${xmp.length} >>\nstream\n`),
+        xmp,
+        Buffer.from('\nendstream'),
+      ]),
+    },
   ]);
 }
 
@@ -95,7 +102,10 @@ function metadataObject(pdf: Buffer): number {
 }
 
 function objectText(pdf: Buffer, xrefOffset: number, nummer: number): string {
-  const lines = pdf.subarray(xrefOffset, pdf.lastIndexOf('trailer')).toString('latin1').split(/\r?\n|\r/);
+  const lines = pdf
+    .subarray(xrefOffset, pdf.lastIndexOf('trailer'))
+    .toString('latin1')
+    .split(/\r?\n|\r/);
   let i = 1;
   while (i < lines.length) {
     const rubrik = /^(\d+)\s+(\d+)\s*$/.exec(lines[i].trim());
@@ -124,7 +134,12 @@ function offsetParts(date: Date): { lokal: Date; tecken: string; hh: string; mm:
   const lokal = stockholmWallClock(date);
   const minuter = Math.round((lokal.getTime() - Math.floor(date.getTime() / 1000) * 1000) / 60000);
   const abs = Math.abs(minuter);
-  return { lokal, tecken: minuter < 0 ? '-' : '+', hh: String(Math.floor(abs / 60)).padStart(2, '0'), mm: String(abs % 60).padStart(2, '0') };
+  return {
+    lokal,
+    tecken: minuter < 0 ? '-' : '+',
+    hh: String(Math.floor(abs / 60)).padStart(2, '0'),
+    mm: String(abs % 60).padStart(2, '0'),
+  };
 }
 
 function pdfDate(date: Date): string {

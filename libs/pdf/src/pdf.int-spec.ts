@@ -56,7 +56,7 @@ describe('PdfService', () => {
     await moduleRef.close();
   });
 
-  describe('the UN2025/412 answer on Enköping\'s letterhead', () => {
+  describe("the UN2025/412 answer on Enköping's letterhead", () => {
     let dokument: Buffer;
     beforeAll(async () => {
       dokument = await pdf.renderRemissvar(UN2025_412);
@@ -73,13 +73,17 @@ describe('PdfService', () => {
       expect(ord(brodtext)).toContain(ord(fotnot));
       expect(blanksteg(brodtext)).toContain('Business intelligens1 (BI)');
       expect(blanksteg(brodtext).match(/\(s\.5\)/g)).toHaveLength(2);
-      expect(blanksteg(brodtext)).toContain('FÖRSLAG: STRYK detta sker lämpligast genom en handlingsplan tas fram för varje verksamhet.');
+      expect(blanksteg(brodtext)).toContain(
+        'FÖRSLAG: STRYK detta sker lämpligast genom en handlingsplan tas fram för varje verksamhet.',
+      );
       expect(blanksteg(brodtext)).toContain('FÖRSLAG: STRYK Tjänster, dialog och samverkan med invånare');
     });
 
     it('shows the letterhead, the dnr, the page count, and å ä ö intact', async () => {
       const text = blanksteg(await pdfText(dokument, true));
-      expect(text).toMatch(/^Sida 1 \(3\) Enköpings kommun YTTRANDE Utbildningsnämnden Datum 2025-03-20 Utbildningsförvaltningen Vårt dnr UN2025\/412 Ert dnr KS2025\/118 Kommunstyrelsen Svar på remiss/);
+      expect(text).toMatch(
+        /^Sida 1 \(3\) Enköpings kommun YTTRANDE Utbildningsnämnden Datum 2025-03-20 Utbildningsförvaltningen Vårt dnr UN2025\/412 Ert dnr KS2025\/118 Kommunstyrelsen Svar på remiss/,
+      );
       expect(text).toMatch(/Sida 1 \(3\)/);
       expect(text).toMatch(/UN2025\/412 Sida 2 \(3\)/);
       expect(text).toMatch(/Kungsgatan 42, Enköping/);
@@ -104,21 +108,35 @@ describe('PdfService', () => {
     });
 
     it('has a PDF/A-1b rendition that passes PDFBox Preflight and keeps the Swedish title', async () => {
-      const arkiv = await pdf.toPdfA(dokument, { title: UN2025_412.titel, author: 'Utbildningsnämnden', subject: 'Yttrande', keywords: ['UN2025/412', 'KS2025/118'] });
+      const arkiv = await pdf.toPdfA(dokument, {
+        title: UN2025_412.titel,
+        author: 'Utbildningsnämnden',
+        subject: 'Yttrande',
+        keywords: ['UN2025/412', 'KS2025/118'],
+      });
       const resultat = await preflight(arkiv);
       expect(resultat.utskrift).toContain('is a valid PDF/A-1b file');
       expect(resultat.giltig).toBe(true);
       const info = await pdfInfo(arkiv);
       expect(info.Title).toBe('Svar på remiss om policy för digital omställning');
       expect(info.Keywords).toBe('UN2025/412, KS2025/118');
-      expect(await pdfXmp(arkiv)).toContain('<rdf:li xml:lang="x-default">Svar på remiss om policy för digital omställning</rdf:li>');
+      expect(await pdfXmp(arkiv)).toContain(
+        '<rdf:li xml:lang="x-default">Svar på remiss om policy för digital omställning</rdf:li>',
+      );
       expect(ord(await pdfText(arkiv))).toContain(ord('Business intelligens1 (BI)'));
     });
   });
 
-  it('puts Vadstena\'s name, address and org.nr on a Vadstena letter instead of Enköping\'s', async () => {
-    const vadstena: RemissvarDokument = { ...UN2025_412, brevhuvud: { kommun: 'vadstena', enhet: 'Socialnämnden' }, vartDnr: 'SN2025/77' };
-    const [enkoping, text] = await Promise.all([pdfText(await pdf.renderRemissvar(UN2025_412), true).then(blanksteg), pdfText(await pdf.renderRemissvar(vadstena), true).then(blanksteg)]);
+  it("puts Vadstena's name, address and org.nr on a Vadstena letter instead of Enköping's", async () => {
+    const vadstena: RemissvarDokument = {
+      ...UN2025_412,
+      brevhuvud: { kommun: 'vadstena', enhet: 'Socialnämnden' },
+      vartDnr: 'SN2025/77',
+    };
+    const [enkoping, text] = await Promise.all([
+      pdfText(await pdf.renderRemissvar(UN2025_412), true).then(blanksteg),
+      pdfText(await pdf.renderRemissvar(vadstena), true).then(blanksteg),
+    ]);
     expect(text).toMatch(/^Sida 1 \(3\) YTTRANDE VADSTENA KOMMUN Datum 2025-03-20 Socialnämnden Vårt dnr/);
     expect(text).toMatch(/592 80 Vadstena/);
     expect(text).toMatch(/Org\.nr 212000-0522/);
@@ -135,12 +153,19 @@ describe('PdfService', () => {
       inledning: 'Remissen berör inte nämndens ansvarsområde.',
       synpunkter: [],
       fotnoter: [],
-      beslut: { typ: 'delegationsbeslut', delegat: 'Maria Lund', titel: 'förvaltningschef', beslutsdatum: '2025-04-02' },
+      beslut: {
+        typ: 'delegationsbeslut',
+        delegat: 'Maria Lund',
+        titel: 'förvaltningschef',
+        beslutsdatum: '2025-04-02',
+      },
       underskrifter: [{ namn: 'Maria Lund', titel: 'Förvaltningschef' }],
       bilagor: [],
     };
     const text = blanksteg(await pdfText(await pdf.renderRemissvar(avstar)));
-    expect(text).toContain('Utbildningsnämnden avstår från att yttra sig över remissen. Remissen berör inte nämndens ansvarsområde.');
+    expect(text).toContain(
+      'Utbildningsnämnden avstår från att yttra sig över remissen. Remissen berör inte nämndens ansvarsområde.',
+    );
     expect(text).toContain('Detta yttrande har beslutats på delegation av Maria Lund, förvaltningschef, 2025-04-02.');
     expect(text).toContain('Maria Lund Förvaltningschef');
     expect(text).not.toContain('Bilagor');
@@ -152,13 +177,15 @@ describe('PdfService', () => {
       datum: '2025-03-20',
       diarienummer: 'KS2025/118',
       arendemening: 'Policy för digital omställning',
-      missiv: 'Kommunstyrelsen skickar förslaget till policy för digital omställning på remiss.\n\nSynpunkter på förslagets avsnitt 3 är särskilt välkomna.',
+      missiv:
+        'Kommunstyrelsen skickar förslaget till policy för digital omställning på remiss.\n\nSynpunkter på förslagets avsnitt 3 är särskilt välkomna.',
       svarsdatum: '2025-05-15',
       remissinstanser: ['Utbildningsnämnden', 'Socialnämnden', 'Kommunala pensionärsrådet'],
       remisshandlingar: ['Förslag till policy för digital omställning, 2025-03-20'],
       fragor: ['Är målen i avsnitt 2 rimliga för er verksamhet?'],
       kontaktperson: { namn: 'Lena Åberg', epost: 'lena.aberg@enkoping.se', telefon: '0171-62 50 00' },
-      svarsanvisning: 'Svara i Remissplattformen via länken i e-postmeddelandet, eller med e-post till kommunen@enkoping.se.',
+      svarsanvisning:
+        'Svara i Remissplattformen via länken i e-postmeddelandet, eller med e-post till kommunen@enkoping.se.',
     };
     const text = blanksteg(await pdfText(await pdf.renderRemissmissiv(missiv)));
     expect(text).toMatch(/REMISS/);
@@ -181,13 +208,30 @@ describe('PdfService', () => {
           handling: 'Förslag till policy',
           sida: 5,
           synpunkter: [
-            { ...UN2025_412.synpunkter[2], instans: 'Utbildningsnämnden', text: 'Formuleringen bör strykas.[^1]', fotnoter: ['Se även protokollet.'] },
-            { typ: 'medhall', instans: 'Socialnämnden', text: 'Socialnämnden instämmer.[^1]', fotnoter: ['Beslut 2025-04-02.'] },
+            {
+              ...UN2025_412.synpunkter[2],
+              instans: 'Utbildningsnämnden',
+              text: 'Formuleringen bör strykas.[^1]',
+              fotnoter: ['Se även protokollet.'],
+            },
+            {
+              typ: 'medhall',
+              instans: 'Socialnämnden',
+              text: 'Socialnämnden instämmer.[^1]',
+              fotnoter: ['Beslut 2025-04-02.'],
+            },
           ],
           antalPerTyp: { ...antal, andringsforslag: 1, medhall: 1 },
         },
       ],
-      utanHanvisning: [{ typ: 'ovrigt', instans: 'Kommunala pensionärsrådet', text: 'Tänk på dem som inte är digitala.', fotnoter: [] }],
+      utanHanvisning: [
+        {
+          typ: 'ovrigt',
+          instans: 'Kommunala pensionärsrådet',
+          text: 'Tänk på dem som inte är digitala.',
+          fotnoter: [],
+        },
+      ],
       avstod: ['Kultur- och fritidsnämnden'],
       ejSvarat: ['Bygg- och miljönämnden'],
     };
@@ -202,7 +246,7 @@ describe('PdfService', () => {
     expect(text).toContain('Bygg- och miljönämnden');
   });
 
-  describe('with markup in the user\'s text', () => {
+  describe("with markup in the user's text", () => {
     let server: Server;
     let forfragningar: string[];
     let port: number;
@@ -216,10 +260,13 @@ describe('PdfService', () => {
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       port = (server.address() as AddressInfo).port;
     });
-    afterAll(() => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }));
+    afterAll(
+      () =>
+        new Promise<void>((resolve) => {
+          server.closeAllConnections();
+          server.close(() => resolve());
+        }),
+    );
 
     it('prints the markup as visible text and makes zero requests and zero connections', async () => {
       const img = `<img src="http://127.0.0.1:${port}/x">`;
@@ -232,12 +279,30 @@ describe('PdfService', () => {
         vartDnr: `UN2025/1\\"${link}`,
         mottagare: style,
         inledning: `Vi citerar: ${img} och ${iframe}.`,
-        synpunkter: [{ typ: 'ovrigt', rubrik: link, citatinledning: iframe, citat: { text: img, sida: 2 }, text: `Länk ${link}`, stryk: img, ersattMed: iframe, fotnoter: [] }],
+        synpunkter: [
+          {
+            typ: 'ovrigt',
+            rubrik: link,
+            citatinledning: iframe,
+            citat: { text: img, sida: 2 },
+            text: `Länk ${link}`,
+            stryk: img,
+            ersattMed: iframe,
+            fotnoter: [],
+          },
+        ],
         fotnoter: [],
         bilagor: [style],
       };
       const text = utanBlanksteg(await pdfText(await pdf.renderRemissvar(elak)));
-      for (const synlig of [`Svar ${img}`, `Vi citerar: ${img} och ${iframe}.`, `Länk ${link}`, `”${img}” (s.2)`, style, `UN2025/1\\"${link}`]) {
+      for (const synlig of [
+        `Svar ${img}`,
+        `Vi citerar: ${img} och ${iframe}.`,
+        `Länk ${link}`,
+        `”${img}” (s.2)`,
+        style,
+        `UN2025/1\\"${link}`,
+      ]) {
         expect(text).toContain(utanBlanksteg(synlig));
       }
       expect(text).not.toContain('root:');

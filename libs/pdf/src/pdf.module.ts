@@ -20,12 +20,22 @@ import { PdfaKonverterare } from './pdfa/pdfa-konverterare';
     {
       provide: ChromiumPool,
       useFactory: (config: AppConfig) =>
-        new ChromiumPool({ chromium: hittaChromium(config.CHROMIUM_PATH), storlek: config.PDF_POOL_SIZE, omstartEfter: config.PDF_RESTART_AFTER, timeoutMs: config.PDF_TIMEOUT_MS }),
+        new ChromiumPool({
+          chromium: hittaChromium(config.CHROMIUM_PATH),
+          storlek: config.PDF_POOL_SIZE,
+          omstartEfter: config.PDF_RESTART_AFTER,
+          timeoutMs: config.PDF_TIMEOUT_MS,
+        }),
       inject: [APP_CONFIG],
     },
     {
       provide: PdfaKonverterare,
-      useFactory: (config: AppConfig) => new PdfaKonverterare({ ghostscript: config.GHOSTSCRIPT_PATH, iccProfil: config.PDFA_ICC_PROFILE, timeoutMs: config.PDF_TIMEOUT_MS }),
+      useFactory: (config: AppConfig) =>
+        new PdfaKonverterare({
+          ghostscript: config.GHOSTSCRIPT_PATH,
+          iccProfil: config.PDFA_ICC_PROFILE,
+          timeoutMs: config.PDF_TIMEOUT_MS,
+        }),
       inject: [APP_CONFIG],
     },
     PdfService,

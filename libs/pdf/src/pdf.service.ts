@@ -1,7 +1,13 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Clock } from '@app/core';
 import { ChromiumPool } from './chromium/chromium-pool';
-import { Brevhuvud, PdfMetadata, RemissammanstallningDokument, RemissmissivDokument, RemissvarDokument } from './dokument';
+import {
+  Brevhuvud,
+  PdfMetadata,
+  RemissammanstallningDokument,
+  RemissmissivDokument,
+  RemissvarDokument,
+} from './dokument';
 import { Dokumentmall, Mallar } from './mallar/mallar';
 import { medDokumentinfo } from './pdf-dokumentinfo';
 import { PdfFel } from './pdf-fel';
@@ -35,7 +41,12 @@ export class PdfService extends PdfRenderare implements OnApplicationShutdown {
   }
 
   renderRemissammanstallning(doc: RemissammanstallningDokument): Promise<Buffer> {
-    return this.rendera('remissammanstallning', doc.brevhuvud, () => remissammanstallningVy(doc), remissammanstallningMetadata(doc));
+    return this.rendera(
+      'remissammanstallning',
+      doc.brevhuvud,
+      () => remissammanstallningVy(doc),
+      remissammanstallningMetadata(doc),
+    );
   }
 
   toPdfA(pdf: Buffer, meta: PdfMetadata): Promise<Buffer> {
@@ -46,12 +57,19 @@ export class PdfService extends PdfRenderare implements OnApplicationShutdown {
     await this.pool.stang();
   }
 
-  private async rendera(mall: Dokumentmall, brevhuvud: Brevhuvud, vy: () => { sida: SidVy }, meta: PdfMetadata): Promise<Buffer> {
+  private async rendera(
+    mall: Dokumentmall,
+    brevhuvud: Brevhuvud,
+    vy: () => { sida: SidVy },
+    meta: PdfMetadata,
+  ): Promise<Buffer> {
     let html: string;
     try {
       html = this.mallar.html(mall, brevhuvud, vy());
     } catch (error) {
-      throw new PdfFel(`The ${mall} template could not be filled in: ${error instanceof Error ? error.message : String(error)}`);
+      throw new PdfFel(
+        `The ${mall} template could not be filled in: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     const pdf = await this.pool.skrivUt(html);
     return medDokumentinfo(pdf, { ...meta, skapad: this.clock.now(), producent: PRODUCENT });

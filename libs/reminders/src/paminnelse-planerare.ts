@@ -52,7 +52,11 @@ export class PaminnelsePlanerare extends PaminnelsePlanering {
         }
         this.kandaRegler.delete(organisationId);
         if (forsok === LASFORSOK) {
-          throw conflict('REMINDER_RULES_CHANGING', 'The reminder rules kept changing while the reminders were planned; try again', 'Påminnelsereglerna ändrades medan påminnelserna planerades. Försök igen.');
+          throw conflict(
+            'REMINDER_RULES_CHANGING',
+            'The reminder rules kept changing while the reminders were planned; try again',
+            'Påminnelsereglerna ändrades medan påminnelserna planerades. Försök igen.',
+          );
         }
       }
     }
@@ -73,7 +77,14 @@ export class PaminnelsePlanerare extends PaminnelsePlanering {
     return instanser.flatMap((instans) =>
       this.kalender(instans.svarsdatum, regler)
         .filter((t) => t.dueAt > nu)
-        .map((t) => ({ id: randomUUID(), organisationId: instans.organisationId, remissinstansId: instans.id, typ: t.typ, svarsdatum: instans.svarsdatum, dueAt: t.dueAt })),
+        .map((t) => ({
+          id: randomUUID(),
+          organisationId: instans.organisationId,
+          remissinstansId: instans.id,
+          typ: t.typ,
+          svarsdatum: instans.svarsdatum,
+          dueAt: t.dueAt,
+        })),
     );
   }
 
@@ -104,6 +115,7 @@ export class PaminnelsePlanerare extends PaminnelsePlanering {
 
 function perOrganisation(instanser: readonly PlanerbarInstans[]): Map<string, PlanerbarInstans[]> {
   const grupper = new Map<string, PlanerbarInstans[]>();
-  for (const instans of instanser) grupper.set(instans.organisationId, [...(grupper.get(instans.organisationId) ?? []), instans]);
+  for (const instans of instanser)
+    grupper.set(instans.organisationId, [...(grupper.get(instans.organisationId) ?? []), instans]);
   return grupper;
 }

@@ -78,20 +78,35 @@ export class PaminnelseTyp implements UtkorgTyp, OnModuleInit {
     const bas = (this.config.PUBLIC_URL ?? `http://${this.config.HOST}:${this.config.PORT}`).replace(/\/$/, '');
     const beslut = new Map(underlag.map((u) => [u.id, this.mottagare(u)]));
     // A revoked link stays revoked: no fresh one for that instans (nyaExternLankar re-checks it, and the address, under lock).
-    const externa = underlag.filter((u) => { const b = beslut.get(u.id)!; return 'till' in b && b.extern && !u.lank_aterkallad; });
-    const lankar = await nyaExternLankar(this.dataSource.manager, bas, externa.map((u) => ({ organisationId: u.organisation_id, remissinstansId: u.remissinstans_id, svarsdatum: u.svarsdatum, epost: u.extern_epost! })));
-    const externLank = new Map(externa.map((u, i) => [u.id, lankar[i]]));
-    return new Map(underlag.map((u): [string, Forfattat] => {
+    const externa = underlag.filter((u) => {
       const b = beslut.get(u.id)!;
-      if (!('till' in b)) return [u.id, b];
-      const lank = b.extern ? externLank.get(u.id) ?? null : `${bas}/remisser/${u.remiss_id}`;
-      return [u.id, this.brev(u, stockholmDatum(u.due_at), b.till, lank, b.extern)];
-    }));
+      return 'till' in b && b.extern && !u.lank_aterkallad;
+    });
+    const lankar = await nyaExternLankar(
+      this.dataSource.manager,
+      bas,
+      externa.map((u) => ({
+        organisationId: u.organisation_id,
+        remissinstansId: u.remissinstans_id,
+        svarsdatum: u.svarsdatum,
+        epost: u.extern_epost!,
+      })),
+    );
+    const externLank = new Map(externa.map((u, i) => [u.id, lankar[i]]));
+    return new Map(
+      underlag.map((u): [string, Forfattat] => {
+        const b = beslut.get(u.id)!;
+        if (!('till' in b)) return [u.id, b];
+        const lank = b.extern ? (externLank.get(u.id) ?? null) : `${bas}/remisser/${u.remiss_id}`;
+        return [u.id, this.brev(u, stockholmDatum(u.due_at), b.till, lank, b.extern)];
+      }),
+    );
   }
 
   /** Whether the reminder still goes out, and to whom: the nämnd's mailbox and handläggare, or the external address. */
   private mottagare(u: Underlag): { till: string[]; extern: boolean } | { avbryt: string } | { misslyckas: string } {
-    if (u.instans_status === 'besvarad' || u.instans_status === 'avstar') return { avbryt: `remissinstansen har ${u.instans_status === 'besvarad' ? 'svarat' : 'avstått'}` };
+    if (u.instans_status === 'besvarad' || u.instans_status === 'avstar')
+      return { avbryt: `remissinstansen har ${u.instans_status === 'besvarad' ? 'svarat' : 'avstått'}` };
     if (u.remiss_status !== 'utskickad') return { avbryt: `remissen är ${u.remiss_status}` };
     if (u.svarsdatum !== u.instans_svarsdatum) return { avbryt: `svarsdatum är ändrat till ${u.instans_svarsdatum}` };
     const extern = !!u.extern_epost && !u.mottagare_enhet_id;
@@ -114,12 +129,20 @@ export class PaminnelseTyp implements UtkorgTyp, OnModuleInit {
       kontaktperson: { namn: u.kontaktperson_namn, epost: u.kontaktperson_epost, telefon: u.kontaktperson_telefon },
     });
     const kopia = arForsenad(u.typ) ? unika([u.kontaktperson_epost]).filter((k) => !till.includes(k)) : [];
-    return { epost: { to: till, cc: kopia.length ? kopia : undefined, ...brev, messageId: messageIdFor('paminnelse', u.id) } };
+    return {
+      epost: { to: till, cc: kopia.length ? kopia : undefined, ...brev, messageId: messageIdFor('paminnelse', u.id) },
+    };
   }
 
   /** After a försenad or weekly reminder is sent, the next weekly one is planned in the same transaction. */
   async skickade(m: EntityManager, ids: string[]): Promise<UtkorgJobb[]> {
-    const sanda = await preparedQuery<{ typ: string; svarsdatum: Datum; due_at: Date; organisation_id: string; remissinstans_id: string }>(
+    const sanda = await preparedQuery<{
+      typ: string;
+      svarsdatum: Datum;
+      due_at: Date;
+      organisation_id: string;
+      remissinstans_id: string;
+    }>(
       m,
       `SELECT p.typ, p.svarsdatum::text AS svarsdatum, p.due_at, p.organisation_id, p.remissinstans_id FROM paminnelse p
          JOIN remissinstans i ON i.id = p.remissinstans_id JOIN remiss r ON r.id = i.remiss_id
@@ -128,14 +151,28 @@ export class PaminnelseTyp implements UtkorgTyp, OnModuleInit {
     );
     if (!sanda.length) return [];
     const regler = new Map<string, readonly Regel[]>();
-    for (const org of new Set(sanda.map((s) => s.organisation_id))) regler.set(org, (await this.regler.las(m, org)).regler);
+    for (const org of new Set(sanda.map((s) => s.organisation_id)))
+      regler.set(org, (await this.regler.las(m, org)).regler);
     const nasta = sanda.flatMap((s) => {
       const t = nastaVeckopaminnelse(s.svarsdatum, regler.get(s.organisation_id)!, s.typ, s.due_at);
-      return t ? [{ id: randomUUID(), organisationId: s.organisation_id, remissinstansId: s.remissinstans_id, typ: t.typ, svarsdatum: s.svarsdatum, dueAt: t.dueAt }] : [];
+      return t
+        ? [
+            {
+              id: randomUUID(),
+              organisationId: s.organisation_id,
+              remissinstansId: s.remissinstans_id,
+              typ: t.typ,
+              svarsdatum: s.svarsdatum,
+              dueAt: t.dueAt,
+            },
+          ]
+        : [];
     });
     const nya = await this.paminnelser.planera(m, nasta);
     return nya.map((t) => ({ typ: this.namn, id: t.id, at: t.due_at }));
   }
 }
 
-const unika = (adresser: (string | null)[]): string[] => [...new Set(adresser.filter((a): a is string => !!a).map((a) => a.toLowerCase()))];
+const unika = (adresser: (string | null)[]): string[] => [
+  ...new Set(adresser.filter((a): a is string => !!a).map((a) => a.toLowerCase())),
+];

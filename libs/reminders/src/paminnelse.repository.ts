@@ -39,7 +39,12 @@ export class PaminnelseRepository {
    * rules, and this is how it learns that an admin changed them. Returns whether it inserted.
    * Should a reminder exist after all, the unique key refuses the insert rather than doubling it.
    */
-  async infoga(manager: EntityManager, rader: NyPaminnelse[], organisationId: string, reglerSomLasta: string | null): Promise<boolean> {
+  async infoga(
+    manager: EntityManager,
+    rader: NyPaminnelse[],
+    organisationId: string,
+    reglerSomLasta: string | null,
+  ): Promise<boolean> {
     const [{ oforandrade }] = await preparedQuery<{ oforandrade: boolean }>(
       manager,
       `WITH kontroll AS (SELECT ${reglerText('$7::uuid')} IS NOT DISTINCT FROM $8::text AS oforandrade),
@@ -72,7 +77,10 @@ export class PaminnelseRepository {
   }
 
   async avbrytForInstans(manager: EntityManager, remissinstansId: string, orsak: string): Promise<void> {
-    await manager.query(`UPDATE paminnelse SET status = 'avbruten', senaste_fel = $2, updated_at = now() WHERE remissinstans_id = $1 AND status = 'planerad'`, [remissinstansId, orsak]);
+    await manager.query(
+      `UPDATE paminnelse SET status = 'avbruten', senaste_fel = $2, updated_at = now() WHERE remissinstans_id = $1 AND status = 'planerad'`,
+      [remissinstansId, orsak],
+    );
   }
 
   async avbrytForRemiss(manager: EntityManager, remissId: string, orsak: string): Promise<void> {
@@ -97,7 +105,10 @@ export class PaminnelseRepository {
 
   /** The organisations owning these rows (to show an admin only its own failed jobs). */
   async organisationer(ids: string[]): Promise<Map<string, string>> {
-    const rows: { id: string; organisation_id: string }[] = await this.dataSource.query(`SELECT id, organisation_id FROM paminnelse WHERE id = ANY($1::uuid[])`, [ids]);
+    const rows: { id: string; organisation_id: string }[] = await this.dataSource.query(
+      `SELECT id, organisation_id FROM paminnelse WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
     return new Map(rows.map((r) => [r.id, r.organisation_id]));
   }
 }

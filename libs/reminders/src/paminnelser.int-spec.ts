@@ -21,9 +21,19 @@ describe('deadline reminders (real PostgreSQL, Redis, SMTP; time through the Clo
 
   beforeAll(async () => {
     t = await skapaTestbadd({ nu: kl('2026-03-10', 12) });
-    await t.dataSource.query(`UPDATE remissinstans SET svarsdatum = '2026-04-07' WHERE remiss_id = $1`, [instans('UN').remissId]);
-    await t.dataSource.query(`UPDATE remissinstans SET handlaggare_id = (SELECT id FROM anvandare WHERE epost = 'un.handlaggare@enkoping.demo'), mottagare_diarienummer = 'UN2026/412' WHERE id = $1`, [instans('UN').id]);
-    await t.iTransaktion((m) => t.planering.plan(m, [...t.instanser.values()].map((i) => ({ ...i, svarsdatum: '2026-04-07' }))));
+    await t.dataSource.query(`UPDATE remissinstans SET svarsdatum = '2026-04-07' WHERE remiss_id = $1`, [
+      instans('UN').remissId,
+    ]);
+    await t.dataSource.query(
+      `UPDATE remissinstans SET handlaggare_id = (SELECT id FROM anvandare WHERE epost = 'un.handlaggare@enkoping.demo'), mottagare_diarienummer = 'UN2026/412' WHERE id = $1`,
+      [instans('UN').id],
+    );
+    await t.iTransaktion((m) =>
+      t.planering.plan(
+        m,
+        [...t.instanser.values()].map((i) => ({ ...i, svarsdatum: '2026-04-07' })),
+      ),
+    );
   });
   afterAll(() => t.stang());
 
@@ -65,19 +75,28 @@ describe('deadline reminders (real PostgreSQL, Redis, SMTP; time through the Clo
       await m.update(Remissinstans, { id: instans('TN').id }, { status: 'besvarad', besvaradAt: t.clock.now() });
       await t.planering.cancelForInstans(m, instans('TN').id);
     });
-    expect((await t.rader(`remissinstans_id = $1 AND status = 'planerad'`, [instans('TN').id]))).toHaveLength(0);
-    expect((await t.rader(`remissinstans_id = $1 AND status = 'avbruten'`, [instans('TN').id]))).toHaveLength(3);
+    expect(await t.rader(`remissinstans_id = $1 AND status = 'planerad'`, [instans('TN').id])).toHaveLength(0);
+    expect(await t.rader(`remissinstans_id = $1 AND status = 'avbruten'`, [instans('TN').id])).toHaveLength(3);
   });
 
   it('anstånd cancels the pending reminders and plans new ones from the new svarsdatum', async () => {
     const sn = instans('SN').id;
     const planerat = await t.iTransaktion(async (m) => {
-      await m.update(Remissinstans, { id: sn }, { svarsdatum: '2026-06-22', anstandOrsak: 'Nämnden sammanträder i juni' });
+      await m.update(
+        Remissinstans,
+        { id: sn },
+        { svarsdatum: '2026-06-22', anstandOrsak: 'Nämnden sammanträder i juni' },
+      );
       return t.planering.replan(m, { ...instans('SN'), svarsdatum: '2026-06-22' });
     });
     expect(planerat.ids).toHaveLength(4);
     const rader = await t.rader('remissinstans_id = $1', [sn]);
-    expect(rader.filter((r) => r.svarsdatum === '2026-04-07').map((r) => r.status)).toEqual(['skickad', 'avbruten', 'avbruten', 'avbruten']);
+    expect(rader.filter((r) => r.svarsdatum === '2026-04-07').map((r) => r.status)).toEqual([
+      'skickad',
+      'avbruten',
+      'avbruten',
+      'avbruten',
+    ]);
     const nya = rader.filter((r) => r.svarsdatum === '2026-06-22');
     expect(nya.map((r) => [r.typ, r.due_at.toISOString()])).toEqual([
       ['fore_10', '2026-06-05T06:00:00.000Z'], // 6 June is a Saturday this year
@@ -103,7 +122,12 @@ describe('deadline reminders (real PostgreSQL, Redis, SMTP; time through the Clo
       ['pa_dagen', 'planerad'],
       ['efter_1', 'planerad'],
     ]);
-    expect(rader.filter((r) => r.svarsdatum === '2026-06-29').map((r) => r.status)).toEqual(['avbruten', 'avbruten', 'avbruten', 'avbruten']);
+    expect(rader.filter((r) => r.svarsdatum === '2026-06-29').map((r) => r.status)).toEqual([
+      'avbruten',
+      'avbruten',
+      'avbruten',
+      'avbruten',
+    ]);
   });
 
   it('3 working days before 2026-04-07 reaches the unanswered instanser on 2026-03-31, not TN nor the moved SN', async () => {
@@ -111,7 +135,12 @@ describe('deadline reminders (real PostgreSQL, Redis, SMTP; time through the Clo
     await vidTid(kl('2026-03-31'));
     await t.sink.waitFor(3);
     await new Promise((r) => setTimeout(r, 300));
-    expect(t.sink.received.flatMap((m) => m.to).filter((a) => a.endsWith('@enkoping.se')).sort()).toEqual(['bmn@enkoping.se', 'kfn@enkoping.se', 'un@enkoping.se']);
+    expect(
+      t.sink.received
+        .flatMap((m) => m.to)
+        .filter((a) => a.endsWith('@enkoping.se'))
+        .sort(),
+    ).toEqual(['bmn@enkoping.se', 'kfn@enkoping.se', 'un@enkoping.se']);
     expect(t.sink.to('un@enkoping.se')[0].text).toContain('Det återstår 3 arbetsdagar');
   });
 
@@ -126,7 +155,9 @@ describe('deadline reminders (real PostgreSQL, Redis, SMTP; time through the Clo
     expect(forsenad.subject).toMatch(/^KS2025\/118 Försenat remissvar/);
     expect(forsenad.to).toContain('remissansvarig@enkoping.demo');
     await tills(async () => (await t.rader(`typ = 'vecka_1'`)).length === 3);
-    expect((await t.rader(`typ = 'vecka_1'`)).map((r) => r.due_at.toISOString())).toEqual(Array(3).fill('2026-04-15T06:00:00.000Z'));
+    expect((await t.rader(`typ = 'vecka_1'`)).map((r) => r.due_at.toISOString())).toEqual(
+      Array(3).fill('2026-04-15T06:00:00.000Z'),
+    );
   });
 
   it('återkalla cancels every pending reminder of the remiss', async () => {
@@ -142,7 +173,9 @@ describe('deadline reminders (real PostgreSQL, Redis, SMTP; time through the Clo
   });
 
   it('never sent anything on a Saturday or Sunday', async () => {
-    const skickade: { dag: number }[] = await t.dataSource.query(`SELECT extract(isodow FROM due_at AT TIME ZONE 'Europe/Stockholm')::int AS dag FROM paminnelse WHERE status = 'skickad'`);
+    const skickade: { dag: number }[] = await t.dataSource.query(
+      `SELECT extract(isodow FROM due_at AT TIME ZONE 'Europe/Stockholm')::int AS dag FROM paminnelse WHERE status = 'skickad'`,
+    );
     expect(skickade.length).toBeGreaterThan(10);
     expect(skickade.filter((s) => s.dag >= 6)).toEqual([]);
   });

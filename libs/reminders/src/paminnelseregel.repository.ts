@@ -25,7 +25,9 @@ export class PaminnelseregelRepository {
 
   /** The rules that apply to an organisation, read in the caller's transaction or, given the DataSource, on their own. */
   async las(db: EntityManager | DataSource, organisationId: string): Promise<LastaRegler> {
-    const [{ text }] = await preparedQuery<{ text: string | null }>(db, `SELECT ${reglerText('$1::uuid')} AS text`, [organisationId]);
+    const [{ text }] = await preparedQuery<{ text: string | null }>(db, `SELECT ${reglerText('$1::uuid')} AS text`, [
+      organisationId,
+    ]);
     return { text, regler: reglerEllerStandard(text === null ? null : (JSON.parse(text) as Regel[])) };
   }
 
@@ -42,7 +44,11 @@ export class PaminnelseregelRepository {
   async ersatt(manager: EntityManager, organisationId: string, regler: Regel[]): Promise<void> {
     await manager.query('SELECT 1 FROM organisation WHERE id = $1 FOR NO KEY UPDATE', [organisationId]);
     await manager.delete(Paminnelseregel, { organisationId });
-    if (regler.length) await manager.insert(Paminnelseregel, regler.map((r) => ({ ...r, organisationId })));
+    if (regler.length)
+      await manager.insert(
+        Paminnelseregel,
+        regler.map((r) => ({ ...r, organisationId })),
+      );
   }
 }
 
@@ -50,5 +56,9 @@ const ORDNING = { fore: 0, pa_dagen: 1, efter: 2, veckovis: 3 };
 
 /** In the order they fire: before (most days first), on the day, after, weekly. */
 function sortera(regler: readonly Regel[]): Regel[] {
-  return [...regler].sort((a, b) => ORDNING[a.typ] - ORDNING[b.typ] || (a.typ === 'fore' ? b.arbetsdagar - a.arbetsdagar : a.arbetsdagar - b.arbetsdagar));
+  return [...regler].sort(
+    (a, b) =>
+      ORDNING[a.typ] - ORDNING[b.typ] ||
+      (a.typ === 'fore' ? b.arbetsdagar - a.arbetsdagar : a.arbetsdagar - b.arbetsdagar),
+  );
 }

@@ -11,7 +11,11 @@ describe('a flushed Redis loses no reminder (own redis-server)', () => {
 
   beforeAll(async () => {
     redis = await startaEgenRedis();
-    t = await skapaTestbadd({ nu: stockholmInstant('2026-03-02', 12), redisUrl: redis.url, config: { OUTBOX_CONCURRENCY: '100' } });
+    t = await skapaTestbadd({
+      nu: stockholmInstant('2026-03-02', 12),
+      redisUrl: redis.url,
+      config: { OUTBOX_CONCURRENCY: '100' },
+    });
   });
   afterAll(async () => {
     await t.stang();
@@ -29,7 +33,12 @@ describe('a flushed Redis loses no reminder (own redis-server)', () => {
     const avstamning = (await t.avstam()) as { tillagda: number };
     expect(avstamning.tillagda).toBe(1000);
 
-    for (const [datum, vantat] of [['2026-03-20', 250], ['2026-03-31', 500], ['2026-04-07', 750], ['2026-04-08', 1000]] as const) {
+    for (const [datum, vantat] of [
+      ['2026-03-20', 250],
+      ['2026-03-31', 500],
+      ['2026-04-07', 750],
+      ['2026-04-08', 1000],
+    ] as const) {
       // Sends in flight finish before the clock jumps days ahead (their leases would expire mid-send).
       await tills(async () => (await t.rader(`status = 'skickar'`)).length === 0);
       t.clock.set(new Date(kl(datum).getTime() - 60_000));
@@ -45,8 +54,12 @@ describe('a flushed Redis loses no reminder (own redis-server)', () => {
     for (const m of t.sink.received) perMeddelande.set(m.messageId, (perMeddelande.get(m.messageId) ?? 0) + 1);
     expect(perMeddelande.size).toBe(1000);
     expect([...perMeddelande.values()].every((n) => n === 1)).toBe(true);
-    const tidiga: unknown[] = await t.dataSource.query(`SELECT id FROM paminnelse WHERE status = 'skickad' AND skickad_at < due_at`);
+    const tidiga: unknown[] = await t.dataSource.query(
+      `SELECT id FROM paminnelse WHERE status = 'skickad' AND skickad_at < due_at`,
+    );
     expect(tidiga).toEqual([]);
-    expect(t.sink.to('extern-17@example.se')[0].text).toMatch(/Er personliga länk för att svara: https:\/\/remiss\.enkoping\.se\/api\/extern\/[A-Za-z0-9_-]{43}/);
+    expect(t.sink.to('extern-17@example.se')[0].text).toMatch(
+      /Er personliga länk för att svara: https:\/\/remiss\.enkoping\.se\/api\/extern\/[A-Za-z0-9_-]{43}/,
+    );
   }, 120_000);
 });

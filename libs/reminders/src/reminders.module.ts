@@ -14,7 +14,13 @@ import { PaminnelseregelRepository } from './paminnelseregel.repository';
 @Global()
 @Module({
   controllers: [PaminnelseAdminController],
-  providers: [PaminnelseRepository, PaminnelseregelRepository, PaminnelseTyp, PaminnelsePlanerare, { provide: PaminnelsePlanering, useExisting: PaminnelsePlanerare }],
+  providers: [
+    PaminnelseRepository,
+    PaminnelseregelRepository,
+    PaminnelseTyp,
+    PaminnelsePlanerare,
+    { provide: PaminnelsePlanering, useExisting: PaminnelsePlanerare },
+  ],
   exports: [PaminnelsePlanering],
 })
 export class RemindersModule {}

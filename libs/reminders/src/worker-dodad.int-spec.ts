@@ -26,7 +26,15 @@ describe('a worker stopped mid-batch (own redis-server, the worker app as a chil
     return rader.map((r) => r.id);
   }
 
-  const miljo = () => ({ DATABASE_URL: t.db.url, REDIS_URL: redis.url, QUEUE_PREFIX: t.config.QUEUE_PREFIX, SMTP_URL: t.sink.url, OUTBOX_CONCURRENCY: '20', OUTBOX_LEASE_MS: '2000', OUTBOX_STALLED_MS: '2000' });
+  const miljo = () => ({
+    DATABASE_URL: t.db.url,
+    REDIS_URL: redis.url,
+    QUEUE_PREFIX: t.config.QUEUE_PREFIX,
+    SMTP_URL: t.sink.url,
+    OUTBOX_CONCURRENCY: '20',
+    OUTBOX_LEASE_MS: '2000',
+    OUTBOX_STALLED_MS: '2000',
+  });
   afterAll(async () => {
     await t.stang();
     await redis.stop();
@@ -38,7 +46,9 @@ describe('a worker stopped mid-batch (own redis-server, the worker app as a chil
     const forsta = WorkerProcess.start(env);
     await t.sink.waitFor(100, 60_000);
     await forsta.kill('SIGKILL');
-    const [{ antal: skickarVidDoden }] = await t.dataSource.query(`SELECT count(*)::int AS antal FROM paminnelse WHERE status = 'skickar'`);
+    const [{ antal: skickarVidDoden }] = await t.dataSource.query(
+      `SELECT count(*)::int AS antal FROM paminnelse WHERE status = 'skickar'`,
+    );
     const mottagnaVidDoden = t.sink.received.length;
     expect(mottagnaVidDoden).toBeLessThan(500);
 
@@ -51,7 +61,9 @@ describe('a worker stopped mid-batch (own redis-server, the worker app as a chil
     const perMeddelande = new Map<string, number>();
     for (const m of t.sink.received) perMeddelande.set(m.messageId, (perMeddelande.get(m.messageId) ?? 0) + 1);
     const dubbletter = t.sink.received.length - perMeddelande.size;
-    console.log(`SIGKILL after ${mottagnaVidDoden} mails: ${skickarVidDoden} rows were being sent; ${dubbletter} duplicates after restart`);
+    console.log(
+      `SIGKILL after ${mottagnaVidDoden} mails: ${skickarVidDoden} rows were being sent; ${dubbletter} duplicates after restart`,
+    );
     expect(perMeddelande.size).toBe(500);
     expect(dubbletter).toBeLessThanOrEqual(skickarVidDoden);
   }, 120_000);
@@ -63,7 +75,10 @@ describe('a worker stopped mid-batch (own redis-server, the worker app as a chil
     const worker = WorkerProcess.start(miljo());
     await t.sink.waitFor(50, 60_000);
     expect(await worker.kill('SIGTERM')).toBe(0);
-    const status: { status: string; antal: number }[] = await t.dataSource.query(`SELECT status::text, count(*)::int AS antal FROM paminnelse WHERE id = ANY($1::uuid[]) GROUP BY status`, [ids]);
+    const status: { status: string; antal: number }[] = await t.dataSource.query(
+      `SELECT status::text, count(*)::int AS antal FROM paminnelse WHERE id = ANY($1::uuid[]) GROUP BY status`,
+      [ids],
+    );
     const antal = Object.fromEntries(status.map((s) => [s.status, s.antal]));
     expect(antal.skickar).toBeUndefined();
     expect(antal.skickad).toBe(t.sink.received.length);

@@ -3,3 +3,5 @@ export * from './remiss-karna.module';
 export * from './remiss.repository';
 export * from './handlingar/pdf-granskning';
 export * from './extern/extern.module';
+export * from './extern/okanda-lankar';
+export * from './utkast/svarsdatum-regel';

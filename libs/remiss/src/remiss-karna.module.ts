@@ -13,7 +13,22 @@ import { RemissinstansRepository } from './utskick/remissinstans.repository';
  */
 @Module({
   imports: [ArchiveModule],
-  providers: [RemissRepository, RemissinstansRepository, ExternAtkomstRepository, PdfGranskning, PdfUppladdning, Aviseringar],
-  exports: [ArchiveModule, RemissRepository, RemissinstansRepository, ExternAtkomstRepository, PdfGranskning, PdfUppladdning, Aviseringar],
+  providers: [
+    RemissRepository,
+    RemissinstansRepository,
+    ExternAtkomstRepository,
+    PdfGranskning,
+    PdfUppladdning,
+    Aviseringar,
+  ],
+  exports: [
+    ArchiveModule,
+    RemissRepository,
+    RemissinstansRepository,
+    ExternAtkomstRepository,
+    PdfGranskning,
+    PdfUppladdning,
+    Aviseringar,
+  ],
 })
 export class RemissKarnaModule {}

@@ -30,7 +30,11 @@ export class RemissController {
 
   @Get(':id/missiv')
   @ApiOperation({ summary: 'The remissmissiv PDF of a sent remiss' })
-  async missiv(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Res({ passthrough: true }) res: FastifyReply) {
+  async missiv(
+    @CurrentActor() actor: Actor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ) {
     const remiss = await this.remisser.get(actor, id);
     if (!remiss.missivFilId) throw notFound('Missiv');
     const { fil, data } = await this.filer.data(remiss.missivFilId);

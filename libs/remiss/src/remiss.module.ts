@@ -21,8 +21,24 @@ import { RemissUtskickService } from './utskick/remiss-utskick.service';
  */
 @Module({
   imports: [RemissKarnaModule],
-  controllers: [RemissUtkastController, RemissOversiktController, RemisshandlingController, RemissUtskickController, RemissUppfoljningController, SammanstallningController, RemissController],
-  providers: [RemissUtkastService, RemissOversiktService, RemisshandlingService, RemissUtskickService, RemissUppfoljningService, SammanstallningRepository, SammanstallningService],
+  controllers: [
+    RemissUtkastController,
+    RemissOversiktController,
+    RemisshandlingController,
+    RemissUtskickController,
+    RemissUppfoljningController,
+    SammanstallningController,
+    RemissController,
+  ],
+  providers: [
+    RemissUtkastService,
+    RemissOversiktService,
+    RemisshandlingService,
+    RemissUtskickService,
+    RemissUppfoljningService,
+    SammanstallningRepository,
+    SammanstallningService,
+  ],
   exports: [RemissKarnaModule],
 })
 export class RemissModule {}

@@ -2,7 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor } from '@app/auth';
 import { Datum, JsonText, notFound, Sida } from '@app/core';
-import { Enhet, FORSENAD_SQL, isoTimestampSql, Organisation, preparedRead, preparedSida, Remiss, Remisshandling, RemisshandlingSida, Remissinstans, RemissinstansStatus, RemissStatus } from '@app/database';
+import {
+  Enhet,
+  FORSENAD_SQL,
+  isoTimestampSql,
+  Organisation,
+  preparedRead,
+  preparedSida,
+  Remiss,
+  Remisshandling,
+  RemisshandlingSida,
+  Remissinstans,
+  RemissinstansStatus,
+  RemissStatus,
+} from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
 
 export interface RemissFilter {
@@ -36,7 +49,10 @@ export interface InstansStatus {
   externSvarsfil: boolean;
 }
 
-export type RemissOversikt = Pick<Remiss, 'id' | 'diarienummer' | 'arendemening' | 'status' | 'svarsdatum' | 'utskickadAt' | 'utkastMottagare'>;
+export type RemissOversikt = Pick<
+  Remiss,
+  'id' | 'diarienummer' | 'arendemening' | 'status' | 'svarsdatum' | 'utskickadAt' | 'utkastMottagare'
+>;
 
 export interface RemissRad {
   id: string;
@@ -61,7 +77,6 @@ const SORT_COLUMN: Record<RemissFilter['sort'], string> = {
   arendemening: 'r.arendemening',
   status: 'r.status',
 };
-
 
 /**
  * Remisser as one caller may see them: those its organisation sent, and — once sent — those sent
@@ -90,9 +105,17 @@ export class RemissRepository {
    * A remiss of the caller's own organisation; with `lock` its row stays locked (FOR UPDATE, or
    * FOR SHARE with 'share') until the transaction ends.
    */
-  async egen(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager, lock: boolean | 'share' = false): Promise<Remiss> {
+  async egen(
+    actor: Actor,
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+    lock: boolean | 'share' = false,
+  ): Promise<Remiss> {
     const mode = lock === 'share' ? ('pessimistic_read' as const) : ('pessimistic_write' as const);
-    const remiss = await manager.findOne(Remiss, { where: { id, organisationId: actor.organisationId }, ...(lock ? { lock: { mode } } : {}) });
+    const remiss = await manager.findOne(Remiss, {
+      where: { id, organisationId: actor.organisationId },
+      ...(lock ? { lock: { mode } } : {}),
+    });
     if (!remiss) throw notFound('Remiss');
     return remiss;
   }
@@ -111,7 +134,10 @@ export class RemissRepository {
 
   /** The instanser of a remiss the caller may see: all of them for the sender, its own for a recipient. */
   instanser(actor: Actor, remiss: Remiss, manager: EntityManager = this.dataSource.manager): Promise<Remissinstans[]> {
-    const where = remiss.organisationId === actor.organisationId ? { remissId: remiss.id } : { remissId: remiss.id, mottagareOrganisationId: actor.organisationId };
+    const where =
+      remiss.organisationId === actor.organisationId
+        ? { remissId: remiss.id }
+        : { remissId: remiss.id, mottagareOrganisationId: actor.organisationId };
     return manager.find(Remissinstans, { where, order: { namn: 'ASC' } });
   }
 
@@ -198,13 +224,25 @@ export class RemissRepository {
     return handling;
   }
 
-  async insertHandling(manager: EntityManager, handling: Omit<Remisshandling, 'id' | 'createdAt' | 'ordning'>, sidor: string[]): Promise<Remisshandling> {
-    const [{ ordning }] = await manager.query('SELECT COALESCE(MAX(ordning), 0) + 1 AS ordning FROM remisshandling WHERE remiss_id = $1', [handling.remissId]);
+  async insertHandling(
+    manager: EntityManager,
+    handling: Omit<Remisshandling, 'id' | 'createdAt' | 'ordning'>,
+    sidor: string[],
+  ): Promise<Remisshandling> {
+    const [{ ordning }] = await manager.query(
+      'SELECT COALESCE(MAX(ordning), 0) + 1 AS ordning FROM remisshandling WHERE remiss_id = $1',
+      [handling.remissId],
+    );
     const { identifiers } = await manager.insert(Remisshandling, { ...handling, ordning });
     const id = identifiers[0].id as string;
     // In batches: one INSERT of thousands of pages would carry more bind parameters than PostgreSQL takes.
     for (let start = 0; start < sidor.length; start += SIDOR_PER_INSERT) {
-      await manager.insert(RemisshandlingSida, sidor.slice(start, start + SIDOR_PER_INSERT).map((text, i) => ({ remisshandlingId: id, sidnummer: start + i + 1, text })));
+      await manager.insert(
+        RemisshandlingSida,
+        sidor
+          .slice(start, start + SIDOR_PER_INSERT)
+          .map((text, i) => ({ remisshandlingId: id, sidnummer: start + i + 1, text })),
+      );
     }
     return manager.findOneByOrFail(Remisshandling, { id });
   }
@@ -214,18 +252,33 @@ export class RemissRepository {
   }
 
   /** Enheter that may be remissinstanser: any enhet of an organisation connected to the platform. */
-  async mottagareEnheter(ids: string[], manager: EntityManager = this.dataSource.manager): Promise<(Enhet & { organisation: Organisation })[]> {
+  async mottagareEnheter(
+    ids: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<(Enhet & { organisation: Organisation })[]> {
     if (ids.length === 0) return [];
     const enheter = await manager.createQueryBuilder(Enhet, 'e').where('e.id IN (:...ids)', { ids }).getMany();
     if (enheter.length === 0) return [];
-    const organisationer = await manager.createQueryBuilder(Organisation, 'o').where('o.id IN (:...ids)', { ids: [...new Set(enheter.map((e) => e.organisationId))] }).andWhere('o.ansluten').getMany();
+    const organisationer = await manager
+      .createQueryBuilder(Organisation, 'o')
+      .where('o.id IN (:...ids)', { ids: [...new Set(enheter.map((e) => e.organisationId))] })
+      .andWhere('o.ansluten')
+      .getMany();
     const byId = new Map(organisationer.map((o) => [o.id, o]));
-    return enheter.filter((e) => byId.has(e.organisationId)).map((e) => Object.assign(e, { organisation: byId.get(e.organisationId)! }));
+    return enheter
+      .filter((e) => byId.has(e.organisationId))
+      .map((e) => Object.assign(e, { organisation: byId.get(e.organisationId)! }));
   }
 
   /** The sending organisation and enhet, for letterheads and mails. */
-  async avsandare(remiss: Remiss, manager: EntityManager = this.dataSource.manager): Promise<{ organisation: Organisation; enhet: Enhet }> {
-    const [organisation, enhet] = await Promise.all([manager.findOneByOrFail(Organisation, { id: remiss.organisationId }), manager.findOneByOrFail(Enhet, { id: remiss.avsandareEnhetId })]);
+  async avsandare(
+    remiss: Remiss,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ organisation: Organisation; enhet: Enhet }> {
+    const [organisation, enhet] = await Promise.all([
+      manager.findOneByOrFail(Organisation, { id: remiss.organisationId }),
+      manager.findOneByOrFail(Enhet, { id: remiss.avsandareEnhetId }),
+    ]);
     return { organisation, enhet };
   }
 
@@ -237,13 +290,16 @@ export class RemissRepository {
    * them goes through the platform anyway.
    */
   async valbaraMottagare(actor: Actor): Promise<Remissmottagare[]> {
-    const rows: (Remissmottagare & { egen: boolean; typ: string; funktionsbrevlada: string | null })[] = await this.dataSource.query(
-      `SELECT o.id AS "organisationId", o.namn AS organisation, e.id AS "enhetId", e.namn AS enhet, e.kortnamn, e.typ, e.funktionsbrevlada, o.id = $1 AS egen
+    const rows: (Remissmottagare & { egen: boolean; typ: string; funktionsbrevlada: string | null })[] =
+      await this.dataSource.query(
+        `SELECT o.id AS "organisationId", o.namn AS organisation, e.id AS "enhetId", e.namn AS enhet, e.kortnamn, e.typ, e.funktionsbrevlada, o.id = $1 AS egen
          FROM enhet e JOIN organisation o ON o.id = e.organisation_id
         WHERE o.ansluten AND (o.id = $1 OR e.typ <> 'forvaltning') ORDER BY o.namn, e.namn`,
-      [actor.organisationId],
+        [actor.organisationId],
+      );
+    return rows.map(({ egen, typ, funktionsbrevlada, ...mottagare }) =>
+      egen ? { ...mottagare, typ, funktionsbrevlada } : mottagare,
     );
-    return rows.map(({ egen, typ, funktionsbrevlada, ...mottagare }) => (egen ? { ...mottagare, typ, funktionsbrevlada } : mottagare));
   }
 }
 

@@ -65,7 +65,12 @@ describe('SIGTERM ends a service within SHUTDOWN_TIMEOUT_MS even with a transact
     const exited = new Promise<number | null>((done) => child!.once('exit', (code) => done(code)));
 
     const deadline = Date.now() + 90_000;
-    while (!(await fetch(`${url}/health/ready`).then((r) => r.ok, () => false))) {
+    while (
+      !(await fetch(`${url}/health/ready`).then(
+        (r) => r.ok,
+        () => false,
+      ))
+    ) {
       if (Date.now() > deadline || child.exitCode !== null) throw new Error(`namnd-service did not start: ${stderr}`);
       await new Promise((r) => setTimeout(r, 200));
     }
@@ -73,8 +78,17 @@ describe('SIGTERM ends a service within SHUTDOWN_TIMEOUT_MS even with a transact
     // An answering transaction that waits on a lock held elsewhere: the link lookup inside it blocks.
     await lockHolder.query('BEGIN');
     await lockHolder.query('LOCK TABLE extern_atkomst IN ACCESS EXCLUSIVE MODE');
-    const stuck = fetch(`${url}/api/extern/${'A'.repeat(43)}/avstar`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).catch(() => null);
-    const waiting = async () => (await lockHolder.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)).rows[0].n;
+    const stuck = fetch(`${url}/api/extern/${'A'.repeat(43)}/avstar`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    }).catch(() => null);
+    const waiting = async () =>
+      (
+        await lockHolder.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        )
+      ).rows[0].n;
     while ((await waiting()) === 0) {
       if (Date.now() > deadline) throw new Error('the request never waited on the lock');
       await new Promise((r) => setTimeout(r, 50));

@@ -21,7 +21,12 @@ export async function runHttpApp(spec: HttpAppSpec): Promise<void> {
   const infrastructure = await provideInfrastructure(config);
   if (config.MIGRATE_ON_START) await runMigrations(infrastructure.databaseUrl);
   await spec.beforeListen?.(config, infrastructure);
-  const app = await createHttpApp(spec.module(config, infrastructure), config, spec.title, LEVELS.slice(0, LEVELS.indexOf(config.LOG_LEVEL) + 1));
+  const app = await createHttpApp(
+    spec.module(config, infrastructure),
+    config,
+    spec.title,
+    LEVELS.slice(0, LEVELS.indexOf(config.LOG_LEVEL) + 1),
+  );
   await app.listen(spec.port(config), config.HOST);
   const url = config.PUBLIC_URL ?? `http://${config.HOST}:${spec.port(config)}`;
   new Logger(spec.title).log(`listening on ${url}`);
@@ -33,11 +38,16 @@ export async function runHttpApp(spec: HttpAppSpec): Promise<void> {
 }
 
 /** Runs a worker (no HTTP) until SIGTERM/SIGINT. */
-export async function runWorker(title: string, module: (config: AppConfig, infrastructure: Infrastructure) => DynamicModule): Promise<void> {
+export async function runWorker(
+  title: string,
+  module: (config: AppConfig, infrastructure: Infrastructure) => DynamicModule,
+): Promise<void> {
   const config = startConfig();
   const infrastructure = await provideInfrastructure(config);
   if (config.MIGRATE_ON_START) await runMigrations(infrastructure.databaseUrl);
-  const app = await NestFactory.createApplicationContext(module(config, infrastructure), { logger: LEVELS.slice(0, LEVELS.indexOf(config.LOG_LEVEL) + 1) });
+  const app = await NestFactory.createApplicationContext(module(config, infrastructure), {
+    logger: LEVELS.slice(0, LEVELS.indexOf(config.LOG_LEVEL) + 1),
+  });
   new Logger(title).log('started');
   stopOnSignal(config.SHUTDOWN_TIMEOUT_MS, async () => {
     await app.close();
@@ -46,7 +56,9 @@ export async function runWorker(title: string, module: (config: AppConfig, infra
 }
 
 /** `node main.js migrate`: applies pending migrations, runs `afterMigrate` (e.g. demo data) and exits. */
-export async function runMigrateCommand(afterMigrate?: (config: AppConfig, infrastructure: Infrastructure) => Promise<void>): Promise<void> {
+export async function runMigrateCommand(
+  afterMigrate?: (config: AppConfig, infrastructure: Infrastructure) => Promise<void>,
+): Promise<void> {
   const config = startConfig();
   const infrastructure = await provideInfrastructure(config);
   try {

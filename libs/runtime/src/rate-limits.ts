@@ -12,7 +12,12 @@ const SVENSKA: Record<RateLimitGroup, string> = {
 
 const refusal = (group: RateLimitGroup, ttlMs: number) => {
   const seconds = Math.max(1, Math.ceil(ttlMs / 1000));
-  return tooManyRequests('TOO_MANY_REQUESTS', `Rate limit exceeded, retry in ${seconds} seconds`, `${SVENSKA[group]} Försök igen om ${svenskVantetid(seconds)}.`, seconds);
+  return tooManyRequests(
+    'TOO_MANY_REQUESTS',
+    `Rate limit exceeded, retry in ${seconds} seconds`,
+    `${SVENSKA[group]} Försök igen om ${svenskVantetid(seconds)}.`,
+    seconds,
+  );
 };
 
 /**
@@ -23,7 +28,12 @@ const refusal = (group: RateLimitGroup, ttlMs: number) => {
  */
 export async function registerRateLimits(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   const redis = app.get<symbol, Redis>(RATE_LIMIT_REDIS, { strict: false });
-  await app.register(fastifyRateLimit, { global: false, redis, nameSpace: `${config.QUEUE_PREFIX}:rate-limit:`, skipOnError: true });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    redis,
+    nameSpace: `${config.QUEUE_PREFIX}:rate-limit:`,
+    skipOnError: true,
+  });
   const fastify = app.getHttpAdapter().getInstance();
   const options = (group: RateLimitGroup, max: number) => ({
     max,
@@ -32,7 +42,10 @@ export async function registerRateLimits(app: NestFastifyApplication, config: Ap
   });
 
   // Links: every request counts (guessing tokens is what is limited).
-  const link = fastify.rateLimit({ ...options('link', config.LINK_RATE_MAX), errorResponseBuilder: (_req, context) => refusal('link', context.ttl) });
+  const link = fastify.rateLimit({
+    ...options('link', config.LINK_RATE_MAX),
+    errorResponseBuilder: (_req, context) => refusal('link', context.ttl),
+  });
 
   // Logins: only the failed ones count, so the many people of a kommun behind one NAT address can
   // all sign in at 08.00; a burst of attempts is held by argon2's queue per client IP instead.
@@ -59,4 +72,5 @@ export async function registerRateLimits(app: NestFastifyApplication, config: Ap
   });
 }
 
-const asArray = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+const asArray = <T>(value: T | T[] | undefined): T[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];

@@ -11,7 +11,8 @@ const API_POLICY = { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri
  * The Swagger UI at /api/docs is the one page: its scripts and styles come from /api/docs itself;
  * its HTML carries an inline <style> and the UI sets style attributes, and its icons are data: URLs.
  */
-const DOCS_POLICY = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+const DOCS_POLICY =
+  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /** A year, as OWASP recommends; sent only over https, so a plain-http test or intranet set-up is never locked out. */
 const HSTS = 'max-age=31536000; includeSubDomains';
@@ -39,7 +40,11 @@ async function helmetHeaders(): Promise<Record<string, string>> {
   probe.get('/', async () => '');
   const { headers } = await probe.inject('/');
   await probe.close();
-  return Object.fromEntries(Object.entries(headers).filter(([name]) => !OF_THE_PROBE.has(name)).map(([name, value]) => [name, String(value)]));
+  return Object.fromEntries(
+    Object.entries(headers)
+      .filter(([name]) => !OF_THE_PROBE.has(name))
+      .map(([name, value]) => [name, String(value)]),
+  );
 }
 
 /**

@@ -12,7 +12,8 @@ export const LASA_UTKAST: Roll[] = ['namndsekreterare', 'handlaggare', 'registra
 
 /** 403 unless the caller holds one of `roller` at the enhet (the caller has already been shown the row). */
 export function kravRoll(actor: Actor, enhetId: string | null, roller: Roll[], vad: string): void {
-  if (!enhetId || !actor.hasRoleAt(enhetId, ...roller)) throw forbidden(`${vad} needs the role ${roller.join(' or ')} at the answering enhet`);
+  if (!enhetId || !actor.hasRoleAt(enhetId, ...roller))
+    throw forbidden(`${vad} needs the role ${roller.join(' or ')} at the answering enhet`);
 }
 
 /** An återkallad or avslutad remiss freezes every answer to it: 409 naming the remiss' state. */
@@ -22,7 +23,9 @@ export function kravOppenRemiss(remiss: Remiss, vad: string): void {
     HttpStatus.CONFLICT,
     'REMISS_STANGD',
     `Cannot ${vad}: the remiss is in state '${remiss.status}'`,
-    remiss.status === 'aterkallad' ? 'Remissen är återkallad; svaret kan inte längre ändras' : 'Remissen är avslutad; svaret kan inte längre ändras',
+    remiss.status === 'aterkallad'
+      ? 'Remissen är återkallad; svaret kan inte längre ändras'
+      : 'Remissen är avslutad; svaret kan inte längre ändras',
     { currentState: remiss.status },
   );
 }

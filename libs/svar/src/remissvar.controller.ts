@@ -1,4 +1,17 @@
-import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+  Res,
+} from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '@app/auth';
 import { badRequest, DomainError, INT4_MAX, ParsePositiveIntPipe, SidQuery } from '@app/core';
@@ -17,13 +30,22 @@ export class RemissvarController {
   ) {}
 
   @Get(':id')
-  @ApiOperation({ summary: 'One remissvar with its synpunkter and beslut (drafts only within the answering enhet); ETag = version' })
-  async get(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Res({ passthrough: true }) res: FastifyReply) {
+  @ApiOperation({
+    summary: 'One remissvar with its synpunkter and beslut (drafts only within the answering enhet); ETag = version',
+  })
+  async get(
+    @CurrentActor() actor: Actor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ) {
     return medEtag(res, await this.service.vy(actor, id));
   }
 
   @Put(':id')
-  @ApiOperation({ summary: 'Save the content (utkast, for_beslut) under optimistic locking: If-Match: "<version>" or body.version; stale → 409 STALE_VERSION' })
+  @ApiOperation({
+    summary:
+      'Save the content (utkast, for_beslut) under optimistic locking: If-Match: "<version>" or body.version; stale → 409 STALE_VERSION',
+  })
   @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag of the version the edit is based on' })
   async spara(
     @CurrentActor() actor: Actor,
@@ -38,15 +60,27 @@ export class RemissvarController {
 
   @Get(':id/revisioner')
   @ApiOperation({ summary: 'Revision history, newest first: who, when, what changed' })
-  async revisioner(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Query() query: SidQuery) {
+  async revisioner(
+    @CurrentActor() actor: Actor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Query() query: SidQuery,
+  ) {
     const svar = await this.svar.get(actor, id);
     kravRoll(actor, svar.enhetId, LASA_UTKAST, 'The revision history');
-    return { ...(await this.svar.revisioner(svar, query.page, query.pageSize)), page: query.page, pageSize: query.pageSize };
+    return {
+      ...(await this.svar.revisioner(svar, query.page, query.pageSize)),
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   @Get(':id/revisioner/:version')
   @ApiOperation({ summary: 'The content as saved in one revision' })
-  async revision(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Param('version', new ParsePositiveIntPipe()) version: number) {
+  async revision(
+    @CurrentActor() actor: Actor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('version', new ParsePositiveIntPipe()) version: number,
+  ) {
     const svar = await this.svar.get(actor, id);
     kravRoll(actor, svar.enhetId, LASA_UTKAST, 'The revision history');
     return this.svar.revision(svar, version);
@@ -55,21 +89,37 @@ export class RemissvarController {
   @Post(':id/for-beslut')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'utkast → for_beslut' })
-  async forBeslut(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Res({ passthrough: true }) res: FastifyReply) {
+  async forBeslut(
+    @CurrentActor() actor: Actor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ) {
     return medEtag(res, await this.service.forBeslut(actor, id));
   }
 
   @Post(':id/till-utkast')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'for_beslut → utkast' })
-  async tillUtkast(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Res({ passthrough: true }) res: FastifyReply) {
+  async tillUtkast(
+    @CurrentActor() actor: Actor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ) {
     return medEtag(res, await this.service.tillUtkast(actor, id));
   }
 
   @Post(':id/beslut')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'for_beslut → beslutat: record the nämnd decision (sammanträdesdatum + §) or delegationsbeslut (delegat + datum); content frozen from here' })
-  async beslut(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: BeslutDto, @Res({ passthrough: true }) res: FastifyReply) {
+  @ApiOperation({
+    summary:
+      'for_beslut → beslutat: record the nämnd decision (sammanträdesdatum + §) or delegationsbeslut (delegat + datum); content frozen from here',
+  })
+  async beslut(
+    @CurrentActor() actor: Actor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: BeslutDto,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ) {
     return medEtag(res, await this.service.beslut(actor, id, body));
   }
 }
@@ -83,11 +133,21 @@ function medEtag(res: FastifyReply, vy: RemissvarVy): RemissvarVy {
 function grundversion(ifMatch: string | undefined, version: number | undefined): number {
   const fromHeader = ifMatch ? Number(/^(?:W\/)?"?(\d+)"?$/.exec(ifMatch.trim())?.[1]) : undefined;
   if (fromHeader !== undefined && fromHeader > INT4_MAX) {
-    throw badRequest('VALIDATION_FAILED', `If-Match names version ${fromHeader}, beyond any version (at most ${INT4_MAX})`, `Uppgifterna är inte giltiga: If-Match anger en version som inte kan finnas`, { fields: ['If-Match'] });
+    throw badRequest(
+      'VALIDATION_FAILED',
+      `If-Match names version ${fromHeader}, beyond any version (at most ${INT4_MAX})`,
+      `Uppgifterna är inte giltiga: If-Match anger en version som inte kan finnas`,
+      { fields: ['If-Match'] },
+    );
   }
   const grund = fromHeader ?? version;
   if (grund === undefined || !Number.isInteger(grund)) {
-    throw new DomainError(HttpStatus.PRECONDITION_REQUIRED, 'VERSION_REQUIRED', 'Send If-Match: "<version>" (the ETag you read) or version in the body', 'Versionen som ändringen bygger på saknas');
+    throw new DomainError(
+      HttpStatus.PRECONDITION_REQUIRED,
+      'VERSION_REQUIRED',
+      'Send If-Match: "<version>" (the ETag you read) or version in the body',
+      'Versionen som ändringen bygger på saknas',
+    );
   }
   return grund;
 }

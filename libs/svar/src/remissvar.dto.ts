@@ -2,7 +2,18 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SYNPUNKT_TYPER, SynpunktTyp } from '@app/database';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested,
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
 } from 'class-validator';
 import { INT4_MAX, IsDatum, OptionalNotNull } from '@app/core';
 
@@ -135,7 +146,7 @@ export class BeslutDto {
   @MaxLength(200)
   delegatNamn?: string;
 
-  @ApiPropertyOptional({ description: 'delegationsbeslut: the delegat\'s title' })
+  @ApiPropertyOptional({ description: "delegationsbeslut: the delegat's title" })
   @OptionalNotNull()
   @IsString()
   @MaxLength(200)
@@ -148,7 +159,10 @@ export class BeslutDto {
 }
 
 export class RegistreraDto {
-  @ApiPropertyOptional({ description: "An entered dnr in the nämnd's diarium; allocated when absent", example: 'UN2025/412' })
+  @ApiPropertyOptional({
+    description: "An entered dnr in the nämnd's diarium; allocated when absent",
+    example: 'UN2025/412',
+  })
   @OptionalNotNull()
   @IsString()
   @MaxLength(40)
@@ -156,7 +170,10 @@ export class RegistreraDto {
 }
 
 export class NamndAvstaDto {
-  @ApiPropertyOptional({ description: 'A short reason, shown in the letter', example: 'Nämnden avstår från att yttra sig.' })
+  @ApiPropertyOptional({
+    description: 'A short reason, shown in the letter',
+    example: 'Nämnden avstår från att yttra sig.',
+  })
   @OptionalNotNull()
   @IsString()
   @MaxLength(2000)

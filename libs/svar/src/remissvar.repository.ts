@@ -2,7 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor } from '@app/auth';
 import { notFound } from '@app/core';
-import { Anvandare, Beslut, Remissvar, RemissvarRevision, RemissvarStatus, RemissvarTyp, Synpunkt } from '@app/database';
+import {
+  Anvandare,
+  Beslut,
+  Remissvar,
+  RemissvarRevision,
+  RemissvarStatus,
+  RemissvarTyp,
+  Synpunkt,
+} from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { RemissvarInnehall } from './innehall/innehall';
 
@@ -83,7 +91,12 @@ export class RemissvarRepository {
    * Optimistic locking: the content is replaced only if nobody saved since `version` and the
    * answer is still editable (TypeORM's @VersionColumn would not guard this). Null: nothing written.
    */
-  async replaceContent(manager: EntityManager, id: string, version: number, innehall: RemissvarInnehall): Promise<number | null> {
+  async replaceContent(
+    manager: EntityManager,
+    id: string,
+    version: number,
+    innehall: RemissvarInnehall,
+  ): Promise<number | null> {
     const [rows]: [{ version: number }[], number] = await manager.query(
       `UPDATE remissvar SET titel = $3, inledning = $4, avslutning = $5, fotnoter = $6::jsonb, version = version + 1, updated_at = now()
         WHERE id = $1 AND version = $2 AND status IN ('utkast', 'for_beslut') AND typ = 'yttrande'
@@ -103,7 +116,12 @@ export class RemissvarRepository {
   }
 
   /** Moves a locked answer to `status`; returns the new version. */
-  async setStatus(manager: EntityManager, id: string, status: RemissvarStatus, extra: Partial<Pick<Remissvar, 'expedieradAt' | 'expedieradAv' | 'slutligFilId' | 'typ' | 'inledning'>> = {}): Promise<number> {
+  async setStatus(
+    manager: EntityManager,
+    id: string,
+    status: RemissvarStatus,
+    extra: Partial<Pick<Remissvar, 'expedieradAt' | 'expedieradAv' | 'slutligFilId' | 'typ' | 'inledning'>> = {},
+  ): Promise<number> {
     await manager.update(Remissvar, { id }, { status, ...extra, version: () => 'version + 1' });
     return (await manager.findOneByOrFail(Remissvar, { id })).version;
   }
@@ -113,31 +131,65 @@ export class RemissvarRepository {
     return manager.findOneByOrFail(Beslut, { id: identifiers[0].id as string });
   }
 
-  async insertRevision(manager: EntityManager, svar: { id: string }, version: number, anvandareId: string, innehall: RemissvarInnehall & { status: RemissvarStatus }, andring: string): Promise<void> {
-    await manager.insert(RemissvarRevision, { remissvarId: svar.id, version, anvandareId, innehall: innehall as unknown as RemissvarRevision['innehall'] & object, andring });
+  async insertRevision(
+    manager: EntityManager,
+    svar: { id: string },
+    version: number,
+    anvandareId: string,
+    innehall: RemissvarInnehall & { status: RemissvarStatus },
+    andring: string,
+  ): Promise<void> {
+    await manager.insert(RemissvarRevision, {
+      remissvarId: svar.id,
+      version,
+      anvandareId,
+      innehall: innehall as unknown as RemissvarRevision['innehall'] & object,
+      andring,
+    });
   }
 
   async revisioner(svar: Remissvar, page: number, pageSize: number): Promise<{ items: RevisionRad[]; total: number }> {
-    const [rows, total] = await this.dataSource
-      .getRepository(RemissvarRevision)
-      .findAndCount({ where: { remissvarId: svar.id }, order: { version: 'DESC' }, skip: (page - 1) * pageSize, take: pageSize });
+    const [rows, total] = await this.dataSource.getRepository(RemissvarRevision).findAndCount({
+      where: { remissvarId: svar.id },
+      order: { version: 'DESC' },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
     const ids = [...new Set(rows.map((r) => r.anvandareId).filter((id): id is string => !!id))];
-    const anvandare = ids.length ? await this.dataSource.getRepository(Anvandare).find({ where: ids.map((id) => ({ id })), select: { id: true, namn: true } }) : [];
+    const anvandare = ids.length
+      ? await this.dataSource
+          .getRepository(Anvandare)
+          .find({ where: ids.map((id) => ({ id })), select: { id: true, namn: true } })
+      : [];
     const namn = new Map(anvandare.map((a) => [a.id, a.namn]));
     return {
-      items: rows.map((r) => ({ version: r.version, andring: r.andring, createdAt: r.createdAt, anvandare: r.anvandareId ? { id: r.anvandareId, namn: namn.get(r.anvandareId) ?? '' } : null })),
+      items: rows.map((r) => ({
+        version: r.version,
+        andring: r.andring,
+        createdAt: r.createdAt,
+        anvandare: r.anvandareId ? { id: r.anvandareId, namn: namn.get(r.anvandareId) ?? '' } : null,
+      })),
       total,
     };
   }
 
   async revision(svar: Remissvar, version: number): Promise<RemissvarRevision> {
-    const revision = await this.dataSource.getRepository(RemissvarRevision).findOneBy({ remissvarId: svar.id, version });
+    const revision = await this.dataSource
+      .getRepository(RemissvarRevision)
+      .findOneBy({ remissvarId: svar.id, version });
     if (!revision) throw notFound('Revision');
     return revision;
   }
 
-  private async insertSynpunkter(manager: EntityManager, remissvarId: string, innehall: RemissvarInnehall): Promise<void> {
+  private async insertSynpunkter(
+    manager: EntityManager,
+    remissvarId: string,
+    innehall: RemissvarInnehall,
+  ): Promise<void> {
     if (innehall.synpunkter.length === 0) return;
-    await manager.insert(Synpunkt, innehall.synpunkter.map((p, i) => ({ ...p, remissvarId, ordning: i + 1 })));
+    await manager.insert(
+      Synpunkt,
+      innehall.synpunkter.map((p, i) => ({ ...p, remissvarId, ordning: i + 1 })),
+    );
   }
 }

@@ -16,7 +16,12 @@ export interface RemissvarVy extends Remissvar {
   beslut: Beslut | null;
 }
 
-const STATUSNAMN: Record<RemissvarStatus, string> = { utkast: 'utkast', for_beslut: 'för beslut', beslutat: 'beslutat', expedierat: 'expedierat' };
+const STATUSNAMN: Record<RemissvarStatus, string> = {
+  utkast: 'utkast',
+  for_beslut: 'för beslut',
+  beslutat: 'beslutat',
+  expedierat: 'expedierat',
+};
 
 /** Drafting a remissvar: creating it, saving under optimistic locking, and its way to beslutat. */
 @Injectable()
@@ -31,7 +36,11 @@ export class RemissvarService {
 
   async vy(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager): Promise<RemissvarVy> {
     const svar = await this.svar.get(actor, id, manager);
-    return { ...svar, synpunkter: await this.svar.synpunkter(svar, manager), beslut: await this.svar.beslut(svar, manager) };
+    return {
+      ...svar,
+      synpunkter: await this.svar.synpunkter(svar, manager),
+      beslut: await this.svar.beslut(svar, manager),
+    };
   }
 
   /** The first draft of an instans' answer; the instans moves to under_beredning. */
@@ -40,14 +49,42 @@ export class RemissvarService {
       const { instans, remiss } = await this.instanser.get(actor, instansId, manager, true);
       kravRoll(actor, instans.mottagareEnhetId, SKRIVA, 'Drafting a remissvar');
       kravOppenRemiss(remiss, 'draft an answer');
-      if (instans.status !== 'registrerad' && instans.status !== 'under_beredning') throw illegalTransition('remissinstans', instans.status, 'draft an answer to');
+      if (instans.status !== 'registrerad' && instans.status !== 'under_beredning')
+        throw illegalTransition('remissinstans', instans.status, 'draft an answer to');
       const befintligt = await this.svar.forInstans(manager, instans.id);
-      if (befintligt) throw new DomainError(HttpStatus.CONFLICT, 'REMISSVAR_FINNS', 'This instans already has a remissvar; edit it instead', 'Det finns redan ett svar; redigera det', { remissvarId: befintligt.id });
+      if (befintligt)
+        throw new DomainError(
+          HttpStatus.CONFLICT,
+          'REMISSVAR_FINNS',
+          'This instans already has a remissvar; edit it instead',
+          'Det finns redan ett svar; redigera det',
+          { remissvarId: befintligt.id },
+        );
       const innehall = await this.granskning.granska(manager, remiss, dto);
-      const svar = await this.svar.insert(manager, { organisationId: actor.organisationId, enhetId: instans.mottagareEnhetId, remissinstansId: instans.id, typ: 'yttrande', createdBy: actor.anvandareId }, innehall);
-      await this.svar.insertRevision(manager, svar, svar.version, actor.anvandareId, { ...innehall, status: svar.status }, 'Utkast skapat.');
+      const svar = await this.svar.insert(
+        manager,
+        {
+          organisationId: actor.organisationId,
+          enhetId: instans.mottagareEnhetId,
+          remissinstansId: instans.id,
+          typ: 'yttrande',
+          createdBy: actor.anvandareId,
+        },
+        innehall,
+      );
+      await this.svar.insertRevision(
+        manager,
+        svar,
+        svar.version,
+        actor.anvandareId,
+        { ...innehall, status: svar.status },
+        'Utkast skapat.',
+      );
       if (instans.status === 'registrerad') await this.instanser.setStatus(manager, instans.id, 'under_beredning');
-      await this.logga(manager, actor, 'remissvar_skapat', svar.id, { version: svar.version, remissinstansId: instans.id });
+      await this.logga(manager, actor, 'remissvar_skapat', svar.id, {
+        version: svar.version,
+        remissinstansId: instans.id,
+      });
       return this.vy(actor, svar.id, manager);
     });
   }
@@ -66,10 +103,23 @@ export class RemissvarService {
       if (ny === null) {
         const nu = await this.svar.lock(manager, id);
         kravRedigerbart(nu);
-        throw new DomainError(HttpStatus.CONFLICT, 'STALE_VERSION', `The remissvar was saved by someone else: it is at version ${nu.version}, your edit is based on ${version}`, 'Svaret har ändrats av någon annan sedan du öppnade det; ladda om och gör din ändring igen', { currentVersion: nu.version });
+        throw new DomainError(
+          HttpStatus.CONFLICT,
+          'STALE_VERSION',
+          `The remissvar was saved by someone else: it is at version ${nu.version}, your edit is based on ${version}`,
+          'Svaret har ändrats av någon annan sedan du öppnade det; ladda om och gör din ändring igen',
+          { currentVersion: nu.version },
+        );
       }
       const andring = beskrivAndring(fore, innehall);
-      await this.svar.insertRevision(manager, svar, ny, actor.anvandareId, { ...innehall, status: svar.status }, andring);
+      await this.svar.insertRevision(
+        manager,
+        svar,
+        ny,
+        actor.anvandareId,
+        { ...innehall, status: svar.status },
+        andring,
+      );
       await this.logga(manager, actor, 'remissvar_sparat', id, { version: ny, andring });
       return this.vy(actor, id, manager);
     });
@@ -86,9 +136,17 @@ export class RemissvarService {
   /** Records who adopted the answer; its content is frozen from here. */
   beslut(actor: Actor, id: string, dto: BeslutDto): Promise<RemissvarVy> {
     const beslut = beslutAv(dto);
-    return this.overga(actor, id, 'for_beslut', 'beslutat', BESLUTA, 'record the decision for', async (manager, svar) => {
-      await this.svar.insertBeslut(manager, { remissvarId: svar.id, createdBy: actor.anvandareId, ...beslut });
-    });
+    return this.overga(
+      actor,
+      id,
+      'for_beslut',
+      'beslutat',
+      BESLUTA,
+      'record the decision for',
+      async (manager, svar) => {
+        await this.svar.insertBeslut(manager, { remissvarId: svar.id, createdBy: actor.anvandareId, ...beslut });
+      },
+    );
   }
 
   private overga(
@@ -110,29 +168,75 @@ export class RemissvarService {
       await medan?.(manager, svar);
       const version = await this.svar.setStatus(manager, id, till);
       const innehall = innehallAv(svar, await this.svar.synpunkter(svar, manager));
-      await this.svar.insertRevision(manager, svar, version, actor.anvandareId, { ...innehall, status: till }, `Status: ${STATUSNAMN[fran]} → ${STATUSNAMN[till]}.`);
+      await this.svar.insertRevision(
+        manager,
+        svar,
+        version,
+        actor.anvandareId,
+        { ...innehall, status: till },
+        `Status: ${STATUSNAMN[fran]} → ${STATUSNAMN[till]}.`,
+      );
       await this.logga(manager, actor, `remissvar_${till}`, id, { version, fran });
       return this.vy(actor, id, manager);
     });
   }
 
-  private logga(manager: EntityManager, actor: Actor, handelse: string, id: string, data: Record<string, unknown>): Promise<void> {
-    return this.audit.record(manager, { organisationId: actor.organisationId, anvandareId: actor.anvandareId, handelse, objektTyp: 'remissvar', objektId: id, data });
+  private logga(
+    manager: EntityManager,
+    actor: Actor,
+    handelse: string,
+    id: string,
+    data: Record<string, unknown>,
+  ): Promise<void> {
+    return this.audit.record(manager, {
+      organisationId: actor.organisationId,
+      anvandareId: actor.anvandareId,
+      handelse,
+      objektTyp: 'remissvar',
+      objektId: id,
+      data,
+    });
   }
 }
 
 function kravRedigerbart(svar: Remissvar): void {
-  if (svar.typ !== 'yttrande' || (svar.status !== 'utkast' && svar.status !== 'for_beslut')) throw illegalTransition('remissvar', svar.status, 'edit');
+  if (svar.typ !== 'yttrande' || (svar.status !== 'utkast' && svar.status !== 'for_beslut'))
+    throw illegalTransition('remissvar', svar.status, 'edit');
 }
 
 function beslutAv(dto: BeslutDto): Omit<Beslut, 'id' | 'createdAt' | 'remissvarId' | 'createdBy'> {
   for (const datum of [dto.sammantradesdatum, dto.beslutsdatum]) {
-    if (datum !== undefined && !isDatum(datum)) throw badRequest('OGILTIGT_DATUM', `${datum} is not a date`, `${datum} är inte ett datum`);
+    if (datum !== undefined && !isDatum(datum))
+      throw badRequest('OGILTIGT_DATUM', `${datum} is not a date`, `${datum} är inte ett datum`);
   }
   if (dto.typ === 'namndbeslut') {
-    if (!dto.sammantradesdatum || !dto.paragraf) throw badRequest('BESLUT_OFULLSTANDIGT', 'A namndbeslut needs sammantradesdatum and paragraf', 'Ett nämndbeslut behöver sammanträdesdatum och paragraf');
-    return { typ: 'namndbeslut', beslutsdatum: dto.sammantradesdatum, sammantradesdatum: dto.sammantradesdatum, paragraf: dto.paragraf, delegatNamn: null, delegatTitel: null };
+    if (!dto.sammantradesdatum || !dto.paragraf)
+      throw badRequest(
+        'BESLUT_OFULLSTANDIGT',
+        'A namndbeslut needs sammantradesdatum and paragraf',
+        'Ett nämndbeslut behöver sammanträdesdatum och paragraf',
+      );
+    return {
+      typ: 'namndbeslut',
+      beslutsdatum: dto.sammantradesdatum,
+      sammantradesdatum: dto.sammantradesdatum,
+      paragraf: dto.paragraf,
+      delegatNamn: null,
+      delegatTitel: null,
+    };
   }
-  if (!dto.delegatNamn || !dto.beslutsdatum) throw badRequest('BESLUT_OFULLSTANDIGT', 'A delegationsbeslut needs delegatNamn and beslutsdatum', 'Ett delegationsbeslut behöver delegat och beslutsdatum');
-  return { typ: 'delegationsbeslut', beslutsdatum: dto.beslutsdatum, sammantradesdatum: null, paragraf: null, delegatNamn: dto.delegatNamn, delegatTitel: dto.delegatTitel ?? null };
+  if (!dto.delegatNamn || !dto.beslutsdatum)
+    throw badRequest(
+      'BESLUT_OFULLSTANDIGT',
+      'A delegationsbeslut needs delegatNamn and beslutsdatum',
+      'Ett delegationsbeslut behöver delegat och beslutsdatum',
+    );
+  return {
+    typ: 'delegationsbeslut',
+    beslutsdatum: dto.beslutsdatum,
+    sammantradesdatum: null,
+    paragraf: null,
+    delegatNamn: dto.delegatNamn,
+    delegatTitel: dto.delegatTitel ?? null,
+  };
 }

@@ -20,7 +20,16 @@ import { RemissvarService } from './remissvar.service';
 @Module({
   imports: [ArchiveModule],
   controllers: [InkorgController, NamndInstansController, RemissvarController, ExpedieringController],
-  providers: [InkorgRepository, NamndInstansRepository, RegistreringService, Innehallsgranskning, RemissvarRepository, RemissvarService, RemissvarUtskrift, ExpedieringService],
+  providers: [
+    InkorgRepository,
+    NamndInstansRepository,
+    RegistreringService,
+    Innehallsgranskning,
+    RemissvarRepository,
+    RemissvarService,
+    RemissvarUtskrift,
+    ExpedieringService,
+  ],
   exports: [RemissvarRepository],
 })
 export class SvarModule {}

@@ -13,7 +13,10 @@ export class NyttArendeDto {
   @MaxLength(500)
   arendemening!: string;
 
-  @ApiPropertyOptional({ description: 'An existing number to register under; allocated when absent', example: 'UN2025/412' })
+  @ApiPropertyOptional({
+    description: 'An existing number to register under; allocated when absent',
+    example: 'UN2025/412',
+  })
   @OptionalNotNull()
   @IsString()
   @MaxLength(40)

@@ -20,7 +20,9 @@ export class DiariumRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   list(actor: Actor): Promise<Diarium[]> {
-    return this.dataSource.getRepository(Diarium).find({ where: { organisationId: actor.organisationId }, order: { prefix: 'ASC' } });
+    return this.dataSource
+      .getRepository(Diarium)
+      .find({ where: { organisationId: actor.organisationId }, order: { prefix: 'ASC' } });
   }
 
   async get(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager): Promise<Diarium> {
@@ -32,7 +34,9 @@ export class DiariumRepository {
   async arende(actor: Actor, id: string): Promise<{ arende: Arende; handlingar: Handling[] }> {
     const arende = await this.dataSource.getRepository(Arende).findOneBy({ id, organisationId: actor.organisationId });
     if (!arende) throw notFound('Ärende');
-    const handlingar = await this.dataSource.getRepository(Handling).find({ where: { arendeId: id }, order: { lopnummer: 'ASC' } });
+    const handlingar = await this.dataSource
+      .getRepository(Handling)
+      .find({ where: { arendeId: id }, order: { lopnummer: 'ASC' } });
     return { arende, handlingar };
   }
 
@@ -41,7 +45,11 @@ export class DiariumRepository {
    * caller's transaction ends, so concurrent allocations queue and a rollback leaves no gap.
    * Numbers already taken by entered ärenden are skipped.
    */
-  async allocate(manager: EntityManager, diarium: Diarium, year: number): Promise<{ lopnummer: number; diarienummer: string }> {
+  async allocate(
+    manager: EntityManager,
+    diarium: Diarium,
+    year: number,
+  ): Promise<{ lopnummer: number; diarienummer: string }> {
     const format = new DiarienummerFormat(diarium.format, diarium.prefix);
     for (;;) {
       const [row]: { senaste: number }[] = await manager.query(
@@ -56,12 +64,21 @@ export class DiariumRepository {
   }
 
   /** Validates an entered number against the diarium's format; refuses one already in use. */
-  async claimEntered(manager: EntityManager, diarium: Diarium, entered: string): Promise<{ ar: number; lopnummer: number; diarienummer: string }> {
+  async claimEntered(
+    manager: EntityManager,
+    diarium: Diarium,
+    entered: string,
+  ): Promise<{ ar: number; lopnummer: number; diarienummer: string }> {
     const format = new DiarienummerFormat(diarium.format, diarium.prefix);
     const parts = format.parse(entered);
     if (!parts) {
       const example = format.render({ year: 2025, seq: 118 });
-      throw new DomainError(HttpStatus.BAD_REQUEST, 'INVALID_DIARIENUMMER', `"${entered}" is not a diarienummer of ${diarium.namn} (expected e.g. ${example})`, `"${entered}" är inte ett diarienummer i ${diarium.namn} (till exempel ${example})`);
+      throw new DomainError(
+        HttpStatus.BAD_REQUEST,
+        'INVALID_DIARIENUMMER',
+        `"${entered}" is not a diarienummer of ${diarium.namn} (expected e.g. ${example})`,
+        `"${entered}" är inte ett diarienummer i ${diarium.namn} (till exempel ${example})`,
+      );
     }
     const diarienummer = format.render(parts);
     if (await manager.existsBy(Arende, { diariumId: diarium.id, ar: parts.year, lopnummer: parts.seq })) {
@@ -80,9 +97,15 @@ export class DiariumRepository {
 
   /** Registers a handling under the ärende with the next löpnummer (the ärende row is locked meanwhile). */
   async registerHandling(manager: EntityManager, arendeId: string, ny: NyHandling): Promise<Handling> {
-    const [arende]: { organisation_id: string }[] = await manager.query('SELECT organisation_id FROM arende WHERE id = $1 FOR UPDATE', [arendeId]);
+    const [arende]: { organisation_id: string }[] = await manager.query(
+      'SELECT organisation_id FROM arende WHERE id = $1 FOR UPDATE',
+      [arendeId],
+    );
     if (!arende) throw notFound('Ärende');
-    const [{ next }]: { next: number }[] = await manager.query('SELECT COALESCE(MAX(lopnummer), 0) + 1 AS next FROM handling WHERE arende_id = $1', [arendeId]);
+    const [{ next }]: { next: number }[] = await manager.query(
+      'SELECT COALESCE(MAX(lopnummer), 0) + 1 AS next FROM handling WHERE arende_id = $1',
+      [arendeId],
+    );
     const { identifiers } = await manager.insert(Handling, {
       organisationId: arende.organisation_id,
       arendeId,
@@ -99,4 +122,9 @@ export class DiariumRepository {
 }
 
 const diarienummerTaken = (diarienummer: string) =>
-  new DomainError(HttpStatus.CONFLICT, 'DIARIENUMMER_TAKEN', `Diarienummer ${diarienummer} is already in use`, `Diarienumret ${diarienummer} används redan`);
+  new DomainError(
+    HttpStatus.CONFLICT,
+    'DIARIENUMMER_TAKEN',
+    `Diarienummer ${diarienummer} is already in use`,
+    `Diarienumret ${diarienummer} används redan`,
+  );

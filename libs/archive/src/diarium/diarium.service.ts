@@ -28,7 +28,10 @@ export class DiariumService {
   async registerArende(actor: Actor, nytt: NyttArende, outer?: EntityManager): Promise<Arende> {
     const work = async (manager: EntityManager) => {
       const diarium = await this.diarier.get(actor, nytt.diariumId, manager);
-      if (!actor.hasRoleAt(diarium.enhetId, ...REGISTRERANDE_ROLLER)) throw forbidden(`Registering in ${diarium.namn} needs the role registrator, namndsekreterare or remissansvarig there`);
+      if (!actor.hasRoleAt(diarium.enhetId, ...REGISTRERANDE_ROLLER))
+        throw forbidden(
+          `Registering in ${diarium.namn} needs the role registrator, namndsekreterare or remissansvarig there`,
+        );
       const nummer = nytt.diarienummer
         ? await this.diarier.claimEntered(manager, diarium, nytt.diarienummer)
         : { ar: this.currentYear(), ...(await this.diarier.allocate(manager, diarium, this.currentYear())) };
@@ -41,7 +44,14 @@ export class DiariumService {
         arendemening: nytt.arendemening,
         createdBy: actor.anvandareId,
       });
-      await this.audit.record(manager, { organisationId: actor.organisationId, anvandareId: actor.anvandareId, handelse: 'arende_registrerat', objektTyp: 'arende', objektId: arende.id, data: { diarienummer: arende.diarienummer } });
+      await this.audit.record(manager, {
+        organisationId: actor.organisationId,
+        anvandareId: actor.anvandareId,
+        handelse: 'arende_registrerat',
+        objektTyp: 'arende',
+        objektId: arende.id,
+        data: { diarienummer: arende.diarienummer },
+      });
       return arende;
     };
     return outer ? work(outer) : this.dataSource.transaction(work);

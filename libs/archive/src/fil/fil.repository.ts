@@ -24,7 +24,11 @@ export class FilRepository {
 
   /** The bytes of a file the caller has already been allowed to see (callers check tenancy first). */
   async data(id: string, manager: EntityManager = this.dataSource.manager): Promise<{ fil: Fil; data: Buffer }> {
-    const fil = await manager.createQueryBuilder(Fil, 'f').addSelect('f.data').where('f.id = :id', { id }).getOneOrFail();
+    const fil = await manager
+      .createQueryBuilder(Fil, 'f')
+      .addSelect('f.data')
+      .where('f.id = :id', { id })
+      .getOneOrFail();
     return { fil, data: fil.data };
   }
 }

@@ -51,23 +51,48 @@ export class KontoSparr {
   /** 429 LOGIN_LOCKED while the address is locked for this client or for everyone; asked before any password is checked. */
   async assertOpen(epost: string, klient: string): Promise<void> {
     const keys = this.keys(epost, klient);
-    const ttls = await this.orElse(() => this.redis.multi().pttl(keys.konto.sparr).pttl(keys.klient.sparr).exec(), null);
+    const ttls = await this.orElse(
+      () => this.redis.multi().pttl(keys.konto.sparr).pttl(keys.klient.sparr).exec(),
+      null,
+    );
     const [konto, klientens] = [Number(ttls?.[0]?.[1] ?? -2), Number(ttls?.[1]?.[1] ?? -2)];
     if (konto > 0) throw locked('konto', konto);
     if (klientens > 0) throw locked('klient', klientens);
   }
 
   /** Counts a wrong password; the one that reaches a limit sets that lock (and throws). */
-  async recordFailure(epost: string, konto: { id: string; organisationId: string } | null, klient: string): Promise<void> {
+  async recordFailure(
+    epost: string,
+    konto: { id: string; organisationId: string } | null,
+    klient: string,
+  ): Promise<void> {
     const keys = this.keys(epost, klient);
     const lockMs = this.config.LOGIN_LOCK_SECONDS * 1000;
-    const counted = await this.orElse(() => this.redis.multi().incr(keys.konto.fel).pexpire(keys.konto.fel, lockMs).incr(keys.klient.fel).pexpire(keys.klient.fel, lockMs).exec(), null);
+    const counted = await this.orElse(
+      () =>
+        this.redis
+          .multi()
+          .incr(keys.konto.fel)
+          .pexpire(keys.konto.fel, lockMs)
+          .incr(keys.klient.fel)
+          .pexpire(keys.klient.fel, lockMs)
+          .exec(),
+      null,
+    );
     const [alla, klientens] = [Number(counted?.[0]?.[1] ?? 0), Number(counted?.[2]?.[1] ?? 0)];
-    const omfang: Omfang | undefined = alla >= this.config.LOGIN_MAX_FAILURES_ACCOUNT ? 'konto' : klientens >= this.config.LOGIN_MAX_FAILURES ? 'klient' : undefined;
+    const omfang: Omfang | undefined =
+      alla >= this.config.LOGIN_MAX_FAILURES_ACCOUNT
+        ? 'konto'
+        : klientens >= this.config.LOGIN_MAX_FAILURES
+          ? 'klient'
+          : undefined;
     if (!omfang) return;
     const lock = keys[omfang];
     // NX: of all attempts (in any process) that reach the limit together, one sets the lock and audits it.
-    const first = await this.orElse(() => this.redis.multi().set(lock.sparr, klient, 'PX', lockMs, 'NX').del(lock.fel).exec(), null);
+    const first = await this.orElse(
+      () => this.redis.multi().set(lock.sparr, klient, 'PX', lockMs, 'NX').del(lock.fel).exec(),
+      null,
+    );
     if (first?.[0]?.[1] === 'OK' && konto) {
       await this.dataSource.transaction((manager) =>
         this.audit.record(manager, {
@@ -76,7 +101,12 @@ export class KontoSparr {
           handelse: 'inloggning_sparrad',
           objektTyp: 'anvandare',
           objektId: konto.id,
-          data: { misslyckadeForsok: omfang === 'konto' ? alla : klientens, sparradSekunder: this.config.LOGIN_LOCK_SECONDS, sparradFor: omfang === 'konto' ? 'alla' : 'klienten', ip: klient },
+          data: {
+            misslyckadeForsok: omfang === 'konto' ? alla : klientens,
+            sparradSekunder: this.config.LOGIN_LOCK_SECONDS,
+            sparradFor: omfang === 'konto' ? 'alla' : 'klienten',
+            ip: klient,
+          },
         }),
       );
     }

@@ -26,7 +26,10 @@ export class PasswordChecks {
   private readonly semaphore: FairSemaphore;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.semaphore = new FairSemaphore(config.LOGIN_HASH_CONCURRENCY, { perClient: config.LOGIN_HASH_QUEUE_PER_CLIENT, total: config.LOGIN_HASH_QUEUE_MAX });
+    this.semaphore = new FairSemaphore(config.LOGIN_HASH_CONCURRENCY, {
+      perClient: config.LOGIN_HASH_QUEUE_PER_CLIENT,
+      total: config.LOGIN_HASH_QUEUE_MAX,
+    });
   }
 
   /** Verifies against the account's hash, or the decoy's when there is no account, so both take as long. */

@@ -17,7 +17,11 @@ export const rateLimitRedisProvider: Provider = {
   provide: RATE_LIMIT_REDIS,
   inject: [REDIS],
   useFactory: async (shared: Redis) => {
-    const redis = shared.duplicate({ enableOfflineQueue: false, maxRetriesPerRequest: 0, commandTimeout: COMMAND_TIMEOUT_MS });
+    const redis = shared.duplicate({
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      commandTimeout: COMMAND_TIMEOUT_MS,
+    });
     // Without the offline queue, commands before the connection is up would fail open: wait briefly for it.
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, READY_WAIT_MS);

@@ -23,7 +23,14 @@ export class LoginDto {
 
 /** The caller, and the CSRF token every unsafe request of this session must carry (header X-CSRF-Token). */
 function describe(actor: Actor, csrfToken: string) {
-  return { id: actor.anvandareId, namn: actor.namn, epost: actor.epost, organisationId: actor.organisationId, roller: actor.roller, csrfToken };
+  return {
+    id: actor.anvandareId,
+    namn: actor.namn,
+    epost: actor.epost,
+    organisationId: actor.organisationId,
+    roller: actor.roller,
+    csrfToken,
+  };
 }
 
 @ApiTags('auth')
@@ -35,7 +42,10 @@ export class AuthController {
   @RateLimited('login')
   @Post('login')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sign in; sets the session cookie and answers the CSRF token (csrfToken) that POST/PUT/PATCH/DELETE must send as X-CSRF-Token. Limited per client IP and per account (429 with Retry-After)' })
+  @ApiOperation({
+    summary:
+      'Sign in; sets the session cookie and answers the CSRF token (csrfToken) that POST/PUT/PATCH/DELETE must send as X-CSRF-Token. Limited per client IP and per account (429 with Retry-After)',
+  })
   async login(@Body() body: LoginDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply) {
     const { token, csrfToken, actor } = await this.auth.login(body.epost, body.losenord, clientAddress(req));
     setSessionCookie(req, res, token, this.auth.sessionTtlMs);
@@ -53,7 +63,7 @@ export class AuthController {
   }
 
   @Get('me')
-  @ApiOperation({ summary: 'The signed-in user, its roles per enhet and the session\'s CSRF token' })
+  @ApiOperation({ summary: "The signed-in user, its roles per enhet and the session's CSRF token" })
   me(@CurrentActor() actor: Actor, @Req() req: RequestWithActor) {
     return describe(actor, req.csrfToken!);
   }

@@ -4,7 +4,13 @@ export const SESSION_COOKIE = 'remiss_session';
 
 /** httpOnly and SameSite=Lax always; Secure whenever the request came over https (directly or via the proxy). */
 export function setSessionCookie(req: FastifyRequest, res: FastifyReply, token: string, ttlMs: number): void {
-  res.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: req.protocol === 'https', path: '/', maxAge: Math.floor(ttlMs / 1000) });
+  res.setCookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: req.protocol === 'https',
+    path: '/',
+    maxAge: Math.floor(ttlMs / 1000),
+  });
 }
 
 export function clearSessionCookie(req: FastifyRequest, res: FastifyReply): void {

@@ -33,7 +33,8 @@ export class SessionGuard implements CanActivate {
     req.actor = actor;
     req.csrfToken = session.csrfToken;
     const roller = this.reflector.getAllAndOverride<Roll[] | undefined>(ROLLER_KEY, targets);
-    if (roller?.length && !actor.hasRole(...roller)) throw forbidden(`This needs one of the roles ${roller.join(', ')}`);
+    if (roller?.length && !actor.hasRole(...roller))
+      throw forbidden(`This needs one of the roles ${roller.join(', ')}`);
     return true;
   }
 }

@@ -12,7 +12,10 @@ export class OrganisationController {
   @Get('organisation')
   @ApiOperation({ summary: "The caller's organisation with its enheter" })
   async own(@CurrentActor() actor: Actor) {
-    const [organisation, enheter] = await Promise.all([this.organisationer.own(actor), this.organisationer.enheter(actor)]);
+    const [organisation, enheter] = await Promise.all([
+      this.organisationer.own(actor),
+      this.organisationer.enheter(actor),
+    ]);
     return { ...organisation, enheter };
   }
 

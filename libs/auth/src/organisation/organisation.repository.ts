@@ -17,7 +17,9 @@ export class OrganisationRepository {
   }
 
   enheter(actor: Actor): Promise<Enhet[]> {
-    return this.dataSource.getRepository(Enhet).find({ where: { organisationId: actor.organisationId }, order: { namn: 'ASC' } });
+    return this.dataSource
+      .getRepository(Enhet)
+      .find({ where: { organisationId: actor.organisationId }, order: { namn: 'ASC' } });
   }
 
   async enhet(actor: Actor, id: string): Promise<Enhet> {

@@ -60,12 +60,13 @@ export class FairSemaphore {
     this.queues.set(client, queue);
     return new Promise((resolve, reject) => {
       const waiter: Waiter = { resume: resolve };
-      if (waitMs !== undefined) waiter.timer = setTimeout(() => {
-        queue.splice(queue.indexOf(waiter), 1);
-        if (queue.length === 0 && this.queues.get(client) === queue) this.queues.delete(client);
-        this.waiting--;
-        reject(new QueueFull('wait'));
-      }, waitMs);
+      if (waitMs !== undefined)
+        waiter.timer = setTimeout(() => {
+          queue.splice(queue.indexOf(waiter), 1);
+          if (queue.length === 0 && this.queues.get(client) === queue) this.queues.delete(client);
+          this.waiting--;
+          reject(new QueueFull('wait'));
+        }, waitMs);
       queue.push(waiter);
     });
   }

@@ -11,8 +11,18 @@ describe('configuration', () => {
   });
 
   it('reads and converts given values', () => {
-    const config = loadConfig({ PORT: '8080', DATABASE_URL: 'postgres://u@db/remiss', DEMO_DATA: 'false', TRUST_PROXY: '1' });
-    expect(config).toMatchObject({ PORT: 8080, DATABASE_URL: 'postgres://u@db/remiss', DEMO_DATA: false, TRUST_PROXY: true });
+    const config = loadConfig({
+      PORT: '8080',
+      DATABASE_URL: 'postgres://u@db/remiss',
+      DEMO_DATA: 'false',
+      TRUST_PROXY: '1',
+    });
+    expect(config).toMatchObject({
+      PORT: 8080,
+      DATABASE_URL: 'postgres://u@db/remiss',
+      DEMO_DATA: false,
+      TRUST_PROXY: true,
+    });
   });
 
   it('treats an empty value as not set', () => {
@@ -21,7 +31,10 @@ describe('configuration', () => {
 
   it.each([
     [{ PORT: 'abc' }, /^Configuration error: PORT has the invalid value "abc": /],
-    [{ DATABASE_URL: 'mysql://x' }, /^Configuration error: DATABASE_URL has the invalid value "mysql:\/\/x": must be a URL starting with postgres:\/\/ or postgresql:\/\/\.$/],
+    [
+      { DATABASE_URL: 'mysql://x' },
+      /^Configuration error: DATABASE_URL has the invalid value "mysql:\/\/x": must be a URL starting with postgres:\/\/ or postgresql:\/\/\.$/,
+    ],
     [{ DEMO_DATA: 'kanske' }, /^Configuration error: DEMO_DATA has the invalid value "kanske"/],
   ])('stops with one sentence naming the variable: %j', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);

@@ -53,7 +53,10 @@ export const configSchema = z.object({
   SMTP_MAX_CONNECTIONS: positiveInt(5),
 
   /** BullMQ key prefix: lets several platforms (or test files) share one Redis. */
-  QUEUE_PREFIX: z.string().regex(/^[a-z0-9-]+$/).default('remiss'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .default('remiss'),
   /** The outbox (reminders and one-off mails): parallel sends per worker, lease on a claimed row, retries. */
   OUTBOX_CONCURRENCY: positiveInt(50),
   OUTBOX_LEASE_MS: positiveInt(120000),
@@ -122,9 +125,7 @@ export class ConfigError extends StartupError {}
 
 /** Parses the environment once; a bad value stops start-up with one sentence naming the variable. */
 export function loadConfig(env: Record<string, string | undefined>): AppConfig {
-  const known = Object.fromEntries(
-    Object.keys(configSchema.shape).map((key) => [key, env[key]]),
-  );
+  const known = Object.fromEntries(Object.keys(configSchema.shape).map((key) => [key, env[key]]));
   const result = configSchema.safeParse(known);
   if (!result.success) {
     const issue = result.error.issues[0];

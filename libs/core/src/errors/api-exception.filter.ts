@@ -36,10 +36,12 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const body = apiErrorBody(exception);
-    if (body.code === DUPLICATE || body.code === INVALID_VALUE || body.code === CONCURRENT_CHANGE) this.logger.warn(`${body.code}: ${exception instanceof Error ? exception.message : String(exception)}`);
+    if (body.code === DUPLICATE || body.code === INVALID_VALUE || body.code === CONCURRENT_CHANGE)
+      this.logger.warn(`${body.code}: ${exception instanceof Error ? exception.message : String(exception)}`);
     // A DomainError 5xx is a designed refusal under load (DATABASE_BUSY, PDF_INSPECTION_BUSY): one line, no stack.
     if (body.statusCode >= 500 && exception instanceof DomainError) this.logger.warn(`${body.code}: ${body.message}`);
-    else if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    else if (body.statusCode >= 500)
+      this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const retryAfter = body.details?.retryAfterSeconds;
     if (typeof retryAfter === 'number') reply.header('Retry-After', String(retryAfter));
@@ -62,15 +64,29 @@ export function apiErrorBody(exception: unknown): ApiErrorBody {
     const status = exception.getStatus();
     const raw = exception.getResponse();
     const given = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
-    const message = Array.isArray(given.message) ? given.message.join('; ') : String(given.message ?? exception.message);
-    const code = typeof given.code === 'string' ? given.code : isJsonSyntaxError(exception) ? 'MALFORMED_JSON' : (CODE_BY_STATUS[status] ?? 'ERROR');
+    const message = Array.isArray(given.message)
+      ? given.message.join('; ')
+      : String(given.message ?? exception.message);
+    const code =
+      typeof given.code === 'string'
+        ? given.code
+        : isJsonSyntaxError(exception)
+          ? 'MALFORMED_JSON'
+          : (CODE_BY_STATUS[status] ?? 'ERROR');
     return { statusCode: status, code, message };
   }
   const database = databaseErrorBody(exception);
   if (database) return database;
   if (isFastifyClientError(exception)) {
     const status = exception.statusCode;
-    return { statusCode: status, code: exception.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || exception instanceof SyntaxError ? 'MALFORMED_JSON' : (CODE_BY_STATUS[status] ?? 'BAD_REQUEST'), message: exception.message };
+    return {
+      statusCode: status,
+      code:
+        exception.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || exception instanceof SyntaxError
+          ? 'MALFORMED_JSON'
+          : (CODE_BY_STATUS[status] ?? 'BAD_REQUEST'),
+      message: exception.message,
+    };
   }
   return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: 'INTERNAL', message: 'Internal error' };
 }
@@ -114,13 +130,28 @@ function databaseErrorBody(exception: unknown): ApiErrorBody | null {
     return { statusCode: busy.status, code: busy.code, message: busy.message, meddelande: busy.svenska };
   }
   if (state && CONCURRENT_CHANGE_STATES.has(state)) {
-    return { statusCode: HttpStatus.CONFLICT, code: CONCURRENT_CHANGE, message: 'Someone else changed the same thing at the same moment; try again', meddelande: 'Någon annan ändrade samma sak i samma ögonblick. Försök igen.' };
+    return {
+      statusCode: HttpStatus.CONFLICT,
+      code: CONCURRENT_CHANGE,
+      message: 'Someone else changed the same thing at the same moment; try again',
+      meddelande: 'Någon annan ändrade samma sak i samma ögonblick. Försök igen.',
+    };
   }
   if (state === '23505') {
-    return { statusCode: HttpStatus.CONFLICT, code: DUPLICATE, message: 'This already exists (an identical request was probably saved at the same moment); reload and try again', meddelande: 'Uppgiften finns redan (troligen sparades samma sak samtidigt); ladda om och försök igen' };
+    return {
+      statusCode: HttpStatus.CONFLICT,
+      code: DUPLICATE,
+      message: 'This already exists (an identical request was probably saved at the same moment); reload and try again',
+      meddelande: 'Uppgiften finns redan (troligen sparades samma sak samtidigt); ladda om och försök igen',
+    };
   }
   if (state && INVALID_VALUE_STATES.has(state)) {
-    return { statusCode: HttpStatus.BAD_REQUEST, code: INVALID_VALUE, message: 'A value is outside what the platform can store', meddelande: 'Ett av värdena ligger utanför det som kan sparas' };
+    return {
+      statusCode: HttpStatus.BAD_REQUEST,
+      code: INVALID_VALUE,
+      message: 'A value is outside what the platform can store',
+      meddelande: 'Ett av värdena ligger utanför det som kan sparas',
+    };
   }
   return null;
 }
@@ -129,6 +160,7 @@ function databaseErrorBody(exception: unknown): ApiErrorBody | null {
 export function sqlState(e: unknown): string | undefined {
   const error = e as { code?: unknown; driverError?: { code?: unknown }; severity?: unknown; name?: unknown } | null;
   if (!(e instanceof Error) || !error) return undefined;
-  const code = error.name === 'QueryFailedError' ? error.driverError?.code : error.severity !== undefined ? error.code : undefined;
+  const code =
+    error.name === 'QueryFailedError' ? error.driverError?.code : error.severity !== undefined ? error.code : undefined;
   return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
 }

@@ -40,4 +40,9 @@ export const illegalTransition = (what: string, current: string, action: string)
 
 /** PostgreSQL did not take the work in time (no pooled connection free, a statement over its limit): try again shortly. */
 export const databaseBusy = (message = 'The database is busy; try again shortly') =>
-  new DomainError(HttpStatus.SERVICE_UNAVAILABLE, 'DATABASE_BUSY', message, 'Databasen är överbelastad just nu. Försök igen om en stund.');
+  new DomainError(
+    HttpStatus.SERVICE_UNAVAILABLE,
+    'DATABASE_BUSY',
+    message,
+    'Databasen är överbelastad just nu. Försök igen om en stund.',
+  );

@@ -11,7 +11,13 @@ export function svenskVantetid(seconds: number): string {
  * A refusal that says when to try again: `details.retryAfterSeconds`, which ApiExceptionFilter
  * also sends as the Retry-After header.
  */
-export function tooManyRequests(code: string, message: string, svenska: string, retryAfterSeconds: number, status: HttpStatus = HttpStatus.TOO_MANY_REQUESTS): DomainError {
+export function tooManyRequests(
+  code: string,
+  message: string,
+  svenska: string,
+  retryAfterSeconds: number,
+  status: HttpStatus = HttpStatus.TOO_MANY_REQUESTS,
+): DomainError {
   const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
   return new DomainError(status, code, message, svenska, { retryAfterSeconds: seconds });
 }

@@ -5,7 +5,9 @@ import { DomainError } from './domain-error';
 function flatten(errors: ValidationError[], parent = ''): string[] {
   return errors.flatMap((e) => {
     const field = parent ? `${parent}.${e.property}` : e.property;
-    const own = Object.values(e.constraints ?? {}).map((m) => (m.startsWith(e.property) ? `${parent ? parent + '.' : ''}${m}` : `${field}: ${m}`));
+    const own = Object.values(e.constraints ?? {}).map((m) =>
+      m.startsWith(e.property) ? `${parent ? parent + '.' : ''}${m}` : `${field}: ${m}`,
+    );
     return [...own, ...flatten(e.children ?? [], field)];
   });
 }
@@ -19,7 +21,13 @@ function faultyFields(errors: ValidationError[], parent = ''): string[] {
 }
 
 /** The few query fields with English names, as the Swedish messages call them; the others are Swedish already. */
-const SVENSKA_FALTNAMN: Record<string, string> = { page: 'sidnummer', pageSize: 'antal per sida', q: 'sökord', sort: 'sortering', order: 'ordning' };
+const SVENSKA_FALTNAMN: Record<string, string> = {
+  page: 'sidnummer',
+  pageSize: 'antal per sida',
+  q: 'sökord',
+  sort: 'sortering',
+  order: 'ordning',
+};
 const svensktFalt = (path: string) => SVENSKA_FALTNAMN[path] ?? path;
 
 /**
@@ -43,10 +51,25 @@ function inputFaultError(found: InputFault): DomainError {
   const [field, falt] = path ? [path, `fältet ${svensktFalt(path)}`] : ['the body', 'innehållet'];
   const details = { fields: [path] };
   if (fault === 'TOO_DEEP') {
-    return new DomainError(HttpStatus.BAD_REQUEST, 'INPUT_TOO_DEEP', `${field} is nested deeper than ${MAX_INPUT_DEPTH} levels`, `Uppgifterna i ${falt} är nästlade i fler än ${MAX_INPUT_DEPTH} nivåer`, details);
+    return new DomainError(
+      HttpStatus.BAD_REQUEST,
+      'INPUT_TOO_DEEP',
+      `${field} is nested deeper than ${MAX_INPUT_DEPTH} levels`,
+      `Uppgifterna i ${falt} är nästlade i fler än ${MAX_INPUT_DEPTH} nivåer`,
+      details,
+    );
   }
-  const [english, svenska] = fault === 'NUL' ? ['a NUL character', 'ett NUL-tecken'] : ['an unpaired UTF-16 surrogate', 'ett ensamt surrogattecken (ogiltig Unicode)'];
-  return new DomainError(HttpStatus.BAD_REQUEST, 'INVALID_TEXT', `${field} contains ${english}`, `${falt[0].toUpperCase()}${falt.slice(1)} innehåller ${svenska}`, details);
+  const [english, svenska] =
+    fault === 'NUL'
+      ? ['a NUL character', 'ett NUL-tecken']
+      : ['an unpaired UTF-16 surrogate', 'ett ensamt surrogattecken (ogiltig Unicode)'];
+  return new DomainError(
+    HttpStatus.BAD_REQUEST,
+    'INVALID_TEXT',
+    `${field} contains ${english}`,
+    `${falt[0].toUpperCase()}${falt.slice(1)} innehåller ${svenska}`,
+    details,
+  );
 }
 
 export function apiValidationPipe(): ValidationPipe {
@@ -58,9 +81,15 @@ export function apiValidationPipe(): ValidationPipe {
       const messages = flatten(errors);
       const fields = faultyFields(errors).map(svensktFalt);
       const namn = fields.length === 1 ? `fältet ${fields[0]}` : `fälten ${fields.join(', ')}`;
-      return new DomainError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', messages.join('; '), `Uppgifterna är inte giltiga: ${namn}`, {
-        fields: errors.map((e) => e.property),
-      });
+      return new DomainError(
+        HttpStatus.BAD_REQUEST,
+        'VALIDATION_FAILED',
+        messages.join('; '),
+        `Uppgifterna är inte giltiga: ${namn}`,
+        {
+          fields: errors.map((e) => e.property),
+        },
+      );
     },
   });
 }

@@ -33,14 +33,19 @@ export class MediaTypeGuard implements CanActivate {
     if (SAFE_METHODS.has(req.method)) return true;
     const type = req.headers['content-type'] ?? (hasBody(req) ? '' : undefined);
     if (type === undefined) return true;
-    const accepted = this.reflector.getAllAndOverride<string[] | undefined>(API_CONSUMES_KEY, [context.getHandler(), context.getClass()]) ?? JSON_ONLY;
+    const accepted =
+      this.reflector.getAllAndOverride<string[] | undefined>(API_CONSUMES_KEY, [
+        context.getHandler(),
+        context.getClass(),
+      ]) ?? JSON_ONLY;
     const essence = type.split(';')[0].trim().toLowerCase();
     if (!accepted.includes(essence)) throw unsupportedMediaType(essence, accepted);
     return true;
   }
 }
 
-const hasBody = (req: FastifyRequest) => req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+const hasBody = (req: FastifyRequest) =>
+  req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
 
 /**
  * A media type that no parser reads (or a body without Content-Type) is left unread, for

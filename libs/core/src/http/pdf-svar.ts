@@ -7,7 +7,12 @@ import type { FastifyReply } from 'fastify';
  * documents the platform printed itself. Every PDF is sandboxed (no script, no same origin, should
  * a browser render it as a page) and never content-sniffed into something else.
  */
-export function sendPdf(res: FastifyReply, filnamn: string, data: Buffer, disposition: 'inline' | 'attachment'): StreamableFile {
+export function sendPdf(
+  res: FastifyReply,
+  filnamn: string,
+  data: Buffer,
+  disposition: 'inline' | 'attachment',
+): StreamableFile {
   res.headers({
     'Content-Type': 'application/pdf',
     'Content-Disposition': `${disposition}; filename*=UTF-8''${encodeURIComponent(filnamn)}`,

@@ -23,6 +23,9 @@ export function IsDatum(options?: ValidationOptions): PropertyDecorator {
       target: target.constructor,
       propertyName: String(propertyName),
       options: { message: `$property must be a date YYYY-MM-DD between ${DATUM_MIN} and ${DATUM_MAX}`, ...options },
-      validator: { validate: (value: unknown) => typeof value === 'string' && isDatum(value) && value >= DATUM_MIN && value <= DATUM_MAX },
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'string' && isDatum(value) && value >= DATUM_MIN && value <= DATUM_MAX,
+      },
     });
 }

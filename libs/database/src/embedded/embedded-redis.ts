@@ -7,7 +7,12 @@ import Redis from 'ioredis';
 import { EmbeddedServer } from './embedded-postgres';
 
 async function answers(url: string): Promise<boolean> {
-  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 1000 });
+  const client = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    connectTimeout: 1000,
+  });
   client.on('error', () => undefined);
   try {
     await client.connect();
@@ -28,13 +33,28 @@ export async function startEmbeddedRedis(dataDir: string, port: number): Promise
   if (await answers(url)) return { url, stop: async () => undefined };
 
   if (spawnSync('redis-server', ['--version']).error) {
-    throw new StartupError('No REDIS_URL is set and redis-server is not on the PATH: install Redis (Debian: `apt-get install redis-server`) or set REDIS_URL.');
+    throw new StartupError(
+      'No REDIS_URL is set and redis-server is not on the PATH: install Redis (Debian: `apt-get install redis-server`) or set REDIS_URL.',
+    );
   }
   const dir = resolve(dataDir, 'redis');
   mkdirSync(dir, { recursive: true });
   const child = spawn(
     'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--maxmemory-policy', 'noeviction', '--save', ''],
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      dir,
+      '--appendonly',
+      'yes',
+      '--maxmemory-policy',
+      'noeviction',
+      '--save',
+      '',
+    ],
     { stdio: 'ignore' },
   );
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
@@ -53,5 +73,7 @@ export async function startEmbeddedRedis(dataDir: string, port: number): Promise
     await new Promise((r) => setTimeout(r, 100));
   }
   child.kill('SIGKILL');
-  throw new StartupError(`redis-server did not start on port ${port}: is the port taken? Set EMBEDDED_REDIS_PORT or REDIS_URL.`);
+  throw new StartupError(
+    `redis-server did not start on port ${port}: is the port taken? Set EMBEDDED_REDIS_PORT or REDIS_URL.`,
+  );
 }

@@ -66,7 +66,8 @@ export const REMISSINSTANS_STATUSAR = ['inbjuden', 'registrerad', 'under_beredni
 export type RemissinstansStatus = (typeof REMISSINSTANS_STATUSAR)[number];
 
 /** `forsenad` in SQL: the svarsdatum has passed and the instans has neither answered nor declined. */
-export const FORSENAD_SQL = (alias: string, idagParam: string) => `(${alias}.status NOT IN ('besvarad', 'avstar') AND ${alias}.svarsdatum < ${idagParam})`;
+export const FORSENAD_SQL = (alias: string, idagParam: string) =>
+  `(${alias}.status NOT IN ('besvarad', 'avstar') AND ${alias}.svarsdatum < ${idagParam})`;
 
 /**
  * One recipient of one remiss: an enhet of the own or another organisation, or an external party.

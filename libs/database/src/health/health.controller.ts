@@ -36,7 +36,10 @@ export class HealthController {
   /** PostgreSQL and Redis both answer; 503 naming the one that does not. */
   @Get('ready')
   async ready(@Res({ passthrough: true }) res: FastifyReply) {
-    const [postgres, redis] = await Promise.all([check(() => this.dataSource.query('SELECT 1')), check(() => this.redis.ping())]);
+    const [postgres, redis] = await Promise.all([
+      check(() => this.dataSource.query('SELECT 1')),
+      check(() => this.redis.ping()),
+    ]);
     const ok = postgres === 'ok' && redis === 'ok';
     res.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
     return { status: ok ? 'ok' : 'unavailable', checks: { postgres, redis } };

@@ -25,4 +25,5 @@ export function createRedis(url: string, extra: RedisOptions = {}): Redis {
  * The connection is known to be down (lost and reconnecting, or closed): a command sent now would
  * wait in the offline queue until Redis returns, so callers behind an HTTP response skip it.
  */
-export const redisIsAway = (redis: Redis): boolean => redis.status === 'reconnecting' || redis.status === 'close' || redis.status === 'end';
+export const redisIsAway = (redis: Redis): boolean =>
+  redis.status === 'reconnecting' || redis.status === 'close' || redis.status === 'end';

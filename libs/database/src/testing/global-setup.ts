@@ -7,5 +7,6 @@ register({ baseUrl: `${__dirname}/../../../..`, paths: compilerOptions.paths });
 
 export default async function globalSetup(): Promise<void> {
   const { prepareTestInfrastructure } = require('./test-infrastructure') as typeof import('./test-infrastructure');
-  (globalThis as { __remissTestInfrastructure?: unknown }).__remissTestInfrastructure = await prepareTestInfrastructure();
+  (globalThis as { __remissTestInfrastructure?: unknown }).__remissTestInfrastructure =
+    await prepareTestInfrastructure();
 }

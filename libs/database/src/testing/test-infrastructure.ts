@@ -60,7 +60,10 @@ export async function dropTestDatabases(): Promise<void> {
   const run = process.env[ENV_RUN_ID];
   if (!adminUrl || !run) return;
   await withClient(adminUrl, async (client) => {
-    const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1 OR datname = $2`, [`${databasePrefix(run)}%`, templateName(run)]);
+    const { rows } = await client.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE datname LIKE $1 OR datname = $2`,
+      [`${databasePrefix(run)}%`, templateName(run)],
+    );
     for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
   });
 }
@@ -75,14 +78,22 @@ export interface TestDatabase {
 }
 
 /** Every test logs in (and follows links) from 127.0.0.1, hundreds of times a file, and fuzzing may send wrong passwords; the rate-limit tests set low limits of their own. */
-const GENEROUS_LIMITS = { LOGIN_RATE_MAX: '100000', LINK_RATE_MAX: '100000', LOGIN_MAX_FAILURES: '1000', LOGIN_MAX_FAILURES_ACCOUNT: '10000', LOGIN_HASH_QUEUE_PER_CLIENT: '100000', LOGIN_HASH_QUEUE_MAX: '100000' };
+const GENEROUS_LIMITS = {
+  LOGIN_RATE_MAX: '100000',
+  LINK_RATE_MAX: '100000',
+  LOGIN_MAX_FAILURES: '1000',
+  LOGIN_MAX_FAILURES_ACCOUNT: '10000',
+  LOGIN_HASH_QUEUE_PER_CLIENT: '100000',
+  LOGIN_HASH_QUEUE_MAX: '100000',
+};
 
 /** A fresh, migrated database for one test file. */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const adminUrl = process.env[ENV_ADMIN_URL];
   const redisUrl = process.env[ENV_REDIS_URL];
   const run = process.env[ENV_RUN_ID];
-  if (!adminUrl || !redisUrl || !run) throw new Error('Test infrastructure missing: run the tests through `npm test` (Jest global setup).');
+  if (!adminUrl || !redisUrl || !run)
+    throw new Error('Test infrastructure missing: run the tests through `npm test` (Jest global setup).');
   const suffix = randomBytes(6).toString('hex');
   const name = `${databasePrefix(run)}${suffix}`;
   await withClient(adminUrl, (client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${templateName(run)}`));
@@ -91,7 +102,20 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     url,
     redisUrl,
     redisPrefix: `test-${suffix}`,
-    config: (overrides = {}) => loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: url, REDIS_URL: redisUrl, QUEUE_PREFIX: `test-${suffix}`, DEMO_DATA: 'false', ...GENEROUS_LIMITS, ...overrides }),
-    drop: () => withClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+    config: (overrides = {}) =>
+      loadConfig({
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'warn',
+        DATABASE_URL: url,
+        REDIS_URL: redisUrl,
+        QUEUE_PREFIX: `test-${suffix}`,
+        DEMO_DATA: 'false',
+        ...GENEROUS_LIMITS,
+        ...overrides,
+      }),
+    drop: () =>
+      withClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(
+        () => undefined,
+      ),
   };
 }

@@ -32,7 +32,16 @@ export class EpostUtkorgTabell extends EpostUtkorg implements UtkorgTyp, OnModul
   async enqueue(manager: EntityManager, organisationId: string, epost: Epost): Promise<string> {
     const [row]: { id: string }[] = await manager.query(
       `INSERT INTO epost_utkorg (organisation_id, till, kopia, amne, text, html, message_id, due_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [organisationId, lista(epost.to), lista(epost.cc), epost.subject, epost.text, epost.html ?? null, epost.messageId, this.clock.now()],
+      [
+        organisationId,
+        lista(epost.to),
+        lista(epost.cc),
+        epost.subject,
+        epost.text,
+        epost.html ?? null,
+        epost.messageId,
+        this.clock.now(),
+      ],
     );
     return row.id;
   }
@@ -51,12 +60,32 @@ export class EpostUtkorgTabell extends EpostUtkorg implements UtkorgTyp, OnModul
   }
 
   async forfatta(ids: string[]): Promise<Map<string, Forfattat>> {
-    const rows: { id: string; till: string[]; kopia: string[]; amne: string; text: string; html: string | null; message_id: string }[] = await this.rader.dataSource.query(
+    const rows: {
+      id: string;
+      till: string[];
+      kopia: string[];
+      amne: string;
+      text: string;
+      html: string | null;
+      message_id: string;
+    }[] = await this.rader.dataSource.query(
       `SELECT id, till, kopia, amne, text, html, message_id FROM epost_utkorg WHERE id = ANY($1::uuid[])`,
       [ids],
     );
     return new Map(
-      rows.map((r) => [r.id, { epost: { to: r.till, cc: r.kopia.length ? r.kopia : undefined, subject: r.amne, text: r.text, html: r.html ?? undefined, messageId: r.message_id } }]),
+      rows.map((r) => [
+        r.id,
+        {
+          epost: {
+            to: r.till,
+            cc: r.kopia.length ? r.kopia : undefined,
+            subject: r.amne,
+            text: r.text,
+            html: r.html ?? undefined,
+            messageId: r.message_id,
+          },
+        },
+      ]),
     );
   }
 }

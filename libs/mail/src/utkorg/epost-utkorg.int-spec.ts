@@ -35,10 +35,18 @@ describe('the e-mail outbox (real PostgreSQL, Redis, SMTP)', () => {
       messageId: messageIdFor('remiss-test', `${n}`),
     };
   };
-  const rad = async (id: string) => (await dataSource.query(`SELECT status::text, forsok, senaste_fel, nasta_forsok_at, text, html FROM epost_utkorg WHERE id = $1`, [id]))[0];
+  const rad = async (id: string) =>
+    (
+      await dataSource.query(
+        `SELECT status::text, forsok, senaste_fel, nasta_forsok_at, text, html FROM epost_utkorg WHERE id = $1`,
+        [id],
+      )
+    )[0];
   /** Stores mails in one transaction and dispatches them after commit, as the workflow does. */
   const koa = async (...mails: Epost[]) => {
-    const ids = await dataSource.transaction((m) => Promise.all(mails.map((mail) => utkorg.enqueue(m, organisationId, mail))));
+    const ids = await dataSource.transaction((m) =>
+      Promise.all(mails.map((mail) => utkorg.enqueue(m, organisationId, mail))),
+    );
     await utkorg.dispatch(ids);
     return ids;
   };
@@ -49,9 +57,23 @@ describe('the e-mail outbox (real PostgreSQL, Redis, SMTP)', () => {
     dataSource = await new DataSource(dataSourceOptions(db.url, 2)).initialize();
     await loadDemoData(dataSource);
     organisationId = (await dataSource.getRepository(Organisation).findOneByOrFail({ slug: 'enkoping' })).id;
-    const config = db.config({ SMTP_URL: sink.url, OUTBOX_RETRY_BASE_MS: '1000', OUTBOX_LEASE_MS: '2000', LOG_LEVEL: 'error' });
-    app = await (await Test.createTestingModule({ imports: [...commonModules(config, { databaseUrl: db.url, redisUrl: db.redisUrl }), UtkorgModule.forRoot({ worker: true })] })
-      .overrideProvider(Clock).useValue(clock).compile()).init();
+    const config = db.config({
+      SMTP_URL: sink.url,
+      OUTBOX_RETRY_BASE_MS: '1000',
+      OUTBOX_LEASE_MS: '2000',
+      LOG_LEVEL: 'error',
+    });
+    app = await (
+      await Test.createTestingModule({
+        imports: [
+          ...commonModules(config, { databaseUrl: db.url, redisUrl: db.redisUrl }),
+          UtkorgModule.forRoot({ worker: true }),
+        ],
+      })
+        .overrideProvider(Clock)
+        .useValue(clock)
+        .compile()
+    ).init();
     utkorg = app.get(EpostUtkorg);
   });
   afterAll(async () => {
@@ -62,13 +84,19 @@ describe('the e-mail outbox (real PostgreSQL, Redis, SMTP)', () => {
   });
 
   it('sends a stored mail after commit with its Message-ID, and nothing for a rolled-back transaction', async () => {
-    await dataSource.transaction(async (m) => {
-      await utkorg.enqueue(m, organisationId, epost('aldrig@enkoping.se'));
-      throw new Error('rollback');
-    }).catch(() => undefined);
+    await dataSource
+      .transaction(async (m) => {
+        await utkorg.enqueue(m, organisationId, epost('aldrig@enkoping.se'));
+        throw new Error('rollback');
+      })
+      .catch(() => undefined);
     const [id] = await koa(epost('un@enkoping.se'));
     const [mail] = await sink.waitFor(1);
-    expect(mail).toMatchObject({ to: ['un@enkoping.se'], subject: 'KS2025/118 Remiss: Förslag till policy för digital omställning (2)', messageId: '<remiss-test.2@remissplattformen>' });
+    expect(mail).toMatchObject({
+      to: ['un@enkoping.se'],
+      subject: 'KS2025/118 Remiss: Förslag till policy för digital omställning (2)',
+      messageId: '<remiss-test.2@remissplattformen>',
+    });
     expect(mail.text).toContain('Svara senast 2026-05-15 kl. 23.59');
     expect(mail.html).toContain('<p>Hej!</p>');
     await waitUntil(async () => (await rad(id)).status === 'skickad'); // marked after SMTP accepted it
@@ -108,7 +136,9 @@ describe('the e-mail outbox (real PostgreSQL, Redis, SMTP)', () => {
     const [, id] = await koa(epost('kfn@enkoping.se'), epost('borta@enkoping.se'));
     await waitUntil(async () => (await rad(id)).status === 'misslyckad');
     expect((await rad(id)).senaste_fel).toMatch(/^SMTP 550: /);
-    await waitUntil(async () => (await app.get(UtkorgKo).misslyckade()).some((j) => j.id === `epost-${id}` && /SMTP 550/.test(j.failedReason)));
+    await waitUntil(async () =>
+      (await app.get(UtkorgKo).misslyckade()).some((j) => j.id === `epost-${id}` && /SMTP 550/.test(j.failedReason)),
+    );
   });
 
   it('a mail stored but never dispatched (a crash after commit) is sent by the reconciler', async () => {
@@ -128,7 +158,11 @@ describe('the e-mail outbox (real PostgreSQL, Redis, SMTP)', () => {
     const rader = app.get(UtkorgRader);
     const sedda: string[] = [];
     let efter: Bokmarke | undefined;
-    for (let sida = await rader.planerade('epost_utkorg', efter, 1); sida.rader.length; sida = await rader.planerade('epost_utkorg', efter, 1)) {
+    for (
+      let sida = await rader.planerade('epost_utkorg', efter, 1);
+      sida.rader.length;
+      sida = await rader.planerade('epost_utkorg', efter, 1)
+    ) {
       sedda.push(...sida.rader.map((r) => r.id));
       efter = sida.bokmarke;
     }

@@ -51,15 +51,18 @@ export class UtkorgAvstamning {
       // A few pages in flight at once: Redis and PostgreSQL round trips overlap (240,000 rows in seconds, not minutes).
       const iFlygt = new Set<Promise<void>>();
       let fel: unknown;
-      for (let efter: Bokmarke | undefined; fel === undefined; ) {
+      for (let efter: Bokmarke | undefined; fel === undefined;) {
         const { rader, bokmarke } = await this.rader.planerade(typ.tabell, efter, SIDA);
         if (!rader.length) break;
         efter = bokmarke;
         const sida: Promise<void> = this.stamSida(typ, rader)
-          .then((del) => {
-            summa.tillagda += del.tillagda;
-            summa.tidigarelagda += del.tidigarelagda;
-          }, (error: unknown) => void (fel ??= error))
+          .then(
+            (del) => {
+              summa.tillagda += del.tillagda;
+              summa.tidigarelagda += del.tidigarelagda;
+            },
+            (error: unknown) => void (fel ??= error),
+          )
           .finally(() => iFlygt.delete(sida));
         iFlygt.add(sida);
         if (iFlygt.size >= SIDOR_SAMTIDIGT) await Promise.race(iFlygt);
@@ -67,7 +70,8 @@ export class UtkorgAvstamning {
       await Promise.all(iFlygt);
       if (fel !== undefined) throw fel;
     }
-    if (summa.aterstallda || summa.tillagda || summa.tidigarelagda) this.logger.log(`reconciled: ${JSON.stringify(summa)}`);
+    if (summa.aterstallda || summa.tillagda || summa.tidigarelagda)
+      this.logger.log(`reconciled: ${JSON.stringify(summa)}`);
     return summa;
   }
 

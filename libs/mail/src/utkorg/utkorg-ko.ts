@@ -57,7 +57,11 @@ export class UtkorgKo implements BeforeApplicationShutdown {
     const nu = this.clock.now().getTime();
     for (let i = 0; i < jobb.length; i += BULK) {
       await this.queue.addBulk(
-        jobb.slice(i, i + BULK).map((j) => ({ name: j.typ, data: { id: j.id }, opts: { jobId: jobbId(j.typ, j.id), delay: Math.max(0, j.at.getTime() - nu) } })),
+        jobb.slice(i, i + BULK).map((j) => ({
+          name: j.typ,
+          data: { id: j.id },
+          opts: { jobId: jobbId(j.typ, j.id), delay: Math.max(0, j.at.getTime() - nu) },
+        })),
       );
     }
   }
@@ -75,9 +79,15 @@ export class UtkorgKo implements BeforeApplicationShutdown {
       return;
     }
     try {
-      await withTimeout(this.laggTill(jobb), this.efterCommitMs, () => new Error(`Redis did not take them within QUEUE_ADD_TIMEOUT_MS (${this.efterCommitMs} ms)`));
+      await withTimeout(
+        this.laggTill(jobb),
+        this.efterCommitMs,
+        () => new Error(`Redis did not take them within QUEUE_ADD_TIMEOUT_MS (${this.efterCommitMs} ms)`),
+      );
     } catch (e) {
-      this.logger.warn(`queueing ${jobb.length} job(s) after commit failed; the reconciler will: ${(e as Error).message}`);
+      this.logger.warn(
+        `queueing ${jobb.length} job(s) after commit failed; the reconciler will: ${(e as Error).message}`,
+      );
     }
   }
 

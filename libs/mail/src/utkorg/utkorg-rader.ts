@@ -51,9 +51,23 @@ export class UtkorgRader {
    * sends everything that is due rather than one row per job. SKIP LOCKED: rows another worker is
    * claiming at the same moment are left to it.
    */
-  async ta(tabell: UtkorgTabell, ids: string[], nu: Date, leaseMs: number, svep: number): Promise<{ ansprak: Ansprak[]; svepta: Tagen[] }> {
+  async ta(
+    tabell: UtkorgTabell,
+    ids: string[],
+    nu: Date,
+    leaseMs: number,
+    svep: number,
+  ): Promise<{ ansprak: Ansprak[]; svepta: Tagen[] }> {
     const t = tabell_(tabell);
-    const rows = await preparedQuery<{ id: string; tagen: boolean; status: string; forsok: number; nasta: Date; lease_until: Date | null; senaste_fel: string | null }>(
+    const rows = await preparedQuery<{
+      id: string;
+      tagen: boolean;
+      status: string;
+      forsok: number;
+      nasta: Date;
+      lease_until: Date | null;
+      senaste_fel: string | null;
+    }>(
       this.dataSource,
       `WITH egna AS (
          SELECT id FROM ${t} WHERE id = ANY($1::uuid[]) AND ((status = 'planerad' AND ${NASTA} <= $3) OR (status = 'skickar' AND lease_until <= $3))
@@ -77,16 +91,25 @@ export class UtkorgRader {
       const row = byId.get(id);
       if (!row) return { utfall: 'klar' };
       if (row.tagen) return { utfall: 'tagen', forsok: row.forsok };
-      if (row.status === 'planerad') return { utfall: 'senare', at: row.nasta > nu ? row.nasta : new Date(nu.getTime() + leaseMs) };
+      if (row.status === 'planerad')
+        return { utfall: 'senare', at: row.nasta > nu ? row.nasta : new Date(nu.getTime() + leaseMs) };
       if (row.status === 'skickar') return { utfall: 'senare', at: row.lease_until ?? nu };
       if (row.status === 'misslyckad') return { utfall: 'misslyckad', orsak: row.senaste_fel ?? 'misslyckad' };
       return { utfall: 'klar' };
     });
-    return { ansprak, svepta: rows.filter((r) => r.tagen && !egna.has(r.id)).map((r) => ({ id: r.id, forsok: r.forsok })) };
+    return {
+      ansprak,
+      svepta: rows.filter((r) => r.tagen && !egna.has(r.id)).map((r) => ({ id: r.id, forsok: r.forsok })),
+    };
   }
 
   /** Marks claimed rows sent, in the caller's transaction; returns the ids that were still ours. */
-  async skickade(manager: EntityManager, tabell: UtkorgTabell, sanda: { id: string; messageId: string }[], nu: Date): Promise<string[]> {
+  async skickade(
+    manager: EntityManager,
+    tabell: UtkorgTabell,
+    sanda: { id: string; messageId: string }[],
+    nu: Date,
+  ): Promise<string[]> {
     const rows = await preparedQuery<{ id: string }>(
       manager,
       `UPDATE ${tabell_(tabell)} AS t SET status = 'skickad', skickad_at = $3, message_id = v.mid, lease_until = NULL, nasta_forsok_at = NULL, senaste_fel = NULL, updated_at = now()
@@ -99,7 +122,11 @@ export class UtkorgRader {
   }
 
   /** Transient failures, in the caller's transaction: back to `planerad`, each to be tried again at its own time. */
-  async forsokIgen(manager: EntityManager, tabell: UtkorgTabell, rader: { id: string; at: Date; fel: string }[]): Promise<void> {
+  async forsokIgen(
+    manager: EntityManager,
+    tabell: UtkorgTabell,
+    rader: { id: string; at: Date; fel: string }[],
+  ): Promise<void> {
     if (!rader.length) return;
     await manager.query(
       `UPDATE ${tabell_(tabell)} AS t SET status = 'planerad', nasta_forsok_at = v.at, senaste_fel = v.fel, lease_until = NULL, updated_at = now()
@@ -110,7 +137,11 @@ export class UtkorgRader {
   }
 
   /** Ends claimed rows without sending, in the caller's transaction: `misslyckad` (shown to admins) or `avbruten`. */
-  async avsluta(manager: EntityManager, tabell: UtkorgTabell, rader: { id: string; status: 'misslyckad' | 'avbruten'; orsak: string }[]): Promise<void> {
+  async avsluta(
+    manager: EntityManager,
+    tabell: UtkorgTabell,
+    rader: { id: string; status: 'misslyckad' | 'avbruten'; orsak: string }[],
+  ): Promise<void> {
     if (!rader.length) return;
     await manager.query(
       `UPDATE ${tabell_(tabell)} AS t SET status = v.status::paminnelse_status, senaste_fel = v.orsak, lease_until = NULL, nasta_forsok_at = NULL, updated_at = now()
@@ -133,7 +164,11 @@ export class UtkorgRader {
    * Reconciler: a page of `planerad` rows with the time each is next due, in the order of the index
    * of planned rows (that time, then id), after the bookmark of the page before.
    */
-  async planerade(tabell: UtkorgTabell, efter: Bokmarke | undefined, antal: number): Promise<{ rader: UtkorgJobbTid[]; bokmarke?: Bokmarke }> {
+  async planerade(
+    tabell: UtkorgTabell,
+    efter: Bokmarke | undefined,
+    antal: number,
+  ): Promise<{ rader: UtkorgJobbTid[]; bokmarke?: Bokmarke }> {
     const rows: (UtkorgJobbTid & { at_text: string })[] = await this.dataSource.query(
       `SELECT id, ${NASTA} AS at, ${NASTA}::text AS at_text FROM ${tabell_(tabell)}
         WHERE status = 'planerad' ${efter ? `AND (${NASTA}, id) > ($2::timestamptz, $3::uuid)` : ''} ORDER BY ${NASTA}, id LIMIT $1`,
@@ -145,7 +180,10 @@ export class UtkorgRader {
 
   /** The due times of those of `ids` that are still `planerad` (to queue them after commit). */
   async tider(tabell: UtkorgTabell, ids: string[]): Promise<UtkorgJobbTid[]> {
-    return this.dataSource.query(`SELECT id, ${NASTA} AS at FROM ${tabell_(tabell)} WHERE id = ANY($1::uuid[]) AND status = 'planerad'`, [ids]);
+    return this.dataSource.query(
+      `SELECT id, ${NASTA} AS at FROM ${tabell_(tabell)} WHERE id = ANY($1::uuid[]) AND status = 'planerad'`,
+      [ids],
+    );
   }
 }
 

@@ -77,11 +77,23 @@ export class UtkorgSandare {
   /** The job's own row, then every other due row, a batch at a time; answers for the own row. */
   private async svep(typ: UtkorgTyp, id: string): Promise<Utfall> {
     const batch = Math.max(1, Math.floor(this.config.OUTBOX_CONCURRENCY / SAMTIDIGA_SVEP));
-    const { ansprak: [eget], svepta } = await this.rader.ta(typ.tabell, [id], this.clock.now(), this.config.OUTBOX_LEASE_MS, batch - 1);
-    const utfall = await this.skickaAlla(typ, eget.utfall === 'tagen' ? [{ id, forsok: eget.forsok }, ...svepta] : svepta);
+    const {
+      ansprak: [eget],
+      svepta,
+    } = await this.rader.ta(typ.tabell, [id], this.clock.now(), this.config.OUTBOX_LEASE_MS, batch - 1);
+    const utfall = await this.skickaAlla(
+      typ,
+      eget.utfall === 'tagen' ? [{ id, forsok: eget.forsok }, ...svepta] : svepta,
+    );
     // A full batch means more may be due: go on until a claim comes back short.
-    for (let fullt = svepta.length === batch - 1; fullt && !this.stoppar; ) {
-      const { svepta: nasta } = await this.rader.ta(typ.tabell, [], this.clock.now(), this.config.OUTBOX_LEASE_MS, batch);
+    for (let fullt = svepta.length === batch - 1; fullt && !this.stoppar;) {
+      const { svepta: nasta } = await this.rader.ta(
+        typ.tabell,
+        [],
+        this.clock.now(),
+        this.config.OUTBOX_LEASE_MS,
+        batch,
+      );
       await this.skickaAlla(typ, nasta);
       fullt = nasta.length === batch;
     }
@@ -93,7 +105,10 @@ export class UtkorgSandare {
     if (!tagna.length) return utfall;
     let forfattade: Map<string, Forfattat>;
     try {
-      forfattade = await typ.forfatta(tagna.map((t) => t.id), this.clock.now());
+      forfattade = await typ.forfatta(
+        tagna.map((t) => t.id),
+        this.clock.now(),
+      );
     } catch (error) {
       for (const t of tagna) utfall.set(t.id, this.efterFel(t.forsok, error as Error));
       await this.bokfor(typ, utfall);
@@ -118,9 +133,13 @@ export class UtkorgSandare {
 
   /** A 5xx, or the last attempt, ends the row; anything else is tried again after a backoff. */
   private efterFel(forsok: number, error: Error): Utfall {
-    if (error instanceof SmtpPermanentError) return { utfall: 'misslyckad', orsak: `SMTP ${error.responseCode}: ${error.message}` };
-    if (forsok >= this.config.OUTBOX_MAX_ATTEMPTS) return { utfall: 'misslyckad', orsak: `gav upp efter ${forsok} försök: ${error.message}` };
-    const at = new Date(this.clock.now().getTime() + vantetid(forsok, this.config.OUTBOX_RETRY_BASE_MS, this.config.OUTBOX_RETRY_MAX_MS));
+    if (error instanceof SmtpPermanentError)
+      return { utfall: 'misslyckad', orsak: `SMTP ${error.responseCode}: ${error.message}` };
+    if (forsok >= this.config.OUTBOX_MAX_ATTEMPTS)
+      return { utfall: 'misslyckad', orsak: `gav upp efter ${forsok} försök: ${error.message}` };
+    const at = new Date(
+      this.clock.now().getTime() + vantetid(forsok, this.config.OUTBOX_RETRY_BASE_MS, this.config.OUTBOX_RETRY_MAX_MS),
+    );
     return { utfall: 'forsokIgen', at, fel: error.message };
   }
 
@@ -132,7 +151,8 @@ export class UtkorgSandare {
     const igen: { id: string; at: Date; fel: string }[] = [];
     for (const [id, u] of utfall) {
       if (u.utfall === 'skickad') skickade.push({ id, messageId: u.messageId });
-      else if (u.utfall === 'avbruten' || u.utfall === 'misslyckad') avslutade.push({ id, status: u.utfall, orsak: u.orsak });
+      else if (u.utfall === 'avbruten' || u.utfall === 'misslyckad')
+        avslutade.push({ id, status: u.utfall, orsak: u.orsak });
       else if (u.utfall === 'forsokIgen') igen.push({ id, at: u.at, fel: u.fel });
     }
     const uppfoljning = await this.rader.dataSource.transaction(async (m): Promise<UtkorgJobb[]> => {
@@ -141,9 +161,14 @@ export class UtkorgSandare {
       const vara = skickade.length ? await this.rader.skickade(m, typ.tabell, skickade, nu) : [];
       return typ.skickade && vara.length ? typ.skickade(m, vara, nu) : [];
     });
-    if (igen.length) this.logger.warn(`${igen.length} ${typ.namn} not sent (${igen[0].fel}); next attempt at ${igen[0].at.toISOString()}`);
+    if (igen.length)
+      this.logger.warn(
+        `${igen.length} ${typ.namn} not sent (${igen[0].fel}); next attempt at ${igen[0].at.toISOString()}`,
+      );
     // A crash before this line leaves the follow-ups planned but unqueued: the reconciler adds them.
-    await this.ko.laggTill(uppfoljning).catch((e: Error) => this.logger.warn(`queueing follow-ups failed, the reconciler will: ${e.message}`));
+    await this.ko
+      .laggTill(uppfoljning)
+      .catch((e: Error) => this.logger.warn(`queueing follow-ups failed, the reconciler will: ${e.message}`));
   }
 
   /** Puts the job back to wait until `at` by the Clock, keeping its id. */

@@ -7,7 +7,8 @@ export class UtkorgTyper {
   private readonly typer = new Map<string, UtkorgTyp>();
 
   registrera(typ: UtkorgTyp): void {
-    if (/[:]/.test(typ.namn) || this.typer.has(typ.namn)) throw new Error(`outbox kind "${typ.namn}" is invalid or registered twice`);
+    if (/[:]/.test(typ.namn) || this.typer.has(typ.namn))
+      throw new Error(`outbox kind "${typ.namn}" is invalid or registered twice`);
     this.typer.set(typ.namn, typ);
   }
 

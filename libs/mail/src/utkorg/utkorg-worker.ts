@@ -26,15 +26,20 @@ export class UtkorgWorker implements OnApplicationBootstrap, OnModuleDestroy {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.worker = new Worker(UTKORG_KO, (job: Job<UtkorgJobbData>, token?: string) => (job.name === AVSTAMNING_JOBB ? this.avstamning.run() : this.sandare.skicka(job, token)), {
-      connection: bullmqConnection(this.redisUrl),
-      prefix: this.config.QUEUE_PREFIX,
-      // Each send job runs a sweep of everything due, so OUTBOX_CONCURRENCY rows are in flight among them (a running reconciliation takes a slot).
-      concurrency: SAMTIDIGA_SVEP,
-      lockDuration: this.config.OUTBOX_STALLED_MS,
-      ...UTKORG_BEHALL,
-      stalledInterval: this.config.OUTBOX_STALLED_MS,
-    });
+    this.worker = new Worker(
+      UTKORG_KO,
+      (job: Job<UtkorgJobbData>, token?: string) =>
+        job.name === AVSTAMNING_JOBB ? this.avstamning.run() : this.sandare.skicka(job, token),
+      {
+        connection: bullmqConnection(this.redisUrl),
+        prefix: this.config.QUEUE_PREFIX,
+        // Each send job runs a sweep of everything due, so OUTBOX_CONCURRENCY rows are in flight among them (a running reconciliation takes a slot).
+        concurrency: SAMTIDIGA_SVEP,
+        lockDuration: this.config.OUTBOX_STALLED_MS,
+        ...UTKORG_BEHALL,
+        stalledInterval: this.config.OUTBOX_STALLED_MS,
+      },
+    );
     this.worker.on('error', (error) => this.logger.error(`worker: ${error.message}`));
     await this.schemalagg();
     this.avstam();
@@ -54,7 +59,11 @@ export class UtkorgWorker implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private schemalagg() {
-    return this.ko.queue.upsertJobScheduler(AVSTAMNING_JOBB, { every: this.config.OUTBOX_RECONCILE_MS }, { name: AVSTAMNING_JOBB, opts: { removeOnComplete: true, removeOnFail: 100 } });
+    return this.ko.queue.upsertJobScheduler(
+      AVSTAMNING_JOBB,
+      { every: this.config.OUTBOX_RECONCILE_MS },
+      { name: AVSTAMNING_JOBB, opts: { removeOnComplete: true, removeOnFail: 100 } },
+    );
   }
 
   /** In the background: a large backlog after a Redis flush must not hold up start-up. */

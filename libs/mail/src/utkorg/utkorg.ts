@@ -19,7 +19,9 @@ export class Utkorg {
   async koa(typ: UtkorgTyp, ids: string[]): Promise<void> {
     if (!ids.length) return;
     const tider = await this.rader.tider(typ.tabell, ids).catch((e: Error) => {
-      this.logger.warn(`reading the due times of ${ids.length} ${typ.namn} row(s) failed; the reconciler will queue them: ${e.message}`);
+      this.logger.warn(
+        `reading the due times of ${ids.length} ${typ.namn} row(s) failed; the reconciler will queue them: ${e.message}`,
+      );
       return [];
     });
     await this.ko.laggTillEfterCommit(tider.map((t) => ({ typ: typ.namn, id: t.id, at: t.at })));

@@ -11,9 +11,16 @@ import { ChromiumPool } from './chromium-pool';
 import { hittaChromium } from './chromium-sokvag';
 
 const mallar = new Mallar('templates');
-const svar = (n: number) => mallar.html('remissvar', UN2025_412.brevhuvud, remissvarVy({ ...UN2025_412, titel: `Svar nummer ${n}` }));
+const svar = (n: number) =>
+  mallar.html('remissvar', UN2025_412.brevhuvud, remissvarVy({ ...UN2025_412, titel: `Svar nummer ${n}` }));
 const pool = (installningar: Partial<ConstructorParameters<typeof ChromiumPool>[0]> = {}) =>
-  new ChromiumPool({ chromium: hittaChromium(undefined), storlek: 2, omstartEfter: 200, timeoutMs: 15000, ...installningar });
+  new ChromiumPool({
+    chromium: hittaChromium(undefined),
+    storlek: 2,
+    omstartEfter: 200,
+    timeoutMs: 15000,
+    ...installningar,
+  });
 
 /** Chromium's renderer processes (one per page): the children started with --type=renderer. */
 function rendererProcesser(chromium: number): number[] {
@@ -21,7 +28,11 @@ function rendererProcesser(chromium: number): number[] {
     .filter((namn) => /^\d+$/.test(namn))
     .filter((pid) => {
       try {
-        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer') && /PPid:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] !== undefined && arAttling(Number(pid), chromium);
+        return (
+          readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer') &&
+          /PPid:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] !== undefined &&
+          arAttling(Number(pid), chromium)
+        );
       } catch {
         return false;
       }
@@ -30,7 +41,7 @@ function rendererProcesser(chromium: number): number[] {
 }
 
 function arAttling(pid: number, forfader: number): boolean {
-  for (let p = pid; p > 1; ) {
+  for (let p = pid; p > 1;) {
     const ppid = Number(/PPid:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1]);
     if (ppid === forfader) return true;
     p = ppid;
@@ -48,7 +59,6 @@ describe('ChromiumPool', () => {
   afterAll(() => tva.stang());
 
   describe('with a pool of 2 pages', () => {
-
     it('prints 20 documents asked for at once, each with its own content', async () => {
       const pdfer = await Promise.all(Array.from({ length: 20 }, (_, n) => tva.skrivUt(svar(n))));
       expect(await Promise.all(pdfer.map(titel))).toEqual(Array.from({ length: 20 }, (_, n) => `Svar nummer ${n}`));
@@ -60,7 +70,9 @@ describe('ChromiumPool', () => {
       await new Promise((resolve) => setTimeout(resolve, 40));
       process.kill(pid!, 'SIGKILL');
       const pdfer = await Promise.all(pagaende);
-      expect(await Promise.all(pdfer.map(titel))).toEqual(Array.from({ length: 6 }, (_, n) => `Svar nummer ${100 + n}`));
+      expect(await Promise.all(pdfer.map(titel))).toEqual(
+        Array.from({ length: 6 }, (_, n) => `Svar nummer ${100 + n}`),
+      );
       const nasta = await tva.skrivUt(svar(200));
       expect(blanksteg(await pdfText(nasta))).toContain('Svar nummer 200');
       expect(await tva.chromiumPid()).not.toBe(pid);
@@ -113,10 +125,13 @@ describe('ChromiumPool', () => {
       server.on('connection', () => forfragningar.push('(TCP connection)'));
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     });
-    afterAll(() => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }));
+    afterAll(
+      () =>
+        new Promise<void>((resolve) => {
+          server.closeAllConnections();
+          server.close(() => resolve());
+        }),
+    );
 
     it('loads nothing but data: URLs, connects nowhere and runs no script', async () => {
       const bas = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

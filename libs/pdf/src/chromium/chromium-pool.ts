@@ -227,7 +227,9 @@ export class ChromiumPool {
       return wb;
     } catch (error) {
       rmSync(profil, { recursive: true, force: true });
-      throw new PdfFel(`Chromium (${chromium}) could not be started: ${error instanceof Error ? error.message : String(error)}`);
+      throw new PdfFel(
+        `Chromium (${chromium}) could not be started: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 

@@ -1,7 +1,12 @@
 import { accessSync, constants } from 'node:fs';
 import { StartupError } from '@app/core';
 
-const VANLIGA_SOKVAGAR = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+const VANLIGA_SOKVAGAR = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
 
 function kanKoras(path: string): boolean {
   try {
@@ -15,12 +20,15 @@ function kanKoras(path: string): boolean {
 /** CHROMIUM_PATH when set, else the first Chromium or Chrome on the usual Linux paths. */
 export function hittaChromium(konfigurerad: string | undefined): string {
   if (konfigurerad) {
-    if (!kanKoras(konfigurerad)) throw new StartupError(`CHROMIUM_PATH is "${konfigurerad}", which is not an executable file.`);
+    if (!kanKoras(konfigurerad))
+      throw new StartupError(`CHROMIUM_PATH is "${konfigurerad}", which is not an executable file.`);
     return konfigurerad;
   }
   const hittad = VANLIGA_SOKVAGAR.find(kanKoras);
   if (!hittad) {
-    throw new StartupError(`No Chromium found (looked in ${VANLIGA_SOKVAGAR.join(', ')}): install it with "apt-get install chromium" or set CHROMIUM_PATH.`);
+    throw new StartupError(
+      `No Chromium found (looked in ${VANLIGA_SOKVAGAR.join(', ')}): install it with "apt-get install chromium" or set CHROMIUM_PATH.`,
+    );
   }
   return hittad;
 }

@@ -14,7 +14,9 @@ export const UN2025_412: RemissvarDokument = {
   mottagare: 'Kommunstyrelsen',
   titel: 'Svar på remiss om policy för digital omställning',
   inledning: `Utbildningsnämnden har tagit del av förslag till policy för digital omställning, daterad 2025-03-20. Utbildningsnämnden bedömer att den digitala omställningen är av avgörande betydelse för att nämnden i framtiden ska kunna hantera utmaningar som nämnden står inför samt bedriva en verksamhet av hög kvalitet och som möter omvärldens krav på effektivitet och tillgänglighet. Nämnden välkomnar därför initiativet att ta fram en policy för digital omställning. Utbildningsförvaltningen har lång erfarenhet av att arbeta med initiativ inom digital omställning genom satsningar på exempelvis artificiell intelligens (AI) och Business intelligens[^1] (BI). Utifrån detta har förvaltningen erfarenheter som vi bedömer är viktiga att beakta i utformningen av policyn.`,
-  fotnoter: ['Framförallt genom applikationen Bedömning över tid (Böten) som utvecklats i samarbete med Atea med Power BI.'],
+  fotnoter: [
+    'Framförallt genom applikationen Bedömning över tid (Böten) som utvecklats i samarbete med Atea med Power BI.',
+  ],
   synpunkter: [
     {
       typ: 'invandning',
@@ -45,7 +47,8 @@ export const UN2025_412: RemissvarDokument = {
     {
       typ: 'andringsforslag',
       text: `I utbildningsnämndens olika verksamheter sker dagligen mängder av direkta kontakter med medborgare i form av barn, föräldrar, elever och medarbetare. Att alla dessa kontakter i första hand ska ske digitalt är inte realistiskt. Punkten "Tjänster, dialog och samverkan med invånare, näringsliv, föreningar, besökare samt medarbetare ska i första hand ske digitalt" överst på sidan 5 är därmed inte tillämplig och bör strykas eller formuleras om för det fall att den avser andra sorters kontakter.`,
-      stryk: 'Tjänster, dialog och samverkan med invånare, näringsliv, föreningar, besökare samt medarbetare ska i första hand ske digitalt',
+      stryk:
+        'Tjänster, dialog och samverkan med invånare, näringsliv, föreningar, besökare samt medarbetare ska i första hand ske digitalt',
       fotnoter: [],
     },
   ],

@@ -64,7 +64,8 @@ export class PdfKoKlient extends PdfRenderare implements OnApplicationShutdown {
     // Closing waits for ever on a connection that lost Redis and waits to reconnect: bounded, then cut.
     let timer: NodeJS.Timeout | undefined;
     const grans = new Promise<'grans'>((r) => (timer = setTimeout(() => r('grans'), STANG_MS)));
-    if ((await Promise.race([stangda, grans])) === 'grans') this.logger.warn(`the pdf queue's connections did not close within ${STANG_MS} ms; cutting them`);
+    if ((await Promise.race([stangda, grans])) === 'grans')
+      this.logger.warn(`the pdf queue's connections did not close within ${STANG_MS} ms; cutting them`);
     clearTimeout(timer);
     for (const r of [...this.anslutningar, this.redis]) r.disconnect();
   }
@@ -74,10 +75,18 @@ export class PdfKoKlient extends PdfRenderare implements OnApplicationShutdown {
     const borjan = Date.now();
     const kvar = () => Math.max(1, timeoutMs - (Date.now() - borjan));
     // Redis away: say so now rather than after PDF_QUEUE_TIMEOUT_MS (commands would wait for a reconnect).
-    if (redisIsAway(this.redis)) throw new PdfFel('The PDF queue (Redis) cannot be reached', 'Utskriftstjänsten går inte att nå just nu. Försök igen om en stund.');
+    if (redisIsAway(this.redis))
+      throw new PdfFel(
+        'The PDF queue (Redis) cannot be reached',
+        'Utskriftstjänsten går inte att nå just nu. Försök igen om en stund.',
+      );
     this.redo ??= Promise.all([this.ko.waitUntilReady(), this.handelser.waitUntilReady()]);
     await inom(Math.min(timeoutMs, addTimeoutMs), 'connect to the pdf queue', this.redo);
-    const job = await inom(Math.min(kvar(), addTimeoutMs), 'add to the pdf queue', this.ko.add(jobb.art, jobb, { attempts: 1, removeOnComplete: { age: 60 }, removeOnFail: { age: 3600 } }));
+    const job = await inom(
+      Math.min(kvar(), addTimeoutMs),
+      'add to the pdf queue',
+      this.ko.add(jobb.art, jobb, { attempts: 1, removeOnComplete: { age: 60 }, removeOnFail: { age: 3600 } }),
+    );
     let resultat: PdfResultat;
     try {
       resultat = await job.waitUntilFinished(this.handelser, kvar());
@@ -85,7 +94,9 @@ export class PdfKoKlient extends PdfRenderare implements OnApplicationShutdown {
       const meddelande = error instanceof Error ? error.message : String(error);
       if (/timed out/.test(meddelande)) {
         await job.remove().catch(() => undefined);
-        throw new PdfFel(`No PDF worker finished ${jobb.art} job ${job.id} within ${timeoutMs} ms (is apps/pdf-worker running?)`);
+        throw new PdfFel(
+          `No PDF worker finished ${jobb.art} job ${job.id} within ${timeoutMs} ms (is apps/pdf-worker running?)`,
+        );
       }
       throw new PdfFel(`The PDF worker could not render ${jobb.art}: ${meddelande}`);
     }

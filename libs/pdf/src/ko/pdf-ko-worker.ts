@@ -28,7 +28,9 @@ export class PdfKoWorker implements BeforeApplicationShutdown {
       prefix: installningar.prefix,
       concurrency: installningar.samtidiga,
     });
-    this.worker.on('failed', (job, error) => this.logger.warn(`PDF job ${job?.id} (${job?.name}) failed: ${error.message}`));
+    this.worker.on('failed', (job, error) =>
+      this.logger.warn(`PDF job ${job?.id} (${job?.name}) failed: ${error.message}`),
+    );
   }
 
   async redo(): Promise<void> {

@@ -22,7 +22,12 @@ describe('the pdf queue', () => {
   /** Composed as the apps compose it: the pdf-worker on one side, a service (namnd-service) on the other. */
   const app = (...moduler: ModuleMetadata['imports'] & object) =>
     Test.createTestingModule({
-      imports: [ConfigModule.forRoot(db.config({ PDF_POOL_SIZE: '2' })), ClockModule, StorageModule.forRoot({ databaseUrl: db.url, redisUrl: db.redisUrl, poolSize: 1 }), ...moduler],
+      imports: [
+        ConfigModule.forRoot(db.config({ PDF_POOL_SIZE: '2' })),
+        ClockModule,
+        StorageModule.forRoot({ databaseUrl: db.url, redisUrl: db.redisUrl, poolSize: 1 }),
+        ...moduler,
+      ],
     }).compile();
 
   beforeAll(async () => {
@@ -40,15 +45,20 @@ describe('the pdf queue', () => {
   });
 
   it('brings the rendered answer back from the pdf-worker to the service as PDF bytes', async () => {
-    const pdfer = await Promise.all([0, 1, 2, 3, 4].map((n) => klient.renderRemissvar({ ...UN2025_412, vartDnr: `UN2025/${500 + n}` })));
+    const pdfer = await Promise.all(
+      [0, 1, 2, 3, 4].map((n) => klient.renderRemissvar({ ...UN2025_412, vartDnr: `UN2025/${500 + n}` })),
+    );
     for (const [n, pdf] of pdfer.entries()) {
       expect((await pdfInfo(pdf)).Title).toBe('Svar på remiss om policy för digital omställning');
       expect(blanksteg(await pdfText(pdf, true))).toContain(`Vårt dnr UN2025/${500 + n}`);
     }
   });
 
-  it('returns the worker\'s error to the caller when the document cannot be rendered', async () => {
-    const fel = klient.renderRemissvar({ ...UN2025_412, brevhuvud: { kommun: 'atlantis', enhet: 'Utbildningsnämnden' } });
+  it("returns the worker's error to the caller when the document cannot be rendered", async () => {
+    const fel = klient.renderRemissvar({
+      ...UN2025_412,
+      brevhuvud: { kommun: 'atlantis', enhet: 'Utbildningsnämnden' },
+    });
     await expect(fel).rejects.toThrow(PdfFel);
     await expect(fel).rejects.toThrow(/kommun "atlantis"/);
   });
@@ -59,7 +69,9 @@ describe('the pdf queue', () => {
     const ko = new Queue(PDF_KO, { connection: koAnslutning(db.redisUrl), prefix });
     try {
       const borjan = Date.now();
-      await expect(ensam.renderRemissvar(UN2025_412)).rejects.toThrow(/No PDF worker finished remissvar job .* within 700 ms/);
+      await expect(ensam.renderRemissvar(UN2025_412)).rejects.toThrow(
+        /No PDF worker finished remissvar job .* within 700 ms/,
+      );
       expect(Date.now() - borjan).toBeLessThan(3000);
       expect(await ko.getJobCounts('wait', 'active')).toEqual({ wait: 0, active: 0 });
     } finally {

@@ -21,7 +21,13 @@ export class PdfKoModule {
       providers: [
         {
           provide: PdfKoKlient,
-          useFactory: (config: AppConfig, redisUrl: string) => new PdfKoKlient({ redisUrl, prefix: config.QUEUE_PREFIX, timeoutMs: config.PDF_QUEUE_TIMEOUT_MS, addTimeoutMs: config.QUEUE_ADD_TIMEOUT_MS }),
+          useFactory: (config: AppConfig, redisUrl: string) =>
+            new PdfKoKlient({
+              redisUrl,
+              prefix: config.QUEUE_PREFIX,
+              timeoutMs: config.PDF_QUEUE_TIMEOUT_MS,
+              addTimeoutMs: config.QUEUE_ADD_TIMEOUT_MS,
+            }),
           inject: [APP_CONFIG, REDIS_URL],
         },
         { provide: PdfRenderare, useExisting: PdfKoKlient },
@@ -43,7 +49,11 @@ export class PdfWorkerModule {
           provide: PdfKoWorker,
           useFactory: async (service: PdfService, pool: ChromiumPool, config: AppConfig, redisUrl: string) => {
             await pool.varma();
-            const worker = new PdfKoWorker(service, { redisUrl, prefix: config.QUEUE_PREFIX, samtidiga: config.PDF_POOL_SIZE });
+            const worker = new PdfKoWorker(service, {
+              redisUrl,
+              prefix: config.QUEUE_PREFIX,
+              samtidiga: config.PDF_POOL_SIZE,
+            });
             await worker.redo();
             return worker;
           },

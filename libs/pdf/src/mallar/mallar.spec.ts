@@ -13,10 +13,11 @@ function mallfiler(katalog: string): string[] {
 }
 
 describe('templates', () => {
-  it('print every value through Handlebars\' HTML escaping: no triple-stash anywhere', () => {
+  it("print every value through Handlebars' HTML escaping: no triple-stash anywhere", () => {
     const filer = mallfiler('templates');
     expect(filer.length).toBeGreaterThanOrEqual(10);
-    for (const fil of filer) expect({ fil, trippel: readFileSync(fil, 'utf8').includes('{{{') }).toEqual({ fil, trippel: false });
+    for (const fil of filer)
+      expect({ fil, trippel: readFileSync(fil, 'utf8').includes('{{{') }).toEqual({ fil, trippel: false });
   });
 });
 
@@ -33,7 +34,10 @@ describe('a kommun folder', () => {
     const kommuner = mkdtempSync(join(tmpdir(), 'remiss-kommuner-'));
     cpSync('templates/kommuner/vadstena', join(kommuner, 'motala'), { recursive: true });
     const json = JSON.parse(readFileSync(join(kommuner, 'motala', 'kommun.json'), 'utf8'));
-    writeFileSync(join(kommuner, 'motala', 'kommun.json'), JSON.stringify({ ...json, namn: 'Motala kommun', organisationsnummer: '212000-0512' }));
+    writeFileSync(
+      join(kommuner, 'motala', 'kommun.json'),
+      JSON.stringify({ ...json, namn: 'Motala kommun', organisationsnummer: '212000-0512' }),
+    );
     const motala = lasKommun(kommuner, 'motala');
     expect(motala).toMatchObject({ slug: 'motala', namn: 'Motala kommun', organisationsnummer: '212000-0512' });
     expect(motala.emblem).toMatch(/^data:image\/svg\+xml;base64,/);
@@ -43,7 +47,10 @@ describe('a kommun folder', () => {
     const kommuner = mkdtempSync(join(tmpdir(), 'remiss-kommuner-'));
     cpSync('templates/kommuner/vadstena', join(kommuner, 'trasig'), { recursive: true });
     const json = JSON.parse(readFileSync(join(kommuner, 'trasig', 'kommun.json'), 'utf8'));
-    writeFileSync(join(kommuner, 'trasig', 'kommun.json'), JSON.stringify({ ...json, farger: { primar: 'red;} body{display:none', accent: '#000000' } }));
+    writeFileSync(
+      join(kommuner, 'trasig', 'kommun.json'),
+      JSON.stringify({ ...json, farger: { primar: 'red;} body{display:none', accent: '#000000' } }),
+    );
     expect(() => lasKommun(kommuner, 'trasig')).toThrow(/farger\.primar must be a colour/);
     expect(() => lasKommun(kommuner, '../etc')).toThrow(/Unknown kommun/);
     expect(() => lasKommun(kommuner, 'finns-inte')).toThrow(/Unknown kommun "finns-inte"/);

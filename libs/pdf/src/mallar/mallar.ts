@@ -15,7 +15,10 @@ const DOKUMENTMALLAR: Dokumentmall[] = ['remissvar', 'remissmissiv', 'remissamma
  */
 export function cssText(value: unknown): string {
   // Six hex digits and a space: CSS consumes one space after an escape, so a real space after it survives.
-  return String(value ?? '').replace(/[^A-Za-z0-9 ]/gu, (ch) => `\\${ch.codePointAt(0)!.toString(16).padStart(6, '0')} `);
+  return String(value ?? '').replace(
+    /[^A-Za-z0-9 ]/gu,
+    (ch) => `\\${ch.codePointAt(0)!.toString(16).padStart(6, '0')} `,
+  );
 }
 
 /**
@@ -47,7 +50,13 @@ export class Mallar {
     const kommun = this.kommun(brevhuvud.kommun);
     return this.dokument.get(mall)!({
       ...vy,
-      sida: { ...vy.sida, kommun, enhet: brevhuvud.enhet, forvaltning: brevhuvud.forvaltning, brevhuvudPartial: `kommun/${kommun.slug}` },
+      sida: {
+        ...vy.sida,
+        kommun,
+        enhet: brevhuvud.enhet,
+        forvaltning: brevhuvud.forvaltning,
+        brevhuvudPartial: `kommun/${kommun.slug}`,
+      },
     });
   }
 

@@ -46,12 +46,25 @@ export class PdfaKonverterare {
       const [prolog, indata, utdata] = ['pdfa.ps', 'in.pdf', 'ut.pdf'].map((fil) => join(katalog, fil));
       await writeFile(prolog, outputIntent(iccProfil));
       await writeFile(indata, pdf);
-      await kor(ghostscript, [
-        '-q', '-dBATCH', '-dNOPAUSE', '-dSAFER', `--permit-file-read=${iccProfil}`,
-        '-dPDFA=1', '-dPDFACompatibilityPolicy=1',
-        '-sColorConversionStrategy=RGB', '-sProcessColorModel=DeviceRGB',
-        '-sDEVICE=pdfwrite', `-sOutputFile=${utdata}`, prolog, indata,
-      ], timeoutMs);
+      await kor(
+        ghostscript,
+        [
+          '-q',
+          '-dBATCH',
+          '-dNOPAUSE',
+          '-dSAFER',
+          `--permit-file-read=${iccProfil}`,
+          '-dPDFA=1',
+          '-dPDFACompatibilityPolicy=1',
+          '-sColorConversionStrategy=RGB',
+          '-sProcessColorModel=DeviceRGB',
+          '-sDEVICE=pdfwrite',
+          `-sOutputFile=${utdata}`,
+          prolog,
+          indata,
+        ],
+        timeoutMs,
+      );
       return medPdfaDokumentinfo(await readFile(utdata), info);
     } finally {
       await rm(katalog, { recursive: true, force: true });
@@ -61,12 +74,22 @@ export class PdfaKonverterare {
 
 function kor(program: string, args: string[], timeoutMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    execFile(program, args, { timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: 4 * 1024 * 1024 }, (error, _stdout, stderr) => {
-      if (!error) return resolve();
-      const varfor = (error as NodeJS.ErrnoException).code === 'ENOENT'
-        ? `"${program}" is not installed (apt-get install ghostscript, or set GHOSTSCRIPT_PATH)`
-        : error.killed ? `it took longer than ${timeoutMs} ms` : String(stderr || error.message).trim().split('\n')[0];
-      reject(new PdfFel(`Making the PDF/A rendition with Ghostscript failed: ${varfor}`));
-    });
+    execFile(
+      program,
+      args,
+      { timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: 4 * 1024 * 1024 },
+      (error, _stdout, stderr) => {
+        if (!error) return resolve();
+        const varfor =
+          (error as NodeJS.ErrnoException).code === 'ENOENT'
+            ? `"${program}" is not installed (apt-get install ghostscript, or set GHOSTSCRIPT_PATH)`
+            : error.killed
+              ? `it took longer than ${timeoutMs} ms`
+              : String(stderr || error.message)
+                  .trim()
+                  .split('\n')[0];
+        reject(new PdfFel(`Making the PDF/A rendition with Ghostscript failed: ${varfor}`));
+      },
+    );
   });
 }

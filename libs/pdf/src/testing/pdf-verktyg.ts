@@ -20,7 +20,10 @@ async function medFil<T>(pdf: Buffer, arbete: (fil: string) => Promise<T>): Prom
 
 /** `pdftotext` of the whole document, in reading order, or as laid out on the page (`layout`). */
 export function pdfText(pdf: Buffer, layout = false): Promise<string> {
-  return medFil(pdf, async (fil) => (await exec('pdftotext', ['-enc', 'UTF-8', ...(layout ? ['-layout'] : []), fil, '-'])).stdout);
+  return medFil(
+    pdf,
+    async (fil) => (await exec('pdftotext', ['-enc', 'UTF-8', ...(layout ? ['-layout'] : []), fil, '-'])).stdout,
+  );
 }
 
 /**
@@ -28,14 +31,23 @@ export function pdfText(pdf: Buffer, layout = false): Promise<string> {
  * header and footer sit), so a paragraph broken across pages reads as one.
  */
 export function pdfBrodtext(pdf: Buffer): Promise<string> {
-  return medFil(pdf, async (fil) => (await exec('pdftotext', ['-enc', 'UTF-8', '-x', '0', '-y', '82', '-W', '595', '-H', '672', fil, '-'])).stdout);
+  return medFil(
+    pdf,
+    async (fil) =>
+      (await exec('pdftotext', ['-enc', 'UTF-8', '-x', '0', '-y', '82', '-W', '595', '-H', '672', fil, '-'])).stdout,
+  );
 }
 
 /** `pdfinfo` as a map: Title, Author, Tagged, Pages … */
 export function pdfInfo(pdf: Buffer): Promise<Record<string, string>> {
   return medFil(pdf, async (fil) => {
     const { stdout } = await exec('pdfinfo', ['-enc', 'UTF-8', fil]);
-    return Object.fromEntries(stdout.split('\n').filter((l) => l.includes(':')).map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]));
+    return Object.fromEntries(
+      stdout
+        .split('\n')
+        .filter((l) => l.includes(':'))
+        .map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]),
+    );
   });
 }
 
@@ -44,7 +56,15 @@ export function pdfXmp(pdf: Buffer): Promise<string> {
   return medFil(pdf, async (fil) => (await exec('pdfinfo', ['-meta', fil])).stdout);
 }
 
-const PREFLIGHT_CLASSPATH = ['preflight', 'pdfbox2', 'fontbox2', 'xmpbox', 'commons-logging', 'javax.activation', 'jaxb-api']
+const PREFLIGHT_CLASSPATH = [
+  'preflight',
+  'pdfbox2',
+  'fontbox2',
+  'xmpbox',
+  'commons-logging',
+  'javax.activation',
+  'jaxb-api',
+]
   .map((jar) => `/usr/share/java/${jar}.jar`)
   .join(':');
 
@@ -57,7 +77,11 @@ const PREFLIGHT_CLASSPATH = ['preflight', 'pdfbox2', 'fontbox2', 'xmpbox', 'comm
 export function preflight(pdf: Buffer): Promise<{ giltig: boolean; utskrift: string }> {
   return medFil(pdf, async (fil) => {
     try {
-      const { stdout } = await exec('java', ['-cp', PREFLIGHT_CLASSPATH, 'org.apache.pdfbox.preflight.Validator_A1b', fil], { env: { ...process.env, TZ: 'Europe/Stockholm' } });
+      const { stdout } = await exec(
+        'java',
+        ['-cp', PREFLIGHT_CLASSPATH, 'org.apache.pdfbox.preflight.Validator_A1b', fil],
+        { env: { ...process.env, TZ: 'Europe/Stockholm' } },
+      );
       return { giltig: /is a valid PDF\/A-1b file/.test(stdout), utskrift: stdout };
     } catch (error) {
       const e = error as { stdout?: string; stderr?: string; message: string };

@@ -39,7 +39,12 @@ export function remissammanstallningVy(doc: RemissammanstallningDokument): Remis
   }));
   const utanHanvisning = doc.utanHanvisning.map((s) => synpunktVy(s, register));
   return {
-    sida: { dokumenttyp: 'SAMMANSTÄLLNING', titel: `Remissammanställning: ${doc.arendemening}`, datum: doc.datum, dnr: doc.diarienummer },
+    sida: {
+      dokumenttyp: 'SAMMANSTÄLLNING',
+      titel: `Remissammanställning: ${doc.arendemening}`,
+      datum: doc.datum,
+      dnr: doc.diarienummer,
+    },
     enhet: doc.brevhuvud.enhet,
     diarienummer: doc.diarienummer,
     arendemening: doc.arendemening,

@@ -14,7 +14,10 @@ export interface RemissvarVy {
   inledning: Stycke[];
   synpunkter: SynpunktVy[];
   avslutning: Stycke[];
-  beslut?: { namndbeslut?: { namnd: string; datum: string; paragraf: string }; delegationsbeslut?: { delegat: string; titel?: string; datum: string } };
+  beslut?: {
+    namndbeslut?: { namnd: string; datum: string; paragraf: string };
+    delegationsbeslut?: { delegat: string; titel?: string; datum: string };
+  };
   underskrifter: Underskrift[];
   bilagor: string[];
   fotnoter: Fotnot[];

@@ -3,7 +3,10 @@ import { Fotnotsregister, stycken } from './text';
 
 describe('stycken', () => {
   it('splits on blank lines and joins the lines of a paragraph', () => {
-    expect(stycken('Första raden\nfortsätter.\n\n  \nAndra stycket.\n')).toEqual(['Första raden fortsätter.', 'Andra stycket.']);
+    expect(stycken('Första raden\nfortsätter.\n\n  \nAndra stycket.\n')).toEqual([
+      'Första raden fortsätter.',
+      'Andra stycket.',
+    ]);
   });
 });
 
@@ -14,8 +17,13 @@ describe('Fotnotsregister', () => {
     const register = new Fotnotsregister();
     const inledning = register.stycken('Business intelligens [^2] och Böten[^1].', svar);
     const text = register.stycken('Vi hänvisar[^1].\n\nIgen[^1] och till svaret.', synpunkt);
-    expect(inledning).toEqual([[{ text: 'Business intelligens' }, { fotnot: 1 }, { text: ' och Böten' }, { fotnot: 2 }, { text: '.' }]]);
-    expect(text).toEqual([[{ text: 'Vi hänvisar' }, { fotnot: 3 }, { text: '.' }], [{ text: 'Igen' }, { fotnot: 3 }, { text: ' och till svaret.' }]]);
+    expect(inledning).toEqual([
+      [{ text: 'Business intelligens' }, { fotnot: 1 }, { text: ' och Böten' }, { fotnot: 2 }, { text: '.' }],
+    ]);
+    expect(text).toEqual([
+      [{ text: 'Vi hänvisar' }, { fotnot: 3 }, { text: '.' }],
+      [{ text: 'Igen' }, { fotnot: 3 }, { text: ' och till svaret.' }],
+    ]);
     expect(register.taMedOreferade([svar, synpunkt])).toEqual([
       { nummer: 1, text: 'Om BI.' },
       { nummer: 2, text: 'Om Böten.' },
@@ -26,7 +34,9 @@ describe('Fotnotsregister', () => {
   it('keeps a footnote nobody refers to, after the referenced ones, and leaves a dangling marker as written', () => {
     const del = { fotnoter: ['Oanvänd.', 'Använd.'] };
     const register = new Fotnotsregister();
-    expect(register.stycken('Text[^2] och [^7].', del)).toEqual([[{ text: 'Text' }, { fotnot: 1 }, { text: ' och [^7].' }]]);
+    expect(register.stycken('Text[^2] och [^7].', del)).toEqual([
+      [{ text: 'Text' }, { fotnot: 1 }, { text: ' och [^7].' }],
+    ]);
     expect(register.taMedOreferade([del])).toEqual([
       { nummer: 1, text: 'Använd.' },
       { nummer: 2, text: 'Oanvänd.' },

@@ -34,7 +34,14 @@ export class PaminnelseAdminController {
     granska(body);
     await this.dataSource.transaction(async (m) => {
       await this.regler.ersatt(m, actor.organisationId, body.regler);
-      await this.audit.record(m, { organisationId: actor.organisationId, anvandareId: actor.anvandareId, handelse: 'paminnelseregler_andrade', objektTyp: 'organisation', objektId: actor.organisationId, data: { regler: body.regler } });
+      await this.audit.record(m, {
+        organisationId: actor.organisationId,
+        anvandareId: actor.anvandareId,
+        handelse: 'paminnelseregler_andrade',
+        objektTyp: 'organisation',
+        objektId: actor.organisationId,
+        data: { regler: body.regler },
+      });
     });
     return this.regler.hamta(actor.organisationId);
   }
@@ -43,12 +50,20 @@ export class PaminnelseAdminController {
   @ApiOperation({ summary: "The outbox queue's job counts and the organisation's failed jobs" })
   async koStatus(@CurrentActor() actor: Actor) {
     const [antal, misslyckade] = await Promise.all([this.ko.antal(), this.ko.misslyckade()]);
-    const agare = await this.paminnelser.organisationer(misslyckade.map((j) => (j.data as { id?: string }).id).filter((id): id is string => !!id));
+    const agare = await this.paminnelser.organisationer(
+      misslyckade.map((j) => (j.data as { id?: string }).id).filter((id): id is string => !!id),
+    );
     return {
       antal,
       misslyckadeJobb: misslyckade
         .filter((j) => agare.get((j.data as { id: string }).id) === actor.organisationId)
-        .map((j) => ({ jobbId: j.id, typ: j.name, orsak: j.failedReason, forsok: j.attemptsMade, avslutad: j.finishedOn ? new Date(j.finishedOn) : null })),
+        .map((j) => ({
+          jobbId: j.id,
+          typ: j.name,
+          orsak: j.failedReason,
+          forsok: j.attemptsMade,
+          avslutad: j.finishedOn ? new Date(j.finishedOn) : null,
+        })),
     };
   }
 
@@ -64,9 +79,24 @@ function granska(body: PaminnelsereglerDto): void {
   const sedda = new Set<string>();
   for (const r of body.regler) {
     const nyckel = `${r.typ}/${r.arbetsdagar}`;
-    if (sedda.has(nyckel)) throw badRequest('DUPLICATE_RULE', `Rule ${r.typ} ${r.arbetsdagar} is given twice`, `Regeln ${r.typ} ${r.arbetsdagar} finns två gånger`);
+    if (sedda.has(nyckel))
+      throw badRequest(
+        'DUPLICATE_RULE',
+        `Rule ${r.typ} ${r.arbetsdagar} is given twice`,
+        `Regeln ${r.typ} ${r.arbetsdagar} finns två gånger`,
+      );
     sedda.add(nyckel);
-    if ((r.typ === 'fore' || r.typ === 'efter') && r.arbetsdagar < 1) throw badRequest('INVALID_RULE', `A '${r.typ}' rule needs at least 1 working day`, `En regel '${r.typ}' behöver minst 1 arbetsdag`);
-    if ((r.typ === 'pa_dagen' || r.typ === 'veckovis') && r.arbetsdagar !== 0) throw badRequest('INVALID_RULE', `A '${r.typ}' rule takes 0 working days`, `En regel '${r.typ}' har 0 arbetsdagar`);
+    if ((r.typ === 'fore' || r.typ === 'efter') && r.arbetsdagar < 1)
+      throw badRequest(
+        'INVALID_RULE',
+        `A '${r.typ}' rule needs at least 1 working day`,
+        `En regel '${r.typ}' behöver minst 1 arbetsdag`,
+      );
+    if ((r.typ === 'pa_dagen' || r.typ === 'veckovis') && r.arbetsdagar !== 0)
+      throw badRequest(
+        'INVALID_RULE',
+        `A '${r.typ}' rule takes 0 working days`,
+        `En regel '${r.typ}' har 0 arbetsdagar`,
+      );
   }
 }

@@ -13,7 +13,10 @@ import { skapaInstanser, tills } from '../testing/paminnelse-testbadd';
 @Module({})
 class PaminnelseApp {
   static forRoot(config: AppConfig, location: { databaseUrl: string; redisUrl: string }): DynamicModule {
-    return { module: PaminnelseApp, imports: [...commonModules(config, location), UtkorgModule.forRoot({ worker: true }), RemindersModule] };
+    return {
+      module: PaminnelseApp,
+      imports: [...commonModules(config, location), UtkorgModule.forRoot({ worker: true }), RemindersModule],
+    };
   }
 }
 
@@ -25,7 +28,9 @@ describe('admin API of reminders, and reminders when SMTP fails (system clock)',
 
   beforeAll(async () => {
     sink = await new SmtpSink().start();
-    t = await startTestApp(PaminnelseApp.forRoot, { config: { SMTP_URL: sink.url, OUTBOX_RETRY_BASE_MS: '300', OUTBOX_RETRY_MAX_MS: '1000' } });
+    t = await startTestApp(PaminnelseApp.forRoot, {
+      config: { SMTP_URL: sink.url, OUTBOX_RETRY_BASE_MS: '300', OUTBOX_RETRY_MAX_MS: '1000' },
+    });
     admin = await t.as('admin@enkoping.demo');
     dataSource = t.app.get(DataSource);
   });
@@ -45,16 +50,31 @@ describe('admin API of reminders, and reminders when SMTP fails (system clock)',
     const res = await admin.get('/api/admin/paminnelseregler');
     expect(res.status).toBe(200);
     expect(res.body.standard).toBe(true);
-    expect(res.body.regler.map((r: { typ: string; arbetsdagar: number }) => `${r.typ} ${r.arbetsdagar}`)).toEqual(['fore 10', 'fore 3', 'pa_dagen 0', 'efter 1', 'veckovis 0']);
+    expect(res.body.regler.map((r: { typ: string; arbetsdagar: number }) => `${r.typ} ${r.arbetsdagar}`)).toEqual([
+      'fore 10',
+      'fore 3',
+      'pa_dagen 0',
+      'efter 1',
+      'veckovis 0',
+    ]);
   });
 
   it('refuses invalid rules with a code, and unknown fields naming the field', async () => {
-    const noll = await admin.put('/api/admin/paminnelseregler', { regler: [{ typ: 'fore', arbetsdagar: 0, aktiv: true }] });
+    const noll = await admin.put('/api/admin/paminnelseregler', {
+      regler: [{ typ: 'fore', arbetsdagar: 0, aktiv: true }],
+    });
     expect(noll.status).toBe(400);
     expect(noll.body).toMatchObject({ statusCode: 400, code: 'INVALID_RULE' });
-    const dubbel = await admin.put('/api/admin/paminnelseregler', { regler: [{ typ: 'efter', arbetsdagar: 2, aktiv: true }, { typ: 'efter', arbetsdagar: 2, aktiv: false }] });
+    const dubbel = await admin.put('/api/admin/paminnelseregler', {
+      regler: [
+        { typ: 'efter', arbetsdagar: 2, aktiv: true },
+        { typ: 'efter', arbetsdagar: 2, aktiv: false },
+      ],
+    });
     expect(dubbel.body.code).toBe('DUPLICATE_RULE');
-    const okand = await admin.put('/api/admin/paminnelseregler', { regler: [{ typ: 'manadsvis', arbetsdagar: 0, aktiv: true, extra: 1 }] });
+    const okand = await admin.put('/api/admin/paminnelseregler', {
+      regler: [{ typ: 'manadsvis', arbetsdagar: 0, aktiv: true, extra: 1 }],
+    });
     expect(okand.status).toBe(400);
     expect(okand.body.code).toBe('VALIDATION_FAILED');
     expect(okand.body.message).toMatch(/typ/);
@@ -64,15 +84,34 @@ describe('admin API of reminders, and reminders when SMTP fails (system clock)',
     const [remiss] = await dataSource.query(`SELECT id FROM remiss WHERE diarienummer = 'KS2025/118'`);
     const [fore] = await skapaInstanser(dataSource, remiss.id, 1, '2030-04-09');
     await dataSource.transaction((m) => t.app.get(PaminnelsePlanering).plan(m, [fore]));
-    expect(await dataSource.query(`SELECT typ FROM paminnelse WHERE remissinstans_id = $1 ORDER BY due_at`, [fore.id])).toEqual([{ typ: 'fore_10' }, { typ: 'fore_3' }, { typ: 'pa_dagen' }, { typ: 'efter_1' }]);
+    expect(
+      await dataSource.query(`SELECT typ FROM paminnelse WHERE remissinstans_id = $1 ORDER BY due_at`, [fore.id]),
+    ).toEqual([{ typ: 'fore_10' }, { typ: 'fore_3' }, { typ: 'pa_dagen' }, { typ: 'efter_1' }]);
 
-    const res = await admin.put('/api/admin/paminnelseregler', { regler: [{ typ: 'pa_dagen', arbetsdagar: 0, aktiv: true }, { typ: 'fore', arbetsdagar: 5, aktiv: true }] });
+    const res = await admin.put('/api/admin/paminnelseregler', {
+      regler: [
+        { typ: 'pa_dagen', arbetsdagar: 0, aktiv: true },
+        { typ: 'fore', arbetsdagar: 5, aktiv: true },
+      ],
+    });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ standard: false, regler: [{ typ: 'fore', arbetsdagar: 5, aktiv: true }, { typ: 'pa_dagen', arbetsdagar: 0, aktiv: true }] });
+    expect(res.body).toEqual({
+      standard: false,
+      regler: [
+        { typ: 'fore', arbetsdagar: 5, aktiv: true },
+        { typ: 'pa_dagen', arbetsdagar: 0, aktiv: true },
+      ],
+    });
     const [instans] = await skapaInstanser(dataSource, remiss.id, 1, '2030-04-09');
     await dataSource.transaction((m) => t.app.get(PaminnelsePlanering).plan(m, [instans]));
-    const rader = await dataSource.query(`SELECT typ, due_at FROM paminnelse WHERE remissinstans_id = $1 ORDER BY due_at`, [instans.id]);
-    expect(rader.map((r: { typ: string; due_at: Date }) => [r.typ, r.due_at.toISOString()])).toEqual([['fore_5', '2030-04-02T06:00:00.000Z'], ['pa_dagen', '2030-04-09T06:00:00.000Z']]);
+    const rader = await dataSource.query(
+      `SELECT typ, due_at FROM paminnelse WHERE remissinstans_id = $1 ORDER BY due_at`,
+      [instans.id],
+    );
+    expect(rader.map((r: { typ: string; due_at: Date }) => [r.typ, r.due_at.toISOString()])).toEqual([
+      ['fore_5', '2030-04-02T06:00:00.000Z'],
+      ['pa_dagen', '2030-04-09T06:00:00.000Z'],
+    ]);
   });
 
   /** A reminder of a new external instans that is due now: the row the planner writes, with today's time. */
@@ -92,7 +131,8 @@ describe('admin API of reminders, and reminders when SMTP fails (system clock)',
     const port = Number(new URL(sink.url).port);
     await sink.stop();
     const id = await forfallenPaminnelse('under-avbrott@example.se');
-    const rad = async () => (await dataSource.query(`SELECT status::text, forsok, senaste_fel FROM paminnelse WHERE id = $1`, [id]))[0];
+    const rad = async () =>
+      (await dataSource.query(`SELECT status::text, forsok, senaste_fel FROM paminnelse WHERE id = $1`, [id]))[0];
     await tills(async () => (await rad()).forsok >= 2);
     expect(await rad()).toMatchObject({ senaste_fel: expect.stringMatching(/ECONNREFUSED|connect/i) });
     await sink.start(port);
@@ -107,10 +147,22 @@ describe('admin API of reminders, and reminders when SMTP fails (system clock)',
     const id = await forfallenPaminnelse('finns-inte@example.se');
     await tills(async () => (await admin.get('/api/admin/paminnelser/misslyckade')).body.length === 1);
     const [misslyckad] = (await admin.get('/api/admin/paminnelser/misslyckade')).body;
-    expect(misslyckad).toMatchObject({ id, diarienummer: 'KS2025/118', typ: 'fore_3', svarsdatum: '2030-05-15', forsok: 1 });
+    expect(misslyckad).toMatchObject({
+      id,
+      diarienummer: 'KS2025/118',
+      typ: 'fore_3',
+      svarsdatum: '2030-05-15',
+      forsok: 1,
+    });
     expect(misslyckad.orsak).toMatch(/^SMTP 550/);
     const ko = (await admin.get('/api/admin/paminnelser/ko')).body;
     expect(ko.antal).toMatchObject({ failed: 1 });
-    expect(ko.misslyckadeJobb).toEqual([expect.objectContaining({ jobbId: `paminnelse-${id}`, typ: 'paminnelse', orsak: expect.stringMatching(/SMTP 550/) })]);
+    expect(ko.misslyckadeJobb).toEqual([
+      expect.objectContaining({
+        jobbId: `paminnelse-${id}`,
+        typ: 'paminnelse',
+        orsak: expect.stringMatching(/SMTP 550/),
+      }),
+    ]);
   });
 });

@@ -12,7 +12,13 @@ describe('a reminder minting a link while the sender revokes the instans’ link
   let dataSource: DataSource;
   let lank: LankFor;
 
-  const levande = async () => (await dataSource.query(`SELECT count(*)::int AS n FROM extern_atkomst WHERE remissinstans_id = $1 AND aterkallad_at IS NULL`, [lank.remissinstansId]))[0].n;
+  const levande = async () =>
+    (
+      await dataSource.query(
+        `SELECT count(*)::int AS n FROM extern_atkomst WHERE remissinstans_id = $1 AND aterkallad_at IS NULL`,
+        [lank.remissinstansId],
+      )
+    )[0].n;
 
   /** Starts minting while another transaction holds the revocation uncommitted; `slut` commits or rolls it back. */
   async function medanAterkallelsePagar(slut: 'COMMIT' | 'ROLLBACK'): Promise<(string | null)[]> {
@@ -20,10 +26,17 @@ describe('a reminder minting a link while the sender revokes the instans’ link
     await aterkallelse.connect();
     try {
       await aterkallelse.query('BEGIN');
-      await aterkallelse.query(`UPDATE remissinstans SET lank_aterkallad_at = now() WHERE id = $1`, [lank.remissinstansId]);
-      await aterkallelse.query(`UPDATE extern_atkomst SET aterkallad_at = now() WHERE remissinstans_id = $1 AND aterkallad_at IS NULL`, [lank.remissinstansId]);
+      await aterkallelse.query(`UPDATE remissinstans SET lank_aterkallad_at = now() WHERE id = $1`, [
+        lank.remissinstansId,
+      ]);
+      await aterkallelse.query(
+        `UPDATE extern_atkomst SET aterkallad_at = now() WHERE remissinstans_id = $1 AND aterkallad_at IS NULL`,
+        [lank.remissinstansId],
+      );
       let klar = false;
-      const lankar = nyaExternLankar(dataSource.manager, 'https://remiss.enkoping.se', [lank]).finally(() => (klar = true));
+      const lankar = nyaExternLankar(dataSource.manager, 'https://remiss.enkoping.se', [lank]).finally(
+        () => (klar = true),
+      );
       await new Promise((r) => setTimeout(r, 300));
       expect(klar).toBe(false); // it waits for the revocation to decide
       await aterkallelse.query(slut);
@@ -39,7 +52,12 @@ describe('a reminder minting a link while the sender revokes the instans’ link
     await loadDemoData(dataSource);
     const [{ id }] = await dataSource.query(`SELECT id FROM remiss WHERE diarienummer = 'KS2025/118'`);
     const [instans] = await skapaInstanser(dataSource, id, 1, '2030-05-15');
-    lank = { organisationId: instans.organisationId, remissinstansId: instans.id, svarsdatum: instans.svarsdatum, epost: 'extern-1@example.se' };
+    lank = {
+      organisationId: instans.organisationId,
+      remissinstansId: instans.id,
+      svarsdatum: instans.svarsdatum,
+      epost: 'extern-1@example.se',
+    };
   });
   afterAll(async () => {
     await dataSource.destroy();
@@ -62,16 +80,25 @@ describe('a reminder minting a link while the sender revokes the instans’ link
     await nyAdress.connect();
     try {
       await nyAdress.query('BEGIN');
-      await nyAdress.query(`UPDATE remissinstans SET extern_epost = 'ny@example.se', lank_aterkallad_at = NULL WHERE id = $1`, [lank.remissinstansId]);
+      await nyAdress.query(
+        `UPDATE remissinstans SET extern_epost = 'ny@example.se', lank_aterkallad_at = NULL WHERE id = $1`,
+        [lank.remissinstansId],
+      );
       const lankar = nyaExternLankar(dataSource.manager, 'https://remiss.enkoping.se', [lank]);
       await new Promise((r) => setTimeout(r, 300));
       await nyAdress.query('COMMIT');
       expect(await lankar).toEqual([null]);
       expect(await levande()).toBe(0);
-      expect(await nyaExternLankar(dataSource.manager, 'https://remiss.enkoping.se', [{ ...lank, epost: 'ny@example.se' }])).toEqual([expect.stringMatching(/\/api\/extern\//)]);
+      expect(
+        await nyaExternLankar(dataSource.manager, 'https://remiss.enkoping.se', [{ ...lank, epost: 'ny@example.se' }]),
+      ).toEqual([expect.stringMatching(/\/api\/extern\//)]);
     } finally {
-      await nyAdress.query(`UPDATE remissinstans SET extern_epost = 'extern-1@example.se' WHERE id = $1`, [lank.remissinstansId]);
-      await dataSource.query(`UPDATE extern_atkomst SET aterkallad_at = now() WHERE remissinstans_id = $1`, [lank.remissinstansId]);
+      await nyAdress.query(`UPDATE remissinstans SET extern_epost = 'extern-1@example.se' WHERE id = $1`, [
+        lank.remissinstansId,
+      ]);
+      await dataSource.query(`UPDATE extern_atkomst SET aterkallad_at = now() WHERE remissinstans_id = $1`, [
+        lank.remissinstansId,
+      ]);
       await nyAdress.release();
     }
   });

@@ -21,7 +21,11 @@ export interface LankFor {
  * minted here outlives a revocation or goes to a replaced address: either the sender's change came
  * first and nothing is inserted, or the link was inserted first and the change revokes it.
  */
-export async function nyaExternLankar(manager: EntityManager, plattformsUrl: string, lankar: LankFor[]): Promise<(string | null)[]> {
+export async function nyaExternLankar(
+  manager: EntityManager,
+  plattformsUrl: string,
+  lankar: LankFor[],
+): Promise<(string | null)[]> {
   if (!lankar.length) return [];
   const tokens = lankar.map(() => randomBytes(32).toString('base64url'));
   const hashar = tokens.map((t) => createHash('sha256').update(t, 'utf8').digest());
@@ -40,7 +44,13 @@ export async function nyaExternLankar(manager: EntityManager, plattformsUrl: str
       WHERE i.lank_aterkallad_at IS NULL AND lower(i.extern_epost) = l.epost
         FOR SHARE OF i
      RETURNING token_hash`,
-    [lankar.map((l) => l.organisationId), lankar.map((l) => l.remissinstansId), hashar, lankar.map((l) => giltigTill(l.svarsdatum)), lankar.map((l) => l.epost.toLowerCase())],
+    [
+      lankar.map((l) => l.organisationId),
+      lankar.map((l) => l.remissinstansId),
+      hashar,
+      lankar.map((l) => giltigTill(l.svarsdatum)),
+      lankar.map((l) => l.epost.toLowerCase()),
+    ],
   );
   const sparade = new Set(rader.map((r) => r.token_hash.toString('hex')));
   return tokens.map((t, i) => (sparade.has(hashar[i].toString('hex')) ? `${plattformsUrl}/api/extern/${t}` : null));

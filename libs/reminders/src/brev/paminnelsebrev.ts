@@ -26,7 +26,8 @@ export interface Brev {
   html: string;
 }
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escape = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const arbetsdagar = (n: number) => `${n} ${n === 1 ? 'arbetsdag' : 'arbetsdagar'}`;
 
@@ -34,15 +35,20 @@ type Lage = { rubrik: string; mening: string };
 
 /** A burst of reminders at 08:00 shares a handful of (kind, day, svarsdatum): counted once each. */
 const lagen = new Minne<Lage>();
-const lage = (u: Paminnelseuppgifter): Lage => lagen.hamta(`${arForsenad(u.typ)}/${u.datum}/${u.svarsdatum}`, () => raknaLage(u));
+const lage = (u: Paminnelseuppgifter): Lage =>
+  lagen.hamta(`${arForsenad(u.typ)}/${u.datum}/${u.svarsdatum}`, () => raknaLage(u));
 
 /** What the reminder says about time: days left, today, or how late. */
 function raknaLage(u: Paminnelseuppgifter): Lage {
   if (arForsenad(u.typ)) {
     const sen = workingDaysBetween(u.svarsdatum, u.datum);
-    return { rubrik: 'Försenat remissvar', mening: `Svarstiden gick ut ${u.svarsdatum} och svaret är ${arbetsdagar(sen)} försenat. Svara så snart som möjligt.` };
+    return {
+      rubrik: 'Försenat remissvar',
+      mening: `Svarstiden gick ut ${u.svarsdatum} och svaret är ${arbetsdagar(sen)} försenat. Svara så snart som möjligt.`,
+    };
   }
-  if (u.datum >= u.svarsdatum) return { rubrik: 'Påminnelse: sista svarsdag i dag', mening: 'I dag är sista dagen att svara.' };
+  if (u.datum >= u.svarsdatum)
+    return { rubrik: 'Påminnelse: sista svarsdag i dag', mening: 'I dag är sista dagen att svara.' };
   const kvar = workingDaysBetween(u.datum, u.svarsdatum);
   return { rubrik: 'Påminnelse om remissvar', mening: `Det återstår ${arbetsdagar(kvar)} till sista svarsdag.` };
 }
@@ -88,5 +94,9 @@ export function paminnelsebrev(u: Paminnelseuppgifter): Brev {
     '<p>Det här meddelandet skickades automatiskt från Remissplattformen.</p>',
     '</body></html>',
   ].join('\n');
-  return { subject: `${u.diarienummer} ${rubrik}: ${u.arendemening} – svara ${formatDeadline(u.svarsdatum)}`, text, html };
+  return {
+    subject: `${u.diarienummer} ${rubrik}: ${u.arendemening} – svara ${formatDeadline(u.svarsdatum)}`,
+    text,
+    html,
+  };
 }

@@ -2,11 +2,17 @@ import { describe, expect, it } from '@jest/globals';
 import { stockholmDatum, weekday } from '@app/core';
 import { nastaVeckopaminnelse, paminnelsetider, STANDARDREGLER } from './paminnelseschema';
 
-const datum = (svarsdatum: string) => Object.fromEntries(paminnelsetider(svarsdatum, STANDARDREGLER).map((t) => [t.typ, t.datum]));
+const datum = (svarsdatum: string) =>
+  Object.fromEntries(paminnelsetider(svarsdatum, STANDARDREGLER).map((t) => [t.typ, t.datum]));
 
 describe('when reminders go out', () => {
   it('svarsdatum 2026-04-07: 10 working days before is 2026-03-20, 3 working days before is 2026-03-31 (långfredagen and annandag påsk skipped)', () => {
-    expect(datum('2026-04-07')).toEqual({ fore_10: '2026-03-20', fore_3: '2026-03-31', pa_dagen: '2026-04-07', efter_1: '2026-04-08' });
+    expect(datum('2026-04-07')).toEqual({
+      fore_10: '2026-03-20',
+      fore_3: '2026-03-31',
+      pa_dagen: '2026-04-07',
+      efter_1: '2026-04-08',
+    });
   });
 
   it('svarsdatum Monday 2026-06-22: 3 before is 2026-06-16 (midsommarafton off), 1 after is 2026-06-23', () => {
@@ -35,11 +41,22 @@ describe('when reminders go out', () => {
     const vecka2 = nastaVeckopaminnelse('2026-06-22', STANDARDREGLER, 'vecka_1', vecka1.dueAt)!;
     expect([vecka2.typ, vecka2.datum]).toEqual(['vecka_2', '2026-07-07']);
     expect(nastaVeckopaminnelse('2026-06-22', STANDARDREGLER, 'fore_3', efter.dueAt)).toBeNull();
-    expect(nastaVeckopaminnelse('2026-06-22', STANDARDREGLER.filter((r) => r.typ !== 'veckovis'), 'efter_1', efter.dueAt)).toBeNull();
+    expect(
+      nastaVeckopaminnelse(
+        '2026-06-22',
+        STANDARDREGLER.filter((r) => r.typ !== 'veckovis'),
+        'efter_1',
+        efter.dueAt,
+      ),
+    ).toBeNull();
   });
 
   it('never plans a reminder on a Saturday or Sunday over two years of deadlines', () => {
-    for (let d = new Date('2026-01-01T12:00:00Z'); d < new Date('2028-01-01T12:00:00Z'); d = new Date(d.getTime() + 86_400_000)) {
+    for (
+      let d = new Date('2026-01-01T12:00:00Z');
+      d < new Date('2028-01-01T12:00:00Z');
+      d = new Date(d.getTime() + 86_400_000)
+    ) {
       for (const t of paminnelsetider(d.toISOString().slice(0, 10), STANDARDREGLER)) {
         expect([0, 6]).not.toContain(weekday(stockholmDatum(t.dueAt)));
       }

@@ -1,5 +1,12 @@
 import {
-  addDays, Datum, stockholmDatum, stockholmInstant, workingDayOnOrAfter, workingDayOnOrBefore, workingDaysAfter, workingDaysBefore,
+  addDays,
+  Datum,
+  stockholmDatum,
+  stockholmInstant,
+  workingDayOnOrAfter,
+  workingDayOnOrBefore,
+  workingDaysAfter,
+  workingDaysBefore,
 } from '@app/core';
 import type { PaminnelseregelTyp } from '@app/database';
 
@@ -20,7 +27,8 @@ export const STANDARDREGLER: readonly Regel[] = [
 ];
 
 /** An organisation's own rules, or the defaults while it has none. */
-export const reglerEllerStandard = (egna: readonly Regel[] | null | undefined): readonly Regel[] => (egna?.length ? egna : STANDARDREGLER);
+export const reglerEllerStandard = (egna: readonly Regel[] | null | undefined): readonly Regel[] =>
+  egna?.length ? egna : STANDARDREGLER;
 
 /** Reminders go out at 08:00 Stockholm time. */
 export const SANDNINGSTIMME = 8;
@@ -32,7 +40,11 @@ export interface Paminnelsetid {
   dueAt: Date;
 }
 
-const tid = (typ: string, datum: Datum): Paminnelsetid => ({ typ, datum, dueAt: stockholmInstant(datum, SANDNINGSTIMME) });
+const tid = (typ: string, datum: Datum): Paminnelsetid => ({
+  typ,
+  datum,
+  dueAt: stockholmInstant(datum, SANDNINGSTIMME),
+});
 
 /**
  * The reminders planned up front for a svarsdatum. Counting in working days keeps every one on
@@ -42,9 +54,11 @@ const tid = (typ: string, datum: Datum): Paminnelsetid => ({ typ, datum, dueAt: 
 export function paminnelsetider(svarsdatum: Datum, regler: readonly Regel[]): Paminnelsetid[] {
   const tider: Paminnelsetid[] = [];
   for (const regel of regler.filter((r) => r.aktiv)) {
-    if (regel.typ === 'fore') tider.push(tid(`fore_${regel.arbetsdagar}`, workingDaysBefore(svarsdatum, regel.arbetsdagar)));
+    if (regel.typ === 'fore')
+      tider.push(tid(`fore_${regel.arbetsdagar}`, workingDaysBefore(svarsdatum, regel.arbetsdagar)));
     if (regel.typ === 'pa_dagen') tider.push(tid('pa_dagen', workingDayOnOrBefore(svarsdatum)));
-    if (regel.typ === 'efter') tider.push(tid(`efter_${regel.arbetsdagar}`, workingDaysAfter(svarsdatum, regel.arbetsdagar)));
+    if (regel.typ === 'efter')
+      tider.push(tid(`efter_${regel.arbetsdagar}`, workingDaysAfter(svarsdatum, regel.arbetsdagar)));
   }
   const forsta = forstaVeckopaminnelse(svarsdatum, regler);
   if (forsta && !regler.some((r) => r.aktiv && r.typ === 'efter')) tider.push(forsta);
@@ -63,7 +77,12 @@ function forstaVeckopaminnelse(svarsdatum: Datum, regler: readonly Regel[]): Pam
  * The weekly reminder that follows one just sent, while the instans is unanswered: after the
  * last `efter_N` comes `vecka_1`, after `vecka_n` comes `vecka_n+1`, each a week (on or after) later.
  */
-export function nastaVeckopaminnelse(svarsdatum: Datum, regler: readonly Regel[], skickadTyp: string, skickadDueAt: Date): Paminnelsetid | null {
+export function nastaVeckopaminnelse(
+  svarsdatum: Datum,
+  regler: readonly Regel[],
+  skickadTyp: string,
+  skickadDueAt: Date,
+): Paminnelsetid | null {
   const forsta = forstaVeckopaminnelse(svarsdatum, regler);
   if (!forsta) return null;
   const vecka = /^vecka_(\d+)$/.exec(skickadTyp);

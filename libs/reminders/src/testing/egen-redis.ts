@@ -29,13 +29,31 @@ async function ledigPort(): Promise<number> {
 export async function startaEgenRedis(pa?: { port: number }): Promise<EgenRedis> {
   // A given port: a restart where the previous one ran, so its clients reconnect.
   const port = pa?.port ?? (await ledigPort());
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'], { stdio: 'ignore' });
+  const child = spawn(
+    'redis-server',
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--maxmemory-policy',
+      'noeviction',
+    ],
+    { stdio: 'ignore' },
+  );
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   const url = `redis://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
     const client = new Redis(url, { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
     client.on('error', () => undefined);
-    const svar = await client.connect().then(() => client.ping(), () => null);
+    const svar = await client.connect().then(
+      () => client.ping(),
+      () => null,
+    );
     client.disconnect();
     if (svar === 'PONG') {
       return {

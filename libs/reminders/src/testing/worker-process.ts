@@ -16,7 +16,15 @@ export class WorkerProcess {
   static start(env: Record<string, string>): WorkerProcess {
     const child = spawn(process.execPath, ['-r', 'ts-node/register', 'apps/reminder-worker/src/main.ts'], {
       cwd: ROT,
-      env: { ...process.env, TS_NODE_PROJECT: 'scripts/tsconfig.json', MIGRATE_ON_START: 'false', DEMO_DATA: 'false', NODE_ENV: 'test', LOG_LEVEL: 'error', ...env },
+      env: {
+        ...process.env,
+        TS_NODE_PROJECT: 'scripts/tsconfig.json',
+        MIGRATE_ON_START: 'false',
+        DEMO_DATA: 'false',
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'error',
+        ...env,
+      },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     return new WorkerProcess(child, new Promise((done) => child.once('exit', (code) => done(code))));

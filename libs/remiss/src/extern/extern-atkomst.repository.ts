@@ -12,9 +12,19 @@ export class ExternAtkomstRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Creates a link and returns its id and token: 256 random bits, base64url, shown once (in the e-mail). */
-  async skapa(m: EntityManager, organisationId: string, remissinstansId: string, giltigTill: Date): Promise<{ id: string; token: string }> {
+  async skapa(
+    m: EntityManager,
+    organisationId: string,
+    remissinstansId: string,
+    giltigTill: Date,
+  ): Promise<{ id: string; token: string }> {
     const token = randomBytes(32).toString('base64url');
-    const { identifiers } = await m.insert(ExternAtkomst, { organisationId, remissinstansId, tokenHash: tokenHash(token), giltigTill });
+    const { identifiers } = await m.insert(ExternAtkomst, {
+      organisationId,
+      remissinstansId,
+      tokenHash: tokenHash(token),
+      giltigTill,
+    });
     return { id: identifiers[0].id as string, token };
   }
 
@@ -37,7 +47,10 @@ export class ExternAtkomstRepository {
   }
 
   async aterkallaForRemiss(m: EntityManager, remissId: string, at: Date): Promise<void> {
-    await m.query(`UPDATE extern_atkomst SET aterkallad_at = $2 WHERE aterkallad_at IS NULL AND remissinstans_id IN (SELECT id FROM remissinstans WHERE remiss_id = $1)`, [remissId, at]);
+    await m.query(
+      `UPDATE extern_atkomst SET aterkallad_at = $2 WHERE aterkallad_at IS NULL AND remissinstans_id IN (SELECT id FROM remissinstans WHERE remiss_id = $1)`,
+      [remissId, at],
+    );
   }
 
   /** Anstånd moves the link's end with the new svarsdatum. */

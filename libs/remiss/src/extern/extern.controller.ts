@@ -24,7 +24,11 @@ export class ExternController {
 
   @Get('handlingar/:id')
   @ApiOperation({ summary: 'The PDF of a remisshandling' })
-  async handling(@Param('token') token: string, @Param('id', new ParseUUIDPipe()) id: string, @Res({ passthrough: true }) res: FastifyReply) {
+  async handling(
+    @Param('token') token: string,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ) {
     const { filnamn, data } = await this.extern.handling(token, id);
     return sendPdf(res, filnamn, data, 'attachment');
   }
@@ -40,7 +44,9 @@ export class ExternController {
   @UseInterceptors(PdfUppladdning)
   @ApiConsumes('multipart/form-data')
   @ApiBody(PDF_UPLOAD_BODY)
-  @ApiOperation({ summary: 'Answer with a PDF (same checks as remisshandlingar); registered as an inkommande handling of the sender' })
+  @ApiOperation({
+    summary: 'Answer with a PDF (same checks as remisshandlingar); registered as an inkommande handling of the sender',
+  })
   svara(@Param('token') token: string, @UppladdadFil() fil: Uppladdning | undefined) {
     return this.extern.svara(token, fil);
   }

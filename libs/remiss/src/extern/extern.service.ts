@@ -2,7 +2,18 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DiariumRepository, FilRepository } from '@app/archive';
 import { AuditLog } from '@app/auth';
-import { APP_CONFIG, AppConfig, Clock, databaseBusy, DomainError, FairSemaphore, QueueFull, illegalTransition, notFound, stockholmDatum } from '@app/core';
+import {
+  APP_CONFIG,
+  AppConfig,
+  Clock,
+  databaseBusy,
+  DomainError,
+  FairSemaphore,
+  QueueFull,
+  illegalTransition,
+  notFound,
+  stockholmDatum,
+} from '@app/core';
 import { ExternAtkomst, Remiss, Remisshandling, Remissinstans } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { PdfGranskning } from '../handlingar/pdf-granskning';
@@ -16,18 +27,54 @@ import { ExternAtkomstRepository } from './extern-atkomst.repository';
 import { OkandaLankar } from './okanda-lankar';
 
 /** A link that cannot be used: 404 when unknown, 410 when used, expired, revoked or the remiss closed. */
-const ogiltig = (status: HttpStatus, code: string, message: string, svenska: string) => new DomainError(status, code, message, svenska);
+const ogiltig = (status: HttpStatus, code: string, message: string, svenska: string) =>
+  new DomainError(status, code, message, svenska);
 
-const OKAND = () => ogiltig(HttpStatus.NOT_FOUND, 'LINK_NOT_FOUND', 'This link does not exist', 'Länken finns inte. Kontrollera att hela adressen från e-postmeddelandet kom med.');
+const OKAND = () =>
+  ogiltig(
+    HttpStatus.NOT_FOUND,
+    'LINK_NOT_FOUND',
+    'This link does not exist',
+    'Länken finns inte. Kontrollera att hela adressen från e-postmeddelandet kom med.',
+  );
 const GONE: Record<'anvand' | 'aterkallad' | 'utgangen' | 'stangd', () => DomainError> = {
-  anvand: () => ogiltig(HttpStatus.GONE, 'LINK_USED', 'This link has already been used to answer', 'Länken har redan använts för att svara på remissen.'),
-  aterkallad: () => ogiltig(HttpStatus.GONE, 'LINK_REVOKED', 'This link has been revoked by the sender', 'Länken har återkallats av avsändaren. Kontakta kontaktpersonen för remissen.'),
-  utgangen: () => ogiltig(HttpStatus.GONE, 'LINK_EXPIRED', 'This link has expired', 'Länken har slutat gälla. Kontakta kontaktpersonen för remissen.'),
-  stangd: () => ogiltig(HttpStatus.GONE, 'REMISS_CLOSED', 'The remiss is no longer open for answers', 'Remissen är inte längre öppen för svar.'),
+  anvand: () =>
+    ogiltig(
+      HttpStatus.GONE,
+      'LINK_USED',
+      'This link has already been used to answer',
+      'Länken har redan använts för att svara på remissen.',
+    ),
+  aterkallad: () =>
+    ogiltig(
+      HttpStatus.GONE,
+      'LINK_REVOKED',
+      'This link has been revoked by the sender',
+      'Länken har återkallats av avsändaren. Kontakta kontaktpersonen för remissen.',
+    ),
+  utgangen: () =>
+    ogiltig(
+      HttpStatus.GONE,
+      'LINK_EXPIRED',
+      'This link has expired',
+      'Länken har slutat gälla. Kontakta kontaktpersonen för remissen.',
+    ),
+  stangd: () =>
+    ogiltig(
+      HttpStatus.GONE,
+      'REMISS_CLOSED',
+      'The remiss is no longer open for answers',
+      'Remissen är inte längre öppen för svar.',
+    ),
 };
 
 const ANSWER_IN_PROGRESS = () =>
-  ogiltig(HttpStatus.CONFLICT, 'LINK_ANSWER_IN_PROGRESS', 'An answer through this link is being received right now', 'Ett svar via länken tas emot just nu. Vänta en stund och öppna sedan länken igen för att se om svaret kom fram.');
+  ogiltig(
+    HttpStatus.CONFLICT,
+    'LINK_ANSWER_IN_PROGRESS',
+    'An answer through this link is being received right now',
+    'Ett svar via länken tas emot just nu. Vänta en stund och öppna sedan länken igen för att se om svaret kom fram.',
+  );
 
 interface Tillgang {
   atkomst: ExternAtkomst;
@@ -73,7 +120,9 @@ export class ExternService {
     private readonly clock: Clock,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.connectionSlots = new FairSemaphore(Math.max(1, Math.floor(config.DATABASE_POOL_SIZE / 2)), { waitMs: config.DATABASE_ACQUIRE_TIMEOUT_MS });
+    this.connectionSlots = new FairSemaphore(Math.max(1, Math.floor(config.DATABASE_POOL_SIZE / 2)), {
+      waitMs: config.DATABASE_ACQUIRE_TIMEOUT_MS,
+    });
   }
 
   visa(token: string, handling: string) {
@@ -86,7 +135,17 @@ export class ExternService {
     const { organisation, enhet } = await this.remisser.avsandare(remiss);
     return {
       avsandare: { organisation: organisation.namn, enhet: enhet.namn },
-      remiss: { diarienummer: remiss.diarienummer, arendemening: remiss.arendemening, missiv: remiss.missiv, fragor: remiss.fragor, kontaktperson: { namn: remiss.kontaktpersonNamn, epost: remiss.kontaktpersonEpost, telefon: remiss.kontaktpersonTelefon } },
+      remiss: {
+        diarienummer: remiss.diarienummer,
+        arendemening: remiss.arendemening,
+        missiv: remiss.missiv,
+        fragor: remiss.fragor,
+        kontaktperson: {
+          namn: remiss.kontaktpersonNamn,
+          epost: remiss.kontaktpersonEpost,
+          telefon: remiss.kontaktpersonTelefon,
+        },
+      },
       instans: { namn: instans.namn, status: instans.status, svarsdatum: instans.svarsdatum },
       handlingar: handlingar.map((h: Remisshandling) => ({ id: h.id, titel: h.titel, sidantal: h.sidantal })),
     };
@@ -121,10 +180,23 @@ export class ExternService {
     const pdf = await this.granskning.granska(fil?.buffer, fil?.originalname || 'remissvar.pdf');
     const epost = await this.inTransaction(token, 'svara', async (m, { atkomst, instans, remiss }) => {
       const now = this.clock.now();
-      const sparad = await this.filer.insert(m, { organisationId: remiss.organisationId, filnamn: dnrFilnamn(remiss.diarienummer, instans.namn.replace(/[^\p{L}\p{N}]+/gu, '-')), mimetyp: 'application/pdf', data: pdf.data });
+      const sparad = await this.filer.insert(m, {
+        organisationId: remiss.organisationId,
+        filnamn: dnrFilnamn(remiss.diarienummer, instans.namn.replace(/[^\p{L}\p{N}]+/gu, '-')),
+        mimetyp: 'application/pdf',
+        data: pdf.data,
+      });
       await this.registrera(m, remiss, instans, `Remissvar från ${instans.namn}`, sparad.id, now);
       await this.instanser.update(m, instans.id, { status: 'besvarad', besvaradAt: now, externSvarFilId: sparad.id });
-      return this.avsluta(m, atkomst, instans, remiss, 'externt_remissvar_mottaget', { filId: sparad.id, sha256: sparad.sha256, sidantal: pdf.sidor.length }, now);
+      return this.avsluta(
+        m,
+        atkomst,
+        instans,
+        remiss,
+        'externt_remissvar_mottaget',
+        { filId: sparad.id, sha256: sparad.sha256, sidantal: pdf.sidor.length },
+        now,
+      );
     });
     await this.aviseringar.efterCommit({ epost });
     return { status: 'besvarad' };
@@ -138,8 +210,19 @@ export class ExternService {
   private async taEmotAvstaende(token: string, motivering: string | undefined): Promise<{ status: 'avstar' }> {
     const epost = await this.inTransaction(token, 'avsta', async (m, { atkomst, instans, remiss }) => {
       const now = this.clock.now();
-      await this.registrera(m, remiss, instans, `${instans.namn} avstår från att yttra sig${motivering ? `: ${motivering}` : ''}`, null, now);
-      await this.instanser.update(m, instans.id, { status: 'avstar', avstodAt: now, avstarMotivering: motivering ?? null });
+      await this.registrera(
+        m,
+        remiss,
+        instans,
+        `${instans.namn} avstår från att yttra sig${motivering ? `: ${motivering}` : ''}`,
+        null,
+        now,
+      );
+      await this.instanser.update(m, instans.id, {
+        status: 'avstar',
+        avstodAt: now,
+        avstarMotivering: motivering ?? null,
+      });
       return this.avsluta(m, atkomst, instans, remiss, 'extern_avstar', { motivering: motivering ?? null }, now);
     });
     await this.aviseringar.efterCommit({ epost });
@@ -171,15 +254,44 @@ export class ExternService {
     }
   }
 
-  private async registrera(m: EntityManager, remiss: Remiss, instans: Remissinstans, beskrivning: string, filId: string | null, now: Date): Promise<void> {
-    await this.diarier.registerHandling(m, remiss.arendeId!, { riktning: 'inkommande', datum: stockholmDatum(now), motpart: instans.namn, beskrivning, filId, registreradAv: null });
+  private async registrera(
+    m: EntityManager,
+    remiss: Remiss,
+    instans: Remissinstans,
+    beskrivning: string,
+    filId: string | null,
+    now: Date,
+  ): Promise<void> {
+    await this.diarier.registerHandling(m, remiss.arendeId!, {
+      riktning: 'inkommande',
+      datum: stockholmDatum(now),
+      motpart: instans.namn,
+      beskrivning,
+      filId,
+      registreradAv: null,
+    });
   }
 
   /** The link is spent, reminders stop, the audit log says which link was used, the kontaktperson is told (returns the queued mail ids). */
-  private async avsluta(m: EntityManager, atkomst: ExternAtkomst, instans: Remissinstans, remiss: Remiss, handelse: string, data: Record<string, unknown>, now: Date): Promise<string[]> {
+  private async avsluta(
+    m: EntityManager,
+    atkomst: ExternAtkomst,
+    instans: Remissinstans,
+    remiss: Remiss,
+    handelse: string,
+    data: Record<string, unknown>,
+    now: Date,
+  ): Promise<string[]> {
     await this.lankar.markeraAnvand(m, atkomst.id, now);
     await this.aviseringar.paminnelser.cancelForInstans(m, instans.id);
-    await this.audit.record(m, { organisationId: remiss.organisationId, anvandareId: null, handelse, objektTyp: 'remissinstans', objektId: instans.id, data: { ...data, atkomstId: atkomst.id } });
+    await this.audit.record(m, {
+      organisationId: remiss.organisationId,
+      anvandareId: null,
+      handelse,
+      objektTyp: 'remissinstans',
+      objektId: instans.id,
+      data: { ...data, atkomstId: atkomst.id },
+    });
     const mail = externtSvarEpost(remiss, instans, handelse === 'extern_avstar');
     return mail ? this.aviseringar.koa(m, remiss.organisationId, [mail]) : [];
   }
@@ -198,7 +310,11 @@ export class ExternService {
    * while this one holds a transaction and row locks is how ten refused answers at once
    * exhausted the pool and stalled the platform.
    */
-  private inTransaction<T>(token: string, handling: string, work: (m: EntityManager, tillgang: Tillgang) => Promise<T>): Promise<T> {
+  private inTransaction<T>(
+    token: string,
+    handling: string,
+    work: (m: EntityManager, tillgang: Tillgang) => Promise<T>,
+  ): Promise<T> {
     return this.withConnectionSlot(async () => {
       const utfall = await this.dataSource.transaction(async (m) => {
         const provad = await this.check(token, m, true);
@@ -220,7 +336,15 @@ export class ExternService {
    */
   private async refuse(nekad: Nekad, handling: string): Promise<never> {
     if (!nekad.atkomst) this.okanda.count(handling);
-    else await this.audit.record(this.dataSource.manager, { organisationId: nekad.atkomst.organisationId, anvandareId: null, handelse: 'extern_lank_nekad', objektTyp: 'extern_atkomst', objektId: nekad.atkomst.id, data: { orsak: nekad.orsak, handling } });
+    else
+      await this.audit.record(this.dataSource.manager, {
+        organisationId: nekad.atkomst.organisationId,
+        anvandareId: null,
+        handelse: 'extern_lank_nekad',
+        objektTyp: 'extern_atkomst',
+        objektId: nekad.atkomst.id,
+        data: { orsak: nekad.orsak, handling },
+      });
     throw nekad.error;
   }
 
@@ -230,13 +354,21 @@ export class ExternService {
    * concurrent återkalla or new link waits — and the link is read again under those locks.
    */
   private async hinder(funnen: ExternAtkomst, m: EntityManager, lock: boolean): Promise<Tillgang | Nekad> {
-    const instans = await m.findOneOrFail(Remissinstans, { where: { id: funnen.remissinstansId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
-    const remiss = await m.findOneOrFail(Remiss, { where: { id: instans.remissId }, ...(lock ? { lock: { mode: 'pessimistic_read' as const } } : {}) });
+    const instans = await m.findOneOrFail(Remissinstans, {
+      where: { id: funnen.remissinstansId },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    const remiss = await m.findOneOrFail(Remiss, {
+      where: { id: instans.remissId },
+      ...(lock ? { lock: { mode: 'pessimistic_read' as const } } : {}),
+    });
     const atkomst = lock ? await m.findOneByOrFail(ExternAtkomst, { id: funnen.id }) : funnen;
     if (atkomst.aterkalladAt) return { atkomst, orsak: 'aterkallad', error: GONE.aterkallad() };
-    if (atkomst.anvandAt || instans.status === 'besvarad' || instans.status === 'avstar') return { atkomst, orsak: 'anvand', error: GONE.anvand() };
+    if (atkomst.anvandAt || instans.status === 'besvarad' || instans.status === 'avstar')
+      return { atkomst, orsak: 'anvand', error: GONE.anvand() };
     if (remiss.status !== 'utskickad') return { atkomst, orsak: 'stangd', error: GONE.stangd() };
-    if (atkomst.giltigTill.getTime() < this.clock.now().getTime()) return { atkomst, orsak: 'utgangen', error: GONE.utgangen() };
+    if (atkomst.giltigTill.getTime() < this.clock.now().getTime())
+      return { atkomst, orsak: 'utgangen', error: GONE.utgangen() };
     if (instans.status !== 'inbjuden') throw illegalTransition('remissinstans', instans.status, 'answer');
     return { atkomst, instans, remiss };
   }

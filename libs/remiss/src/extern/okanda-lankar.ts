@@ -46,10 +46,16 @@ export class OkandaLankar implements OnModuleInit, BeforeApplicationShutdown {
     this.fran = null;
     const antal = Object.values(perHandling).reduce((a, b) => a + b, 0);
     try {
-      await this.audit.record(this.dataSource.manager, { organisationId: null, anvandareId: null, handelse: 'extern_lank_okand', data: { antal, fran: fran.toISOString(), till: this.clock.now().toISOString(), perHandling } });
+      await this.audit.record(this.dataSource.manager, {
+        organisationId: null,
+        anvandareId: null,
+        handelse: 'extern_lank_okand',
+        data: { antal, fran: fran.toISOString(), till: this.clock.now().toISOString(), perHandling },
+      });
     } catch (e) {
       // Counted again with the next summary rather than lost.
-      for (const [handling, n] of Object.entries(perHandling)) this.perHandling[handling] = (this.perHandling[handling] ?? 0) + n;
+      for (const [handling, n] of Object.entries(perHandling))
+        this.perHandling[handling] = (this.perHandling[handling] ?? 0) + n;
       this.fran = fran;
       this.logger.warn(`writing the count of ${antal} unknown links failed: ${(e as Error).message}`);
     }

@@ -18,7 +18,10 @@ async function refusal(data: Buffer): Promise<DomainError> {
 
 describe('PdfGranskning', () => {
   it('extracts the text of every page, with å ä ö, and the SHA-256 of the bytes', async () => {
-    const pdf = await pdfMedSidor([['Sida ett'], ['Förslag till policy för digital omställning', 'Vi drar erfarenhet från andras pilotstudier.']]);
+    const pdf = await pdfMedSidor([
+      ['Sida ett'],
+      ['Förslag till policy för digital omställning', 'Vi drar erfarenhet från andras pilotstudier.'],
+    ]);
     const granskad = await granskning.granska(pdf);
     expect(granskad.sidor).toHaveLength(2);
     expect(granskad.sidor[1]).toContain('Förslag till policy för digital omställning');

@@ -1,4 +1,15 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Res, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Res,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Roller } from '@app/auth';
 import { sendPdf } from '@app/core';
@@ -22,8 +33,16 @@ export class RemisshandlingController {
   @UseInterceptors(PdfUppladdning)
   @ApiConsumes('multipart/form-data')
   @ApiBody(PDF_UPLOAD_BODY)
-  @ApiOperation({ summary: 'Upload a remisshandling (PDF; not a PDF → 415; encrypted, corrupt, JavaScript or Launch actions, over the page, text, time or memory budget → 422; too large → 413; readers busy → 503; nothing stored then)' })
-  ladda(@CurrentActor() actor: Actor, @Param('remissId', new ParseUUIDPipe()) remissId: string, @UppladdadFil() fil: Uppladdning | undefined, @Body() body: TitelDto) {
+  @ApiOperation({
+    summary:
+      'Upload a remisshandling (PDF; not a PDF → 415; encrypted, corrupt, JavaScript or Launch actions, over the page, text, time or memory budget → 422; too large → 413; readers busy → 503; nothing stored then)',
+  })
+  ladda(
+    @CurrentActor() actor: Actor,
+    @Param('remissId', new ParseUUIDPipe()) remissId: string,
+    @UppladdadFil() fil: Uppladdning | undefined,
+    @Body() body: TitelDto,
+  ) {
     return this.handlingar.laddaUpp(actor, remissId, fil, body.titel);
   }
 
@@ -36,7 +55,12 @@ export class RemisshandlingController {
 
   @Get(':id/fil')
   @ApiOperation({ summary: 'The PDF of a remisshandling' })
-  async fil(@CurrentActor() actor: Actor, @Param('remissId', new ParseUUIDPipe()) remissId: string, @Param('id', new ParseUUIDPipe()) id: string, @Res({ passthrough: true }) res: FastifyReply) {
+  async fil(
+    @CurrentActor() actor: Actor,
+    @Param('remissId', new ParseUUIDPipe()) remissId: string,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ) {
     const { filnamn, data } = await this.handlingar.fil(actor, remissId, id);
     return sendPdf(res, filnamn, data, 'attachment');
   }
@@ -45,7 +69,11 @@ export class RemisshandlingController {
   @Roller('remissansvarig')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a remisshandling from an utkast' })
-  async taBort(@CurrentActor() actor: Actor, @Param('remissId', new ParseUUIDPipe()) remissId: string, @Param('id', new ParseUUIDPipe()) id: string) {
+  async taBort(
+    @CurrentActor() actor: Actor,
+    @Param('remissId', new ParseUUIDPipe()) remissId: string,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ) {
     await this.handlingar.taBort(actor, remissId, id);
   }
 }

@@ -26,16 +26,43 @@ export class RemisshandlingService {
     private readonly audit: AuditLog,
   ) {}
 
-  async laddaUpp(actor: Actor, remissId: string, fil: Uppladdning | undefined, titel?: string): Promise<Remisshandling> {
+  async laddaUpp(
+    actor: Actor,
+    remissId: string,
+    fil: Uppladdning | undefined,
+    titel?: string,
+  ): Promise<Remisshandling> {
     const filnamn = fil?.originalname || 'remisshandling.pdf';
     // Checked and read before the transaction: a bad file stores nothing and locks nothing.
     const pdf = await this.granskning.granska(fil?.buffer, filnamn);
     return this.dataSource.transaction(async (m) => {
       const remiss = await this.utkast.lastUtkast(actor, remissId, m, 'add a remisshandling to');
-      const stored = await this.filer.insert(m, { organisationId: remiss.organisationId, filnamn, mimetyp: 'application/pdf', data: pdf.data });
-      const handling = await this.remisser.insertHandling(m, { organisationId: remiss.organisationId, remissId: remiss.id, titel: titel?.trim() || filnamn.replace(/\.pdf$/i, ''), filId: stored.id, sidantal: pdf.sidor.length }, pdf.sidor);
+      const stored = await this.filer.insert(m, {
+        organisationId: remiss.organisationId,
+        filnamn,
+        mimetyp: 'application/pdf',
+        data: pdf.data,
+      });
+      const handling = await this.remisser.insertHandling(
+        m,
+        {
+          organisationId: remiss.organisationId,
+          remissId: remiss.id,
+          titel: titel?.trim() || filnamn.replace(/\.pdf$/i, ''),
+          filId: stored.id,
+          sidantal: pdf.sidor.length,
+        },
+        pdf.sidor,
+      );
       await this.remisser.update(m, remiss.id, {});
-      await this.audit.record(m, { organisationId: actor.organisationId, anvandareId: actor.anvandareId, handelse: 'remisshandling_tillagd', objektTyp: 'remiss', objektId: remiss.id, data: { remisshandlingId: handling.id, filnamn, sha256: stored.sha256, sidantal: handling.sidantal } });
+      await this.audit.record(m, {
+        organisationId: actor.organisationId,
+        anvandareId: actor.anvandareId,
+        handelse: 'remisshandling_tillagd',
+        objektTyp: 'remiss',
+        objektId: remiss.id,
+        data: { remisshandlingId: handling.id, filnamn, sha256: stored.sha256, sidantal: handling.sidantal },
+      });
       return handling;
     });
   }
@@ -47,7 +74,14 @@ export class RemisshandlingService {
       if (!handling) throw notFound('Remisshandling');
       await this.remisser.deleteHandling(m, handling.id);
       await this.remisser.update(m, remiss.id, {});
-      await this.audit.record(m, { organisationId: actor.organisationId, anvandareId: actor.anvandareId, handelse: 'remisshandling_borttagen', objektTyp: 'remiss', objektId: remiss.id, data: { remisshandlingId: handling.id, titel: handling.titel } });
+      await this.audit.record(m, {
+        organisationId: actor.organisationId,
+        anvandareId: actor.anvandareId,
+        handelse: 'remisshandling_borttagen',
+        objektTyp: 'remiss',
+        objektId: remiss.id,
+        data: { remisshandlingId: handling.id, titel: handling.titel },
+      });
     });
   }
 

@@ -22,18 +22,33 @@ export class SammanstallningService {
     const remiss = await this.remisser.egen(actor, remissId);
     kravAvsandare(actor, remiss);
     if (remiss.status === 'utkast') throw illegalTransition('remiss', remiss.status, 'compile answers to');
-    const [{ organisation, enhet }, rader, instanser] = await Promise.all([this.remisser.avsandare(remiss), this.synpunkter.synpunkter(remiss.id), this.remisser.instanser(actor, remiss)]);
-    const huvud = { brevhuvud: { kommun: organisation.slug, enhet: enhet.namn }, datum: stockholmDatum(this.clock.now()), diarienummer: remiss.diarienummer, arendemening: remiss.arendemening };
+    const [{ organisation, enhet }, rader, instanser] = await Promise.all([
+      this.remisser.avsandare(remiss),
+      this.synpunkter.synpunkter(remiss.id),
+      this.remisser.instanser(actor, remiss),
+    ]);
+    const huvud = {
+      brevhuvud: { kommun: organisation.slug, enhet: enhet.namn },
+      datum: stockholmDatum(this.clock.now()),
+      diarienummer: remiss.diarienummer,
+      arendemening: remiss.arendemening,
+    };
     return sammanstall(huvud, rader, instanser);
   }
 
   async csv(actor: Actor, remissId: string): Promise<{ filnamn: string; data: Buffer }> {
     const doc = await this.dokument(actor, remissId);
-    return { filnamn: dnrFilnamn(doc.diarienummer, 'remissammanstallning').replace(/\.pdf$/, '.csv'), data: sammanstallningCsv(doc) };
+    return {
+      filnamn: dnrFilnamn(doc.diarienummer, 'remissammanstallning').replace(/\.pdf$/, '.csv'),
+      data: sammanstallningCsv(doc),
+    };
   }
 
   async pdfFil(actor: Actor, remissId: string): Promise<{ filnamn: string; data: Buffer }> {
     const doc = await this.dokument(actor, remissId);
-    return { filnamn: dnrFilnamn(doc.diarienummer, 'remissammanstallning'), data: await this.pdf.renderRemissammanstallning(doc) };
+    return {
+      filnamn: dnrFilnamn(doc.diarienummer, 'remissammanstallning'),
+      data: await this.pdf.renderRemissammanstallning(doc),
+    };
   }
 }

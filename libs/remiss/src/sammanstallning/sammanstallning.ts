@@ -5,14 +5,21 @@ import { SynpunktRad } from './sammanstallning.repository';
 
 type InstansSynpunkt = SynpunktDokument & { instans: string };
 
-export const TYP_NAMN: Record<SynpunktTyp, string> = { medhall: 'Medhåll', invandning: 'Invändning', andringsforslag: 'Ändringsförslag', ovrigt: 'Övrigt' };
+export const TYP_NAMN: Record<SynpunktTyp, string> = {
+  medhall: 'Medhåll',
+  invandning: 'Invändning',
+  andringsforslag: 'Ändringsförslag',
+  ovrigt: 'Övrigt',
+};
 
 function dokument(rad: SynpunktRad): InstansSynpunkt {
   return {
     instans: rad.instans,
     typ: rad.typ,
     ...(rad.rubrik ? { rubrik: rad.rubrik } : {}),
-    ...(rad.citat && rad.sida ? { citat: { text: rad.citat, sida: rad.sida, ...(rad.handling ? { handling: rad.handling } : {}) } } : {}),
+    ...(rad.citat && rad.sida
+      ? { citat: { text: rad.citat, sida: rad.sida, ...(rad.handling ? { handling: rad.handling } : {}) } }
+      : {}),
     text: rad.text,
     ...(rad.strykText ? { stryk: rad.strykText } : {}),
     ...(rad.nyText ? { ersattMed: rad.nyText } : {}),
@@ -39,17 +46,34 @@ export function sammanstall(
     }
     let del = avsnitt.at(-1);
     if (!del || del.handling !== rad.handling || del.sida !== rad.sida) {
-      del = { handling: rad.handling, sida: rad.sida, synpunkter: [], antalPerTyp: Object.fromEntries(SYNPUNKT_TYPER.map((t) => [t, 0])) as Record<SynpunktTyp, number> };
+      del = {
+        handling: rad.handling,
+        sida: rad.sida,
+        synpunkter: [],
+        antalPerTyp: Object.fromEntries(SYNPUNKT_TYPER.map((t) => [t, 0])) as Record<SynpunktTyp, number>,
+      };
       avsnitt.push(del);
     }
     del.synpunkter.push(dokument(rad));
     del.antalPerTyp[rad.typ]++;
   }
   for (const i of instanser.filter((i) => i.status === 'besvarad' && i.externSvarFilId)) {
-    utanHanvisning.push({ instans: i.namn, typ: 'ovrigt', text: 'Svaret lämnades som PDF via personlig länk och är registrerat som inkommande handling i ärendet.', fotnoter: [] });
+    utanHanvisning.push({
+      instans: i.namn,
+      typ: 'ovrigt',
+      text: 'Svaret lämnades som PDF via personlig länk och är registrerat som inkommande handling i ärendet.',
+      fotnoter: [],
+    });
   }
-  const namn = (status: Remissinstans['status'][]) => instanser.filter((i) => status.includes(i.status)).map((i) => i.namn);
-  return { ...huvud, avsnitt, utanHanvisning, avstod: namn(['avstar']), ejSvarat: namn(['inbjuden', 'registrerad', 'under_beredning']) };
+  const namn = (status: Remissinstans['status'][]) =>
+    instanser.filter((i) => status.includes(i.status)).map((i) => i.namn);
+  return {
+    ...huvud,
+    avsnitt,
+    utanHanvisning,
+    avstod: namn(['avstar']),
+    ejSvarat: namn(['inbjuden', 'registrerad', 'under_beredning']),
+  };
 }
 
 /**
@@ -68,8 +92,11 @@ const cell = (v: string | number | undefined) => {
 
 /** UTF-8 with BOM, `;`-separated, CRLF: what Swedish Excel opens with å ä ö intact. */
 export function sammanstallningCsv(doc: RemissammanstallningDokument): Buffer {
-  const rader: (string | number | undefined)[][] = [['Remisshandling', 'Sida', 'Remissinstans', 'Typ', 'Citat', 'Synpunkt', 'Stryk', 'Ersätt med']];
-  const rad = (handling: string | undefined, sida: number | undefined, s: InstansSynpunkt) => rader.push([handling, sida, s.instans, TYP_NAMN[s.typ], s.citat?.text, s.text, s.stryk, s.ersattMed]);
+  const rader: (string | number | undefined)[][] = [
+    ['Remisshandling', 'Sida', 'Remissinstans', 'Typ', 'Citat', 'Synpunkt', 'Stryk', 'Ersätt med'],
+  ];
+  const rad = (handling: string | undefined, sida: number | undefined, s: InstansSynpunkt) =>
+    rader.push([handling, sida, s.instans, TYP_NAMN[s.typ], s.citat?.text, s.text, s.stryk, s.ersattMed]);
   for (const a of doc.avsnitt) for (const s of a.synpunkter) rad(a.handling, a.sida, s);
   for (const s of doc.utanHanvisning) rad(undefined, undefined, s);
   for (const namn of doc.avstod) rader.push(['', '', namn, 'Avstår', '', '', '', '']);

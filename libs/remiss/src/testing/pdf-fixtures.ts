@@ -16,7 +16,8 @@ export async function pdfMedSidor(sidor: string[][]): Promise<Buffer> {
 /** The same PDF with a standard security handler in its trailer, as a password-protected file has. */
 export async function krypteradPdf(): Promise<Buffer> {
   const pdf = (await pdfMedSidor([['Hemlig']])).toString('latin1');
-  const encrypt = '/Encrypt << /Filter /Standard /V 1 /R 2 /O <' + 'ab'.repeat(32) + '> /U <' + 'cd'.repeat(32) + '> /P -44 >>';
+  const encrypt =
+    '/Encrypt << /Filter /Standard /V 1 /R 2 /O <' + 'ab'.repeat(32) + '> /U <' + 'cd'.repeat(32) + '> /P -44 >>';
   return Buffer.from(pdf.replace('trailer\n<<', `trailer\n<<\n${encrypt}`), 'latin1');
 }
 
@@ -30,19 +31,29 @@ export function handskrivenPdf(objekt: (string | Buffer)[]): Buffer {
   const offsets: number[] = [];
   objekt.forEach((o, i) => {
     offsets.push(langd);
-    const del = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`, 'latin1'), typeof o === 'string' ? Buffer.from(o, 'latin1') : o, Buffer.from('\nendobj\n', 'latin1')]);
+    const del = Buffer.concat([
+      Buffer.from(`${i + 1} 0 obj\n`, 'latin1'),
+      typeof o === 'string' ? Buffer.from(o, 'latin1') : o,
+      Buffer.from('\nendobj\n', 'latin1'),
+    ]);
     delar.push(del);
     langd += del.length;
   });
   const xref = `xref\n0 ${objekt.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  delar.push(Buffer.from(`${xref}trailer\n<< /Size ${objekt.length + 1} /Root 1 0 R >>\nstartxref\n${langd}\n%%EOF\n`, 'latin1'));
+  delar.push(
+    Buffer.from(`${xref}trailer\n<< /Size ${objekt.length + 1} /Root 1 0 R >>\nstartxref\n${langd}\n%%EOF\n`, 'latin1'),
+  );
   return Buffer.concat(delar);
 }
 
 /** A stream object; FlateDecode when `deflate` (what keeps a bomb small on the wire). */
 export function strom(innehall: Buffer, deflate = true): Buffer {
   const data = deflate ? deflateSync(innehall, { level: 9 }) : innehall;
-  return Buffer.concat([Buffer.from(`<< /Length ${data.length}${deflate ? ' /Filter /FlateDecode' : ''} >>\nstream\n`, 'latin1'), data, Buffer.from('\nendstream', 'latin1')]);
+  return Buffer.concat([
+    Buffer.from(`<< /Length ${data.length}${deflate ? ' /Filter /FlateDecode' : ''} >>\nstream\n`, 'latin1'),
+    data,
+    Buffer.from('\nendstream', 'latin1'),
+  ]);
 }
 
 /** One page whose content stream is `operator` repeated to `mb` megabytes (inflated), FlateDecode on the wire. */
@@ -80,7 +91,9 @@ export async function krypteradPdfMedEscapedNamn(): Promise<Buffer> {
 /** A pdf-lib PDF whose catalog opens with JavaScript; saved with object streams, so the catalog is compressed. */
 export async function openActionJavaScriptPdf(): Promise<Buffer> {
   const doc = await PDFDocument.create();
-  doc.addPage([595, 842]).drawText('Öppna mig', { x: 56, y: 780, size: 11, font: await doc.embedFont(StandardFonts.Helvetica) });
+  doc
+    .addPage([595, 842])
+    .drawText('Öppna mig', { x: 56, y: 780, size: 11, font: await doc.embedFont(StandardFonts.Helvetica) });
   doc.catalog.set(PDFName.of('OpenAction'), doc.context.obj({ S: 'JavaScript', JS: PDFString.of('app.alert("hej")') }));
   return Buffer.from(await doc.save({ useObjectStreams: true }));
 }
@@ -108,7 +121,10 @@ export function xobjektbombPdf(): Buffer {
     const sista = i === DJUP - 1;
     const resurser = `/Resources << ${sista ? '' : `/XObject << /X ${6 + i} 0 R >> `}/Font << /F1 4 0 R >> >>`;
     const innehall = Buffer.from(sista ? 'BT /F1 12 Tf 56 780 Td (A) Tj ET' : '/X Do '.repeat(10));
-    return Buffer.concat([Buffer.from(`<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] ${resurser}`), strom(innehall, false).subarray(2)]);
+    return Buffer.concat([
+      Buffer.from(`<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] ${resurser}`),
+      strom(innehall, false).subarray(2),
+    ]);
   });
   return handskrivenPdf([
     '<< /Type /Catalog /Pages 2 0 R >>',

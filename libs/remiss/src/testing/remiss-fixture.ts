@@ -20,11 +20,24 @@ export function pdfForm(data: Buffer, filnamn: string, titel?: string): FormData
 export const forstaGiltigaSvarsdatum = () => tidigasteSvarsdatum(stockholmDatum(new Date()), 15);
 
 /** A draft with a six-page remisshandling, ready to send to the given recipients. */
-export async function remissUtkast(ks: ApiClient, arendemening: string, mottagare: object[]): Promise<{ id: string; diarienummer: string; handlingId: string }> {
-  const remiss = await ks.post('/api/remisser', { arendemening, missiv: 'Kommunstyrelsen önskar synpunkter på förslaget.', svarsdatum: forstaGiltigaSvarsdatum(), mottagare, fragor: ['Är inriktningen rimlig?'] });
+export async function remissUtkast(
+  ks: ApiClient,
+  arendemening: string,
+  mottagare: object[],
+): Promise<{ id: string; diarienummer: string; handlingId: string }> {
+  const remiss = await ks.post('/api/remisser', {
+    arendemening,
+    missiv: 'Kommunstyrelsen önskar synpunkter på förslaget.',
+    svarsdatum: forstaGiltigaSvarsdatum(),
+    mottagare,
+    fragor: ['Är inriktningen rimlig?'],
+  });
   if (remiss.status !== 201) throw new Error(`create failed: ${JSON.stringify(remiss.body)}`);
   const sidor = [1, 2, 3, 4].map((n) => [`Sida ${n} av förslaget`]).concat([SIDA_5, ['Sida 6']]);
-  const handling = await ks.post(`/api/remisser/${remiss.body.id}/handlingar`, pdfForm(await pdfMedSidor(sidor), 'policy.pdf', arendemening));
+  const handling = await ks.post(
+    `/api/remisser/${remiss.body.id}/handlingar`,
+    pdfForm(await pdfMedSidor(sidor), 'policy.pdf', arendemening),
+  );
   if (handling.status !== 201) throw new Error(`upload failed: ${JSON.stringify(handling.body)}`);
   return { id: remiss.body.id, diarienummer: remiss.body.diarienummer, handlingId: handling.body.id };
 }

@@ -13,7 +13,9 @@ export class RemissOversiktController {
   constructor(private readonly oversikt: RemissOversiktService) {}
 
   @Get()
-  @ApiOperation({ summary: "The organisation's remisser: filter by status, overdue, svarsdatum range and text; paginated and sorted" })
+  @ApiOperation({
+    summary: "The organisation's remisser: filter by status, overdue, svarsdatum range and text; paginated and sorted",
+  })
   @Header('Content-Type', JSON_CONTENT_TYPE)
   list(@CurrentActor() actor: Actor, @Query() query: RemissListQuery) {
     return this.oversikt.list(actor, query);
@@ -27,7 +29,12 @@ export class RemissOversiktController {
 
   @Get(':id/instanser/:instansId/svar.pdf')
   @ApiOperation({ summary: 'The PDF an external instans answered with' })
-  async externtSvar(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Param('instansId', new ParseUUIDPipe()) instansId: string, @Res({ passthrough: true }) res: FastifyReply) {
+  async externtSvar(
+    @CurrentActor() actor: Actor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('instansId', new ParseUUIDPipe()) instansId: string,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ) {
     const { filnamn, data } = await this.oversikt.externtSvar(actor, id, instansId);
     return sendPdf(res, filnamn, data, 'attachment');
   }

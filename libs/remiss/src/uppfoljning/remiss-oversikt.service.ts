@@ -6,7 +6,6 @@ import { REMISSINSTANS_STATUSAR } from '@app/database';
 import { RemissRad, RemissRepository } from '../remiss.repository';
 import { RemissListQuery } from './remiss-uppfoljning.dto';
 
-
 /** What the sender watches: its remisser, and who has answered each of them. Reads only. */
 @Injectable()
 export class RemissOversiktService {
@@ -21,17 +20,31 @@ export class RemissOversiktService {
   }
 
   async list(actor: Actor, q: RemissListQuery): Promise<JsonText<Sida<RemissRad>>> {
-    for (const d of [q.svarsdatumFran, q.svarsdatumTill]) if (d && !isDatum(d)) throw badRequest('VALIDATION_FAILED', `${d} is not a calendar date`, `${d} är inget giltigt datum`);
+    for (const d of [q.svarsdatumFran, q.svarsdatumTill])
+      if (d && !isDatum(d))
+        throw badRequest('VALIDATION_FAILED', `${d} is not a calendar date`, `${d} är inget giltigt datum`);
     return this.remisser.list(actor, { ...q, text: q.q?.trim() || undefined, idag: this.idag() });
   }
 
   /** Every instans with its status, own dnr, answered date and derived `forsenad`, and counts per status. */
   async status(actor: Actor, remissId: string) {
     // Both at once: the instanser are only shown once the remiss proved to be the caller's own.
-    const [remiss, instanser] = await Promise.all([this.remisser.oversikt(actor, remissId), this.remisser.instansStatus(remissId, this.idag())]);
-    const antalPerStatus = Object.fromEntries(REMISSINSTANS_STATUSAR.map((s) => [s, instanser.filter((i) => i.status === s).length]));
+    const [remiss, instanser] = await Promise.all([
+      this.remisser.oversikt(actor, remissId),
+      this.remisser.instansStatus(remissId, this.idag()),
+    ]);
+    const antalPerStatus = Object.fromEntries(
+      REMISSINSTANS_STATUSAR.map((s) => [s, instanser.filter((i) => i.status === s).length]),
+    );
     return {
-      remiss: { id: remiss.id, diarienummer: remiss.diarienummer, arendemening: remiss.arendemening, status: remiss.status, svarsdatum: remiss.svarsdatum, utskickadAt: remiss.utskickadAt },
+      remiss: {
+        id: remiss.id,
+        diarienummer: remiss.diarienummer,
+        arendemening: remiss.arendemening,
+        status: remiss.status,
+        svarsdatum: remiss.svarsdatum,
+        utskickadAt: remiss.utskickadAt,
+      },
       // A draft has no instanser yet; its planned recipients are listed instead.
       planeradeMottagare: remiss.status === 'utkast' ? remiss.utkastMottagare : undefined,
       antal: { totalt: instanser.length, ...antalPerStatus, forsenad: instanser.filter((i) => i.forsenad).length },

@@ -12,14 +12,23 @@ export class RemissUppfoljningController {
 
   @Post(':id/instanser/:instansId/anstand')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Anstånd: a later svarsdatum for one instans, with a reason; reminders are replanned and the instans told' })
-  anstand(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Param('instansId', new ParseUUIDPipe()) instansId: string, @Body() body: AnstandDto) {
+  @ApiOperation({
+    summary: 'Anstånd: a later svarsdatum for one instans, with a reason; reminders are replanned and the instans told',
+  })
+  anstand(
+    @CurrentActor() actor: Actor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('instansId', new ParseUUIDPipe()) instansId: string,
+    @Body() body: AnstandDto,
+  ) {
     return this.uppfoljning.anstand(actor, id, instansId, body);
   }
 
   @Post(':id/aterkalla')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Återkalla (utkast or utskickad) with a reason; instanser are told, their drafts kept but frozen' })
+  @ApiOperation({
+    summary: 'Återkalla (utkast or utskickad) with a reason; instanser are told, their drafts kept but frozen',
+  })
   aterkalla(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: OrsakDto) {
     return this.uppfoljning.aterkalla(actor, id, body.orsak);
   }
@@ -34,14 +43,26 @@ export class RemissUppfoljningController {
   @Post(':id/instanser/:instansId/lank/aterkalla')
   @HttpCode(200)
   @ApiOperation({ summary: 'Revoke the personal link of an external instans' })
-  aterkallaLank(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Param('instansId', new ParseUUIDPipe()) instansId: string) {
+  aterkallaLank(
+    @CurrentActor() actor: Actor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('instansId', new ParseUUIDPipe()) instansId: string,
+  ) {
     return this.uppfoljning.aterkallaLank(actor, id, instansId);
   }
 
   @Post(':id/instanser/:instansId/lank')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Issue a new personal link to an external instans (earlier links revoked) and mail it, optionally to a corrected e-post' })
-  nyLank(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Param('instansId', new ParseUUIDPipe()) instansId: string, @Body() body: NyLankDto) {
+  @ApiOperation({
+    summary:
+      'Issue a new personal link to an external instans (earlier links revoked) and mail it, optionally to a corrected e-post',
+  })
+  nyLank(
+    @CurrentActor() actor: Actor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('instansId', new ParseUUIDPipe()) instansId: string,
+    @Body() body: NyLankDto,
+  ) {
     return this.uppfoljning.nyLank(actor, id, instansId, body.epost);
   }
 }

@@ -64,7 +64,10 @@ export class OrsakDto {
 }
 
 export class NyLankDto {
-  @ApiPropertyOptional({ description: 'A corrected address for the external instans: the new link, and its reminders from now on, go there', example: 'registrator@regionuppsala.se' })
+  @ApiPropertyOptional({
+    description: 'A corrected address for the external instans: the new link, and its reminders from now on, go there',
+    example: 'registrator@regionuppsala.se',
+  })
   @OptionalNotNull()
   @IsEmail()
   @MaxLength(254)

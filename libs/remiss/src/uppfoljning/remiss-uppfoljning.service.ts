@@ -14,7 +14,6 @@ import { anstandEpost, aterkallelseEpost, utskickEpost } from '../utskick/remiss
 import { RemissinstansRepository } from '../utskick/remissinstans.repository';
 import { AnstandDto } from './remiss-uppfoljning.dto';
 
-
 /** The sender's changes to a sent remiss: anstånd, återkallelse and avslut. */
 @Injectable()
 export class RemissUppfoljningService {
@@ -40,15 +39,32 @@ export class RemissUppfoljningService {
       const fore = await this.instanser.get(m, remissId, instansId, true);
       const remiss = await this.remisser.egen(actor, remissId, m, 'share');
       if (remiss.status !== 'utskickad') throw illegalTransition('remiss', remiss.status, 'grant anstånd for');
-      if (fore.status === 'besvarad' || fore.status === 'avstar') throw illegalTransition('remissinstans', fore.status, 'grant anstånd for');
-      if (!isDatum(dto.svarsdatum)) throw badRequest('VALIDATION_FAILED', `svarsdatum ${dto.svarsdatum} is not a calendar date`, `${dto.svarsdatum} är inget giltigt datum`);
+      if (fore.status === 'besvarad' || fore.status === 'avstar')
+        throw illegalTransition('remissinstans', fore.status, 'grant anstånd for');
+      if (!isDatum(dto.svarsdatum))
+        throw badRequest(
+          'VALIDATION_FAILED',
+          `svarsdatum ${dto.svarsdatum} is not a calendar date`,
+          `${dto.svarsdatum} är inget giltigt datum`,
+        );
       kontrolleraAnstand(dto.svarsdatum, fore.svarsdatum, this.idag());
       const instans = await this.instanser.update(m, fore.id, { svarsdatum: dto.svarsdatum, anstandOrsak: dto.orsak });
       await this.lankar.forlang(m, instans.id, lankGiltigTill(instans.svarsdatum));
-      await this.audit.record(m, { organisationId: actor.organisationId, anvandareId: actor.anvandareId, handelse: 'anstand_beviljat', objektTyp: 'remissinstans', objektId: instans.id, data: { fran: fore.svarsdatum, till: instans.svarsdatum, orsak: dto.orsak } });
+      await this.audit.record(m, {
+        organisationId: actor.organisationId,
+        anvandareId: actor.anvandareId,
+        handelse: 'anstand_beviljat',
+        objektTyp: 'remissinstans',
+        objektId: instans.id,
+        data: { fran: fore.svarsdatum, till: instans.svarsdatum, orsak: dto.orsak },
+      });
       const paminnelser = await this.aviseringar.paminnelser.replan(m, instans);
       const adresser = await this.instanser.adresser(m, remiss.id, [instans.id]);
-      const epost = await this.aviseringar.koa(m, remiss.organisationId, adresser.map((a) => anstandEpost(remiss, a, dto.orsak)));
+      const epost = await this.aviseringar.koa(
+        m,
+        remiss.organisationId,
+        adresser.map((a) => anstandEpost(remiss, a, dto.orsak)),
+      );
       return { instans, arbete: { paminnelser, epost } };
     });
     await this.aviseringar.efterCommit(arbete);
@@ -60,16 +76,34 @@ export class RemissUppfoljningService {
     const { remiss, arbete } = await this.dataSource.transaction(async (m) => {
       const fore = await this.remisser.egen(actor, remissId, m, true);
       kravAvsandare(actor, fore);
-      if (fore.status !== 'utkast' && fore.status !== 'utskickad') throw illegalTransition('remiss', fore.status, 'återkalla');
+      if (fore.status !== 'utkast' && fore.status !== 'utskickad')
+        throw illegalTransition('remiss', fore.status, 'återkalla');
       const now = this.clock.now();
-      const remiss = await this.remisser.update(m, fore.id, { status: 'aterkallad', aterkalladAt: now, aterkalladOrsak: orsak });
-      await this.audit.record(m, { organisationId: actor.organisationId, anvandareId: actor.anvandareId, handelse: 'remiss_aterkallad', objektTyp: 'remiss', objektId: remiss.id, data: { fran: fore.status, orsak } });
+      const remiss = await this.remisser.update(m, fore.id, {
+        status: 'aterkallad',
+        aterkalladAt: now,
+        aterkalladOrsak: orsak,
+      });
+      await this.audit.record(m, {
+        organisationId: actor.organisationId,
+        anvandareId: actor.anvandareId,
+        handelse: 'remiss_aterkallad',
+        objektTyp: 'remiss',
+        objektId: remiss.id,
+        data: { fran: fore.status, orsak },
+      });
       if (fore.status === 'utkast') return { remiss, arbete: { epost: [] } };
       await this.aviseringar.paminnelser.cancelForRemiss(m, remiss.id);
       await this.lankar.aterkallaForRemiss(m, remiss.id, now);
-      const oppna = (await this.remisser.instanser(actor, remiss, m)).filter((i) => i.status !== 'besvarad' && i.status !== 'avstar').map((i) => i.id);
+      const oppna = (await this.remisser.instanser(actor, remiss, m))
+        .filter((i) => i.status !== 'besvarad' && i.status !== 'avstar')
+        .map((i) => i.id);
       const adresser = oppna.length ? await this.instanser.adresser(m, remiss.id, oppna) : [];
-      const epost = await this.aviseringar.koa(m, remiss.organisationId, adresser.map((a) => aterkallelseEpost(remiss, a, orsak)));
+      const epost = await this.aviseringar.koa(
+        m,
+        remiss.organisationId,
+        adresser.map((a) => aterkallelseEpost(remiss, a, orsak)),
+      );
       return { remiss, arbete: { epost } };
     });
     await this.aviseringar.efterCommit(arbete);
@@ -86,7 +120,14 @@ export class RemissUppfoljningService {
       const remiss = await this.remisser.update(m, fore.id, { status: 'avslutad', avslutadAt: now });
       await this.aviseringar.paminnelser.cancelForRemiss(m, remiss.id);
       await this.lankar.aterkallaForRemiss(m, remiss.id, now);
-      await this.audit.record(m, { organisationId: actor.organisationId, anvandareId: actor.anvandareId, handelse: 'remiss_avslutad', objektTyp: 'remiss', objektId: remiss.id, data: {} });
+      await this.audit.record(m, {
+        organisationId: actor.organisationId,
+        anvandareId: actor.anvandareId,
+        handelse: 'remiss_avslutad',
+        objektTyp: 'remiss',
+        objektId: remiss.id,
+        data: {},
+      });
       return remiss;
     });
   }
@@ -101,7 +142,14 @@ export class RemissUppfoljningService {
       const now = this.clock.now();
       const aterkallade = await this.lankar.aterkallaForInstans(m, instans.id, now);
       if (!instans.lankAterkalladAt) await this.instanser.update(m, instans.id, { lankAterkalladAt: now });
-      await this.audit.record(m, { organisationId: actor.organisationId, anvandareId: actor.anvandareId, handelse: 'extern_lank_aterkallad', objektTyp: 'remissinstans', objektId: instans.id, data: { aterkallade } });
+      await this.audit.record(m, {
+        organisationId: actor.organisationId,
+        anvandareId: actor.anvandareId,
+        handelse: 'extern_lank_aterkallad',
+        objektTyp: 'remissinstans',
+        objektId: instans.id,
+        data: { aterkallade },
+      });
       return { aterkallade };
     });
   }
@@ -110,20 +158,39 @@ export class RemissUppfoljningService {
    * A new personal link (the old ones revoked), mailed to the external instans: for a lost or leaked
    * mail, or after a revocation, optionally to a corrected address. Reminders carry links again.
    */
-  async nyLank(actor: Actor, remissId: string, instansId: string, rattadEpost?: string): Promise<{ aterkallade: number }> {
+  async nyLank(
+    actor: Actor,
+    remissId: string,
+    instansId: string,
+    rattadEpost?: string,
+  ): Promise<{ aterkallade: number }> {
     const { aterkallade, arbete } = await this.dataSource.transaction(async (m) => {
       const { remiss, instans: fore } = await this.externInstans(actor, remissId, instansId, m);
       if (remiss.status !== 'utskickad') throw illegalTransition('remiss', remiss.status, 'issue a link for');
       if (fore.status !== 'inbjuden') throw illegalTransition('remissinstans', fore.status, 'issue a link for');
       const adress = rattadEpost?.toLowerCase() ?? fore.externEpost!;
       const aterkallade = await this.lankar.aterkallaForInstans(m, fore.id, this.clock.now());
-      const instans = adress !== fore.externEpost || fore.lankAterkalladAt ? await this.instanser.update(m, fore.id, { externEpost: adress, lankAterkalladAt: null }) : fore;
+      const instans =
+        adress !== fore.externEpost || fore.lankAterkalladAt
+          ? await this.instanser.update(m, fore.id, { externEpost: adress, lankAterkalladAt: null })
+          : fore;
       const lank = await this.lankar.skapa(m, remiss.organisationId, instans.id, lankGiltigTill(instans.svarsdatum));
       const andradAdress = adress !== fore.externEpost ? { epost: { fran: fore.externEpost, till: adress } } : {};
-      await this.audit.record(m, { organisationId: actor.organisationId, anvandareId: actor.anvandareId, handelse: 'extern_lank_ny', objektTyp: 'remissinstans', objektId: instans.id, data: { atkomstId: lank.id, aterkallade, ...andradAdress } });
+      await this.audit.record(m, {
+        organisationId: actor.organisationId,
+        anvandareId: actor.anvandareId,
+        handelse: 'extern_lank_ny',
+        objektTyp: 'remissinstans',
+        objektId: instans.id,
+        data: { atkomstId: lank.id, aterkallade, ...andradAdress },
+      });
       const { enhet } = await this.remisser.avsandare(remiss, m);
       const adresser = await this.instanser.adresser(m, remiss.id, [instans.id]);
-      const epost = await this.aviseringar.koa(m, remiss.organisationId, adresser.map((a) => utskickEpost(remiss, a, externLank(this.config, lank.token), enhet.namn, lank.id)));
+      const epost = await this.aviseringar.koa(
+        m,
+        remiss.organisationId,
+        adresser.map((a) => utskickEpost(remiss, a, externLank(this.config, lank.token), enhet.namn, lank.id)),
+      );
       return { aterkallade, arbete: { epost } };
     });
     await this.aviseringar.efterCommit(arbete);
@@ -135,11 +202,21 @@ export class RemissUppfoljningService {
    * (FOR UPDATE, which a reminder minting a link waits for) before the remiss (FOR SHARE, so an
    * återkalla or avslut waits), as anstånd and the external answers do.
    */
-  private async externInstans(actor: Actor, remissId: string, instansId: string, m: EntityManager): Promise<{ remiss: Remiss; instans: Remissinstans }> {
+  private async externInstans(
+    actor: Actor,
+    remissId: string,
+    instansId: string,
+    m: EntityManager,
+  ): Promise<{ remiss: Remiss; instans: Remissinstans }> {
     kravAvsandare(actor, await this.remisser.egen(actor, remissId, m));
     const instans = await this.instanser.get(m, remissId, instansId, true);
     const remiss = await this.remisser.egen(actor, remissId, m, 'share');
-    if (!instans.externEpost) throw badRequest('NOT_EXTERNAL', 'Only external remissinstanser have links', 'Bara externa remissinstanser har personliga länkar');
+    if (!instans.externEpost)
+      throw badRequest(
+        'NOT_EXTERNAL',
+        'Only external remissinstanser have links',
+        'Bara externa remissinstanser har personliga länkar',
+      );
     return { remiss, instans };
   }
 }

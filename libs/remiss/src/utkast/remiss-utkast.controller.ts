@@ -15,7 +15,9 @@ export class RemissUtkastController {
   ) {}
 
   @Post('remisser')
-  @ApiOperation({ summary: 'Create a remiss as utkast: opens the ärende in the sender’s diarium (allocated or entered dnr)' })
+  @ApiOperation({
+    summary: 'Create a remiss as utkast: opens the ärende in the sender’s diarium (allocated or entered dnr)',
+  })
   skapa(@CurrentActor() actor: Actor, @Body() body: NyRemissDto) {
     return this.utkast.skapa(actor, body);
   }
@@ -27,7 +29,10 @@ export class RemissUtkastController {
   }
 
   @Get('remissmottagare')
-  @ApiOperation({ summary: 'Recipient directory: every enhet of the own organisation (with typ and funktionsbrevlåda); of other connected organisations the answering enheter, names only' })
+  @ApiOperation({
+    summary:
+      'Recipient directory: every enhet of the own organisation (with typ and funktionsbrevlåda); of other connected organisations the answering enheter, names only',
+  })
   mottagare(@CurrentActor() actor: Actor) {
     return this.remisser.valbaraMottagare(actor);
   }

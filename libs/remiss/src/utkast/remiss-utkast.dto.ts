@@ -1,7 +1,19 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsEmail, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested,
+  ArrayMaxSize,
+  IsArray,
+  IsEmail,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
 } from 'class-validator';
 import { INT4_MAX, IsDatum, OptionalNotNull } from '@app/core';
 
@@ -39,7 +51,10 @@ export class MottagareDto {
   @MaxLength(200)
   namn?: string;
 
-  @ApiPropertyOptional({ description: 'External party: e-mail that receives the personal link', example: 'registrator@regionuppsala.se' })
+  @ApiPropertyOptional({
+    description: 'External party: e-mail that receives the personal link',
+    example: 'registrator@regionuppsala.se',
+  })
   @OptionalNotNull()
   @IsEmail()
   @MaxLength(254)
@@ -53,12 +68,17 @@ export class NyRemissDto {
   @MaxLength(500)
   arendemening!: string;
 
-  @ApiPropertyOptional({ description: "The sender's diarium; by default that of the enhet where the caller is remissansvarig" })
+  @ApiPropertyOptional({
+    description: "The sender's diarium; by default that of the enhet where the caller is remissansvarig",
+  })
   @OptionalNotNull()
   @IsUUID()
   diariumId?: string;
 
-  @ApiPropertyOptional({ description: 'An existing diarienummer (validated, unique); allocated when absent', example: 'KS2025/118' })
+  @ApiPropertyOptional({
+    description: 'An existing diarienummer (validated, unique); allocated when absent',
+    example: 'KS2025/118',
+  })
   @OptionalNotNull()
   @IsString()
   @MaxLength(40)
@@ -70,7 +90,10 @@ export class NyRemissDto {
   @MaxLength(20000)
   missiv?: string;
 
-  @ApiProperty({ example: '2026-05-15', description: 'A working day at least REMISS_MIN_SVARSTID_ARBETSDAGAR working days away' })
+  @ApiProperty({
+    example: '2026-05-15',
+    description: 'A working day at least REMISS_MIN_SVARSTID_ARBETSDAGAR working days away',
+  })
   @IsDatum()
   svarsdatum!: string;
 
@@ -104,7 +127,10 @@ export class NyRemissDto {
  * `null` is refused naming the field, except for `kontaktperson`, where it removes the contact
  * (the other fields that may be empty are emptied with '' or []).
  */
-export class AndraRemissDto extends PartialType(OmitType(NyRemissDto, ['diariumId', 'diarienummer', 'kontaktperson'] as const), { skipNullProperties: false }) {
+export class AndraRemissDto extends PartialType(
+  OmitType(NyRemissDto, ['diariumId', 'diarienummer', 'kontaktperson'] as const),
+  { skipNullProperties: false },
+) {
   @ApiPropertyOptional({ type: KontaktpersonDto, nullable: true, description: 'null removes the kontaktperson' })
   @IsOptional()
   @IsObject()

@@ -2,7 +2,17 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DiariumRepository, DiariumService } from '@app/archive';
 import { Actor, AuditLog } from '@app/auth';
-import { APP_CONFIG, AppConfig, badRequest, Clock, conflict, forbidden, illegalTransition, isDatum, stockholmDatum } from '@app/core';
+import {
+  APP_CONFIG,
+  AppConfig,
+  badRequest,
+  Clock,
+  conflict,
+  forbidden,
+  illegalTransition,
+  isDatum,
+  stockholmDatum,
+} from '@app/core';
 import { Remiss, UtkastMottagare } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { RemissRepository } from '../remiss.repository';
@@ -28,9 +38,14 @@ export class RemissUtkastService {
     const diariumId = dto.diariumId ?? (await this.egetDiarium(actor));
     return this.dataSource.transaction(async (m) => {
       const diarium = await this.diarier.get(actor, diariumId, m);
-      if (!actor.hasRoleAt(diarium.enhetId, 'remissansvarig')) throw forbidden(`Sending a remiss from ${diarium.namn} needs the role remissansvarig there`);
+      if (!actor.hasRoleAt(diarium.enhetId, 'remissansvarig'))
+        throw forbidden(`Sending a remiss from ${diarium.namn} needs the role remissansvarig there`);
       const mottagare = await this.mottagare(m, actor, dto.mottagare ?? []);
-      const arende = await this.diarium.registerArende(actor, { diariumId, arendemening: dto.arendemening, diarienummer: dto.diarienummer }, m);
+      const arende = await this.diarium.registerArende(
+        actor,
+        { diariumId, arendemening: dto.arendemening, diarienummer: dto.diarienummer },
+        m,
+      );
       const remiss = await this.remisser.insert(m, {
         organisationId: actor.organisationId,
         avsandareEnhetId: diarium.enhetId,
@@ -47,7 +62,14 @@ export class RemissUtkastService {
         status: 'utkast',
         createdBy: actor.anvandareId,
       });
-      await this.audit.record(m, { organisationId: actor.organisationId, anvandareId: actor.anvandareId, handelse: 'remiss_skapad', objektTyp: 'remiss', objektId: remiss.id, data: { diarienummer: remiss.diarienummer } });
+      await this.audit.record(m, {
+        organisationId: actor.organisationId,
+        anvandareId: actor.anvandareId,
+        handelse: 'remiss_skapad',
+        objektTyp: 'remiss',
+        objektId: remiss.id,
+        data: { diarienummer: remiss.diarienummer },
+      });
       return remiss;
     });
   }
@@ -57,18 +79,34 @@ export class RemissUtkastService {
     return this.dataSource.transaction(async (m) => {
       const remiss = await this.lastUtkast(actor, id, m, 'edit');
       if (dto.version !== undefined && dto.version !== remiss.version) {
-        throw conflict('STALE_VERSION', `The remiss has changed since version ${dto.version} (now ${remiss.version})`, 'Remissen har ändrats av någon annan; ladda om och försök igen');
+        throw conflict(
+          'STALE_VERSION',
+          `The remiss has changed since version ${dto.version} (now ${remiss.version})`,
+          'Remissen har ändrats av någon annan; ladda om och försök igen',
+        );
       }
       const changes: Partial<Remiss> = {};
       if (dto.arendemening !== undefined) changes.arendemening = dto.arendemening;
       if (dto.missiv !== undefined) changes.missiv = dto.missiv;
       if (dto.svarsdatum !== undefined) changes.svarsdatum = dto.svarsdatum;
       // null removes the kontaktperson.
-      if (dto.kontaktperson !== undefined) Object.assign(changes, { kontaktpersonNamn: dto.kontaktperson?.namn ?? null, kontaktpersonEpost: dto.kontaktperson?.epost ?? null, kontaktpersonTelefon: dto.kontaktperson?.telefon ?? null });
+      if (dto.kontaktperson !== undefined)
+        Object.assign(changes, {
+          kontaktpersonNamn: dto.kontaktperson?.namn ?? null,
+          kontaktpersonEpost: dto.kontaktperson?.epost ?? null,
+          kontaktpersonTelefon: dto.kontaktperson?.telefon ?? null,
+        });
       if (dto.fragor !== undefined) changes.fragor = dto.fragor.map((text, i) => ({ nummer: i + 1, text }));
       if (dto.mottagare !== undefined) changes.utkastMottagare = await this.mottagare(m, actor, dto.mottagare);
       const updated = await this.remisser.update(m, remiss.id, changes);
-      await this.audit.record(m, { organisationId: actor.organisationId, anvandareId: actor.anvandareId, handelse: 'remiss_andrad', objektTyp: 'remiss', objektId: remiss.id, data: { falt: Object.keys(changes) } });
+      await this.audit.record(m, {
+        organisationId: actor.organisationId,
+        anvandareId: actor.anvandareId,
+        handelse: 'remiss_andrad',
+        objektTyp: 'remiss',
+        objektId: remiss.id,
+        data: { falt: Object.keys(changes) },
+      });
       return updated;
     });
   }
@@ -82,7 +120,12 @@ export class RemissUtkastService {
   }
 
   kontrolleraSvarsdatum(svarsdatum: string): void {
-    if (!isDatum(svarsdatum)) throw badRequest('VALIDATION_FAILED', `svarsdatum ${svarsdatum} is not a calendar date`, `${svarsdatum} är inget giltigt datum`);
+    if (!isDatum(svarsdatum))
+      throw badRequest(
+        'VALIDATION_FAILED',
+        `svarsdatum ${svarsdatum} is not a calendar date`,
+        `${svarsdatum} är inget giltigt datum`,
+      );
     kontrolleraSvarsdatum(svarsdatum, stockholmDatum(this.clock.now()), this.config.REMISS_MIN_SVARSTID_ARBETSDAGAR);
   }
 
@@ -101,21 +144,38 @@ export class RemissUtkastService {
     const result: UtkastMottagare[] = dtos.map((d, i) => {
       if (d.enhetId && !d.namn && !d.epost) return { typ: 'enhet', enhetId: d.enhetId };
       if (!d.enhetId && d.namn && d.epost) return { typ: 'extern', namn: d.namn, epost: d.epost.toLowerCase() };
-      throw badRequest('INVALID_MOTTAGARE', `mottagare[${i}] needs either enhetId or both namn and epost`, `Mottagare ${i + 1} ska vara antingen en enhet eller en extern part med namn och e-post`);
+      throw badRequest(
+        'INVALID_MOTTAGARE',
+        `mottagare[${i}] needs either enhetId or both namn and epost`,
+        `Mottagare ${i + 1} ska vara antingen en enhet eller en extern part med namn och e-post`,
+      );
     });
     const enhetIds = result.flatMap((r) => (r.typ === 'enhet' ? [r.enhetId] : []));
-    const valbara = (await this.remisser.mottagareEnheter(enhetIds, m)).filter((e) => e.organisationId === actor.organisationId || e.typ !== 'forvaltning');
+    const valbara = (await this.remisser.mottagareEnheter(enhetIds, m)).filter(
+      (e) => e.organisationId === actor.organisationId || e.typ !== 'forvaltning',
+    );
     const kanda = new Set(valbara.map((e) => e.id));
     const okand = enhetIds.find((id) => !kanda.has(id));
-    if (okand) throw badRequest('INVALID_MOTTAGARE', `Enhet ${okand} is not an enhet of an organisation on the platform`, 'En av mottagarna finns inte på plattformen');
+    if (okand)
+      throw badRequest(
+        'INVALID_MOTTAGARE',
+        `Enhet ${okand} is not an enhet of an organisation on the platform`,
+        'En av mottagarna finns inte på plattformen',
+      );
     const nycklar = result.map((r) => (r.typ === 'enhet' ? r.enhetId : r.epost));
     const dubblett = nycklar.find((k, i) => nycklar.indexOf(k) !== i);
-    if (dubblett) throw badRequest('INVALID_MOTTAGARE', `Recipient ${dubblett} is listed twice`, 'Samma mottagare finns med två gånger');
+    if (dubblett)
+      throw badRequest(
+        'INVALID_MOTTAGARE',
+        `Recipient ${dubblett} is listed twice`,
+        'Samma mottagare finns med två gånger',
+      );
     return result;
   }
 }
 
 /** Changing a remiss needs the role remissansvarig at its sending enhet. */
 export function kravAvsandare(actor: Actor, remiss: Remiss): void {
-  if (!actor.hasRoleAt(remiss.avsandareEnhetId, 'remissansvarig')) throw forbidden('This needs the role remissansvarig at the sending enhet');
+  if (!actor.hasRoleAt(remiss.avsandareEnhetId, 'remissansvarig'))
+    throw forbidden('This needs the role remissansvarig at the sending enhet');
 }

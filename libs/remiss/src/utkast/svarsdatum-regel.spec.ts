@@ -9,7 +9,10 @@ function refusal(check: () => void): { orsak: string; nastaGiltigaDatum: string 
     expect(e).toBeInstanceOf(DomainError);
     expect((e as DomainError).status).toBe(400);
     const error = e as DomainError;
-    return { orsak: error.svenska, nastaGiltigaDatum: (error.details as { nastaGiltigaDatum: string }).nastaGiltigaDatum };
+    return {
+      orsak: error.svenska,
+      nastaGiltigaDatum: (error.details as { nastaGiltigaDatum: string }).nastaGiltigaDatum,
+    };
   }
   throw new Error('expected a refusal');
 }
@@ -45,7 +48,9 @@ describe('svarsdatum of a remiss', () => {
   });
 
   it('refuses today itself as under the minimum, not as passed', () => {
-    expect(refusal(() => kontrolleraSvarsdatum('2026-03-16', '2026-03-16', 15)).orsak).toContain('Svarstiden är 0 arbetsdagar');
+    expect(refusal(() => kontrolleraSvarsdatum('2026-03-16', '2026-03-16', 15)).orsak).toContain(
+      'Svarstiden är 0 arbetsdagar',
+    );
   });
 
   it('refuses a date under the configured minimum', () => {
@@ -58,7 +63,11 @@ describe('svarsdatum of a remiss', () => {
 describe('anstånd', () => {
   it('needs a later working day than the current svarsdatum, without the minimum', () => {
     expect(() => kontrolleraAnstand('2026-05-18', '2026-05-15', '2026-05-14')).not.toThrow();
-    expect(refusal(() => kontrolleraAnstand('2026-05-14', '2026-05-15', '2026-05-01')).orsak).toContain('senare än 2026-05-15');
-    expect(refusal(() => kontrolleraAnstand('2026-05-16', '2026-05-15', '2026-05-01')).nastaGiltigaDatum).toBe('2026-05-18');
+    expect(refusal(() => kontrolleraAnstand('2026-05-14', '2026-05-15', '2026-05-01')).orsak).toContain(
+      'senare än 2026-05-15',
+    );
+    expect(refusal(() => kontrolleraAnstand('2026-05-16', '2026-05-15', '2026-05-01')).nastaGiltigaDatum).toBe(
+      '2026-05-18',
+    );
   });
 });

@@ -1,9 +1,23 @@
-import { badRequest, Datum, holidayName, isWorkingDay, nextWorkingDay, weekday, workingDayOnOrAfter, workingDaysBetween } from '@app/core';
+import {
+  badRequest,
+  Datum,
+  holidayName,
+  isWorkingDay,
+  nextWorkingDay,
+  weekday,
+  workingDayOnOrAfter,
+  workingDaysBetween,
+} from '@app/core';
 
 /** The API's message is English; the Swedish reason travels as `meddelande`, the next valid date in `details`. */
 function ogiltigtSvarsdatum(svarsdatum: Datum, orsak: string, nasta: Datum) {
   const svenska = `${orsak}. Närmaste möjliga svarsdatum är ${nasta}.`;
-  return badRequest('INVALID_SVARSDATUM', `svarsdatum ${svarsdatum} is not allowed; the next valid date is ${nasta}`, svenska, { nastaGiltigaDatum: nasta });
+  return badRequest(
+    'INVALID_SVARSDATUM',
+    `svarsdatum ${svarsdatum} is not allowed; the next valid date is ${nasta}`,
+    svenska,
+    { nastaGiltigaDatum: nasta },
+  );
 }
 
 /** The earliest svarsdatum that leaves `minimum` working days after `idag`. */
@@ -18,7 +32,8 @@ function skal(svarsdatum: Datum, idag: Datum, minimum: number): string | undefin
   if (svarsdatum < idag) return `Svarsdatum ${svarsdatum} har redan passerat`;
   const helgdag = holidayName(svarsdatum);
   if (helgdag) return `Svarsdatum ${svarsdatum} är en helgdag (${helgdag})`;
-  if (!isWorkingDay(svarsdatum)) return `Svarsdatum ${svarsdatum} infaller på en ${weekday(svarsdatum) === 6 ? 'lördag' : 'söndag'}`;
+  if (!isWorkingDay(svarsdatum))
+    return `Svarsdatum ${svarsdatum} infaller på en ${weekday(svarsdatum) === 6 ? 'lördag' : 'söndag'}`;
   const dagar = workingDaysBetween(idag, svarsdatum);
   if (dagar < minimum) return `Svarstiden är ${dagar} arbetsdagar, minst ${minimum} krävs`;
   return undefined;
@@ -39,11 +54,15 @@ export function kontrolleraSvarsdatum(svarsdatum: Datum, idag: Datum, minimum: n
 /** Anstånd: a later working day than the instans' current svarsdatum (the minimum does not apply). */
 export function kontrolleraAnstand(nytt: Datum, nuvarande: Datum, idag: Datum): void {
   const orsak =
-    nytt <= nuvarande ? `Det nya svarsdatumet måste vara senare än ${nuvarande}`
-    : nytt <= idag ? `Svarsdatum ${nytt} måste ligga efter dagens datum`
-    : holidayName(nytt) ? `Svarsdatum ${nytt} är en helgdag (${holidayName(nytt)})`
-    : !isWorkingDay(nytt) ? `Svarsdatum ${nytt} infaller på en helg`
-    : undefined;
+    nytt <= nuvarande
+      ? `Det nya svarsdatumet måste vara senare än ${nuvarande}`
+      : nytt <= idag
+        ? `Svarsdatum ${nytt} måste ligga efter dagens datum`
+        : holidayName(nytt)
+          ? `Svarsdatum ${nytt} är en helgdag (${holidayName(nytt)})`
+          : !isWorkingDay(nytt)
+            ? `Svarsdatum ${nytt} infaller på en helg`
+            : undefined;
   if (!orsak) return;
   const golv = nuvarande > idag ? nuvarande : idag;
   const nasta = workingDayOnOrAfter(nytt > golv ? nytt : nextWorkingDay(golv));

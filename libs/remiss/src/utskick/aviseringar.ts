@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Epost, EpostUtkorg } from '@app/mail';
-import { PaminnelsePlanering, PlaneradePaminnelser } from '@app/reminders/paminnelse-planering';
+import { PaminnelsePlanering, PlaneradePaminnelser } from '@app/reminders';
 import { EntityManager } from 'typeorm';
 
 /** What a committed state change hands on: planned reminders and queued mails. */

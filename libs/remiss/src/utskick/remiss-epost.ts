@@ -10,7 +10,8 @@ export interface EpostMottagare {
   svarsdatum: Datum;
 }
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escape = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 function kontakt(remiss: Remiss): string[] {
   const delar = [remiss.kontaktpersonNamn, remiss.kontaktpersonEpost, remiss.kontaktpersonTelefon].filter(Boolean);
@@ -18,16 +19,40 @@ function kontakt(remiss: Remiss): string[] {
 }
 
 /** Plain text paragraphs → the mail's text and an HTML version with the same words. */
-function epost(remiss: Remiss, mottagare: EpostMottagare, typ: string, amne: string, stycken: string[], variant = ''): Epost {
+function epost(
+  remiss: Remiss,
+  mottagare: EpostMottagare,
+  typ: string,
+  amne: string,
+  stycken: string[],
+  variant = '',
+): Epost {
   const text = [`Till ${mottagare.namn}`, ...stycken, ...kontakt(remiss)].join('\n\n');
   const html = `<!doctype html><html lang="sv"><body>${[`Till ${mottagare.namn}`, ...stycken, ...kontakt(remiss)]
-    .map((s) => `<p>${escape(s).replace(/\n/g, '<br>').replace(/(https?:\/\/\S+)/g, '<a href="$1">$1</a>')}</p>`)
+    .map(
+      (s) =>
+        `<p>${escape(s)
+          .replace(/\n/g, '<br>')
+          .replace(/(https?:\/\/\S+)/g, '<a href="$1">$1</a>')}</p>`,
+    )
     .join('')}</body></html>`;
-  return { to: mottagare.epost, subject: `${remiss.diarienummer} ${amne}`, text, html, messageId: messageIdFor(typ, `${remiss.id}.${mottagare.id}.${remiss.version}${variant}`) };
+  return {
+    to: mottagare.epost,
+    subject: `${remiss.diarienummer} ${amne}`,
+    text,
+    html,
+    messageId: messageIdFor(typ, `${remiss.id}.${mottagare.id}.${remiss.version}${variant}`),
+  };
 }
 
 /** The invitation: what the remiss is about, the deadline, and where to answer. `lankId` marks a re-issued link. */
-export function utskickEpost(remiss: Remiss, mottagare: EpostMottagare, svarslank: string, avsandare: string, lankId?: string): Epost {
+export function utskickEpost(
+  remiss: Remiss,
+  mottagare: EpostMottagare,
+  svarslank: string,
+  avsandare: string,
+  lankId?: string,
+): Epost {
   return epost(
     remiss,
     mottagare,
@@ -60,10 +85,27 @@ export function aterkallelseEpost(remiss: Remiss, mottagare: EpostMottagare, ors
 }
 
 /** To the remiss' kontaktperson: an external instans answered or declined through its link. */
-export function externtSvarEpost(remiss: Remiss, instans: { id: string; namn: string }, avstar: boolean): Epost | undefined {
+export function externtSvarEpost(
+  remiss: Remiss,
+  instans: { id: string; namn: string },
+  avstar: boolean,
+): Epost | undefined {
   if (!remiss.kontaktpersonEpost) return undefined;
-  const kontakt = { id: instans.id, namn: remiss.kontaktpersonNamn ?? remiss.kontaktpersonEpost, epost: remiss.kontaktpersonEpost, svarsdatum: remiss.svarsdatum };
-  return epost(remiss, kontakt, avstar ? 'externt-avstar' : 'externt-svar', `${avstar ? 'Avstår' : 'Svar'} från ${instans.namn}: ${remiss.arendemening}`, [
-    avstar ? `${instans.namn} avstår från att yttra sig över remissen "${remiss.arendemening}".` : `${instans.namn} har svarat på remissen "${remiss.arendemening}". Svaret är registrerat som inkommande handling i ärende ${remiss.diarienummer}.`,
-  ]);
+  const kontakt = {
+    id: instans.id,
+    namn: remiss.kontaktpersonNamn ?? remiss.kontaktpersonEpost,
+    epost: remiss.kontaktpersonEpost,
+    svarsdatum: remiss.svarsdatum,
+  };
+  return epost(
+    remiss,
+    kontakt,
+    avstar ? 'externt-avstar' : 'externt-svar',
+    `${avstar ? 'Avstår' : 'Svar'} från ${instans.namn}: ${remiss.arendemening}`,
+    [
+      avstar
+        ? `${instans.namn} avstår från att yttra sig över remissen "${remiss.arendemening}".`
+        : `${instans.namn} har svarat på remissen "${remiss.arendemening}". Svaret är registrerat som inkommande handling i ärende ${remiss.diarienummer}.`,
+    ],
+  );
 }

@@ -11,7 +11,10 @@ export class RemissUtskickController {
 
   @Post(':id/skicka')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Send (utskickad): freezes the remiss, invites every instans, stores and registers the missiv, plans reminders, queues mails' })
+  @ApiOperation({
+    summary:
+      'Send (utskickad): freezes the remiss, invites every instans, stores and registers the missiv, plans reminders, queues mails',
+  })
   skicka(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.utskick.skicka(actor, id);
   }

@@ -46,23 +46,63 @@ export class RemissUtskickService {
     const missiv = await this.pdf.renderRemissmissiv(utskrivet.dokument);
     const { remiss, arbete } = await this.dataSource.transaction(async (m) => {
       // The time of the print, so a send that crosses midnight compares content, not the date on it.
-      const { utkast, rader, avsandare, namn, now, idag, dokument } = await this.underlag(actor, remissId, m, utskrivet.now);
+      const { utkast, rader, avsandare, namn, now, idag, dokument } = await this.underlag(
+        actor,
+        remissId,
+        m,
+        utskrivet.now,
+      );
       if (JSON.stringify(dokument) !== JSON.stringify(utskrivet.dokument)) {
-        throw conflict('REMISS_CHANGED', 'The remiss changed while its missiv was being printed; send it again', 'Remissen ändrades medan missivet skrevs ut; skicka den igen');
+        throw conflict(
+          'REMISS_CHANGED',
+          'The remiss changed while its missiv was being printed; send it again',
+          'Remissen ändrades medan missivet skrevs ut; skicka den igen',
+        );
       }
       const instanser = await this.instanser.insert(m, rader);
       const tokens = new Map<string, string>();
-      for (const i of instanser.filter((i) => i.externEpost)) tokens.set(i.id, (await this.lankar.skapa(m, utkast.organisationId, i.id, lankGiltigTill(i.svarsdatum))).token);
+      for (const i of instanser.filter((i) => i.externEpost))
+        tokens.set(i.id, (await this.lankar.skapa(m, utkast.organisationId, i.id, lankGiltigTill(i.svarsdatum))).token);
 
-      const fil = await this.filer.insert(m, { organisationId: utkast.organisationId, filnamn: dnrFilnamn(utkast.diarienummer, 'missiv'), mimetyp: 'application/pdf', data: missiv });
-      await this.diarier.registerHandling(m, utkast.arendeId!, { riktning: 'utgaende', datum: idag, motpart: namn.join(', '), beskrivning: `Remiss: ${utkast.arendemening}`, filId: fil.id, registreradAv: actor.anvandareId });
+      const fil = await this.filer.insert(m, {
+        organisationId: utkast.organisationId,
+        filnamn: dnrFilnamn(utkast.diarienummer, 'missiv'),
+        mimetyp: 'application/pdf',
+        data: missiv,
+      });
+      await this.diarier.registerHandling(m, utkast.arendeId!, {
+        riktning: 'utgaende',
+        datum: idag,
+        motpart: namn.join(', '),
+        beskrivning: `Remiss: ${utkast.arendemening}`,
+        filId: fil.id,
+        registreradAv: actor.anvandareId,
+      });
 
-      const remiss = await this.remisser.update(m, utkast.id, { status: 'utskickad', utskickadAt: now, missivFilId: fil.id });
-      await this.audit.record(m, { organisationId: actor.organisationId, anvandareId: actor.anvandareId, handelse: 'remiss_utskickad', objektTyp: 'remiss', objektId: remiss.id, data: { diarienummer: remiss.diarienummer, instanser: instanser.map((i) => i.id), missivSha256: fil.sha256 } });
+      const remiss = await this.remisser.update(m, utkast.id, {
+        status: 'utskickad',
+        utskickadAt: now,
+        missivFilId: fil.id,
+      });
+      await this.audit.record(m, {
+        organisationId: actor.organisationId,
+        anvandareId: actor.anvandareId,
+        handelse: 'remiss_utskickad',
+        objektTyp: 'remiss',
+        objektId: remiss.id,
+        data: { diarienummer: remiss.diarienummer, instanser: instanser.map((i) => i.id), missivSha256: fil.sha256 },
+      });
 
       const paminnelser = await this.aviseringar.paminnelser.plan(m, instanser);
       const plattform = `${plattformsUrl(this.config)}/api/remisser/${remiss.id}`;
-      const mails = (await this.instanser.adresser(m, remiss.id)).map((a) => utskickEpost(remiss, a, tokens.has(a.id) ? externLank(this.config, tokens.get(a.id)!) : plattform, avsandare.enhet.namn));
+      const mails = (await this.instanser.adresser(m, remiss.id)).map((a) =>
+        utskickEpost(
+          remiss,
+          a,
+          tokens.has(a.id) ? externLank(this.config, tokens.get(a.id)!) : plattform,
+          avsandare.enhet.namn,
+        ),
+      );
       const epost = await this.aviseringar.koa(m, remiss.organisationId, mails);
       return { remiss, arbete: { paminnelser, epost } };
     });
@@ -75,17 +115,45 @@ export class RemissUtskickService {
     const utkast = await this.utkast.lastUtkast(actor, remissId, m, 'send');
     // Time has passed since the draft was made: the svarstid must still hold on the day it goes out.
     this.utkast.kontrolleraSvarsdatum(utkast.svarsdatum);
-    if (utkast.utkastMottagare.length === 0) throw badRequest('NO_MOTTAGARE', 'A remiss needs at least one remissinstans before it is sent', 'Lägg till minst en remissinstans innan remissen skickas');
+    if (utkast.utkastMottagare.length === 0)
+      throw badRequest(
+        'NO_MOTTAGARE',
+        'A remiss needs at least one remissinstans before it is sent',
+        'Lägg till minst en remissinstans innan remissen skickas',
+      );
     const handlingar = await this.remisser.handlingar(utkast.id, m);
-    if (handlingar.length === 0) throw badRequest('NO_REMISSHANDLING', 'A remiss needs at least one remisshandling before it is sent', 'Ladda upp minst en remisshandling innan remissen skickas');
+    if (handlingar.length === 0)
+      throw badRequest(
+        'NO_REMISSHANDLING',
+        'A remiss needs at least one remisshandling before it is sent',
+        'Ladda upp minst en remisshandling innan remissen skickas',
+      );
 
-    const enheter = new Map((await this.remisser.mottagareEnheter(utkast.utkastMottagare.flatMap((u) => (u.typ === 'enhet' ? [u.enhetId] : [])), m)).map((e) => [e.id, e]));
+    const enheter = new Map(
+      (
+        await this.remisser.mottagareEnheter(
+          utkast.utkastMottagare.flatMap((u) => (u.typ === 'enhet' ? [u.enhetId] : [])),
+          m,
+        )
+      ).map((e) => [e.id, e]),
+    );
     const rader: Partial<Remissinstans>[] = utkast.utkastMottagare.map((u) => {
-      const base = { organisationId: utkast.organisationId, remissId: utkast.id, status: 'inbjuden' as const, svarsdatum: utkast.svarsdatum };
+      const base = {
+        organisationId: utkast.organisationId,
+        remissId: utkast.id,
+        status: 'inbjuden' as const,
+        svarsdatum: utkast.svarsdatum,
+      };
       if (u.typ === 'extern') return { ...base, namn: u.namn, externEpost: u.epost };
       const enhet = enheter.get(u.enhetId);
-      if (!enhet) throw badRequest('INVALID_MOTTAGARE', `Enhet ${u.enhetId} is no longer on the platform`, 'En av mottagarna finns inte längre på plattformen');
-      const namn = enhet.organisationId === utkast.organisationId ? enhet.namn : `${enhet.organisation.namn}, ${enhet.namn}`;
+      if (!enhet)
+        throw badRequest(
+          'INVALID_MOTTAGARE',
+          `Enhet ${u.enhetId} is no longer on the platform`,
+          'En av mottagarna finns inte längre på plattformen',
+        );
+      const namn =
+        enhet.organisationId === utkast.organisationId ? enhet.namn : `${enhet.organisation.namn}, ${enhet.namn}`;
       return { ...base, namn, mottagareOrganisationId: enhet.organisationId, mottagareEnhetId: enhet.id };
     });
     const idag = stockholmDatum(now);

@@ -10,11 +10,17 @@ export class RemissinstansRepository {
   async insert(m: EntityManager, rows: Partial<Remissinstans>[]): Promise<Remissinstans[]> {
     if (rows.length === 0) return [];
     const { identifiers } = await m.insert(Remissinstans, rows);
-    return m.createQueryBuilder(Remissinstans, 'i').where('i.id IN (:...ids)', { ids: identifiers.map((i) => i.id as string) }).getMany();
+    return m
+      .createQueryBuilder(Remissinstans, 'i')
+      .where('i.id IN (:...ids)', { ids: identifiers.map((i) => i.id as string) })
+      .getMany();
   }
 
   async get(m: EntityManager, remissId: string, id: string, lock = false): Promise<Remissinstans> {
-    const instans = await m.findOne(Remissinstans, { where: { id, remissId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    const instans = await m.findOne(Remissinstans, {
+      where: { id, remissId },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
     if (!instans) throw notFound('Remissinstans');
     return instans;
   }

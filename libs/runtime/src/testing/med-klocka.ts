@@ -11,7 +11,12 @@ type AppModul = (config: AppConfig, location: { databaseUrl: string; redisUrl: s
  * one providing `clock`, so hours pass in a test without sleeping or rewriting rows.
  */
 export function medKlocka(modul: AppModul, clock: Clock): AppModul {
-  const klocka: DynamicModule = { module: TestKlockaModule, global: true, providers: [{ provide: Clock, useValue: clock }], exports: [Clock] };
+  const klocka: DynamicModule = {
+    module: TestKlockaModule,
+    global: true,
+    providers: [{ provide: Clock, useValue: clock }],
+    exports: [Clock],
+  };
   return (config, location) => {
     const m = modul(config, location);
     return { ...m, imports: (m.imports ?? []).map((i) => (i === ClockModule ? klocka : i)) };

@@ -26,7 +26,10 @@ export interface TestAppOptions {
 }
 
 /** Starts an app the way main() does, on a fresh database of its own and a random port. */
-export async function startTestApp(module: (config: AppConfig, location: { databaseUrl: string; redisUrl: string }) => DynamicModule, options: TestAppOptions = {}): Promise<TestApp> {
+export async function startTestApp(
+  module: (config: AppConfig, location: { databaseUrl: string; redisUrl: string }) => DynamicModule,
+  options: TestAppOptions = {},
+): Promise<TestApp> {
   const db = options.db ?? (await createTestDatabase());
   const config = db.config(options.config);
   if (options.demoData ?? true) {
@@ -34,7 +37,10 @@ export async function startTestApp(module: (config: AppConfig, location: { datab
     await loadDemoData(dataSource);
     await dataSource.destroy();
   }
-  const app = await createHttpApp(module(config, { databaseUrl: db.url, redisUrl: db.redisUrl }), config, 'test', ['error', 'warn']);
+  const app = await createHttpApp(module(config, { databaseUrl: db.url, redisUrl: db.redisUrl }), config, 'test', [
+    'error',
+    'warn',
+  ]);
   await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
   return {
@@ -107,11 +113,21 @@ export class ApiClient {
   }
 
   /** `body` as a string is sent as it is (for malformed-JSON tests); FormData as multipart; else JSON. */
-  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
+  async request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ApiResponse<T>> {
     const init: RequestInit = { method, headers: { ...headers }, redirect: 'manual' };
     const h = init.headers as Record<string, string>;
     if (this.cookie) h.cookie = this.cookie;
-    if (this.cookie && !SAFE_METHODS.has(method) && !WITHOUT_CSRF_TOKEN.has(path) && !Object.keys(h).some((k) => k.toLowerCase() === 'x-csrf-token')) {
+    if (
+      this.cookie &&
+      !SAFE_METHODS.has(method) &&
+      !WITHOUT_CSRF_TOKEN.has(path) &&
+      !Object.keys(h).some((k) => k.toLowerCase() === 'x-csrf-token')
+    ) {
       if (!this.csrfToken) await this.get('/api/auth/me');
       if (this.csrfToken) h['x-csrf-token'] = this.csrfToken;
     }
@@ -127,8 +143,16 @@ export class ApiClient {
     const setCookie = res.headers.getSetCookie().find((c) => c.startsWith('remiss_session='));
     if (setCookie) this.cookie = setCookie.split(';')[0];
     const type = res.headers.get('content-type') ?? '';
-    const payload = type.includes('json') ? await res.json() : type.startsWith('text/') ? await res.text() : Buffer.from(await res.arrayBuffer());
-    if ((path === '/api/auth/login' || path === '/api/auth/me') && res.status === 200 && typeof (payload as { csrfToken?: unknown }).csrfToken === 'string') {
+    const payload = type.includes('json')
+      ? await res.json()
+      : type.startsWith('text/')
+        ? await res.text()
+        : Buffer.from(await res.arrayBuffer());
+    if (
+      (path === '/api/auth/login' || path === '/api/auth/me') &&
+      res.status === 200 &&
+      typeof (payload as { csrfToken?: unknown }).csrfToken === 'string'
+    ) {
       this.csrfToken = (payload as { csrfToken: string }).csrfToken;
     }
     return { status: res.status, headers: res.headers, body: payload as T };

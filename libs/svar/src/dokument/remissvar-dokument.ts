@@ -1,4 +1,4 @@
-import type { BeslutDokument, RemissvarDokument, SynpunktDokument, Underskrift } from '@app/pdf/dokument';
+import type { BeslutDokument, RemissvarDokument, SynpunktDokument, Underskrift } from '@app/pdf';
 import { Beslut, Remisshandling, Synpunkt } from '@app/database';
 import { Datum } from '@app/core';
 
@@ -58,7 +58,12 @@ export function synpunktDokument(p: Synpunkt, handling?: string): SynpunktDokume
 function beslutDokument(b: Beslut, namnd: string): BeslutDokument {
   return b.typ === 'namndbeslut'
     ? { typ: 'namndbeslut', namnd, sammantradesdatum: b.sammantradesdatum!, paragraf: b.paragraf! }
-    : { typ: 'delegationsbeslut', delegat: b.delegatNamn!, ...(b.delegatTitel ? { titel: b.delegatTitel } : {}), beslutsdatum: b.beslutsdatum };
+    : {
+        typ: 'delegationsbeslut',
+        delegat: b.delegatNamn!,
+        ...(b.delegatTitel ? { titel: b.delegatTitel } : {}),
+        beslutsdatum: b.beslutsdatum,
+      };
 }
 
 /** A delegationsbeslut is signed by the delegat; a nämnd's answer by the secretary who sends it. */

@@ -3,8 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor } from '@app/auth';
 import { Clock, stockholmDatum } from '@app/core';
 import { Beslut, Remissvar, Synpunkt } from '@app/database';
-import { PdfRenderare } from '@app/pdf';
-import type { RemissvarDokument } from '@app/pdf/dokument';
+import { PdfRenderare, type RemissvarDokument } from '@app/pdf';
 import { DataSource, EntityManager } from 'typeorm';
 import { kravRoll, LASA_UTKAST } from '../behorighet';
 import { remissvarFilnamn } from '../innehall/filnamn';
@@ -39,12 +38,31 @@ export class RemissvarUtskrift {
   }
 
   /** A stored answer, read with `manager` (the caller's transaction, when sending). */
-  async skriv(manager: EntityManager, svar: Remissvar, lage: InstansMedRemiss, expedierasAv?: string): Promise<Utskrift> {
-    return this.skrivBrev(manager, svar, await this.svar.synpunkter(svar, manager), await this.svar.beslut(svar, manager), lage, expedierasAv);
+  async skriv(
+    manager: EntityManager,
+    svar: Remissvar,
+    lage: InstansMedRemiss,
+    expedierasAv?: string,
+  ): Promise<Utskrift> {
+    return this.skrivBrev(
+      manager,
+      svar,
+      await this.svar.synpunkter(svar, manager),
+      await this.svar.beslut(svar, manager),
+      lage,
+      expedierasAv,
+    );
   }
 
   /** Any letter of the instans, also one not stored yet (the declining letter is rendered before its row exists). */
-  async skrivBrev(manager: EntityManager, svar: Brev, synpunkter: Synpunkt[], beslut: Beslut | null, { instans, remiss }: InstansMedRemiss, expedierasAv?: string): Promise<Utskrift> {
+  async skrivBrev(
+    manager: EntityManager,
+    svar: Brev,
+    synpunkter: Synpunkt[],
+    beslut: Beslut | null,
+    { instans, remiss }: InstansMedRemiss,
+    expedierasAv?: string,
+  ): Promise<Utskrift> {
     const [organisation, enhet, handlingar, mottagare] = await Promise.all([
       this.instanser.organisation(manager, svar.organisationId),
       this.instanser.enhet(manager, instans.mottagareEnhetId),
@@ -64,6 +82,10 @@ export class RemissvarUtskrift {
       beslut,
       expedierasAv,
     });
-    return { dokument, pdf: await this.pdf.renderRemissvar(dokument), filnamn: remissvarFilnamn(remiss.diarienummer, instans.namn) };
+    return {
+      dokument,
+      pdf: await this.pdf.renderRemissvar(dokument),
+      filnamn: remissvarFilnamn(remiss.diarienummer, instans.namn),
+    };
   }
 }

@@ -52,7 +52,12 @@ export class ExpedieringService {
       const last = await this.instanser.forSvar(manager, svar, true);
       const nu = await this.svar.lock(manager, id);
       if (nu.status !== 'beslutat') throw illegalTransition('remissvar', nu.status, 'send');
-      if (nu.version !== svar.version) throw conflict('STALE_VERSION', 'The remissvar changed while it was being rendered; send it again', 'Svaret ändrades medan det skrevs ut; försök igen');
+      if (nu.version !== svar.version)
+        throw conflict(
+          'STALE_VERSION',
+          'The remissvar changed while it was being rendered; send it again',
+          'Svaret ändrades medan det skrevs ut; försök igen',
+        );
       return this.skicka(manager, actor, nu, last, utskrift, 'Expedierat.');
     });
     if (mail) await this.utkorg.dispatch([mail]);
@@ -72,66 +77,176 @@ export class ExpedieringService {
       await this.registrering.registrera(actor, instansId);
       lage = await this.instanser.get(actor, instansId);
     }
-    if (lage.instans.status === 'besvarad' || lage.instans.status === 'avstar') throw illegalTransition('remissinstans', lage.instans.status, 'decline');
+    if (lage.instans.status === 'besvarad' || lage.instans.status === 'avstar')
+      throw illegalTransition('remissinstans', lage.instans.status, 'decline');
     const enhet = await this.instanser.enhet(this.dataSource.manager, lage.instans.mottagareEnhetId);
     const text = motivering?.trim() || `${enhet.namn} avstår från att yttra sig över remissen.`;
     const titel = `Svar på remiss om ${lage.remiss.arendemening.charAt(0).toLowerCase()}${lage.remiss.arendemening.slice(1)}`;
-    const brev = { organisationId: actor.organisationId, typ: 'avstar' as const, titel, inledning: text, avslutning: '', fotnoter: [] };
+    const brev = {
+      organisationId: actor.organisationId,
+      typ: 'avstar' as const,
+      titel,
+      inledning: text,
+      avslutning: '',
+      fotnoter: [],
+    };
     const utskrift = await this.utskrift.skrivBrev(this.dataSource.manager, brev, [], null, lage, actor.namn);
     const { svarId, mail } = await this.dataSource.transaction(async (manager) => {
       const last = await this.instanser.get(actor, instansId, manager, true);
-      if (!['registrerad', 'under_beredning'].includes(last.instans.status)) throw illegalTransition('remissinstans', last.instans.status, 'decline');
+      if (!['registrerad', 'under_beredning'].includes(last.instans.status))
+        throw illegalTransition('remissinstans', last.instans.status, 'decline');
       const svar = await this.avstarUtkast(manager, actor, last, titel, text);
-      return { svarId: svar.id, mail: await this.skicka(manager, actor, svar, last, utskrift, 'Avstår från att yttra sig.') };
+      return {
+        svarId: svar.id,
+        mail: await this.skicka(manager, actor, svar, last, utskrift, 'Avstår från att yttra sig.'),
+      };
     });
     if (mail) await this.utkorg.dispatch([mail]);
     return this.remissvar.vy(actor, svarId);
   }
 
   /** The remissvar row of the declining letter: the draft turned into it, or a new one. */
-  private async avstarUtkast(manager: EntityManager, actor: Actor, { instans }: InstansMedRemiss, titel: string, text: string): Promise<Remissvar> {
+  private async avstarUtkast(
+    manager: EntityManager,
+    actor: Actor,
+    { instans }: InstansMedRemiss,
+    titel: string,
+    text: string,
+  ): Promise<Remissvar> {
     const utkast = await this.svar.forInstans(manager, instans.id);
     if (!utkast) {
-      const nytt = { organisationId: actor.organisationId, enhetId: instans.mottagareEnhetId, remissinstansId: instans.id, typ: 'avstar' as const, createdBy: actor.anvandareId };
+      const nytt = {
+        organisationId: actor.organisationId,
+        enhetId: instans.mottagareEnhetId,
+        remissinstansId: instans.id,
+        typ: 'avstar' as const,
+        createdBy: actor.anvandareId,
+      };
       const innehall = { titel, inledning: text, avslutning: '', fotnoter: [], synpunkter: [] };
       const svar = await this.svar.insert(manager, nytt, innehall);
       // Every version has its revision row, this first one too (sending adds the next).
-      await this.svar.insertRevision(manager, svar, svar.version, actor.anvandareId, { ...innehall, status: svar.status }, 'Avstår: brev skapat.');
+      await this.svar.insertRevision(
+        manager,
+        svar,
+        svar.version,
+        actor.anvandareId,
+        { ...innehall, status: svar.status },
+        'Avstår: brev skapat.',
+      );
       return svar;
     }
     const last = await this.svar.lock(manager, utkast.id);
-    if (last.status !== 'utkast' && last.status !== 'for_beslut') throw illegalTransition('remissvar', last.status, 'decline');
+    if (last.status !== 'utkast' && last.status !== 'for_beslut')
+      throw illegalTransition('remissvar', last.status, 'decline');
     await this.svar.replaceWithAvstar(manager, last.id, titel, text);
     return this.svar.lock(manager, last.id);
   }
 
   /** Everything sending does, in the caller's transaction; returns the id of the queued mail (none without an address). */
-  private async skicka(manager: EntityManager, actor: Actor, svar: Remissvar, { instans, remiss }: InstansMedRemiss, utskrift: Utskrift, andring: string): Promise<string | null> {
+  private async skicka(
+    manager: EntityManager,
+    actor: Actor,
+    svar: Remissvar,
+    { instans, remiss }: InstansMedRemiss,
+    utskrift: Utskrift,
+    andring: string,
+  ): Promise<string | null> {
     kravOppenRemiss(remiss, 'send the answer');
     const now = this.clock.now();
     const datum = stockholmDatum(now);
-    const fil = await this.filer.insert(manager, { organisationId: svar.organisationId, filnamn: utskrift.filnamn, mimetyp: 'application/pdf', data: utskrift.pdf });
+    const fil = await this.filer.insert(manager, {
+      organisationId: svar.organisationId,
+      filnamn: utskrift.filnamn,
+      mimetyp: 'application/pdf',
+      data: utskrift.pdf,
+    });
     const avsandare = await this.instanser.avsandare(manager, remiss, svar.organisationId);
-    await this.diarier.registerHandling(manager, instans.mottagareArendeId!, { riktning: 'utgaende', datum, motpart: avsandare, beskrivning: utskrift.dokument.titel, filId: fil.id, registreradAv: actor.anvandareId });
+    await this.diarier.registerHandling(manager, instans.mottagareArendeId!, {
+      riktning: 'utgaende',
+      datum,
+      motpart: avsandare,
+      beskrivning: utskrift.dokument.titel,
+      filId: fil.id,
+      registreradAv: actor.anvandareId,
+    });
     if (remiss.arendeId) {
       // The sender's diarium holds its own copy when it is another organisation's: files never cross tenants.
-      const avsandarFil = remiss.organisationId === svar.organisationId ? fil : await this.filer.insert(manager, { organisationId: remiss.organisationId, filnamn: utskrift.filnamn, mimetyp: 'application/pdf', data: utskrift.pdf });
+      const avsandarFil =
+        remiss.organisationId === svar.organisationId
+          ? fil
+          : await this.filer.insert(manager, {
+              organisationId: remiss.organisationId,
+              filnamn: utskrift.filnamn,
+              mimetyp: 'application/pdf',
+              data: utskrift.pdf,
+            });
       await this.diarier.registerHandling(manager, remiss.arendeId, {
-        riktning: 'inkommande', datum, motpart: instans.namn, beskrivning: `${utskrift.dokument.titel} (${instans.namn}, ${instans.mottagareDiarienummer!})`, filId: avsandarFil.id, registreradAv: actor.anvandareId,
+        riktning: 'inkommande',
+        datum,
+        motpart: instans.namn,
+        beskrivning: `${utskrift.dokument.titel} (${instans.namn}, ${instans.mottagareDiarienummer!})`,
+        filId: avsandarFil.id,
+        registreradAv: actor.anvandareId,
       });
     }
-    const version = await this.svar.setStatus(manager, svar.id, 'expedierat', { expedieradAt: now, expedieradAv: actor.anvandareId, slutligFilId: fil.id });
-    await this.svar.insertRevision(manager, svar, version, actor.anvandareId, { ...innehallAv(svar, await this.svar.synpunkter(svar, manager)), status: 'expedierat' }, andring);
+    const version = await this.svar.setStatus(manager, svar.id, 'expedierat', {
+      expedieradAt: now,
+      expedieradAv: actor.anvandareId,
+      slutligFilId: fil.id,
+    });
+    await this.svar.insertRevision(
+      manager,
+      svar,
+      version,
+      actor.anvandareId,
+      { ...innehallAv(svar, await this.svar.synpunkter(svar, manager)), status: 'expedierat' },
+      andring,
+    );
     await this.instanser.setStatus(manager, instans.id, svar.typ === 'avstar' ? 'avstar' : 'besvarad', now);
     await this.paminnelser.cancelForInstans(manager, instans.id);
-    const till = remiss.kontaktpersonEpost ?? (await this.instanser.enhet(manager, remiss.avsandareEnhetId)).funktionsbrevlada;
+    const till =
+      remiss.kontaktpersonEpost ?? (await this.instanser.enhet(manager, remiss.avsandareEnhetId)).funktionsbrevlada;
     const mail = till
-      ? await this.utkorg.enqueue(manager, svar.organisationId, svarEpost({ remiss, instans, remissvarId: svar.id, avstar: svar.typ === 'avstar', vartDnr: instans.mottagareDiarienummer!, filnamn: utskrift.filnamn, avsandare: actor.namn, till }))
+      ? await this.utkorg.enqueue(
+          manager,
+          svar.organisationId,
+          svarEpost({
+            remiss,
+            instans,
+            remissvarId: svar.id,
+            avstar: svar.typ === 'avstar',
+            vartDnr: instans.mottagareDiarienummer!,
+            filnamn: utskrift.filnamn,
+            avsandare: actor.namn,
+            till,
+          }),
+        )
       : null;
-    const data = { remissId: remiss.id, remissinstansId: instans.id, filId: fil.id, sha256: fil.sha256, filnamn: utskrift.filnamn, version };
-    await this.audit.record(manager, { organisationId: actor.organisationId, anvandareId: actor.anvandareId, handelse: svar.typ === 'avstar' ? 'remiss_avstadd' : 'remissvar_expedierat', objektTyp: 'remissvar', objektId: svar.id, data });
+    const data = {
+      remissId: remiss.id,
+      remissinstansId: instans.id,
+      filId: fil.id,
+      sha256: fil.sha256,
+      filnamn: utskrift.filnamn,
+      version,
+    };
+    await this.audit.record(manager, {
+      organisationId: actor.organisationId,
+      anvandareId: actor.anvandareId,
+      handelse: svar.typ === 'avstar' ? 'remiss_avstadd' : 'remissvar_expedierat',
+      objektTyp: 'remissvar',
+      objektId: svar.id,
+      data,
+    });
     // DESIGN.md §4: the moment the answer left the nämnd and became visible to the sender.
-    await this.audit.record(manager, { organisationId: remiss.organisationId, anvandareId: actor.anvandareId, handelse: 'remissvar_synligt_for_avsandare', objektTyp: 'remissvar', objektId: svar.id, data: { ...data, synligFran: now.toISOString() } });
+    await this.audit.record(manager, {
+      organisationId: remiss.organisationId,
+      anvandareId: actor.anvandareId,
+      handelse: 'remissvar_synligt_for_avsandare',
+      objektTyp: 'remissvar',
+      objektId: svar.id,
+      data: { ...data, synligFran: now.toISOString() },
+    });
     return mail;
   }
 }

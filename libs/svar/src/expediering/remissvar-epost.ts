@@ -34,7 +34,10 @@ export function svarEpost(e: SvarEpost): Epost {
     to: e.till,
     subject: `${e.remiss.diarienummer} ${vad}`,
     text: rader.join('\n'),
-    html: rader.map((r) => (r === '' ? '' : `<p>${escapeHtml(r)}</p>`)).filter(Boolean).join('\n'),
+    html: rader
+      .map((r) => (r === '' ? '' : `<p>${escapeHtml(r)}</p>`))
+      .filter(Boolean)
+      .join('\n'),
     messageId: messageIdFor(e.avstar ? 'remissvar-avstar' : 'remissvar', e.remissvarId),
   };
 }

@@ -15,10 +15,17 @@ export class InkorgController {
   ) {}
 
   @Get(':enhetId/inkorg')
-  @ApiOperation({ summary: "The remisser sent to a nämnd: status of its instans, the sender's dnr, its svarsdatum, forsenad, its own dnr" })
+  @ApiOperation({
+    summary:
+      "The remisser sent to a nämnd: status of its instans, the sender's dnr, its svarsdatum, forsenad, its own dnr",
+  })
   @ApiOkResponse({ type: InkorgSida })
   @Header('Content-Type', JSON_CONTENT_TYPE)
-  async list(@CurrentActor() actor: Actor, @Param('enhetId', new ParseUUIDPipe()) enhetId: string, @Query() query: InkorgQuery): Promise<JsonText<Sida<InkorgRad>>> {
+  async list(
+    @CurrentActor() actor: Actor,
+    @Param('enhetId', new ParseUUIDPipe()) enhetId: string,
+    @Query() query: InkorgQuery,
+  ): Promise<JsonText<Sida<InkorgRad>>> {
     if (!actor.enheter().includes(enhetId)) {
       // Only to tell another organisation's enhet (404) from one of the own without a role (403).
       const enhet = await this.organisationer.enhet(actor, enhetId);

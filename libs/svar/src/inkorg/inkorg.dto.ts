@@ -29,7 +29,7 @@ export class InkorgQuery extends SidQuery {
   @IsBoolean()
   forsenad?: boolean;
 
-  @ApiPropertyOptional({ description: "Text in the ärendemening or either dnr" })
+  @ApiPropertyOptional({ description: 'Text in the ärendemening or either dnr' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -39,7 +39,8 @@ export class InkorgQuery extends SidQuery {
 export class InkorgRad {
   @ApiProperty() instansId!: string;
   @ApiProperty({ enum: REMISSINSTANS_STATUSAR }) status!: RemissinstansStatus;
-  @ApiProperty({ description: 'Past svarsdatum (23.59 Stockholm time) and neither besvarad nor avstår' }) forsenad!: boolean;
+  @ApiProperty({ description: 'Past svarsdatum (23.59 Stockholm time) and neither besvarad nor avstår' })
+  forsenad!: boolean;
   @ApiProperty({ example: '2025-05-15' }) svarsdatum!: string;
   @ApiProperty({ example: 'senast 2025-05-15 kl. 23.59' }) svarsdatumText!: string;
   @ApiProperty({ nullable: true, type: String, example: 'UN2025/412' }) mottagareDiarienummer!: string | null;
@@ -48,8 +49,14 @@ export class InkorgRad {
   @ApiProperty() arendemening!: string;
   @ApiProperty({ example: 'Kommunstyrelsen' }) avsandare!: string;
   @ApiProperty({ nullable: true, type: Date }) utskickadAt!: Date | null;
-  @ApiProperty({ description: "The remiss' own state (återkallad remisser stay listed, frozen)" }) remissStatus!: string;
-  @ApiProperty({ nullable: true, description: 'The draft or answer, when one exists' }) remissvar!: { id: string; status: string; typ: string; version: number } | null;
+  @ApiProperty({ description: "The remiss' own state (återkallad remisser stay listed, frozen)" })
+  remissStatus!: string;
+  @ApiProperty({ nullable: true, description: 'The draft or answer, when one exists' }) remissvar!: {
+    id: string;
+    status: string;
+    typ: string;
+    version: number;
+  } | null;
 }
 
 export class InkorgSida {

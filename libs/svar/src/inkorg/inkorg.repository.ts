@@ -30,7 +30,10 @@ export class InkorgRepository {
     const where = [`i.mottagare_enhet_id = $1`];
     if (query.status) where.push(`i.status = $${params.push(query.status)}`);
     if (query.forsenad !== undefined) where.push(query.forsenad ? FORSENAD : `NOT ${FORSENAD}`);
-    if (query.q) where.push(`(r.arendemening ILIKE $${params.push(`%${escapeLike(query.q)}%`)} OR r.diarienummer ILIKE $${params.length} OR i.mottagare_diarienummer ILIKE $${params.length})`);
+    if (query.q)
+      where.push(
+        `(r.arendemening ILIKE $${params.push(`%${escapeLike(query.q)}%`)} OR r.diarienummer ILIKE $${params.length} OR i.mottagare_diarienummer ILIKE $${params.length})`,
+      );
     const direction = query.order === 'desc' ? 'DESC' : 'ASC';
     const limit = `$${params.push(query.pageSize)}::int`;
     const offset = `$${params.push((query.page - 1) * query.pageSize)}::int`;

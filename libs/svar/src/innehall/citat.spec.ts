@@ -9,7 +9,12 @@ avdelningen är viktigt för den digi-\ntala omställningen.`;
 
 describe('citatFinnsI', () => {
   it('finds a quotation across line breaks and line-end hyphenation', () => {
-    expect(citatFinnsI('nyttja vad andra gjort. Att genomföra pilotstudier som redan gjorts hos flera andra aktörer ger inget mervärde.', SIDA_5)).toBe(true);
+    expect(
+      citatFinnsI(
+        'nyttja vad andra gjort. Att genomföra pilotstudier som redan gjorts hos flera andra aktörer ger inget mervärde.',
+        SIDA_5,
+      ),
+    ).toBe(true);
     expect(citatFinnsI('den digitala omställningen', SIDA_5)).toBe(true);
   });
 

@@ -1,12 +1,35 @@
 import { describe, expect, it } from '@jest/globals';
 import { beskrivAndring, RemissvarInnehall, saknadeFotnoter, SynpunktInnehall } from './innehall';
 
-const synpunkt = (text: string): SynpunktInnehall => ({ typ: 'ovrigt', rubrik: null, text, remisshandlingId: null, sida: null, citatinledning: null, citat: null, strykText: null, nyText: null, fotnoter: [] });
-const utkast: RemissvarInnehall = { titel: 'Svar', inledning: 'A', avslutning: 'B', fotnoter: [], synpunkter: [synpunkt('1'), synpunkt('2')] };
+const synpunkt = (text: string): SynpunktInnehall => ({
+  typ: 'ovrigt',
+  rubrik: null,
+  text,
+  remisshandlingId: null,
+  sida: null,
+  citatinledning: null,
+  citat: null,
+  strykText: null,
+  nyText: null,
+  fotnoter: [],
+});
+const utkast: RemissvarInnehall = {
+  titel: 'Svar',
+  inledning: 'A',
+  avslutning: 'B',
+  fotnoter: [],
+  synpunkter: [synpunkt('1'), synpunkt('2')],
+};
 
 describe('beskrivAndring', () => {
   it('names the changed parts, the added and the removed synpunkter', () => {
-    expect(beskrivAndring(utkast, { ...utkast, inledning: 'A2', synpunkter: [synpunkt('1'), synpunkt('2b'), synpunkt('3')] })).toBe('Ändrat: inledning, synpunkt 2. Tillagt: synpunkt 3.');
+    expect(
+      beskrivAndring(utkast, {
+        ...utkast,
+        inledning: 'A2',
+        synpunkter: [synpunkt('1'), synpunkt('2b'), synpunkt('3')],
+      }),
+    ).toBe('Ändrat: inledning, synpunkt 2. Tillagt: synpunkt 3.');
     expect(beskrivAndring(utkast, { ...utkast, synpunkter: [synpunkt('1')] })).toBe('Borttaget: synpunkt 2.');
     expect(beskrivAndring(utkast, utkast)).toBe('Inga ändringar i innehållet.');
   });

@@ -28,7 +28,9 @@ export interface RemissvarInnehall {
  * `Ändrat: inledning, synpunkt 2. Tillagt: synpunkt 4.`
  */
 export function beskrivAndring(fore: RemissvarInnehall, efter: RemissvarInnehall): string {
-  const andrat: string[] = (['titel', 'inledning', 'avslutning', 'fotnoter'] as const).filter((f) => !lika(fore[f], efter[f]));
+  const andrat: string[] = (['titel', 'inledning', 'avslutning', 'fotnoter'] as const).filter(
+    (f) => !lika(fore[f], efter[f]),
+  );
   const tillagt: string[] = [];
   const borttaget: string[] = [];
   const antal = Math.max(fore.synpunkter.length, efter.synpunkter.length);

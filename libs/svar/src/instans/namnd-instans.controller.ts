@@ -16,14 +16,25 @@ export class NamndInstansController {
 
   @Post(':id/registrera')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: "inbjuden → registrerad: open the nämnd's ärende (allocated or entered dnr, e.g. UN2025/412) and register the remiss as inkommande handling" })
+  @ApiOperation({
+    summary:
+      "inbjuden → registrerad: open the nämnd's ärende (allocated or entered dnr, e.g. UN2025/412) and register the remiss as inkommande handling",
+  })
   registrera(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: RegistreraDto) {
     return this.registrering.registrera(actor, id, body.diarienummer);
   }
 
   @Post(':id/remissvar')
-  @ApiOperation({ summary: 'Create the first draft of the answer; the instans moves to under_beredning. A quotation not on its page → 422 CITAT_SAKNAS' })
-  async skapa(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: RemissvarInnehallDto, @Res({ passthrough: true }) res: FastifyReply) {
+  @ApiOperation({
+    summary:
+      'Create the first draft of the answer; the instans moves to under_beredning. A quotation not on its page → 422 CITAT_SAKNAS',
+  })
+  async skapa(
+    @CurrentActor() actor: Actor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: RemissvarInnehallDto,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ) {
     const vy = await this.remissvar.skapa(actor, id, body);
     res.header('ETag', `"${vy.version}"`);
     return vy;

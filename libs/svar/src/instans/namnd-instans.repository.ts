@@ -2,7 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor } from '@app/auth';
 import { notFound } from '@app/core';
-import { Arende, Diarium, Enhet, Organisation, Remiss, Remisshandling, RemisshandlingSida, Remissinstans, RemissinstansStatus } from '@app/database';
+import {
+  Arende,
+  Diarium,
+  Enhet,
+  Organisation,
+  Remiss,
+  Remisshandling,
+  RemisshandlingSida,
+  Remissinstans,
+  RemissinstansStatus,
+} from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
 
 export interface InstansMedRemiss {
@@ -23,8 +33,16 @@ export class NamndInstansRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** The instans and its remiss; with `lock` the instans row is locked until the transaction ends. */
-  async get(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<InstansMedRemiss> {
-    const instans = await manager.findOne(Remissinstans, { where: { id, mottagareOrganisationId: actor.organisationId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+  async get(
+    actor: Actor,
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+    lock = false,
+  ): Promise<InstansMedRemiss> {
+    const instans = await manager.findOne(Remissinstans, {
+      where: { id, mottagareOrganisationId: actor.organisationId },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
     if (!instans?.mottagareEnhetId) throw notFound('Remissinstans');
     const remiss = await this.remiss(manager, instans.remissId, lock);
     if (remiss.status === 'utkast') throw notFound('Remissinstans');
@@ -33,12 +51,21 @@ export class NamndInstansRepository {
 
   /** The instans of an answer the caller has already been allowed to see. */
   async forSvar(manager: EntityManager, svar: { remissinstansId: string }, lock = false): Promise<InstansMedRemiss> {
-    const instans = await manager.findOneOrFail(Remissinstans, { where: { id: svar.remissinstansId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
-    return { instans: instans as InstansMedRemiss['instans'], remiss: await this.remiss(manager, instans.remissId, lock) };
+    const instans = await manager.findOneOrFail(Remissinstans, {
+      where: { id: svar.remissinstansId },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    return {
+      instans: instans as InstansMedRemiss['instans'],
+      remiss: await this.remiss(manager, instans.remissId, lock),
+    };
   }
 
   private remiss(manager: EntityManager, id: string, lock: boolean): Promise<Remiss> {
-    return manager.findOneOrFail(Remiss, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_read' as const } } : {}) });
+    return manager.findOneOrFail(Remiss, {
+      where: { id },
+      ...(lock ? { lock: { mode: 'pessimistic_read' as const } } : {}),
+    });
   }
 
   /** The diarium of an enhet (the demo and the admin UI give every nämnd exactly one). */
@@ -62,8 +89,23 @@ export class NamndInstansRepository {
     return manager.findOneByOrFail(Organisation, { id });
   }
 
-  async markRegistrerad(manager: EntityManager, instans: Remissinstans, arende: Arende, at: Date): Promise<Remissinstans> {
-    await manager.update(Remissinstans, { id: instans.id }, { status: 'registrerad', mottagareArendeId: arende.id, mottagareDiarienummer: arende.diarienummer, registreradAt: at, version: () => 'version + 1' });
+  async markRegistrerad(
+    manager: EntityManager,
+    instans: Remissinstans,
+    arende: Arende,
+    at: Date,
+  ): Promise<Remissinstans> {
+    await manager.update(
+      Remissinstans,
+      { id: instans.id },
+      {
+        status: 'registrerad',
+        mottagareArendeId: arende.id,
+        mottagareDiarienummer: arende.diarienummer,
+        registreradAt: at,
+        version: () => 'version + 1',
+      },
+    );
     return manager.findOneByOrFail(Remissinstans, { id: instans.id });
   }
 

@@ -35,10 +35,24 @@ export class RegistreringService {
   }
 
   /** Inside the caller's transaction, with the instans locked and found `inbjuden`. */
-  async registreraI(manager: EntityManager, actor: Actor, { instans, remiss }: InstansMedRemiss, diarienummer?: string): Promise<Remissinstans> {
+  async registreraI(
+    manager: EntityManager,
+    actor: Actor,
+    { instans, remiss }: InstansMedRemiss,
+    diarienummer?: string,
+  ): Promise<Remissinstans> {
     const diarium = await this.instanser.diariumFor(manager, instans.mottagareEnhetId);
-    if (!diarium) throw conflict('DIARIUM_SAKNAS', `${instans.namn} has no diarium to register in`, `${instans.namn} saknar diarium`);
-    const arende = await this.diarium.registerArende(actor, { diariumId: diarium.id, arendemening: `Remiss: ${remiss.arendemening}`, diarienummer }, manager);
+    if (!diarium)
+      throw conflict(
+        'DIARIUM_SAKNAS',
+        `${instans.namn} has no diarium to register in`,
+        `${instans.namn} saknar diarium`,
+      );
+    const arende = await this.diarium.registerArende(
+      actor,
+      { diariumId: diarium.id, arendemening: `Remiss: ${remiss.arendemening}`, diarienummer },
+      manager,
+    );
     const now = this.clock.now();
     await this.diarier.registerHandling(manager, arende.id, {
       riktning: 'inkommande',

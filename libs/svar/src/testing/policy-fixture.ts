@@ -27,9 +27,12 @@ export const POLICY_SIDOR: string[] = [
   '5 Uppföljning\nPolicyn följs upp årligen av kommunstyrelsen.',
 ];
 
-const PILOT = 'I Enköpings kommun är vi måna om att lära oss av och nyttja vad andra gjort. Att genomföra pilotstudier som redan gjorts hos flera andra aktörer ger inget mervärde. Vi drar erfarenhet från andras pilotstudier och genomför införandeprojekt.';
-const HANDLINGSPLAN = 'Varje nämnd och styrelse ska, i sin verksamhetsplanering, aktivt verka för att digital omställning drivs i linje med policyn, detta sker lämpligast genom en handlingsplan tas fram för varje verksamhet.';
-const DIGITALT = 'Tjänster, dialog och samverkan med invånare, näringsliv, föreningar, besökare samt medarbetare ska i första hand ske digitalt';
+const PILOT =
+  'I Enköpings kommun är vi måna om att lära oss av och nyttja vad andra gjort. Att genomföra pilotstudier som redan gjorts hos flera andra aktörer ger inget mervärde. Vi drar erfarenhet från andras pilotstudier och genomför införandeprojekt.';
+const HANDLINGSPLAN =
+  'Varje nämnd och styrelse ska, i sin verksamhetsplanering, aktivt verka för att digital omställning drivs i linje med policyn, detta sker lämpligast genom en handlingsplan tas fram för varje verksamhet.';
+const DIGITALT =
+  'Tjänster, dialog och samverkan med invånare, näringsliv, föreningar, besökare samt medarbetare ska i första hand ske digitalt';
 
 /** Sentences of the seed that the final PDF must hold (compared with whitespace collapsed). */
 export const SEED_STYCKEN = [
@@ -45,8 +48,11 @@ export const SEED_STYCKEN = [
 export function unSvar(remisshandlingId: string) {
   return {
     titel: 'Svar på remiss om policy för digital omställning',
-    inledning: 'Utbildningsnämnden har tagit del av förslag till policy för digital omställning, daterad 2025-03-20. Utbildningsnämnden bedömer att den digitala omställningen är av avgörande betydelse för att nämnden i framtiden ska kunna hantera utmaningar som nämnden står inför samt bedriva en verksamhet av hög kvalitet och som möter omvärldens krav på effektivitet och tillgänglighet. Nämnden välkomnar därför initiativet att ta fram en policy för digital omställning. Utbildningsförvaltningen har lång erfarenhet av att arbeta med initiativ inom digital omställning genom satsningar på exempelvis artificiell intelligens (AI) och Business intelligens[^1] (BI). Utifrån detta har förvaltningen erfarenheter som vi bedömer är viktiga att beakta i utformningen av policyn.',
-    fotnoter: ['Framförallt genom applikationen Bedömning över tid (Böten) som utvecklats i samarbete med Atea med Power BI.'],
+    inledning:
+      'Utbildningsnämnden har tagit del av förslag till policy för digital omställning, daterad 2025-03-20. Utbildningsnämnden bedömer att den digitala omställningen är av avgörande betydelse för att nämnden i framtiden ska kunna hantera utmaningar som nämnden står inför samt bedriva en verksamhet av hög kvalitet och som möter omvärldens krav på effektivitet och tillgänglighet. Nämnden välkomnar därför initiativet att ta fram en policy för digital omställning. Utbildningsförvaltningen har lång erfarenhet av att arbeta med initiativ inom digital omställning genom satsningar på exempelvis artificiell intelligens (AI) och Business intelligens[^1] (BI). Utifrån detta har förvaltningen erfarenheter som vi bedömer är viktiga att beakta i utformningen av policyn.',
+    fotnoter: [
+      'Framförallt genom applikationen Bedömning över tid (Böten) som utvecklats i samarbete med Atea med Power BI.',
+    ],
     synpunkter: [
       {
         typ: 'invandning' as const,

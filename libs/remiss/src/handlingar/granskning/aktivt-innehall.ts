@@ -80,12 +80,29 @@ function arObjektstrom(namn: string[]): boolean {
   return typ >= 0 && namn[typ + 1] === 'ObjStm';
 }
 
-const FILTER = new Set(['ASCIIHexDecode', 'ASCII85Decode', 'LZWDecode', 'FlateDecode', 'RunLengthDecode', 'CCITTFaxDecode', 'JBIG2Decode', 'DCTDecode', 'JPXDecode', 'Crypt']);
+const FILTER = new Set([
+  'ASCIIHexDecode',
+  'ASCII85Decode',
+  'LZWDecode',
+  'FlateDecode',
+  'RunLengthDecode',
+  'CCITTFaxDecode',
+  'JBIG2Decode',
+  'DCTDecode',
+  'JPXDecode',
+  'Crypt',
+]);
 
 /** /Type /ObjStm with /FlateDecode as its only filter and no predictor (what every producer writes). */
 function arFlateObjektstrom(namn: string[]): boolean {
   const filter = namn.indexOf('Filter');
-  return arObjektstrom(namn) && filter >= 0 && namn[filter + 1] === 'FlateDecode' && !FILTER.has(namn[filter + 2]) && !namn.includes('DecodeParms');
+  return (
+    arObjektstrom(namn) &&
+    filter >= 0 &&
+    namn[filter + 1] === 'FlateDecode' &&
+    !FILTER.has(namn[filter + 2]) &&
+    !namn.includes('DecodeParms')
+  );
 }
 
 function inflate(data: Buffer, budget: { kvar: number }): Buffer {
@@ -113,4 +130,7 @@ function slutPaLiteral(b: Buffer, start: number): number {
   return b.length;
 }
 
-const avkodaNamn = (raw: string) => (raw.includes('#') ? raw.replace(/#([0-9a-fA-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))) : raw);
+const avkodaNamn = (raw: string) =>
+  raw.includes('#')
+    ? raw.replace(/#([0-9a-fA-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    : raw;

@@ -15,14 +15,22 @@ export interface LasareData {
   nice: number;
 }
 
-export type LasFel = 'PDF_ENCRYPTED' | 'PDF_CORRUPT' | 'PDF_TOO_MANY_PAGES' | 'PDF_TEXT_TOO_LARGE' | 'PDF_ACTIVE_CONTENT' | 'PDF_TOO_COMPLEX';
+export type LasFel =
+  | 'PDF_ENCRYPTED'
+  | 'PDF_CORRUPT'
+  | 'PDF_TOO_MANY_PAGES'
+  | 'PDF_TEXT_TOO_LARGE'
+  | 'PDF_ACTIVE_CONTENT'
+  | 'PDF_TOO_COMPLEX';
 
 /**
  * `data`: the file's bytes, given back to the caller (who lent them) with their SHA-256, both
  * computed here rather than on the event loop. `avbruten`: pdfjs was left in the middle of a page,
  * so the thread that ran it must not read another file.
  */
-export type LasResultat = { ok: true; sidor: string[]; data: Uint8Array<ArrayBuffer>; sha256: string } | { ok: false; fel: LasFel; detalj?: string; sidantal?: number; avbruten?: true };
+export type LasResultat =
+  | { ok: true; sidor: string[]; data: Uint8Array<ArrayBuffer>; sha256: string }
+  | { ok: false; fel: LasFel; detalj?: string; sidantal?: number; avbruten?: true };
 
 type PdfJs = typeof import('pdfjs-dist');
 type PdfSida = Awaited<ReturnType<Awaited<ReturnType<PdfJs['getDocument']>['promise']>['getPage']>>;
@@ -59,7 +67,13 @@ export async function lasPdf(uppdrag: LasUppdrag, steg: () => void = () => undef
   // they go back to the caller.
   const kopia = uppdrag.data.slice();
   // isEvalSupported off: untrusted fonts must never be compiled to JavaScript (CVE-2024-4367).
-  const task = loadPdfJs().getDocument({ data: uppdrag.data, isEvalSupported: false, useSystemFonts: false, verbosity: 0, stopAtErrors: true });
+  const task = loadPdfJs().getDocument({
+    data: uppdrag.data,
+    isEvalSupported: false,
+    useSystemFonts: false,
+    verbosity: 0,
+    stopAtErrors: true,
+  });
   let avbruten = false;
   try {
     const doc = await task.promise;
@@ -70,14 +84,16 @@ export async function lasPdf(uppdrag: LasUppdrag, steg: () => void = () => undef
     if (doc.numPages < 1) return { ok: false, fel: 'PDF_CORRUPT', detalj: 'no pages' };
     if (doc.numPages > uppdrag.maxSidor) return { ok: false, fel: 'PDF_TOO_MANY_PAGES', sidantal: doc.numPages };
     steg();
-    const aktiv = aktivtInnehall(kopia, uppdrag.maxInflatedBytes) ?? ((await doc.getJSActions()) ? 'JavaScript' : undefined);
+    const aktiv =
+      aktivtInnehall(kopia, uppdrag.maxInflatedBytes) ?? ((await doc.getJSActions()) ? 'JavaScript' : undefined);
     if (aktiv) return { ok: false, fel: 'PDF_ACTIVE_CONTENT', detalj: aktiv };
     const sidor: string[] = [];
     let kvar = uppdrag.maxTextBytes;
     for (let n = 1; n <= doc.numPages; n++) {
       steg();
       const page = await doc.getPage(n);
-      if ((await page.getJSActions()) || (await page.getAnnotations()).some((a) => a.actions)) return { ok: false, fel: 'PDF_ACTIVE_CONTENT', detalj: 'JavaScript' };
+      if ((await page.getJSActions()) || (await page.getAnnotations()).some((a) => a.actions))
+        return { ok: false, fel: 'PDF_ACTIVE_CONTENT', detalj: 'JavaScript' };
       const text = await sidtext(page, kvar);
       if (text === undefined) {
         avbruten = true;
@@ -89,7 +105,8 @@ export async function lasPdf(uppdrag: LasUppdrag, steg: () => void = () => undef
     }
     return { ok: true, sidor, data: kopia, sha256: createHash('sha256').update(kopia).digest('hex') };
   } catch (e) {
-    if (e instanceof ObjektstromForStor) return { ok: false, fel: 'PDF_TOO_COMPLEX', detalj: 'object streams inflate beyond the memory budget' };
+    if (e instanceof ObjektstromForStor)
+      return { ok: false, fel: 'PDF_TOO_COMPLEX', detalj: 'object streams inflate beyond the memory budget' };
     if ((e as Error).name === 'PasswordException') return { ok: false, fel: 'PDF_ENCRYPTED' };
     return { ok: false, fel: 'PDF_CORRUPT', detalj: (e as Error).message };
   } finally {
@@ -100,7 +117,9 @@ export async function lasPdf(uppdrag: LasUppdrag, steg: () => void = () => undef
 
 /** A page's text, read as pdfjs streams it so that a page of endless text stops at the budget (undefined then). */
 async function sidtext(page: PdfSida, kvar: number): Promise<string | undefined> {
-  const reader = (page.streamTextContent() as ReadableStream<{ items: { str?: string; hasEOL?: boolean }[] }>).getReader();
+  const reader = (
+    page.streamTextContent() as ReadableStream<{ items: { str?: string; hasEOL?: boolean }[] }>
+  ).getReader();
   let text = '';
   let bytes = 0;
   for (;;) {

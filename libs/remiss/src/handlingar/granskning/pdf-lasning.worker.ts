@@ -16,7 +16,10 @@ try {
   // no /proc (not Linux): the priority stays as it was
 }
 
-const reply = (result: LasResultat): WorkerReply<LasResultat> => ({ result, retire: !result.ok && result.avbruten === true });
+const reply = (result: LasResultat): WorkerReply<LasResultat> => ({
+  result,
+  retire: !result.ok && result.avbruten === true,
+});
 
 /** Entry of a PDF reading worker thread: one file at a time, the answer posted back. */
 parentPort!.on('message', (uppdrag: LasUppdrag) => {

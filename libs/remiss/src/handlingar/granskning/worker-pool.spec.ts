@@ -23,7 +23,14 @@ describe('WorkerPool', () => {
   let entry: string;
   const pools: WorkerPool<string, number>[] = [];
   const pool = (size: number, maxQueue: number, stepTimeoutMs?: number) => {
-    const p = new WorkerPool<string, number>({ entry, size, maxQueue, timeoutMs: 1500, stepTimeoutMs, resourceLimits: { maxOldGenerationSizeMb: 32 } });
+    const p = new WorkerPool<string, number>({
+      entry,
+      size,
+      maxQueue,
+      timeoutMs: 1500,
+      stepTimeoutMs,
+      resourceLimits: { maxOldGenerationSizeMb: 32 },
+    });
     pools.push(p);
     return p;
   };

@@ -84,7 +84,8 @@ export class WorkerPool<In, Out> {
 
   run(input: In, transfer: Transferable[] = []): Promise<Out> {
     if (this.closed) return Promise.reject(new WorkerPoolClosed('worker pool closed'));
-    if (this.idle.length === 0 && this.size >= this.options.size && this.queue.length >= this.options.maxQueue) return Promise.reject(new WorkerPoolFull('worker pool queue full'));
+    if (this.idle.length === 0 && this.size >= this.options.size && this.queue.length >= this.options.maxQueue)
+      return Promise.reject(new WorkerPoolFull('worker pool queue full'));
     return new Promise<Out>((resolve, reject) => {
       const task: Task<In, Out> = { input, transfer, resolve, reject };
       this.queue.push(task);
@@ -120,7 +121,10 @@ export class WorkerPool<In, Out> {
       if (!worker) return;
       const task = this.queue.shift()!;
       clearTimeout(task.waiting);
-      const timer = setTimeout(() => this.retire(worker, new WorkerTimeout(`task exceeded ${this.options.timeoutMs} ms`)), this.options.timeoutMs);
+      const timer = setTimeout(
+        () => this.retire(worker, new WorkerTimeout(`task exceeded ${this.options.timeoutMs} ms`)),
+        this.options.timeoutMs,
+      );
       const running: Running<In, Out> = { task, timer };
       this.running.set(worker, running);
       this.startStep(worker, running);
@@ -132,7 +136,10 @@ export class WorkerPool<In, Out> {
   private spawn(): Worker {
     const { entry, resourceLimits, workerData } = this.options;
     const worker = entry.endsWith('.ts')
-      ? new Worker(`require('ts-node').register({ transpileOnly: true, compilerOptions: { module: 'commonjs', moduleResolution: 'node' } }); require(${JSON.stringify(entry)});`, { eval: true, resourceLimits, workerData })
+      ? new Worker(
+          `require('ts-node').register({ transpileOnly: true, compilerOptions: { module: 'commonjs', moduleResolution: 'node' } }); require(${JSON.stringify(entry)});`,
+          { eval: true, resourceLimits, workerData },
+        )
       : new Worker(entry, { resourceLimits, workerData });
     this.size++;
     worker.unref();
@@ -154,7 +161,9 @@ export class WorkerPool<In, Out> {
       r.task.resolve(result);
       this.pump();
     });
-    worker.on('error', (e: Error & { code?: string }) => this.retire(worker, new WorkerCrashed(e.message, e.code === 'ERR_WORKER_OUT_OF_MEMORY')));
+    worker.on('error', (e: Error & { code?: string }) =>
+      this.retire(worker, new WorkerCrashed(e.message, e.code === 'ERR_WORKER_OUT_OF_MEMORY')),
+    );
     worker.on('exit', (code) => this.retire(worker, new WorkerCrashed(`worker exited with code ${code}`, false)));
     return worker;
   }
@@ -164,7 +173,10 @@ export class WorkerPool<In, Out> {
     const { stepTimeoutMs } = this.options;
     if (stepTimeoutMs === undefined) return;
     clearTimeout(r.step);
-    r.step = setTimeout(() => this.retire(worker, new WorkerTimeout(`no progress within ${stepTimeoutMs} ms`, true)), stepTimeoutMs);
+    r.step = setTimeout(
+      () => this.retire(worker, new WorkerTimeout(`no progress within ${stepTimeoutMs} ms`, true)),
+      stepTimeoutMs,
+    );
   }
 
   /** Takes a worker out of the pool (terminating it if alive), fails its task, and lets a new one take the queue. */

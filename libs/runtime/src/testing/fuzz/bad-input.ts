@@ -33,10 +33,37 @@ export interface FuzzRequest {
 }
 
 const INT_EDGES = [0, -1, 1.5, -0, 2 ** 31 - 1, 2 ** 31, -(2 ** 31) - 1, 2 ** 53, 1e308, -1e308];
-const DATE_EDGES = ['9999-12-31', '0000-01-01', '2025-02-30', '2026-13-01', '+010000-01-01', '1899-12-31', '2100-01-01', '2026-12-1', '2026-12-01T00:00:00Z'];
+const DATE_EDGES = [
+  '9999-12-31',
+  '0000-01-01',
+  '2025-02-30',
+  '2026-13-01',
+  '+010000-01-01',
+  '1899-12-31',
+  '2100-01-01',
+  '2026-12-1',
+  '2026-12-01T00:00:00Z',
+];
 const HOSTILE_TEXT = [
-  '\u0000', 'a\u0000b', '\uD800', 'x\uDC00y', 'namn@kommun.se\uD83D', '\uDFFF@\uD800.se', "'; DROP TABLE remiss; --", '\r\n\r\n', '\u202Eabc',
-  '{{constructor}}', '=HYPERLINK("http://x")', '../../etc/passwd', 'ö'.repeat(20_001), 'x'.repeat(100_000), '', ' ', 'null', 'a@b', '@',
+  '\u0000',
+  'a\u0000b',
+  '\uD800',
+  'x\uDC00y',
+  'namn@kommun.se\uD83D',
+  '\uDFFF@\uD800.se',
+  "'; DROP TABLE remiss; --",
+  '\r\n\r\n',
+  '\u202Eabc',
+  '{{constructor}}',
+  '=HYPERLINK("http://x")',
+  '../../etc/passwd',
+  'ö'.repeat(20_001),
+  'x'.repeat(100_000),
+  '',
+  ' ',
+  'null',
+  'a@b',
+  '@',
 ];
 
 /** A value of the wrong kind, or of the right kind beyond what the platform can hold. */
@@ -57,13 +84,47 @@ const RAW_BODIES: readonly string[] = [
   '{"a":'.repeat(5_000) + '1' + '}'.repeat(5_000),
   '{"synpunkter":' + '['.repeat(10_000) + ']'.repeat(10_000) + '}',
   '{"__proto__":{"isAdmin":true},"constructor":{"prototype":{"x":1}}}',
-  '{"a":1,"a":2}', '{', '', 'null', '"text"', '1e999', '[]', 'true', '{"\\u0000":1}', '"\\ud800"', '{"epost":"\\udc00"}',
+  '{"a":1,"a":2}',
+  '{',
+  '',
+  'null',
+  '"text"',
+  '1e999',
+  '[]',
+  'true',
+  '{"\\u0000":1}',
+  '"\\ud800"',
+  '{"epost":"\\udc00"}',
   JSON.stringify({ x: 'y'.repeat(3 * 1024 * 1024) }),
 ];
-const CONTENT_TYPES = ['application/json', 'application/json; charset=utf-8', 'application/json; charset=latin1', 'text/plain', 'application/x-www-form-urlencoded', 'application/octet-stream', 'multipart/form-data', 'multipart/form-data; boundary='];
+const CONTENT_TYPES = [
+  'application/json',
+  'application/json; charset=utf-8',
+  'application/json; charset=latin1',
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'application/octet-stream',
+  'multipart/form-data',
+  'multipart/form-data; boundary=',
+];
 
 /** Raw values for a path segment or query value (percent-encoded as sent, some deliberately invalid). */
-const RAW_SEGMENTS = ['%00', '%ED%A0%80', '%FF', '%', '%2e%2e%2f', '-1', '0', '99999999999', '2147483648', '1e3', 'null', '%C3%B6', 'x'.repeat(5_000), '%20'];
+const RAW_SEGMENTS = [
+  '%00',
+  '%ED%A0%80',
+  '%FF',
+  '%',
+  '%2e%2e%2f',
+  '-1',
+  '0',
+  '99999999999',
+  '2147483648',
+  '1e3',
+  'null',
+  '%C3%B6',
+  'x'.repeat(5_000),
+  '%20',
+];
 
 export function goodValue(schema: Schema, name: string, context: FuzzContext): fc.Arbitrary<unknown> {
   const known = context.goodByName[name];
@@ -83,7 +144,9 @@ export function goodValue(schema: Schema, name: string, context: FuzzContext): f
     default: {
       const properties = schema.properties ?? {};
       if (!Object.keys(properties).length) return fc.constant({});
-      const fields = Object.fromEntries(Object.entries(properties).map(([key, s]) => [key, goodValue(s, key, context)]));
+      const fields = Object.fromEntries(
+        Object.entries(properties).map(([key, s]) => [key, goodValue(s, key, context)]),
+      );
       return fc.record(fields, { requiredKeys: (schema.required ?? []).filter((k) => k in properties) });
     }
   }
@@ -93,7 +156,8 @@ export function goodValue(schema: Schema, name: string, context: FuzzContext): f
 function places(value: unknown, at: (string | number)[] = []): (string | number)[][] {
   const own = [at];
   if (Array.isArray(value)) return [...own, ...value.flatMap((v, i) => places(v, [...at, i]))];
-  if (value && typeof value === 'object') return [...own, ...Object.entries(value).flatMap(([k, v]) => places(v, [...at, k]))];
+  if (value && typeof value === 'object')
+    return [...own, ...Object.entries(value).flatMap(([k, v]) => places(v, [...at, k]))];
   return own;
 }
 
@@ -114,27 +178,52 @@ function mutate(value: unknown, choice: number, how: 'replace' | 'delete' | 'add
 function jsonBody(schema: Schema, context: FuzzContext): fc.Arbitrary<FuzzBody> {
   const good = goodValue(schema, '', context);
   return fc.oneof(
-    { weight: 6, arbitrary: fc.tuple(good, fc.nat(), fc.constantFrom('replace', 'replace', 'delete', 'add' as const), badValue).map(([v, i, how, bad]) => ({ kind: 'json' as const, value: mutate(v, i, how, bad) })) },
+    {
+      weight: 6,
+      arbitrary: fc
+        .tuple(good, fc.nat(), fc.constantFrom('replace', 'replace', 'delete', 'add' as const), badValue)
+        .map(([v, i, how, bad]) => ({ kind: 'json' as const, value: mutate(v, i, how, bad) })),
+    },
     { weight: 1, arbitrary: good.map((value) => ({ kind: 'json' as const, value })) },
-    { weight: 2, arbitrary: fc.tuple(fc.constantFrom(...RAW_BODIES), fc.constantFrom(...CONTENT_TYPES)).map(([text, contentType]) => ({ kind: 'raw' as const, text, contentType })) },
+    {
+      weight: 2,
+      arbitrary: fc
+        .tuple(fc.constantFrom(...RAW_BODIES), fc.constantFrom(...CONTENT_TYPES))
+        .map(([text, contentType]) => ({ kind: 'raw' as const, text, contentType })),
+    },
   );
 }
 
-const PDF_LIKE = ['%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF', 'inte en pdf', '', '%PDF-1.7\n/Encrypt 1 0 R'];
+const PDF_LIKE = [
+  '%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF',
+  'inte en pdf',
+  '',
+  '%PDF-1.7\n/Encrypt 1 0 R',
+];
 
 function multipartBody(context: FuzzContext): fc.Arbitrary<FuzzBody> {
   return fc.oneof(
     fc.record({
       kind: fc.constant('multipart' as const),
-      fields: fc.dictionary(fc.constantFrom('titel', 'fil', 'okänt', 'titel\u0000'), fc.oneof(fc.constantFrom(...HOSTILE_TEXT), fc.string({ maxLength: 8 })), { maxKeys: 3 }),
-      file: fc.option(fc.record({ name: fc.constantFrom('fil', 'fil', 'annat', ''), bytes: fc.constantFrom<string | Uint8Array>(...PDF_LIKE, context.validPdf, context.validPdf) }), { nil: undefined }),
+      fields: fc.dictionary(
+        fc.constantFrom('titel', 'fil', 'okänt', 'titel\u0000'),
+        fc.oneof(fc.constantFrom(...HOSTILE_TEXT), fc.string({ maxLength: 8 })),
+        { maxKeys: 3 },
+      ),
+      file: fc.option(
+        fc.record({
+          name: fc.constantFrom('fil', 'fil', 'annat', ''),
+          bytes: fc.constantFrom<string | Uint8Array>(...PDF_LIKE, context.validPdf, context.validPdf),
+        }),
+        { nil: undefined },
+      ),
     }),
     jsonBody({ type: 'object', properties: { titel: { type: 'string' } } }, context),
   );
 }
 
 function segment(param: Parameter, kind: string | undefined, context: FuzzContext): fc.Arbitrary<string> {
-  const own = kind ? context.ids[kind] ?? [] : [];
+  const own = kind ? (context.ids[kind] ?? []) : [];
   const others = Object.values(context.ids).flat();
   const choices: { weight: number; arbitrary: fc.Arbitrary<string> }[] = [
     { weight: 2, arbitrary: fc.uuid().map(String) },
@@ -149,7 +238,16 @@ function segment(param: Parameter, kind: string | undefined, context: FuzzContex
 
 /** encodeURIComponent, but lone surrogates are sent as their (invalid) CESU-8 bytes instead of throwing. */
 function encodeURIComponentLoose(s: string): string {
-  return [...s].map((c) => (/[\uD800-\uDFFF]/.test(c) ? '%ED%' + (0x80 + ((c.charCodeAt(0) >> 6) & 0x3f)).toString(16).toUpperCase() + '%' + (0x80 + (c.charCodeAt(0) & 0x3f)).toString(16).toUpperCase() : encodeURIComponent(c))).join('');
+  return [...s]
+    .map((c) =>
+      /[\uD800-\uDFFF]/.test(c)
+        ? '%ED%' +
+          (0x80 + ((c.charCodeAt(0) >> 6) & 0x3f)).toString(16).toUpperCase() +
+          '%' +
+          (0x80 + (c.charCodeAt(0) & 0x3f)).toString(16).toUpperCase()
+        : encodeURIComponent(c),
+    )
+    .join('');
 }
 
 function queryValue(param: Parameter, context: FuzzContext): fc.Arbitrary<string> {
@@ -158,30 +256,63 @@ function queryValue(param: Parameter, context: FuzzContext): fc.Arbitrary<string
     { weight: 3, arbitrary: good },
     { weight: 2, arbitrary: fc.constantFrom(...RAW_SEGMENTS) },
     { weight: 1, arbitrary: fc.constantFrom(...INT_EDGES, 100_000_000, 10_000_000).map(String) },
-    { weight: 2, arbitrary: badValue.map((v) => encodeURIComponentLoose(typeof v === 'string' ? v : JSON.stringify(v) ?? '')) },
+    {
+      weight: 2,
+      arbitrary: badValue.map((v) => encodeURIComponentLoose(typeof v === 'string' ? v : (JSON.stringify(v) ?? ''))),
+    },
   );
 }
 
-const IF_MATCH = ['"1"', '"2"', 'W/"1"', '"2147483648"', '"99999999999999999999"', '"-1"', '"0"', '*', '"1.5"', 'x'.repeat(8_000), '"\u00e4"', '""'];
-const COOKIES = ['remiss_session=', 'remiss_session=x', `remiss_session=${'A'.repeat(4_000)}`, 'remiss_session=%00', 'remiss_session=\u00ff\u00fe', 'a=b; remiss_session=1; remiss_session=2'];
+const IF_MATCH = [
+  '"1"',
+  '"2"',
+  'W/"1"',
+  '"2147483648"',
+  '"99999999999999999999"',
+  '"-1"',
+  '"0"',
+  '*',
+  '"1.5"',
+  'x'.repeat(8_000),
+  '"\u00e4"',
+  '""',
+];
+const COOKIES = [
+  'remiss_session=',
+  'remiss_session=x',
+  `remiss_session=${'A'.repeat(4_000)}`,
+  'remiss_session=%00',
+  'remiss_session=\u00ff\u00fe',
+  'a=b; remiss_session=1; remiss_session=2',
+];
 
 function headers(op: Operation): fc.Arbitrary<Record<string, string>> {
   const ifMatch = op.parameters.some((p) => p.in === 'header' && p.name.toLowerCase() === 'if-match');
-  return fc.record(
-    {
-      'if-match': fc.constantFrom(...IF_MATCH),
-      cookie: fc.constantFrom(...COOKIES),
-      accept: fc.constantFrom('application/pdf', '*/*', 'text/html', 'x'.repeat(2_000)),
-      'accept-language': fc.constantFrom('sv-SE', '\u00ff'.repeat(100)),
-    },
-    { requiredKeys: ifMatch ? ['if-match'] : [] },
-  ).filter((h) => Object.keys(h).length < 3);
+  return fc
+    .record(
+      {
+        'if-match': fc.constantFrom(...IF_MATCH),
+        cookie: fc.constantFrom(...COOKIES),
+        accept: fc.constantFrom('application/pdf', '*/*', 'text/html', 'x'.repeat(2_000)),
+        'accept-language': fc.constantFrom('sv-SE', '\u00ff'.repeat(100)),
+      },
+      { requiredKeys: ifMatch ? ['if-match'] : [] },
+    )
+    .filter((h) => Object.keys(h).length < 3);
 }
 
 /** Which kind of id a path parameter holds, from the segment before it (`/remisser/{id}` → remiss). */
 const KIND_BY_SEGMENT: Record<string, string> = {
-  remisser: 'remiss', remissvar: 'remissvar', remissinstanser: 'remissinstans', instanser: 'remissinstans', enheter: 'enhet',
-  diarier: 'diarium', arenden: 'arende', handlingar: 'remisshandling', extern: 'token', revisioner: 'version',
+  remisser: 'remiss',
+  remissvar: 'remissvar',
+  remissinstanser: 'remissinstans',
+  instanser: 'remissinstans',
+  enheter: 'enhet',
+  diarier: 'diarium',
+  arenden: 'arende',
+  handlingar: 'remisshandling',
+  extern: 'token',
+  revisioner: 'version',
 };
 
 export function paramKind(path: string, name: string): string | undefined {
@@ -193,17 +324,40 @@ export function paramKind(path: string, name: string): string | undefined {
 export function fuzzRequest(op: Operation, context: FuzzContext): fc.Arbitrary<FuzzRequest> {
   const pathParams = op.parameters.filter((p) => p.in === 'path');
   const queryParams = op.parameters.filter((p) => p.in === 'query');
-  const body = op.body ? (op.body.kind === 'multipart' ? multipartBody(context) : jsonBody(op.body.schema, context)) : fc.option(fc.constantFrom(...RAW_BODIES.slice(0, 6)).map((text) => ({ kind: 'raw' as const, text })), { nil: undefined, freq: 4 });
+  const body = op.body
+    ? op.body.kind === 'multipart'
+      ? multipartBody(context)
+      : jsonBody(op.body.schema, context)
+    : fc.option(
+        fc.constantFrom(...RAW_BODIES.slice(0, 6)).map((text) => ({ kind: 'raw' as const, text })),
+        { nil: undefined, freq: 4 },
+      );
   return fc
     .record({
       caller: fc.oneof(fc.constantFrom(...context.callers), fc.constantFrom(...context.likelyCallers(op.path))),
       path: fc.tuple(...pathParams.map((p) => segment(p, paramKind(op.path, p.name), context))),
       // Lists take many filters: a third of the runs send only good ones, so some pass and reach the query.
       query: fc.oneof(
-        { weight: 2, arbitrary: fc.tuple(...queryParams.map((p) => fc.option(queryValue(p, context), { nil: undefined }))) },
-        { weight: 1, arbitrary: fc.tuple(...queryParams.map((p) => fc.option(goodValue(p.schema, p.name, context).map((v) => encodeURIComponent(String(v))), { nil: undefined }))) },
+        {
+          weight: 2,
+          arbitrary: fc.tuple(...queryParams.map((p) => fc.option(queryValue(p, context), { nil: undefined }))),
+        },
+        {
+          weight: 1,
+          arbitrary: fc.tuple(
+            ...queryParams.map((p) =>
+              fc.option(
+                goodValue(p.schema, p.name, context).map((v) => encodeURIComponent(String(v))),
+                { nil: undefined },
+              ),
+            ),
+          ),
+        },
       ),
-      extraQuery: fc.option(fc.constantFrom('okand=1', 'page=1&page=2', 'q=%00', 'q=%ED%A0%80', 'pageSize=100000000'), { nil: undefined, freq: 3 }),
+      extraQuery: fc.option(fc.constantFrom('okand=1', 'page=1&page=2', 'q=%00', 'q=%ED%A0%80', 'pageSize=100000000'), {
+        nil: undefined,
+        freq: 3,
+      }),
       headers: fc.option(headers(op), { nil: {}, freq: 2 }),
       body: body as fc.Arbitrary<FuzzBody | undefined>,
     })

@@ -18,7 +18,7 @@ export const INVARIANTS: Record<string, string> = {
       AND NOT EXISTS (SELECT 1 FROM remissvar v WHERE v.remissinstans_id = i.id AND v.status = 'expedierat' AND v.slutlig_fil_id IS NOT NULL)))`,
   'an instans avstår without its date': `SELECT id FROM remissinstans WHERE status = 'avstar' AND avstod_at IS NULL`,
   'a registered nämnd without its ärende': `SELECT id FROM remissinstans WHERE mottagare_enhet_id IS NOT NULL AND status IN ('registrerad', 'under_beredning') AND mottagare_arende_id IS NULL`,
-  "an ärende of a registered instans without the remiss as inkommande handling": `SELECT i.id FROM remissinstans i WHERE i.mottagare_arende_id IS NOT NULL
+  'an ärende of a registered instans without the remiss as inkommande handling': `SELECT i.id FROM remissinstans i WHERE i.mottagare_arende_id IS NOT NULL
       AND NOT EXISTS (SELECT 1 FROM handling h WHERE h.arende_id = i.mottagare_arende_id AND h.riktning = 'inkommande')`,
   'an external instans of a sent remiss without a link': `SELECT i.id FROM remissinstans i WHERE i.extern_epost IS NOT NULL AND NOT EXISTS (SELECT 1 FROM extern_atkomst a WHERE a.remissinstans_id = i.id)`,
   'an expedierat remissvar without its PDF or with an open instans': `SELECT v.id FROM remissvar v JOIN remissinstans i ON i.id = v.remissinstans_id
@@ -34,7 +34,7 @@ export const INVARIANTS: Record<string, string> = {
 /** Every row breaking a rule, as `rule: id`, in one round trip. */
 export async function violations(url: string): Promise<Set<string>> {
   const union = Object.entries(INVARIANTS)
-    .map(([rule, query], i) => `SELECT ${i} AS rule, id::text AS id FROM (${query}) q${i}`)
+    .map(([, query], i) => `SELECT ${i} AS rule, id::text AS id FROM (${query}) q${i}`)
     .join('\n UNION ALL ');
   const rules = Object.keys(INVARIANTS);
   return new Set((await sql<{ rule: number; id: string }>(url, union)).map((row) => `${rules[row.rule]}: ${row.id}`));

@@ -31,7 +31,10 @@ export interface Operation {
 }
 
 interface Document {
-  paths: Record<string, Record<string, { parameters?: Parameter[]; requestBody?: { content: Record<string, { schema: Schema }> } }>>;
+  paths: Record<
+    string,
+    Record<string, { parameters?: Parameter[]; requestBody?: { content: Record<string, { schema: Schema }> } }>
+  >;
   components: { schemas: Record<string, Schema> };
 }
 
@@ -44,7 +47,14 @@ export function operations(doc: Document): Operation[] {
         method: method.toUpperCase(),
         path,
         parameters: (op.parameters ?? []).map((p) => ({ ...p, schema: resolve(doc, p.schema ?? {}) })),
-        ...(type ? { body: { kind: type.startsWith('multipart/') ? ('multipart' as const) : ('json' as const), schema: resolve(doc, content[type].schema) } } : {}),
+        ...(type
+          ? {
+              body: {
+                kind: type.startsWith('multipart/') ? ('multipart' as const) : ('json' as const),
+                schema: resolve(doc, content[type].schema),
+              },
+            }
+          : {}),
       };
     }),
   );
@@ -55,7 +65,8 @@ export function resolve(doc: Document, schema: Schema): Schema {
   if (schema.$ref) return resolve(doc, doc.components.schemas[schema.$ref.replace('#/components/schemas/', '')]);
   const { allOf, ...own } = schema;
   const merged: Schema = allOf ? Object.assign({}, ...allOf.map((s) => resolve(doc, s)), own) : { ...own };
-  if (merged.properties) merged.properties = Object.fromEntries(Object.entries(merged.properties).map(([k, s]) => [k, resolve(doc, s)]));
+  if (merged.properties)
+    merged.properties = Object.fromEntries(Object.entries(merged.properties).map(([k, s]) => [k, resolve(doc, s)]));
   if (merged.items) merged.items = resolve(doc, merged.items);
   return merged;
 }

@@ -3,10 +3,10 @@ import { spawn } from 'node:child_process';
 import { SmtpSink } from '@app/mail/testing/smtp-sink';
 import { DEMO_PASSWORD } from '@app/demo';
 import { ApiClient, startTestApp, TestApp } from '@app/runtime/testing/test-app';
-import { PlatformModule } from '../../../../apps/platform/src/platform.module';
+import { PlatformModule } from '../../src/platform.module';
 import { sql } from '@app/database/testing/test-infrastructure';
-import { pdfMedSidor } from '../testing/pdf-fixtures';
-import { remissUtkast } from '../testing/remiss-fixture';
+import { pdfMedSidor } from '@app/remiss/testing/pdf-fixtures';
+import { remissUtkast } from '@app/remiss/testing/remiss-fixture';
 
 interface StormRequest {
   method: string;
@@ -38,13 +38,19 @@ const start = performance.now();
 Promise.all(requests.map(send)).then((svar) => process.stdout.write(JSON.stringify({ ms: performance.now() - start, svar })));
 `;
 
-function stormFranAnnanProcess(url: string, pdf: Buffer, requests: StormRequest[]): Promise<{ ms: number; svar: { status: number; code?: string }[] }> {
+function stormFranAnnanProcess(
+  url: string,
+  pdf: Buffer,
+  requests: StormRequest[],
+): Promise<{ ms: number; svar: { status: number; code?: string }[] }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['-e', STORM], { stdio: ['pipe', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`storm process exited with ${code}`))));
+    child.once('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`storm process exited with ${code}`)),
+    );
     child.stdin.end(JSON.stringify({ url, pdf: pdf.toString('base64'), requests }));
   });
 }
@@ -58,8 +64,18 @@ describe('external links under a storm of refused and competing answers', () => 
   let t: TestApp;
   let sink: SmtpSink;
   let remissId: string;
-  const tokens: Record<'live' | 'used' | 'revoked' | 'expired', string> = { live: '', used: '', revoked: '', expired: '' };
-  const adresser = { live: 'live@example.se', used: 'used@example.se', revoked: 'revoked@example.se', expired: 'expired@example.se' } as const;
+  const tokens: Record<'live' | 'used' | 'revoked' | 'expired', string> = {
+    live: '',
+    used: '',
+    revoked: '',
+    expired: '',
+  };
+  const adresser = {
+    live: 'live@example.se',
+    used: 'used@example.se',
+    revoked: 'revoked@example.se',
+    expired: 'expired@example.se',
+  } as const;
 
   const token = async (epost: string) => {
     const deadline = Date.now() + 15_000;
@@ -81,9 +97,17 @@ describe('external links under a storm of refused and competing answers', () => 
     expect((await ks.post(`/api/remisser/${remissId}/skicka`)).status).toBe(200);
     for (const k of Object.keys(tokens) as (keyof typeof tokens)[]) tokens[k] = await token(adresser[k]);
     expect((await t.anonymous().post(`/api/extern/${tokens.used}/avstar`, {})).status).toBe(200);
-    const [revoked] = await sql(t.db.url, `SELECT id FROM remissinstans WHERE remiss_id = $1 AND namn = 'Återkallad förening'`, [remissId]);
+    const [revoked] = await sql(
+      t.db.url,
+      `SELECT id FROM remissinstans WHERE remiss_id = $1 AND namn = 'Återkallad förening'`,
+      [remissId],
+    );
     expect((await ks.post(`/api/remisser/${remissId}/instanser/${revoked.id}/lank/aterkalla`)).status).toBe(200);
-    await sql(t.db.url, `UPDATE extern_atkomst SET giltig_till = now() - interval '1 minute' WHERE remissinstans_id = (SELECT id FROM remissinstans WHERE remiss_id = $1 AND namn = 'Utgången förening')`, [remissId]);
+    await sql(
+      t.db.url,
+      `UPDATE extern_atkomst SET giltig_till = now() - interval '1 minute' WHERE remissinstans_id = (SELECT id FROM remissinstans WHERE remiss_id = $1 AND namn = 'Utgången förening')`,
+      [remissId],
+    );
   }, 90_000);
   afterAll(async () => {
     await t?.close();
@@ -95,12 +119,15 @@ describe('external links under a storm of refused and competing answers', () => 
     const spent = [tokens.used, tokens.revoked, tokens.expired];
     const refused: StormRequest[] = Array.from({ length: 50 }, (_, i) => {
       const tok = spent[i % 3];
-      if (i % 3 === 0) return { method: 'POST', path: `/api/extern/${tok}/avstar`, json: { motivering: 'Inga synpunkter.' } };
+      if (i % 3 === 0)
+        return { method: 'POST', path: `/api/extern/${tok}/avstar`, json: { motivering: 'Inga synpunkter.' } };
       if (i % 3 === 1) return { method: 'POST', path: `/api/extern/${tok}/svar`, pdf: true };
       return { method: 'GET', path: `/api/extern/${tok}` };
     });
     const answers: StormRequest[] = Array.from({ length: 50 }, (_, i) =>
-      i % 2 === 0 ? { method: 'POST', path: `/api/extern/${tokens.live}/svar`, pdf: true } : { method: 'POST', path: `/api/extern/${tokens.live}/avstar`, json: { motivering: `Avstår ${i}` } },
+      i % 2 === 0
+        ? { method: 'POST', path: `/api/extern/${tokens.live}/svar`, pdf: true }
+        : { method: 'POST', path: `/api/extern/${tokens.live}/avstar`, json: { motivering: `Avstår ${i}` } },
     );
 
     // What a login costs here without a storm (argon2 dominates it, and this machine's cores are shared).
@@ -125,7 +152,9 @@ describe('external links under a storm of refused and competing answers', () => 
     };
     const pollers = [
       poll('ready', 20, async () => (await fetch(`${t.url}/health/ready`)).status),
-      poll('login', 50, async () => ((await ApiClient.login(t.url, 'un.handlaggare@enkoping.demo', DEMO_PASSWORD)).sessionCookie ? 200 : 0)),
+      poll('login', 50, async () =>
+        (await ApiClient.login(t.url, 'un.handlaggare@enkoping.demo', DEMO_PASSWORD)).sessionCookie ? 200 : 0,
+      ),
     ];
     let storm: { ms: number; svar: { status: number; code?: string }[] };
     try {
@@ -141,7 +170,9 @@ describe('external links under a storm of refused and competing answers', () => 
     const stormMs = storm.ms;
 
     const max = (xs: number[]) => Math.round(Math.max(...xs));
-    console.log(`storm of 100 link requests: ${Math.round(stormMs)} ms; /health/ready max ${max(latenser.ready)} ms over ${latenser.ready.length} polls; login max ${max(latenser.login)} ms over ${latenser.login.length} logins (${Math.round(utanStorm)} ms without the storm)`);
+    console.log(
+      `storm of 100 link requests: ${Math.round(stormMs)} ms; /health/ready max ${max(latenser.ready)} ms over ${latenser.ready.length} polls; login max ${max(latenser.login)} ms over ${latenser.login.length} logins (${Math.round(utanStorm)} ms without the storm)`,
+    );
     expect(latenser.ready.length).toBeGreaterThan(0);
     expect(latenser.login.length).toBeGreaterThan(0);
     expect(max(latenser.ready)).toBeLessThan(1000);
@@ -149,14 +180,18 @@ describe('external links under a storm of refused and competing answers', () => 
 
     const refusedCodes = responses.slice(0, 50).map((r) => `${r.status} ${r.code}`);
     expect(new Set(refusedCodes)).toEqual(new Set(['410 LINK_USED', '410 LINK_REVOKED', '410 LINK_EXPIRED']));
-    const answerStatuses = responses.slice(50).map((r) => (r.status >= 400 ? `${r.status} ${r.code}` : String(r.status)));
+    const answerStatuses = responses
+      .slice(50)
+      .map((r) => (r.status >= 400 ? `${r.status} ${r.code}` : String(r.status)));
     const ok = answerStatuses.filter((s) => s === '200' || s === '201');
     expect(ok).toHaveLength(1);
     // The others arrived while it was being received (refused at once) or after it (the link is used).
     const late = answerStatuses.filter((s) => s === '410 LINK_USED').length;
     const whileAnswering = answerStatuses.filter((s) => s === '409 LINK_ANSWER_IN_PROGRESS').length;
     expect(late + whileAnswering).toBe(49);
-    console.log(`of the 49 answers that lost: ${whileAnswering} arrived while the winner was received (409), ${late} after it (410)`);
+    console.log(
+      `of the 49 answers that lost: ${whileAnswering} arrived while the winner was received (409), ${late} after it (410)`,
+    );
 
     const rows = await sql(
       t.db.url,
@@ -167,13 +202,21 @@ describe('external links under a storm of refused and competing answers', () => 
          FROM remissinstans i WHERE i.remiss_id = $1 AND i.namn = 'Levande förening'`,
       [remissId],
     );
-    expect(rows).toEqual([{ status: ok[0] === '201' ? 'besvarad' : 'avstar', handlingar: 1, svar: 1, filer: ok[0] === '201' ? 1 : 0 }]);
+    expect(rows).toEqual([
+      { status: ok[0] === '201' ? 'besvarad' : 'avstar', handlingar: 1, svar: 1, filer: ok[0] === '201' ? 1 : 0 },
+    ]);
     // Every refusal by the link's state is audited (the storm's 50 plus the late answers); one
     // refused because another answer was being received never reached the link.
-    const [nekade] = await sql(t.db.url, `SELECT count(*)::int AS n FROM audit_event WHERE handelse = 'extern_lank_nekad'`);
+    const [nekade] = await sql(
+      t.db.url,
+      `SELECT count(*)::int AS n FROM audit_event WHERE handelse = 'extern_lank_nekad'`,
+    );
     expect(nekade.n).toBe(50 + late);
     // Only upload-free files: no file was stored for a refused answer.
-    const [orphans] = await sql(t.db.url, `SELECT count(*)::int AS n FROM fil f WHERE f.filnamn LIKE '%förening%' AND NOT EXISTS (SELECT 1 FROM remissinstans i WHERE i.extern_svar_fil_id = f.id)`);
+    const [orphans] = await sql(
+      t.db.url,
+      `SELECT count(*)::int AS n FROM fil f WHERE f.filnamn LIKE '%förening%' AND NOT EXISTS (SELECT 1 FROM remissinstans i WHERE i.extern_svar_fil_id = f.id)`,
+    );
     expect(orphans.n).toBe(0);
   }, 120_000);
 });

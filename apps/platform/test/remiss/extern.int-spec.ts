@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SmtpSink } from '@app/mail/testing/smtp-sink';
 import { ApiClient, startTestApp, TestApp } from '@app/runtime/testing/test-app';
-import { PlatformModule } from '../../../../apps/platform/src/platform.module';
+import { PlatformModule } from '../../src/platform.module';
 import { sql } from '@app/database/testing/test-infrastructure';
-import { remissUtkast } from '../testing/remiss-fixture';
+import { remissUtkast } from '@app/remiss/testing/remiss-fixture';
 
 /** Personal links that can no longer be used: a clear 410 (or 404), and every attempt in the audit log. */
 describe('external remissinstanser: declining, and links that are revoked, expired or closed', () => {
@@ -17,7 +17,13 @@ describe('external remissinstanser: declining, and links that are revoked, expir
     while (!sink.to(epost).length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     return /\/api\/extern\/([A-Za-z0-9_-]{43})/.exec(sink.to(epost)[0].text)![1];
   };
-  const nekade = async () => (await sql(t.db.url, `SELECT data->>'orsak' AS orsak, organisation_id IS NOT NULL AS org FROM audit_event WHERE handelse = 'extern_lank_nekad' ORDER BY id`)).map((r) => r.orsak);
+  const nekade = async () =>
+    (
+      await sql(
+        t.db.url,
+        `SELECT data->>'orsak' AS orsak, organisation_id IS NOT NULL AS org FROM audit_event WHERE handelse = 'extern_lank_nekad' ORDER BY id`,
+      )
+    ).map((r) => r.orsak);
 
   beforeAll(async () => {
     sink = await new SmtpSink().start();
@@ -40,22 +46,40 @@ describe('external remissinstanser: declining, and links that are revoked, expir
     const nf = await token('nf@example.se');
     const res = await t.anonymous().post(`/api/extern/${nf}/avstar`, { motivering: 'Inga synpunkter.' });
     expect([res.status, res.body]).toEqual([200, { status: 'avstar' }]);
-    const [instans] = await sql(t.db.url, `SELECT status, avstar_motivering FROM remissinstans WHERE remiss_id = $1 AND namn = 'Naturskyddsföreningen'`, [remissId]);
+    const [instans] = await sql(
+      t.db.url,
+      `SELECT status, avstar_motivering FROM remissinstans WHERE remiss_id = $1 AND namn = 'Naturskyddsföreningen'`,
+      [remissId],
+    );
     expect(instans).toEqual({ status: 'avstar', avstar_motivering: 'Inga synpunkter.' });
-    const handlingar = await sql(t.db.url, `SELECT h.beskrivning FROM handling h JOIN remiss r ON r.arende_id = h.arende_id WHERE r.id = $1 AND h.riktning = 'inkommande'`, [remissId]);
+    const handlingar = await sql(
+      t.db.url,
+      `SELECT h.beskrivning FROM handling h JOIN remiss r ON r.arende_id = h.arende_id WHERE r.id = $1 AND h.riktning = 'inkommande'`,
+      [remissId],
+    );
     expect(handlingar).toEqual([{ beskrivning: 'Naturskyddsföreningen avstår från att yttra sig: Inga synpunkter.' }]);
     const deadline = Date.now() + 15_000;
-    while (!sink.to('remissansvarig@enkoping.demo').length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    expect(sink.to('remissansvarig@enkoping.demo').map((m) => m.subject)).toEqual([expect.stringMatching(/ Avstår från Naturskyddsföreningen: Avfallsplan$/)]);
+    while (!sink.to('remissansvarig@enkoping.demo').length && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
+    expect(sink.to('remissansvarig@enkoping.demo').map((m) => m.subject)).toEqual([
+      expect.stringMatching(/ Avstår från Naturskyddsföreningen: Avfallsplan$/),
+    ]);
     const again = await t.anonymous().post(`/api/extern/${nf}/avstar`, {});
     expect([again.status, again.body.code]).toEqual([410, 'LINK_USED']);
     const sammanstallning = await ks.get(`/api/remisser/${remissId}/sammanstallning`);
-    expect(sammanstallning.body).toMatchObject({ avstod: ['Naturskyddsföreningen'], ejSvarat: ['Länsstyrelsen', 'Region Uppsala'] });
+    expect(sammanstallning.body).toMatchObject({
+      avstod: ['Naturskyddsföreningen'],
+      ejSvarat: ['Länsstyrelsen', 'Region Uppsala'],
+    });
   });
 
   it('a link revoked by the sender gives 410 LINK_REVOKED', async () => {
     const region = await token('region@example.se');
-    const [instans] = await sql(t.db.url, `SELECT id FROM remissinstans WHERE remiss_id = $1 AND namn = 'Region Uppsala'`, [remissId]);
+    const [instans] = await sql(
+      t.db.url,
+      `SELECT id FROM remissinstans WHERE remiss_id = $1 AND namn = 'Region Uppsala'`,
+      [remissId],
+    );
     const revoke = await ks.post(`/api/remisser/${remissId}/instanser/${instans.id}/lank/aterkalla`);
     expect([revoke.status, revoke.body]).toEqual([200, { aterkallade: 1 }]);
     const res = await t.anonymous().get(`/api/extern/${region}`);
@@ -66,7 +90,8 @@ describe('external remissinstanser: declining, and links that are revoked, expir
     const ny = await ks.post(`/api/remisser/${remissId}/instanser/${instans.id}/lank`);
     expect([ny.status, ny.body]).toEqual([200, { aterkallade: 0 }]);
     const deadline = Date.now() + 15_000;
-    while (sink.to('region@example.se').length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while (sink.to('region@example.se').length < 2 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
     const mail = sink.to('region@example.se')[1];
     expect(mail.text).toContain('Tidigare länkar till remissen gäller inte längre');
     const nyToken = /\/api\/extern\/([A-Za-z0-9_-]{43})/.exec(mail.text)![1];
@@ -77,10 +102,18 @@ describe('external remissinstanser: declining, and links that are revoked, expir
 
   it('an expired link gives 410 LINK_EXPIRED; once the remiss is avslutad every link gives 410', async () => {
     const lst = await token('lst@example.se');
-    await sql(t.db.url, `UPDATE extern_atkomst SET giltig_till = now() - interval '1 minute' WHERE remissinstans_id = (SELECT id FROM remissinstans WHERE remiss_id = $1 AND namn = 'Länsstyrelsen')`, [remissId]);
+    await sql(
+      t.db.url,
+      `UPDATE extern_atkomst SET giltig_till = now() - interval '1 minute' WHERE remissinstans_id = (SELECT id FROM remissinstans WHERE remiss_id = $1 AND namn = 'Länsstyrelsen')`,
+      [remissId],
+    );
     const expired = await t.anonymous().get(`/api/extern/${lst}`);
     expect([expired.status, expired.body.code]).toEqual([410, 'LINK_EXPIRED']);
-    await sql(t.db.url, `UPDATE extern_atkomst SET giltig_till = now() + interval '1 day' WHERE remissinstans_id = (SELECT id FROM remissinstans WHERE remiss_id = $1 AND namn = 'Länsstyrelsen')`, [remissId]);
+    await sql(
+      t.db.url,
+      `UPDATE extern_atkomst SET giltig_till = now() + interval '1 day' WHERE remissinstans_id = (SELECT id FROM remissinstans WHERE remiss_id = $1 AND namn = 'Länsstyrelsen')`,
+      [remissId],
+    );
     expect((await t.anonymous().get(`/api/extern/${lst}`)).status).toBe(200);
     expect((await ks.post(`/api/remisser/${remissId}/avsluta`)).status).toBe(200);
     const closed = await t.anonymous().get(`/api/extern/${lst}`);

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig } from '@app/core';
 import { sql } from '@app/database/testing/test-infrastructure';
-import { PlatformModule } from '../../../apps/platform/src/platform.module';
-import { commonModules } from './common-modules';
-import { ApiClient, startTestApp, TestApp } from './testing/test-app';
+import { PlatformModule } from '../../src/platform.module';
+import { commonModules } from '@app/runtime';
+import { ApiClient, startTestApp, TestApp } from '@app/runtime/testing/test-app';
 
 describe('bad input is refused with 400 naming the field, and nothing is written', () => {
   let t: TestApp;
@@ -22,10 +22,20 @@ describe('bad input is refused with 400 naming the field, and nothing is written
 
   it.each([
     ['malformed JSON', '{"arendemening": "Remiss"', 'MALFORMED_JSON', /JSON|Expected|Unexpected/],
-    ['an unknown field', { arendemening: 'Remiss om skolskjuts', prioritet: 'hög' }, 'VALIDATION_FAILED', /prioritet should not exist/],
+    [
+      'an unknown field',
+      { arendemening: 'Remiss om skolskjuts', prioritet: 'hög' },
+      'VALIDATION_FAILED',
+      /prioritet should not exist/,
+    ],
     ['a wrong type', { arendemening: 42 }, 'VALIDATION_FAILED', /arendemening must be a string/],
     ['a missing field', {}, 'VALIDATION_FAILED', /arendemening/],
-    ['a number too long', { arendemening: 'Remiss', diarienummer: 'UN'.repeat(30) }, 'VALIDATION_FAILED', /diarienummer must be shorter than or equal to 40 characters/],
+    [
+      'a number too long',
+      { arendemening: 'Remiss', diarienummer: 'UN'.repeat(30) },
+      'VALIDATION_FAILED',
+      /diarienummer must be shorter than or equal to 40 characters/,
+    ],
   ])('%s', async (_case, body, code, message) => {
     const before = await arendeCount();
     const res = await registrator.post(`/api/diarier/${unDiarium}/arenden`, body);
@@ -50,7 +60,9 @@ describe('bad input is refused with 400 naming the field, and nothing is written
   it('serves the OpenAPI document and its UI', async () => {
     const res = await t.anonymous().get('/api/docs-json');
     expect(res.status).toBe(200);
-    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/diarier/{id}/arenden', '/health/ready']));
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining(['/api/auth/login', '/api/diarier/{id}/arenden', '/health/ready']),
+    );
     const ui = await t.anonymous().get('/api/docs/swagger-ui.css');
     expect(ui.status).toBe(200);
     expect(ui.headers.get('content-type')).toMatch(/^text\/css/);
@@ -78,7 +90,10 @@ describe('health', () => {
   });
 
   it('answers 503 naming Redis when Redis is down, while staying live', async () => {
-    const t = await startTestApp((config, location) => StorageOnlyModule.forRoot(config, { ...location, redisUrl: 'redis://127.0.0.1:1' }), { demoData: false });
+    const t = await startTestApp(
+      (config, location) => StorageOnlyModule.forRoot(config, { ...location, redisUrl: 'redis://127.0.0.1:1' }),
+      { demoData: false },
+    );
     try {
       expect((await t.anonymous().get('/health/live')).status).toBe(200);
       const ready = await t.anonymous().get('/health/ready');

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { sql } from '@app/database/testing/test-infrastructure';
 import { SmtpSink } from '@app/mail/testing/smtp-sink';
-import { UtkorgAvstamning } from '@app/mail/utkorg/utkorg-avstamning';
+import { UtkorgAvstamning } from '@app/mail';
 import { EgenRedis, startaEgenRedis } from '@app/reminders/testing/egen-redis';
 import { ApiClient, startTestApp, TestApp } from '@app/runtime/testing/test-app';
-import { PlatformModule } from '../../../../apps/platform/src/platform.module';
-import { RemissServiceModule } from '../../../../apps/remiss-service/src/remiss-service.module';
-import { PdfKoKlient } from '@app/pdf/ko/pdf-ko-klient';
-import { remissUtkast } from '../testing/remiss-fixture';
+import { PlatformModule } from '../../src/platform.module';
+import { RemissServiceModule } from '../../../remiss-service/src/remiss-service.module';
+import { PdfKoKlient } from '@app/pdf';
+import { remissUtkast } from '@app/remiss/testing/remiss-fixture';
 
 const QUEUE_ADD_TIMEOUT_MS = 800;
 
@@ -30,9 +30,12 @@ describe('Redis away (own redis-server)', () => {
     beforeAll(async () => {
       redis = await startaEgenRedis();
       sink = await new SmtpSink().start();
-      t = await startTestApp((config, location) => PlatformModule.forRoot(config, { ...location, redisUrl: redis.url }), {
-        config: { REDIS_URL: redis.url, SMTP_URL: sink.url, QUEUE_ADD_TIMEOUT_MS: String(QUEUE_ADD_TIMEOUT_MS) },
-      });
+      t = await startTestApp(
+        (config, location) => PlatformModule.forRoot(config, { ...location, redisUrl: redis.url }),
+        {
+          config: { REDIS_URL: redis.url, SMTP_URL: sink.url, QUEUE_ADD_TIMEOUT_MS: String(QUEUE_ADD_TIMEOUT_MS) },
+        },
+      );
       ks = await t.as('remissansvarig@enkoping.demo');
     }, 90_000);
     afterAll(async () => {
@@ -43,17 +46,31 @@ describe('Redis away (own redis-server)', () => {
     });
 
     const skicka = async (arendemening: string) => {
-      const remiss = await remissUtkast(ks, arendemening, [{ namn: 'Naturskyddsföreningen', epost: 'nf@example.se' }, { enhetId: await unEnhet() }]);
+      const remiss = await remissUtkast(ks, arendemening, [
+        { namn: 'Naturskyddsföreningen', epost: 'nf@example.se' },
+        { enhetId: await unEnhet() },
+      ]);
       const start = Date.now();
       const res = await ks.post(`/api/remisser/${remiss.id}/skicka`);
       return { res, ms: Date.now() - start, id: remiss.id };
     };
-    const unEnhet = async () => (await sql(t.db.url, `SELECT id FROM enhet WHERE namn = 'Utbildningsnämnden'`))[0].id as string;
+    const unEnhet = async () =>
+      (await sql(t.db.url, `SELECT id FROM enhet WHERE namn = 'Utbildningsnämnden'`))[0].id as string;
     /** What the send committed: its instanser, the invitations in the outbox, the planned reminders. */
     const rader = async (remissId: string, arendemening: string) => ({
-      instanser: (await sql(t.db.url, `SELECT count(*)::int AS n FROM remissinstans WHERE remiss_id = $1`, [remissId]))[0].n,
-      inbjudningar: (await sql(t.db.url, `SELECT count(*)::int AS n FROM epost_utkorg WHERE amne LIKE $1`, [`%${arendemening}%`]))[0].n,
-      paminnelser: (await sql(t.db.url, `SELECT count(*)::int AS n FROM paminnelse p JOIN remissinstans i ON i.id = p.remissinstans_id WHERE i.remiss_id = $1 AND p.status = 'planerad'`, [remissId]))[0].n,
+      instanser: (
+        await sql(t.db.url, `SELECT count(*)::int AS n FROM remissinstans WHERE remiss_id = $1`, [remissId])
+      )[0].n,
+      inbjudningar: (
+        await sql(t.db.url, `SELECT count(*)::int AS n FROM epost_utkorg WHERE amne LIKE $1`, [`%${arendemening}%`])
+      )[0].n,
+      paminnelser: (
+        await sql(
+          t.db.url,
+          `SELECT count(*)::int AS n FROM paminnelse p JOIN remissinstans i ON i.id = p.remissinstans_id WHERE i.remiss_id = $1 AND p.status = 'planerad'`,
+          [remissId],
+        )
+      )[0].n,
     });
 
     it('with Redis hung (no answers), the send answers within QUEUE_ADD_TIMEOUT_MS and its rows are committed', async () => {
@@ -78,7 +95,10 @@ describe('Redis away (own redis-server)', () => {
       await t.app.get(UtkorgAvstamning).run();
       const deadline = Date.now() + 20_000;
       while (sink.to('nf@example.se').length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-      expect(sink.to('nf@example.se').map((m) => m.subject)).toEqual([expect.stringContaining('Hängd Redis'), expect.stringContaining('Borta Redis')]);
+      expect(sink.to('nf@example.se').map((m) => m.subject)).toEqual([
+        expect.stringContaining('Hängd Redis'),
+        expect.stringContaining('Borta Redis'),
+      ]);
     });
   });
 
@@ -88,9 +108,13 @@ describe('Redis away (own redis-server)', () => {
 
     beforeAll(async () => {
       redis = await startaEgenRedis();
-      t = await startTestApp((config, location) => RemissServiceModule.forRoot(config, { ...location, redisUrl: redis.url, stop: async () => undefined }), {
-        config: { REDIS_URL: redis.url, PDF_QUEUE_TIMEOUT_MS: '60000' },
-      });
+      t = await startTestApp(
+        (config, location) =>
+          RemissServiceModule.forRoot(config, { ...location, redisUrl: redis.url, stop: async () => undefined }),
+        {
+          config: { REDIS_URL: redis.url, PDF_QUEUE_TIMEOUT_MS: '60000' },
+        },
+      );
     }, 90_000);
     afterAll(async () => {
       await t?.close();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ApiClient, startTestApp, TestApp } from '@app/runtime/testing/test-app';
 import { Client } from 'pg';
-import { PlatformModule } from '../../../apps/platform/src/platform.module';
+import { PlatformModule } from '../../src/platform.module';
 
 describe('tenancy: nothing leaks across organisations or nämnder', () => {
   let t: TestApp;

@@ -6,7 +6,7 @@ import { startaEgenRedis } from '@app/reminders/testing/egen-redis';
 import { commonModules } from '@app/runtime';
 import { startTestApp, TestApp } from '@app/runtime/testing/test-app';
 import { randomBytes } from 'node:crypto';
-import { PlatformModule } from '../../../../apps/platform/src/platform.module';
+import { PlatformModule } from '../../src/platform.module';
 
 const UN = 'un.sekreterare@enkoping.demo';
 
@@ -19,19 +19,39 @@ async function send(base: string, ip: string, method: string, path: string, body
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
-  return { status: res.status, retryAfter: res.headers.get('retry-after'), body: text.startsWith('{') ? JSON.parse(text) : text, ms: performance.now() - started };
+  return {
+    status: res.status,
+    retryAfter: res.headers.get('retry-after'),
+    body: text.startsWith('{') ? JSON.parse(text) : text,
+    ms: performance.now() - started,
+  };
 }
 
-const login = (base: string, ip: string, epost: string, losenord: string) => send(base, ip, 'POST', '/api/auth/login', { epost, losenord });
+const login = (base: string, ip: string, epost: string, losenord: string) =>
+  send(base, ip, 'POST', '/api/auth/login', { epost, losenord });
 const sparrEvents = async (t: TestApp) =>
-  (await sql(t.db.url, `SELECT e.data FROM audit_event e JOIN anvandare a ON a.id = e.anvandare_id WHERE e.handelse = 'inloggning_sparrad' AND a.epost = $1`, [UN])).map((r) => r.data);
+  (
+    await sql(
+      t.db.url,
+      `SELECT e.data FROM audit_event e JOIN anvandare a ON a.id = e.anvandare_id WHERE e.handelse = 'inloggning_sparrad' AND a.epost = $1`,
+      [UN],
+    )
+  ).map((r) => r.data);
 
 describe('login and link throttling', () => {
   let t: TestApp;
 
   beforeAll(async () => {
     t = await startTestApp(PlatformModule.forRoot, {
-      config: { TRUST_PROXY: 'true', LOGIN_RATE_MAX: '5', LINK_RATE_MAX: '5', RATE_LIMIT_WINDOW_SECONDS: '60', LOGIN_MAX_FAILURES: '3', LOGIN_MAX_FAILURES_ACCOUNT: '6', LOGIN_LOCK_SECONDS: '3' },
+      config: {
+        TRUST_PROXY: 'true',
+        LOGIN_RATE_MAX: '5',
+        LINK_RATE_MAX: '5',
+        RATE_LIMIT_WINDOW_SECONDS: '60',
+        LOGIN_MAX_FAILURES: '3',
+        LOGIN_MAX_FAILURES_ACCOUNT: '6',
+        LOGIN_LOCK_SECONDS: '3',
+      },
     });
   });
   afterAll(() => t.close());
@@ -51,15 +71,23 @@ describe('login and link throttling', () => {
     });
     expect(third.retryAfter).toBe('3');
 
-    const during = await Promise.all([login(t.url, guesser, UN, DEMO_PASSWORD), login(t.url, guesser, UN.toUpperCase(), DEMO_PASSWORD)]);
-    expect(during.map((r) => [r.status, r.body.code])).toEqual([[429, 'LOGIN_LOCKED'], [429, 'LOGIN_LOCKED']]);
+    const during = await Promise.all([
+      login(t.url, guesser, UN, DEMO_PASSWORD),
+      login(t.url, guesser, UN.toUpperCase(), DEMO_PASSWORD),
+    ]);
+    expect(during.map((r) => [r.status, r.body.code])).toEqual([
+      [429, 'LOGIN_LOCKED'],
+      [429, 'LOGIN_LOCKED'],
+    ]);
     expect(Number(during[0].retryAfter)).toBeGreaterThanOrEqual(1);
     expect(Number(during[0].retryAfter)).toBeLessThanOrEqual(3);
     expect(await sql(t.db.url, `SELECT count(*)::int AS n FROM session`)).toEqual([{ n: 0 }]);
     // The real user, elsewhere, is not locked out by someone else's guesses.
     const elsewhere = await login(t.url, '10.1.9.9', UN, DEMO_PASSWORD);
     expect(elsewhere.status).toBe(200);
-    expect(await sparrEvents(t)).toEqual([{ misslyckadeForsok: 3, sparradSekunder: 3, sparradFor: 'klienten', ip: guesser }]);
+    expect(await sparrEvents(t)).toEqual([
+      { misslyckadeForsok: 3, sparradSekunder: 3, sparradFor: 'klienten', ip: guesser },
+    ]);
 
     await new Promise((r) => setTimeout(r, 3200));
     const after = await login(t.url, guesser, UN, DEMO_PASSWORD);
@@ -77,8 +105,17 @@ describe('login and link throttling', () => {
     answers.push(await login(t.url, '10.4.0.6', epost, 'gissning-6'));
     expect(answers.map((r) => r.body.code)).toEqual([...Array(5).fill('INVALID_CREDENTIALS'), 'LOGIN_LOCKED']);
     const fresh = await login(t.url, '10.4.9.8', epost, DEMO_PASSWORD);
-    expect([fresh.status, fresh.body.meddelande]).toEqual([429, 'För många felaktiga inloggningsförsök. Kontot är spärrat i 3 sekunder till.']);
-    const [event] = (await sql(t.db.url, `SELECT e.data FROM audit_event e JOIN anvandare a ON a.id = e.anvandare_id WHERE e.handelse = 'inloggning_sparrad' AND a.epost = $1`, [epost])).map((r) => r.data);
+    expect([fresh.status, fresh.body.meddelande]).toEqual([
+      429,
+      'För många felaktiga inloggningsförsök. Kontot är spärrat i 3 sekunder till.',
+    ]);
+    const [event] = (
+      await sql(
+        t.db.url,
+        `SELECT e.data FROM audit_event e JOIN anvandare a ON a.id = e.anvandare_id WHERE e.handelse = 'inloggning_sparrad' AND a.epost = $1`,
+        [epost],
+      )
+    ).map((r) => r.data);
     expect(event).toEqual({ misslyckadeForsok: 6, sparradSekunder: 3, sparradFor: 'alla', ip: '10.4.0.6' });
     await new Promise((r) => setTimeout(r, 3200));
     expect((await login(t.url, '10.4.9.8', epost, DEMO_PASSWORD)).status).toBe(200);
@@ -88,8 +125,18 @@ describe('login and link throttling', () => {
     const epost = 'ingen.alls@enkoping.demo';
     const answers = [];
     for (let i = 0; i < 4; i++) answers.push(await login(t.url, '10.2.0.1', epost, 'gissning'));
-    expect(answers.map((r) => r.body.code)).toEqual(['INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'LOGIN_LOCKED', 'LOGIN_LOCKED']);
-    expect(await sql(t.db.url, `SELECT count(*)::int AS n FROM audit_event WHERE handelse = 'inloggning_sparrad' AND anvandare_id IS NULL`)).toEqual([{ n: 0 }]);
+    expect(answers.map((r) => r.body.code)).toEqual([
+      'INVALID_CREDENTIALS',
+      'INVALID_CREDENTIALS',
+      'LOGIN_LOCKED',
+      'LOGIN_LOCKED',
+    ]);
+    expect(
+      await sql(
+        t.db.url,
+        `SELECT count(*)::int AS n FROM audit_event WHERE handelse = 'inloggning_sparrad' AND anvandare_id IS NULL`,
+      ),
+    ).toEqual([{ n: 0 }]);
   });
 
   it('refuses a client IP over LOGIN_RATE_MAX failed logins a window with 429 and Retry-After, whatever the account; other IPs go on', async () => {
@@ -99,7 +146,9 @@ describe('login and link throttling', () => {
     const over = await login(t.url, ip, 'remissansvarig@enkoping.demo', DEMO_PASSWORD);
     expect(over.status).toBe(429);
     expect(over.body.code).toBe('TOO_MANY_REQUESTS');
-    expect(over.body.meddelande).toMatch(/^För många misslyckade inloggningar från din adress\. Försök igen om \d+ sekunder\.$/);
+    expect(over.body.meddelande).toMatch(
+      /^För många misslyckade inloggningar från din adress\. Försök igen om \d+ sekunder\.$/,
+    );
     expect(Number(over.retryAfter)).toBeGreaterThan(50);
     expect(Number(over.retryAfter)).toBeLessThanOrEqual(60);
     expect(over.body.details).toEqual({ retryAfterSeconds: Number(over.retryAfter) });
@@ -108,7 +157,14 @@ describe('login and link throttling', () => {
 
   it('does not count successful logins, so many people behind one NAT address can sign in', async () => {
     const ip = '10.3.1.1';
-    const users = ['remissansvarig@enkoping.demo', 'un.handlaggare@enkoping.demo', 'sn.sekreterare@enkoping.demo', 'registrator@enkoping.demo', 'admin@enkoping.demo', 'remissansvarig@vadstena.demo'];
+    const users = [
+      'remissansvarig@enkoping.demo',
+      'un.handlaggare@enkoping.demo',
+      'sn.sekreterare@enkoping.demo',
+      'registrator@enkoping.demo',
+      'admin@enkoping.demo',
+      'remissansvarig@vadstena.demo',
+    ];
     const answers = [];
     for (const epost of [...users, ...users]) answers.push(await login(t.url, ip, epost, DEMO_PASSWORD));
     expect(answers.map((r) => r.status)).toEqual(Array(12).fill(200));
@@ -125,13 +181,19 @@ describe('login and link throttling', () => {
     expect(guesses.map((r) => r.body.code)).toEqual(['LINK_NOT_FOUND', 'LINK_NOT_FOUND', 'LINK_NOT_FOUND']);
 
     // A second process of the platform (same Redis, same QUEUE_PREFIX) continues the same count.
-    const second = await startTestApp(PlatformModule.forRoot, { db: t.db, demoData: false, config: { TRUST_PROXY: 'true', LINK_RATE_MAX: '5', LOGIN_RATE_MAX: '5' } });
+    const second = await startTestApp(PlatformModule.forRoot, {
+      db: t.db,
+      demoData: false,
+      config: { TRUST_PROXY: 'true', LINK_RATE_MAX: '5', LOGIN_RATE_MAX: '5' },
+    });
     try {
       expect((await send(second.url, ip, 'GET', `/api/extern/${token()}`)).status).toBe(404);
       expect((await send(second.url, ip, 'GET', `/api/extern/${token()}`)).status).toBe(404);
       const over = await send(second.url, ip, 'GET', `/api/extern/${token()}`);
       expect(over.status).toBe(429);
-      expect(over.body.meddelande).toMatch(/^För många förfrågningar till personliga länkar från din adress\. Försök igen om \d+ sekunder\.$/);
+      expect(over.body.meddelande).toMatch(
+        /^För många förfrågningar till personliga länkar från din adress\. Försök igen om \d+ sekunder\.$/,
+      );
       expect(Number(over.retryAfter)).toBeGreaterThan(0);
       expect((await send(t.url, ip, 'POST', `/api/extern/${token()}/avstar`, {})).status).toBe(429);
     } finally {
@@ -148,7 +210,9 @@ describe('a flood of wrong logins from one IP', () => {
 
   beforeAll(async () => {
     // Per-IP limits out of the way: what keeps the other client's login fast here is argon2's fair queue alone.
-    t = await startTestApp(PlatformModule.forRoot, { config: { TRUST_PROXY: 'true', LOGIN_RATE_MAX: '1000', LOGIN_HASH_QUEUE_PER_CLIENT: '100' } });
+    t = await startTestApp(PlatformModule.forRoot, {
+      config: { TRUST_PROXY: 'true', LOGIN_RATE_MAX: '1000', LOGIN_HASH_QUEUE_PER_CLIENT: '100' },
+    });
   });
   afterAll(() => t.close());
 
@@ -168,7 +232,9 @@ describe('a flood of wrong logins from one IP', () => {
     const floodMs = Math.max(...flooded.map((r) => r.ms));
     // What one password check cost meanwhile, on this machine under its load at that moment.
     const checkMs = (floodMs * t.config.LOGIN_HASH_CONCURRENCY) / (flooded.length + real.length);
-    console.log(`login alone: median ${Math.round(idleMedian)} ms; during a flood of 40 from one IP: ${ms.join(', ')} ms; the flood took ${Math.round(floodMs)} ms, one check ${Math.round(checkMs)} ms`);
+    console.log(
+      `login alone: median ${Math.round(idleMedian)} ms; during a flood of 40 from one IP: ${ms.join(', ')} ms; the flood took ${Math.round(floodMs)} ms, one check ${Math.round(checkMs)} ms`,
+    );
     expect(real.map((r) => r.status)).toEqual([200, 200, 200]);
     expect(flooded.every((r) => r.status === 401)).toBe(true);
     // The freed slot goes to the client that has had none: the rest of the flood's running check,
@@ -178,10 +244,19 @@ describe('a flood of wrong logins from one IP', () => {
   }, 120_000);
 
   it('with the default limits, refuses most of the flood at once, before argon2', async () => {
-    const defaults = await startTestApp(PlatformModule.forRoot, { db: t.db, demoData: false, config: { TRUST_PROXY: 'true', LOGIN_RATE_MAX: '30', LOGIN_HASH_QUEUE_PER_CLIENT: '4' } });
+    const defaults = await startTestApp(PlatformModule.forRoot, {
+      db: t.db,
+      demoData: false,
+      config: { TRUST_PROXY: 'true', LOGIN_RATE_MAX: '30', LOGIN_HASH_QUEUE_PER_CLIENT: '4' },
+    });
     try {
-      const flood = await Promise.all(Array.from({ length: 40 }, (_, i) => login(defaults.url, '10.6.0.1', `gissning.${i}@enkoping.demo`, 'fel')));
-      const counts = flood.reduce<Record<string, number>>((acc, r) => ({ ...acc, [`${r.status} ${r.body.code}`]: (acc[`${r.status} ${r.body.code}`] ?? 0) + 1 }), {});
+      const flood = await Promise.all(
+        Array.from({ length: 40 }, (_, i) => login(defaults.url, '10.6.0.1', `gissning.${i}@enkoping.demo`, 'fel')),
+      );
+      const counts = flood.reduce<Record<string, number>>(
+        (acc, r) => ({ ...acc, [`${r.status} ${r.body.code}`]: (acc[`${r.status} ${r.body.code}`] ?? 0) + 1 }),
+        {},
+      );
       console.log(`40 parallel wrong logins from one IP with the default limits: ${JSON.stringify(counts)}`);
       // At most LOGIN_HASH_CONCURRENCY running and 4 waiting at a time; a place freed while the 40 still arrive is taken again.
       expect(counts['429 TOO_MANY_REQUESTS']).toBeGreaterThanOrEqual(25);
@@ -198,16 +273,22 @@ class LoginOnly {}
 describe('Redis down', () => {
   it('does not hold logins up: the limits are skipped and the password is still checked', async () => {
     const redis = await startaEgenRedis();
-    const module = (config: Parameters<typeof commonModules>[0], location: { databaseUrl: string; redisUrl: string }): DynamicModule => ({
+    const module = (
+      config: Parameters<typeof commonModules>[0],
+      location: { databaseUrl: string; redisUrl: string },
+    ): DynamicModule => ({
       module: LoginOnly,
       imports: commonModules(config, { ...location, redisUrl: redis.url }),
     });
-    const t = await startTestApp(module, { config: { TRUST_PROXY: 'true', REDIS_URL: redis.url, LOGIN_RATE_MAX: '2', LOGIN_MAX_FAILURES: '2' } });
+    const t = await startTestApp(module, {
+      config: { TRUST_PROXY: 'true', REDIS_URL: redis.url, LOGIN_RATE_MAX: '2', LOGIN_MAX_FAILURES: '2' },
+    });
     try {
       expect((await login(t.url, '10.7.0.1', UN, DEMO_PASSWORD)).status).toBe(200);
       await redis.stop();
       const answers = [];
-      for (const losenord of ['fel', 'fel', 'fel', DEMO_PASSWORD]) answers.push(await login(t.url, '10.7.0.1', UN, losenord));
+      for (const losenord of ['fel', 'fel', 'fel', DEMO_PASSWORD])
+        answers.push(await login(t.url, '10.7.0.1', UN, losenord));
       expect(answers.map((r) => r.status)).toEqual([401, 401, 401, 200]);
       // A hang would be ioredis retrying for many seconds; a password check here takes well under one.
       for (const r of answers) expect(r.ms).toBeLessThan(5000);

@@ -3,10 +3,10 @@ import { SmtpSink } from '@app/mail/testing/smtp-sink';
 import { pdfText } from '@app/pdf/testing/pdf-verktyg';
 import { ApiClient, startTestApp, TestApp } from '@app/runtime/testing/test-app';
 import { createHash } from 'node:crypto';
-import { PlatformModule } from '../../../../apps/platform/src/platform.module';
+import { PlatformModule } from '../../src/platform.module';
 import { sql } from '@app/database/testing/test-infrastructure';
-import { DemoRemiss, demoRemissMedHandling } from '../testing/demo-remiss';
-import { SEED_STYCKEN, unSvar } from '../testing/policy-fixture';
+import { DemoRemiss, demoRemissMedHandling } from '@app/svar/testing/demo-remiss';
+import { SEED_STYCKEN, unSvar } from '@app/svar/testing/policy-fixture';
 
 const enRad = (text: string) => text.replace(/\s+/g, ' ');
 
@@ -24,9 +24,15 @@ describe('expediering and avstår (real PostgreSQL, Redis, Chromium, SMTP)', () 
     sekreterare = await t.as('un.sekreterare@enkoping.demo');
     const handlaggare = await t.as('un.handlaggare@enkoping.demo');
     await sekreterare.post(`/api/remissinstanser/${demo.instanser.UN}/registrera`, { diarienummer: 'UN2025/412' });
-    svarId = (await handlaggare.post(`/api/remissinstanser/${demo.instanser.UN}/remissvar`, unSvar(demo.remisshandlingId))).body.id;
+    svarId = (
+      await handlaggare.post(`/api/remissinstanser/${demo.instanser.UN}/remissvar`, unSvar(demo.remisshandlingId))
+    ).body.id;
     await handlaggare.post(`/api/remissvar/${svarId}/for-beslut`);
-    await sql(t.db.url, `INSERT INTO paminnelse (organisation_id, remissinstans_id, typ, svarsdatum, due_at) SELECT organisation_id, id, 'efter', svarsdatum, now() + interval '1 day' FROM remissinstans WHERE id = ANY($1)`, [[demo.instanser.UN, demo.instanser.SN]]);
+    await sql(
+      t.db.url,
+      `INSERT INTO paminnelse (organisation_id, remissinstans_id, typ, svarsdatum, due_at) SELECT organisation_id, id, 'efter', svarsdatum, now() + interval '1 day' FROM remissinstans WHERE id = ANY($1)`,
+      [[demo.instanser.UN, demo.instanser.SN]],
+    );
   });
   afterAll(async () => {
     await t.close();
@@ -37,7 +43,11 @@ describe('expediering and avstår (real PostgreSQL, Redis, Chromium, SMTP)', () 
     const res = await sekreterare.get(`/api/remissvar/${svarId}/forhandsvisning`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
-    expect([res.headers.get('content-disposition'), res.headers.get('content-security-policy'), res.headers.get('x-content-type-options')]).toEqual([expect.stringMatching(/^inline; filename\*=UTF-8''forhandsvisning-/), 'sandbox', 'nosniff']);
+    expect([
+      res.headers.get('content-disposition'),
+      res.headers.get('content-security-policy'),
+      res.headers.get('x-content-type-options'),
+    ]).toEqual([expect.stringMatching(/^inline; filename\*=UTF-8''forhandsvisning-/), 'sandbox', 'nosniff']);
     expect(enRad(await pdfText(res.body))).toContain('Svar på remiss om policy för digital omställning');
   });
 
@@ -48,8 +58,15 @@ describe('expediering and avstår (real PostgreSQL, Redis, Chromium, SMTP)', () 
   });
 
   it('sends the answer once: immutable PDF in both diarier, instans besvarad, reminders cancelled, kontaktperson notified', async () => {
-    await sekreterare.post(`/api/remissvar/${svarId}/beslut`, { typ: 'namndbeslut', sammantradesdatum: '2025-04-23', paragraf: '45' });
-    const tva = await Promise.all([sekreterare.post(`/api/remissvar/${svarId}/expediera`), sekreterare.post(`/api/remissvar/${svarId}/expediera`)]);
+    await sekreterare.post(`/api/remissvar/${svarId}/beslut`, {
+      typ: 'namndbeslut',
+      sammantradesdatum: '2025-04-23',
+      paragraf: '45',
+    });
+    const tva = await Promise.all([
+      sekreterare.post(`/api/remissvar/${svarId}/expediera`),
+      sekreterare.post(`/api/remissvar/${svarId}/expediera`),
+    ]);
     expect(tva.map((r) => r.status).sort()).toEqual([200, 409]);
     const res = tva.find((r) => r.status === 200)!;
     expect(res.body).toMatchObject({ status: 'expedierat', slutligFilId: expect.any(String) });
@@ -57,23 +74,54 @@ describe('expediering and avstår (real PostgreSQL, Redis, Chromium, SMTP)', () 
     const sender = await t.as('remissansvarig@enkoping.demo');
     expect((await sender.get(`/api/remissvar/${svarId}`)).status).toBe(200);
     const pdf = await sender.get(`/api/remissvar/${svarId}/pdf`);
-    expect([pdf.headers.get('content-disposition'), pdf.headers.get('content-security-policy'), pdf.headers.get('x-content-type-options')]).toEqual(["attachment; filename*=UTF-8''KS2025-118-Utbildningsnamnden.pdf", 'sandbox', 'nosniff']);
+    expect([
+      pdf.headers.get('content-disposition'),
+      pdf.headers.get('content-security-policy'),
+      pdf.headers.get('x-content-type-options'),
+    ]).toEqual(["attachment; filename*=UTF-8''KS2025-118-Utbildningsnamnden.pdf", 'sandbox', 'nosniff']);
     const text = enRad(await pdfText(pdf.body));
     for (const stycke of [...SEED_STYCKEN, 'UN2025/412', 'KS2025/118', '§ 45']) expect(text).toContain(enRad(stycke));
 
     const [fil] = await sql(t.db.url, 'SELECT filnamn, sha256 FROM fil WHERE id = $1', [res.body.slutligFilId]);
-    expect(fil).toEqual({ filnamn: 'KS2025-118-Utbildningsnamnden.pdf', sha256: createHash('sha256').update(pdf.body).digest('hex') });
-    await expect(sql(t.db.url, `UPDATE fil SET filnamn = 'x.pdf' WHERE id = $1`, [res.body.slutligFilId])).rejects.toThrow(/append-only/);
-    expect(await sql(t.db.url, `SELECT id FROM fil WHERE filnamn = 'KS2025-118-Utbildningsnamnden.pdf'`)).toHaveLength(1);
-    const handlingar = await sql(t.db.url, `SELECT a.diarienummer, h.riktning FROM handling h JOIN arende a ON a.id = h.arende_id WHERE h.fil_id = $1 ORDER BY a.diarienummer`, [res.body.slutligFilId]);
-    expect(handlingar).toEqual([{ diarienummer: 'KS2025/118', riktning: 'inkommande' }, { diarienummer: 'UN2025/412', riktning: 'utgaende' }]);
-    const [instans] = await sql(t.db.url, 'SELECT status, besvarad_at FROM remissinstans WHERE id = $1', [demo.instanser.UN]);
+    expect(fil).toEqual({
+      filnamn: 'KS2025-118-Utbildningsnamnden.pdf',
+      sha256: createHash('sha256').update(pdf.body).digest('hex'),
+    });
+    await expect(
+      sql(t.db.url, `UPDATE fil SET filnamn = 'x.pdf' WHERE id = $1`, [res.body.slutligFilId]),
+    ).rejects.toThrow(/append-only/);
+    expect(await sql(t.db.url, `SELECT id FROM fil WHERE filnamn = 'KS2025-118-Utbildningsnamnden.pdf'`)).toHaveLength(
+      1,
+    );
+    const handlingar = await sql(
+      t.db.url,
+      `SELECT a.diarienummer, h.riktning FROM handling h JOIN arende a ON a.id = h.arende_id WHERE h.fil_id = $1 ORDER BY a.diarienummer`,
+      [res.body.slutligFilId],
+    );
+    expect(handlingar).toEqual([
+      { diarienummer: 'KS2025/118', riktning: 'inkommande' },
+      { diarienummer: 'UN2025/412', riktning: 'utgaende' },
+    ]);
+    const [instans] = await sql(t.db.url, 'SELECT status, besvarad_at FROM remissinstans WHERE id = $1', [
+      demo.instanser.UN,
+    ]);
     expect(instans).toMatchObject({ status: 'besvarad', besvarad_at: expect.any(Date) });
-    expect(await sql(t.db.url, `SELECT status FROM paminnelse WHERE remissinstans_id = $1`, [demo.instanser.UN])).toEqual([{ status: 'avbruten' }]);
-    expect(await sql(t.db.url, `SELECT handelse FROM audit_event WHERE objekt_id = $1 AND handelse IN ('remissvar_expedierat', 'remissvar_synligt_for_avsandare') ORDER BY id`, [svarId])).toHaveLength(2);
+    expect(
+      await sql(t.db.url, `SELECT status FROM paminnelse WHERE remissinstans_id = $1`, [demo.instanser.UN]),
+    ).toEqual([{ status: 'avbruten' }]);
+    expect(
+      await sql(
+        t.db.url,
+        `SELECT handelse FROM audit_event WHERE objekt_id = $1 AND handelse IN ('remissvar_expedierat', 'remissvar_synligt_for_avsandare') ORDER BY id`,
+        [svarId],
+      ),
+    ).toHaveLength(2);
 
     const [mail] = await sink.waitFor(1);
-    expect(mail).toMatchObject({ to: ['remissansvarig@enkoping.demo'], subject: 'KS2025/118 Svar på remiss från Utbildningsnämnden' });
+    expect(mail).toMatchObject({
+      to: ['remissansvarig@enkoping.demo'],
+      subject: 'KS2025/118 Svar på remiss från Utbildningsnämnden',
+    });
     expect(mail.text).toContain('senast 2025-05-15 kl. 23.59');
 
     const igen = await sekreterare.post(`/api/remissvar/${svarId}/expediera`);
@@ -83,10 +131,14 @@ describe('expediering and avstår (real PostgreSQL, Redis, Chromium, SMTP)', () 
 
   it('lets SN decline with a short text: registered on the way, a short PDF sent the same way, instans avstar', async () => {
     const sn = await t.as('sn.sekreterare@enkoping.demo');
-    const res = await sn.post(`/api/remissinstanser/${demo.instanser.SN}/avsta`, { motivering: 'Socialnämnden avstår då förslaget inte berör nämndens verksamhet.' });
+    const res = await sn.post(`/api/remissinstanser/${demo.instanser.SN}/avsta`, {
+      motivering: 'Socialnämnden avstår då förslaget inte berör nämndens verksamhet.',
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ typ: 'avstar', status: 'expedierat', synpunkter: [] });
-    const [instans] = await sql(t.db.url, 'SELECT status, mottagare_diarienummer FROM remissinstans WHERE id = $1', [demo.instanser.SN]);
+    const [instans] = await sql(t.db.url, 'SELECT status, mottagare_diarienummer FROM remissinstans WHERE id = $1', [
+      demo.instanser.SN,
+    ]);
     expect(instans.status).toBe('avstar');
     expect(instans.mottagare_diarienummer).toMatch(/^SN\d{4}\/1$/);
     const text = enRad(await pdfText((await sn.get(`/api/remissvar/${res.body.id}/pdf`)).body));
@@ -94,10 +146,19 @@ describe('expediering and avstår (real PostgreSQL, Redis, Chromium, SMTP)', () 
     expect(text).toContain(instans.mottagare_diarienummer);
     // No draft came first, and still every version of the letter has its revision.
     const revisioner = await sn.get(`/api/remissvar/${res.body.id}/revisioner`);
-    expect(revisioner.body.items.map((r: { version: number; andring: string }) => [r.version, r.andring])).toEqual([[2, 'Avstår från att yttra sig.'], [1, 'Avstår: brev skapat.']]);
+    expect(revisioner.body.items.map((r: { version: number; andring: string }) => [r.version, r.andring])).toEqual([
+      [2, 'Avstår från att yttra sig.'],
+      [1, 'Avstår: brev skapat.'],
+    ]);
     const forsta = await sn.get(`/api/remissvar/${res.body.id}/revisioner/1`);
-    expect([forsta.status, forsta.body.innehall.status, forsta.body.innehall.inledning]).toEqual([200, 'utkast', 'Socialnämnden avstår då förslaget inte berör nämndens verksamhet.']);
-    expect(await sql(t.db.url, `SELECT status FROM paminnelse WHERE remissinstans_id = $1`, [demo.instanser.SN])).toEqual([{ status: 'avbruten' }]);
+    expect([forsta.status, forsta.body.innehall.status, forsta.body.innehall.inledning]).toEqual([
+      200,
+      'utkast',
+      'Socialnämnden avstår då förslaget inte berör nämndens verksamhet.',
+    ]);
+    expect(
+      await sql(t.db.url, `SELECT status FROM paminnelse WHERE remissinstans_id = $1`, [demo.instanser.SN]),
+    ).toEqual([{ status: 'avbruten' }]);
     const mails = await sink.waitFor(2);
     expect(mails[1].subject).toBe('KS2025/118 Socialnämnden avstår från att yttra sig');
     expect((await sn.post(`/api/remissinstanser/${demo.instanser.SN}/avsta`, {})).status).toBe(409);

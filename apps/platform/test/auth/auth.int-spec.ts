@@ -4,7 +4,7 @@ import { DEMO_PASSWORD } from '@app/demo';
 import { SettableClock } from '@app/core';
 import { medKlocka } from '@app/runtime/testing/med-klocka';
 import { ApiClient, startTestApp } from '@app/runtime/testing/test-app';
-import { PlatformModule } from '../../../apps/platform/src/platform.module';
+import { PlatformModule } from '../../src/platform.module';
 
 describe('login and sessions', () => {
   let db: TestDatabase;
@@ -17,11 +17,20 @@ describe('login and sessions', () => {
   it('refuses a wrong password with 401 and a message, and creates no session', async () => {
     const t = await startTestApp(PlatformModule.forRoot, { db });
     try {
-      const res = await t.anonymous().post('/api/auth/login', { epost: 'un.sekreterare@enkoping.demo', losenord: 'fel-lösenord' });
+      const res = await t
+        .anonymous()
+        .post('/api/auth/login', { epost: 'un.sekreterare@enkoping.demo', losenord: 'fel-lösenord' });
       expect(res.status).toBe(401);
-      expect(res.body).toEqual({ statusCode: 401, code: 'INVALID_CREDENTIALS', message: 'Wrong e-mail address or password', meddelande: 'Fel e-postadress eller lösenord' });
+      expect(res.body).toEqual({
+        statusCode: 401,
+        code: 'INVALID_CREDENTIALS',
+        message: 'Wrong e-mail address or password',
+        meddelande: 'Fel e-postadress eller lösenord',
+      });
       expect(res.headers.getSetCookie()).toEqual([]);
-      const unknown = await t.anonymous().post('/api/auth/login', { epost: 'ingen@enkoping.demo', losenord: DEMO_PASSWORD });
+      const unknown = await t
+        .anonymous()
+        .post('/api/auth/login', { epost: 'ingen@enkoping.demo', losenord: DEMO_PASSWORD });
       expect(unknown.status).toBe(401);
       expect(await sql(db.url, 'SELECT count(*)::int AS n FROM session')).toEqual([{ n: 0 }]);
     } finally {
@@ -32,7 +41,10 @@ describe('login and sessions', () => {
   it('sets an httpOnly SameSite=Lax cookie, and the session survives a restart of the app', async () => {
     const first = await startTestApp(PlatformModule.forRoot, { db });
     const client = new ApiClient(first.url);
-    const login = await client.post('/api/auth/login', { epost: 'UN.Sekreterare@enkoping.demo', losenord: DEMO_PASSWORD });
+    const login = await client.post('/api/auth/login', {
+      epost: 'UN.Sekreterare@enkoping.demo',
+      losenord: DEMO_PASSWORD,
+    });
     expect(login.status).toBe(200);
     expect(login.body.namn).toBe('Anna Berg');
     const cookie = login.headers.getSetCookie()[0];
@@ -61,7 +73,13 @@ describe('login and sessions', () => {
   it('marks the cookie Secure when the request came over https through the proxy', async () => {
     const t = await startTestApp(PlatformModule.forRoot, { db, config: { TRUST_PROXY: 'true' } });
     try {
-      const res = await t.anonymous().post('/api/auth/login', { epost: 'un.sekreterare@enkoping.demo', losenord: DEMO_PASSWORD }, { 'x-forwarded-proto': 'https' });
+      const res = await t
+        .anonymous()
+        .post(
+          '/api/auth/login',
+          { epost: 'un.sekreterare@enkoping.demo', losenord: DEMO_PASSWORD },
+          { 'x-forwarded-proto': 'https' },
+        );
       expect(res.status).toBe(200);
       expect(res.headers.getSetCookie()[0]).toMatch(/; Secure/);
     } finally {
@@ -85,7 +103,10 @@ describe('login and sessions', () => {
 
   it('ends a session SESSION_MAX_HOURS after login even while it is in use (idle limit 2 h, absolute 5 h)', async () => {
     const clock = new SettableClock(new Date());
-    const t = await startTestApp(medKlocka(PlatformModule.forRoot, clock), { db, config: { SESSION_TTL_HOURS: '2', SESSION_MAX_HOURS: '5' } });
+    const t = await startTestApp(medKlocka(PlatformModule.forRoot, clock), {
+      db,
+      config: { SESSION_TTL_HOURS: '2', SESSION_MAX_HOURS: '5' },
+    });
     const timme = 3600_000;
     try {
       const client = await t.as('sn.sekreterare@enkoping.demo');
@@ -94,7 +115,10 @@ describe('login and sessions', () => {
         clock.advance(1.5 * timme);
         expect([efter, (await client.get('/api/auth/me')).status]).toEqual([efter, 200]);
       }
-      const [session] = await sql(db.url, `SELECT extract(epoch FROM s.expires_at - s.created_at)::int AS sekunder FROM session s JOIN anvandare a ON a.id = s.anvandare_id WHERE a.epost = 'sn.sekreterare@enkoping.demo'`);
+      const [session] = await sql(
+        db.url,
+        `SELECT extract(epoch FROM s.expires_at - s.created_at)::int AS sekunder FROM session s JOIN anvandare a ON a.id = s.anvandare_id WHERE a.epost = 'sn.sekreterare@enkoping.demo'`,
+      );
       expect(session.sekunder).toBe(5 * 3600); // the slide stopped at the absolute end, not at 4.5 h + 2 h
       clock.advance(0.5 * timme - 2000);
       expect((await client.get('/api/auth/me')).status).toBe(200);

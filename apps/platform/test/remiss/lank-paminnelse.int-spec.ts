@@ -6,8 +6,8 @@ import { SmtpSink } from '@app/mail/testing/smtp-sink';
 import { tills } from '@app/reminders/testing/paminnelse-testbadd';
 import { medKlocka } from '@app/runtime/testing/med-klocka';
 import { ApiClient, startTestApp, TestApp } from '@app/runtime/testing/test-app';
-import { PlatformModule } from '../../../../apps/platform/src/platform.module';
-import { remissUtkast } from '../testing/remiss-fixture';
+import { PlatformModule } from '../../src/platform.module';
+import { remissUtkast } from '@app/remiss/testing/remiss-fixture';
 
 const LANK = /\/api\/extern\/([A-Za-z0-9_-]{43})/;
 
@@ -27,7 +27,14 @@ describe('a revoked external link stays revoked in reminders until the sender is
     await tills(() => sink.to(epost).length >= antal, 15_000);
     return sink.to(epost)[antal - 1];
   };
-  const levandeLankar = async () => (await sql(t.db.url, `SELECT count(*)::int AS n FROM extern_atkomst WHERE remissinstans_id = $1 AND aterkallad_at IS NULL`, [instansId]))[0].n;
+  const levandeLankar = async () =>
+    (
+      await sql(
+        t.db.url,
+        `SELECT count(*)::int AS n FROM extern_atkomst WHERE remissinstans_id = $1 AND aterkallad_at IS NULL`,
+        [instansId],
+      )
+    )[0].n;
 
   /** Moves the clock to a reminder's 08:00 and lets the reconciler send what became due, as its scheduler would. */
   async function vidTid(at: Date): Promise<void> {
@@ -39,11 +46,15 @@ describe('a revoked external link stays revoked in reminders until the sender is
   beforeAll(async () => {
     sink = await new SmtpSink().start();
     t = await startTestApp(medKlocka(PlatformModule.forRoot, clock), { config: { SMTP_URL: sink.url } });
-    const remiss = await remissUtkast(await ks(), 'Grönplan', [{ namn: 'Naturskyddsföreningen', epost: 'nf@example.se' }]);
+    const remiss = await remissUtkast(await ks(), 'Grönplan', [
+      { namn: 'Naturskyddsföreningen', epost: 'nf@example.se' },
+    ]);
     remissId = remiss.id;
     expect((await (await ks()).post(`/api/remisser/${remissId}/skicka`)).status).toBe(200);
     [{ id: instansId }] = await sql(t.db.url, `SELECT id FROM remissinstans WHERE remiss_id = $1`, [remissId]);
-    forfallna = (await sql(t.db.url, `SELECT due_at FROM paminnelse WHERE remissinstans_id = $1 ORDER BY due_at`, [instansId])).map((r) => r.due_at);
+    forfallna = (
+      await sql(t.db.url, `SELECT due_at FROM paminnelse WHERE remissinstans_id = $1 ORDER BY due_at`, [instansId])
+    ).map((r) => r.due_at);
     expect(forfallna.length).toBeGreaterThanOrEqual(2);
   }, 60_000);
   afterAll(async () => {
@@ -70,16 +81,30 @@ describe('a revoked external link stays revoked in reminders until the sender is
 
   it('a new link to a corrected address: mailed there, and the next reminder goes there with a link that works', async () => {
     const sandare = await ks();
-    const fel = await sandare.post(`/api/remisser/${remissId}/instanser/${instansId}/lank`, { epost: 'inte en adress' });
+    const fel = await sandare.post(`/api/remisser/${remissId}/instanser/${instansId}/lank`, {
+      epost: 'inte en adress',
+    });
     expect([fel.status, fel.body.code]).toEqual([400, 'VALIDATION_FAILED']);
-    expect(await sql(t.db.url, `SELECT extern_epost, lank_aterkallad_at IS NOT NULL AS aterkallad FROM remissinstans WHERE id = $1`, [instansId])).toEqual([{ extern_epost: 'nf@example.se', aterkallad: true }]);
+    expect(
+      await sql(
+        t.db.url,
+        `SELECT extern_epost, lank_aterkallad_at IS NOT NULL AS aterkallad FROM remissinstans WHERE id = $1`,
+        [instansId],
+      ),
+    ).toEqual([{ extern_epost: 'nf@example.se', aterkallad: true }]);
 
-    const ny = await sandare.post(`/api/remisser/${remissId}/instanser/${instansId}/lank`, { epost: 'Remiss@Naturskydd.example.se' });
+    const ny = await sandare.post(`/api/remisser/${remissId}/instanser/${instansId}/lank`, {
+      epost: 'Remiss@Naturskydd.example.se',
+    });
     expect([ny.status, ny.body]).toEqual([200, { aterkallade: 0 }]);
     const inbjudan = await mejl('remiss@naturskydd.example.se', 1);
     expect(inbjudan.text).toContain('Tidigare länkar till remissen gäller inte längre');
     expect((await t.anonymous().get(`/api/extern/${LANK.exec(inbjudan.text)![1]}`)).status).toBe(200);
-    const [handelse] = await sql(t.db.url, `SELECT data FROM audit_event WHERE handelse = 'extern_lank_ny' AND objekt_id = $1`, [instansId]);
+    const [handelse] = await sql(
+      t.db.url,
+      `SELECT data FROM audit_event WHERE handelse = 'extern_lank_ny' AND objekt_id = $1`,
+      [instansId],
+    );
     expect(handelse.data.epost).toEqual({ fran: 'nf@example.se', till: 'remiss@naturskydd.example.se' });
 
     await vidTid(forfallna[1]);

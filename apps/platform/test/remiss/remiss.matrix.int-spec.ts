@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SmtpSink } from '@app/mail/testing/smtp-sink';
 import { ApiClient, startTestApp, TestApp } from '@app/runtime/testing/test-app';
-import { PlatformModule } from '../../../apps/platform/src/platform.module';
-import { pdfMedSidor } from './testing/pdf-fixtures';
+import { PlatformModule } from '../../src/platform.module';
+import { pdfMedSidor } from '@app/remiss/testing/pdf-fixtures';
 import { sql } from '@app/database/testing/test-infrastructure';
-import { forstaGiltigaSvarsdatum, pdfForm, remissUtkast } from './testing/remiss-fixture';
+import { forstaGiltigaSvarsdatum, pdfForm, remissUtkast } from '@app/remiss/testing/remiss-fixture';
 
 /**
  * Every endpoint of the sender's side and of the external links × every role, an anonymous caller
@@ -12,7 +12,15 @@ import { forstaGiltigaSvarsdatum, pdfForm, remissUtkast } from './testing/remiss
  * allowed one (remissansvarig) last, so a row's one real state change cannot affect what the
  * refused callers meet. Rows run in order: `skicka` sends the remiss later rows follow up.
  */
-const CALLERS = ['namndsekreterare', 'handlaggare', 'registrator', 'admin', 'anonym', 'vadstena', 'remissansvarig'] as const;
+const CALLERS = [
+  'namndsekreterare',
+  'handlaggare',
+  'registrator',
+  'admin',
+  'anonym',
+  'vadstena',
+  'remissansvarig',
+] as const;
 type Caller = (typeof CALLERS)[number];
 const EPOST: Record<Exclude<Caller, 'anonym'>, string> = {
   remissansvarig: 'remissansvarig@enkoping.demo',
@@ -36,20 +44,46 @@ interface Ids {
 
 type Expected = Record<Caller, number>;
 /** Needs the role remissansvarig; another tenant's remiss is a 404 (or its own collection for `vadstena`). */
-const avsandare = (ok: number, vadstena = 404): Expected => ({ namndsekreterare: 403, handlaggare: 403, registrator: 403, admin: 403, anonym: 401, vadstena, remissansvarig: ok });
+const avsandare = (ok: number, vadstena = 404): Expected => ({
+  namndsekreterare: 403,
+  handlaggare: 403,
+  registrator: 403,
+  admin: 403,
+  anonym: 401,
+  vadstena,
+  remissansvarig: ok,
+});
 /** Any user of the sending organisation reads it; another tenant gets 404. */
-const lasare = (ok: number): Expected => ({ namndsekreterare: ok, handlaggare: ok, registrator: ok, admin: ok, anonym: 401, vadstena: 404, remissansvarig: ok });
+const lasare = (ok: number): Expected => ({
+  namndsekreterare: ok,
+  handlaggare: ok,
+  registrator: ok,
+  admin: ok,
+  anonym: 401,
+  vadstena: 404,
+  remissansvarig: ok,
+});
 /** A personal link is the same for everyone, signed in or not. */
 const publik = (code: number): Expected => Object.fromEntries(CALLERS.map((c) => [c, code])) as Expected;
 
 type Body = (ids: Ids) => Promise<unknown> | unknown;
-type Row = [method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: (ids: Ids) => string, body: Body | undefined, expected: Expected];
+type Row = [
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  path: (ids: Ids) => string,
+  body: Body | undefined,
+  expected: Expected,
+];
 
 const pdf = async () => pdfForm(await pdfMedSidor([['Bilaga']]), 'bilaga.pdf');
 const OKAND = 'A'.repeat(43);
 
 const MATRIX: Row[] = [
-  ['POST', () => '/api/remisser', () => ({ arendemening: 'Matris', svarsdatum: forstaGiltigaSvarsdatum() }), avsandare(201, 201)],
+  [
+    'POST',
+    () => '/api/remisser',
+    () => ({ arendemening: 'Matris', svarsdatum: forstaGiltigaSvarsdatum() }),
+    avsandare(201, 201),
+  ],
   ['GET', () => '/api/remissmottagare', undefined, avsandare(200, 200)],
   ['GET', () => '/api/remisser?status=utkast&page=1&pageSize=10', undefined, avsandare(200, 200)],
   ['GET', (i) => `/api/remisser/${i.utkast}`, undefined, lasare(200)],
@@ -58,10 +92,20 @@ const MATRIX: Row[] = [
   ['POST', (i) => `/api/remisser/${i.utkast}/handlingar`, pdf, avsandare(201)],
   ['GET', (i) => `/api/remisser/${i.utkast}/handlingar`, undefined, lasare(200)],
   ['GET', (i) => `/api/remisser/${i.utkast}/handlingar/${i.handling}/fil`, undefined, lasare(200)],
-  ['DELETE', (i) => `/api/remisser/${i.attTaBort.remiss}/handlingar/${i.attTaBort.handling}`, undefined, avsandare(204)],
+  [
+    'DELETE',
+    (i) => `/api/remisser/${i.attTaBort.remiss}/handlingar/${i.attTaBort.handling}`,
+    undefined,
+    avsandare(204),
+  ],
   ['POST', (i) => `/api/remisser/${i.attSkicka}/skicka`, undefined, avsandare(200)],
   ['GET', (i) => `/api/remisser/${i.attSkicka}/missiv`, undefined, lasare(200)],
-  ['POST', (i) => `/api/remisser/${i.attSkicka}/instanser/${i.instans}/anstand`, () => ({ svarsdatum: '2031-06-16', orsak: 'Sammanträde' }), avsandare(200)],
+  [
+    'POST',
+    (i) => `/api/remisser/${i.attSkicka}/instanser/${i.instans}/anstand`,
+    () => ({ svarsdatum: '2031-06-16', orsak: 'Sammanträde' }),
+    avsandare(200),
+  ],
   ['POST', (i) => `/api/remisser/${i.attSkicka}/instanser/${i.extern}/lank/aterkalla`, undefined, avsandare(200)],
   ['POST', (i) => `/api/remisser/${i.attSkicka}/instanser/${i.extern}/lank`, undefined, avsandare(200)],
   ['GET', () => `/api/extern/${OKAND}`, undefined, publik(404)],
@@ -91,21 +135,43 @@ describe('endpoint × role matrix of the sender side and the external links', ()
     const [{ un }] = await sql(t.db.url, `SELECT id AS un FROM enhet WHERE kortnamn = 'UN'`);
     const utkast = await remissUtkast(ks, 'Utkast', [{ enhetId: un }]);
     const attTaBort = await remissUtkast(ks, 'Att ta bort handling ur', [{ enhetId: un }]);
-    const attSkicka = await remissUtkast(ks, 'Att skicka', [{ enhetId: un }, { namn: 'Region Uppsala', epost: 'registrator@regionuppsala.se' }]);
+    const attSkicka = await remissUtkast(ks, 'Att skicka', [
+      { enhetId: un },
+      { namn: 'Region Uppsala', epost: 'registrator@regionuppsala.se' },
+    ]);
     const attAterkalla = await remissUtkast(ks, 'Att återkalla', [{ enhetId: un }]);
-    ids = { utkast: utkast.id, handling: utkast.handlingId, attTaBort: { remiss: attTaBort.id, handling: attTaBort.handlingId }, attSkicka: attSkicka.id, attAterkalla: attAterkalla.id, instans: '', extern: '', enhetUN: un };
+    ids = {
+      utkast: utkast.id,
+      handling: utkast.handlingId,
+      attTaBort: { remiss: attTaBort.id, handling: attTaBort.handlingId },
+      attSkicka: attSkicka.id,
+      attAterkalla: attAterkalla.id,
+      instans: '',
+      extern: '',
+      enhetUN: un,
+    };
   }, 60_000);
   afterAll(async () => {
     await t.close();
     await sink.stop();
   });
 
-  it.each(MATRIX.map((row) => [`${row[0]} ${row[1]({ utkast: ':id', handling: ':hid', attTaBort: { remiss: ':id', handling: ':hid' }, attSkicka: ':id', attAterkalla: ':id', instans: ':iid', extern: ':iid', enhetUN: ':eid' })}`, row] as const))(
+  it.each(
+    MATRIX.map(
+      (row) =>
+        [
+          `${row[0]} ${row[1]({ utkast: ':id', handling: ':hid', attTaBort: { remiss: ':id', handling: ':hid' }, attSkicka: ':id', attAterkalla: ':id', instans: ':iid', extern: ':iid', enhetUN: ':eid' })}`,
+          row,
+        ] as const,
+    ),
+  )(
     '%s',
     async (_name, [method, path, body, expected]) => {
       // The instanser exist once `skicka` has run.
       if (!ids.instans && method === 'POST' && path(ids).includes('/anstand')) {
-        const rows = await sql(t.db.url, `SELECT id, extern_epost FROM remissinstans WHERE remiss_id = $1`, [ids.attSkicka]);
+        const rows = await sql(t.db.url, `SELECT id, extern_epost FROM remissinstans WHERE remiss_id = $1`, [
+          ids.attSkicka,
+        ]);
         ids.instans = rows.find((r) => !r.extern_epost).id;
         ids.extern = rows.find((r) => r.extern_epost).id;
       }

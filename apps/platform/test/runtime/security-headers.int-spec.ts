@@ -3,8 +3,8 @@ import { Controller, DynamicModule, Get, Module, Res } from '@nestjs/common';
 import { AppConfig, Public } from '@app/core';
 import { DemoRemiss, demoRemissMedHandling } from '@app/svar/testing/demo-remiss';
 import type { FastifyReply } from 'fastify';
-import { PlatformModule } from '../../../apps/platform/src/platform.module';
-import { ApiClient, startTestApp, TestApp } from './testing/test-app';
+import { PlatformModule } from '../../src/platform.module';
+import { ApiClient, startTestApp, TestApp } from '@app/runtime/testing/test-app';
 
 /** A route that chooses its own caching and policy, as a PDF route may. */
 @Controller('test/egna-huvuden')
@@ -20,7 +20,11 @@ class EgnaHuvudenController {
 @Module({})
 class PlatformMedEgnaHuvuden {
   static forRoot(config: AppConfig, location: { databaseUrl: string; redisUrl: string }): DynamicModule {
-    return { module: PlatformMedEgnaHuvuden, imports: [PlatformModule.forRoot(config, location)], controllers: [EgnaHuvudenController] };
+    return {
+      module: PlatformMedEgnaHuvuden,
+      imports: [PlatformModule.forRoot(config, location)],
+      controllers: [EgnaHuvudenController],
+    };
   }
 }
 
@@ -70,8 +74,16 @@ describe('security headers and caching of every response', () => {
   it.each([
     ['401 of a route that needs a session', () => t.anonymous().get('/api/auth/me'), 401],
     ['404 of an unknown route', () => t.anonymous().get('/api/finns-inte'), 404],
-    ['403 of a cross-origin write, refused before any route runs', () => t.anonymous().post('/api/auth/login', {}, { origin: 'https://angripare.example' }), 403],
-    ['415 of a media type no parser reads', () => t.anonymous().post('/api/auth/login', '<x/>', { 'content-type': 'application/xml' }), 415],
+    [
+      '403 of a cross-origin write, refused before any route runs',
+      () => t.anonymous().post('/api/auth/login', {}, { origin: 'https://angripare.example' }),
+      403,
+    ],
+    [
+      '415 of a media type no parser reads',
+      () => t.anonymous().post('/api/auth/login', '<x/>', { 'content-type': 'application/xml' }),
+      415,
+    ],
   ])('an error response (%s) carries them too', async (_case, send, status) => {
     const res = await send();
     expect(res.status).toBe(status);

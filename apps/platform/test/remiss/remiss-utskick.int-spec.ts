@@ -6,11 +6,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PlatformModule } from '../../../../apps/platform/src/platform.module';
-import { krypteradPdf, pdfMedSidor } from '../testing/pdf-fixtures';
+import { PlatformModule } from '../../src/platform.module';
+import { krypteradPdf, pdfMedSidor } from '@app/remiss/testing/pdf-fixtures';
 import { sql } from '@app/database/testing/test-infrastructure';
-import { OkandaLankar } from '../extern/okanda-lankar';
-import { forstaGiltigaSvarsdatum, pdfForm, remissUtkast } from '../testing/remiss-fixture';
+import { OkandaLankar } from '@app/remiss';
+import { forstaGiltigaSvarsdatum, pdfForm, remissUtkast } from '@app/remiss/testing/remiss-fixture';
 
 const pdftotext = (pdf: Buffer) => {
   const file = join(mkdtempSync(join(tmpdir(), 'missiv-')), 'a.pdf');
@@ -23,13 +23,23 @@ describe('sending and following a remiss (real PostgreSQL, Redis, Chromium, SMTP
   let sink: SmtpSink;
   let ks: ApiClient;
   let enheter: { enhetId: string; kortnamn: string; organisation: string }[];
-  const enhet = (kortnamn: string, org = 'Enköpings kommun') => enheter.find((e) => e.kortnamn === kortnamn && e.organisation === org)!.enhetId;
+  const enhet = (kortnamn: string, org = 'Enköpings kommun') =>
+    enheter.find((e) => e.kortnamn === kortnamn && e.organisation === org)!.enhetId;
   let remiss: { id: string; diarienummer: string; handlingId: string };
   let externToken: string;
 
   beforeAll(async () => {
     sink = await new SmtpSink().start();
-    t = await startTestApp(PlatformModule.forRoot, { config: { SMTP_URL: sink.url, OUTBOX_RETRY_BASE_MS: '200', OUTBOX_RETRY_MAX_MS: '500', OUTBOX_STALLED_MS: '2000', OUTBOX_RECONCILE_MS: '1000', PUBLIC_URL: 'https://remiss.example.se' } });
+    t = await startTestApp(PlatformModule.forRoot, {
+      config: {
+        SMTP_URL: sink.url,
+        OUTBOX_RETRY_BASE_MS: '200',
+        OUTBOX_RETRY_MAX_MS: '500',
+        OUTBOX_STALLED_MS: '2000',
+        OUTBOX_RECONCILE_MS: '1000',
+        PUBLIC_URL: 'https://remiss.example.se',
+      },
+    });
     ks = await t.as('remissansvarig@enkoping.demo');
     enheter = (await ks.get('/api/remissmottagare')).body;
     remiss = await remissUtkast(ks, 'Förslag till policy för digital omställning', [
@@ -45,7 +55,11 @@ describe('sending and following a remiss (real PostgreSQL, Redis, Chromium, SMTP
   });
 
   it('refuses to send a draft without a remisshandling', async () => {
-    const tom = await ks.post('/api/remisser', { arendemening: 'Utan handling', svarsdatum: forstaGiltigaSvarsdatum(), mottagare: [{ enhetId: enhet('UN') }] });
+    const tom = await ks.post('/api/remisser', {
+      arendemening: 'Utan handling',
+      svarsdatum: forstaGiltigaSvarsdatum(),
+      mottagare: [{ enhetId: enhet('UN') }],
+    });
     const res = await ks.post(`/api/remisser/${tom.body.id}/skicka`);
     expect([res.status, res.body.code]).toEqual([400, 'NO_REMISSHANDLING']);
     expect(await sql(t.db.url, 'SELECT id FROM remissinstans WHERE remiss_id = $1', [tom.body.id])).toEqual([]);
@@ -56,23 +70,43 @@ describe('sending and following a remiss (real PostgreSQL, Redis, Chromium, SMTP
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('utskickad');
 
-    const instanser = await sql(t.db.url, 'SELECT namn, status, extern_epost FROM remissinstans WHERE remiss_id = $1 ORDER BY namn', [remiss.id]);
+    const instanser = await sql(
+      t.db.url,
+      'SELECT namn, status, extern_epost FROM remissinstans WHERE remiss_id = $1 ORDER BY namn',
+      [remiss.id],
+    );
     expect(instanser.map((i) => [i.namn, i.status])).toEqual([
       ['Region Uppsala', 'inbjuden'],
       ['Socialnämnden', 'inbjuden'],
       ['Utbildningsnämnden', 'inbjuden'],
       ['Vadstena kommun, Barn- och utbildningsnämnden', 'inbjuden'],
     ]);
-    const [handling] = await sql(t.db.url, `SELECT h.riktning, h.beskrivning, f.sha256, f.data FROM handling h JOIN fil f ON f.id = h.fil_id JOIN remiss r ON r.arende_id = h.arende_id WHERE r.id = $1`, [remiss.id]);
-    expect(handling).toMatchObject({ riktning: 'utgaende', beskrivning: 'Remiss: Förslag till policy för digital omställning' });
+    const [handling] = await sql(
+      t.db.url,
+      `SELECT h.riktning, h.beskrivning, f.sha256, f.data FROM handling h JOIN fil f ON f.id = h.fil_id JOIN remiss r ON r.arende_id = h.arende_id WHERE r.id = $1`,
+      [remiss.id],
+    );
+    expect(handling).toMatchObject({
+      riktning: 'utgaende',
+      beskrivning: 'Remiss: Förslag till policy för digital omställning',
+    });
     const missiv = pdftotext(handling.data);
     expect(missiv).toContain(remiss.diarienummer);
     expect(missiv).toContain('Förslag till policy för digital omställning');
-    const planerade = await sql(t.db.url, `SELECT count(*)::int AS n FROM paminnelse p JOIN remissinstans i ON i.id = p.remissinstans_id WHERE i.remiss_id = $1`, [remiss.id]);
+    const planerade = await sql(
+      t.db.url,
+      `SELECT count(*)::int AS n FROM paminnelse p JOIN remissinstans i ON i.id = p.remissinstans_id WHERE i.remiss_id = $1`,
+      [remiss.id],
+    );
     expect(planerade[0].n).toBeGreaterThan(0);
 
     const mails = await sink.waitFor(4, 20_000);
-    expect(mails.map((m) => m.to[0]).sort()).toEqual(['bun@vadstena.se', 'registrator@regionuppsala.se', 'sn@enkoping.se', 'un@enkoping.se']);
+    expect(mails.map((m) => m.to[0]).sort()).toEqual([
+      'bun@vadstena.se',
+      'registrator@regionuppsala.se',
+      'sn@enkoping.se',
+      'un@enkoping.se',
+    ]);
     for (const m of mails) {
       expect(m.subject.startsWith(`${remiss.diarienummer} `)).toBe(true);
       expect(m.text).toContain(formatDeadline(forstaGiltigaSvarsdatum()));
@@ -80,8 +114,18 @@ describe('sending and following a remiss (real PostgreSQL, Redis, Chromium, SMTP
     const extern = sink.to('registrator@regionuppsala.se')[0];
     externToken = /\/api\/extern\/([A-Za-z0-9_-]{43})/.exec(extern.text)![1];
     // Only the token's hash is stored.
-    expect(await sql(t.db.url, `SELECT id FROM extern_atkomst WHERE token_hash = $1::bytea`, [Buffer.from(externToken)])).toEqual([]);
-    expect((await sql(t.db.url, `SELECT count(*)::int AS n FROM extern_atkomst WHERE token_hash = sha256(convert_to($1, 'UTF8'))`, [externToken]))[0].n).toBe(1);
+    expect(
+      await sql(t.db.url, `SELECT id FROM extern_atkomst WHERE token_hash = $1::bytea`, [Buffer.from(externToken)]),
+    ).toEqual([]);
+    expect(
+      (
+        await sql(
+          t.db.url,
+          `SELECT count(*)::int AS n FROM extern_atkomst WHERE token_hash = sha256(convert_to($1, 'UTF8'))`,
+          [externToken],
+        )
+      )[0].n,
+    ).toBe(1);
   }, 60_000);
 
   it('has frozen the remiss: a second send and an edit give 409 naming the state', async () => {
@@ -89,7 +133,10 @@ describe('sending and following a remiss (real PostgreSQL, Redis, Chromium, SMTP
     expect([again.status, again.body.details.currentState]).toEqual([409, 'utskickad']);
     const edit = await ks.patch(`/api/remisser/${remiss.id}`, { arendemening: 'Ändrad' });
     expect([edit.status, edit.body.message]).toEqual([409, "Cannot edit remiss in state 'utskickad'"]);
-    const upload = await ks.post(`/api/remisser/${remiss.id}/handlingar`, pdfForm(await pdfMedSidor([['Ny']]), 'ny.pdf'));
+    const upload = await ks.post(
+      `/api/remisser/${remiss.id}/handlingar`,
+      pdfForm(await pdfMedSidor([['Ny']]), 'ny.pdf'),
+    );
     expect(upload.status).toBe(409);
   });
 
@@ -100,7 +147,9 @@ describe('sending and following a remiss (real PostgreSQL, Redis, Chromium, SMTP
     const vadstena = await t.as('remissansvarig@vadstena.demo');
     const sedd = await vadstena.get(`/api/remisser/${remiss.id}`);
     expect(sedd.status).toBe(200);
-    expect(sedd.body.instanser.map((i: { namn: string }) => i.namn)).toEqual(['Vadstena kommun, Barn- och utbildningsnämnden']);
+    expect(sedd.body.instanser.map((i: { namn: string }) => i.namn)).toEqual([
+      'Vadstena kommun, Barn- och utbildningsnämnden',
+    ]);
     expect(sedd.body.utkastMottagare).toBeUndefined();
   });
 
@@ -108,51 +157,90 @@ describe('sending and following a remiss (real PostgreSQL, Redis, Chromium, SMTP
     const anon = t.anonymous();
     const visa = await anon.get(`/api/extern/${externToken}`);
     expect(visa.status).toBe(200);
-    expect(visa.body).toMatchObject({ remiss: { diarienummer: remiss.diarienummer }, instans: { namn: 'Region Uppsala', status: 'inbjuden' } });
+    expect(visa.body).toMatchObject({
+      remiss: { diarienummer: remiss.diarienummer },
+      instans: { namn: 'Region Uppsala', status: 'inbjuden' },
+    });
     expect((await anon.get(`/api/extern/${externToken}/handlingar/${remiss.handlingId}`)).status).toBe(200);
     expect((await anon.get(`/api/extern/${externToken}/missiv`)).headers.get('content-type')).toBe('application/pdf');
 
     const krypterad = await anon.post(`/api/extern/${externToken}/svar`, pdfForm(await krypteradPdf(), 'svar.pdf'));
     expect([krypterad.status, krypterad.body.code]).toEqual([422, 'PDF_ENCRYPTED']);
 
-    const svar = await anon.post(`/api/extern/${externToken}/svar`, pdfForm(await pdfMedSidor([['Region Uppsala tillstyrker förslaget.']]), 'svar.pdf'));
+    const svar = await anon.post(
+      `/api/extern/${externToken}/svar`,
+      pdfForm(await pdfMedSidor([['Region Uppsala tillstyrker förslaget.']]), 'svar.pdf'),
+    );
     expect([svar.status, svar.body]).toEqual([201, { status: 'besvarad' }]);
-    const [inkommande] = await sql(t.db.url, `SELECT h.motpart, h.beskrivning FROM handling h JOIN remiss r ON r.arende_id = h.arende_id WHERE r.id = $1 AND h.riktning = 'inkommande'`, [remiss.id]);
+    const [inkommande] = await sql(
+      t.db.url,
+      `SELECT h.motpart, h.beskrivning FROM handling h JOIN remiss r ON r.arende_id = h.arende_id WHERE r.id = $1 AND h.riktning = 'inkommande'`,
+      [remiss.id],
+    );
     expect(inkommande).toEqual({ motpart: 'Region Uppsala', beskrivning: 'Remissvar från Region Uppsala' });
 
     const igen = await anon.get(`/api/extern/${externToken}`);
     expect([igen.status, igen.body.code]).toEqual([410, 'LINK_USED']);
     const okand = await anon.get(`/api/extern/${'A'.repeat(43)}`);
     expect([okand.status, okand.body.code]).toEqual([404, 'LINK_NOT_FOUND']);
-    const nekade = await sql(t.db.url, `SELECT data->>'orsak' AS orsak FROM audit_event WHERE handelse = 'extern_lank_nekad' ORDER BY id`);
+    const nekade = await sql(
+      t.db.url,
+      `SELECT data->>'orsak' AS orsak FROM audit_event WHERE handelse = 'extern_lank_nekad' ORDER BY id`,
+    );
     expect(nekade.map((n) => n.orsak)).toEqual(['anvand']);
     // An unknown token is counted, not audited by itself: one summary row when the count is written.
     await t.app.get(OkandaLankar).flush();
-    const okanda = await sql(t.db.url, `SELECT organisation_id, data->'antal' AS antal, data->'perHandling' AS per FROM audit_event WHERE handelse = 'extern_lank_okand'`);
+    const okanda = await sql(
+      t.db.url,
+      `SELECT organisation_id, data->'antal' AS antal, data->'perHandling' AS per FROM audit_event WHERE handelse = 'extern_lank_okand'`,
+    );
     expect(okanda).toEqual([{ organisation_id: null, antal: 1, per: { visa: 1 } }]);
 
     const status = await ks.get(`/api/remisser/${remiss.id}/status`);
     expect(status.body.antal).toMatchObject({ totalt: 4, inbjuden: 3, besvarad: 1, forsenad: 0 });
     const region = status.body.instanser.find((i: { namn: string }) => i.namn === 'Region Uppsala');
-    expect(region).toMatchObject({ typ: 'extern', status: 'besvarad', forsenad: false, externSvarsfil: true, remissvarId: null });
+    expect(region).toMatchObject({
+      typ: 'extern',
+      status: 'besvarad',
+      forsenad: false,
+      externSvarsfil: true,
+      remissvarId: null,
+    });
     const pdf = await ks.get(`/api/remisser/${remiss.id}/instanser/${region.id}/svar.pdf`);
     expect(pdftotext(pdf.body as Buffer)).toContain('Region Uppsala tillstyrker förslaget.');
     expect(pdf.headers.get('content-disposition')).toContain('Region-Uppsala');
   });
 
   it('grants anstånd to one instans: later svarsdatum, reason, reminders replanned, the nämnd told', async () => {
-    const un = (await sql(t.db.url, `SELECT id, svarsdatum::text FROM remissinstans WHERE remiss_id = $1 AND namn = 'Utbildningsnämnden'`, [remiss.id]))[0];
+    const un = (
+      await sql(
+        t.db.url,
+        `SELECT id, svarsdatum::text FROM remissinstans WHERE remiss_id = $1 AND namn = 'Utbildningsnämnden'`,
+        [remiss.id],
+      )
+    )[0];
     const nytt = nextWorkingDay(addDays(un.svarsdatum, 14));
-    const helg = await ks.post(`/api/remisser/${remiss.id}/instanser/${un.id}/anstand`, { svarsdatum: '2030-06-22', orsak: 'Midsommar' });
+    const helg = await ks.post(`/api/remisser/${remiss.id}/instanser/${un.id}/anstand`, {
+      svarsdatum: '2030-06-22',
+      orsak: 'Midsommar',
+    });
     expect([helg.status, helg.body.code]).toEqual([400, 'INVALID_SVARSDATUM']);
     const before = sink.received.length;
-    const res = await ks.post(`/api/remisser/${remiss.id}/instanser/${un.id}/anstand`, { svarsdatum: nytt, orsak: 'Nämnden sammanträder senare' });
+    const res = await ks.post(`/api/remisser/${remiss.id}/instanser/${un.id}/anstand`, {
+      svarsdatum: nytt,
+      orsak: 'Nämnden sammanträder senare',
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ svarsdatum: nytt, anstandOrsak: 'Nämnden sammanträder senare' });
-    const paminnelser = await sql(t.db.url, `SELECT DISTINCT svarsdatum::text FROM paminnelse WHERE remissinstans_id = $1 AND status = 'planerad'`, [un.id]);
+    const paminnelser = await sql(
+      t.db.url,
+      `SELECT DISTINCT svarsdatum::text FROM paminnelse WHERE remissinstans_id = $1 AND status = 'planerad'`,
+      [un.id],
+    );
     expect(paminnelser.map((p) => p.svarsdatum)).toEqual([nytt]);
     const deadline = Date.now() + 15_000;
-    while (!sink.received.slice(before).some((m) => m.subject.includes('Anstånd')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while (!sink.received.slice(before).some((m) => m.subject.includes('Anstånd')) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
     const mail = sink.received.slice(before).find((m) => m.subject.includes('Anstånd'))!;
     expect(mail.to).toEqual(['un@enkoping.se']);
     expect(mail.subject).toBe(`${remiss.diarienummer} Anstånd beviljat: Förslag till policy för digital omställning`);
@@ -170,15 +258,30 @@ describe('sending and following a remiss (real PostgreSQL, Redis, Chromium, SMTP
     }
     const deadline = Date.now() + 20_000;
     while (!sink.to('tn@enkoping.se').length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    expect(sink.to('tn@enkoping.se').map((m) => m.subject)).toEqual([`${andra.diarienummer} Remiss: Riktlinjer för bidrag`]);
+    expect(sink.to('tn@enkoping.se').map((m) => m.subject)).toEqual([
+      `${andra.diarienummer} Remiss: Riktlinjer för bidrag`,
+    ]);
   }, 60_000);
 
   it('sends a remiss once when two sends race: one 200, one 409, one set of instanser', async () => {
     const tredje = await remissUtkast(ks, 'Avfallsplan', [{ enhetId: enhet('KFN') }]);
-    const svar = await Promise.all([ks.post(`/api/remisser/${tredje.id}/skicka`), ks.post(`/api/remisser/${tredje.id}/skicka`)]);
+    const svar = await Promise.all([
+      ks.post(`/api/remisser/${tredje.id}/skicka`),
+      ks.post(`/api/remisser/${tredje.id}/skicka`),
+    ]);
     expect(svar.map((r) => r.status).sort()).toEqual([200, 409]);
-    expect((await sql(t.db.url, 'SELECT count(*)::int AS n FROM remissinstans WHERE remiss_id = $1', [tredje.id]))[0].n).toBe(1);
-    expect((await sql(t.db.url, `SELECT count(*)::int AS n FROM audit_event WHERE handelse = 'remiss_utskickad' AND objekt_id = $1`, [tredje.id]))[0].n).toBe(1);
+    expect(
+      (await sql(t.db.url, 'SELECT count(*)::int AS n FROM remissinstans WHERE remiss_id = $1', [tredje.id]))[0].n,
+    ).toBe(1);
+    expect(
+      (
+        await sql(
+          t.db.url,
+          `SELECT count(*)::int AS n FROM audit_event WHERE handelse = 'remiss_utskickad' AND objekt_id = $1`,
+          [tredje.id],
+        )
+      )[0].n,
+    ).toBe(1);
   }, 60_000);
 
   it('återkallar: status, reason, links closed, open instanser told; then every change is refused', async () => {
@@ -190,8 +293,18 @@ describe('sending and following a remiss (real PostgreSQL, Redis, Chromium, SMTP
     while (aterkallelser().length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     const mails = aterkallelser();
     expect(mails.map((m) => m.to[0]).sort()).toEqual(['bun@vadstena.se', 'sn@enkoping.se', 'un@enkoping.se']);
-    expect(mails[0].subject).toBe(`${remiss.diarienummer} Remissen återkallas: Förslag till policy för digital omställning`);
-    expect((await sql(t.db.url, `SELECT count(*)::int AS n FROM paminnelse p JOIN remissinstans i ON i.id = p.remissinstans_id WHERE i.remiss_id = $1 AND p.status = 'planerad'`, [remiss.id]))[0].n).toBe(0);
+    expect(mails[0].subject).toBe(
+      `${remiss.diarienummer} Remissen återkallas: Förslag till policy för digital omställning`,
+    );
+    expect(
+      (
+        await sql(
+          t.db.url,
+          `SELECT count(*)::int AS n FROM paminnelse p JOIN remissinstans i ON i.id = p.remissinstans_id WHERE i.remiss_id = $1 AND p.status = 'planerad'`,
+          [remiss.id],
+        )
+      )[0].n,
+    ).toBe(0);
     const avsluta = await ks.post(`/api/remisser/${remiss.id}/avsluta`);
     expect([avsluta.status, avsluta.body.details.currentState]).toEqual([409, 'aterkallad']);
   });

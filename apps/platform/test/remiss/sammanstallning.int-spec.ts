@@ -5,9 +5,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PlatformModule } from '../../../../apps/platform/src/platform.module';
+import { PlatformModule } from '../../src/platform.module';
 import { sql } from '@app/database/testing/test-infrastructure';
-import { remissUtkast, SIDA_5 } from '../testing/remiss-fixture';
+import { remissUtkast, SIDA_5 } from '@app/remiss/testing/remiss-fixture';
 
 /**
  * The sammanställning reads what the nämnder expedierade. The answers are written straight into the
@@ -20,30 +20,85 @@ describe('remissammanställning of a sent remiss (real PostgreSQL, Chromium)', (
   let ks: ApiClient;
   let remiss: { id: string; diarienummer: string; handlingId: string };
 
-  async function svar(namn: string, status: 'expedierat' | 'utkast', synpunkter: { typ: string; text: string; sida?: number; citat?: string; stryk?: string; ny?: string }[]): Promise<void> {
-    const [instans] = await sql(t.db.url, `SELECT id, mottagare_organisation_id AS org, mottagare_enhet_id AS enhet FROM remissinstans WHERE remiss_id = $1 AND namn = $2`, [remiss.id, namn]);
-    const [rv] = await sql(t.db.url, `INSERT INTO remissvar (organisation_id, enhet_id, remissinstans_id, status, titel, expedierad_at) VALUES ($1, $2, $3, $4::remissvar_status, 'Svar på remiss', CASE WHEN $4::remissvar_status = 'expedierat' THEN now() END) RETURNING id`, [instans.org, instans.enhet, instans.id, status]);
+  async function svar(
+    namn: string,
+    status: 'expedierat' | 'utkast',
+    synpunkter: { typ: string; text: string; sida?: number; citat?: string; stryk?: string; ny?: string }[],
+  ): Promise<void> {
+    const [instans] = await sql(
+      t.db.url,
+      `SELECT id, mottagare_organisation_id AS org, mottagare_enhet_id AS enhet FROM remissinstans WHERE remiss_id = $1 AND namn = $2`,
+      [remiss.id, namn],
+    );
+    const [rv] = await sql(
+      t.db.url,
+      `INSERT INTO remissvar (organisation_id, enhet_id, remissinstans_id, status, titel, expedierad_at) VALUES ($1, $2, $3, $4::remissvar_status, 'Svar på remiss', CASE WHEN $4::remissvar_status = 'expedierat' THEN now() END) RETURNING id`,
+      [instans.org, instans.enhet, instans.id, status],
+    );
     for (const [n, s] of synpunkter.entries()) {
-      await sql(t.db.url, `INSERT INTO synpunkt (remissvar_id, ordning, typ, text, remisshandling_id, sida, citat, stryk_text, ny_text) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [rv.id, n + 1, s.typ, s.text, s.sida ? remiss.handlingId : null, s.sida ?? null, s.citat ?? null, s.stryk ?? null, s.ny ?? null]);
+      await sql(
+        t.db.url,
+        `INSERT INTO synpunkt (remissvar_id, ordning, typ, text, remisshandling_id, sida, citat, stryk_text, ny_text) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [
+          rv.id,
+          n + 1,
+          s.typ,
+          s.text,
+          s.sida ? remiss.handlingId : null,
+          s.sida ?? null,
+          s.citat ?? null,
+          s.stryk ?? null,
+          s.ny ?? null,
+        ],
+      );
     }
-    if (status === 'expedierat') await sql(t.db.url, `UPDATE remissinstans SET status = 'besvarad', besvarad_at = now() WHERE id = $1`, [instans.id]);
+    if (status === 'expedierat')
+      await sql(t.db.url, `UPDATE remissinstans SET status = 'besvarad', besvarad_at = now() WHERE id = $1`, [
+        instans.id,
+      ]);
   }
 
   beforeAll(async () => {
     sink = await new SmtpSink().start();
     t = await startTestApp(PlatformModule.forRoot, { config: { SMTP_URL: sink.url } });
     ks = await t.as('remissansvarig@enkoping.demo');
-    const enheter = (await ks.get('/api/remissmottagare')).body as { enhetId: string; kortnamn: string; organisation: string }[];
-    const enhet = (k: string) => enheter.find((e) => e.kortnamn === k && e.organisation === 'Enköpings kommun')!.enhetId;
-    remiss = await remissUtkast(ks, 'Förslag till policy för digital omställning', [{ enhetId: enhet('UN') }, { enhetId: enhet('SN') }, { enhetId: enhet('TN') }, { enhetId: enhet('KFN') }]);
+    const enheter = (await ks.get('/api/remissmottagare')).body as {
+      enhetId: string;
+      kortnamn: string;
+      organisation: string;
+    }[];
+    const enhet = (k: string) =>
+      enheter.find((e) => e.kortnamn === k && e.organisation === 'Enköpings kommun')!.enhetId;
+    remiss = await remissUtkast(ks, 'Förslag till policy för digital omställning', [
+      { enhetId: enhet('UN') },
+      { enhetId: enhet('SN') },
+      { enhetId: enhet('TN') },
+      { enhetId: enhet('KFN') },
+    ]);
     expect((await ks.post(`/api/remisser/${remiss.id}/skicka`)).status).toBe(200);
     await svar('Utbildningsnämnden', 'expedierat', [
-      { typ: 'invandning', sida: 5, citat: `${SIDA_5[0]} ${SIDA_5[1]}`, text: 'Vi bedömer att formuleringen i policyn är för kategorisk och bör omformuleras.' },
-      { typ: 'andringsforslag', sida: 5, citat: SIDA_5[2], text: 'Formuleringen bör mjukas upp.', stryk: 'och genomför införandeprojekt', ny: 'och genomför vid behov egna pilotprojekt' },
+      {
+        typ: 'invandning',
+        sida: 5,
+        citat: `${SIDA_5[0]} ${SIDA_5[1]}`,
+        text: 'Vi bedömer att formuleringen i policyn är för kategorisk och bör omformuleras.',
+      },
+      {
+        typ: 'andringsforslag',
+        sida: 5,
+        citat: SIDA_5[2],
+        text: 'Formuleringen bör mjukas upp.',
+        stryk: 'och genomför införandeprojekt',
+        ny: 'och genomför vid behov egna pilotprojekt',
+      },
       { typ: 'ovrigt', text: 'Utbildningsnämnden välkomnar initiativet.' },
     ]);
     await svar('Socialnämnden', 'utkast', [{ typ: 'invandning', sida: 5, citat: SIDA_5[1], text: 'HEMLIGT UTKAST' }]);
-    await sql(t.db.url, `UPDATE remissinstans SET status = 'avstar', avstod_at = now() WHERE remiss_id = $1 AND namn = 'Tekniska nämnden'`, [remiss.id]);
+    await sql(
+      t.db.url,
+      `UPDATE remissinstans SET status = 'avstar', avstod_at = now() WHERE remiss_id = $1 AND namn = 'Tekniska nämnden'`,
+      [remiss.id],
+    );
   }, 60_000);
   afterAll(async () => {
     await t.close();
@@ -54,9 +109,23 @@ describe('remissammanställning of a sent remiss (real PostgreSQL, Chromium)', (
     const res = await ks.get(`/api/remisser/${remiss.id}/sammanstallning`);
     expect(res.status).toBe(200);
     expect(res.body.avsnitt).toHaveLength(1);
-    expect(res.body.avsnitt[0]).toMatchObject({ handling: 'Förslag till policy för digital omställning', sida: 5, antalPerTyp: { medhall: 0, invandning: 1, andringsforslag: 1, ovrigt: 0 } });
-    expect(res.body.avsnitt[0].synpunkter.map((s: { instans: string; citat: { sida: number } }) => [s.instans, s.citat.sida])).toEqual([['Utbildningsnämnden', 5], ['Utbildningsnämnden', 5]]);
-    expect(res.body.utanHanvisning).toEqual([expect.objectContaining({ instans: 'Utbildningsnämnden', typ: 'ovrigt' })]);
+    expect(res.body.avsnitt[0]).toMatchObject({
+      handling: 'Förslag till policy för digital omställning',
+      sida: 5,
+      antalPerTyp: { medhall: 0, invandning: 1, andringsforslag: 1, ovrigt: 0 },
+    });
+    expect(
+      res.body.avsnitt[0].synpunkter.map((s: { instans: string; citat: { sida: number } }) => [
+        s.instans,
+        s.citat.sida,
+      ]),
+    ).toEqual([
+      ['Utbildningsnämnden', 5],
+      ['Utbildningsnämnden', 5],
+    ]);
+    expect(res.body.utanHanvisning).toEqual([
+      expect.objectContaining({ instans: 'Utbildningsnämnden', typ: 'ovrigt' }),
+    ]);
     expect(res.body.avstod).toEqual(['Tekniska nämnden']);
     expect(res.body.ejSvarat).toEqual(['Kultur- och fritidsnämnden', 'Socialnämnden']);
     expect(JSON.stringify(res.body)).not.toContain('HEMLIGT UTKAST');
@@ -64,7 +133,9 @@ describe('remissammanställning of a sent remiss (real PostgreSQL, Chromium)', (
 
   it('gives a CSV that Swedish Excel opens: BOM, semicolons, å ä ö', async () => {
     // Raw bytes: a text decoder (like ApiClient's) would swallow the BOM this test is about.
-    const res = await fetch(`${t.url}/api/remisser/${remiss.id}/sammanstallning.csv`, { headers: { cookie: ks.sessionCookie! } });
+    const res = await fetch(`${t.url}/api/remisser/${remiss.id}/sammanstallning.csv`, {
+      headers: { cookie: ks.sessionCookie! },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     const bytes = Buffer.from(await res.arrayBuffer());

@@ -2,9 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SmtpSink } from '@app/mail/testing/smtp-sink';
 import { ApiClient, ApiResponse, startTestApp, TestApp } from '@app/runtime/testing/test-app';
 import { sql } from '@app/database/testing/test-infrastructure';
-import { PlatformModule } from '../../../../apps/platform/src/platform.module';
-import { krypteradPdfMedEscapedNamn, launchPdf, mangaSidorPdf, openActionJavaScriptPdf, operatorbombPdf, pdfMedSidor, xobjektbombPdf } from '../testing/pdf-fixtures';
-import { pdfForm, remissUtkast } from '../testing/remiss-fixture';
+import { PlatformModule } from '../../src/platform.module';
+import {
+  krypteradPdfMedEscapedNamn,
+  launchPdf,
+  mangaSidorPdf,
+  openActionJavaScriptPdf,
+  operatorbombPdf,
+  pdfMedSidor,
+  xobjektbombPdf,
+} from '@app/remiss/testing/pdf-fixtures';
+import { pdfForm, remissUtkast } from '@app/remiss/testing/remiss-fixture';
 
 /** 100 MB of text drawn on the page (each string placed back at the top): the text budget stops it. */
 const textbomb = () => operatorbombPdf('1 0 0 1 56 780 Tm (AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA) Tj\n', 100);
@@ -24,9 +32,17 @@ describe('uploaded PDFs are read off the request thread, within budgets', () => 
   let lank: string;
   let bomber: { text: Buffer; xobjekt: Buffer };
 
-  const ladda = (data: Buffer, filnamn = 'handling.pdf') => ks.post(`/api/remisser/${utkast.id}/handlingar`, pdfForm(data, filnamn));
-  const svara = (data: Buffer, filnamn = 'svar.pdf') => t.anonymous().post(`/api/extern/${lank}/svar`, pdfForm(data, filnamn));
-  const lagrat = async () => (await sql(t.db.url, `SELECT (SELECT count(*) FROM fil)::int AS filer, (SELECT count(*) FROM remisshandling)::int AS handlingar, (SELECT count(*) FROM remisshandling_sida)::int AS sidor, (SELECT count(*) FROM remissinstans WHERE status = 'besvarad')::int AS besvarade`))[0];
+  const ladda = (data: Buffer, filnamn = 'handling.pdf') =>
+    ks.post(`/api/remisser/${utkast.id}/handlingar`, pdfForm(data, filnamn));
+  const svara = (data: Buffer, filnamn = 'svar.pdf') =>
+    t.anonymous().post(`/api/extern/${lank}/svar`, pdfForm(data, filnamn));
+  const lagrat = async () =>
+    (
+      await sql(
+        t.db.url,
+        `SELECT (SELECT count(*) FROM fil)::int AS filer, (SELECT count(*) FROM remisshandling)::int AS handlingar, (SELECT count(*) FROM remisshandling_sida)::int AS sidor, (SELECT count(*) FROM remissinstans WHERE status = 'besvarad')::int AS besvarade`,
+      )
+    )[0];
   const refusal = (res: ApiResponse, status: number, code: string) => {
     expect([res.status, res.body.code]).toEqual([status, code]);
     expect(res.body.meddelande).toMatch(/[åäö]/);
@@ -56,7 +72,17 @@ describe('uploaded PDFs are read off the request thread, within budgets', () => 
 
   beforeAll(async () => {
     sink = await new SmtpSink().start();
-    t = await startTestApp(PlatformModule.forRoot, { config: { SMTP_URL: sink.url, PDF_INSPECTION_WORKERS: '1', PDF_INSPECTION_QUEUE: '1', PDF_INSPECTION_TIMEOUT_MS: '6000', PDF_INSPECTION_PAGE_TIMEOUT_MS: '2000', PDF_MAX_TEXT_MB: '2', PDF_INSPECTION_NICE: '0' } });
+    t = await startTestApp(PlatformModule.forRoot, {
+      config: {
+        SMTP_URL: sink.url,
+        PDF_INSPECTION_WORKERS: '1',
+        PDF_INSPECTION_QUEUE: '1',
+        PDF_INSPECTION_TIMEOUT_MS: '6000',
+        PDF_INSPECTION_PAGE_TIMEOUT_MS: '2000',
+        PDF_MAX_TEXT_MB: '2',
+        PDF_INSPECTION_NICE: '0',
+      },
+    });
     ks = await t.as('remissansvarig@enkoping.demo');
     bystander = await t.as('un.sekreterare@enkoping.demo');
     utkast = await remissUtkast(ks, 'Hamnplan', [{ namn: 'Region Uppsala', epost: 'region@example.se' }]);
@@ -76,12 +102,18 @@ describe('uploaded PDFs are read off the request thread, within budgets', () => 
     expect(bomber.text.length).toBeLessThan(400_000);
     const fore = await lagrat();
     const start = Date.now();
-    const { resultat, langsammast } = await medBystander(() => Promise.all([ladda(bomber.text, 'bomb.pdf'), svara(bomber.xobjekt, 'bomb.pdf')]));
+    const { resultat, langsammast } = await medBystander(() =>
+      Promise.all([ladda(bomber.text, 'bomb.pdf'), svara(bomber.xobjekt, 'bomb.pdf')]),
+    );
     refusal(resultat[0], 422, 'PDF_TEXT_TOO_LARGE');
-    expect(resultat[0].body.meddelande).toBe('bomb.pdf innehåller mer än 2 MB text. Dela upp handlingen i flera filer.');
+    expect(resultat[0].body.meddelande).toBe(
+      'bomb.pdf innehåller mer än 2 MB text. Dela upp handlingen i flera filer.',
+    );
     refusal(resultat[1], 422, 'PDF_TOO_COMPLEX');
     expect(resultat[1].body.details).toEqual({ budget: 'page time' });
-    expect(resultat[1].body.meddelande).toBe('bomb.pdf är för komplex för att läsas – en sida tar för lång tid. Spara den på nytt (t.ex. som PDF/A) och försök igen.');
+    expect(resultat[1].body.meddelande).toBe(
+      'bomb.pdf är för komplex för att läsas – en sida tar för lång tid. Spara den på nytt (t.ex. som PDF/A) och försök igen.',
+    );
     // One worker: the second file waited for the first, and neither outlived its 2 s page budget by much.
     expect(Date.now() - start).toBeLessThan(15_000);
     expect(langsammast).toBeLessThan(1000);
@@ -105,7 +137,11 @@ describe('uploaded PDFs are read off the request thread, within budgets', () => 
     const fore = await lagrat();
     const svar = await Promise.all([ladda(bomber.xobjekt), ladda(bomber.xobjekt), svara(bomber.xobjekt)]);
     expect(svar.map((r) => r.body.code).sort()).toEqual(['PDF_INSPECTION_BUSY', 'PDF_TOO_COMPLEX', 'PDF_TOO_COMPLEX']);
-    refusal(svar.find((r) => r.status === 503)!, 503, 'PDF_INSPECTION_BUSY');
+    refusal(
+      svar.find((r) => r.status === 503)!,
+      503,
+      'PDF_INSPECTION_BUSY',
+    );
     expect(await lagrat()).toEqual(fore);
   }, 60_000);
 
@@ -113,7 +149,9 @@ describe('uploaded PDFs are read off the request thread, within budgets', () => 
     const fore = await lagrat();
     const res = await ladda(mangaSidorPdf(2001), 'tjock.pdf');
     refusal(res, 422, 'PDF_TOO_MANY_PAGES');
-    expect(res.body.meddelande).toBe('tjock.pdf har 2001 sidor – högst 2000 sidor tas emot. Dela upp handlingen i flera filer.');
+    expect(res.body.meddelande).toBe(
+      'tjock.pdf har 2001 sidor – högst 2000 sidor tas emot. Dela upp handlingen i flera filer.',
+    );
     const fiftyThousand = await svara(mangaSidorPdf(50_000));
     refusal(fiftyThousand, 422, 'PDF_TOO_MANY_PAGES');
     expect(await lagrat()).toEqual(fore);
@@ -132,7 +170,9 @@ describe('uploaded PDFs are read off the request thread, within budgets', () => 
     const fore = await lagrat();
     const js = await ladda(await openActionJavaScriptPdf(), 'skript.pdf');
     refusal(js, 422, 'PDF_ACTIVE_CONTENT');
-    expect(js.body.meddelande).toBe('skript.pdf innehåller JavaScript, vilket inte tas emot. Spara den som vanlig PDF (t.ex. PDF/A) och försök igen.');
+    expect(js.body.meddelande).toBe(
+      'skript.pdf innehåller JavaScript, vilket inte tas emot. Spara den som vanlig PDF (t.ex. PDF/A) och försök igen.',
+    );
     const launch = await svara(launchPdf(), 'program.pdf');
     refusal(launch, 422, 'PDF_ACTIVE_CONTENT');
     expect(launch.body.meddelande).toContain('program.pdf innehåller en åtgärd som startar program');
@@ -142,17 +182,38 @@ describe('uploaded PDFs are read off the request thread, within budgets', () => 
   it('still takes a normal PDF of 1,200 pages and stores the text of every page (in batches)', async () => {
     const res = await ladda(mangaSidorPdf(1200), 'bilagor.pdf');
     expect([res.status, res.body.sidantal]).toEqual([201, 1200]);
-    const sidor = await sql(t.db.url, `SELECT count(*)::int AS n, max(sidnummer) AS sista, (SELECT text FROM remisshandling_sida WHERE remisshandling_id = $1 AND sidnummer = 1200) AS text FROM remisshandling_sida WHERE remisshandling_id = $1`, [res.body.id]);
+    const sidor = await sql(
+      t.db.url,
+      `SELECT count(*)::int AS n, max(sidnummer) AS sista, (SELECT text FROM remisshandling_sida WHERE remisshandling_id = $1 AND sidnummer = 1200) AS text FROM remisshandling_sida WHERE remisshandling_id = $1`,
+      [res.body.id],
+    );
     expect(sidor).toEqual([{ n: 1200, sista: 1200, text: 'Sida 1200' }]);
   }, 60_000);
 
   it('refuses multipart bodies it cannot read with a 400 and Swedish text, also on an unknown link, storing nothing', async () => {
     const fore = await lagrat();
     const utanGrans = { 'content-type': 'multipart/form-data' };
-    refusal(await ks.request('POST', `/api/remisser/${utkast.id}/handlingar`, 'x', utanGrans), 400, 'MULTIPART_MALFORMED');
-    refusal(await t.anonymous().request('POST', `/api/extern/${'A'.repeat(43)}/svar`, 'x', utanGrans), 400, 'MULTIPART_MALFORMED');
+    refusal(
+      await ks.request('POST', `/api/remisser/${utkast.id}/handlingar`, 'x', utanGrans),
+      400,
+      'MULTIPART_MALFORMED',
+    );
+    refusal(
+      await t.anonymous().request('POST', `/api/extern/${'A'.repeat(43)}/svar`, 'x', utanGrans),
+      400,
+      'MULTIPART_MALFORMED',
+    );
     const avkapad = { 'content-type': 'multipart/form-data; boundary=gr' };
-    refusal(await ks.request('POST', `/api/remisser/${utkast.id}/handlingar`, '--gr\r\nContent-Disposition: form-data; name="fil"; filename="a.pdf"\r\n\r\n%PDF-1.7', avkapad), 400, 'MULTIPART_MALFORMED');
+    refusal(
+      await ks.request(
+        'POST',
+        `/api/remisser/${utkast.id}/handlingar`,
+        '--gr\r\nContent-Disposition: form-data; name="fil"; filename="a.pdf"\r\n\r\n%PDF-1.7',
+        avkapad,
+      ),
+      400,
+      'MULTIPART_MALFORMED',
+    );
     const pdf = await pdfMedSidor([['Sida ett']]);
     const tvaFiler = pdfForm(pdf, 'a.pdf');
     tvaFiler.append('fil', new Blob([new Uint8Array(pdf)]), 'b.pdf');
@@ -166,14 +227,26 @@ describe('uploaded PDFs are read off the request thread, within budgets', () => 
   it('serves stored PDFs sandboxed and unsniffable: uploaded ones as attachment, the platform’s own inline', async () => {
     const uppladdad = await ks.get(`/api/remisser/${utkast.id}/handlingar/${utkast.handlingId}/fil`);
     expect(uppladdad.status).toBe(200);
-    expect(Object.fromEntries(['content-type', 'content-disposition', 'content-security-policy', 'x-content-type-options'].map((h) => [h, uppladdad.headers.get(h)]))).toEqual({
+    expect(
+      Object.fromEntries(
+        ['content-type', 'content-disposition', 'content-security-policy', 'x-content-type-options'].map((h) => [
+          h,
+          uppladdad.headers.get(h),
+        ]),
+      ),
+    ).toEqual({
       'content-type': 'application/pdf',
       'content-disposition': "attachment; filename*=UTF-8''policy.pdf",
       'content-security-policy': 'sandbox',
       'x-content-type-options': 'nosniff',
     });
     const viaLank = await t.anonymous().get(`/api/extern/${lank}/missiv`);
-    expect([viaLank.status, viaLank.headers.get('content-disposition'), viaLank.headers.get('content-security-policy'), viaLank.headers.get('x-content-type-options')]).toEqual([200, expect.stringMatching(/^inline; filename\*=UTF-8''/), 'sandbox', 'nosniff']);
+    expect([
+      viaLank.status,
+      viaLank.headers.get('content-disposition'),
+      viaLank.headers.get('content-security-policy'),
+      viaLank.headers.get('x-content-type-options'),
+    ]).toEqual([200, expect.stringMatching(/^inline; filename\*=UTF-8''/), 'sandbox', 'nosniff']);
   });
 
   it('an external answer that passes the checks is stored after the refused ones, with the link spent', async () => {

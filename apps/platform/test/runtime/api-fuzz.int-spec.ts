@@ -8,11 +8,11 @@ import { pdfMedSidor } from '@app/remiss/testing/pdf-fixtures';
 import { remissUtkast } from '@app/remiss/testing/remiss-fixture';
 import { demoRemissMedHandling } from '@app/svar/testing/demo-remiss';
 import { unSvar } from '@app/svar/testing/policy-fixture';
-import { PlatformModule } from '../../../apps/platform/src/platform.module';
-import { FuzzContext, FuzzRequest, fuzzRequest } from './testing/fuzz/bad-input';
-import { violations } from './testing/fuzz/invariants';
-import { Operation, operations } from './testing/fuzz/openapi';
-import { ApiClient, ApiResponse, startTestApp, TestApp } from './testing/test-app';
+import { PlatformModule } from '../../src/platform.module';
+import { FuzzContext, FuzzRequest, fuzzRequest } from '@app/runtime/testing/fuzz/bad-input';
+import { violations } from '@app/runtime/testing/fuzz/invariants';
+import { Operation, operations } from '@app/runtime/testing/fuzz/openapi';
+import { ApiClient, ApiResponse, startTestApp, TestApp } from '@app/runtime/testing/test-app';
 
 /**
  * Walks every operation of the platform's OpenAPI document with generated bad input, as every
@@ -66,17 +66,34 @@ describe('fuzzing every operation of the API', () => {
     // Objects in every state the operations act on: a draft answer (UN), one awaiting beslut (SN), a draft remiss (KS).
     const un = clients['un.sekreterare'];
     await un.post(`/api/remissinstanser/${demo.instanser.UN}/registrera`, {});
-    expect((await un.post(`/api/remissinstanser/${demo.instanser.UN}/remissvar`, unSvar(demo.remisshandlingId))).status).toBe(201);
+    expect(
+      (await un.post(`/api/remissinstanser/${demo.instanser.UN}/remissvar`, unSvar(demo.remisshandlingId))).status,
+    ).toBe(201);
     const sn = clients['sn.sekreterare'];
     await sn.post(`/api/remissinstanser/${demo.instanser.SN}/registrera`, {});
-    const snSvar = (await sn.post(`/api/remissinstanser/${demo.instanser.SN}/remissvar`, { inledning: 'Utkast.', synpunkter: [], avslutning: 'Slut.' })).body;
+    const snSvar = (
+      await sn.post(`/api/remissinstanser/${demo.instanser.SN}/remissvar`, {
+        inledning: 'Utkast.',
+        synpunkter: [],
+        avslutning: 'Slut.',
+      })
+    ).body;
     expect((await sn.post(`/api/remissvar/${snSvar.id}/for-beslut`)).status).toBe(200);
     const svarsdatum = [20, 40].map((n) => workingDaysAfter(stockholmDatum(new Date()), n));
-    const nyRemiss = { arendemening: 'Remiss om fuzzning', svarsdatum: svarsdatum[0], kontaktperson: { namn: 'Karin Lind' }, mottagare: [{ enhetId: demo.enheter.TN }, { namn: 'Region Uppsala', epost: 'registrator@region.test' }] };
+    const nyRemiss = {
+      arendemening: 'Remiss om fuzzning',
+      svarsdatum: svarsdatum[0],
+      kontaktperson: { namn: 'Karin Lind' },
+      mottagare: [{ enhetId: demo.enheter.TN }, { namn: 'Region Uppsala', epost: 'registrator@region.test' }],
+    };
     expect((await clients.remissansvarig.post('/api/remisser', nyRemiss)).status).toBe(201);
     // A sent remiss with external instanser, whose personal links come by mail.
     const externa = ['a', 'b', 'c'].map((x) => `extern-${x}@example.se`);
-    const skickad = await remissUtkast(clients.remissansvarig, 'Remiss till externa', [...externa.map((epost) => ({ namn: `Part ${epost}`, epost })), { enhetId: demo.enheter.UN }, { enhetId: demo.enheter.SN }]);
+    const skickad = await remissUtkast(clients.remissansvarig, 'Remiss till externa', [
+      ...externa.map((epost) => ({ namn: `Part ${epost}`, epost })),
+      { enhetId: demo.enheter.UN },
+      { enhetId: demo.enheter.SN },
+    ]);
     expect((await clients.remissansvarig.post(`/api/remisser/${skickad.id}/skicka`)).status).toBe(200);
     const tokens = await Promise.all(externa.map((epost) => personalToken(sink, epost)));
 
@@ -112,20 +129,51 @@ describe('fuzzing every operation of the API', () => {
     Object.assign(goodBodies, {
       'POST /api/auth/login': [{ epost: EPOST['un.handlaggare'], losenord: DEMO_PASSWORD }],
       'POST /api/remisser': [nyRemiss, { ...nyRemiss, diarienummer: 'KS2026/702' }],
-      'PATCH /api/remisser/{id}': [{ arendemening: 'Ändrad mening', kontaktperson: null }, { svarsdatum: svarsdatum[1], version: 1 }],
+      'PATCH /api/remisser/{id}': [
+        { arendemening: 'Ändrad mening', kontaktperson: null },
+        { svarsdatum: svarsdatum[1], version: 1 },
+      ],
       'POST /api/remissinstanser/{id}/remissvar': [unSvar(demo.remisshandlingId)],
-      'PUT /api/remissvar/{id}': [{ ...unSvar(demo.remisshandlingId), version: 1 }, { inledning: 'Ny', synpunkter: [], avslutning: '', version: 2 }],
-      'POST /api/remissvar/{id}/beslut': [{ typ: 'namndbeslut', sammantradesdatum: stockholmDatum(new Date()), paragraf: '§ 45' }, { typ: 'delegationsbeslut', delegatNamn: 'Per Ås', beslutsdatum: stockholmDatum(new Date()) }],
-      'PUT /api/admin/paminnelseregler': [{ regler: [{ typ: 'fore', arbetsdagar: 5, aktiv: true }, { typ: 'pa_dagen', arbetsdagar: 0, aktiv: true }] }],
-      'POST /api/diarier/{id}/arenden': [{ arendemening: 'Ärende från fuzzningen', diarienummer: 'UN2026/703' }, { arendemening: 'Ärende från fuzzningen' }],
-      'POST /api/remisser/{id}/instanser/{instansId}/anstand': [{ svarsdatum: svarsdatum[1], orsak: 'Nämnden sammanträder senare' }],
+      'PUT /api/remissvar/{id}': [
+        { ...unSvar(demo.remisshandlingId), version: 1 },
+        { inledning: 'Ny', synpunkter: [], avslutning: '', version: 2 },
+      ],
+      'POST /api/remissvar/{id}/beslut': [
+        { typ: 'namndbeslut', sammantradesdatum: stockholmDatum(new Date()), paragraf: '§ 45' },
+        { typ: 'delegationsbeslut', delegatNamn: 'Per Ås', beslutsdatum: stockholmDatum(new Date()) },
+      ],
+      'PUT /api/admin/paminnelseregler': [
+        {
+          regler: [
+            { typ: 'fore', arbetsdagar: 5, aktiv: true },
+            { typ: 'pa_dagen', arbetsdagar: 0, aktiv: true },
+          ],
+        },
+      ],
+      'POST /api/diarier/{id}/arenden': [
+        { arendemening: 'Ärende från fuzzningen', diarienummer: 'UN2026/703' },
+        { arendemening: 'Ärende från fuzzningen' },
+      ],
+      'POST /api/remisser/{id}/instanser/{instansId}/anstand': [
+        { svarsdatum: svarsdatum[1], orsak: 'Nämnden sammanträder senare' },
+      ],
       'POST /api/remisser/{id}/aterkalla': [{ orsak: 'Förslaget omarbetas' }],
     });
 
     const doc = (await clients.anonym.get('/api/docs-json')).body;
     const all = operations(doc);
-    const rank = (op: Operation) => (ENDS_A_REMISS.test(op.path) ? 3 : ENDS_SOMETHING.test(`${op.method} ${op.path}`) ? 2 : op.method === 'GET' ? 0 : 1);
-    ops = all.map((op, i) => ({ op, i })).sort((a, b) => rank(a.op) - rank(b.op) || a.i - b.i).map(({ op }) => op);
+    const rank = (op: Operation) =>
+      ENDS_A_REMISS.test(op.path)
+        ? 3
+        : ENDS_SOMETHING.test(`${op.method} ${op.path}`)
+          ? 2
+          : op.method === 'GET'
+            ? 0
+            : 1;
+    ops = all
+      .map((op, i) => ({ op, i }))
+      .sort((a, b) => rank(a.op) - rank(b.op) || a.i - b.i)
+      .map(({ op }) => op);
   });
   afterAll(async () => {
     await t?.close();
@@ -134,7 +182,10 @@ describe('fuzzing every operation of the API', () => {
 
   it('sees a half-written row: the invariant queries can fail', async () => {
     const before = await violations(t.db.url);
-    const [fil] = await sql(t.db.url, `INSERT INTO fil (organisation_id, filnamn, mimetyp, storlek, sha256, data) SELECT id, 'ensam.pdf', 'application/pdf', 1, repeat('0', 64), '\\x25' FROM organisation LIMIT 1 RETURNING id`);
+    const [fil] = await sql(
+      t.db.url,
+      `INSERT INTO fil (organisation_id, filnamn, mimetyp, storlek, sha256, data) SELECT id, 'ensam.pdf', 'application/pdf', 1, repeat('0', 64), '\\x25' FROM organisation LIMIT 1 RETURNING id`,
+    );
     try {
       expect([...(await violations(t.db.url))].filter((v) => !before.has(v))).toEqual([`an orphan file: ${fil.id}`]);
     } finally {
@@ -142,59 +193,84 @@ describe('fuzzing every operation of the API', () => {
     }
   });
 
-  it(`answers no request with a 5xx and leaves no half-written row (${RUNS} runs per operation)`, async () => {
-    expect(ops.length).toBeGreaterThanOrEqual(50);
-    const baseline = await violations(t.db.url);
-    const already = baseline.size;
-    const problems: string[] = [];
-    const statuses = new Map<number, number>();
-    let requests = 0;
-    /** Operations some run got through to a 2xx: how deep the fuzzing reached. */
-    const succeeded = new Set<string>();
-    const started = Date.now();
+  it(
+    `answers no request with a 5xx and leaves no half-written row (${RUNS} runs per operation)`,
+    async () => {
+      expect(ops.length).toBeGreaterThanOrEqual(50);
+      const baseline = await violations(t.db.url);
+      const already = baseline.size;
+      const problems: string[] = [];
+      const statuses = new Map<number, number>();
+      let requests = 0;
+      /** Operations some run got through to a 2xx: how deep the fuzzing reached. */
+      const succeeded = new Set<string>();
+      const started = Date.now();
 
-    for (const [i, op] of ops.entries()) {
-      const key = `${op.method} ${op.path}`;
-      let failure = '';
-      const arbitrary = withGoodBodies(fuzzRequest(op, context), goodBodies[key]);
-      try {
-        await fc.assert(
-          fc.asyncProperty(arbitrary, async (request) => {
-            const res = await send(request, OWN_SESSION.test(key) ? t.anonymous() : clients[request.caller]).catch((e: unknown) => {
-              failure = `${String(e)} for ${describeRequest(request)}`;
-              throw e;
-            });
-            requests++;
-            statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-            if (res.status < 300) succeeded.add(key);
-            if (res.status >= 500) {
-              failure = `${res.status} ${JSON.stringify(res.body).slice(0, 300)} for ${describeRequest(request)}`;
-              throw new Error(failure);
-            }
-          }),
-          { numRuns: RUNS, seed: SEED + i, endOnFailure: true },
-        );
-      } catch (e) {
-        problems.push(`${key} (FUZZ_SEED=${SEED}, seed of this operation ${SEED + i}): ${failure || String(e).slice(0, 1_000)}`);
+      for (const [i, op] of ops.entries()) {
+        const key = `${op.method} ${op.path}`;
+        let failure = '';
+        const arbitrary = withGoodBodies(fuzzRequest(op, context), goodBodies[key]);
+        try {
+          await fc.assert(
+            fc.asyncProperty(arbitrary, async (request) => {
+              const res = await send(request, OWN_SESSION.test(key) ? t.anonymous() : clients[request.caller]).catch(
+                (e: unknown) => {
+                  failure = `${String(e)} for ${describeRequest(request)}`;
+                  throw e;
+                },
+              );
+              requests++;
+              statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+              if (res.status < 300) succeeded.add(key);
+              if (res.status >= 500) {
+                failure = `${res.status} ${JSON.stringify(res.body).slice(0, 300)} for ${describeRequest(request)}`;
+                throw new Error(failure);
+              }
+            }),
+            { numRuns: RUNS, seed: SEED + i, endOnFailure: true },
+          );
+        } catch (e) {
+          problems.push(
+            `${key} (FUZZ_SEED=${SEED}, seed of this operation ${SEED + i}): ${failure || String(e).slice(0, 1_000)}`,
+          );
+        }
+        const now = await violations(t.db.url);
+        const fresh = [...now].filter((v) => !baseline.has(v));
+        if (fresh.length) problems.push(`${key} (FUZZ_SEED=${SEED}) left half-written rows: ${fresh.join('; ')}`);
+        fresh.forEach((v) => baseline.add(v));
       }
-      const now = await violations(t.db.url);
-      const fresh = [...now].filter((v) => !baseline.has(v));
-      if (fresh.length) problems.push(`${key} (FUZZ_SEED=${SEED}) left half-written rows: ${fresh.join('; ')}`);
-      fresh.forEach((v) => baseline.add(v));
-    }
 
-    const histogram = [...statuses.entries()].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(' ');
-    console.log(`API fuzz, FUZZ_SEED=${SEED}: ${ops.length} operations × ${RUNS} runs = ${requests} requests in ${((Date.now() - started) / 1000).toFixed(1)} s; statuses ${histogram}; ${succeeded.size} operations answered 2xx at least once (not: ${ops.map((o) => `${o.method} ${o.path}`).filter((k) => !succeeded.has(k)).join(', ')}); ${already} rows of the hand-loaded demo data broke an invariant before`);
-    expect(problems).toEqual([]);
-  }, Math.max(120_000, RUNS * 6_000));
+      const histogram = [...statuses.entries()]
+        .sort(([a], [b]) => a - b)
+        .map(([s, n]) => `${s}×${n}`)
+        .join(' ');
+      console.log(
+        `API fuzz, FUZZ_SEED=${SEED}: ${ops.length} operations × ${RUNS} runs = ${requests} requests in ${((Date.now() - started) / 1000).toFixed(1)} s; statuses ${histogram}; ${succeeded.size} operations answered 2xx at least once (not: ${ops
+          .map((o) => `${o.method} ${o.path}`)
+          .filter((k) => !succeeded.has(k))
+          .join(', ')}); ${already} rows of the hand-loaded demo data broke an invariant before`,
+      );
+      expect(problems).toEqual([]);
+    },
+    Math.max(120_000, RUNS * 6_000),
+  );
 });
 
 /** Mixes in known-good bodies of an operation (mutated by the same arbitraries) so runs reach its service. */
-function withGoodBodies(arbitrary: fc.Arbitrary<FuzzRequest>, bodies: unknown[] | undefined): fc.Arbitrary<FuzzRequest> {
+function withGoodBodies(
+  arbitrary: fc.Arbitrary<FuzzRequest>,
+  bodies: unknown[] | undefined,
+): fc.Arbitrary<FuzzRequest> {
   if (!bodies?.length) return arbitrary;
   return fc.oneof(
     arbitrary,
-    fc.tuple(arbitrary, fc.constantFrom(...bodies), fc.boolean()).map(([request, body, asIs]) => ({ ...request, body: { kind: 'json' as const, value: asIs ? body : request.body?.kind === 'json' ? graft(body, request.body.value) : body } })),
+    fc.tuple(arbitrary, fc.constantFrom(...bodies), fc.boolean()).map(([request, body, asIs]) => ({
+      ...request,
+      body: {
+        kind: 'json' as const,
+        value: asIs ? body : request.body?.kind === 'json' ? graft(body, request.body.value) : body,
+      },
+    })),
   );
 }
 
@@ -219,11 +295,24 @@ async function send(request: FuzzRequest, client: ApiClient): Promise<ApiRespons
   } else if (body?.kind === 'multipart') {
     const form = new FormData();
     for (const [name, value] of Object.entries(body.fields)) form.append(name, value);
-    if (body.file) form.append(body.file.name, new Blob([typeof body.file.bytes === 'string' ? body.file.bytes : new Uint8Array(body.file.bytes)], { type: 'application/pdf' }), 'fuzz.pdf');
+    if (body.file)
+      form.append(
+        body.file.name,
+        new Blob([typeof body.file.bytes === 'string' ? body.file.bytes : new Uint8Array(body.file.bytes)], {
+          type: 'application/pdf',
+        }),
+        'fuzz.pdf',
+      );
     payload = form;
   }
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ANSWER_WITHIN_MS} ms to ${describeRequest(request)}`)), ANSWER_WITHIN_MS)));
+  const timeout = new Promise<never>(
+    (_, reject) =>
+      (timer = setTimeout(
+        () => reject(new Error(`no answer within ${ANSWER_WITHIN_MS} ms to ${describeRequest(request)}`)),
+        ANSWER_WITHIN_MS,
+      )),
+  );
   try {
     return await Promise.race([client.request(request.method, request.url, payload, headers), timeout]);
   } finally {
@@ -240,6 +329,11 @@ async function personalToken(sink: SmtpSink, epost: string): Promise<string> {
 
 function describeRequest(request: FuzzRequest): string {
   const short = (s: string) => (s.length > 200 ? `${s.slice(0, 200)}…(${s.length} chars)` : s);
-  const body = request.body?.kind === 'json' ? JSON.stringify(request.body.value) ?? 'undefined' : request.body?.kind === 'raw' ? request.body.text : JSON.stringify(request.body ?? null);
+  const body =
+    request.body?.kind === 'json'
+      ? (JSON.stringify(request.body.value) ?? 'undefined')
+      : request.body?.kind === 'raw'
+        ? request.body.text
+        : JSON.stringify(request.body ?? null);
   return `${request.method} ${short(request.url)} as ${request.caller}, headers ${short(JSON.stringify(request.headers))}, body ${short(body)}`;
 }
