@@ -57,10 +57,10 @@ function loadPdfJs(): PdfJs {
 /**
  * Opens the PDF and reads the text of every page, refusing what is encrypted, has active content or
  * goes over a budget. Runs in a worker thread (pdf-lasning.worker.ts): pdfjs parses synchronously,
- * and a hostile file must cost that thread, not the one answering requests. `steg` is called when
- * the file is opened and scanned and before each page, so the pool can bound the time of one page:
- * pdfjs gathers a line of text into one item, so a page of 100 MB of text running off the page
- * never trips the text budget and would otherwise take the whole file's time.
+ * and a hostile file must cost that thread, not the one answering requests. `steg` is called before
+ * each page, so the pool can bound the time of one page: pdfjs gathers a line of text into one item,
+ * so a page of 100 MB of text running off the page never trips the text budget and would otherwise
+ * take the whole file's time. Opening the file (50,000 pages of a page tree, say) has the file's.
  */
 export async function lasPdf(uppdrag: LasUppdrag, steg: () => void = () => undefined): Promise<LasResultat> {
   // pdfjs may detach the bytes it is given; the action scan reads the same bytes afterwards, and
@@ -83,7 +83,6 @@ export async function lasPdf(uppdrag: LasUppdrag, steg: () => void = () => undef
     if (info.EncryptFilterName) return { ok: false, fel: 'PDF_ENCRYPTED' };
     if (doc.numPages < 1) return { ok: false, fel: 'PDF_CORRUPT', detalj: 'no pages' };
     if (doc.numPages > uppdrag.maxSidor) return { ok: false, fel: 'PDF_TOO_MANY_PAGES', sidantal: doc.numPages };
-    steg();
     const aktiv =
       aktivtInnehall(kopia, uppdrag.maxInflatedBytes) ?? ((await doc.getJSActions()) ? 'JavaScript' : undefined);
     if (aktiv) return { ok: false, fel: 'PDF_ACTIVE_CONTENT', detalj: aktiv };

@@ -12,8 +12,9 @@ export interface WorkerPoolOptions {
    */
   timeoutMs: number;
   /**
-   * Longest a task may go between two progress reports (the worker posts `{ progress: true }`);
-   * beyond it the task is ended as over time. Without it only `timeoutMs` bounds a task.
+   * Longest a task may go between two progress reports (the worker posts `{ progress: true }`),
+   * timed from its first report, so what comes before the first step is bounded by `timeoutMs`
+   * alone; beyond it the task is ended as over time. Without it only `timeoutMs` bounds a task.
    */
   stepTimeoutMs?: number;
   resourceLimits: ResourceLimits;
@@ -127,7 +128,6 @@ export class WorkerPool<In, Out> {
       );
       const running: Running<In, Out> = { task, timer };
       this.running.set(worker, running);
-      this.startStep(worker, running);
       worker.ref();
       worker.postMessage(task.input, task.transfer);
     }
