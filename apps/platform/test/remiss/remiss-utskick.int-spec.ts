@@ -111,7 +111,11 @@ describe('sending and following a remiss (real PostgreSQL, Redis, Chromium, SMTP
       expect(m.subject.startsWith(`${remiss.diarienummer} `)).toBe(true);
       expect(m.text).toContain(formatDeadline(forstaGiltigaSvarsdatum()));
     }
+    // A nämnd is sent to the remiss' page (the web UI's path, as the reminders link it), an external party to its own link.
+    expect(sink.to('un@enkoping.se')[0].text).toContain(`https://remiss.example.se/remisser/${remiss.id}`);
+    expect(sink.to('bun@vadstena.se')[0].text).not.toContain('/api/');
     const extern = sink.to('registrator@regionuppsala.se')[0];
+    expect(extern.text).toMatch(/https:\/\/remiss\.example\.se\/api\/extern\/[A-Za-z0-9_-]{43}/);
     externToken = /\/api\/extern\/([A-Za-z0-9_-]{43})/.exec(extern.text)![1];
     // Only the token's hash is stored.
     expect(

@@ -15,6 +15,7 @@ import {
   stockholmDatum,
 } from '@app/core';
 import { ExternAtkomst, Remiss, Remisshandling, Remissinstans } from '@app/database';
+import { ExternAtkomstRepository } from '@app/lankar';
 import { DataSource, EntityManager } from 'typeorm';
 import { PdfGranskning } from '../handlingar/pdf-granskning';
 import { Uppladdning } from '../handlingar/remisshandling.service';
@@ -23,7 +24,6 @@ import { Aviseringar } from '../utskick/aviseringar';
 import { dnrFilnamn } from '../utskick/missiv';
 import { externtSvarEpost } from '../utskick/remiss-epost';
 import { RemissinstansRepository } from '../utskick/remissinstans.repository';
-import { ExternAtkomstRepository } from './extern-atkomst.repository';
 import { OkandaLankar } from './okanda-lankar';
 
 /** A link that cannot be used: 404 when unknown, 410 when used, expired, revoked or the remiss closed. */
