@@ -22,6 +22,11 @@ export class FilRepository {
     return manager.findOneByOrFail(Fil, { id: identifiers[0].id as string });
   }
 
+  /** A stored file's description, without its bytes. */
+  get(manager: EntityManager, id: string): Promise<Fil> {
+    return manager.findOneByOrFail(Fil, { id });
+  }
+
   /** The bytes of a file the caller has already been allowed to see (callers check tenancy first). */
   async data(id: string, manager: EntityManager = this.dataSource.manager): Promise<{ fil: Fil; data: Buffer }> {
     const fil = await manager

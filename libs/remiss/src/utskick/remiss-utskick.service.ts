@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DiariumRepository, FilRepository } from '@app/archive';
+import { ArkivService, dokumentFilnamn } from '@app/archive';
 import { Actor, AuditLog } from '@app/auth';
 import { badRequest, Clock, conflict, PlattformsLankar, stockholmDatum } from '@app/core';
 import { Remiss, Remissinstans } from '@app/database';
@@ -10,7 +10,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { RemissRepository } from '../remiss.repository';
 import { RemissUtkastService } from '../utkast/remiss-utkast.service';
 import { Aviseringar } from './aviseringar';
-import { dnrFilnamn, missivDokument } from './missiv';
+import { missivDokument } from './missiv';
 import { utskickEpost } from './remiss-epost';
 import { RemissinstansRepository } from './remissinstans.repository';
 
@@ -29,8 +29,7 @@ export class RemissUtskickService {
     private readonly utkast: RemissUtkastService,
     private readonly instanser: RemissinstansRepository,
     private readonly externLankar: ExternLankService,
-    private readonly diarier: DiariumRepository,
-    private readonly filer: FilRepository,
+    private readonly arkiv: ArkivService,
     private readonly pdf: PdfRenderare,
     private readonly aviseringar: Aviseringar,
     private readonly audit: AuditLog,
@@ -65,20 +64,20 @@ export class RemissUtskickService {
         lankar.set(i.id, (await this.externLankar.issue(m, lank)).url);
       }
 
-      const fil = await this.filer.insert(m, {
-        organisationId: utkast.organisationId,
-        filnamn: dnrFilnamn(utkast.diarienummer, 'missiv'),
-        mimetyp: 'application/pdf',
-        data: missiv,
-      });
-      await this.diarier.registerHandling(m, utkast.arendeId!, {
-        riktning: 'utgaende',
-        datum: idag,
-        motpart: namn.join(', '),
-        beskrivning: `Remiss: ${utkast.arendemening}`,
-        filId: fil.id,
-        registreradAv: actor.anvandareId,
-      });
+      const [{ fil }] = await this.arkiv.registerHandling(
+        m,
+        { filnamn: dokumentFilnamn(utkast.diarienummer, 'missiv'), mimetyp: 'application/pdf', data: missiv },
+        [
+          {
+            arendeId: utkast.arendeId!,
+            riktning: 'utgaende',
+            datum: idag,
+            motpart: namn.join(', '),
+            beskrivning: `Remiss: ${utkast.arendemening}`,
+            registreradAv: actor.anvandareId,
+          },
+        ],
+      );
 
       const remiss = await this.remisser.update(m, utkast.id, {
         status: 'utskickad',
