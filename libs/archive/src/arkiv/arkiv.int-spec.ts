@@ -98,6 +98,11 @@ describe('ArkivService.registerHandling', () => {
     expect(annan.fil).toMatchObject({ filnamn: 'KS2025-118-missiv.pdf', sha256: missiv.sha256, storlek: pdf.length });
     expect(annan.fil.organisationId).toBe(arenden.vadstena.organisationId);
     expect(annan.handling.lopnummer).toBe(2); // after the answer registered above
+    const [kopia] = await dataSource.query(
+      `SELECT encode(sha256(data), 'hex') = sha256 AS stammer, length(data) AS storlek FROM fil WHERE id = $1`,
+      [annan.fil.id],
+    );
+    expect(kopia).toEqual({ stammer: true, storlek: pdf.length });
   });
 
   it('registers a handling without a document, and refuses an unknown ärende with 404 storing nothing', async () => {

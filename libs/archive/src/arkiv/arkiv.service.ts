@@ -40,7 +40,12 @@ export class ArkivService {
     // A stored file's bytes are read only when another organisation needs its own copy.
     const bytes = async (): Promise<Omit<NyFil, 'organisationId'>> =>
       sparad
-        ? { filnamn: sparad.filnamn, mimetyp: sparad.mimetyp, data: (await this.filer.data(sparad.id, manager)).data }
+        ? {
+            filnamn: sparad.filnamn,
+            mimetyp: sparad.mimetyp,
+            sha256: sparad.sha256,
+            data: (await this.filer.data(sparad.id, manager)).data,
+          }
         : (fil as Omit<NyFil, 'organisationId'>);
     const resultat: { handling: Handling; fil: Fil | null }[] = [];
     for (const { arendeId, ...ny } of registreringar) {

@@ -180,7 +180,7 @@ export class ExternService {
     const epost = await this.inTransaction(token, 'svara', async (m, { atkomst, instans, remiss }) => {
       const now = this.clock.now();
       const filnamn = dokumentFilnamn(remiss.diarienummer, instans.namn);
-      const dokument = { filnamn, mimetyp: 'application/pdf', data: pdf.data };
+      const dokument = { filnamn, mimetyp: 'application/pdf', data: pdf.data, sha256: pdf.sha256 };
       const sparad = await this.registrera(m, remiss, instans, `Remissvar från ${instans.namn}`, dokument, now);
       await this.instanser.update(m, instans.id, { status: 'besvarad', besvaradAt: now, externSvarFilId: sparad.id });
       return this.avsluta(
