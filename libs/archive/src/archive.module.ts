@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ArkivService } from './arkiv/arkiv.service';
 import { DiariumController } from './diarium/diarium.controller';
 import { DiariumRepository } from './diarium/diarium.repository';
 import { DiariumService } from './diarium/diarium.service';
@@ -7,7 +8,7 @@ import { FilRepository } from './fil/fil.repository';
 /** The registrator's domain: diarier and their numbering now; the archive (PDF/A, e-arkiv export) next. */
 @Module({
   controllers: [DiariumController],
-  providers: [DiariumRepository, DiariumService, FilRepository],
-  exports: [DiariumRepository, DiariumService, FilRepository],
+  providers: [DiariumRepository, DiariumService, FilRepository, ArkivService],
+  exports: [DiariumRepository, DiariumService, FilRepository, ArkivService],
 })
 export class ArchiveModule {}

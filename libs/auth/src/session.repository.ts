@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock } from '@app/core';
+import { Clock, generateToken, hashToken } from '@app/core';
 import { preparedRead, Session } from '@app/database';
-import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, EntityManager, LessThan } from 'typeorm';
 import { Actor, RollVidEnhet } from './actor';
 
@@ -34,22 +33,18 @@ export class SessionRepository {
     private readonly clock: Clock,
   ) {}
 
-  static hash(token: string): Buffer {
-    return createHash('sha256').update(token).digest();
-  }
-
   /** A new session for the user (its cookie token and CSRF token); the user's expired sessions are cleared on the way. */
   async create(
     manager: EntityManager,
     anvandareId: string,
     ttlMs: number,
   ): Promise<{ token: string; csrfToken: string }> {
-    const token = randomBytes(32).toString('base64url');
-    const csrfToken = randomBytes(24).toString('base64url');
+    const token = generateToken();
+    const csrfToken = generateToken(24);
     const now = this.clock.now();
     await manager.delete(Session, { anvandareId, expiresAt: LessThan(now) });
     await manager.insert(Session, {
-      tokenHash: SessionRepository.hash(token),
+      tokenHash: hashToken(token),
       anvandareId,
       csrfToken,
       createdAt: now,
@@ -66,7 +61,7 @@ export class SessionRepository {
    * its user signs in again.
    */
   async findActor(token: string, ttlMs: number, maxMs: number): Promise<LiveSession | null> {
-    const tokenHash = SessionRepository.hash(token);
+    const tokenHash = hashToken(token);
     const now = this.clock.now();
     // Expiry is checked against the next whole second, so the parallel requests of one page load
     // send the same read and share it (preparedRead); a session ends at most a second early.
@@ -97,7 +92,7 @@ export class SessionRepository {
   }
 
   async delete(manager: EntityManager, token: string): Promise<Session | null> {
-    const session = await manager.findOneBy(Session, { tokenHash: SessionRepository.hash(token) });
+    const session = await manager.findOneBy(Session, { tokenHash: hashToken(token) });
     if (session) await manager.delete(Session, { tokenHash: session.tokenHash });
     return session;
   }

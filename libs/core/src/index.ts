@@ -22,3 +22,5 @@ export * from './http/pdf-svar';
 export * from './validation/text-check';
 export * from './validation/field.decorators';
 export * from './validation/positive-int.pipe';
+export * from './crypto/token';
+export * from './http/plattforms-lankar';

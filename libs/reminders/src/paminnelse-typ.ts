@@ -1,11 +1,11 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, AppConfig, Datum, stockholmDatum } from '@app/core';
+import { Datum, PlattformsLankar, stockholmDatum } from '@app/core';
 import { preparedQuery } from '@app/database';
+import { ExternLankService } from '@app/lankar';
 import { Forfattat, messageIdFor, UtkorgJobb, UtkorgTyp, UtkorgTyper } from '@app/mail';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { nyaExternLankar } from './brev/extern-lank';
 import { paminnelsebrev } from './brev/paminnelsebrev';
 import { PaminnelseRepository } from './paminnelse.repository';
 import { PaminnelseregelRepository } from './paminnelseregel.repository';
@@ -50,7 +50,8 @@ export class PaminnelseTyp implements UtkorgTyp, OnModuleInit {
     private readonly typer: UtkorgTyper,
     private readonly paminnelser: PaminnelseRepository,
     private readonly regler: PaminnelseregelRepository,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly externLankar: ExternLankService,
+    private readonly plattform: PlattformsLankar,
   ) {}
 
   onModuleInit(): void {
@@ -75,16 +76,14 @@ export class PaminnelseTyp implements UtkorgTyp, OnModuleInit {
         WHERE p.id = ANY($1::uuid[])`,
       [ids],
     );
-    const bas = (this.config.PUBLIC_URL ?? `http://${this.config.HOST}:${this.config.PORT}`).replace(/\/$/, '');
     const beslut = new Map(underlag.map((u) => [u.id, this.mottagare(u)]));
-    // A revoked link stays revoked: no fresh one for that instans (nyaExternLankar re-checks it, and the address, under lock).
+    // A revoked link stays revoked: no fresh one for that instans (issueForReminders re-checks it, and the address, under lock).
     const externa = underlag.filter((u) => {
       const b = beslut.get(u.id)!;
       return 'till' in b && b.extern && !u.lank_aterkallad;
     });
-    const lankar = await nyaExternLankar(
+    const lankar = await this.externLankar.issueForReminders(
       this.dataSource.manager,
-      bas,
       externa.map((u) => ({
         organisationId: u.organisation_id,
         remissinstansId: u.remissinstans_id,
@@ -97,7 +96,7 @@ export class PaminnelseTyp implements UtkorgTyp, OnModuleInit {
       underlag.map((u): [string, Forfattat] => {
         const b = beslut.get(u.id)!;
         if (!('till' in b)) return [u.id, b];
-        const lank = b.extern ? (externLank.get(u.id) ?? null) : `${bas}/remisser/${u.remiss_id}`;
+        const lank = b.extern ? (externLank.get(u.id) ?? null) : this.plattform.remiss(u.remiss_id);
         return [u.id, this.brev(u, stockholmDatum(u.due_at), b.till, lank, b.extern)];
       }),
     );

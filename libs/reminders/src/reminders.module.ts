@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { LankarModule } from '@app/lankar';
 import { PaminnelseAdminController } from './admin/paminnelse-admin.controller';
 import { PaminnelsePlanerare } from './paminnelse-planerare';
 import { PaminnelsePlanering } from './paminnelse-planering';
@@ -13,6 +14,7 @@ import { PaminnelseregelRepository } from './paminnelseregel.repository';
  */
 @Global()
 @Module({
+  imports: [LankarModule],
   controllers: [PaminnelseAdminController],
   providers: [
     PaminnelseRepository,

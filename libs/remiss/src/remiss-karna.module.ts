@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ArchiveModule } from '@app/archive';
-import { ExternAtkomstRepository } from './extern/extern-atkomst.repository';
+import { LankarModule } from '@app/lankar';
 import { PdfGranskning } from './handlingar/pdf-granskning';
 import { PdfUppladdning } from './handlingar/pdf-uppladdning.interceptor';
 import { RemissRepository } from './remiss.repository';
@@ -12,20 +12,13 @@ import { RemissinstansRepository } from './utskick/remissinstans.repository';
  * the outboxes (PaminnelsePlanering and EpostUtkorg come from the global reminders and mail modules).
  */
 @Module({
-  imports: [ArchiveModule],
-  providers: [
-    RemissRepository,
-    RemissinstansRepository,
-    ExternAtkomstRepository,
-    PdfGranskning,
-    PdfUppladdning,
-    Aviseringar,
-  ],
+  imports: [ArchiveModule, LankarModule],
+  providers: [RemissRepository, RemissinstansRepository, PdfGranskning, PdfUppladdning, Aviseringar],
   exports: [
     ArchiveModule,
+    LankarModule,
     RemissRepository,
     RemissinstansRepository,
-    ExternAtkomstRepository,
     PdfGranskning,
     PdfUppladdning,
     Aviseringar,

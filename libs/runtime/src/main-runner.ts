@@ -1,6 +1,6 @@
 import { DynamicModule, Logger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AppConfig, loadConfig, StartupError } from '@app/core';
+import { AppConfig, loadConfig, plattformsUrl, StartupError } from '@app/core';
 import { Infrastructure, provideInfrastructure, runMigrations } from '@app/database';
 import { createHttpApp } from './http-app';
 
@@ -28,7 +28,7 @@ export async function runHttpApp(spec: HttpAppSpec): Promise<void> {
     LEVELS.slice(0, LEVELS.indexOf(config.LOG_LEVEL) + 1),
   );
   await app.listen(spec.port(config), config.HOST);
-  const url = config.PUBLIC_URL ?? `http://${config.HOST}:${spec.port(config)}`;
+  const url = plattformsUrl(config, spec.port(config));
   new Logger(spec.title).log(`listening on ${url}`);
   spec.afterListen?.(url, config);
   stopOnSignal(config.SHUTDOWN_TIMEOUT_MS, async () => {

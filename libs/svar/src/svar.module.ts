@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ArchiveModule } from '@app/archive';
+import { RemissKarnaModule } from '@app/remiss';
 import { RemissvarUtskrift } from './dokument/remissvar-utskrift';
 import { ExpedieringController } from './expediering/expediering.controller';
 import { ExpedieringService } from './expediering/expediering.service';
@@ -18,7 +19,8 @@ import { RemissvarService } from './remissvar.service';
  * PaminnelsePlanering and EpostUtkorg from the app (PdfModule or PdfKoModule, RemindersModule, UtkorgModule).
  */
 @Module({
-  imports: [ArchiveModule],
+  // The remiss as its sender keeps it (its remisshandlingar): read through the sender's side, never copied.
+  imports: [ArchiveModule, RemissKarnaModule],
   controllers: [InkorgController, NamndInstansController, RemissvarController, ExpedieringController],
   providers: [
     InkorgRepository,

@@ -215,7 +215,7 @@ describe('external links under a storm of refused and competing answers', () => 
     // Only upload-free files: no file was stored for a refused answer.
     const [orphans] = await sql(
       t.db.url,
-      `SELECT count(*)::int AS n FROM fil f WHERE f.filnamn LIKE '%förening%' AND NOT EXISTS (SELECT 1 FROM remissinstans i WHERE i.extern_svar_fil_id = f.id)`,
+      `SELECT count(*)::int AS n FROM fil f WHERE f.filnamn LIKE '%forening%' AND NOT EXISTS (SELECT 1 FROM remissinstans i WHERE i.extern_svar_fil_id = f.id)`,
     );
     expect(orphans.n).toBe(0);
   }, 120_000);

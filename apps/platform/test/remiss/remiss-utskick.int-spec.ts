@@ -111,7 +111,11 @@ describe('sending and following a remiss (real PostgreSQL, Redis, Chromium, SMTP
       expect(m.subject.startsWith(`${remiss.diarienummer} `)).toBe(true);
       expect(m.text).toContain(formatDeadline(forstaGiltigaSvarsdatum()));
     }
+    // A nämnd is sent to the remiss' page (the web UI's path, as the reminders link it), an external party to its own link.
+    expect(sink.to('un@enkoping.se')[0].text).toContain(`https://remiss.example.se/remisser/${remiss.id}`);
+    expect(sink.to('bun@vadstena.se')[0].text).not.toContain('/api/');
     const extern = sink.to('registrator@regionuppsala.se')[0];
+    expect(extern.text).toMatch(/https:\/\/remiss\.example\.se\/api\/extern\/[A-Za-z0-9_-]{43}/);
     externToken = /\/api\/extern\/([A-Za-z0-9_-]{43})/.exec(extern.text)![1];
     // Only the token's hash is stored.
     expect(
@@ -283,6 +287,31 @@ describe('sending and following a remiss (real PostgreSQL, Redis, Chromium, SMTP
       )[0].n,
     ).toBe(1);
   }, 60_000);
+
+  it('a nämnd of another kommun registers the remiss: the missiv enters its diarium as its own copy, not the sender’s row', async () => {
+    await sql(
+      t.db.url,
+      `INSERT INTO anvandarroll (anvandare_id, enhet_id, roll)
+       SELECT a.id, $1, 'namndsekreterare' FROM anvandare a WHERE a.epost = 'remissansvarig@vadstena.demo'`,
+      [enhet('BUN', 'Vadstena kommun')],
+    );
+    const vadstena = await t.as('remissansvarig@vadstena.demo');
+    const [instans] = await sql(
+      t.db.url,
+      `SELECT id FROM remissinstans WHERE remiss_id = $1 AND mottagare_enhet_id = $2`,
+      [remiss.id, enhet('BUN', 'Vadstena kommun')],
+    );
+    expect((await vadstena.post(`/api/remissinstanser/${instans.id}/registrera`, {})).status).toBe(200);
+    const [kopia] = await sql(
+      t.db.url,
+      `SELECT f.id, f.organisation_id = a.organisation_id AS egen, f.sha256, m.sha256 AS missiv_sha256, f.id = m.id AS samma_rad
+         FROM remissinstans i JOIN arende a ON a.id = i.mottagare_arende_id JOIN handling h ON h.arende_id = a.id
+         JOIN fil f ON f.id = h.fil_id JOIN remiss r ON r.id = i.remiss_id JOIN fil m ON m.id = r.missiv_fil_id
+        WHERE i.id = $1`,
+      [instans.id],
+    );
+    expect(kopia).toMatchObject({ egen: true, samma_rad: false, sha256: kopia.missiv_sha256 });
+  });
 
   it('återkallar: status, reason, links closed, open instanser told; then every change is refused', async () => {
     const before = sink.received.length;

@@ -95,20 +95,29 @@ export class DiariumRepository {
     return manager.findOneByOrFail(Arende, { id: identifiers[0].id as string });
   }
 
-  /** Registers a handling under the ärende with the next löpnummer (the ärende row is locked meanwhile). */
-  async registerHandling(manager: EntityManager, arendeId: string, ny: NyHandling): Promise<Handling> {
+  /** Locks the ärende a handling is registered under (its löpnummer are counted meanwhile). */
+  async lockArende(manager: EntityManager, arendeId: string): Promise<{ id: string; organisationId: string }> {
     const [arende]: { organisation_id: string }[] = await manager.query(
       'SELECT organisation_id FROM arende WHERE id = $1 FOR UPDATE',
       [arendeId],
     );
     if (!arende) throw notFound('Ärende');
+    return { id: arendeId, organisationId: arende.organisation_id };
+  }
+
+  /** Inserts a handling under an ärende locked by `lockArende`, with the next löpnummer. */
+  async insertHandling(
+    manager: EntityManager,
+    arende: { id: string; organisationId: string },
+    ny: NyHandling,
+  ): Promise<Handling> {
     const [{ next }]: { next: number }[] = await manager.query(
       'SELECT COALESCE(MAX(lopnummer), 0) + 1 AS next FROM handling WHERE arende_id = $1',
-      [arendeId],
+      [arende.id],
     );
     const { identifiers } = await manager.insert(Handling, {
-      organisationId: arende.organisation_id,
-      arendeId,
+      organisationId: arende.organisationId,
+      arendeId: arende.id,
       lopnummer: next,
       riktning: ny.riktning,
       datum: ny.datum,

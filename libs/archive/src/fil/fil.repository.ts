@@ -9,6 +9,8 @@ export interface NyFil {
   filnamn: string;
   mimetyp: string;
   data: Buffer;
+  /** The bytes' SHA-256 (hex) when it was computed already, off the event loop (`PdfGranskning`). */
+  sha256?: string;
 }
 
 /** Stored bytes with their SHA-256; the database refuses to change a row once written. */
@@ -17,9 +19,14 @@ export class FilRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async insert(manager: EntityManager, fil: NyFil): Promise<Fil> {
-    const sha256 = createHash('sha256').update(fil.data).digest('hex');
+    const sha256 = fil.sha256 ?? createHash('sha256').update(fil.data).digest('hex');
     const { identifiers } = await manager.insert(Fil, { ...fil, storlek: fil.data.length, sha256 });
     return manager.findOneByOrFail(Fil, { id: identifiers[0].id as string });
+  }
+
+  /** A stored file's description, without its bytes. */
+  get(manager: EntityManager, id: string): Promise<Fil> {
+    return manager.findOneByOrFail(Fil, { id });
   }
 
   /** The bytes of a file the caller has already been allowed to see (callers check tenancy first). */

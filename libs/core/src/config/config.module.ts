@@ -1,8 +1,11 @@
 import { Global, Module } from '@nestjs/common';
+import { PlattformsLankar } from '../http/plattforms-lankar';
+import { APP_CONFIG } from './app-config.token';
 import { AppConfig, loadConfig } from './config.schema';
 
-export const APP_CONFIG = Symbol('APP_CONFIG');
+export { APP_CONFIG };
 
+/** The config and what follows from it alone (the platform's addresses): ambient, as the config is. */
 @Global()
 @Module({})
 export class ConfigModule {
@@ -10,8 +13,8 @@ export class ConfigModule {
   static forRoot(config: AppConfig = loadConfig(process.env)) {
     return {
       module: ConfigModule,
-      providers: [{ provide: APP_CONFIG, useValue: config }],
-      exports: [APP_CONFIG],
+      providers: [{ provide: APP_CONFIG, useValue: config }, PlattformsLankar],
+      exports: [APP_CONFIG, PlattformsLankar],
     };
   }
 }

@@ -1,6 +1,6 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DiariumRepository, FilRepository } from '@app/archive';
+import { ArkivService, dokumentFilnamn, FilRepository, HandlingsFil } from '@app/archive';
 import { AuditLog } from '@app/auth';
 import {
   APP_CONFIG,
@@ -14,16 +14,15 @@ import {
   notFound,
   stockholmDatum,
 } from '@app/core';
-import { ExternAtkomst, Remiss, Remisshandling, Remissinstans } from '@app/database';
+import { ExternAtkomst, Fil, Remiss, Remisshandling, Remissinstans } from '@app/database';
+import { ExternAtkomstRepository } from '@app/lankar';
 import { DataSource, EntityManager } from 'typeorm';
 import { PdfGranskning } from '../handlingar/pdf-granskning';
 import { Uppladdning } from '../handlingar/remisshandling.service';
 import { RemissRepository } from '../remiss.repository';
 import { Aviseringar } from '../utskick/aviseringar';
-import { dnrFilnamn } from '../utskick/missiv';
 import { externtSvarEpost } from '../utskick/remiss-epost';
 import { RemissinstansRepository } from '../utskick/remissinstans.repository';
-import { ExternAtkomstRepository } from './extern-atkomst.repository';
 import { OkandaLankar } from './okanda-lankar';
 
 /** A link that cannot be used: 404 when unknown, 410 when used, expired, revoked or the remiss closed. */
@@ -111,7 +110,7 @@ export class ExternService {
     private readonly lankar: ExternAtkomstRepository,
     private readonly remisser: RemissRepository,
     private readonly instanser: RemissinstansRepository,
-    private readonly diarier: DiariumRepository,
+    private readonly arkiv: ArkivService,
     private readonly filer: FilRepository,
     private readonly granskning: PdfGranskning,
     private readonly aviseringar: Aviseringar,
@@ -180,13 +179,9 @@ export class ExternService {
     const pdf = await this.granskning.granska(fil?.buffer, fil?.originalname || 'remissvar.pdf');
     const epost = await this.inTransaction(token, 'svara', async (m, { atkomst, instans, remiss }) => {
       const now = this.clock.now();
-      const sparad = await this.filer.insert(m, {
-        organisationId: remiss.organisationId,
-        filnamn: dnrFilnamn(remiss.diarienummer, instans.namn.replace(/[^\p{L}\p{N}]+/gu, '-')),
-        mimetyp: 'application/pdf',
-        data: pdf.data,
-      });
-      await this.registrera(m, remiss, instans, `Remissvar från ${instans.namn}`, sparad.id, now);
+      const filnamn = dokumentFilnamn(remiss.diarienummer, instans.namn);
+      const dokument = { filnamn, mimetyp: 'application/pdf', data: pdf.data, sha256: pdf.sha256 };
+      const sparad = await this.registrera(m, remiss, instans, `Remissvar från ${instans.namn}`, dokument, now);
       await this.instanser.update(m, instans.id, { status: 'besvarad', besvaradAt: now, externSvarFilId: sparad.id });
       return this.avsluta(
         m,
@@ -254,22 +249,25 @@ export class ExternService {
     }
   }
 
-  private async registrera(
+  private async registrera<D extends HandlingsFil | null>(
     m: EntityManager,
     remiss: Remiss,
     instans: Remissinstans,
     beskrivning: string,
-    filId: string | null,
+    dokument: D,
     now: Date,
-  ): Promise<void> {
-    await this.diarier.registerHandling(m, remiss.arendeId!, {
-      riktning: 'inkommande',
-      datum: stockholmDatum(now),
-      motpart: instans.namn,
-      beskrivning,
-      filId,
-      registreradAv: null,
-    });
+  ): Promise<D extends null ? null : Fil> {
+    const [{ fil }] = await this.arkiv.registerHandling(m, dokument, [
+      {
+        arendeId: remiss.arendeId!,
+        riktning: 'inkommande',
+        datum: stockholmDatum(now),
+        motpart: instans.namn,
+        beskrivning,
+        registreradAv: null,
+      },
+    ]);
+    return fil;
   }
 
   /** The link is spent, reminders stop, the audit log says which link was used, the kontaktperson is told (returns the queued mail ids). */

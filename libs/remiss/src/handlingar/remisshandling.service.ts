@@ -42,6 +42,7 @@ export class RemisshandlingService {
         filnamn,
         mimetyp: 'application/pdf',
         data: pdf.data,
+        sha256: pdf.sha256,
       });
       const handling = await this.remisser.insertHandling(
         m,

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { dokumentFilnamn } from '@app/archive';
 import { Actor } from '@app/auth';
 import { Clock, illegalTransition, stockholmDatum } from '@app/core';
 import { PdfRenderare, RemissammanstallningDokument } from '@app/pdf';
 import { RemissRepository } from '../remiss.repository';
 import { kravAvsandare } from '../utkast/remiss-utkast.service';
-import { dnrFilnamn } from '../utskick/missiv';
 import { sammanstall, sammanstallningCsv } from './sammanstallning';
 import { SammanstallningRepository } from './sammanstallning.repository';
 
@@ -39,7 +39,7 @@ export class SammanstallningService {
   async csv(actor: Actor, remissId: string): Promise<{ filnamn: string; data: Buffer }> {
     const doc = await this.dokument(actor, remissId);
     return {
-      filnamn: dnrFilnamn(doc.diarienummer, 'remissammanstallning').replace(/\.pdf$/, '.csv'),
+      filnamn: dokumentFilnamn(doc.diarienummer, 'remissammanstallning', 'csv'),
       data: sammanstallningCsv(doc),
     };
   }
@@ -47,7 +47,7 @@ export class SammanstallningService {
   async pdfFil(actor: Actor, remissId: string): Promise<{ filnamn: string; data: Buffer }> {
     const doc = await this.dokument(actor, remissId);
     return {
-      filnamn: dnrFilnamn(doc.diarienummer, 'remissammanstallning'),
+      filnamn: dokumentFilnamn(doc.diarienummer, 'remissammanstallning'),
       data: await this.pdf.renderRemissammanstallning(doc),
     };
   }

@@ -1,11 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, AuditLog } from '@app/auth';
-import { APP_CONFIG, AppConfig, badRequest, Clock, illegalTransition, isDatum, stockholmDatum } from '@app/core';
+import { badRequest, Clock, illegalTransition, isDatum, stockholmDatum } from '@app/core';
 import { Remiss, Remissinstans } from '@app/database';
+import { ExternAtkomstRepository, ExternLankService } from '@app/lankar';
 import { DataSource, EntityManager } from 'typeorm';
-import { ExternAtkomstRepository } from '../extern/extern-atkomst.repository';
-import { externLank, lankGiltigTill } from '../extern/lank';
 import { RemissRepository } from '../remiss.repository';
 import { kontrolleraAnstand } from '../utkast/svarsdatum-regel';
 import { kravAvsandare } from '../utkast/remiss-utkast.service';
@@ -19,10 +18,10 @@ import { AnstandDto } from './remiss-uppfoljning.dto';
 export class RemissUppfoljningService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly remisser: RemissRepository,
     private readonly instanser: RemissinstansRepository,
     private readonly lankar: ExternAtkomstRepository,
+    private readonly externLankar: ExternLankService,
     private readonly aviseringar: Aviseringar,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
@@ -49,7 +48,7 @@ export class RemissUppfoljningService {
         );
       kontrolleraAnstand(dto.svarsdatum, fore.svarsdatum, this.idag());
       const instans = await this.instanser.update(m, fore.id, { svarsdatum: dto.svarsdatum, anstandOrsak: dto.orsak });
-      await this.lankar.forlang(m, instans.id, lankGiltigTill(instans.svarsdatum));
+      await this.externLankar.extend(m, instans.id, instans.svarsdatum);
       await this.audit.record(m, {
         organisationId: actor.organisationId,
         anvandareId: actor.anvandareId,
@@ -174,7 +173,11 @@ export class RemissUppfoljningService {
         adress !== fore.externEpost || fore.lankAterkalladAt
           ? await this.instanser.update(m, fore.id, { externEpost: adress, lankAterkalladAt: null })
           : fore;
-      const lank = await this.lankar.skapa(m, remiss.organisationId, instans.id, lankGiltigTill(instans.svarsdatum));
+      const lank = await this.externLankar.issue(m, {
+        organisationId: remiss.organisationId,
+        remissinstansId: instans.id,
+        svarsdatum: instans.svarsdatum,
+      });
       const andradAdress = adress !== fore.externEpost ? { epost: { fran: fore.externEpost, till: adress } } : {};
       await this.audit.record(m, {
         organisationId: actor.organisationId,
@@ -189,7 +192,7 @@ export class RemissUppfoljningService {
       const epost = await this.aviseringar.koa(
         m,
         remiss.organisationId,
-        adresser.map((a) => utskickEpost(remiss, a, externLank(this.config, lank.token), enhet.namn, lank.id)),
+        adresser.map((a) => utskickEpost(remiss, a, lank.url, enhet.namn, lank.id)),
       );
       return { aterkallade, arbete: { epost } };
     });

@@ -29,8 +29,3 @@ export function missivDokument(
     svarsanvisning: `Nämnder och organisationer på Remissplattformen svarar i plattformen (${plattform}). Övriga remissinstanser får en personlig länk per e-post där svaret lämnas som PDF. Ange diarienummer ${remiss.diarienummer} i svaret.`,
   };
 }
-
-/** Stored file names carry the dnr without '/', e.g. KS2025-118-missiv.pdf. */
-export function dnrFilnamn(diarienummer: string, del: string): string {
-  return `${diarienummer.replace(/[/\s]+/g, '-')}-${del}.pdf`;
-}

@@ -1,17 +1,16 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DiariumRepository, FilRepository } from '@app/archive';
+import { ArkivService, dokumentFilnamn } from '@app/archive';
 import { Actor, AuditLog } from '@app/auth';
-import { APP_CONFIG, AppConfig, badRequest, Clock, conflict, stockholmDatum } from '@app/core';
+import { badRequest, Clock, conflict, PlattformsLankar, stockholmDatum } from '@app/core';
 import { Remiss, Remissinstans } from '@app/database';
+import { ExternLankService } from '@app/lankar';
 import { PdfRenderare } from '@app/pdf';
 import { DataSource, EntityManager } from 'typeorm';
-import { ExternAtkomstRepository } from '../extern/extern-atkomst.repository';
-import { externLank, lankGiltigTill, plattformsUrl } from '../extern/lank';
 import { RemissRepository } from '../remiss.repository';
 import { RemissUtkastService } from '../utkast/remiss-utkast.service';
 import { Aviseringar } from './aviseringar';
-import { dnrFilnamn, missivDokument } from './missiv';
+import { missivDokument } from './missiv';
 import { utskickEpost } from './remiss-epost';
 import { RemissinstansRepository } from './remissinstans.repository';
 
@@ -25,13 +24,12 @@ import { RemissinstansRepository } from './remissinstans.repository';
 export class RemissUtskickService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly plattform: PlattformsLankar,
     private readonly remisser: RemissRepository,
     private readonly utkast: RemissUtkastService,
     private readonly instanser: RemissinstansRepository,
-    private readonly lankar: ExternAtkomstRepository,
-    private readonly diarier: DiariumRepository,
-    private readonly filer: FilRepository,
+    private readonly externLankar: ExternLankService,
+    private readonly arkiv: ArkivService,
     private readonly pdf: PdfRenderare,
     private readonly aviseringar: Aviseringar,
     private readonly audit: AuditLog,
@@ -60,24 +58,26 @@ export class RemissUtskickService {
         );
       }
       const instanser = await this.instanser.insert(m, rader);
-      const tokens = new Map<string, string>();
-      for (const i of instanser.filter((i) => i.externEpost))
-        tokens.set(i.id, (await this.lankar.skapa(m, utkast.organisationId, i.id, lankGiltigTill(i.svarsdatum))).token);
+      const lankar = new Map<string, string>();
+      for (const i of instanser.filter((i) => i.externEpost)) {
+        const lank = { organisationId: utkast.organisationId, remissinstansId: i.id, svarsdatum: i.svarsdatum };
+        lankar.set(i.id, (await this.externLankar.issue(m, lank)).url);
+      }
 
-      const fil = await this.filer.insert(m, {
-        organisationId: utkast.organisationId,
-        filnamn: dnrFilnamn(utkast.diarienummer, 'missiv'),
-        mimetyp: 'application/pdf',
-        data: missiv,
-      });
-      await this.diarier.registerHandling(m, utkast.arendeId!, {
-        riktning: 'utgaende',
-        datum: idag,
-        motpart: namn.join(', '),
-        beskrivning: `Remiss: ${utkast.arendemening}`,
-        filId: fil.id,
-        registreradAv: actor.anvandareId,
-      });
+      const [{ fil }] = await this.arkiv.registerHandling(
+        m,
+        { filnamn: dokumentFilnamn(utkast.diarienummer, 'missiv'), mimetyp: 'application/pdf', data: missiv },
+        [
+          {
+            arendeId: utkast.arendeId!,
+            riktning: 'utgaende',
+            datum: idag,
+            motpart: namn.join(', '),
+            beskrivning: `Remiss: ${utkast.arendemening}`,
+            registreradAv: actor.anvandareId,
+          },
+        ],
+      );
 
       const remiss = await this.remisser.update(m, utkast.id, {
         status: 'utskickad',
@@ -94,14 +94,10 @@ export class RemissUtskickService {
       });
 
       const paminnelser = await this.aviseringar.paminnelser.plan(m, instanser);
-      const plattform = `${plattformsUrl(this.config)}/api/remisser/${remiss.id}`;
+      // Nämnder answer on the platform, external instanser through their personal link.
+      const sida = this.plattform.remiss(remiss.id);
       const mails = (await this.instanser.adresser(m, remiss.id)).map((a) =>
-        utskickEpost(
-          remiss,
-          a,
-          tokens.has(a.id) ? externLank(this.config, tokens.get(a.id)!) : plattform,
-          avsandare.enhet.namn,
-        ),
+        utskickEpost(remiss, a, lankar.get(a.id) ?? sida, avsandare.enhet.namn),
       );
       const epost = await this.aviseringar.koa(m, remiss.organisationId, mails);
       return { remiss, arbete: { paminnelser, epost } };
@@ -159,7 +155,7 @@ export class RemissUtskickService {
     const idag = stockholmDatum(now);
     const avsandare = await this.remisser.avsandare(utkast, m);
     const namn = rader.map((r) => r.namn!).sort((a, b) => a.localeCompare(b, 'sv'));
-    const dokument = missivDokument(utkast, avsandare, namn, handlingar, idag, plattformsUrl(this.config));
+    const dokument = missivDokument(utkast, avsandare, namn, handlingar, idag, this.plattform.bas);
     return { utkast, rader, avsandare, namn, now, idag, dokument };
   }
 }

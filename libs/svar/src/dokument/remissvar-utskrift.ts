@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { dokumentFilnamn } from '@app/archive';
 import { Actor } from '@app/auth';
 import { Clock, stockholmDatum } from '@app/core';
 import { Beslut, Remissvar, Synpunkt } from '@app/database';
 import { PdfRenderare, type RemissvarDokument } from '@app/pdf';
+import { RemissRepository } from '@app/remiss';
 import { DataSource, EntityManager } from 'typeorm';
 import { kravRoll, LASA_UTKAST } from '../behorighet';
-import { remissvarFilnamn } from '../innehall/filnamn';
 import { InstansMedRemiss, NamndInstansRepository } from '../instans/namnd-instans.repository';
 import { RemissvarRepository } from '../remissvar.repository';
 import { remissvarDokument } from './remissvar-dokument';
@@ -26,6 +27,7 @@ export class RemissvarUtskrift {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly svar: RemissvarRepository,
     private readonly instanser: NamndInstansRepository,
+    private readonly remisser: RemissRepository,
     private readonly pdf: PdfRenderare,
     private readonly clock: Clock,
   ) {}
@@ -66,7 +68,7 @@ export class RemissvarUtskrift {
     const [organisation, enhet, handlingar, mottagare] = await Promise.all([
       this.instanser.organisation(manager, svar.organisationId),
       this.instanser.enhet(manager, instans.mottagareEnhetId),
-      this.instanser.handlingar(manager, remiss.id),
+      this.remisser.handlingar(remiss.id, manager),
       this.instanser.avsandare(manager, remiss, svar.organisationId),
     ]);
     const dokument = remissvarDokument({
@@ -85,7 +87,7 @@ export class RemissvarUtskrift {
     return {
       dokument,
       pdf: await this.pdf.renderRemissvar(dokument),
-      filnamn: remissvarFilnamn(remiss.diarienummer, instans.namn),
+      filnamn: dokumentFilnamn(remiss.diarienummer, instans.namn),
     };
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DiariumRepository, FilRepository } from '@app/archive';
+import { ArkivService, Registrering } from '@app/archive';
 import { Actor, AuditLog } from '@app/auth';
 import { Clock, conflict, illegalTransition, stockholmDatum } from '@app/core';
 import { Remissvar } from '@app/database';
@@ -33,8 +33,7 @@ export class ExpedieringService {
     private readonly instanser: NamndInstansRepository,
     private readonly registrering: RegistreringService,
     private readonly utskrift: RemissvarUtskrift,
-    private readonly filer: FilRepository,
-    private readonly diarier: DiariumRepository,
+    private readonly arkiv: ArkivService,
     private readonly paminnelser: PaminnelsePlanering,
     private readonly utkorg: EpostUtkorg,
     private readonly audit: AuditLog,
@@ -154,41 +153,31 @@ export class ExpedieringService {
     kravOppenRemiss(remiss, 'send the answer');
     const now = this.clock.now();
     const datum = stockholmDatum(now);
-    const fil = await this.filer.insert(manager, {
-      organisationId: svar.organisationId,
-      filnamn: utskrift.filnamn,
-      mimetyp: 'application/pdf',
-      data: utskrift.pdf,
-    });
-    const avsandare = await this.instanser.avsandare(manager, remiss, svar.organisationId);
-    await this.diarier.registerHandling(manager, instans.mottagareArendeId!, {
-      riktning: 'utgaende',
-      datum,
-      motpart: avsandare,
-      beskrivning: utskrift.dokument.titel,
-      filId: fil.id,
-      registreradAv: actor.anvandareId,
-    });
-    if (remiss.arendeId) {
-      // The sender's diarium holds its own copy when it is another organisation's: files never cross tenants.
-      const avsandarFil =
-        remiss.organisationId === svar.organisationId
-          ? fil
-          : await this.filer.insert(manager, {
-              organisationId: remiss.organisationId,
-              filnamn: utskrift.filnamn,
-              mimetyp: 'application/pdf',
-              data: utskrift.pdf,
-            });
-      await this.diarier.registerHandling(manager, remiss.arendeId, {
+    // Utgående in the nämnd's diarium, inkommande in the sender's (which gets its own copy when it is another organisation's).
+    const registreringar: Registrering[] = [
+      {
+        arendeId: instans.mottagareArendeId!,
+        riktning: 'utgaende',
+        datum,
+        motpart: await this.instanser.avsandare(manager, remiss, svar.organisationId),
+        beskrivning: utskrift.dokument.titel,
+        registreradAv: actor.anvandareId,
+      },
+    ];
+    if (remiss.arendeId)
+      registreringar.push({
+        arendeId: remiss.arendeId,
         riktning: 'inkommande',
         datum,
         motpart: instans.namn,
         beskrivning: `${utskrift.dokument.titel} (${instans.namn}, ${instans.mottagareDiarienummer!})`,
-        filId: avsandarFil.id,
         registreradAv: actor.anvandareId,
       });
-    }
+    const [{ fil }] = await this.arkiv.registerHandling(
+      manager,
+      { filnamn: utskrift.filnamn, mimetyp: 'application/pdf', data: utskrift.pdf },
+      registreringar,
+    );
     const version = await this.svar.setStatus(manager, svar.id, 'expedierat', {
       expedieradAt: now,
       expedieradAv: actor.anvandareId,

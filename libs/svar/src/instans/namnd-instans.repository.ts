@@ -123,8 +123,4 @@ export class NamndInstansRepository {
   async sidtext(manager: EntityManager, remisshandlingId: string, sidnummer: number): Promise<string | null> {
     return (await manager.findOneBy(RemisshandlingSida, { remisshandlingId, sidnummer }))?.text ?? null;
   }
-
-  handlingar(manager: EntityManager, remissId: string): Promise<Remisshandling[]> {
-    return manager.find(Remisshandling, { where: { remissId }, order: { ordning: 'ASC' } });
-  }
 }

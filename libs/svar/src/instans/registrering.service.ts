@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DiariumRepository, DiariumService } from '@app/archive';
+import { ArkivService, DiariumService } from '@app/archive';
 import { Actor, AuditLog } from '@app/auth';
 import { Clock, conflict, illegalTransition, stockholmDatum } from '@app/core';
 import { Remissinstans } from '@app/database';
@@ -19,7 +19,7 @@ export class RegistreringService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly instanser: NamndInstansRepository,
     private readonly diarium: DiariumService,
-    private readonly diarier: DiariumRepository,
+    private readonly arkiv: ArkivService,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
   ) {}
@@ -54,14 +54,17 @@ export class RegistreringService {
       manager,
     );
     const now = this.clock.now();
-    await this.diarier.registerHandling(manager, arende.id, {
-      riktning: 'inkommande',
-      datum: stockholmDatum(now),
-      motpart: await this.instanser.avsandare(manager, remiss, actor.organisationId),
-      beskrivning: `Remiss ${remiss.diarienummer}: ${remiss.arendemening}`,
-      filId: remiss.missivFilId,
-      registreradAv: actor.anvandareId,
-    });
+    // The missiv enters the nämnd's diarium as its own copy when the remiss came from another organisation.
+    await this.arkiv.registerHandling(manager, remiss.missivFilId ? { filId: remiss.missivFilId } : null, [
+      {
+        arendeId: arende.id,
+        riktning: 'inkommande',
+        datum: stockholmDatum(now),
+        motpart: await this.instanser.avsandare(manager, remiss, actor.organisationId),
+        beskrivning: `Remiss ${remiss.diarienummer}: ${remiss.arendemening}`,
+        registreradAv: actor.anvandareId,
+      },
+    ]);
     const registrerad = await this.instanser.markRegistrerad(manager, instans, arende, now);
     await this.audit.record(manager, {
       organisationId: actor.organisationId,
