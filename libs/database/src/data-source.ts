@@ -13,6 +13,7 @@ import { UtkorgPlaneradIndex1764100000000 } from './migrations/1764100000000-utk
 import { PaminnelseInstanskontroll1764100000001 } from './migrations/1764100000001-paminnelse-instanskontroll';
 import { ExternLankAterkallad1764200000000 } from './migrations/1764200000000-extern-lank-aterkallad';
 import { ListaIndex1764300000010 } from './migrations/1764300000010-lista-index';
+import { PaminnelsereglerVersion1764300000011 } from './migrations/1764300000011-paminnelseregler-version';
 
 /** Listed, not globbed, so the same list works from ts-jest, ts sources and the compiled build. */
 export const MIGRATIONS = [
@@ -28,6 +29,7 @@ export const MIGRATIONS = [
   PaminnelseInstanskontroll1764100000001,
   ExternLankAterkallad1764200000000,
   ListaIndex1764300000010,
+  PaminnelsereglerVersion1764300000011,
 ];
 
 /** Bounds on every wait for PostgreSQL (the apps' pools; migrations and test setup go without). */
