@@ -145,11 +145,17 @@ interface Matning {
   errors: number;
   requests: number;
   seconds: number;
+  nodeCpuMs: number;
 }
 
-/** autocannon in a worker thread, off the app's event loop; `options` says what it asks. */
+/**
+ * autocannon in a worker thread, off the app's event loop; `options` says what it asks. The CPU time
+ * of this process per request (app + load generator, not PostgreSQL) bounds what a quiet machine could reach.
+ */
 async function measure(options: Partial<autocannon.Options>): Promise<Matning> {
+  const cpu = process.cpuUsage();
   const result = await autocannon({ url: 'http://x', connections: CONNECTIONS, duration, workers: 1, ...options });
+  const used = process.cpuUsage(cpu);
   return {
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -157,6 +163,7 @@ async function measure(options: Partial<autocannon.Options>): Promise<Matning> {
     errors: result.errors + result.timeouts + result.non2xx,
     requests: result.requests.total,
     seconds: result.duration,
+    nodeCpuMs: (used.user + used.system) / 1000 / Math.max(1, result.requests.total),
   };
 }
 
@@ -173,7 +180,7 @@ async function varied(base: string, endpoint: string, users: Anvandare[], remiss
 }
 
 const rad = (name: string, v: Matning, s: Matning) =>
-  `${name.padEnd(7)} varied p50=${v.p50}ms p99=${v.p99}ms rps=${v.rps} errors=${v.errors}   single-URL p50=${s.p50}ms p99=${s.p99}ms rps=${s.rps} errors=${s.errors}`;
+  `${name.padEnd(7)} varied p50=${v.p50}ms p99=${v.p99}ms rps=${v.rps} errors=${v.errors} node_cpu_ms=${v.nodeCpuMs.toFixed(2)}   single-URL p50=${s.p50}ms p99=${s.p99}ms rps=${s.rps} errors=${s.errors} node_cpu_ms=${s.nodeCpuMs.toFixed(2)}`;
 
 async function run(): Promise<void> {
   const config = loadConfig({ ...process.env, LOG_LEVEL: 'warn', DEMO_DATA: 'false' });
