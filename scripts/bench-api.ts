@@ -1,8 +1,11 @@
-// npm run bench:api [-- --duration=20 --connections=50 --keep]
+// npm run bench:api [-- --duration=10 --connections=50 --keep]
 // Seeds 5,000 remisser × 12 instanser (half answered, a few remissvar drafts each) into a database of
 // its own on the configured PostgreSQL (DATABASE_URL, or the embedded one), starts the platform on a
-// random port and measures three read paths with autocannon at 50 connections. The last line is the
-// summary: bench:api inkorg_p99_ms=… status_p99_ms=… list_p99_ms=… errors=… rps=…
+// random port and measures three read paths with autocannon at 50 connections, twice each:
+// - varied: one session per simulated user (the inkorg's spread over all eleven nämnder), each request
+//   a random page, sort and filter (status, försenad, text search) or a random remiss (scripts/bench-api/trafik.js);
+// - single: one session asking one URL, as the bench measured before (a page every request shares).
+// The last line is the summary: bench:api inkorg_p99_ms=… list_p99_ms=… status_p99_ms=… (varied) and single_….
 import 'reflect-metadata';
 import { loadConfig } from '@app/core';
 import { sql } from '@app/database/testing/test-infrastructure';
@@ -10,13 +13,18 @@ import { createHttpApp } from '@app/runtime';
 import { ApiClient } from '@app/runtime/testing/test-app';
 import { DEMO_PASSWORD } from '@app/demo';
 import autocannon from 'autocannon';
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PlatformModule } from '../apps/platform/src/platform.module';
 import { benchDatabas } from './bench-databas';
 
 const REMISSER = 5000;
 const CONNECTIONS = Number(process.argv.find((a) => a.startsWith('--connections='))?.split('=')[1] ?? 50);
-const duration = Number(process.argv.find((a) => a.startsWith('--duration='))?.split('=')[1] ?? 20);
+const duration = Number(process.argv.find((a) => a.startsWith('--duration='))?.split('=')[1] ?? 10);
+const WARMUP = 3;
 /** --keep leaves the seeded database for EXPLAIN ANALYZE by hand. */
 const keep = process.argv.includes('--keep');
 
@@ -84,27 +92,95 @@ async function seed(url: string): Promise<void> {
   await sql(url, 'VACUUM ANALYZE');
 }
 
-async function measure(name: string, url: string, cookie: string) {
-  // autocannon runs in a worker thread, off the app's event loop. The CPU time of this process per
-  // request (app + load generator) bounds the throughput a quiet machine could reach.
-  const cpu = process.cpuUsage();
-  const result = await autocannon({ url, connections: CONNECTIONS, duration, headers: { cookie }, workers: 1 });
-  const used = process.cpuUsage(cpu);
-  const errors = result.errors + result.timeouts + result.non2xx;
-  const cpuPerRequest = ((used.user + used.system) / 1000 / Math.max(1, result.requests.total)).toFixed(2);
-  console.log(
-    `${name.padEnd(7)} p50=${result.latency.p50}ms p99=${result.latency.p99}ms rps=${Math.round(result.requests.average)} requests=${result.requests.total} errors=${errors} node_cpu_ms_per_request=${cpuPerRequest}`,
-  );
-  return { p99: result.latency.p99, errors, requests: result.requests.total, seconds: result.duration };
+/** Words people search for: parts of ärendemeningar and of diarienummer (the sender's and the nämnder's own). */
+const SOKORD = [
+  'plan',
+  'policy',
+  'klimat',
+  'förening',
+  'trygghet',
+  'Taxa',
+  'reglemente',
+  'avfall',
+  'bostad',
+  'KS2024/12',
+  'UN2025',
+  '2024/4711',
+  'xyz',
+];
+
+interface Anvandare {
+  token: string;
+  enhet?: string;
 }
 
-async function explain(url: string, label: string, query: string, params: unknown[]): Promise<void> {
-  const plan = (await sql(url, `EXPLAIN ${query}`, params)).map((r) => r['QUERY PLAN'] as string);
-  const seqScans = plan.filter((l) => /Seq Scan on (remiss|remissinstans|remissvar|remiss_forsening)\b/.test(l));
-  console.log(
-    `plan ${label}: ${seqScans.length ? `SEQUENTIAL SCAN: ${seqScans.join(' | ').trim()}` : 'index scans only'}`,
+/**
+ * One user and session per simulated person: `antal` with `roll` at the given enheter in turn. The
+ * sessions are written as login would write them (SHA-256 of the cookie's token), without 100 argon2
+ * logins through the login rate limit.
+ */
+async function anvandare(url: string, roll: string, enheter: string[], antal: number): Promise<Anvandare[]> {
+  const users = Array.from({ length: antal }, (_, k) => ({
+    token: randomBytes(32).toString('base64url'),
+    enhet: enheter[k % enheter.length],
+    epost: `bench-${roll}-${k}@enkoping.demo`,
+  }));
+  await sql(
+    url,
+    `WITH u AS (SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[]) AS t(epost, enhet, token)),
+          a AS (INSERT INTO anvandare (organisation_id, epost, namn, losenord_hash)
+                SELECT e.organisation_id, u.epost, 'Bänk ' || u.epost, 'inget' FROM u JOIN enhet e ON e.id = u.enhet RETURNING id, epost),
+          r AS (INSERT INTO anvandarroll (anvandare_id, enhet_id, roll) SELECT a.id, u.enhet, $4::roll FROM a JOIN u USING (epost))
+     INSERT INTO session (token_hash, anvandare_id, csrf_token, expires_at)
+     SELECT sha256(convert_to(u.token, 'UTF8')), a.id, md5(u.token), now() + interval '1 day' FROM a JOIN u USING (epost)`,
+    [users.map((u) => u.epost), users.map((u) => u.enhet), users.map((u) => u.token), roll],
   );
+  return users.map(({ token, enhet }) => ({ token, enhet }));
 }
+
+interface Matning {
+  p50: number;
+  p99: number;
+  rps: number;
+  errors: number;
+  requests: number;
+  seconds: number;
+  nodeCpuMs: number;
+}
+
+/**
+ * autocannon in a worker thread, off the app's event loop; `options` says what it asks. The CPU time
+ * of this process per request (app + load generator, not PostgreSQL) bounds what a quiet machine could reach.
+ */
+async function measure(options: Partial<autocannon.Options>): Promise<Matning> {
+  const cpu = process.cpuUsage();
+  const result = await autocannon({ url: 'http://x', connections: CONNECTIONS, duration, workers: 1, ...options });
+  const used = process.cpuUsage(cpu);
+  return {
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    rps: Math.round(result.requests.average),
+    errors: result.errors + result.timeouts + result.non2xx,
+    requests: result.requests.total,
+    seconds: result.duration,
+    nodeCpuMs: (used.user + used.system) / 1000 / Math.max(1, result.requests.total),
+  };
+}
+
+/** Varied traffic for one endpoint: the users and the choices trafik.js draws from, in a file its worker reads. */
+async function varied(base: string, endpoint: string, users: Anvandare[], remisser: string[]): Promise<Matning> {
+  const file = join(tmpdir(), `bench-api-${process.pid}-${endpoint}.json`);
+  writeFileSync(file, JSON.stringify({ endpoint, users, remisser, rader: 4900, ord: SOKORD }));
+  process.env.BENCH_API_TRAFIK = file;
+  const options = { url: base, requests: [{ setupRequest: join(__dirname, 'bench-api', 'trafik.js') }] };
+  // Each distinct statement (sort × filters) is prepared once per pooled connection: a few seconds of
+  // the same traffic first, so the figures are those of a running platform, not of its first minute.
+  await measure({ ...options, duration: WARMUP });
+  return measure(options);
+}
+
+const rad = (name: string, v: Matning, s: Matning) =>
+  `${name.padEnd(7)} varied p50=${v.p50}ms p99=${v.p99}ms rps=${v.rps} errors=${v.errors} node_cpu_ms=${v.nodeCpuMs.toFixed(2)}   single-URL p50=${s.p50}ms p99=${s.p99}ms rps=${s.rps} errors=${s.errors} node_cpu_ms=${s.nodeCpuMs.toFixed(2)}`;
 
 async function run(): Promise<void> {
   const config = loadConfig({ ...process.env, LOG_LEVEL: 'warn', DEMO_DATA: 'false' });
@@ -127,40 +203,58 @@ async function run(): Promise<void> {
     );
     await app.listen(0, '127.0.0.1');
     const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-    const ks = await ApiClient.login(base, 'remissansvarig@enkoping.demo', DEMO_PASSWORD);
+
+    const [{ org, ks, namnder }] = await sql(
+      url,
+      `SELECT o.id AS org, (SELECT id FROM enhet WHERE organisation_id = o.id AND kortnamn = 'KS') AS ks,
+              (SELECT array_agg(DISTINCT mottagare_enhet_id) FROM remissinstans WHERE mottagare_enhet_id IS NOT NULL) AS namnder
+         FROM organisation o WHERE o.slug = 'enkoping'`,
+    );
+    const remisser = (await sql(url, `SELECT id FROM remiss WHERE organisation_id = $1`, [org])).map(
+      (r) => r.id as string,
+    );
+    const namndUsers = await anvandare(url, 'namndsekreterare', namnder as string[], CONNECTIONS);
+    const ksUsers = await anvandare(url, 'remissansvarig', [ks as string], CONNECTIONS);
+    console.log(
+      `${CONNECTIONS} users over ${(namnder as string[]).length} nämnder (inkorg), ${CONNECTIONS} at KS (list, status)`,
+    );
+
+    // The single-URL reads, as before: one session, one URL.
+    const ksClient = await ApiClient.login(base, 'remissansvarig@enkoping.demo', DEMO_PASSWORD);
     const un = await ApiClient.login(base, 'un.sekreterare@enkoping.demo', DEMO_PASSWORD);
     const [{ enhet, remiss }] = await sql(
       url,
       `SELECT (SELECT id FROM enhet WHERE kortnamn = 'UN') AS enhet, (SELECT id FROM remiss WHERE diarienummer = 'KS2024/2500') AS remiss`,
     );
-    const idag = new Date().toISOString().slice(0, 10);
-    await explain(url, 'status', `SELECT * FROM remissinstans i WHERE i.remiss_id = $1 ORDER BY namn`, [remiss]);
-    await explain(
-      url,
-      'list',
-      `SELECT r.id FROM remiss r WHERE r.organisation_id = (SELECT organisation_id FROM remiss WHERE id = $1) AND r.status = 'utskickad' AND EXISTS (SELECT 1 FROM remiss_forsening f WHERE f.remiss_id = r.id AND f.forsta_oppna_svarsdatum < $2::date) ORDER BY r.svarsdatum LIMIT 50`,
-      [remiss, idag],
-    );
-    await explain(
-      url,
-      'inkorg',
-      `SELECT i.id FROM remissinstans i JOIN remiss r ON r.id = i.remiss_id LEFT JOIN remissvar s ON s.remissinstans_id = i.id WHERE i.mottagare_enhet_id = $1 ORDER BY i.svarsdatum, i.id LIMIT 50`,
-      [enhet],
-    );
+    const single = (path: string, cookie: string) => measure({ url: `${base}${path}`, headers: { cookie } });
 
     // The floor every endpoint stands on: the session guard alone (session row + actor with roles).
-    await measure('auth/me', `${base}/api/auth/me`, ks.sessionCookie!);
-    const inkorg = await measure('inkorg', `${base}/api/enheter/${enhet}/inkorg`, un.sessionCookie!);
-    const status = await measure('status', `${base}/api/remisser/${remiss}/status`, ks.sessionCookie!);
-    const list = await measure(
-      'list',
-      `${base}/api/remisser?status=utskickad&forsenad=true&page=2&pageSize=50&sort=svarsdatum&order=asc`,
-      ks.sessionCookie!,
-    );
-    const all = [inkorg, status, list];
-    const rps = Math.round(all.reduce((s, r) => s + r.requests, 0) / all.reduce((s, r) => s + r.seconds, 0));
+    const me = await single('/api/auth/me', ksClient.sessionCookie!);
+    console.log(`auth/me single-URL p50=${me.p50}ms p99=${me.p99}ms rps=${me.rps} errors=${me.errors}`);
+    const inkorg = {
+      v: await varied(base, 'inkorg', namndUsers, remisser),
+      s: await single(`/api/enheter/${enhet}/inkorg`, un.sessionCookie!),
+    };
+    console.log(rad('inkorg', inkorg.v, inkorg.s));
+    const list = {
+      v: await varied(base, 'list', ksUsers, remisser),
+      s: await single(
+        '/api/remisser?status=utskickad&forsenad=true&page=2&pageSize=50&sort=svarsdatum&order=asc',
+        ksClient.sessionCookie!,
+      ),
+    };
+    console.log(rad('list', list.v, list.s));
+    const status = {
+      v: await varied(base, 'status', ksUsers, remisser),
+      s: await single(`/api/remisser/${remiss}/status`, ksClient.sessionCookie!),
+    };
+    console.log(rad('status', status.v, status.s));
+
+    const all = [inkorg, list, status].flatMap((m) => [m.v, m.s]);
     console.log(
-      `bench:api inkorg_p99_ms=${inkorg.p99} status_p99_ms=${status.p99} list_p99_ms=${list.p99} errors=${all.reduce((s, r) => s + r.errors, 0)} rps=${rps}`,
+      `bench:api inkorg_p99_ms=${inkorg.v.p99} list_p99_ms=${list.v.p99} status_p99_ms=${status.v.p99} ` +
+        `single_inkorg_p99_ms=${inkorg.s.p99} single_list_p99_ms=${list.s.p99} single_status_p99_ms=${status.s.p99} ` +
+        `errors=${all.reduce((s, r) => s + r.errors, 0)} varied_requests=${[inkorg, list, status].reduce((s, m) => s + m.v.requests, 0)}`,
     );
   } finally {
     // Requests autocannon left in flight finish before the pool closes.

@@ -63,9 +63,6 @@ export class SessionRepository {
   async findActor(token: string, ttlMs: number, maxMs: number): Promise<LiveSession | null> {
     const tokenHash = hashToken(token);
     const now = this.clock.now();
-    // Expiry is checked against the next whole second, so the parallel requests of one page load
-    // send the same read and share it (preparedRead); a session ends at most a second early.
-    const nastaSekund = new Date(Math.ceil(now.getTime() / 1000) * 1000);
     const rows = await preparedRead<ActorRow>(
       this.dataSource,
       `SELECT a.id, a.organisation_id, a.namn, a.epost, s.last_seen_at, s.created_at, s.csrf_token,
@@ -75,7 +72,7 @@ export class SessionRepository {
          LEFT JOIN anvandarroll r ON r.anvandare_id = a.id
         WHERE s.token_hash = decode($1, 'hex') AND s.expires_at > $2 AND s.created_at > $3
         GROUP BY a.id, s.token_hash`,
-      [tokenHash.toString('hex'), nastaSekund, new Date(nastaSekund.getTime() - maxMs)],
+      [tokenHash.toString('hex'), now, new Date(now.getTime() - maxMs)],
     );
     const row = rows[0];
     if (!row) return null;

@@ -12,7 +12,8 @@ import { InstansFk1764000000001 } from './migrations/1764000000001-instans-fk';
 import { UtkorgPlaneradIndex1764100000000 } from './migrations/1764100000000-utkorg-planerad-index';
 import { PaminnelseInstanskontroll1764100000001 } from './migrations/1764100000001-paminnelse-instanskontroll';
 import { ExternLankAterkallad1764200000000 } from './migrations/1764200000000-extern-lank-aterkallad';
-import { CommitCounter } from './prepared-statements';
+import { ListaIndex1764300000010 } from './migrations/1764300000010-lista-index';
+import { PaminnelsereglerVersion1764300000011 } from './migrations/1764300000011-paminnelseregler-version';
 
 /** Listed, not globbed, so the same list works from ts-jest, ts sources and the compiled build. */
 export const MIGRATIONS = [
@@ -27,6 +28,8 @@ export const MIGRATIONS = [
   UtkorgPlaneradIndex1764100000000,
   PaminnelseInstanskontroll1764100000001,
   ExternLankAterkallad1764200000000,
+  ListaIndex1764300000010,
+  PaminnelsereglerVersion1764300000011,
 ];
 
 /** Bounds on every wait for PostgreSQL (the apps' pools; migrations and test setup go without). */
@@ -55,7 +58,6 @@ export function dataSourceOptions(url: string, poolSize = 10, limits?: DatabaseL
     migrations: MIGRATIONS,
     migrationsTransactionMode: 'each',
     synchronize: false,
-    subscribers: [CommitCounter],
     extra: {
       max: poolSize,
       // pg-pool: how long a caller waits for a free connection (or a new one to connect).

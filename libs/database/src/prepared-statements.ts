@@ -1,23 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { PoolClient } from 'pg';
-import { DataSource, EntityManager, EntitySubscriberInterface, EventSubscriber, TransactionCommitEvent } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { poolOf } from './connection-pool';
 
-/** Per DataSource: reads running now, and how many transactions have committed through it. */
-interface Reads {
-  commits: number;
-  running: Map<string, Promise<readonly unknown[]>>;
-}
-
-const readsOf = new WeakMap<DataSource, Reads>();
 const names = new Map<string, string>();
-
-function reads(dataSource: DataSource): Reads {
-  let r = readsOf.get(dataSource);
-  if (!r) readsOf.set(dataSource, (r = { commits: 0, running: new Map() }));
-  return r;
-}
 
 /** One statement name per distinct SQL text: a prepared statement's text can never change under its name. */
 function statementName(text: string): string {
@@ -30,32 +17,14 @@ function statementName(text: string): string {
 }
 
 /**
- * A read on the hot path of every page (session lookup, inkorg, status view, remisser list):
- *
- * - a named prepared statement, so each pooled connection plans it once and then only executes
- *   it (planning these joins costs PostgreSQL more than running them);
- * - identical reads share one execution while it runs: a page load fires several requests with
- *   the same session, and a nämnd's people open the same inkorg. A read joins a running one only
- *   if no transaction has committed through this DataSource since that one started, so a caller
- *   always sees its own committed writes (and everyone else's from before the read was sent).
- *
- * The rows are frozen, since several callers may hold them. Reads only, outside transactions:
- * writes go through the EntityManager of their transaction.
+ * A read on the hot path of every page (session lookup, inkorg, status view, remisser list), outside
+ * any transaction: a named prepared statement, so each pooled connection plans it once and then only
+ * executes it (planning these joins costs PostgreSQL more than running them). Every call is its own
+ * execution and sees everything committed before it was sent (docs/architecture.md says why reads
+ * are not shared).
  */
 export function preparedRead<T>(dataSource: DataSource, text: string, values: unknown[]): Promise<readonly T[]> {
-  const r = reads(dataSource);
-  const name = statementName(text);
-  const key = `${r.commits} ${name} ${JSON.stringify(values)}`;
-  let read = r.running.get(key);
-  if (!read) {
-    read = poolOf(dataSource)
-      .query({ name, text, values })
-      .then((result) => result.rows.map((row: object) => Object.freeze(row)));
-    r.running.set(key, read);
-    const done = () => r.running.get(key) === read && r.running.delete(key);
-    read.then(done, done);
-  }
-  return read as Promise<readonly T[]>;
+  return preparedQuery<T>(dataSource, text, values);
 }
 
 /**
@@ -73,12 +42,4 @@ export async function preparedQuery<T>(db: EntityManager | DataSource, text: str
     throw new Error('preparedQuery runs in a transaction: pass its EntityManager, or the DataSource');
   const client: PoolClient = await runner.connect();
   return (await client.query(query)).rows;
-}
-
-/** Counts commits for preparedRead (registered on every DataSource by dataSourceOptions). */
-@EventSubscriber()
-export class CommitCounter implements EntitySubscriberInterface {
-  afterTransactionCommit(event: TransactionCommitEvent): void {
-    reads(event.connection).commits++;
-  }
 }

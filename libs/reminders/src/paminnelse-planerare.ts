@@ -23,7 +23,7 @@ export class PaminnelsePlanerare extends PaminnelsePlanering {
   private readonly kalendrar = new Minne<Paminnelsetid[]>();
   /**
    * Each organisation's rules as last read. Sending a remiss then plans in one statement, which
-   * inserts only if the rules still read the same (and otherwise they are read again): a round trip
+   * inserts only while their version is unchanged (and otherwise they are read again): a round trip
    * to PostgreSQL costs planning more than the insert. One entry per organisation on the platform.
    */
   private readonly kandaRegler = new Map<string, LastaRegler>();
@@ -45,7 +45,7 @@ export class PaminnelsePlanerare extends PaminnelsePlanering {
       for (let forsok = 1; ; forsok++) {
         const regler = this.kandaRegler.get(organisationId) ?? (await this.regler.las(manager, organisationId));
         const rader = this.rader(egna, regler);
-        if (await this.paminnelser.infoga(manager, rader, organisationId, regler.text)) {
+        if (await this.paminnelser.infoga(manager, rader, organisationId, regler.version)) {
           this.kandaRegler.set(organisationId, regler);
           planerade.push(...rader);
           break;
@@ -94,7 +94,7 @@ export class PaminnelsePlanerare extends PaminnelsePlanering {
    * remembered, for the last thousand (svarsdatum, rules).
    */
   private kalender(svarsdatum: Datum, regler: LastaRegler): Paminnelsetid[] {
-    return this.kalendrar.hamta(`${svarsdatum}/${regler.text}`, () => paminnelsetider(svarsdatum, regler.regler));
+    return this.kalendrar.hamta(`${svarsdatum}/${regler.nyckel}`, () => paminnelsetider(svarsdatum, regler.regler));
   }
 
   cancelForInstans(manager: EntityManager, remissinstansId: string): Promise<void> {

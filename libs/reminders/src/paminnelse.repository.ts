@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Datum } from '@app/core';
 import { preparedQuery } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
-import { reglerText } from './paminnelseregel.repository';
 
 export interface NyPaminnelse {
   /** Made by the planner, so inserting needs no RETURNING. */
@@ -35,7 +34,7 @@ export class PaminnelseRepository {
 
   /**
    * Inserts the reminders of new instanser (a remiss being sent), in one statement, if the
-   * organisation's rules still read as `reglerText`: the planner remembers each organisation's
+   * organisation's rules are still at `reglerVersion`: the planner remembers each organisation's
    * rules, and this is how it learns that an admin changed them. Returns whether it inserted.
    * Should a reminder exist after all, the unique key refuses the insert rather than doubling it.
    */
@@ -43,17 +42,17 @@ export class PaminnelseRepository {
     manager: EntityManager,
     rader: NyPaminnelse[],
     organisationId: string,
-    reglerSomLasta: string | null,
+    reglerVersion: number,
   ): Promise<boolean> {
     const [{ oforandrade }] = await preparedQuery<{ oforandrade: boolean }>(
       manager,
-      `WITH kontroll AS (SELECT ${reglerText('$7::uuid')} IS NOT DISTINCT FROM $8::text AS oforandrade),
+      `WITH kontroll AS (SELECT paminnelseregler_version = $8::int AS oforandrade FROM organisation WHERE id = $7::uuid),
             nya AS (
               INSERT INTO paminnelse (id, organisation_id, remissinstans_id, typ, svarsdatum, due_at)
               SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::date[], $6::timestamptz[])
                WHERE (SELECT oforandrade FROM kontroll))
        SELECT oforandrade FROM kontroll`,
-      [...kolumner(rader), organisationId, reglerSomLasta],
+      [...kolumner(rader), organisationId, reglerVersion],
     );
     return oforandrade;
   }

@@ -4,18 +4,13 @@ import { Paminnelseregel, preparedQuery } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { Regel, reglerEllerStandard, STANDARDREGLER } from './schema/paminnelseschema';
 
-/**
- * An organisation's own rules as PostgreSQL writes them (null while it has none), for a statement
- * whose parameter `organisation` is its id: planning checks the rules it remembers against this.
- */
-export const reglerText = (organisation: string) =>
-  `(SELECT json_agg(json_build_object('typ', g.typ, 'arbetsdagar', g.arbetsdagar, 'aktiv', g.aktiv) ORDER BY g.typ, g.arbetsdagar)::text
-      FROM paminnelseregel g WHERE g.organisation_id = ${organisation})`;
-
-/** The rules that apply to an organisation, with the text they were read as. */
+/** The rules that apply to an organisation, as read at one version of them. */
 export interface LastaRegler {
   regler: readonly Regel[];
-  text: string | null;
+  /** `organisation.paminnelseregler_version` when they were read: every save raises it. */
+  version: number;
+  /** Equal for equal rules, whichever organisation's (the planner's calendars are shared by it). */
+  nyckel: string;
 }
 
 /** Each organisation's reminder rules; the defaults apply until an admin saves rules of its own. */
@@ -25,10 +20,16 @@ export class PaminnelseregelRepository {
 
   /** The rules that apply to an organisation, read in the caller's transaction or, given the DataSource, on their own. */
   async las(db: EntityManager | DataSource, organisationId: string): Promise<LastaRegler> {
-    const [{ text }] = await preparedQuery<{ text: string | null }>(db, `SELECT ${reglerText('$1::uuid')} AS text`, [
-      organisationId,
-    ]);
-    return { text, regler: reglerEllerStandard(text === null ? null : (JSON.parse(text) as Regel[])) };
+    const [{ version, egna }] = await preparedQuery<{ version: number; egna: Regel[] | null }>(
+      db,
+      `SELECT o.paminnelseregler_version AS version,
+              (SELECT json_agg(json_build_object('typ', g.typ, 'arbetsdagar', g.arbetsdagar, 'aktiv', g.aktiv) ORDER BY g.typ, g.arbetsdagar)
+                 FROM paminnelseregel g WHERE g.organisation_id = o.id) AS egna
+         FROM organisation o WHERE o.id = $1`,
+      [organisationId],
+    );
+    const regler = reglerEllerStandard(egna);
+    return { regler, version, nyckel: regler === STANDARDREGLER ? 'standard' : JSON.stringify(regler) };
   }
 
   async hamta(organisationId: string): Promise<{ regler: readonly Regel[]; standard: boolean }> {
@@ -37,12 +38,16 @@ export class PaminnelseregelRepository {
   }
 
   /**
-   * Replaces the organisation's rules, in the caller's transaction. Rows already planned keep their times.
-   * Saves of one organisation queue on its row (NO KEY UPDATE, which inserts referencing it do not
-   * wait for): two identical saves at once would otherwise both delete nothing and insert the same rules.
+   * Replaces the organisation's rules, in the caller's transaction, and raises their version. Rows
+   * already planned keep their times. Saves of one organisation queue on its row (the UPDATE takes
+   * NO KEY UPDATE, which inserts referencing it do not wait for): two identical saves at once would
+   * otherwise both delete nothing and insert the same rules.
    */
   async ersatt(manager: EntityManager, organisationId: string, regler: Regel[]): Promise<void> {
-    await manager.query('SELECT 1 FROM organisation WHERE id = $1 FOR NO KEY UPDATE', [organisationId]);
+    await manager.query(
+      'UPDATE organisation SET paminnelseregler_version = paminnelseregler_version + 1 WHERE id = $1',
+      [organisationId],
+    );
     await manager.delete(Paminnelseregel, { organisationId });
     if (regler.length)
       await manager.insert(

@@ -7,6 +7,7 @@ import { SammanstallningController } from './sammanstallning/sammanstallning.con
 import { SammanstallningRepository } from './sammanstallning/sammanstallning.repository';
 import { SammanstallningService } from './sammanstallning/sammanstallning.service';
 import { RemissOversiktController } from './uppfoljning/remiss-oversikt.controller';
+import { RemissListaReadModel } from './uppfoljning/remiss-lista.read-model';
 import { RemissOversiktService } from './uppfoljning/remiss-oversikt.service';
 import { RemissUppfoljningController } from './uppfoljning/remiss-uppfoljning.controller';
 import { RemissUppfoljningService } from './uppfoljning/remiss-uppfoljning.service';
@@ -33,6 +34,7 @@ import { RemissUtskickService } from './utskick/remiss-utskick.service';
   providers: [
     RemissUtkastService,
     RemissOversiktService,
+    RemissListaReadModel,
     RemisshandlingService,
     RemissUtskickService,
     RemissUppfoljningService,

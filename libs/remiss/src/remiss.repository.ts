@@ -1,35 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor } from '@app/auth';
-import { Datum, JsonText, notFound, Sida } from '@app/core';
+import { Datum, notFound } from '@app/core';
 import {
   Enhet,
   FORSENAD_SQL,
-  isoTimestampSql,
   Organisation,
   preparedRead,
-  preparedSida,
   Remiss,
   Remisshandling,
   RemisshandlingSida,
   Remissinstans,
   RemissinstansStatus,
-  RemissStatus,
 } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
-
-export interface RemissFilter {
-  status?: RemissStatus;
-  forsenad?: boolean;
-  svarsdatumFran?: Datum;
-  svarsdatumTill?: Datum;
-  text?: string;
-  idag: Datum;
-  sort: 'svarsdatum' | 'skapad' | 'diarienummer' | 'arendemening' | 'status';
-  order: 'asc' | 'desc';
-  page: number;
-  pageSize: number;
-}
 
 export interface InstansStatus {
   id: string;
@@ -54,29 +38,8 @@ export type RemissOversikt = Pick<
   'id' | 'diarienummer' | 'arendemening' | 'status' | 'svarsdatum' | 'utskickadAt' | 'utkastMottagare'
 >;
 
-export interface RemissRad {
-  id: string;
-  diarienummer: string;
-  arendemening: string;
-  status: RemissStatus;
-  svarsdatum: Datum;
-  utskickadAt: Date | null;
-  createdAt: Date;
-  antalInstanser: number;
-  antalBesvarade: number;
-  antalForsenade: number;
-}
-
 /** Pages per INSERT of remisshandling_sida: 3 parameters each, well under PostgreSQL's 65,535. */
 const SIDOR_PER_INSERT = 500;
-
-const SORT_COLUMN: Record<RemissFilter['sort'], string> = {
-  svarsdatum: 'r.svarsdatum',
-  skapad: 'r.created_at',
-  diarienummer: 'r.diarienummer',
-  arendemening: 'r.arendemening',
-  status: 'r.status',
-};
 
 /**
  * Remisser as one caller may see them: those its organisation sent, and — once sent — those sent
@@ -153,53 +116,6 @@ export class RemissRepository {
          LEFT JOIN remissvar s ON s.remissinstans_id = i.id AND s.status = 'expedierat'
         WHERE i.remiss_id = $1 ORDER BY i.namn`,
       [remissId, idag],
-    );
-  }
-
-  async list(actor: Actor, f: RemissFilter): Promise<JsonText<Sida<RemissRad>>> {
-    const where: string[] = ['r.organisation_id = $1'];
-    const params: unknown[] = [actor.organisationId];
-    const param = (v: unknown) => `$${params.push(v)}`;
-    let idagParam: string | undefined;
-    const idag = () => (idagParam ??= `${param(f.idag)}::date`);
-    if (f.status) where.push(`r.status = ${param(f.status)}`);
-    if (f.svarsdatumFran) where.push(`r.svarsdatum >= ${param(f.svarsdatumFran)}`);
-    if (f.svarsdatumTill) where.push(`r.svarsdatum <= ${param(f.svarsdatumTill)}`);
-    if (f.text) {
-      const like = param(`%${f.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-      where.push(`(r.arendemening ILIKE ${like} OR r.diarienummer ILIKE ${like})`);
-    }
-    if (f.forsenad !== undefined) {
-      // remiss_forsening holds the earliest svarsdatum of the unanswered instanser (kept by a trigger).
-      const forsenad = `(r.status = 'utskickad' AND EXISTS (SELECT 1 FROM remiss_forsening f WHERE f.remiss_id = r.id AND f.forsta_oppna_svarsdatum < ${idag()}))`;
-      where.push(f.forsenad ? forsenad : `NOT ${forsenad}`);
-    }
-    const filter = where.join(' AND ');
-    const idagI = idag();
-    const limit = `${param(f.pageSize)}::int`;
-    const offset = `${param((f.page - 1) * f.pageSize)}::int`;
-    const page = `${param(f.page)}::int`;
-    const direction = f.order === 'asc' ? 'ASC' : 'DESC';
-    return preparedSida<RemissRad>(
-      this.dataSource,
-      {
-        items: `SELECT json_agg(rad ORDER BY p.sortering ${direction}, p.id)
-                    FROM (SELECT r.id, r.diarienummer, r.arendemening, r.status, r.svarsdatum, r.utskickad_at, r.created_at, ${SORT_COLUMN[f.sort]} AS sortering
-                            FROM remiss r WHERE ${filter}
-                           ORDER BY ${SORT_COLUMN[f.sort]} ${direction}, r.id LIMIT ${limit} OFFSET ${offset}) p
-                    -- One RemissRad per row, under the API's names; a record becomes compact JSON.
-                    CROSS JOIN LATERAL (
-                      SELECT p.id, p.diarienummer, p.arendemening, p.status, p.svarsdatum::text AS svarsdatum,
-                             ${isoTimestampSql('p.utskickad_at')} AS "utskickadAt", ${isoTimestampSql('p.created_at')} AS "createdAt",
-                             count(*)::int AS "antalInstanser",
-                             count(*) FILTER (WHERE i.status IN ('besvarad', 'avstar'))::int AS "antalBesvarade",
-                             count(*) FILTER (WHERE ${FORSENAD_SQL('i', idagI)})::int AS "antalForsenade"
-                        FROM remissinstans i WHERE i.remiss_id = p.id) rad`,
-        total: `SELECT count(*) FROM remiss r WHERE ${filter}`,
-        page,
-        pageSize: limit,
-      },
-      params,
     );
   }
 

@@ -5,7 +5,7 @@ import { RemissvarUtskrift } from './dokument/remissvar-utskrift';
 import { ExpedieringController } from './expediering/expediering.controller';
 import { ExpedieringService } from './expediering/expediering.service';
 import { InkorgController } from './inkorg/inkorg.controller';
-import { InkorgRepository } from './inkorg/inkorg.repository';
+import { InkorgReadModel } from './inkorg/inkorg.read-model';
 import { Innehallsgranskning } from './innehall/innehallsgranskning';
 import { NamndInstansController } from './instans/namnd-instans.controller';
 import { NamndInstansRepository } from './instans/namnd-instans.repository';
@@ -23,7 +23,7 @@ import { RemissvarService } from './remissvar.service';
   imports: [ArchiveModule, RemissKarnaModule],
   controllers: [InkorgController, NamndInstansController, RemissvarController, ExpedieringController],
   providers: [
-    InkorgRepository,
+    InkorgReadModel,
     NamndInstansRepository,
     RegistreringService,
     Innehallsgranskning,

@@ -30,3 +30,12 @@ export interface Sida<T> {
   page: number;
   pageSize: number;
 }
+
+/**
+ * A list page whose total is counted only up to a cap (LIST_COUNT_CAP in libs/database): a count
+ * never walks a nämnd's whole inkorg. Beyond the cap `total` is the cap and `totalCapped` is true,
+ * which a page shows as "1000+"; the pages beyond it can still be asked for.
+ */
+export interface CappedSida<T> extends Sida<T> {
+  totalCapped: boolean;
+}

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { FilRepository } from '@app/archive';
 import { Actor } from '@app/auth';
-import { badRequest, Clock, isDatum, JsonText, notFound, Sida, stockholmDatum } from '@app/core';
+import { badRequest, CappedSida, Clock, isDatum, JsonText, notFound, stockholmDatum } from '@app/core';
 import { REMISSINSTANS_STATUSAR } from '@app/database';
-import { RemissRad, RemissRepository } from '../remiss.repository';
+import { RemissRepository } from '../remiss.repository';
+import { RemissListaReadModel, RemissRad } from './remiss-lista.read-model';
 import { RemissListQuery } from './remiss-uppfoljning.dto';
 
 /** What the sender watches: its remisser, and who has answered each of them. Reads only. */
@@ -11,6 +12,7 @@ import { RemissListQuery } from './remiss-uppfoljning.dto';
 export class RemissOversiktService {
   constructor(
     private readonly remisser: RemissRepository,
+    private readonly lista: RemissListaReadModel,
     private readonly filer: FilRepository,
     private readonly clock: Clock,
   ) {}
@@ -19,11 +21,16 @@ export class RemissOversiktService {
     return stockholmDatum(this.clock.now());
   }
 
-  async list(actor: Actor, q: RemissListQuery): Promise<JsonText<Sida<RemissRad>>> {
+  async list(actor: Actor, q: RemissListQuery): Promise<JsonText<CappedSida<RemissRad>>> {
     for (const d of [q.svarsdatumFran, q.svarsdatumTill])
       if (d && !isDatum(d))
         throw badRequest('VALIDATION_FAILED', `${d} is not a calendar date`, `${d} är inget giltigt datum`);
-    return this.remisser.list(actor, { ...q, text: q.q?.trim() || undefined, idag: this.idag() });
+    return this.lista.text({
+      ...q,
+      organisationId: actor.organisationId,
+      text: q.q?.trim() || undefined,
+      idag: this.idag(),
+    });
   }
 
   /** Every instans with its status, own dnr, answered date and derived `forsenad`, and counts per status. */
