@@ -129,7 +129,7 @@ export async function dropTestDatabases(): Promise<void> {
 export interface TestDatabase {
   url: string;
   redisUrl: string;
-  /** A BullMQ/Redis key prefix of this test file's own. */
+  /** A BullMQ/Redis key prefix of this test file's own, a Redis Cluster hashtag as production on a cluster needs it. */
   redisPrefix: string;
   config(overrides?: Record<string, string>): AppConfig;
   drop(): Promise<void>;
@@ -159,14 +159,14 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     url,
     redisUrl,
-    redisPrefix: `test-${suffix}`,
+    redisPrefix: `{test-${suffix}}`,
     config: (overrides = {}) =>
       loadConfig({
         NODE_ENV: 'test',
         LOG_LEVEL: 'warn',
         DATABASE_URL: url,
         REDIS_URL: redisUrl,
-        QUEUE_PREFIX: `test-${suffix}`,
+        QUEUE_PREFIX: `{test-${suffix}}`,
         DEMO_DATA: 'false',
         ...GENEROUS_LIMITS,
         ...overrides,
