@@ -3,7 +3,20 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const LIBS = ['core', 'database', 'auth', 'archive', 'remiss', 'svar', 'reminders', 'pdf', 'runtime', 'mail', 'demo'];
+const LIBS = [
+  'core',
+  'database',
+  'auth',
+  'archive',
+  'remiss',
+  'svar',
+  'reminders',
+  'pdf',
+  'runtime',
+  'mail',
+  'utkorg',
+  'demo',
+];
 
 /** A lib is imported through its index (`@app/x`), or its test helpers through `@app/x/testing/…`. */
 const deepImports = LIBS.map((lib) => ({

@@ -1,4 +1,4 @@
 export * from './mailer';
 export * from './mail.module';
 export * from './epost-utkorg';
-export * from './utkorg';
+export * from './epost-utfall';

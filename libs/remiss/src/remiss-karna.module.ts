@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ArchiveModule } from '@app/archive';
+import { MailModule } from '@app/mail';
+import { RemindersModule } from '@app/reminders';
 import { ExternAtkomstRepository } from './extern/extern-atkomst.repository';
 import { PdfGranskning } from './handlingar/pdf-granskning';
 import { PdfUppladdning } from './handlingar/pdf-uppladdning.interceptor';
@@ -9,10 +11,10 @@ import { RemissinstansRepository } from './utskick/remissinstans.repository';
 
 /**
  * What the sender's module and the external link module share: remiss data, the PDF checks, and
- * the outboxes (PaminnelsePlanering and EpostUtkorg come from the global reminders and mail modules).
+ * the outboxes (PaminnelsePlanering from RemindersModule, EpostUtkorg from MailModule).
  */
 @Module({
-  imports: [ArchiveModule],
+  imports: [ArchiveModule, RemindersModule, MailModule],
   providers: [
     RemissRepository,
     RemissinstansRepository,
@@ -23,6 +25,8 @@ import { RemissinstansRepository } from './utskick/remissinstans.repository';
   ],
   exports: [
     ArchiveModule,
+    RemindersModule,
+    MailModule,
     RemissRepository,
     RemissinstansRepository,
     ExternAtkomstRepository,

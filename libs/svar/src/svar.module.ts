@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ArchiveModule } from '@app/archive';
+import { MailModule } from '@app/mail';
+import { RemindersModule } from '@app/reminders';
 import { RemissvarUtskrift } from './dokument/remissvar-utskrift';
 import { ExpedieringController } from './expediering/expediering.controller';
 import { ExpedieringService } from './expediering/expediering.service';
@@ -14,11 +16,11 @@ import { RemissvarRepository } from './remissvar.repository';
 import { RemissvarService } from './remissvar.service';
 
 /**
- * The nämnd's side: inkorg, registrering, remissvar, beslut, expediering. Needs a PdfRenderare,
- * PaminnelsePlanering and EpostUtkorg from the app (PdfModule or PdfKoModule, RemindersModule, UtkorgModule).
+ * The nämnd's side: inkorg, registrering, remissvar, beslut, expediering. Needs a PdfRenderare
+ * from the app (PdfModule or PdfKoModule).
  */
 @Module({
-  imports: [ArchiveModule],
+  imports: [ArchiveModule, RemindersModule, MailModule],
   controllers: [InkorgController, NamndInstansController, RemissvarController, ExpedieringController],
   providers: [
     InkorgRepository,

@@ -7,13 +7,11 @@ import { createTestDatabase, TestDatabase } from '@app/database/testing/test-inf
 import { loadDemoData } from '@app/demo';
 import { commonModules } from '@app/runtime';
 import { DataSource } from 'typeorm';
-import { EpostUtkorg } from '../epost-utkorg';
-import { Epost, messageIdFor } from '../mailer';
-import { SmtpSink } from '../testing/smtp-sink';
-import { UtkorgAvstamning } from './utkorg-avstamning';
-import { UtkorgKo } from './utkorg-ko';
-import { Bokmarke, UtkorgRader } from './utkorg-rader';
-import { UtkorgModule } from './utkorg.module';
+import { Bokmarke, UtkorgAvstamning, UtkorgKo, UtkorgRader, UtkorgWorkerModule } from '@app/utkorg';
+import { EpostUtkorg } from './epost-utkorg';
+import { MailModule } from './mail.module';
+import { Epost, messageIdFor } from './mailer';
+import { SmtpSink } from './testing/smtp-sink';
 
 describe('the e-mail outbox (real PostgreSQL, Redis, SMTP)', () => {
   let db: TestDatabase;
@@ -67,7 +65,8 @@ describe('the e-mail outbox (real PostgreSQL, Redis, SMTP)', () => {
       await Test.createTestingModule({
         imports: [
           ...commonModules(config, { databaseUrl: db.url, redisUrl: db.redisUrl }),
-          UtkorgModule.forRoot({ worker: true }),
+          UtkorgWorkerModule,
+          MailModule,
         ],
       })
         .overrideProvider(Clock)
