@@ -22,3 +22,4 @@ export * from './http/pdf-svar';
 export * from './validation/text-check';
 export * from './validation/field.decorators';
 export * from './validation/positive-int.pipe';
+export * from './mallar/mallmiljo';

@@ -103,6 +103,37 @@ describe('the e-mail outbox (real PostgreSQL, Redis, SMTP)', () => {
     expect(sink.to('aldrig@enkoping.se')).toEqual([]);
   });
 
+  it('a template mail arrives reading right: å ä ö intact, user text escaped in the HTML part and as written in the text', async () => {
+    sink.received.length = 0;
+    const orsak = 'Ändrad tidplan <b>för</b> "Östra" & Åby';
+    const [id] = await dataSource.transaction(async (m) => [
+      await utkorg.enqueue(m, organisationId, {
+        to: 'un@enkoping.se',
+        subject: 'KS2025/118 Anstånd beviljat: Översyn av ärendehantering',
+        mall: 'remiss-anstand',
+        data: {
+          mottagare: 'Utbildningsnämnden',
+          arendemening: 'Översyn av ärendehantering',
+          diarienummer: 'KS2025/118',
+          kontakt: 'Åsa Öberg',
+          svaraSenast: 'senast 2026-06-01 kl. 23.59',
+          orsak,
+        },
+        messageId: messageIdFor('anstand-test', '1'),
+      }),
+    ]);
+    await utkorg.dispatch([id]);
+    const [mail] = await sink.waitFor(1);
+    expect(mail.subject).toBe('KS2025/118 Anstånd beviljat: Översyn av ärendehantering');
+    expect(mail.text).toContain(
+      'Ni har fått anstånd med svaret på remissen "Översyn av ärendehantering" (dnr KS2025/118).',
+    );
+    expect(mail.text).toContain(`Skäl: ${orsak}`);
+    expect(mail.text).toContain('Kontaktperson: Åsa Öberg');
+    expect(mail.html).toContain('<p>Skäl: Ändrad tidplan &lt;b&gt;för&lt;/b&gt; &quot;Östra&quot; &amp; Åby</p>');
+    expect(mail.html).not.toContain('<b>');
+  });
+
   it('SMTP down: the mail goes back to planerad with a backoff and is sent once SMTP is back', async () => {
     sink.received.length = 0;
     const port = Number(new URL(sink.url).port);

@@ -2,6 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Clock } from '@app/core';
 import { EntityManager } from 'typeorm';
 import { Utkorg, UtkorgJobb, UtkorgRader, UtkorgTyp, UtkorgTyper, UtkorgUtfall } from '@app/utkorg';
+import { EpostMallar, MallEpost } from './epost-mallar.service';
 import { EpostUtkorg } from './epost-utkorg';
 import { sendAsUtfall } from './epost-utfall';
 import { Epost, Mailer } from './mailer';
@@ -19,6 +20,7 @@ export class EpostUtkorgKind extends EpostUtkorg implements UtkorgTyp, OnModuleI
     private readonly rader: UtkorgRader,
     private readonly utkorg: Utkorg,
     private readonly mailer: Mailer,
+    private readonly mallar: EpostMallar,
     private readonly clock: Clock,
   ) {
     super();
@@ -28,7 +30,8 @@ export class EpostUtkorgKind extends EpostUtkorg implements UtkorgTyp, OnModuleI
     this.typer.registrera(this);
   }
 
-  async enqueue(manager: EntityManager, organisationId: string, epost: Epost): Promise<string> {
+  async enqueue(manager: EntityManager, organisationId: string, utkast: Epost | MallEpost): Promise<string> {
+    const epost = 'mall' in utkast ? this.mallar.render(utkast) : utkast;
     const [row]: { id: string }[] = await manager.query(
       `INSERT INTO epost_utkorg (organisation_id, till, kopia, amne, text, html, message_id, due_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
       [

@@ -2,3 +2,4 @@ export * from './mailer';
 export * from './mail.module';
 export * from './epost-utkorg';
 export * from './epost-utfall';
+export * from './epost-mallar.service';

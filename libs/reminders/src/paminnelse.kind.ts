@@ -2,7 +2,7 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig, Datum, stockholmDatum } from '@app/core';
 import { preparedQuery } from '@app/database';
-import { Epost, Mailer, messageIdFor, sendAsUtfall } from '@app/mail';
+import { Epost, EpostMallar, Mailer, messageIdFor, sendAsUtfall } from '@app/mail';
 import { UtkorgJobb, UtkorgTyp, UtkorgTyper, UtkorgUtfall } from '@app/utkorg';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -58,6 +58,7 @@ export class PaminnelseKind implements UtkorgTyp, OnModuleInit {
     private readonly paminnelser: PaminnelseRepository,
     private readonly regler: PaminnelseregelRepository,
     private readonly mailer: Mailer,
+    private readonly mallar: EpostMallar,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -154,7 +155,12 @@ export class PaminnelseKind implements UtkorgTyp, OnModuleInit {
     });
     const kopia = arForsenad(u.typ) ? unika([u.kontaktperson_epost]).filter((k) => !till.includes(k)) : [];
     return {
-      epost: { to: till, cc: kopia.length ? kopia : undefined, ...brev, messageId: messageIdFor('paminnelse', u.id) },
+      epost: this.mallar.render({
+        to: till,
+        cc: kopia.length ? kopia : undefined,
+        ...brev,
+        messageId: messageIdFor('paminnelse', u.id),
+      }),
     };
   }
 
