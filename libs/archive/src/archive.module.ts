@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '@app/auth';
 import { DiariumController } from './diarium/diarium.controller';
 import { DiariumRepository } from './diarium/diarium.repository';
 import { DiariumService } from './diarium/diarium.service';
@@ -6,6 +7,7 @@ import { FilRepository } from './fil/fil.repository';
 
 /** The registrator's domain: diarier and their numbering now; the archive (PDF/A, e-arkiv export) next. */
 @Module({
+  imports: [AuthModule],
   controllers: [DiariumController],
   providers: [DiariumRepository, DiariumService, FilRepository],
   exports: [DiariumRepository, DiariumService, FilRepository],

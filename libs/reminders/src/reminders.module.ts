@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '@app/auth';
 import { MailModule } from '@app/mail';
 import { UtkorgModule } from '@app/utkorg';
 import { PaminnelseAdminController } from './admin/paminnelse-admin.controller';
@@ -14,7 +15,7 @@ import { PaminnelseregelRepository } from './paminnelseregel.repository';
  * (UtkorgWorkerModule).
  */
 @Module({
-  imports: [UtkorgModule, MailModule],
+  imports: [AuthModule, UtkorgModule, MailModule],
   controllers: [PaminnelseAdminController],
   providers: [
     PaminnelseRepository,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ArchiveModule } from '@app/archive';
+import { AuthModule } from '@app/auth';
 import { MailModule } from '@app/mail';
 import { RemindersModule } from '@app/reminders';
 import { ExternAtkomstRepository } from './extern/extern-atkomst.repository';
@@ -14,7 +15,7 @@ import { RemissinstansRepository } from './utskick/remissinstans.repository';
  * the outboxes (PaminnelsePlanering from RemindersModule, EpostUtkorg from MailModule).
  */
 @Module({
-  imports: [ArchiveModule, RemindersModule, MailModule],
+  imports: [AuthModule, ArchiveModule, RemindersModule, MailModule],
   providers: [
     RemissRepository,
     RemissinstansRepository,
@@ -24,6 +25,7 @@ import { RemissinstansRepository } from './utskick/remissinstans.repository';
     Aviseringar,
   ],
   exports: [
+    AuthModule,
     ArchiveModule,
     RemindersModule,
     MailModule,

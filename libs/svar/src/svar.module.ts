@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ArchiveModule } from '@app/archive';
+import { AuthModule } from '@app/auth';
 import { MailModule } from '@app/mail';
 import { RemindersModule } from '@app/reminders';
 import { RemissvarUtskrift } from './dokument/remissvar-utskrift';
@@ -20,7 +21,7 @@ import { RemissvarService } from './remissvar.service';
  * from the app (PdfModule or PdfKoModule).
  */
 @Module({
-  imports: [ArchiveModule, RemindersModule, MailModule],
+  imports: [AuthModule, ArchiveModule, RemindersModule, MailModule],
   controllers: [InkorgController, NamndInstansController, RemissvarController, ExpedieringController],
   providers: [
     InkorgRepository,
