@@ -14,6 +14,7 @@ const LIBS = [
   'pdf',
   'runtime',
   'mail',
+  'utkorg',
   'demo',
   'lankar',
 ];

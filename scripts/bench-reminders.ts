@@ -11,10 +11,11 @@ import { AppConfig, loadConfig, stockholmDatum, workingDaysAfter } from '@app/co
 import { dataSourceOptions, provideInfrastructure, runMigrations } from '@app/database';
 import { sql, withDatabase } from '@app/database/testing/test-infrastructure';
 import { loadDemoData } from '@app/demo';
-import { bullmqConnection, messageIdFor, UtkorgAvstamning, UtkorgModule } from '@app/mail';
+import { messageIdFor } from '@app/mail';
 import { PaminnelsePlanering, PlanerbarInstans, RemindersModule } from '@app/reminders';
 import { startaEgenRedis } from '@app/reminders/testing/egen-redis';
 import { commonModules } from '@app/runtime';
+import { bullmqConnection, UtkorgAvstamning, UtkorgWorkerModule } from '@app/utkorg';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { fork } from 'node:child_process';
@@ -52,7 +53,7 @@ async function app(
   return NestFactory.createApplicationContext(
     {
       module: class BenchApp {},
-      imports: [...commonModules(config, location), UtkorgModule.forRoot({ worker }), RemindersModule],
+      imports: [...commonModules(config, location), ...(worker ? [UtkorgWorkerModule] : []), RemindersModule],
     },
     { logger: ['error', 'warn'] },
   );

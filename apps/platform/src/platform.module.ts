@@ -2,11 +2,11 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ArchiveModule } from '@app/archive';
 import { AppConfig } from '@app/core';
 import { Infrastructure } from '@app/database';
-import { UtkorgModule } from '@app/mail';
 import { PdfModule } from '@app/pdf';
 import { RemindersModule } from '@app/reminders';
 import { ExternModule, RemissModule } from '@app/remiss';
 import { commonModules } from '@app/runtime';
+import { UtkorgWorkerModule } from '@app/utkorg';
 import { SvarModule } from '@app/svar';
 
 /** Every part of the platform in one process: what `npm start` and the e2e tests run. */
@@ -17,7 +17,7 @@ export class PlatformModule {
       module: PlatformModule,
       imports: [
         ...commonModules(config, infrastructure),
-        UtkorgModule.forRoot({ worker: true }),
+        UtkorgWorkerModule,
         RemindersModule,
         ArchiveModule,
         RemissModule,

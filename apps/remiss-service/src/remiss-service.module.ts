@@ -2,7 +2,6 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ArchiveModule } from '@app/archive';
 import { AppConfig } from '@app/core';
 import { Infrastructure } from '@app/database';
-import { UtkorgModule } from '@app/mail';
 import { PdfKoModule } from '@app/pdf';
 import { RemindersModule } from '@app/reminders';
 import { RemissModule } from '@app/remiss';
@@ -16,7 +15,6 @@ export class RemissServiceModule {
       module: RemissServiceModule,
       imports: [
         ...commonModules(config, infrastructure),
-        UtkorgModule.forRoot({ worker: false }),
         RemindersModule,
         PdfKoModule.forRoot(),
         ArchiveModule,

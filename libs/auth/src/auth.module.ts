@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AnvandareRepository } from './anvandare.repository';
 import { AuditLog } from './audit-log';
@@ -12,8 +12,10 @@ import { OrganisationController } from './organisation/organisation.controller';
 import { OrganisationRepository } from './organisation/organisation.repository';
 import { SessionRepository } from './session.repository';
 
-/** Accounts, sessions, roles, tenancy and the audit log; installs the global SessionGuard. */
-@Global()
+/**
+ * Accounts, sessions, roles, tenancy and the audit log; installs the app-wide SessionGuard. Not
+ * global: a module that writes audit events or reads accounts imports it.
+ */
 @Module({
   controllers: [AuthController, OrganisationController],
   providers: [

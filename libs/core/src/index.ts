@@ -24,3 +24,4 @@ export * from './validation/field.decorators';
 export * from './validation/positive-int.pipe';
 export * from './crypto/token';
 export * from './http/plattforms-lankar';
+export * from './mallar/mallmiljo';

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import type { MallEpost } from './epost-mallar.service';
 import { Epost } from './mailer';
 
 /**
@@ -7,8 +8,8 @@ import { Epost } from './mailer';
  * and SMTP being down never rolls a state change back; a worker sends and retries.
  */
 export abstract class EpostUtkorg {
-  /** Stores the mail in the caller's transaction; returns its id. */
-  abstract enqueue(manager: EntityManager, organisationId: string, epost: Epost): Promise<string>;
+  /** Stores the mail (a template's is rendered first) in the caller's transaction; returns its id. */
+  abstract enqueue(manager: EntityManager, organisationId: string, epost: Epost | MallEpost): Promise<string>;
 
   /** After commit: hand the stored mails to the sender (the reconciler catches any a crash left out). */
   abstract dispatch(ids: string[]): Promise<void>;

@@ -1,4 +1,5 @@
 export * from './mailer';
 export * from './mail.module';
 export * from './epost-utkorg';
-export * from './utkorg';
+export * from './epost-utfall';
+export * from './epost-mallar.service';

@@ -49,4 +49,49 @@ describe('the raw MIME message of a mail', () => {
     expect(mail.text).toBe('Bara text');
     expect(mail.html).toBe(false);
   });
+
+  // The builder uses nodemailer's internal encoders (nodemailer/lib/…, no public API, pinned exactly in
+  // package.json): an upgrade that changes a byte of what they write fails here before it reaches a mail.
+  it('writes exactly these bytes (Q-encoded headers folded at 76, quoted-printable parts, CRLF)', () => {
+    const { raw } = byggare.bygg(
+      {
+        to: ['un@enkoping.se'],
+        cc: 'kontakt@enkoping.se',
+        subject: 'KS2025/118 Påminnelse: Översyn av ärendehantering – svara senast 15 maj',
+        text: 'Hej!\n\nÅäö = lika.\n.\nSlut',
+        html: '<p>Åäö &amp; "citat"</p>',
+        messageId: '<paminnelse.1@remissplattformen>',
+      },
+      new Date('2026-03-20T07:00:00Z'),
+    );
+    expect(raw.toString('latin1')).toBe(
+      [
+        'From: Remissplattformen =?UTF-8?Q?Enk=C3=B6ping?= <noreply@enkoping.se>',
+        'To: un@enkoping.se',
+        'Cc: kontakt@enkoping.se',
+        'Subject: KS2025/118 =?UTF-8?Q?P=C3=A5minnelse=3A_=C3=96versyn_av_?=',
+        ' =?UTF-8?Q?=C3=A4rendehantering_=E2=80=93?= svara senast 15 maj',
+        'Message-ID: <paminnelse.1@remissplattformen>',
+        'Date: Fri, 20 Mar 2026 07:00:00 +0000',
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/alternative; boundary="=_remissplattformen_del"',
+        '',
+        '--=_remissplattformen_del',
+        'Content-Type: text/plain; charset=utf-8',
+        'Content-Transfer-Encoding: quoted-printable',
+        '',
+        'Hej!',
+        '',
+        '=C3=85=C3=A4=C3=B6 =3D lika.',
+        '.',
+        'Slut',
+        '--=_remissplattformen_del',
+        'Content-Type: text/html; charset=utf-8',
+        'Content-Transfer-Encoding: quoted-printable',
+        '',
+        '<p>=C3=85=C3=A4=C3=B6 &amp; "citat"</p>',
+        '--=_remissplattformen_del--',
+      ].join('\r\n'),
+    );
+  });
 });

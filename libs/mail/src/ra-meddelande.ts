@@ -1,3 +1,4 @@
+// nodemailer's encoders have no public API: the version is pinned exactly (package.json) and the bytes are tested.
 import addressparser from 'nodemailer/lib/addressparser';
 import { encodeWords, foldLines } from 'nodemailer/lib/mime-funcs';
 import { encode, wrap } from 'nodemailer/lib/qp';

@@ -1,5 +1,6 @@
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import { parseConnectionUrl } from 'nodemailer/lib/shared';
+// Internal paths of nodemailer (pinned exactly in package.json); what goes over the wire is tested against SmtpSink.
 import type { RaMeddelande } from './ra-meddelande';
 
 /** Well inside the outbox lease (OUTBOX_LEASE_MS, 120 s): a hung server fails the send before another worker may take the row over. */

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, conflict, Datum, Minne } from '@app/core';
-import { Utkorg, UtkorgKo } from '@app/mail';
+import { Utkorg, UtkorgKo } from '@app/utkorg';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { PaminnelsePlanering, PlanerbarInstans, PlaneradePaminnelser } from './paminnelse-planering';
-import { PaminnelseTyp } from './paminnelse-typ';
+import { PaminnelseKind } from './paminnelse.kind';
 import { NyPaminnelse, PaminnelseRepository } from './paminnelse.repository';
 import { LastaRegler, PaminnelseregelRepository } from './paminnelseregel.repository';
 import { Paminnelsetid, paminnelsetider } from './schema/paminnelseschema';
@@ -31,7 +31,7 @@ export class PaminnelsePlanerare extends PaminnelsePlanering {
   constructor(
     private readonly paminnelser: PaminnelseRepository,
     private readonly regler: PaminnelseregelRepository,
-    private readonly typ: PaminnelseTyp,
+    private readonly typ: PaminnelseKind,
     private readonly utkorg: Utkorg,
     private readonly ko: UtkorgKo,
     private readonly clock: Clock,

@@ -1,25 +1,27 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { AuthModule } from '@app/auth';
 import { LankarModule } from '@app/lankar';
+import { MailModule } from '@app/mail';
+import { UtkorgModule } from '@app/utkorg';
 import { PaminnelseAdminController } from './admin/paminnelse-admin.controller';
 import { PaminnelsePlanerare } from './paminnelse-planerare';
 import { PaminnelsePlanering } from './paminnelse-planering';
-import { PaminnelseTyp } from './paminnelse-typ';
+import { PaminnelseKind } from './paminnelse.kind';
 import { PaminnelseRepository } from './paminnelse.repository';
 import { PaminnelseregelRepository } from './paminnelseregel.repository';
 
 /**
  * Deadline reminders: planning (`PaminnelsePlanering`, for the remiss workflow), their mails as a
- * kind of the outbox, and the admin API. Needs `UtkorgModule` in the app; whether this process
- * sends is decided there.
+ * kind of the outbox, and the admin API. Whether this process sends is the app's choice
+ * (UtkorgWorkerModule).
  */
-@Global()
 @Module({
-  imports: [LankarModule],
+  imports: [AuthModule, UtkorgModule, MailModule, LankarModule],
   controllers: [PaminnelseAdminController],
   providers: [
     PaminnelseRepository,
     PaminnelseregelRepository,
-    PaminnelseTyp,
+    PaminnelseKind,
     PaminnelsePlanerare,
     { provide: PaminnelsePlanering, useExisting: PaminnelsePlanerare },
   ],

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { INestApplicationContext } from '@nestjs/common';
 import { stockholmInstant } from '@app/core';
-import { UtkorgAvstamning } from '@app/mail';
+import { UtkorgAvstamning } from '@app/utkorg';
 import { skapaInstanser, skapaTestbadd, startaWorker, Testbadd, tills } from './testing/paminnelse-testbadd';
 
 describe('two workers at once', () => {

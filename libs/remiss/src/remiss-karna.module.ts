@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { ArchiveModule } from '@app/archive';
+import { AuthModule } from '@app/auth';
 import { LankarModule } from '@app/lankar';
+import { MailModule } from '@app/mail';
+import { RemindersModule } from '@app/reminders';
 import { PdfGranskning } from './handlingar/pdf-granskning';
 import { PdfUppladdning } from './handlingar/pdf-uppladdning.interceptor';
 import { RemissRepository } from './remiss.repository';
@@ -9,14 +12,17 @@ import { RemissinstansRepository } from './utskick/remissinstans.repository';
 
 /**
  * What the sender's module and the external link module share: remiss data, the PDF checks, and
- * the outboxes (PaminnelsePlanering and EpostUtkorg come from the global reminders and mail modules).
+ * the outboxes (PaminnelsePlanering from RemindersModule, EpostUtkorg from MailModule).
  */
 @Module({
-  imports: [ArchiveModule, LankarModule],
+  imports: [AuthModule, ArchiveModule, LankarModule, RemindersModule, MailModule],
   providers: [RemissRepository, RemissinstansRepository, PdfGranskning, PdfUppladdning, Aviseringar],
   exports: [
+    AuthModule,
     ArchiveModule,
     LankarModule,
+    RemindersModule,
+    MailModule,
     RemissRepository,
     RemissinstansRepository,
     PdfGranskning,

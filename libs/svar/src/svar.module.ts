@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ArchiveModule } from '@app/archive';
+import { AuthModule } from '@app/auth';
+import { MailModule } from '@app/mail';
+import { RemindersModule } from '@app/reminders';
 import { RemissKarnaModule } from '@app/remiss';
 import { RemissvarUtskrift } from './dokument/remissvar-utskrift';
 import { ExpedieringController } from './expediering/expediering.controller';
@@ -15,12 +18,12 @@ import { RemissvarRepository } from './remissvar.repository';
 import { RemissvarService } from './remissvar.service';
 
 /**
- * The nämnd's side: inkorg, registrering, remissvar, beslut, expediering. Needs a PdfRenderare,
- * PaminnelsePlanering and EpostUtkorg from the app (PdfModule or PdfKoModule, RemindersModule, UtkorgModule).
+ * The nämnd's side: inkorg, registrering, remissvar, beslut, expediering. Needs a PdfRenderare
+ * from the app (PdfModule or PdfKoModule).
  */
 @Module({
   // The remiss as its sender keeps it (its remisshandlingar): read through the sender's side, never copied.
-  imports: [ArchiveModule, RemissKarnaModule],
+  imports: [AuthModule, ArchiveModule, RemissKarnaModule, RemindersModule, MailModule],
   controllers: [InkorgController, NamndInstansController, RemissvarController, ExpedieringController],
   providers: [
     InkorgReadModel,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SettableClock } from '@app/core';
 import { sql } from '@app/database/testing/test-infrastructure';
-import { UtkorgAvstamning } from '@app/mail';
+import { UtkorgAvstamning } from '@app/utkorg';
 import { SmtpSink } from '@app/mail/testing/smtp-sink';
 import { tills } from '@app/reminders/testing/paminnelse-testbadd';
 import { medKlocka } from '@app/runtime/testing/med-klocka';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { sql } from '@app/database/testing/test-infrastructure';
 import { SmtpSink } from '@app/mail/testing/smtp-sink';
-import { UtkorgAvstamning } from '@app/mail';
+import { UtkorgAvstamning } from '@app/utkorg';
 import { EgenRedis, startaEgenRedis } from '@app/reminders/testing/egen-redis';
 import { ApiClient, startTestApp, TestApp } from '@app/runtime/testing/test-app';
 import { PlatformModule } from '../../src/platform.module';

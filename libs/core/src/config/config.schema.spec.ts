@@ -25,6 +25,11 @@ describe('configuration', () => {
     });
   });
 
+  it('takes a Redis Cluster hashtag in QUEUE_PREFIX, so all of the platform’s keys share one slot', () => {
+    expect(loadConfig({ QUEUE_PREFIX: '{remiss}' }).QUEUE_PREFIX).toBe('{remiss}');
+    expect(loadConfig({ QUEUE_PREFIX: 'prod-{remiss}' }).QUEUE_PREFIX).toBe('prod-{remiss}');
+  });
+
   it('treats an empty value as not set', () => {
     expect(loadConfig({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
   });
@@ -36,6 +41,9 @@ describe('configuration', () => {
       /^Configuration error: DATABASE_URL has the invalid value "mysql:\/\/x": must be a URL starting with postgres:\/\/ or postgresql:\/\/\.$/,
     ],
     [{ DEMO_DATA: 'kanske' }, /^Configuration error: DEMO_DATA has the invalid value "kanske"/],
+    [{ QUEUE_PREFIX: 'remiss:prod' }, /^Configuration error: QUEUE_PREFIX has the invalid value "remiss:prod"/],
+    [{ QUEUE_PREFIX: '{a}{b}' }, /^Configuration error: QUEUE_PREFIX .*at most one \{hashtag\}/],
+    [{ QUEUE_PREFIX: '{}' }, /^Configuration error: QUEUE_PREFIX has the invalid value "\{\}"/],
   ])('stops with one sentence naming the variable: %j', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

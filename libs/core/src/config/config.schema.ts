@@ -52,10 +52,16 @@ export const configSchema = z.object({
   MAIL_FROM: z.string().default('Remissplattformen <noreply@remissplattformen.local>'),
   SMTP_MAX_CONNECTIONS: positiveInt(5),
 
-  /** BullMQ key prefix: lets several platforms (or test files) share one Redis. */
+  /**
+   * The prefix of every Redis key (BullMQ queues, rate limits, account locks): lets several
+   * platforms (or test files) share one Redis. On a Redis Cluster it must hold a hashtag,
+   * `{remiss}`: BullMQ's scripts and the account lock touch several keys at once, which a
+   * cluster allows only within one slot, and a hashtag puts every key of the platform in the same one.
+   */
   QUEUE_PREFIX: z
     .string()
-    .regex(/^[a-z0-9-]+$/)
+    .regex(/^[a-z0-9-]*(\{[a-z0-9-]+\}[a-z0-9-]*)?$/, 'must be letters a–z, digits and "-", with at most one {hashtag}')
+    .min(1)
     .default('remiss'),
   /** The outbox (reminders and one-off mails): parallel sends per worker, lease on a claimed row, retries. */
   OUTBOX_CONCURRENCY: positiveInt(50),

@@ -1,6 +1,9 @@
 import { AppConfig, loadConfig } from '@app/core';
 import { Client } from 'pg';
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createConnection, createServer } from 'node:net';
+import { join } from 'node:path';
 import { Infrastructure, provideInfrastructure, runMigrations } from '../infrastructure';
 
 /**
@@ -37,13 +40,68 @@ export function sql<T = any>(url: string, text: string, params: unknown[] = []):
   return withClient(url, async (client) => (await client.query(text, params)).rows as T[]);
 }
 
-export function testEnvironment(): Record<string, string | undefined> {
-  return { ...process.env, DATA_DIR: '.data/test', EMBEDDED_POSTGRES_PORT: '54339', EMBEDDED_REDIS_PORT: '63799' };
+const TEST_DATA_DIR = '.data/test';
+
+export interface TestPorts {
+  postgres: number;
+  redis: number;
+}
+
+/** A port nothing listens on now, chosen by the kernel. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ port, host: '127.0.0.1' });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/**
+ * The embedded servers' ports for this checkout: free ones, so two checkouts on one machine run
+ * their suites at once. They are remembered under DATA_DIR: a server a killed run left behind
+ * still owns its data directory (a second PostgreSQL there would not start), so it is found on its
+ * port again and reused.
+ */
+export async function testPorts(dataDir: string): Promise<TestPorts> {
+  const file = join(dataDir, 'ports.json');
+  let remembered: Partial<TestPorts> = {};
+  try {
+    remembered = JSON.parse(readFileSync(file, 'utf8')) as Partial<TestPorts>;
+  } catch {
+    // first run in this checkout
+  }
+  const pick = async (port: number | undefined) => (port && (await listening(port)) ? port : freePort());
+  const ports = { postgres: await pick(remembered.postgres), redis: await pick(remembered.redis) };
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(file, JSON.stringify(ports));
+  return ports;
+}
+
+export async function testEnvironment(): Promise<Record<string, string | undefined>> {
+  const env: Record<string, string | undefined> = { ...process.env, DATA_DIR: TEST_DATA_DIR };
+  // With DATABASE_URL and REDIS_URL set nothing is embedded, and no port is needed.
+  if (env.DATABASE_URL && env.REDIS_URL) return env;
+  const ports = await testPorts(TEST_DATA_DIR);
+  return { ...env, EMBEDDED_POSTGRES_PORT: String(ports.postgres), EMBEDDED_REDIS_PORT: String(ports.redis) };
 }
 
 /** Global setup: finds the servers and builds the migrated template. */
 export async function prepareTestInfrastructure(): Promise<Infrastructure> {
-  const infrastructure = await provideInfrastructure(loadConfig(testEnvironment()));
+  const infrastructure = await provideInfrastructure(loadConfig(await testEnvironment()));
   const adminUrl = withDatabase(infrastructure.databaseUrl, 'postgres');
   const run = randomBytes(4).toString('hex');
   await withClient(adminUrl, (client) => client.query(`CREATE DATABASE ${templateName(run)}`));
@@ -71,7 +129,7 @@ export async function dropTestDatabases(): Promise<void> {
 export interface TestDatabase {
   url: string;
   redisUrl: string;
-  /** A BullMQ/Redis key prefix of this test file's own. */
+  /** A BullMQ/Redis key prefix of this test file's own, a Redis Cluster hashtag as production on a cluster needs it. */
   redisPrefix: string;
   config(overrides?: Record<string, string>): AppConfig;
   drop(): Promise<void>;
@@ -101,14 +159,14 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     url,
     redisUrl,
-    redisPrefix: `test-${suffix}`,
+    redisPrefix: `{test-${suffix}}`,
     config: (overrides = {}) =>
       loadConfig({
         NODE_ENV: 'test',
         LOG_LEVEL: 'warn',
         DATABASE_URL: url,
         REDIS_URL: redisUrl,
-        QUEUE_PREFIX: `test-${suffix}`,
+        QUEUE_PREFIX: `{test-${suffix}}`,
         DEMO_DATA: 'false',
         ...GENEROUS_LIMITS,
         ...overrides,

@@ -1,6 +1,5 @@
-import Handlebars from 'handlebars';
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { Mall, Mallmiljo } from '@app/core';
+import { join } from 'node:path';
 import { Brevhuvud } from '../dokument';
 import { SidVy } from '../vy/sida-vy';
 import { Kommun, lasKommun } from './kommun';
@@ -22,27 +21,22 @@ export function cssText(value: unknown): string {
 }
 
 /**
- * The Handlebars templates of templates/: documents, their shared partials, and one letterhead
- * per kommun folder. Everything a template prints goes through Handlebars' HTML escaping; the
- * only unescaped value is the font CSS built here.
+ * The document templates of templates/ (in the environment all templates share, `Mallmiljo`):
+ * documents, their shared partials, and one letterhead per kommun folder. Everything a template
+ * prints goes through Handlebars' HTML escaping; the only unescaped value is the font CSS built here.
  */
 export class Mallar {
-  private readonly hb = Handlebars.create();
-  private readonly dokument = new Map<Dokumentmall, Handlebars.TemplateDelegate>();
+  private readonly miljo: Mallmiljo;
+  private readonly dokument = new Map<Dokumentmall, Mall>();
   private readonly kommuner = new Map<string, Kommun>();
 
   constructor(private readonly katalog: string) {
-    const typsnitt = new Handlebars.SafeString(typsnittCss());
-    this.hb.registerHelper('typsnitt', () => typsnitt);
-    this.hb.registerHelper('cssText', (value: unknown) => cssText(value));
-    const partialer = join(katalog, 'dokument', 'partials');
-    for (const fil of readdirSync(partialer).filter((f) => f.endsWith('.hbs'))) {
-      this.hb.registerPartial(basename(fil, '.hbs'), readFileSync(join(partialer, fil), 'utf8'));
-    }
-    for (const mall of DOKUMENTMALLAR) {
-      const kalla = readFileSync(join(katalog, 'dokument', `${mall}.hbs`), 'utf8');
-      this.dokument.set(mall, this.hb.compile(kalla, { strict: false, preventIndent: true }));
-    }
+    this.miljo = new Mallmiljo(katalog);
+    const typsnitt = this.miljo.sakert(typsnittCss());
+    this.miljo.helper('typsnitt', () => typsnitt);
+    this.miljo.helper('cssText', (value: unknown) => cssText(value));
+    this.miljo.partialer(join('dokument', 'partials'));
+    for (const mall of DOKUMENTMALLAR) this.dokument.set(mall, this.miljo.fil(join('dokument', `${mall}.hbs`)));
   }
 
   /** The final HTML of a document: its view plus the kommun's letterhead. */
@@ -65,7 +59,7 @@ export class Mallar {
     let kommun = this.kommuner.get(slug);
     if (!kommun) {
       kommun = lasKommun(join(this.katalog, 'kommuner'), slug);
-      this.hb.registerPartial(`kommun/${slug}`, kommun.brevhuvud);
+      this.miljo.partial(`kommun/${slug}`, kommun.brevhuvud);
       this.kommuner.set(slug, kommun);
     }
     return kommun;

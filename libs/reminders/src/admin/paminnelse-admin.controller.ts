@@ -2,7 +2,7 @@ import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, AuditLog, CurrentActor, Roller } from '@app/auth';
 import { badRequest } from '@app/core';
-import { UtkorgKo } from '@app/mail';
+import { UtkorgKo } from '@app/utkorg';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { PaminnelseRepository } from '../paminnelse.repository';

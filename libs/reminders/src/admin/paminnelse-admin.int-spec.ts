@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig } from '@app/core';
-import { UtkorgModule } from '@app/mail';
 import { SmtpSink } from '@app/mail/testing/smtp-sink';
 import { commonModules } from '@app/runtime';
+import { UtkorgWorkerModule } from '@app/utkorg';
 import { ApiClient, startTestApp, TestApp } from '@app/runtime/testing/test-app';
 import { DataSource } from 'typeorm';
 import { PaminnelsePlanering } from '../paminnelse-planering';
@@ -15,7 +15,7 @@ class PaminnelseApp {
   static forRoot(config: AppConfig, location: { databaseUrl: string; redisUrl: string }): DynamicModule {
     return {
       module: PaminnelseApp,
-      imports: [...commonModules(config, location), UtkorgModule.forRoot({ worker: true }), RemindersModule],
+      imports: [...commonModules(config, location), UtkorgWorkerModule, RemindersModule],
     };
   }
 }

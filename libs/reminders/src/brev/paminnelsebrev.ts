@@ -1,4 +1,5 @@
 import { Datum, formatDeadline, Minne, workingDaysBetween } from '@app/core';
+import { MallEpost } from '@app/mail';
 import { arForsenad } from '../schema/paminnelseschema';
 
 export interface Paminnelseuppgifter {
@@ -20,14 +21,8 @@ export interface Paminnelseuppgifter {
   kontaktperson: { namn: string | null; epost: string | null; telefon: string | null };
 }
 
-export interface Brev {
-  subject: string;
-  text: string;
-  html: string;
-}
-
-const escape = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+/** A reminder's subject and the values of its template (templates/epost/paminnelse.*.hbs). */
+export type Brev = Pick<MallEpost, 'subject' | 'mall' | 'data'>;
 
 const arbetsdagar = (n: number) => `${n} ${n === 1 ? 'arbetsdag' : 'arbetsdagar'}`;
 
@@ -53,50 +48,31 @@ function raknaLage(u: Paminnelseuppgifter): Lage {
   return { rubrik: 'Påminnelse om remissvar', mening: `Det återstår ${arbetsdagar(kvar)} till sista svarsdag.` };
 }
 
-/** A reminder in Swedish, plain text and HTML with the same content. */
+/** A reminder in Swedish: what its template needs to say it, in plain text and HTML alike. */
 export function paminnelsebrev(u: Paminnelseuppgifter): Brev {
   const { rubrik, mening } = lage(u);
-  const svara = `Svara ${formatDeadline(u.svarsdatum)}`;
   const kontakt = [u.kontaktperson.namn, u.kontaktperson.epost, u.kontaktperson.telefon].filter(Boolean).join(', ');
-  const fakta: [string, string][] = [
-    ['Remiss', u.arendemening],
-    ['Avsändare', u.avsandare],
-    ['Avsändarens diarienummer', u.diarienummer],
-    ...(u.egetDiarienummer ? [['Ert diarienummer', u.egetDiarienummer] as [string, string]] : []),
-    ['Remissinstans', u.instans],
-    ['Sista svarsdag', `${u.svarsdatum} kl. 23.59`],
+  const fakta: { namn: string; varde: string }[] = [
+    { namn: 'Remiss', varde: u.arendemening },
+    { namn: 'Avsändare', varde: u.avsandare },
+    { namn: 'Avsändarens diarienummer', varde: u.diarienummer },
+    ...(u.egetDiarienummer ? [{ namn: 'Ert diarienummer', varde: u.egetDiarienummer }] : []),
+    { namn: 'Remissinstans', varde: u.instans },
+    { namn: 'Sista svarsdag', varde: `${u.svarsdatum} kl. 23.59` },
   ];
-  const lanktext = u.personligLank ? 'Er personliga länk för att svara' : 'Öppna remissen i Remissplattformen';
-  const stangd = `Er personliga länk till remissen har stängts av avsändaren. Kontakta ${kontakt || u.avsandare} för att få en ny länk.`;
-  const text = [
-    'Hej!',
-    '',
-    `${rubrik} på remissen "${u.arendemening}".`,
-    '',
-    ...fakta.map(([k, v]) => `${k}: ${v}`),
-    '',
-    `${svara}.`,
-    mening,
-    '',
-    u.lank ? `${lanktext}: ${u.lank}` : stangd,
-    ...(kontakt ? ['', `Frågor om remissen besvaras av ${kontakt}.`] : []),
-    '',
-    'Det här meddelandet skickades automatiskt från Remissplattformen.',
-  ].join('\n');
-  const html = [
-    '<!doctype html><html lang="sv"><body>',
-    '<p>Hej!</p>',
-    `<p>${escape(rubrik)} på remissen <strong>${escape(u.arendemening)}</strong>.</p>`,
-    `<table>${fakta.map(([k, v]) => `<tr><th align="left">${escape(k)}</th><td>${escape(v)}</td></tr>`).join('')}</table>`,
-    `<p><strong>${escape(svara)}.</strong> ${escape(mening)}</p>`,
-    u.lank ? `<p><a href="${escape(u.lank)}">${escape(lanktext)}</a></p>` : `<p>${escape(stangd)}</p>`,
-    ...(kontakt ? [`<p>Frågor om remissen besvaras av ${escape(kontakt)}.</p>`] : []),
-    '<p>Det här meddelandet skickades automatiskt från Remissplattformen.</p>',
-    '</body></html>',
-  ].join('\n');
   return {
     subject: `${u.diarienummer} ${rubrik}: ${u.arendemening} – svara ${formatDeadline(u.svarsdatum)}`,
-    text,
-    html,
+    mall: 'paminnelse',
+    data: {
+      rubrik,
+      mening,
+      arendemening: u.arendemening,
+      fakta,
+      svaraSenast: formatDeadline(u.svarsdatum),
+      lank: u.lank,
+      personligLank: u.personligLank,
+      kontakt,
+      fragaOmLank: kontakt || u.avsandare,
+    },
   };
 }

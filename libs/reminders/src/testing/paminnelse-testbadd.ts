@@ -4,9 +4,9 @@ import { AppConfig, Clock, SettableClock } from '@app/core';
 import { dataSourceOptions, Remissinstans } from '@app/database';
 import { createTestDatabase, TestDatabase } from '@app/database/testing/test-infrastructure';
 import { loadDemoData } from '@app/demo';
-import { UtkorgAvstamning, UtkorgModule } from '@app/mail';
 import { SmtpSink } from '@app/mail/testing/smtp-sink';
 import { commonModules } from '@app/runtime';
+import { UtkorgAvstamning, UtkorgWorkerModule } from '@app/utkorg';
 import { DataSource, EntityManager } from 'typeorm';
 import { PaminnelsePlanering, PlanerbarInstans } from '../paminnelse-planering';
 import { RemindersModule } from '../reminders.module';
@@ -20,7 +20,7 @@ export const SNABBA_TIDER = {
   LOG_LEVEL: 'error',
 };
 
-/** A worker process of the outbox (RemindersModule + UtkorgModule) on a test database, with a settable clock. */
+/** A process of the outbox (RemindersModule, with UtkorgWorkerModule when it works off rows) on a test database, with a settable clock. */
 export async function startaWorker(
   config: AppConfig,
   db: { url: string; redisUrl: string },
@@ -30,7 +30,7 @@ export async function startaWorker(
   const moduleRef = await Test.createTestingModule({
     imports: [
       ...commonModules(config, { databaseUrl: db.url, redisUrl: db.redisUrl }),
-      UtkorgModule.forRoot({ worker }),
+      ...(worker ? [UtkorgWorkerModule] : []),
       RemindersModule,
     ],
   })

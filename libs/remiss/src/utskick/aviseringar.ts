@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Epost, EpostUtkorg } from '@app/mail';
+import { Epost, EpostUtkorg, MallEpost } from '@app/mail';
 import { PaminnelsePlanering, PlaneradePaminnelser } from '@app/reminders';
 import { EntityManager } from 'typeorm';
 
@@ -23,7 +23,7 @@ export class Aviseringar {
     private readonly utkorg: EpostUtkorg,
   ) {}
 
-  async koa(m: EntityManager, organisationId: string, mails: Epost[]): Promise<string[]> {
+  async koa(m: EntityManager, organisationId: string, mails: (Epost | MallEpost)[]): Promise<string[]> {
     const ids: string[] = [];
     for (const mail of mails) ids.push(await this.utkorg.enqueue(m, organisationId, mail));
     return ids;

@@ -1,6 +1,6 @@
 import { Datum, formatDeadline } from '@app/core';
 import { Remiss } from '@app/database';
-import { Epost, messageIdFor } from '@app/mail';
+import { Epostmall, MallEpost, messageIdFor } from '@app/mail';
 
 /** The parts of an instans a mail needs. */
 export interface EpostMottagare {
@@ -10,37 +10,31 @@ export interface EpostMottagare {
   svarsdatum: Datum;
 }
 
-const escape = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
-function kontakt(remiss: Remiss): string[] {
-  const delar = [remiss.kontaktpersonNamn, remiss.kontaktpersonEpost, remiss.kontaktpersonTelefon].filter(Boolean);
-  return delar.length ? [`Kontaktperson: ${delar.join(', ')}`] : [];
+function kontakt(remiss: Remiss): string {
+  return [remiss.kontaktpersonNamn, remiss.kontaktpersonEpost, remiss.kontaktpersonTelefon].filter(Boolean).join(', ');
 }
 
-/** Plain text paragraphs → the mail's text and an HTML version with the same words. */
+/** A mail of templates/epost to one instans, with what every remiss mail says: whom to, the remiss, its contact. */
 function epost(
   remiss: Remiss,
   mottagare: EpostMottagare,
+  mall: Epostmall,
   typ: string,
   amne: string,
-  stycken: string[],
+  data: object,
   variant = '',
-): Epost {
-  const text = [`Till ${mottagare.namn}`, ...stycken, ...kontakt(remiss)].join('\n\n');
-  const html = `<!doctype html><html lang="sv"><body>${[`Till ${mottagare.namn}`, ...stycken, ...kontakt(remiss)]
-    .map(
-      (s) =>
-        `<p>${escape(s)
-          .replace(/\n/g, '<br>')
-          .replace(/(https?:\/\/\S+)/g, '<a href="$1">$1</a>')}</p>`,
-    )
-    .join('')}</body></html>`;
+): MallEpost {
   return {
     to: mottagare.epost,
     subject: `${remiss.diarienummer} ${amne}`,
-    text,
-    html,
+    mall,
+    data: {
+      mottagare: mottagare.namn,
+      arendemening: remiss.arendemening,
+      diarienummer: remiss.diarienummer,
+      kontakt: kontakt(remiss),
+      ...data,
+    },
     messageId: messageIdFor(typ, `${remiss.id}.${mottagare.id}.${remiss.version}${variant}`),
   };
 }
@@ -52,36 +46,36 @@ export function utskickEpost(
   svarslank: string,
   avsandare: string,
   lankId?: string,
-): Epost {
+): MallEpost {
   return epost(
     remiss,
     mottagare,
+    'remiss-utskick',
     'remiss',
     `Remiss: ${remiss.arendemening}`,
-    [
-      `${avsandare} skickar remissen "${remiss.arendemening}" (dnr ${remiss.diarienummer}) till er för yttrande.`,
-      ...(lankId ? ['Tidigare länkar till remissen gäller inte längre; använd den här.'] : []),
-      `Svara ${formatDeadline(mottagare.svarsdatum)}. Ange vårt diarienummer ${remiss.diarienummer} i svaret.`,
-      `Remissen, remisshandlingarna och missivet finns här:\n${svarslank}`,
-    ],
+    { avsandare, nyLank: !!lankId, svaraSenast: formatDeadline(mottagare.svarsdatum), svarslank },
     lankId ? `.${lankId}` : '',
   );
 }
 
-export function anstandEpost(remiss: Remiss, mottagare: EpostMottagare, orsak: string): Epost {
-  return epost(remiss, mottagare, 'anstand', `Anstånd beviljat: ${remiss.arendemening}`, [
-    `Ni har fått anstånd med svaret på remissen "${remiss.arendemening}" (dnr ${remiss.diarienummer}).`,
-    `Nytt svarsdatum: ${formatDeadline(mottagare.svarsdatum)}.`,
-    `Skäl: ${orsak}`,
-  ]);
+export function anstandEpost(remiss: Remiss, mottagare: EpostMottagare, orsak: string): MallEpost {
+  return epost(remiss, mottagare, 'remiss-anstand', 'anstand', `Anstånd beviljat: ${remiss.arendemening}`, {
+    svaraSenast: formatDeadline(mottagare.svarsdatum),
+    orsak,
+  });
 }
 
-export function aterkallelseEpost(remiss: Remiss, mottagare: EpostMottagare, orsak: string): Epost {
-  return epost(remiss, mottagare, 'aterkallelse', `Remissen återkallas: ${remiss.arendemening}`, [
-    `Remissen "${remiss.arendemening}" (dnr ${remiss.diarienummer}) har återkallats och ska inte besvaras.`,
-    `Skäl: ${orsak}`,
-    'Påbörjade svar sparas men kan inte längre ändras eller skickas.',
-  ]);
+export function aterkallelseEpost(remiss: Remiss, mottagare: EpostMottagare, orsak: string): MallEpost {
+  return epost(
+    remiss,
+    mottagare,
+    'remiss-aterkallelse',
+    'aterkallelse',
+    `Remissen återkallas: ${remiss.arendemening}`,
+    {
+      orsak,
+    },
+  );
 }
 
 /** To the remiss' kontaktperson: an external instans answered or declined through its link. */
@@ -89,7 +83,7 @@ export function externtSvarEpost(
   remiss: Remiss,
   instans: { id: string; namn: string },
   avstar: boolean,
-): Epost | undefined {
+): MallEpost | undefined {
   if (!remiss.kontaktpersonEpost) return undefined;
   const kontakt = {
     id: instans.id,
@@ -100,12 +94,9 @@ export function externtSvarEpost(
   return epost(
     remiss,
     kontakt,
+    'externt-svar',
     avstar ? 'externt-avstar' : 'externt-svar',
     `${avstar ? 'Avstår' : 'Svar'} från ${instans.namn}: ${remiss.arendemening}`,
-    [
-      avstar
-        ? `${instans.namn} avstår från att yttra sig över remissen "${remiss.arendemening}".`
-        : `${instans.namn} har svarat på remissen "${remiss.arendemening}". Svaret är registrerat som inkommande handling i ärende ${remiss.diarienummer}.`,
-    ],
+    { instans: instans.namn, avstar },
   );
 }

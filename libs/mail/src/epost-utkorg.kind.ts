@@ -1,18 +1,17 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Clock } from '@app/core';
 import { EntityManager } from 'typeorm';
-import { EpostUtkorg } from '../epost-utkorg';
-import { Epost } from '../mailer';
-import { Utkorg } from './utkorg';
-import { UtkorgRader } from './utkorg-rader';
-import { Forfattat, UtkorgJobb, UtkorgTyp } from './utkorg-typ';
-import { UtkorgTyper } from './utkorg-typer';
+import { Utkorg, UtkorgJobb, UtkorgRader, UtkorgTyp, UtkorgTyper, UtkorgUtfall } from '@app/utkorg';
+import { EpostMallar, MallEpost } from './epost-mallar.service';
+import { EpostUtkorg } from './epost-utkorg';
+import { sendAsUtfall } from './epost-utfall';
+import { Epost, Mailer } from './mailer';
 
 const lista = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
-/** One-off mails (a remiss sent, an answer expedierat …): rows of `epost_utkorg`, sent by the outbox. */
+/** One-off mails (a remiss sent, an answer expedierat …) as a kind of the outbox: rows of `epost_utkorg`. */
 @Injectable()
-export class EpostUtkorgTabell extends EpostUtkorg implements UtkorgTyp, OnModuleInit {
+export class EpostUtkorgKind extends EpostUtkorg implements UtkorgTyp, OnModuleInit {
   readonly namn = 'epost';
   readonly tabell = 'epost_utkorg' as const;
 
@@ -20,6 +19,8 @@ export class EpostUtkorgTabell extends EpostUtkorg implements UtkorgTyp, OnModul
     private readonly typer: UtkorgTyper,
     private readonly rader: UtkorgRader,
     private readonly utkorg: Utkorg,
+    private readonly mailer: Mailer,
+    private readonly mallar: EpostMallar,
     private readonly clock: Clock,
   ) {
     super();
@@ -29,7 +30,8 @@ export class EpostUtkorgTabell extends EpostUtkorg implements UtkorgTyp, OnModul
     this.typer.registrera(this);
   }
 
-  async enqueue(manager: EntityManager, organisationId: string, epost: Epost): Promise<string> {
+  async enqueue(manager: EntityManager, organisationId: string, utkast: Epost | MallEpost): Promise<string> {
+    const epost = 'mall' in utkast ? this.mallar.render(utkast) : utkast;
     const [row]: { id: string }[] = await manager.query(
       `INSERT INTO epost_utkorg (organisation_id, till, kopia, amne, text, html, message_id, due_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
       [
@@ -54,12 +56,12 @@ export class EpostUtkorgTabell extends EpostUtkorg implements UtkorgTyp, OnModul
    * A sent mail keeps its recipients, subject and Message-ID but not its body: an invitation
    * carries the external party's personal link, whose token is otherwise stored only as a hash.
    */
-  async skickade(manager: EntityManager, ids: string[]): Promise<UtkorgJobb[]> {
+  async utforda(manager: EntityManager, ids: string[]): Promise<UtkorgJobb[]> {
     await manager.query(`UPDATE epost_utkorg SET text = '', html = NULL WHERE id = ANY($1::uuid[])`, [ids]);
     return [];
   }
 
-  async forfatta(ids: string[]): Promise<Map<string, Forfattat>> {
+  async utfor(ids: string[]): Promise<Map<string, UtkorgUtfall>> {
     const rows: {
       id: string;
       till: string[];
@@ -72,20 +74,19 @@ export class EpostUtkorgTabell extends EpostUtkorg implements UtkorgTyp, OnModul
       `SELECT id, till, kopia, amne, text, html, message_id FROM epost_utkorg WHERE id = ANY($1::uuid[])`,
       [ids],
     );
-    return new Map(
-      rows.map((r) => [
+    const utfall = await Promise.all(
+      rows.map(async (r): Promise<[string, UtkorgUtfall]> => [
         r.id,
-        {
-          epost: {
-            to: r.till,
-            cc: r.kopia.length ? r.kopia : undefined,
-            subject: r.amne,
-            text: r.text,
-            html: r.html ?? undefined,
-            messageId: r.message_id,
-          },
-        },
+        await sendAsUtfall(this.mailer, {
+          to: r.till,
+          cc: r.kopia.length ? r.kopia : undefined,
+          subject: r.amne,
+          text: r.text,
+          html: r.html ?? undefined,
+          messageId: r.message_id,
+        }),
       ]),
     );
+    return new Map(utfall);
   }
 }

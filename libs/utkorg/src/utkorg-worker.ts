@@ -2,9 +2,9 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } f
 import { APP_CONFIG, AppConfig } from '@app/core';
 import { REDIS_URL } from '@app/database';
 import { Job, Worker } from 'bullmq';
-import { UtkorgAvstamning } from './utkorg-avstamning';
+import { UtkorgAvstamning } from './utkorg-avstamning.service';
 import { AVSTAMNING_JOBB, bullmqConnection, UTKORG_BEHALL, UTKORG_KO, UtkorgKo } from './utkorg-ko';
-import { SAMTIDIGA_SVEP, UtkorgJobbData, UtkorgSandare } from './utkorg-sandare';
+import { SAMTIDIGA_SVEP, UtkorgJobbData, UtkorgSandare } from './utkorg-sandare.service';
 
 /**
  * The BullMQ worker of the outbox, in the reminder-worker app (and in `platform`). It starts

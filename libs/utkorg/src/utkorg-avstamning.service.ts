@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '@app/core';
 import { jobbId, UtkorgKo } from './utkorg-ko';
-import { Bokmarke, UtkorgJobbTid, UtkorgRader } from './utkorg-rader';
+import { Bokmarke, UtkorgJobbTid, UtkorgRader } from './utkorg-rader.repository';
 import { UtkorgTyp } from './utkorg-typ';
 import { UtkorgTyper } from './utkorg-typer';
 

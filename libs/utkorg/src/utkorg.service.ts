@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { UtkorgKo } from './utkorg-ko';
-import { UtkorgRader } from './utkorg-rader';
+import { UtkorgRader } from './utkorg-rader.repository';
 import { UtkorgTyp } from './utkorg-typ';
 
 /**

@@ -1,10 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, Clock } from '@app/core';
 import { DelayedError, Job, UnrecoverableError } from 'bullmq';
-import { Mailer, SmtpPermanentError } from '../mailer';
 import { UtkorgKo } from './utkorg-ko';
-import { Ansprak, Tagen, UtkorgRader } from './utkorg-rader';
-import { Forfattat, UtkorgJobb, UtkorgTyp } from './utkorg-typ';
+import { Ansprak, Tagen, UtkorgRader } from './utkorg-rader.repository';
+import { UtkorgJobb, UtkorgTyp, UtkorgUtfall } from './utkorg-typ';
 import { UtkorgTyper } from './utkorg-typer';
 
 export interface UtkorgJobbData {
@@ -16,10 +15,10 @@ export function vantetid(forsok: number, basMs: number, maxMs: number): number {
   return Math.min(maxMs, basMs * 2 ** Math.max(0, forsok - 1));
 }
 
-/** What became of a row in a sweep, or why its job found nothing to send. */
+/** What became of a row in a sweep, or why its job found nothing to do. */
 type Utfall =
   | Exclude<Ansprak, { utfall: 'tagen' }>
-  | { utfall: 'skickad'; messageId: string }
+  | { utfall: 'utford'; kvitto?: string }
   | { utfall: 'avbruten'; orsak: string }
   | { utfall: 'forsokIgen'; at: Date; fel: string };
 
@@ -31,12 +30,12 @@ type Utfall =
 export const SAMTIDIGA_SVEP = 4;
 
 /**
- * Sends the outbox rows. A job does not send only its own row: it starts a sweep that claims its
- * row and the other due rows, OUTBOX_CONCURRENCY / SAMTIDIGA_SVEP at a time (`planerad → skickar`
- * with a lease, one statement), sends them over the pooled SMTP connections with their deterministic Message-IDs,
- * settles them all in one transaction (`skickad`; `misslyckad` after a 5xx; `avbruten`; or back to
- * `planerad` with a backoff), and claims the next due rows until none are left. The job of a row
- * another sweep took finds it `skickar` and waits for that lease, or finds it done.
+ * Works off the outbox rows. A job does not take only its own row: it starts a sweep that claims
+ * its row and the other due rows of its kind, OUTBOX_CONCURRENCY / SAMTIDIGA_SVEP at a time
+ * (`planerad → skickar` with a lease, one statement), has the kind do their work, settles the
+ * outcomes in one transaction (`skickad`; `misslyckad`; `avbruten`; or back to `planerad` with a
+ * backoff), and claims the next due rows until none are left. The job of a row another sweep took
+ * finds it `skickar` and waits for that lease, or finds it done.
  */
 @Injectable()
 export class UtkorgSandare {
@@ -48,7 +47,6 @@ export class UtkorgSandare {
     private readonly typer: UtkorgTyper,
     private readonly rader: UtkorgRader,
     private readonly ko: UtkorgKo,
-    private readonly mailer: Mailer,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -61,12 +59,12 @@ export class UtkorgSandare {
     const utfall = await this.svep(this.typer.hamta(job.name), job.data.id);
     switch (utfall.utfall) {
       case 'klar':
-        return 'inget att skicka';
+        return 'inget att göra';
       case 'senare':
       case 'forsokIgen':
         return this.skjutUpp(job, token, utfall.at);
-      case 'skickad':
-        return 'skickad';
+      case 'utford':
+        return 'utförd';
       case 'avbruten':
         return `avbruten: ${utfall.orsak}`;
       case 'misslyckad':
@@ -81,7 +79,7 @@ export class UtkorgSandare {
       ansprak: [eget],
       svepta,
     } = await this.rader.ta(typ.tabell, [id], this.clock.now(), this.config.OUTBOX_LEASE_MS, batch - 1);
-    const utfall = await this.skickaAlla(
+    const utfall = await this.utforAlla(
       typ,
       eget.utfall === 'tagen' ? [{ id, forsok: eget.forsok }, ...svepta] : svepta,
     );
@@ -94,63 +92,50 @@ export class UtkorgSandare {
         this.config.OUTBOX_LEASE_MS,
         batch,
       );
-      await this.skickaAlla(typ, nasta);
+      await this.utforAlla(typ, nasta);
       fullt = nasta.length === batch;
     }
     return utfall.get(id) ?? (eget as Utfall);
   }
 
-  private async skickaAlla(typ: UtkorgTyp, tagna: Tagen[]): Promise<Map<string, Utfall>> {
+  private async utforAlla(typ: UtkorgTyp, tagna: Tagen[]): Promise<Map<string, Utfall>> {
     const utfall = new Map<string, Utfall>();
     if (!tagna.length) return utfall;
-    let forfattade: Map<string, Forfattat>;
+    let rapport: Map<string, UtkorgUtfall>;
     try {
-      forfattade = await typ.forfatta(
+      rapport = await typ.utfor(
         tagna.map((t) => t.id),
         this.clock.now(),
       );
     } catch (error) {
-      for (const t of tagna) utfall.set(t.id, this.efterFel(t.forsok, error as Error));
-      await this.bokfor(typ, utfall);
-      return utfall;
+      rapport = new Map(tagna.map((t) => [t.id, { utfall: 'fel', fel: (error as Error).message }]));
     }
-    await Promise.all(
-      tagna.map(async (t) => {
-        const f = forfattade.get(t.id) ?? { avbryt: 'raden finns inte längre' };
-        if ('avbryt' in f) return void utfall.set(t.id, { utfall: 'avbruten', orsak: f.avbryt });
-        if ('misslyckas' in f) return void utfall.set(t.id, { utfall: 'misslyckad', orsak: f.misslyckas });
-        try {
-          await this.mailer.send(f.epost);
-          utfall.set(t.id, { utfall: 'skickad', messageId: f.epost.messageId });
-        } catch (error) {
-          utfall.set(t.id, this.efterFel(t.forsok, error as Error));
-        }
-      }),
-    );
+    for (const t of tagna) {
+      const u = rapport.get(t.id) ?? { utfall: 'avbruten', orsak: 'raden finns inte längre' };
+      utfall.set(t.id, u.utfall === 'fel' ? this.efterFel(t.forsok, u.fel) : u);
+    }
     await this.bokfor(typ, utfall);
     return utfall;
   }
 
-  /** A 5xx, or the last attempt, ends the row; anything else is tried again after a backoff. */
-  private efterFel(forsok: number, error: Error): Utfall {
-    if (error instanceof SmtpPermanentError)
-      return { utfall: 'misslyckad', orsak: `SMTP ${error.responseCode}: ${error.message}` };
+  /** A transient failure at the last attempt ends the row; before it, the row is tried again after a backoff. */
+  private efterFel(forsok: number, fel: string): Utfall {
     if (forsok >= this.config.OUTBOX_MAX_ATTEMPTS)
-      return { utfall: 'misslyckad', orsak: `gav upp efter ${forsok} försök: ${error.message}` };
+      return { utfall: 'misslyckad', orsak: `gav upp efter ${forsok} försök: ${fel}` };
     const at = new Date(
       this.clock.now().getTime() + vantetid(forsok, this.config.OUTBOX_RETRY_BASE_MS, this.config.OUTBOX_RETRY_MAX_MS),
     );
-    return { utfall: 'forsokIgen', at, fel: error.message };
+    return { utfall: 'forsokIgen', at, fel };
   }
 
   /** Every outcome of a sweep in one transaction; the weekly reminders it plans are queued after commit. */
   private async bokfor(typ: UtkorgTyp, utfall: Map<string, Utfall>): Promise<void> {
     const nu = this.clock.now();
-    const skickade: { id: string; messageId: string }[] = [];
+    const utforda: { id: string; kvitto?: string }[] = [];
     const avslutade: { id: string; status: 'misslyckad' | 'avbruten'; orsak: string }[] = [];
     const igen: { id: string; at: Date; fel: string }[] = [];
     for (const [id, u] of utfall) {
-      if (u.utfall === 'skickad') skickade.push({ id, messageId: u.messageId });
+      if (u.utfall === 'utford') utforda.push({ id, kvitto: u.kvitto });
       else if (u.utfall === 'avbruten' || u.utfall === 'misslyckad')
         avslutade.push({ id, status: u.utfall, orsak: u.orsak });
       else if (u.utfall === 'forsokIgen') igen.push({ id, at: u.at, fel: u.fel });
@@ -158,12 +143,12 @@ export class UtkorgSandare {
     const uppfoljning = await this.rader.dataSource.transaction(async (m): Promise<UtkorgJobb[]> => {
       await this.rader.avsluta(m, typ.tabell, avslutade);
       await this.rader.forsokIgen(m, typ.tabell, igen);
-      const vara = skickade.length ? await this.rader.skickade(m, typ.tabell, skickade, nu) : [];
-      return typ.skickade && vara.length ? typ.skickade(m, vara, nu) : [];
+      const vara = utforda.length ? await this.rader.skickade(m, typ.tabell, utforda, nu) : [];
+      return typ.utforda && vara.length ? typ.utforda(m, vara, nu) : [];
     });
     if (igen.length)
       this.logger.warn(
-        `${igen.length} ${typ.namn} not sent (${igen[0].fel}); next attempt at ${igen[0].at.toISOString()}`,
+        `${igen.length} ${typ.namn} not done (${igen[0].fel}); next attempt at ${igen[0].at.toISOString()}`,
       );
     // A crash before this line leaves the follow-ups planned but unqueued: the reconciler adds them.
     await this.ko

@@ -3,13 +3,20 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Datum, PlattformsLankar, stockholmDatum } from '@app/core';
 import { preparedQuery } from '@app/database';
 import { ExternLankService } from '@app/lankar';
-import { Forfattat, messageIdFor, UtkorgJobb, UtkorgTyp, UtkorgTyper } from '@app/mail';
+import { Epost, EpostMallar, Mailer, messageIdFor, sendAsUtfall } from '@app/mail';
+import { UtkorgJobb, UtkorgTyp, UtkorgTyper, UtkorgUtfall } from '@app/utkorg';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { paminnelsebrev } from './brev/paminnelsebrev';
 import { PaminnelseRepository } from './paminnelse.repository';
 import { PaminnelseregelRepository } from './paminnelseregel.repository';
 import { arForsenad, nastaVeckopaminnelse, Regel } from './schema/paminnelseschema';
+
+/** Why a reminder is not sent: cancelled, or failed for good. */
+type Inte = Extract<UtkorgUtfall, { utfall: 'avbruten' | 'misslyckad' }>;
+
+/** What is made of a claimed reminder: its mail, or why it is not sent. */
+type Forfattat = { epost: Epost } | Inte;
 
 interface Underlag {
   id: string;
@@ -39,9 +46,9 @@ interface Underlag {
   organisation_epost: string | null;
 }
 
-/** Reminders as a kind of the outbox: who gets one, what it says, and the weekly chain. */
+/** Reminders as a kind of the outbox: who gets one, what it says, sending it, and the weekly chain. */
 @Injectable()
-export class PaminnelseTyp implements UtkorgTyp, OnModuleInit {
+export class PaminnelseKind implements UtkorgTyp, OnModuleInit {
   readonly namn = 'paminnelse';
   readonly tabell = 'paminnelse' as const;
 
@@ -52,13 +59,27 @@ export class PaminnelseTyp implements UtkorgTyp, OnModuleInit {
     private readonly regler: PaminnelseregelRepository,
     private readonly externLankar: ExternLankService,
     private readonly plattform: PlattformsLankar,
+    private readonly mailer: Mailer,
+    private readonly mallar: EpostMallar,
   ) {}
 
   onModuleInit(): void {
     this.typer.registrera(this);
   }
 
-  async forfatta(ids: string[]): Promise<Map<string, Forfattat>> {
+  async utfor(ids: string[]): Promise<Map<string, UtkorgUtfall>> {
+    const brev = await this.forfatta(ids);
+    const utfall = await Promise.all(
+      [...brev].map(async ([id, b]): Promise<[string, UtkorgUtfall]> => [
+        id,
+        'epost' in b ? await sendAsUtfall(this.mailer, b.epost) : b,
+      ]),
+    );
+    return new Map(utfall);
+  }
+
+  /** The mails of claimed reminders, or why a reminder is not sent. */
+  private async forfatta(ids: string[]): Promise<Map<string, Forfattat>> {
     const underlag = await preparedQuery<Underlag>(
       this.dataSource,
       `SELECT p.id, p.typ, p.svarsdatum::text AS svarsdatum, p.due_at, p.organisation_id, p.remissinstans_id,
@@ -103,14 +124,18 @@ export class PaminnelseTyp implements UtkorgTyp, OnModuleInit {
   }
 
   /** Whether the reminder still goes out, and to whom: the nämnd's mailbox and handläggare, or the external address. */
-  private mottagare(u: Underlag): { till: string[]; extern: boolean } | { avbryt: string } | { misslyckas: string } {
+  private mottagare(u: Underlag): { till: string[]; extern: boolean } | Inte {
     if (u.instans_status === 'besvarad' || u.instans_status === 'avstar')
-      return { avbryt: `remissinstansen har ${u.instans_status === 'besvarad' ? 'svarat' : 'avstått'}` };
-    if (u.remiss_status !== 'utskickad') return { avbryt: `remissen är ${u.remiss_status}` };
-    if (u.svarsdatum !== u.instans_svarsdatum) return { avbryt: `svarsdatum är ändrat till ${u.instans_svarsdatum}` };
+      return {
+        utfall: 'avbruten',
+        orsak: `remissinstansen har ${u.instans_status === 'besvarad' ? 'svarat' : 'avstått'}`,
+      };
+    if (u.remiss_status !== 'utskickad') return { utfall: 'avbruten', orsak: `remissen är ${u.remiss_status}` };
+    if (u.svarsdatum !== u.instans_svarsdatum)
+      return { utfall: 'avbruten', orsak: `svarsdatum är ändrat till ${u.instans_svarsdatum}` };
     const extern = !!u.extern_epost && !u.mottagare_enhet_id;
     const till = unika(extern ? [u.extern_epost] : [u.funktionsbrevlada ?? u.organisation_epost, u.handlaggare_epost]);
-    return till.length ? { till, extern } : { misslyckas: 'mottagaren saknar e-postadress' };
+    return till.length ? { till, extern } : { utfall: 'misslyckad', orsak: 'mottagaren saknar e-postadress' };
   }
 
   private brev(u: Underlag, datum: Datum, till: string[], lank: string | null, personligLank: boolean): Forfattat {
@@ -129,12 +154,17 @@ export class PaminnelseTyp implements UtkorgTyp, OnModuleInit {
     });
     const kopia = arForsenad(u.typ) ? unika([u.kontaktperson_epost]).filter((k) => !till.includes(k)) : [];
     return {
-      epost: { to: till, cc: kopia.length ? kopia : undefined, ...brev, messageId: messageIdFor('paminnelse', u.id) },
+      epost: this.mallar.render({
+        to: till,
+        cc: kopia.length ? kopia : undefined,
+        ...brev,
+        messageId: messageIdFor('paminnelse', u.id),
+      }),
     };
   }
 
   /** After a försenad or weekly reminder is sent, the next weekly one is planned in the same transaction. */
-  async skickade(m: EntityManager, ids: string[]): Promise<UtkorgJobb[]> {
+  async utforda(m: EntityManager, ids: string[]): Promise<UtkorgJobb[]> {
     const sanda = await preparedQuery<{
       typ: string;
       svarsdatum: Datum;

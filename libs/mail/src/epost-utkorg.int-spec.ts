@@ -7,13 +7,11 @@ import { createTestDatabase, TestDatabase } from '@app/database/testing/test-inf
 import { loadDemoData } from '@app/demo';
 import { commonModules } from '@app/runtime';
 import { DataSource } from 'typeorm';
-import { EpostUtkorg } from '../epost-utkorg';
-import { Epost, messageIdFor } from '../mailer';
-import { SmtpSink } from '../testing/smtp-sink';
-import { UtkorgAvstamning } from './utkorg-avstamning';
-import { UtkorgKo } from './utkorg-ko';
-import { Bokmarke, UtkorgRader } from './utkorg-rader';
-import { UtkorgModule } from './utkorg.module';
+import { Bokmarke, UtkorgAvstamning, UtkorgKo, UtkorgRader, UtkorgWorkerModule } from '@app/utkorg';
+import { EpostUtkorg } from './epost-utkorg';
+import { MailModule } from './mail.module';
+import { Epost, messageIdFor } from './mailer';
+import { SmtpSink } from './testing/smtp-sink';
 
 describe('the e-mail outbox (real PostgreSQL, Redis, SMTP)', () => {
   let db: TestDatabase;
@@ -67,7 +65,8 @@ describe('the e-mail outbox (real PostgreSQL, Redis, SMTP)', () => {
       await Test.createTestingModule({
         imports: [
           ...commonModules(config, { databaseUrl: db.url, redisUrl: db.redisUrl }),
-          UtkorgModule.forRoot({ worker: true }),
+          UtkorgWorkerModule,
+          MailModule,
         ],
       })
         .overrideProvider(Clock)
@@ -102,6 +101,37 @@ describe('the e-mail outbox (real PostgreSQL, Redis, SMTP)', () => {
     await waitUntil(async () => (await rad(id)).status === 'skickad'); // marked after SMTP accepted it
     expect(await rad(id)).toMatchObject({ text: '', html: null }); // a sent body (it may hold a personal link) is not kept
     expect(sink.to('aldrig@enkoping.se')).toEqual([]);
+  });
+
+  it('a template mail arrives reading right: å ä ö intact, user text escaped in the HTML part and as written in the text', async () => {
+    sink.received.length = 0;
+    const orsak = 'Ändrad tidplan <b>för</b> "Östra" & Åby';
+    const [id] = await dataSource.transaction(async (m) => [
+      await utkorg.enqueue(m, organisationId, {
+        to: 'un@enkoping.se',
+        subject: 'KS2025/118 Anstånd beviljat: Översyn av ärendehantering',
+        mall: 'remiss-anstand',
+        data: {
+          mottagare: 'Utbildningsnämnden',
+          arendemening: 'Översyn av ärendehantering',
+          diarienummer: 'KS2025/118',
+          kontakt: 'Åsa Öberg',
+          svaraSenast: 'senast 2026-06-01 kl. 23.59',
+          orsak,
+        },
+        messageId: messageIdFor('anstand-test', '1'),
+      }),
+    ]);
+    await utkorg.dispatch([id]);
+    const [mail] = await sink.waitFor(1);
+    expect(mail.subject).toBe('KS2025/118 Anstånd beviljat: Översyn av ärendehantering');
+    expect(mail.text).toContain(
+      'Ni har fått anstånd med svaret på remissen "Översyn av ärendehantering" (dnr KS2025/118).',
+    );
+    expect(mail.text).toContain(`Skäl: ${orsak}`);
+    expect(mail.text).toContain('Kontaktperson: Åsa Öberg');
+    expect(mail.html).toContain('<p>Skäl: Ändrad tidplan &lt;b&gt;för&lt;/b&gt; &quot;Östra&quot; &amp; Åby</p>');
+    expect(mail.html).not.toContain('<b>');
   });
 
   it('SMTP down: the mail goes back to planerad with a backoff and is sent once SMTP is back', async () => {

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { preparedQuery } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
-import { UtkorgTabell } from './utkorg-typ';
 
 /** The outcome of trying to claim one row. */
 export type Ansprak =
@@ -32,8 +31,6 @@ export interface Tagen {
   forsok: number;
 }
 
-const TABELLER: readonly UtkorgTabell[] = ['paminnelse', 'epost_utkorg'];
-
 /** When a row is next to be tried: its retry time after a failure, else the time it is due. */
 const NASTA = 'COALESCE(nasta_forsok_at, due_at)';
 
@@ -52,7 +49,7 @@ export class UtkorgRader {
    * claiming at the same moment are left to it.
    */
   async ta(
-    tabell: UtkorgTabell,
+    tabell: string,
     ids: string[],
     nu: Date,
     leaseMs: number,
@@ -103,20 +100,20 @@ export class UtkorgRader {
     };
   }
 
-  /** Marks claimed rows sent, in the caller's transaction; returns the ids that were still ours. */
+  /** Marks claimed rows done (`skickad`), in the caller's transaction; returns the ids that were still ours. */
   async skickade(
     manager: EntityManager,
-    tabell: UtkorgTabell,
-    sanda: { id: string; messageId: string }[],
+    tabell: string,
+    sanda: { id: string; kvitto?: string }[],
     nu: Date,
   ): Promise<string[]> {
     const rows = await preparedQuery<{ id: string }>(
       manager,
-      `UPDATE ${tabell_(tabell)} AS t SET status = 'skickad', skickad_at = $3, message_id = v.mid, lease_until = NULL, nasta_forsok_at = NULL, senaste_fel = NULL, updated_at = now()
+      `UPDATE ${tabell_(tabell)} AS t SET status = 'skickad', skickad_at = $3, message_id = COALESCE(v.mid, t.message_id), lease_until = NULL, nasta_forsok_at = NULL, senaste_fel = NULL, updated_at = now()
          FROM unnest($1::uuid[], $2::text[]) AS v(id, mid)
         WHERE t.id = v.id AND t.status = 'skickar'
         RETURNING t.id`,
-      [sanda.map((s) => s.id), sanda.map((s) => s.messageId), nu],
+      [sanda.map((s) => s.id), sanda.map((s) => s.kvitto ?? null), nu],
     );
     return rows.map((r) => r.id);
   }
@@ -124,7 +121,7 @@ export class UtkorgRader {
   /** Transient failures, in the caller's transaction: back to `planerad`, each to be tried again at its own time. */
   async forsokIgen(
     manager: EntityManager,
-    tabell: UtkorgTabell,
+    tabell: string,
     rader: { id: string; at: Date; fel: string }[],
   ): Promise<void> {
     if (!rader.length) return;
@@ -139,7 +136,7 @@ export class UtkorgRader {
   /** Ends claimed rows without sending, in the caller's transaction: `misslyckad` (shown to admins) or `avbruten`. */
   async avsluta(
     manager: EntityManager,
-    tabell: UtkorgTabell,
+    tabell: string,
     rader: { id: string; status: 'misslyckad' | 'avbruten'; orsak: string }[],
   ): Promise<void> {
     if (!rader.length) return;
@@ -152,7 +149,7 @@ export class UtkorgRader {
   }
 
   /** Reconciler: rows whose worker died mid-send go back to `planerad`; returns how many. */
-  async aterstallUtgangnaLeaser(tabell: UtkorgTabell, nu: Date): Promise<number> {
+  async aterstallUtgangnaLeaser(tabell: string, nu: Date): Promise<number> {
     const [, antal]: [unknown[], number] = await this.dataSource.query(
       `UPDATE ${tabell_(tabell)} SET status = 'planerad', lease_until = NULL, updated_at = now() WHERE status = 'skickar' AND lease_until <= $1`,
       [nu],
@@ -165,7 +162,7 @@ export class UtkorgRader {
    * of planned rows (that time, then id), after the bookmark of the page before.
    */
   async planerade(
-    tabell: UtkorgTabell,
+    tabell: string,
     efter: Bokmarke | undefined,
     antal: number,
   ): Promise<{ rader: UtkorgJobbTid[]; bokmarke?: Bokmarke }> {
@@ -179,7 +176,7 @@ export class UtkorgRader {
   }
 
   /** The due times of those of `ids` that are still `planerad` (to queue them after commit). */
-  async tider(tabell: UtkorgTabell, ids: string[]): Promise<UtkorgJobbTid[]> {
+  async tider(tabell: string, ids: string[]): Promise<UtkorgJobbTid[]> {
     return this.dataSource.query(
       `SELECT id, ${NASTA} AS at FROM ${tabell_(tabell)} WHERE id = ANY($1::uuid[]) AND status = 'planerad'`,
       [ids],
@@ -187,8 +184,8 @@ export class UtkorgRader {
   }
 }
 
-/** Table names cannot be bound parameters; only the known outbox tables are ever interpolated. */
-function tabell_(tabell: UtkorgTabell): string {
-  if (!TABELLER.includes(tabell)) throw new Error(`not an outbox table: ${tabell}`);
+/** Table names cannot be bound parameters; UtkorgTyper admits only plain identifiers, checked again here. */
+function tabell_(tabell: string): string {
+  if (!/^[a-z][a-z0-9_]*$/.test(tabell)) throw new Error(`not an outbox table: ${tabell}`);
   return tabell;
 }

@@ -1,0 +1,53 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig, Mall, Mallmiljo } from '@app/core';
+import { join } from 'node:path';
+import { Epost } from './mailer';
+
+/** The mails of templates/epost: each has a `<namn>.text.hbs` and a `<namn>.html.hbs`. */
+export const EPOSTMALLAR = [
+  'paminnelse',
+  'remiss-utskick',
+  'remiss-anstand',
+  'remiss-aterkallelse',
+  'externt-svar',
+  'remissvar',
+] as const;
+export type Epostmall = (typeof EPOSTMALLAR)[number];
+
+/** A mail whose body is a template of templates/epost with its values, rendered when it is stored. */
+export interface MallEpost extends Omit<Epost, 'text' | 'html'> {
+  mall: Epostmall;
+  data: object;
+}
+
+/**
+ * Renders e-mail bodies from templates/epost (TEMPLATES_DIR) in the templates' shared environment
+ * (`Mallmiljo`): the HTML part escapes every value, so user text (an ärendemening, a skäl) can never
+ * become markup; the text part prints it as written. Templates are read once, at start-up.
+ */
+@Injectable()
+export class EpostMallar {
+  private readonly mallar: Map<Epostmall, { text: Mall; html: Mall }>;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.mallar = lasMallar(config.TEMPLATES_DIR);
+  }
+
+  render(epost: MallEpost): Epost {
+    const { mall, data, ...rest } = epost;
+    const delar = this.mallar.get(mall)!;
+    // Handlebars leaves the template's last line break (and blank lines of skipped blocks at the end).
+    return { ...rest, text: delar.text(data).trimEnd(), html: delar.html(data).trimEnd() };
+  }
+}
+
+function lasMallar(katalog: string): Map<Epostmall, { text: Mall; html: Mall }> {
+  const miljo = new Mallmiljo(katalog);
+  miljo.partialer(join('epost', 'partials'), 'epost-');
+  return new Map(
+    EPOSTMALLAR.map((namn) => [
+      namn,
+      { text: miljo.fil(join('epost', `${namn}.text.hbs`)), html: miljo.fil(join('epost', `${namn}.html.hbs`)) },
+    ]),
+  );
+}
