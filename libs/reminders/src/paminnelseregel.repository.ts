@@ -31,7 +31,7 @@ export class PaminnelseregelRepository {
     return { text, regler: reglerEllerStandard(text === null ? null : (JSON.parse(text) as Regel[])) };
   }
 
-  async hamta(organisationId: string): Promise<{ regler: readonly Regel[]; standard: boolean }> {
+  async hamta(organisationId: string): Promise<{ regler: Regel[]; standard: boolean }> {
     const { regler } = await this.las(this.dataSource, organisationId);
     return { regler: sortera(regler), standard: regler === STANDARDREGLER };
   }

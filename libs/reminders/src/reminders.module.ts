@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { PaminnelseAdminController } from './admin/paminnelse-admin.controller';
+import { PaminnelseAdminService } from './admin/paminnelse-admin.service';
 import { PaminnelsePlanerare } from './paminnelse-planerare';
 import { PaminnelsePlanering } from './paminnelse-planering';
 import { PaminnelseTyp } from './paminnelse-typ';
@@ -15,6 +16,7 @@ import { PaminnelseregelRepository } from './paminnelseregel.repository';
 @Module({
   controllers: [PaminnelseAdminController],
   providers: [
+    PaminnelseAdminService,
     PaminnelseRepository,
     PaminnelseregelRepository,
     PaminnelseTyp,

@@ -19,6 +19,8 @@ import { RemissUtskickService } from './utskick/remiss-utskick.service';
  * The sender's side: remisser, their handlingar and instanser, the sammanställning (KLK's remissansvarig).
  * Needs a PdfRenderare from the app (PdfModule in process, or PdfKoModule through the pdf-worker).
  */
+import { RemissService } from './remiss.service';
+
 @Module({
   imports: [RemissKarnaModule],
   controllers: [
@@ -31,6 +33,7 @@ import { RemissUtskickService } from './utskick/remiss-utskick.service';
     RemissController,
   ],
   providers: [
+    RemissService,
     RemissUtkastService,
     RemissOversiktService,
     RemisshandlingService,

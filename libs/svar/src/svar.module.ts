@@ -13,6 +13,7 @@ import { RemissvarController } from './remissvar.controller';
 import { RemissvarRepository } from './remissvar.repository';
 import { RemissvarService } from './remissvar.service';
 
+import { InkorgService } from './inkorg/inkorg.service';
 /**
  * The nämnd's side: inkorg, registrering, remissvar, beslut, expediering. Needs a PdfRenderare,
  * PaminnelsePlanering and EpostUtkorg from the app (PdfModule or PdfKoModule, RemindersModule, UtkorgModule).
@@ -22,6 +23,7 @@ import { RemissvarService } from './remissvar.service';
   controllers: [InkorgController, NamndInstansController, RemissvarController, ExpedieringController],
   providers: [
     InkorgRepository,
+    InkorgService,
     NamndInstansRepository,
     RegistreringService,
     Innehallsgranskning,

@@ -7,12 +7,14 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ExternAtkomstRepository } from '../extern/extern-atkomst.repository';
 import { externLank, lankGiltigTill } from '../extern/lank';
 import { RemissRepository } from '../remiss.repository';
+import { RemissinstansResponse, RemissResponse, toRemissinstansResponse, toRemissResponse } from '../remiss.response';
 import { kontrolleraAnstand } from '../utkast/svarsdatum-regel';
 import { kravAvsandare } from '../utkast/remiss-utkast.service';
 import { Aviseringar } from '../utskick/aviseringar';
 import { anstandEpost, aterkallelseEpost, utskickEpost } from '../utskick/remiss-epost';
 import { RemissinstansRepository } from '../utskick/remissinstans.repository';
 import { AnstandDto } from './remiss-uppfoljning.dto';
+import { LankarAterkalladeResponse } from './remiss-uppfoljning.response';
 
 /** The sender's changes to a sent remiss: anstånd, återkallelse and avslut. */
 @Injectable()
@@ -32,7 +34,7 @@ export class RemissUppfoljningService {
     return stockholmDatum(this.clock.now());
   }
 
-  async anstand(actor: Actor, remissId: string, instansId: string, dto: AnstandDto): Promise<Remissinstans> {
+  async anstand(actor: Actor, remissId: string, instansId: string, dto: AnstandDto): Promise<RemissinstansResponse> {
     const { instans, arbete } = await this.dataSource.transaction(async (m) => {
       // The platform's lock order: remissinstans (FOR UPDATE) before remiss (FOR SHARE), as the nämnd side does.
       kravAvsandare(actor, await this.remisser.egen(actor, remissId, m));
@@ -68,11 +70,11 @@ export class RemissUppfoljningService {
       return { instans, arbete: { paminnelser, epost } };
     });
     await this.aviseringar.efterCommit(arbete);
-    return instans;
+    return toRemissinstansResponse(instans);
   }
 
   /** Återkalla an utkast or a sent remiss: reminders stop, links close, instanser are told; their drafts stay, frozen. */
-  async aterkalla(actor: Actor, remissId: string, orsak: string): Promise<Remiss> {
+  async aterkalla(actor: Actor, remissId: string, orsak: string): Promise<RemissResponse> {
     const { remiss, arbete } = await this.dataSource.transaction(async (m) => {
       const fore = await this.remisser.egen(actor, remissId, m, true);
       kravAvsandare(actor, fore);
@@ -107,12 +109,12 @@ export class RemissUppfoljningService {
       return { remiss, arbete: { epost } };
     });
     await this.aviseringar.efterCommit(arbete);
-    return remiss;
+    return toRemissResponse(remiss, true);
   }
 
   /** Avsluta a sent remiss: no more answers are expected, reminders stop, external links close. */
-  async avsluta(actor: Actor, remissId: string): Promise<Remiss> {
-    return this.dataSource.transaction(async (m) => {
+  async avsluta(actor: Actor, remissId: string): Promise<RemissResponse> {
+    const remiss = await this.dataSource.transaction(async (m) => {
       const fore = await this.remisser.egen(actor, remissId, m, true);
       kravAvsandare(actor, fore);
       if (fore.status !== 'utskickad') throw illegalTransition('remiss', fore.status, 'avsluta');
@@ -130,13 +132,14 @@ export class RemissUppfoljningService {
       });
       return remiss;
     });
+    return toRemissResponse(remiss, true);
   }
 
   /**
    * Closes the personal link(s) of an external instans; any later use is refused (410) and audited.
    * The instans stays revoked until the sender issues a new link: its reminders carry none.
    */
-  async aterkallaLank(actor: Actor, remissId: string, instansId: string): Promise<{ aterkallade: number }> {
+  async aterkallaLank(actor: Actor, remissId: string, instansId: string): Promise<LankarAterkalladeResponse> {
     return this.dataSource.transaction(async (m) => {
       const { instans } = await this.externInstans(actor, remissId, instansId, m);
       const now = this.clock.now();
@@ -163,7 +166,7 @@ export class RemissUppfoljningService {
     remissId: string,
     instansId: string,
     rattadEpost?: string,
-  ): Promise<{ aterkallade: number }> {
+  ): Promise<LankarAterkalladeResponse> {
     const { aterkallade, arbete } = await this.dataSource.transaction(async (m) => {
       const { remiss, instans: fore } = await this.externInstans(actor, remissId, instansId, m);
       if (remiss.status !== 'utskickad') throw illegalTransition('remiss', remiss.status, 'issue a link for');

@@ -3,12 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DiariumRepository, FilRepository } from '@app/archive';
 import { Actor, AuditLog } from '@app/auth';
 import { APP_CONFIG, AppConfig, badRequest, Clock, conflict, stockholmDatum } from '@app/core';
-import { Remiss, Remissinstans } from '@app/database';
+import { Remissinstans } from '@app/database';
 import { PdfRenderare } from '@app/pdf';
 import { DataSource, EntityManager } from 'typeorm';
 import { ExternAtkomstRepository } from '../extern/extern-atkomst.repository';
 import { externLank, lankGiltigTill, plattformsUrl } from '../extern/lank';
 import { RemissRepository } from '../remiss.repository';
+import { RemissResponse, toRemissResponse } from '../remiss.response';
 import { RemissUtkastService } from '../utkast/remiss-utkast.service';
 import { Aviseringar } from './aviseringar';
 import { dnrFilnamn, missivDokument } from './missiv';
@@ -38,7 +39,7 @@ export class RemissUtskickService {
     private readonly clock: Clock,
   ) {}
 
-  async skicka(actor: Actor, remissId: string): Promise<Remiss> {
+  async skicka(actor: Actor, remissId: string): Promise<RemissResponse> {
     // The missiv is printed between two transactions, so no row lock or pooled connection waits
     // for Chromium or the pdf queue; the sending transaction then checks that what was printed
     // still holds (a draft edited meanwhile is a 409, to be sent again).
@@ -107,7 +108,7 @@ export class RemissUtskickService {
       return { remiss, arbete: { paminnelser, epost } };
     });
     await this.aviseringar.efterCommit(arbete);
-    return remiss;
+    return toRemissResponse(remiss, true);
   }
 
   /** The locked draft, checked for sending, with the instanser it will get and its missiv as a document dated `now`. */
