@@ -1,8 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { startTestApp, TestApp } from '@app/runtime/testing/test-app';
+import { ApiClient, startTestApp, TestApp } from '@app/runtime/testing/test-app';
+import { DemoRemiss, demoRemissMedHandling } from '@app/svar/testing/demo-remiss';
+import { unSvar } from '@app/svar/testing/policy-fixture';
 import { PlatformModule } from '../../src/platform.module';
 
-type Schema = { $ref?: string; type?: string; format?: string; items?: Schema; properties?: Record<string, Schema> };
+type Schema = {
+  $ref?: string;
+  type?: string;
+  format?: string;
+  nullable?: boolean;
+  items?: Schema;
+  properties?: Record<string, Schema>;
+  required?: string[];
+  allOf?: Schema[];
+};
 type Svar = { description?: string; content?: Record<string, { schema?: Schema }> };
 type Doc = {
   paths: Record<string, Record<string, { responses?: Record<string, Svar> }>>;
@@ -19,10 +30,18 @@ const METODER = ['get', 'put', 'post', 'delete', 'patch'];
 describe('the OpenAPI document describes every successful answer', () => {
   let t: TestApp;
   let doc: Doc;
+  let demo: DemoRemiss;
+  let ansvarig: ApiClient;
+  let un: ApiClient;
+  let admin: ApiClient;
 
   beforeAll(async () => {
     t = await startTestApp(PlatformModule.forRoot);
     doc = (await t.anonymous().get('/api/docs-json')).body as Doc;
+    demo = await demoRemissMedHandling(t.db.url);
+    ansvarig = await t.as('remissansvarig@enkoping.demo');
+    un = await t.as('un.sekreterare@enkoping.demo');
+    admin = await t.as('admin@enkoping.demo');
   });
   afterAll(() => t.close());
 
@@ -81,5 +100,68 @@ describe('the OpenAPI document describes every successful answer', () => {
         '/api/extern/{token}/handlingar/{id} application/pdf',
       ]),
     );
+  });
+
+  const schemaOf = (method: string, path: string, status: string) =>
+    doc.paths[path][method].responses?.[status].content?.['application/json'].schema;
+
+  /** Where a real answer departs from its schema: fields it does not declare, declared ones missing. */
+  function departures(value: unknown, schema: Schema | undefined, at: string): string[] {
+    const s = resolve(schema);
+    if (!s || value === null || value === undefined) return [];
+    if (s.allOf)
+      return departures(value, { properties: Object.assign({}, ...s.allOf.map((p) => resolve(p)?.properties)) }, at);
+    if (Array.isArray(value)) return value.flatMap((v, i) => departures(v, s.items, `${at}[${i}]`));
+    if (typeof value !== 'object' || !s.properties) return [];
+    const body = value as Record<string, unknown>;
+    return [
+      ...Object.keys(body)
+        .filter((k) => !(k in s.properties!))
+        .map((k) => `${at}.${k} is not in the schema`),
+      ...(s.required ?? []).filter((k) => !(k in body)).map((k) => `${at}.${k} is missing`),
+      ...Object.entries(body).flatMap(([k, v]) => departures(v, s.properties![k], `${at}.${k}`)),
+    ];
+  }
+
+  it('describes the answers as they are: no field left out of the schema, no required one missing', async () => {
+    const enhet = demo.enheter.UN;
+    await un.post(`/api/remissinstanser/${demo.instanser.UN}/registrera`, {});
+    const svar = await un.post(`/api/remissinstanser/${demo.instanser.UN}/remissvar`, unSvar(demo.remisshandlingId));
+    expect(svar.status).toBe(201);
+    expect(departures(svar.body, schemaOf('post', '/api/remissinstanser/{id}/remissvar', '201'), 'remissvar')).toEqual(
+      [],
+    );
+    const registrator = await t.as('registrator@enkoping.demo');
+    const [diarium] = (await registrator.get('/api/diarier')).body;
+    const arende = await registrator.post(`/api/diarier/${diarium.id}/arenden`, {
+      arendemening: 'Remiss om skolskjuts',
+    });
+    expect(arende.status).toBe(201);
+    expect(departures(arende.body, schemaOf('post', '/api/diarier/{id}/arenden', '201'), 'arende')).toEqual([]);
+    const kontroller: [ApiClient, string, string][] = [
+      [un, '/api/auth/me', '/api/auth/me'],
+      [un, '/api/organisation', '/api/organisation'],
+      [un, `/api/enheter/${enhet}`, '/api/enheter/{id}'],
+      [un, `/api/enheter/${enhet}/inkorg`, '/api/enheter/{enhetId}/inkorg'],
+      [un, `/api/remisser/${demo.remissId}`, '/api/remisser/{id}'],
+      [ansvarig, `/api/remisser/${demo.remissId}`, '/api/remisser/{id}'],
+      [ansvarig, `/api/remisser/${demo.remissId}/status`, '/api/remisser/{id}/status'],
+      [ansvarig, `/api/remisser/${demo.remissId}/handlingar`, '/api/remisser/{remissId}/handlingar'],
+      [ansvarig, '/api/remisser', '/api/remisser'],
+      [ansvarig, '/api/remissmottagare', '/api/remissmottagare'],
+      [admin, '/api/admin/paminnelseregler', '/api/admin/paminnelseregler'],
+      [admin, '/api/admin/paminnelser/ko', '/api/admin/paminnelser/ko'],
+      [t.anonymous(), '/health/ready', '/health/ready'],
+      [un, `/api/remissvar/${svar.body.id}`, '/api/remissvar/{id}'],
+      [un, `/api/remissvar/${svar.body.id}/revisioner`, '/api/remissvar/{id}/revisioner'],
+      [un, `/api/remissvar/${svar.body.id}/revisioner/1`, '/api/remissvar/{id}/revisioner/{version}'],
+      [registrator, '/api/diarier', '/api/diarier'],
+      [registrator, `/api/arenden/${arende.body.id}`, '/api/arenden/{id}'],
+    ];
+    for (const [client, url, path] of kontroller) {
+      const res = await client.get(url);
+      expect([url, res.status]).toEqual([url, 200]);
+      expect(departures(res.body, schemaOf('get', path, '200'), url)).toEqual([]);
+    }
   });
 });
