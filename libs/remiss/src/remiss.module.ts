@@ -3,6 +3,7 @@ import { RemisshandlingController } from './handlingar/remisshandling.controller
 import { RemisshandlingService } from './handlingar/remisshandling.service';
 import { RemissKarnaModule } from './remiss-karna.module';
 import { RemissController } from './remiss.controller';
+import { RemissService } from './remiss.service';
 import { SammanstallningController } from './sammanstallning/sammanstallning.controller';
 import { SammanstallningRepository } from './sammanstallning/sammanstallning.repository';
 import { SammanstallningService } from './sammanstallning/sammanstallning.service';
@@ -19,8 +20,6 @@ import { RemissUtskickService } from './utskick/remiss-utskick.service';
  * The sender's side: remisser, their handlingar and instanser, the sammanställning (KLK's remissansvarig).
  * Needs a PdfRenderare from the app (PdfModule in process, or PdfKoModule through the pdf-worker).
  */
-import { RemissService } from './remiss.service';
-
 @Module({
   imports: [RemissKarnaModule],
   controllers: [

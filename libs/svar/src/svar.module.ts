@@ -5,6 +5,7 @@ import { ExpedieringController } from './expediering/expediering.controller';
 import { ExpedieringService } from './expediering/expediering.service';
 import { InkorgController } from './inkorg/inkorg.controller';
 import { InkorgRepository } from './inkorg/inkorg.repository';
+import { InkorgService } from './inkorg/inkorg.service';
 import { Innehallsgranskning } from './innehall/innehallsgranskning';
 import { NamndInstansController } from './instans/namnd-instans.controller';
 import { NamndInstansRepository } from './instans/namnd-instans.repository';
@@ -13,7 +14,6 @@ import { RemissvarController } from './remissvar.controller';
 import { RemissvarRepository } from './remissvar.repository';
 import { RemissvarService } from './remissvar.service';
 
-import { InkorgService } from './inkorg/inkorg.service';
 /**
  * The nämnd's side: inkorg, registrering, remissvar, beslut, expediering. Needs a PdfRenderare,
  * PaminnelsePlanering and EpostUtkorg from the app (PdfModule or PdfKoModule, RemindersModule, UtkorgModule).
