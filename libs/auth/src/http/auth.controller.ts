@@ -1,26 +1,13 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { clientAddress, Public, RateLimited } from '@app/core';
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor } from '../actor';
 import { AuthService } from '../auth.service';
+import { LoginDto } from './auth.dto';
 import { InloggadResponse, toInloggadResponse } from './auth.response';
 import { CurrentActor, RequestWithActor } from './current-actor.decorator';
 import { clearSessionCookie, sessionToken, setSessionCookie } from './session-cookie';
-
-export class LoginDto {
-  @ApiProperty({ example: 'un.sekreterare@enkoping.demo' })
-  @IsEmail()
-  @MaxLength(254)
-  epost!: string;
-
-  @ApiProperty()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(1024)
-  losenord!: string;
-}
 
 @ApiTags('auth')
 @Controller('api/auth')
