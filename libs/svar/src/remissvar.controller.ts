@@ -17,7 +17,7 @@ import { Actor, CurrentActor } from '@app/auth';
 import { badRequest, DomainError, INT4_MAX, ParsePositiveIntPipe, SidQuery } from '@app/core';
 import type { FastifyReply } from 'fastify';
 import { BeslutDto, SparaRemissvarDto } from './remissvar.dto';
-import { RemissvarResponse, RevisionResponse, RevisionSidaResponse } from './remissvar.response';
+import { REMISSVAR_ETAG, RemissvarResponse, RevisionResponse, RevisionSidaResponse } from './remissvar.response';
 import { RemissvarService } from './remissvar.service';
 
 @ApiTags('remissvar')
@@ -29,7 +29,7 @@ export class RemissvarController {
   @ApiOperation({
     summary: 'One remissvar with its synpunkter and beslut (drafts only within the answering enhet); ETag = version',
   })
-  @ApiOkResponse({ type: RemissvarResponse })
+  @ApiOkResponse({ type: RemissvarResponse, headers: REMISSVAR_ETAG })
   async get(
     @CurrentActor() actor: Actor,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -44,7 +44,7 @@ export class RemissvarController {
       'Save the content (utkast, for_beslut) under optimistic locking: If-Match: "<version>" or body.version; stale → 409 STALE_VERSION',
   })
   @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag of the version the edit is based on' })
-  @ApiOkResponse({ type: RemissvarResponse })
+  @ApiOkResponse({ type: RemissvarResponse, headers: REMISSVAR_ETAG })
   async spara(
     @CurrentActor() actor: Actor,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -77,7 +77,7 @@ export class RemissvarController {
   @Post(':id/for-beslut')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'utkast → for_beslut' })
-  @ApiOkResponse({ type: RemissvarResponse })
+  @ApiOkResponse({ type: RemissvarResponse, headers: REMISSVAR_ETAG })
   async forBeslut(
     @CurrentActor() actor: Actor,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -89,7 +89,7 @@ export class RemissvarController {
   @Post(':id/till-utkast')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'for_beslut → utkast' })
-  @ApiOkResponse({ type: RemissvarResponse })
+  @ApiOkResponse({ type: RemissvarResponse, headers: REMISSVAR_ETAG })
   async tillUtkast(
     @CurrentActor() actor: Actor,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -104,7 +104,7 @@ export class RemissvarController {
     summary:
       'for_beslut → beslutat: record the nämnd decision (sammanträdesdatum + §) or delegationsbeslut (delegat + datum); content frozen from here',
   })
-  @ApiOkResponse({ type: RemissvarResponse })
+  @ApiOkResponse({ type: RemissvarResponse, headers: REMISSVAR_ETAG })
   async beslut(
     @CurrentActor() actor: Actor,
     @Param('id', new ParseUUIDPipe()) id: string,

@@ -69,6 +69,14 @@ export class RemissvarResponse {
   @ApiProperty({ type: BeslutResponse, nullable: true }) beslut!: BeslutResponse | null;
 }
 
+/** The ETag every answer carrying a remissvar sets: its version, to send back as If-Match. */
+export const REMISSVAR_ETAG = {
+  ETag: {
+    description: 'The version of the remissvar, quoted ("3"); send it back as If-Match',
+    schema: { type: 'string' },
+  },
+};
+
 class RevisionAnvandareResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() namn!: string;

@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { Actor, CurrentActor } from '@app/auth';
 import type { FastifyReply } from 'fastify';
 import { RegistreraDto, RemissvarInnehallDto } from '../remissvar.dto';
-import { RemissvarResponse } from '../remissvar.response';
+import { REMISSVAR_ETAG, RemissvarResponse } from '../remissvar.response';
 import { RemissvarService } from '../remissvar.service';
 import { NamndInstansResponse } from './namnd-instans.response';
 import { RegistreringService } from './registrering.service';
@@ -32,7 +32,7 @@ export class NamndInstansController {
     summary:
       'Create the first draft of the answer; the instans moves to under_beredning. A quotation not on its page → 422 CITAT_SAKNAS',
   })
-  @ApiCreatedResponse({ type: RemissvarResponse, headers: { ETag: { description: 'The version, quoted' } } })
+  @ApiCreatedResponse({ type: RemissvarResponse, headers: REMISSVAR_ETAG })
   async skapa(
     @CurrentActor() actor: Actor,
     @Param('id', new ParseUUIDPipe()) id: string,
