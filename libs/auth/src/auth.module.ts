@@ -9,6 +9,7 @@ import { RATE_LIMIT_REDIS, rateLimitRedisProvider, RateLimitRedisShutdown } from
 import { AuthController } from './http/auth.controller';
 import { SessionGuard } from './http/session.guard';
 import { OrganisationController } from './organisation/organisation.controller';
+import { OrganisationService } from './organisation/organisation.service';
 import { OrganisationRepository } from './organisation/organisation.repository';
 import { SessionRepository } from './session.repository';
 
@@ -24,6 +25,7 @@ import { SessionRepository } from './session.repository';
     AuditLog,
     AuthService,
     OrganisationRepository,
+    OrganisationService,
     { provide: APP_GUARD, useClass: SessionGuard },
     rateLimitRedisProvider,
     RateLimitRedisShutdown,

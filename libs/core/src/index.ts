@@ -18,7 +18,7 @@ export * from './minne/minne';
 export * from './concurrency/fair-semaphore';
 export * from './timeout/with-timeout';
 export * from './http/media-type';
-export * from './http/pdf-svar';
+export * from './http/fil-svar';
 export * from './validation/text-check';
 export * from './validation/field.decorators';
 export * from './validation/positive-int.pipe';

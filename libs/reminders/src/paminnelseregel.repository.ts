@@ -32,7 +32,7 @@ export class PaminnelseregelRepository {
     return { regler, version, nyckel: regler === STANDARDREGLER ? 'standard' : JSON.stringify(regler) };
   }
 
-  async hamta(organisationId: string): Promise<{ regler: readonly Regel[]; standard: boolean }> {
+  async hamta(organisationId: string): Promise<{ regler: Regel[]; standard: boolean }> {
     const { regler } = await this.las(this.dataSource, organisationId);
     return { regler: sortera(regler), standard: regler === STANDARDREGLER };
   }

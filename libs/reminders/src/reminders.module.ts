@@ -4,6 +4,7 @@ import { LankarModule } from '@app/lankar';
 import { MailModule } from '@app/mail';
 import { UtkorgModule } from '@app/utkorg';
 import { PaminnelseAdminController } from './admin/paminnelse-admin.controller';
+import { PaminnelseAdminService } from './admin/paminnelse-admin.service';
 import { PaminnelsePlanerare } from './paminnelse-planerare';
 import { PaminnelsePlanering } from './paminnelse-planering';
 import { PaminnelseKind } from './paminnelse.kind';
@@ -19,6 +20,7 @@ import { PaminnelseregelRepository } from './paminnelseregel.repository';
   imports: [AuthModule, UtkorgModule, MailModule, LankarModule],
   controllers: [PaminnelseAdminController],
   providers: [
+    PaminnelseAdminService,
     PaminnelseRepository,
     PaminnelseregelRepository,
     PaminnelseKind,

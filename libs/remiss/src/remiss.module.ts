@@ -3,6 +3,7 @@ import { RemisshandlingController } from './handlingar/remisshandling.controller
 import { RemisshandlingService } from './handlingar/remisshandling.service';
 import { RemissKarnaModule } from './remiss-karna.module';
 import { RemissController } from './remiss.controller';
+import { RemissService } from './remiss.service';
 import { SammanstallningController } from './sammanstallning/sammanstallning.controller';
 import { SammanstallningRepository } from './sammanstallning/sammanstallning.repository';
 import { SammanstallningService } from './sammanstallning/sammanstallning.service';
@@ -32,6 +33,7 @@ import { RemissUtskickService } from './utskick/remiss-utskick.service';
     RemissController,
   ],
   providers: [
+    RemissService,
     RemissUtkastService,
     RemissOversiktService,
     RemissListaReadModel,

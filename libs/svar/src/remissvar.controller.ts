@@ -12,27 +12,24 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '@app/auth';
 import { badRequest, DomainError, INT4_MAX, ParsePositiveIntPipe, SidQuery } from '@app/core';
 import type { FastifyReply } from 'fastify';
-import { kravRoll, LASA_UTKAST } from './behorighet';
 import { BeslutDto, SparaRemissvarDto } from './remissvar.dto';
-import { RemissvarRepository } from './remissvar.repository';
-import { RemissvarService, RemissvarVy } from './remissvar.service';
+import { REMISSVAR_ETAG, RemissvarResponse, RevisionResponse, RevisionSidaResponse } from './remissvar.response';
+import { RemissvarService } from './remissvar.service';
 
 @ApiTags('remissvar')
 @Controller('api/remissvar')
 export class RemissvarController {
-  constructor(
-    private readonly svar: RemissvarRepository,
-    private readonly service: RemissvarService,
-  ) {}
+  constructor(private readonly service: RemissvarService) {}
 
   @Get(':id')
   @ApiOperation({
     summary: 'One remissvar with its synpunkter and beslut (drafts only within the answering enhet); ETag = version',
   })
+  @ApiOkResponse({ type: RemissvarResponse, headers: REMISSVAR_ETAG })
   async get(
     @CurrentActor() actor: Actor,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -47,6 +44,7 @@ export class RemissvarController {
       'Save the content (utkast, for_beslut) under optimistic locking: If-Match: "<version>" or body.version; stale → 409 STALE_VERSION',
   })
   @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag of the version the edit is based on' })
+  @ApiOkResponse({ type: RemissvarResponse, headers: REMISSVAR_ETAG })
   async spara(
     @CurrentActor() actor: Actor,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -60,35 +58,26 @@ export class RemissvarController {
 
   @Get(':id/revisioner')
   @ApiOperation({ summary: 'Revision history, newest first: who, when, what changed' })
-  async revisioner(
-    @CurrentActor() actor: Actor,
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Query() query: SidQuery,
-  ) {
-    const svar = await this.svar.get(actor, id);
-    kravRoll(actor, svar.enhetId, LASA_UTKAST, 'The revision history');
-    return {
-      ...(await this.svar.revisioner(svar, query.page, query.pageSize)),
-      page: query.page,
-      pageSize: query.pageSize,
-    };
+  @ApiOkResponse({ type: RevisionSidaResponse })
+  revisioner(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Query() query: SidQuery) {
+    return this.service.revisioner(actor, id, query);
   }
 
   @Get(':id/revisioner/:version')
   @ApiOperation({ summary: 'The content as saved in one revision' })
-  async revision(
+  @ApiOkResponse({ type: RevisionResponse })
+  revision(
     @CurrentActor() actor: Actor,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Param('version', new ParsePositiveIntPipe()) version: number,
   ) {
-    const svar = await this.svar.get(actor, id);
-    kravRoll(actor, svar.enhetId, LASA_UTKAST, 'The revision history');
-    return this.svar.revision(svar, version);
+    return this.service.revision(actor, id, version);
   }
 
   @Post(':id/for-beslut')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'utkast → for_beslut' })
+  @ApiOkResponse({ type: RemissvarResponse, headers: REMISSVAR_ETAG })
   async forBeslut(
     @CurrentActor() actor: Actor,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -100,6 +89,7 @@ export class RemissvarController {
   @Post(':id/till-utkast')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'for_beslut → utkast' })
+  @ApiOkResponse({ type: RemissvarResponse, headers: REMISSVAR_ETAG })
   async tillUtkast(
     @CurrentActor() actor: Actor,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -114,6 +104,7 @@ export class RemissvarController {
     summary:
       'for_beslut → beslutat: record the nämnd decision (sammanträdesdatum + §) or delegationsbeslut (delegat + datum); content frozen from here',
   })
+  @ApiOkResponse({ type: RemissvarResponse, headers: REMISSVAR_ETAG })
   async beslut(
     @CurrentActor() actor: Actor,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -124,7 +115,7 @@ export class RemissvarController {
   }
 }
 
-function medEtag(res: FastifyReply, vy: RemissvarVy): RemissvarVy {
+function medEtag(res: FastifyReply, vy: RemissvarResponse): RemissvarResponse {
   res.header('ETag', `"${vy.version}"`);
   return vy;
 }

@@ -1,20 +1,22 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, AuditLog } from '@app/auth';
-import { badRequest, DomainError, illegalTransition, isDatum } from '@app/core';
-import { Beslut, Remissvar, RemissvarStatus, Synpunkt } from '@app/database';
+import { badRequest, DomainError, illegalTransition, isDatum, SidQuery } from '@app/core';
+import { Beslut, Remissvar, RemissvarStatus } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
-import { BESLUTA, kravOppenRemiss, kravRoll, SKRIVA } from './behorighet';
+import { BESLUTA, kravOppenRemiss, kravRoll, LASA_UTKAST, SKRIVA } from './behorighet';
 import { beskrivAndring } from './innehall/innehall';
 import { innehallAv, Innehallsgranskning } from './innehall/innehallsgranskning';
 import { NamndInstansRepository } from './instans/namnd-instans.repository';
 import { BeslutDto, RemissvarInnehallDto } from './remissvar.dto';
 import { RemissvarRepository } from './remissvar.repository';
-
-export interface RemissvarVy extends Remissvar {
-  synpunkter: Synpunkt[];
-  beslut: Beslut | null;
-}
+import {
+  RemissvarResponse,
+  RevisionResponse,
+  RevisionSidaResponse,
+  toRemissvarResponse,
+  toRevisionResponse,
+} from './remissvar.response';
 
 const STATUSNAMN: Record<RemissvarStatus, string> = {
   utkast: 'utkast',
@@ -34,17 +36,30 @@ export class RemissvarService {
     private readonly audit: AuditLog,
   ) {}
 
-  async vy(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager): Promise<RemissvarVy> {
+  async vy(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager): Promise<RemissvarResponse> {
     const svar = await this.svar.get(actor, id, manager);
+    return toRemissvarResponse(svar, await this.svar.synpunkter(svar, manager), await this.svar.beslut(svar, manager));
+  }
+
+  /** The revision history, newest first: within the answering enhet only, like the drafts themselves. */
+  async revisioner(actor: Actor, id: string, query: SidQuery): Promise<RevisionSidaResponse> {
+    const svar = await this.svar.get(actor, id);
+    kravRoll(actor, svar.enhetId, LASA_UTKAST, 'The revision history');
     return {
-      ...svar,
-      synpunkter: await this.svar.synpunkter(svar, manager),
-      beslut: await this.svar.beslut(svar, manager),
+      ...(await this.svar.revisioner(svar, query.page, query.pageSize)),
+      page: query.page,
+      pageSize: query.pageSize,
     };
   }
 
+  async revision(actor: Actor, id: string, version: number): Promise<RevisionResponse> {
+    const svar = await this.svar.get(actor, id);
+    kravRoll(actor, svar.enhetId, LASA_UTKAST, 'The revision history');
+    return toRevisionResponse(await this.svar.revision(svar, version));
+  }
+
   /** The first draft of an instans' answer; the instans moves to under_beredning. */
-  skapa(actor: Actor, instansId: string, dto: RemissvarInnehallDto): Promise<RemissvarVy> {
+  skapa(actor: Actor, instansId: string, dto: RemissvarInnehallDto): Promise<RemissvarResponse> {
     return this.dataSource.transaction(async (manager) => {
       const { instans, remiss } = await this.instanser.get(actor, instansId, manager, true);
       kravRoll(actor, instans.mottagareEnhetId, SKRIVA, 'Drafting a remissvar');
@@ -90,7 +105,7 @@ export class RemissvarService {
   }
 
   /** Replaces the content if nobody saved since `version`: a stale save is a 409 and writes nothing. */
-  spara(actor: Actor, id: string, version: number, dto: RemissvarInnehallDto): Promise<RemissvarVy> {
+  spara(actor: Actor, id: string, version: number, dto: RemissvarInnehallDto): Promise<RemissvarResponse> {
     return this.dataSource.transaction(async (manager) => {
       const svar = await this.svar.get(actor, id, manager);
       kravRoll(actor, svar.enhetId, SKRIVA, 'Editing a remissvar');
@@ -125,16 +140,16 @@ export class RemissvarService {
     });
   }
 
-  forBeslut(actor: Actor, id: string): Promise<RemissvarVy> {
+  forBeslut(actor: Actor, id: string): Promise<RemissvarResponse> {
     return this.overga(actor, id, 'utkast', 'for_beslut', SKRIVA, 'send for decision');
   }
 
-  tillUtkast(actor: Actor, id: string): Promise<RemissvarVy> {
+  tillUtkast(actor: Actor, id: string): Promise<RemissvarResponse> {
     return this.overga(actor, id, 'for_beslut', 'utkast', SKRIVA, 'return to draft');
   }
 
   /** Records who adopted the answer; its content is frozen from here. */
-  beslut(actor: Actor, id: string, dto: BeslutDto): Promise<RemissvarVy> {
+  beslut(actor: Actor, id: string, dto: BeslutDto): Promise<RemissvarResponse> {
     const beslut = beslutAv(dto);
     return this.overga(
       actor,
@@ -157,7 +172,7 @@ export class RemissvarService {
     roller: typeof SKRIVA,
     action: string,
     medan?: (manager: EntityManager, svar: Remissvar) => Promise<void>,
-  ): Promise<RemissvarVy> {
+  ): Promise<RemissvarResponse> {
     return this.dataSource.transaction(async (manager) => {
       const synligt = await this.svar.get(actor, id, manager);
       kravRoll(actor, synligt.enhetId, roller, `To ${action} a remissvar`);

@@ -9,6 +9,7 @@ import { ExpedieringController } from './expediering/expediering.controller';
 import { ExpedieringService } from './expediering/expediering.service';
 import { InkorgController } from './inkorg/inkorg.controller';
 import { InkorgReadModel } from './inkorg/inkorg.read-model';
+import { InkorgService } from './inkorg/inkorg.service';
 import { Innehallsgranskning } from './innehall/innehallsgranskning';
 import { NamndInstansController } from './instans/namnd-instans.controller';
 import { NamndInstansRepository } from './instans/namnd-instans.repository';
@@ -27,6 +28,7 @@ import { RemissvarService } from './remissvar.service';
   controllers: [InkorgController, NamndInstansController, RemissvarController, ExpedieringController],
   providers: [
     InkorgReadModel,
+    InkorgService,
     NamndInstansRepository,
     RegistreringService,
     Innehallsgranskning,

@@ -4,7 +4,16 @@ import { Actor, AuditLog } from '@app/auth';
 import { Clock, forbidden, stockholmDatum } from '@app/core';
 import { Arende } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
+import { NyttArendeDto } from './diarium.dto';
 import { DiariumRepository } from './diarium.repository';
+import {
+  ArendeMedHandlingarResponse,
+  ArendeResponse,
+  DiariumResponse,
+  toArendeResponse,
+  toDiariumResponse,
+  toHandlingResponse,
+} from './diarium.response';
 
 export interface NyttArende {
   diariumId: string;
@@ -23,6 +32,20 @@ export class DiariumService {
     private readonly audit: AuditLog,
     private readonly clock: Clock,
   ) {}
+
+  async list(actor: Actor): Promise<DiariumResponse[]> {
+    return (await this.diarier.list(actor)).map(toDiariumResponse);
+  }
+
+  async getArende(actor: Actor, id: string): Promise<ArendeMedHandlingarResponse> {
+    const { arende, handlingar } = await this.diarier.arende(actor, id);
+    return { arende: toArendeResponse(arende), handlingar: handlingar.map(toHandlingResponse) };
+  }
+
+  /** A registrator (or namndsekreterare, remissansvarig) opens an ärende by hand. */
+  async openArende(actor: Actor, diariumId: string, dto: NyttArendeDto): Promise<ArendeResponse> {
+    return toArendeResponse(await this.registerArende(actor, { diariumId, ...dto }));
+  }
 
   /** Opens an ärende in the diarium, in the caller's transaction when given one. */
   async registerArende(actor: Actor, nytt: NyttArende, outer?: EntityManager): Promise<Arende> {

@@ -1,37 +1,13 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { clientAddress, Public, RateLimited } from '@app/core';
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor } from '../actor';
 import { AuthService } from '../auth.service';
+import { LoginDto } from './auth.dto';
+import { InloggadResponse, toInloggadResponse } from './auth.response';
 import { CurrentActor, RequestWithActor } from './current-actor.decorator';
 import { clearSessionCookie, sessionToken, setSessionCookie } from './session-cookie';
-
-export class LoginDto {
-  @ApiProperty({ example: 'un.sekreterare@enkoping.demo' })
-  @IsEmail()
-  @MaxLength(254)
-  epost!: string;
-
-  @ApiProperty()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(1024)
-  losenord!: string;
-}
-
-/** The caller, and the CSRF token every unsafe request of this session must carry (header X-CSRF-Token). */
-function describe(actor: Actor, csrfToken: string) {
-  return {
-    id: actor.anvandareId,
-    namn: actor.namn,
-    epost: actor.epost,
-    organisationId: actor.organisationId,
-    roller: actor.roller,
-    csrfToken,
-  };
-}
 
 @ApiTags('auth')
 @Controller('api/auth')
@@ -46,16 +22,18 @@ export class AuthController {
     summary:
       'Sign in; sets the session cookie and answers the CSRF token (csrfToken) that POST/PUT/PATCH/DELETE must send as X-CSRF-Token. Limited per client IP and per account (429 with Retry-After)',
   })
+  @ApiOkResponse({ type: InloggadResponse })
   async login(@Body() body: LoginDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply) {
     const { token, csrfToken, actor } = await this.auth.login(body.epost, body.losenord, clientAddress(req));
     setSessionCookie(req, res, token, this.auth.sessionTtlMs);
-    return describe(actor, csrfToken);
+    return toInloggadResponse(actor, csrfToken);
   }
 
   @Public()
   @Post('logout')
   @HttpCode(204)
   @ApiOperation({ summary: 'Sign out; ends the session' })
+  @ApiNoContentResponse({ description: 'Signed out' })
   async logout(@Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply) {
     const token = sessionToken(req);
     if (token) await this.auth.logout(token);
@@ -64,7 +42,8 @@ export class AuthController {
 
   @Get('me')
   @ApiOperation({ summary: "The signed-in user, its roles per enhet and the session's CSRF token" })
+  @ApiOkResponse({ type: InloggadResponse })
   me(@CurrentActor() actor: Actor, @Req() req: RequestWithActor) {
-    return describe(actor, req.csrfToken!);
+    return toInloggadResponse(actor, req.csrfToken!);
   }
 }

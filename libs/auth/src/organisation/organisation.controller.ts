@@ -1,27 +1,26 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '../actor';
 import { CurrentActor } from '../http/current-actor.decorator';
-import { OrganisationRepository } from './organisation.repository';
+import { EnhetResponse, OrganisationResponse } from './organisation.response';
+import { OrganisationService } from './organisation.service';
 
 @ApiTags('organisation')
 @Controller('api')
 export class OrganisationController {
-  constructor(private readonly organisationer: OrganisationRepository) {}
+  constructor(private readonly organisationer: OrganisationService) {}
 
   @Get('organisation')
   @ApiOperation({ summary: "The caller's organisation with its enheter" })
-  async own(@CurrentActor() actor: Actor) {
-    const [organisation, enheter] = await Promise.all([
-      this.organisationer.own(actor),
-      this.organisationer.enheter(actor),
-    ]);
-    return { ...organisation, enheter };
+  @ApiOkResponse({ type: OrganisationResponse })
+  own(@CurrentActor() actor: Actor) {
+    return this.organisationer.getOwn(actor);
   }
 
   @Get('enheter/:id')
   @ApiOperation({ summary: 'One enhet of the own organisation' })
+  @ApiOkResponse({ type: EnhetResponse })
   enhet(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
-    return this.organisationer.enhet(actor, id);
+    return this.organisationer.getEnhet(actor, id);
   }
 }

@@ -1,12 +1,8 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, AuditLog, CurrentActor, Roller } from '@app/auth';
-import { badRequest } from '@app/core';
-import { UtkorgKo } from '@app/utkorg';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { PaminnelseRepository } from '../paminnelse.repository';
-import { PaminnelseregelRepository } from '../paminnelseregel.repository';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, CurrentActor, Roller } from '@app/auth';
+import { MisslyckadPaminnelseResponse, PaminnelsereglerResponse, UtkorgKoResponse } from './paminnelse-admin.response';
+import { PaminnelseAdminService } from './paminnelse-admin.service';
 import { PaminnelsereglerDto } from './paminnelseregler.dto';
 
 /** Admins: the organisation's reminder rules, and what the outbox queue is doing. */
@@ -14,89 +10,33 @@ import { PaminnelsereglerDto } from './paminnelseregler.dto';
 @Roller('admin')
 @Controller('api/admin')
 export class PaminnelseAdminController {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly regler: PaminnelseregelRepository,
-    private readonly paminnelser: PaminnelseRepository,
-    private readonly ko: UtkorgKo,
-    private readonly audit: AuditLog,
-  ) {}
+  constructor(private readonly admin: PaminnelseAdminService) {}
 
   @Get('paminnelseregler')
   @ApiOperation({ summary: "The organisation's reminder rules (the defaults until saved)" })
+  @ApiOkResponse({ type: PaminnelsereglerResponse })
   hamtaRegler(@CurrentActor() actor: Actor) {
-    return this.regler.hamta(actor.organisationId);
+    return this.admin.getRegler(actor);
   }
 
   @Put('paminnelseregler')
   @ApiOperation({ summary: "Replace the organisation's reminder rules; applies to reminders planned from now on" })
-  async sparaRegler(@CurrentActor() actor: Actor, @Body() body: PaminnelsereglerDto) {
-    granska(body);
-    await this.dataSource.transaction(async (m) => {
-      await this.regler.ersatt(m, actor.organisationId, body.regler);
-      await this.audit.record(m, {
-        organisationId: actor.organisationId,
-        anvandareId: actor.anvandareId,
-        handelse: 'paminnelseregler_andrade',
-        objektTyp: 'organisation',
-        objektId: actor.organisationId,
-        data: { regler: body.regler },
-      });
-    });
-    return this.regler.hamta(actor.organisationId);
+  @ApiOkResponse({ type: PaminnelsereglerResponse })
+  sparaRegler(@CurrentActor() actor: Actor, @Body() body: PaminnelsereglerDto) {
+    return this.admin.replaceRegler(actor, body);
   }
 
   @Get('paminnelser/ko')
   @ApiOperation({ summary: "The outbox queue's job counts and the organisation's failed jobs" })
-  async koStatus(@CurrentActor() actor: Actor) {
-    const [antal, misslyckade] = await Promise.all([this.ko.antal(), this.ko.misslyckade()]);
-    const agare = await this.paminnelser.organisationer(
-      misslyckade.map((j) => (j.data as { id?: string }).id).filter((id): id is string => !!id),
-    );
-    return {
-      antal,
-      misslyckadeJobb: misslyckade
-        .filter((j) => agare.get((j.data as { id: string }).id) === actor.organisationId)
-        .map((j) => ({
-          jobbId: j.id,
-          typ: j.name,
-          orsak: j.failedReason,
-          forsok: j.attemptsMade,
-          avslutad: j.finishedOn ? new Date(j.finishedOn) : null,
-        })),
-    };
+  @ApiOkResponse({ type: UtkorgKoResponse })
+  koStatus(@CurrentActor() actor: Actor) {
+    return this.admin.getKo(actor);
   }
 
   @Get('paminnelser/misslyckade')
   @ApiOperation({ summary: 'Reminders that could not be sent (status misslyckad), with the reason' })
+  @ApiOkResponse({ type: [MisslyckadPaminnelseResponse] })
   misslyckade(@CurrentActor() actor: Actor) {
-    return this.paminnelser.misslyckade(actor.organisationId);
-  }
-}
-
-/** Rules that make sense together: one of each kind and days, `fore`/`efter` at least one day. */
-function granska(body: PaminnelsereglerDto): void {
-  const sedda = new Set<string>();
-  for (const r of body.regler) {
-    const nyckel = `${r.typ}/${r.arbetsdagar}`;
-    if (sedda.has(nyckel))
-      throw badRequest(
-        'DUPLICATE_RULE',
-        `Rule ${r.typ} ${r.arbetsdagar} is given twice`,
-        `Regeln ${r.typ} ${r.arbetsdagar} finns två gånger`,
-      );
-    sedda.add(nyckel);
-    if ((r.typ === 'fore' || r.typ === 'efter') && r.arbetsdagar < 1)
-      throw badRequest(
-        'INVALID_RULE',
-        `A '${r.typ}' rule needs at least 1 working day`,
-        `En regel '${r.typ}' behöver minst 1 arbetsdag`,
-      );
-    if ((r.typ === 'pa_dagen' || r.typ === 'veckovis') && r.arbetsdagar !== 0)
-      throw badRequest(
-        'INVALID_RULE',
-        `A '${r.typ}' rule takes 0 working days`,
-        `En regel '${r.typ}' har 0 arbetsdagar`,
-      );
+    return this.admin.listMisslyckade(actor);
   }
 }

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res, UseInterceptors } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Public, RateLimited, sendPdf } from '@app/core';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PDF_RESPONSE, Public, RateLimited, sendFil } from '@app/core';
 import type { FastifyReply } from 'fastify';
 import { PdfUppladdning, UppladdadFil } from '../handlingar/pdf-uppladdning.interceptor';
 import { PDF_UPLOAD_BODY } from '../http/pdf-http';
 import { Uppladdning } from '../handlingar/remisshandling.service';
 import { AvstaDto } from './extern.dto';
+import { ExternAvstodResponse, ExternBesvaradResponse, ExternRemissResponse } from './extern.response';
 import { ExternService } from './extern.service';
 
 /** An external remissinstans' personal link; no session. Unknown link → 404, used/expired/revoked → 410; limited per client IP. */
@@ -18,32 +19,34 @@ export class ExternController {
 
   @Get()
   @ApiOperation({ summary: 'The remiss, its handlingar and the instans’ deadline' })
+  @ApiOkResponse({ type: ExternRemissResponse })
   visa(@Param('token') token: string) {
     return this.extern.visa(token, 'visa');
   }
 
   @Get('handlingar/:id')
   @ApiOperation({ summary: 'The PDF of a remisshandling' })
+  @ApiOkResponse(PDF_RESPONSE)
   async handling(
     @Param('token') token: string,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Res({ passthrough: true }) res: FastifyReply,
   ) {
-    const { filnamn, data } = await this.extern.handling(token, id);
-    return sendPdf(res, filnamn, data, 'attachment');
+    return sendFil(res, await this.extern.handling(token, id));
   }
 
   @Get('missiv')
   @ApiOperation({ summary: 'The remissmissiv PDF' })
+  @ApiOkResponse(PDF_RESPONSE)
   async missiv(@Param('token') token: string, @Res({ passthrough: true }) res: FastifyReply) {
-    const { filnamn, data } = await this.extern.missiv(token);
-    return sendPdf(res, filnamn, data, 'inline');
+    return sendFil(res, await this.extern.missiv(token));
   }
 
   @Post('svar')
   @UseInterceptors(PdfUppladdning)
   @ApiConsumes('multipart/form-data')
   @ApiBody(PDF_UPLOAD_BODY)
+  @ApiCreatedResponse({ type: ExternBesvaradResponse })
   @ApiOperation({
     summary: 'Answer with a PDF (same checks as remisshandlingar); registered as an inkommande handling of the sender',
   })
@@ -54,6 +57,7 @@ export class ExternController {
   @Post('avstar')
   @HttpCode(200)
   @ApiOperation({ summary: 'Decline to answer (avstår), with an optional short text' })
+  @ApiOkResponse({ type: ExternAvstodResponse })
   avsta(@Param('token') token: string, @Body() body: AvstaDto) {
     return this.extern.avsta(token, body.motivering);
   }

@@ -9,9 +9,11 @@ import {
   databaseBusy,
   DomainError,
   FairSemaphore,
+  Filsvar,
   QueueFull,
   illegalTransition,
   notFound,
+  pdfFil,
   stockholmDatum,
 } from '@app/core';
 import { ExternAtkomst, Fil, Remiss, Remisshandling, Remissinstans } from '@app/database';
@@ -23,6 +25,7 @@ import { RemissRepository } from '../remiss.repository';
 import { Aviseringar } from '../utskick/aviseringar';
 import { externtSvarEpost } from '../utskick/remiss-epost';
 import { RemissinstansRepository } from '../utskick/remissinstans.repository';
+import { ExternRemissResponse } from './extern.response';
 import { OkandaLankar } from './okanda-lankar';
 
 /** A link that cannot be used: 404 when unknown, 410 when used, expired, revoked or the remiss closed. */
@@ -124,11 +127,11 @@ export class ExternService {
     });
   }
 
-  visa(token: string, handling: string) {
+  visa(token: string, handling: string): Promise<ExternRemissResponse> {
     return this.withConnectionSlot(() => this.las(token, handling));
   }
 
-  private async las(token: string, handling: string) {
+  private async las(token: string, handling: string): Promise<ExternRemissResponse> {
     const { instans, remiss } = await this.tillgang(token, handling);
     const handlingar = await this.remisser.handlingar(remiss.id);
     const { organisation, enhet } = await this.remisser.avsandare(remiss);
@@ -150,22 +153,22 @@ export class ExternService {
     };
   }
 
-  handling(token: string, handlingId: string): Promise<{ filnamn: string; data: Buffer }> {
+  handling(token: string, handlingId: string): Promise<Filsvar> {
     return this.withConnectionSlot(async () => {
       const { remiss } = await this.tillgang(token, 'las_handling');
       const handling = (await this.remisser.handlingar(remiss.id)).find((h) => h.id === handlingId);
       if (!handling) throw notFound('Remisshandling');
       const { fil, data } = await this.filer.data(handling.filId);
-      return { filnamn: fil.filnamn, data };
+      return pdfFil(fil.filnamn, data, 'attachment');
     });
   }
 
-  missiv(token: string): Promise<{ filnamn: string; data: Buffer }> {
+  missiv(token: string): Promise<Filsvar> {
     return this.withConnectionSlot(async () => {
       const { remiss } = await this.tillgang(token, 'las_missiv');
       if (!remiss.missivFilId) throw notFound('Missiv');
       const { fil, data } = await this.filer.data(remiss.missivFilId);
-      return { filnamn: fil.filnamn, data };
+      return pdfFil(fil.filnamn, data, 'inline');
     });
   }
 

@@ -10,29 +10,35 @@ import {
   Res,
   UseInterceptors,
 } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Actor, CurrentActor, Roller } from '@app/auth';
-import { sendPdf } from '@app/core';
+import { PDF_RESPONSE, sendFil } from '@app/core';
 import type { FastifyReply } from 'fastify';
 import { PDF_UPLOAD_BODY } from '../http/pdf-http';
 import { PdfUppladdning, UppladdadFil } from './pdf-uppladdning.interceptor';
 import { RemisshandlingService, Uppladdning } from './remisshandling.service';
-import { RemissRepository } from '../remiss.repository';
+import { RemisshandlingResponse } from '../remiss.response';
 import { TitelDto } from './titel.dto';
 
 @ApiTags('remiss')
 @Controller('api/remisser/:remissId/handlingar')
 export class RemisshandlingController {
-  constructor(
-    private readonly handlingar: RemisshandlingService,
-    private readonly remisser: RemissRepository,
-  ) {}
+  constructor(private readonly handlingar: RemisshandlingService) {}
 
   @Post()
   @Roller('remissansvarig')
   @UseInterceptors(PdfUppladdning)
   @ApiConsumes('multipart/form-data')
   @ApiBody(PDF_UPLOAD_BODY)
+  @ApiCreatedResponse({ type: RemisshandlingResponse })
   @ApiOperation({
     summary:
       'Upload a remisshandling (PDF; not a PDF → 415; encrypted, corrupt, JavaScript or Launch actions, over the page, text, time or memory budget → 422; too large → 413; readers busy → 503; nothing stored then)',
@@ -48,32 +54,33 @@ export class RemisshandlingController {
 
   @Get()
   @ApiOperation({ summary: 'The remisshandlingar of a remiss the caller may see' })
-  async list(@CurrentActor() actor: Actor, @Param('remissId', new ParseUUIDPipe()) remissId: string) {
-    const remiss = await this.remisser.get(actor, remissId);
-    return this.remisser.handlingar(remiss.id);
+  @ApiOkResponse({ type: [RemisshandlingResponse] })
+  list(@CurrentActor() actor: Actor, @Param('remissId', new ParseUUIDPipe()) remissId: string) {
+    return this.handlingar.list(actor, remissId);
   }
 
   @Get(':id/fil')
   @ApiOperation({ summary: 'The PDF of a remisshandling' })
+  @ApiOkResponse(PDF_RESPONSE)
   async fil(
     @CurrentActor() actor: Actor,
     @Param('remissId', new ParseUUIDPipe()) remissId: string,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Res({ passthrough: true }) res: FastifyReply,
   ) {
-    const { filnamn, data } = await this.handlingar.fil(actor, remissId, id);
-    return sendPdf(res, filnamn, data, 'attachment');
+    return sendFil(res, await this.handlingar.fil(actor, remissId, id));
   }
 
   @Delete(':id')
   @Roller('remissansvarig')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a remisshandling from an utkast' })
-  async taBort(
+  @ApiNoContentResponse({ description: 'Removed' })
+  taBort(
     @CurrentActor() actor: Actor,
     @Param('remissId', new ParseUUIDPipe()) remissId: string,
     @Param('id', new ParseUUIDPipe()) id: string,
   ) {
-    await this.handlingar.taBort(actor, remissId, id);
+    return this.handlingar.taBort(actor, remissId, id);
   }
 }

@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { FilRepository } from '@app/archive';
 import { Actor, AuditLog } from '@app/auth';
-import { notFound } from '@app/core';
-import { Remisshandling } from '@app/database';
+import { Filsvar, notFound, pdfFil } from '@app/core';
 import { DataSource } from 'typeorm';
 import { RemissRepository } from '../remiss.repository';
+import { RemisshandlingResponse, toRemisshandlingResponse } from '../remiss.response';
 import { RemissUtkastService } from '../utkast/remiss-utkast.service';
 import { PdfGranskning } from './pdf-granskning';
 
@@ -31,7 +31,7 @@ export class RemisshandlingService {
     remissId: string,
     fil: Uppladdning | undefined,
     titel?: string,
-  ): Promise<Remisshandling> {
+  ): Promise<RemisshandlingResponse> {
     const filnamn = fil?.originalname || 'remisshandling.pdf';
     // Checked and read before the transaction: a bad file stores nothing and locks nothing.
     const pdf = await this.granskning.granska(fil?.buffer, filnamn);
@@ -64,7 +64,7 @@ export class RemisshandlingService {
         objektId: remiss.id,
         data: { remisshandlingId: handling.id, filnamn, sha256: stored.sha256, sidantal: handling.sidantal },
       });
-      return handling;
+      return toRemisshandlingResponse(handling);
     });
   }
 
@@ -87,14 +87,20 @@ export class RemisshandlingService {
   }
 
   /** The PDF of a remisshandling of a remiss the caller may see. */
-  async fil(actor: Actor, remissId: string, handlingId: string): Promise<{ filnamn: string; data: Buffer }> {
+  async fil(actor: Actor, remissId: string, handlingId: string): Promise<Filsvar> {
     const remiss = await this.remisser.get(actor, remissId);
     return this.filFor(remiss.id, handlingId);
   }
 
-  async filFor(remissId: string, handlingId: string): Promise<{ filnamn: string; data: Buffer }> {
+  async filFor(remissId: string, handlingId: string): Promise<Filsvar> {
     const handling = await this.remisser.handling(remissId, handlingId);
     const { fil, data } = await this.filer.data(handling.filId);
-    return { filnamn: fil.filnamn, data };
+    return pdfFil(fil.filnamn, data, 'attachment');
+  }
+
+  /** The remisshandlingar of a remiss the caller may see. */
+  async list(actor: Actor, remissId: string): Promise<RemisshandlingResponse[]> {
+    const remiss = await this.remisser.get(actor, remissId);
+    return (await this.remisser.handlingar(remiss.id)).map(toRemisshandlingResponse);
   }
 }

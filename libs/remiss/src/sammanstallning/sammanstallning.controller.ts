@@ -1,7 +1,8 @@
-import { Controller, Get, Param, ParseUUIDPipe, Res, StreamableFile } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Roller } from '@app/auth';
-import { sendPdf } from '@app/core';
+import { filResponse, PDF_RESPONSE, sendFil } from '@app/core';
+import { RemissammanstallningResponse } from './sammanstallning.response';
 import type { FastifyReply } from 'fastify';
 import { SammanstallningService } from './sammanstallning.service';
 
@@ -16,33 +17,30 @@ export class SammanstallningController {
     summary:
       'Expedierade answers grouped by remisshandling and page, counts per kind, those without reference, declined and not answered',
   })
+  @ApiOkResponse({ type: RemissammanstallningResponse })
   json(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.sammanstallning.dokument(actor, id);
   }
 
   @Get('sammanstallning.csv')
   @ApiOperation({ summary: 'The same as CSV: UTF-8 with BOM, semicolon-separated (opens in Swedish Excel)' })
+  @ApiOkResponse(filResponse('text/csv; charset=utf-8', 'The sammanställning as CSV'))
   async csv(
     @CurrentActor() actor: Actor,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Res({ passthrough: true }) res: FastifyReply,
   ) {
-    const { filnamn, data } = await this.sammanstallning.csv(actor, id);
-    res.headers({
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(filnamn)}`,
-    });
-    return new StreamableFile(data);
+    return sendFil(res, await this.sammanstallning.csv(actor, id));
   }
 
   @Get('sammanstallning.pdf')
   @ApiOperation({ summary: 'The same as PDF (remissammanstallning template)' })
+  @ApiOkResponse(PDF_RESPONSE)
   async pdf(
     @CurrentActor() actor: Actor,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Res({ passthrough: true }) res: FastifyReply,
   ) {
-    const { filnamn, data } = await this.sammanstallning.pdfFil(actor, id);
-    return sendPdf(res, filnamn, data, 'attachment');
+    return sendFil(res, await this.sammanstallning.pdfFil(actor, id));
   }
 }

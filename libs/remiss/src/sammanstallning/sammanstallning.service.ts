@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { dokumentFilnamn } from '@app/archive';
 import { Actor } from '@app/auth';
-import { Clock, illegalTransition, stockholmDatum } from '@app/core';
+import { Clock, Filsvar, illegalTransition, pdfFil, stockholmDatum } from '@app/core';
 import { PdfRenderare, RemissammanstallningDokument } from '@app/pdf';
 import { RemissRepository } from '../remiss.repository';
 import { kravAvsandare } from '../utkast/remiss-utkast.service';
@@ -36,19 +36,22 @@ export class SammanstallningService {
     return sammanstall(huvud, rader, instanser);
   }
 
-  async csv(actor: Actor, remissId: string): Promise<{ filnamn: string; data: Buffer }> {
+  async csv(actor: Actor, remissId: string): Promise<Filsvar> {
     const doc = await this.dokument(actor, remissId);
     return {
       filnamn: dokumentFilnamn(doc.diarienummer, 'remissammanstallning', 'csv'),
       data: sammanstallningCsv(doc),
+      mediaType: 'text/csv; charset=utf-8',
+      disposition: 'attachment',
     };
   }
 
-  async pdfFil(actor: Actor, remissId: string): Promise<{ filnamn: string; data: Buffer }> {
+  async pdfFil(actor: Actor, remissId: string): Promise<Filsvar> {
     const doc = await this.dokument(actor, remissId);
-    return {
-      filnamn: dokumentFilnamn(doc.diarienummer, 'remissammanstallning'),
-      data: await this.pdf.renderRemissammanstallning(doc),
-    };
+    return pdfFil(
+      dokumentFilnamn(doc.diarienummer, 'remissammanstallning'),
+      await this.pdf.renderRemissammanstallning(doc),
+      'attachment',
+    );
   }
 }

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { FilRepository } from '@app/archive';
 import { Actor } from '@app/auth';
-import { badRequest, CappedSida, Clock, isDatum, JsonText, notFound, stockholmDatum } from '@app/core';
-import { REMISSINSTANS_STATUSAR } from '@app/database';
+import { badRequest, CappedSida, Clock, Filsvar, isDatum, JsonText, notFound, pdfFil, stockholmDatum } from '@app/core';
+import { REMISSINSTANS_STATUSAR, RemissinstansStatus } from '@app/database';
 import { RemissRepository } from '../remiss.repository';
+import { RemissStatusResponse } from './remiss-oversikt.response';
 import { RemissListaReadModel, RemissRad } from './remiss-lista.read-model';
 import { RemissListQuery } from './remiss-uppfoljning.dto';
 
@@ -34,7 +35,7 @@ export class RemissOversiktService {
   }
 
   /** Every instans with its status, own dnr, answered date and derived `forsenad`, and counts per status. */
-  async status(actor: Actor, remissId: string) {
+  async status(actor: Actor, remissId: string): Promise<RemissStatusResponse> {
     // Both at once: the instanser are only shown once the remiss proved to be the caller's own.
     const [remiss, instanser] = await Promise.all([
       this.remisser.oversikt(actor, remissId),
@@ -42,7 +43,7 @@ export class RemissOversiktService {
     ]);
     const antalPerStatus = Object.fromEntries(
       REMISSINSTANS_STATUSAR.map((s) => [s, instanser.filter((i) => i.status === s).length]),
-    );
+    ) as Record<RemissinstansStatus, number>;
     return {
       remiss: {
         id: remiss.id,
@@ -60,11 +61,11 @@ export class RemissOversiktService {
   }
 
   /** The PDF an external instans answered with (registered as an inkommande handling of the remiss). */
-  async externtSvar(actor: Actor, remissId: string, instansId: string): Promise<{ filnamn: string; data: Buffer }> {
+  async externtSvar(actor: Actor, remissId: string, instansId: string): Promise<Filsvar> {
     const remiss = await this.remisser.egen(actor, remissId);
     const instans = (await this.remisser.instanser(actor, remiss)).find((i) => i.id === instansId);
     if (!instans?.externSvarFilId) throw notFound('Externt svar');
     const { fil, data } = await this.filer.data(instans.externSvarFilId);
-    return { filnamn: fil.filnamn, data };
+    return pdfFil(fil.filnamn, data, 'attachment');
   }
 }

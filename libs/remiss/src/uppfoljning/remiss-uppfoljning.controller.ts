@@ -1,5 +1,7 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RemissinstansResponse, RemissResponse } from '../remiss.response';
+import { LankarAterkalladeResponse } from './remiss-uppfoljning.response';
 import { Actor, CurrentActor, Roller } from '@app/auth';
 import { AnstandDto, NyLankDto, OrsakDto } from './remiss-uppfoljning.dto';
 import { RemissUppfoljningService } from './remiss-uppfoljning.service';
@@ -15,6 +17,7 @@ export class RemissUppfoljningController {
   @ApiOperation({
     summary: 'Anstånd: a later svarsdatum for one instans, with a reason; reminders are replanned and the instans told',
   })
+  @ApiOkResponse({ type: RemissinstansResponse })
   anstand(
     @CurrentActor() actor: Actor,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -29,6 +32,7 @@ export class RemissUppfoljningController {
   @ApiOperation({
     summary: 'Återkalla (utkast or utskickad) with a reason; instanser are told, their drafts kept but frozen',
   })
+  @ApiOkResponse({ type: RemissResponse })
   aterkalla(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: OrsakDto) {
     return this.uppfoljning.aterkalla(actor, id, body.orsak);
   }
@@ -36,6 +40,7 @@ export class RemissUppfoljningController {
   @Post(':id/avsluta')
   @HttpCode(200)
   @ApiOperation({ summary: 'Avsluta a sent remiss' })
+  @ApiOkResponse({ type: RemissResponse })
   avsluta(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.uppfoljning.avsluta(actor, id);
   }
@@ -43,6 +48,7 @@ export class RemissUppfoljningController {
   @Post(':id/instanser/:instansId/lank/aterkalla')
   @HttpCode(200)
   @ApiOperation({ summary: 'Revoke the personal link of an external instans' })
+  @ApiOkResponse({ type: LankarAterkalladeResponse })
   aterkallaLank(
     @CurrentActor() actor: Actor,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -57,6 +63,7 @@ export class RemissUppfoljningController {
     summary:
       'Issue a new personal link to an external instans (earlier links revoked) and mail it, optionally to a corrected e-post',
   })
+  @ApiOkResponse({ type: LankarAterkalladeResponse })
   nyLank(
     @CurrentActor() actor: Actor,
     @Param('id', new ParseUUIDPipe()) id: string,

@@ -6,12 +6,14 @@ import { Remiss, Remissinstans } from '@app/database';
 import { ExternAtkomstRepository, ExternLankService } from '@app/lankar';
 import { DataSource, EntityManager } from 'typeorm';
 import { RemissRepository } from '../remiss.repository';
+import { RemissinstansResponse, RemissResponse, toRemissinstansResponse, toRemissResponse } from '../remiss.response';
 import { kontrolleraAnstand } from '../utkast/svarsdatum-regel';
 import { kravAvsandare } from '../utkast/remiss-utkast.service';
 import { Aviseringar } from '../utskick/aviseringar';
 import { anstandEpost, aterkallelseEpost, utskickEpost } from '../utskick/remiss-epost';
 import { RemissinstansRepository } from '../utskick/remissinstans.repository';
 import { AnstandDto } from './remiss-uppfoljning.dto';
+import { LankarAterkalladeResponse } from './remiss-uppfoljning.response';
 
 /** The sender's changes to a sent remiss: anstånd, återkallelse and avslut. */
 @Injectable()
@@ -31,7 +33,7 @@ export class RemissUppfoljningService {
     return stockholmDatum(this.clock.now());
   }
 
-  async anstand(actor: Actor, remissId: string, instansId: string, dto: AnstandDto): Promise<Remissinstans> {
+  async anstand(actor: Actor, remissId: string, instansId: string, dto: AnstandDto): Promise<RemissinstansResponse> {
     const { instans, arbete } = await this.dataSource.transaction(async (m) => {
       // The platform's lock order: remissinstans (FOR UPDATE) before remiss (FOR SHARE), as the nämnd side does.
       kravAvsandare(actor, await this.remisser.egen(actor, remissId, m));
@@ -67,11 +69,11 @@ export class RemissUppfoljningService {
       return { instans, arbete: { paminnelser, epost } };
     });
     await this.aviseringar.efterCommit(arbete);
-    return instans;
+    return toRemissinstansResponse(instans);
   }
 
   /** Återkalla an utkast or a sent remiss: reminders stop, links close, instanser are told; their drafts stay, frozen. */
-  async aterkalla(actor: Actor, remissId: string, orsak: string): Promise<Remiss> {
+  async aterkalla(actor: Actor, remissId: string, orsak: string): Promise<RemissResponse> {
     const { remiss, arbete } = await this.dataSource.transaction(async (m) => {
       const fore = await this.remisser.egen(actor, remissId, m, true);
       kravAvsandare(actor, fore);
@@ -106,12 +108,12 @@ export class RemissUppfoljningService {
       return { remiss, arbete: { epost } };
     });
     await this.aviseringar.efterCommit(arbete);
-    return remiss;
+    return toRemissResponse(remiss, true);
   }
 
   /** Avsluta a sent remiss: no more answers are expected, reminders stop, external links close. */
-  async avsluta(actor: Actor, remissId: string): Promise<Remiss> {
-    return this.dataSource.transaction(async (m) => {
+  async avsluta(actor: Actor, remissId: string): Promise<RemissResponse> {
+    const remiss = await this.dataSource.transaction(async (m) => {
       const fore = await this.remisser.egen(actor, remissId, m, true);
       kravAvsandare(actor, fore);
       if (fore.status !== 'utskickad') throw illegalTransition('remiss', fore.status, 'avsluta');
@@ -129,13 +131,14 @@ export class RemissUppfoljningService {
       });
       return remiss;
     });
+    return toRemissResponse(remiss, true);
   }
 
   /**
    * Closes the personal link(s) of an external instans; any later use is refused (410) and audited.
    * The instans stays revoked until the sender issues a new link: its reminders carry none.
    */
-  async aterkallaLank(actor: Actor, remissId: string, instansId: string): Promise<{ aterkallade: number }> {
+  async aterkallaLank(actor: Actor, remissId: string, instansId: string): Promise<LankarAterkalladeResponse> {
     return this.dataSource.transaction(async (m) => {
       const { instans } = await this.externInstans(actor, remissId, instansId, m);
       const now = this.clock.now();
@@ -162,7 +165,7 @@ export class RemissUppfoljningService {
     remissId: string,
     instansId: string,
     rattadEpost?: string,
-  ): Promise<{ aterkallade: number }> {
+  ): Promise<LankarAterkalladeResponse> {
     const { aterkallade, arbete } = await this.dataSource.transaction(async (m) => {
       const { remiss, instans: fore } = await this.externInstans(actor, remissId, instansId, m);
       if (remiss.status !== 'utskickad') throw illegalTransition('remiss', remiss.status, 'issue a link for');

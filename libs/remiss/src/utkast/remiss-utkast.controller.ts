@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RemissResponse } from '../remiss.response';
+import { RemissmottagareResponse } from './remiss-utkast.response';
 import { Actor, CurrentActor, Roller } from '@app/auth';
-import { RemissRepository } from '../remiss.repository';
 import { AndraRemissDto, NyRemissDto } from './remiss-utkast.dto';
 import { RemissUtkastService } from './remiss-utkast.service';
 
@@ -9,21 +10,20 @@ import { RemissUtkastService } from './remiss-utkast.service';
 @Roller('remissansvarig')
 @Controller('api')
 export class RemissUtkastController {
-  constructor(
-    private readonly utkast: RemissUtkastService,
-    private readonly remisser: RemissRepository,
-  ) {}
+  constructor(private readonly utkast: RemissUtkastService) {}
 
   @Post('remisser')
   @ApiOperation({
     summary: 'Create a remiss as utkast: opens the ärende in the sender’s diarium (allocated or entered dnr)',
   })
+  @ApiCreatedResponse({ type: RemissResponse })
   skapa(@CurrentActor() actor: Actor, @Body() body: NyRemissDto) {
     return this.utkast.skapa(actor, body);
   }
 
   @Patch('remisser/:id')
   @ApiOperation({ summary: 'Edit an utkast (409 once sent, or when `version` is stale)' })
+  @ApiOkResponse({ type: RemissResponse })
   andra(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: AndraRemissDto) {
     return this.utkast.andra(actor, id, body);
   }
@@ -33,7 +33,8 @@ export class RemissUtkastController {
     summary:
       'Recipient directory: every enhet of the own organisation (with typ and funktionsbrevlåda); of other connected organisations the answering enheter, names only',
   })
+  @ApiOkResponse({ type: [RemissmottagareResponse] })
   mottagare(@CurrentActor() actor: Actor) {
-    return this.remisser.valbaraMottagare(actor);
+    return this.utkast.listMottagare(actor);
   }
 }

@@ -16,6 +16,8 @@ import {
 import { Remiss, UtkastMottagare } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { RemissRepository } from '../remiss.repository';
+import { RemissResponse, toRemissResponse } from '../remiss.response';
+import { RemissmottagareResponse } from './remiss-utkast.response';
 import { AndraRemissDto, MottagareDto, NyRemissDto } from './remiss-utkast.dto';
 import { kontrolleraSvarsdatum } from './svarsdatum-regel';
 
@@ -33,7 +35,7 @@ export class RemissUtkastService {
   ) {}
 
   /** Opens the ärende in the sender's diarium (allocated or entered dnr) and stores the draft, in one transaction. */
-  async skapa(actor: Actor, dto: NyRemissDto): Promise<Remiss> {
+  async skapa(actor: Actor, dto: NyRemissDto): Promise<RemissResponse> {
     this.kontrolleraSvarsdatum(dto.svarsdatum);
     const diariumId = dto.diariumId ?? (await this.egetDiarium(actor));
     return this.dataSource.transaction(async (m) => {
@@ -70,11 +72,11 @@ export class RemissUtkastService {
         objektId: remiss.id,
         data: { diarienummer: remiss.diarienummer },
       });
-      return remiss;
+      return toRemissResponse(remiss, true);
     });
   }
 
-  async andra(actor: Actor, id: string, dto: AndraRemissDto): Promise<Remiss> {
+  async andra(actor: Actor, id: string, dto: AndraRemissDto): Promise<RemissResponse> {
     if (dto.svarsdatum !== undefined) this.kontrolleraSvarsdatum(dto.svarsdatum);
     return this.dataSource.transaction(async (m) => {
       const remiss = await this.lastUtkast(actor, id, m, 'edit');
@@ -107,8 +109,13 @@ export class RemissUtkastService {
         objektId: remiss.id,
         data: { falt: Object.keys(changes) },
       });
-      return updated;
+      return toRemissResponse(updated, true);
     });
+  }
+
+  /** The recipient directory a draft's recipients are chosen from. */
+  listMottagare(actor: Actor): Promise<RemissmottagareResponse[]> {
+    return this.remisser.valbaraMottagare(actor);
   }
 
   /** The remiss, locked, if the caller may change it and it is still an utkast (else 403 / 409 naming its state). */

@@ -1,5 +1,6 @@
 import { Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RemissResponse } from '../remiss.response';
 import { Actor, CurrentActor, Roller } from '@app/auth';
 import { RemissUtskickService } from './remiss-utskick.service';
 
@@ -15,6 +16,7 @@ export class RemissUtskickController {
     summary:
       'Send (utskickad): freezes the remiss, invites every instans, stores and registers the missiv, plans reminders, queues mails',
   })
+  @ApiOkResponse({ type: RemissResponse })
   skicka(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.utskick.skicka(actor, id);
   }

@@ -3,11 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ArkivService, dokumentFilnamn } from '@app/archive';
 import { Actor, AuditLog } from '@app/auth';
 import { badRequest, Clock, conflict, PlattformsLankar, stockholmDatum } from '@app/core';
-import { Remiss, Remissinstans } from '@app/database';
+import { Remissinstans } from '@app/database';
 import { ExternLankService } from '@app/lankar';
 import { PdfRenderare } from '@app/pdf';
 import { DataSource, EntityManager } from 'typeorm';
 import { RemissRepository } from '../remiss.repository';
+import { RemissResponse, toRemissResponse } from '../remiss.response';
 import { RemissUtkastService } from '../utkast/remiss-utkast.service';
 import { Aviseringar } from './aviseringar';
 import { missivDokument } from './missiv';
@@ -36,7 +37,7 @@ export class RemissUtskickService {
     private readonly clock: Clock,
   ) {}
 
-  async skicka(actor: Actor, remissId: string): Promise<Remiss> {
+  async skicka(actor: Actor, remissId: string): Promise<RemissResponse> {
     // The missiv is printed between two transactions, so no row lock or pooled connection waits
     // for Chromium or the pdf queue; the sending transaction then checks that what was printed
     // still holds (a draft edited meanwhile is a 409, to be sent again).
@@ -103,7 +104,7 @@ export class RemissUtskickService {
       return { remiss, arbete: { paminnelser, epost } };
     });
     await this.aviseringar.efterCommit(arbete);
-    return remiss;
+    return toRemissResponse(remiss, true);
   }
 
   /** The locked draft, checked for sending, with the instanser it will get and its missiv as a document dated `now`. */

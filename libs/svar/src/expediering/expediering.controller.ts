@@ -1,34 +1,16 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  HttpStatus,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Res,
-  StreamableFile,
-} from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { FilRepository } from '@app/archive';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '@app/auth';
-import { notFound, sendPdf } from '@app/core';
+import { PDF_RESPONSE, sendFil } from '@app/core';
 import type { FastifyReply } from 'fastify';
-import { RemissvarUtskrift } from '../dokument/remissvar-utskrift';
-import { RemissvarRepository } from '../remissvar.repository';
 import { NamndAvstaDto } from '../remissvar.dto';
+import { RemissvarResponse } from '../remissvar.response';
 import { ExpedieringService } from './expediering.service';
 
 @ApiTags('remissvar')
 @Controller('api')
 export class ExpedieringController {
-  constructor(
-    private readonly expediering: ExpedieringService,
-    private readonly utskrift: RemissvarUtskrift,
-    private readonly svar: RemissvarRepository,
-    private readonly filer: FilRepository,
-  ) {}
+  constructor(private readonly expediering: ExpedieringService) {}
 
   @Post('remissvar/:id/expediera')
   @HttpCode(HttpStatus.OK)
@@ -36,6 +18,7 @@ export class ExpedieringController {
     summary:
       'beslutat → expedierat: final PDF (immutable, SHA-256) as utgående handling of the nämnd and inkommande of the sender, instans besvarad, reminders cancelled, kontaktperson notified',
   })
+  @ApiOkResponse({ type: RemissvarResponse })
   expediera(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.expediering.expediera(actor, id);
   }
@@ -46,33 +29,30 @@ export class ExpedieringController {
     summary:
       'The nämnd declines (avstår), with an optional short text: a short letter is sent like an answer and the instans becomes avstar',
   })
+  @ApiOkResponse({ type: RemissvarResponse })
   avsta(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: NamndAvstaDto) {
     return this.expediering.avsta(actor, id, body.motivering);
   }
 
   @Get('remissvar/:id/forhandsvisning')
-  @ApiProduces('application/pdf')
   @ApiOperation({ summary: 'The answer as PDF as it would be sent now (any state; only for those who may see it)' })
+  @ApiOkResponse(PDF_RESPONSE)
   async forhandsvisning(
     @CurrentActor() actor: Actor,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Res({ passthrough: true }) res: FastifyReply,
-  ): Promise<StreamableFile> {
-    const { pdf, filnamn } = await this.utskrift.forhandsvisning(actor, id);
-    return sendPdf(res, `forhandsvisning-${filnamn}`, pdf, 'inline');
+  ) {
+    return sendFil(res, await this.expediering.forhandsvisning(actor, id));
   }
 
   @Get('remissvar/:id/pdf')
-  @ApiProduces('application/pdf')
   @ApiOperation({ summary: 'The sent PDF of an expedierat answer (the nämnd and, from expediering on, the sender)' })
+  @ApiOkResponse(PDF_RESPONSE)
   async pdf(
     @CurrentActor() actor: Actor,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Res({ passthrough: true }) res: FastifyReply,
-  ): Promise<StreamableFile> {
-    const svar = await this.svar.get(actor, id);
-    if (!svar.slutligFilId) throw notFound('Sent PDF');
-    const { fil, data } = await this.filer.data(svar.slutligFilId);
-    return sendPdf(res, fil.filnamn, data, 'attachment');
+  ) {
+    return sendFil(res, await this.expediering.pdf(actor, id));
   }
 }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ArkivService, Registrering } from '@app/archive';
+import { ArkivService, FilRepository, Registrering } from '@app/archive';
 import { Actor, AuditLog } from '@app/auth';
-import { Clock, conflict, illegalTransition, stockholmDatum } from '@app/core';
+import { Clock, conflict, Filsvar, illegalTransition, notFound, pdfFil, stockholmDatum } from '@app/core';
 import { Remissvar } from '@app/database';
 import { EpostUtkorg } from '@app/mail';
 import { PaminnelsePlanering } from '@app/reminders';
@@ -12,7 +12,8 @@ import { RemissvarUtskrift, Utskrift } from '../dokument/remissvar-utskrift';
 import { InstansMedRemiss, NamndInstansRepository } from '../instans/namnd-instans.repository';
 import { RegistreringService } from '../instans/registrering.service';
 import { RemissvarRepository } from '../remissvar.repository';
-import { RemissvarService, RemissvarVy } from '../remissvar.service';
+import { RemissvarResponse } from '../remissvar.response';
+import { RemissvarService } from '../remissvar.service';
 import { innehallAv } from '../innehall/innehallsgranskning';
 import { svarEpost } from './remissvar-epost';
 
@@ -34,13 +35,14 @@ export class ExpedieringService {
     private readonly registrering: RegistreringService,
     private readonly utskrift: RemissvarUtskrift,
     private readonly arkiv: ArkivService,
+    private readonly filer: FilRepository,
     private readonly paminnelser: PaminnelsePlanering,
     private readonly utkorg: EpostUtkorg,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
   ) {}
 
-  async expediera(actor: Actor, id: string): Promise<RemissvarVy> {
+  async expediera(actor: Actor, id: string): Promise<RemissvarResponse> {
     const svar = await this.svar.get(actor, id);
     kravRoll(actor, svar.enhetId, BESLUTA, 'Sending a remissvar');
     const lage = await this.instanser.forSvar(this.dataSource.manager, svar);
@@ -63,12 +65,26 @@ export class ExpedieringService {
     return this.remissvar.vy(actor, id);
   }
 
+  /** The answer as PDF as it would be sent now (any state; only for those who may see the draft). */
+  async forhandsvisning(actor: Actor, id: string): Promise<Filsvar> {
+    const { pdf, filnamn } = await this.utskrift.forhandsvisning(actor, id);
+    return pdfFil(`forhandsvisning-${filnamn}`, pdf, 'inline');
+  }
+
+  /** The PDF that was sent: the nämnd's, and from expediering on the sender's too. */
+  async pdf(actor: Actor, id: string): Promise<Filsvar> {
+    const svar = await this.svar.get(actor, id);
+    if (!svar.slutligFilId) throw notFound('Sent PDF');
+    const { fil, data } = await this.filer.data(svar.slutligFilId);
+    return pdfFil(fil.filnamn, data, 'attachment');
+  }
+
   /**
    * The nämnd declines to answer: a short letter is sent the same way as an answer. An instans
    * not yet registered is registered first (the letter needs the nämnd's dnr); a draft becomes the
    * declining letter, its content kept in the revision history.
    */
-  async avsta(actor: Actor, instansId: string, motivering?: string): Promise<RemissvarVy> {
+  async avsta(actor: Actor, instansId: string, motivering?: string): Promise<RemissvarResponse> {
     let lage = await this.instanser.get(actor, instansId);
     kravRoll(actor, lage.instans.mottagareEnhetId, BESLUTA, 'Declining a remiss');
     kravOppenRemiss(lage.remiss, 'decline the remiss');

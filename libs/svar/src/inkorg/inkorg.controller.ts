@@ -1,18 +1,14 @@
 import { Controller, Get, Header, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor, OrganisationRepository } from '@app/auth';
-import { Clock, forbidden, JSON_CONTENT_TYPE, JsonText, CappedSida, stockholmDatum } from '@app/core';
+import { Actor, CurrentActor } from '@app/auth';
+import { JSON_CONTENT_TYPE } from '@app/core';
 import { InkorgQuery, InkorgSida } from './inkorg.dto';
-import { InkorgRadData, InkorgReadModel } from './inkorg.read-model';
+import { InkorgService } from './inkorg.service';
 
 @ApiTags('inkorg')
 @Controller('api/enheter')
 export class InkorgController {
-  constructor(
-    private readonly organisationer: OrganisationRepository,
-    private readonly inkorg: InkorgReadModel,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly inkorg: InkorgService) {}
 
   @Get(':enhetId/inkorg')
   @ApiOperation({
@@ -21,16 +17,11 @@ export class InkorgController {
   })
   @ApiOkResponse({ type: InkorgSida })
   @Header('Content-Type', JSON_CONTENT_TYPE)
-  async list(
+  list(
     @CurrentActor() actor: Actor,
     @Param('enhetId', new ParseUUIDPipe()) enhetId: string,
     @Query() query: InkorgQuery,
-  ): Promise<JsonText<CappedSida<InkorgRadData>>> {
-    if (!actor.enheter().includes(enhetId)) {
-      // Only to tell another organisation's enhet (404) from one of the own without a role (403).
-      const enhet = await this.organisationer.enhet(actor, enhetId);
-      throw forbidden(`The inkorg of ${enhet.namn} is for those with a role there`);
-    }
-    return this.inkorg.text(enhetId, stockholmDatum(this.clock.now()), query);
+  ) {
+    return this.inkorg.list(actor, enhetId, query);
   }
 }

@@ -1,9 +1,11 @@
 import { Body, Controller, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '@app/auth';
 import type { FastifyReply } from 'fastify';
 import { RegistreraDto, RemissvarInnehallDto } from '../remissvar.dto';
+import { REMISSVAR_ETAG, RemissvarResponse } from '../remissvar.response';
 import { RemissvarService } from '../remissvar.service';
+import { NamndInstansResponse } from './namnd-instans.response';
 import { RegistreringService } from './registrering.service';
 
 @ApiTags('remissinstans (nämnd)')
@@ -20,6 +22,7 @@ export class NamndInstansController {
     summary:
       "inbjuden → registrerad: open the nämnd's ärende (allocated or entered dnr, e.g. UN2025/412) and register the remiss as inkommande handling",
   })
+  @ApiOkResponse({ type: NamndInstansResponse })
   registrera(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: RegistreraDto) {
     return this.registrering.registrera(actor, id, body.diarienummer);
   }
@@ -29,6 +32,7 @@ export class NamndInstansController {
     summary:
       'Create the first draft of the answer; the instans moves to under_beredning. A quotation not on its page → 422 CITAT_SAKNAS',
   })
+  @ApiCreatedResponse({ type: RemissvarResponse, headers: REMISSVAR_ETAG })
   async skapa(
     @CurrentActor() actor: Actor,
     @Param('id', new ParseUUIDPipe()) id: string,

@@ -7,6 +7,7 @@ import { Remissinstans } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { kravOppenRemiss, kravRoll, REGISTRERA } from '../behorighet';
 import { InstansMedRemiss, NamndInstansRepository } from './namnd-instans.repository';
+import { NamndInstansResponse, toNamndInstansResponse } from './namnd-instans.response';
 
 /**
  * Registrering: the nämnd opens its own ärende for the remiss (an allocated dnr such as UN2025/412,
@@ -24,13 +25,13 @@ export class RegistreringService {
     private readonly clock: Clock,
   ) {}
 
-  registrera(actor: Actor, instansId: string, diarienummer?: string): Promise<Remissinstans> {
+  registrera(actor: Actor, instansId: string, diarienummer?: string): Promise<NamndInstansResponse> {
     return this.dataSource.transaction(async (manager) => {
       const lage = await this.instanser.get(actor, instansId, manager, true);
       kravRoll(actor, lage.instans.mottagareEnhetId, REGISTRERA, 'Registering a remiss');
       kravOppenRemiss(lage.remiss, 'register the remiss');
       if (lage.instans.status !== 'inbjuden') throw illegalTransition('remissinstans', lage.instans.status, 'register');
-      return this.registreraI(manager, actor, lage, diarienummer);
+      return toNamndInstansResponse(await this.registreraI(manager, actor, lage, diarienummer));
     });
   }
 

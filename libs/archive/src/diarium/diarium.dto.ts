@@ -1,0 +1,20 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { OptionalNotNull } from '@app/core';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+
+export class NyttArendeDto {
+  @ApiProperty({ example: 'Remiss: Förslag till policy för digital omställning' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(500)
+  arendemening!: string;
+
+  @ApiPropertyOptional({
+    description: 'An existing number to register under; allocated when absent',
+    example: 'UN2025/412',
+  })
+  @OptionalNotNull()
+  @IsString()
+  @MaxLength(40)
+  diarienummer?: string;
+}

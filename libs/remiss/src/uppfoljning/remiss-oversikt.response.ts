@@ -1,0 +1,77 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  REMISS_STATUSAR,
+  REMISSINSTANS_STATUSAR,
+  RemissinstansStatus,
+  RemissStatus,
+  UtkastMottagare,
+} from '@app/database';
+import { UtkastMottagareResponse } from '../remiss.response';
+
+const tidEllerNull = { type: String, format: 'date-time', nullable: true } as const;
+
+/** A row of the organisation's remisser list (streamed as JSON text from SQL). */
+export class RemissRadResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'KS2025/118' }) diarienummer!: string;
+  @ApiProperty() arendemening!: string;
+  @ApiProperty({ enum: REMISS_STATUSAR }) status!: RemissStatus;
+  @ApiProperty({ format: 'date' }) svarsdatum!: string;
+  @ApiProperty(tidEllerNull) utskickadAt!: Date | null;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
+  @ApiProperty() antalInstanser!: number;
+  @ApiProperty() antalBesvarade!: number;
+  @ApiProperty() antalForsenade!: number;
+}
+
+export class RemissSidaResponse {
+  @ApiProperty({ type: [RemissRadResponse] }) items!: RemissRadResponse[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}
+
+class RemissStatusRemissResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() diarienummer!: string;
+  @ApiProperty() arendemening!: string;
+  @ApiProperty({ enum: REMISS_STATUSAR }) status!: RemissStatus;
+  @ApiProperty({ format: 'date' }) svarsdatum!: string;
+  @ApiProperty(tidEllerNull) utskickadAt!: Date | null;
+}
+
+class RemissStatusAntalResponse {
+  @ApiProperty() totalt!: number;
+  @ApiProperty() inbjuden!: number;
+  @ApiProperty() registrerad!: number;
+  @ApiProperty() under_beredning!: number;
+  @ApiProperty() besvarad!: number;
+  @ApiProperty() avstar!: number;
+  @ApiProperty() forsenad!: number;
+}
+
+export class InstansStatusResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() namn!: string;
+  @ApiProperty({ enum: ['enhet', 'extern'] }) typ!: 'enhet' | 'extern';
+  @ApiProperty({ enum: REMISSINSTANS_STATUSAR }) status!: RemissinstansStatus;
+  @ApiProperty({ format: 'date' }) svarsdatum!: string;
+  @ApiProperty({ type: String, nullable: true }) anstandOrsak!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "The instans' own dnr" }) diarienummer!: string | null;
+  @ApiProperty(tidEllerNull) registreradAt!: Date | null;
+  @ApiProperty(tidEllerNull) besvaradAt!: Date | null;
+  @ApiProperty(tidEllerNull) avstodAt!: Date | null;
+  @ApiProperty() forsenad!: boolean;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The expedierat answer' })
+  remissvarId!: string | null;
+  @ApiProperty({ description: 'An external instans answered with a PDF' }) externSvarsfil!: boolean;
+}
+
+/** How the instanser of a remiss stand, for its sender. */
+export class RemissStatusResponse {
+  @ApiProperty({ type: RemissStatusRemissResponse }) remiss!: RemissStatusRemissResponse;
+  @ApiPropertyOptional({ type: [UtkastMottagareResponse], description: 'A draft: its planned recipients' })
+  planeradeMottagare?: UtkastMottagare[];
+  @ApiProperty({ type: RemissStatusAntalResponse }) antal!: RemissStatusAntalResponse;
+  @ApiProperty({ type: [InstansStatusResponse] }) instanser!: readonly InstansStatusResponse[];
+}
