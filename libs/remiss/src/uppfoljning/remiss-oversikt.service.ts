@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { FilRepository } from '@app/archive';
 import { Actor } from '@app/auth';
-import { badRequest, Clock, isDatum, JsonText, notFound, Sida, stockholmDatum } from '@app/core';
+import { Clock, invalidField, isDatum, JsonText, notFound, Sida, stockholmDatum } from '@app/core';
 import { REMISSINSTANS_STATUSAR } from '@app/database';
 import { RemissRad, RemissRepository } from '../remiss.repository';
 import { RemissListQuery } from './remiss-uppfoljning.dto';
@@ -20,9 +20,11 @@ export class RemissOversiktService {
   }
 
   async list(actor: Actor, q: RemissListQuery): Promise<JsonText<Sida<RemissRad>>> {
-    for (const d of [q.svarsdatumFran, q.svarsdatumTill])
-      if (d && !isDatum(d))
-        throw badRequest('VALIDATION_FAILED', `${d} is not a calendar date`, `${d} är inget giltigt datum`);
+    for (const [falt, d] of [
+      ['svarsdatumFran', q.svarsdatumFran],
+      ['svarsdatumTill', q.svarsdatumTill],
+    ] as const)
+      if (d && !isDatum(d)) throw invalidField(falt, `${d} is not a calendar date`, `${d} är inget giltigt datum.`);
     return this.remisser.list(actor, { ...q, text: q.q?.trim() || undefined, idag: this.idag() });
   }
 
