@@ -22,4 +22,5 @@ export * from './http/media-type';
 export * from './http/pdf-svar';
 export * from './validation/text-check';
 export * from './validation/field.decorators';
+export * from './validation/faltnamn.decorator';
 export * from './validation/positive-int.pipe';
