@@ -225,12 +225,12 @@ describe('the nämnd drafts its remissvar (real PostgreSQL)', () => {
     });
     expect(frusen.status).toBe(409);
     expect(frusen.body.message).toContain("'beslutat'");
-    expect(frusen.body.meddelande).toBe('Det går inte att ändra innehållet när svaret är beslutat.');
+    expect(frusen.body.meddelande).toBe('Det går inte att ändra svaret när det är beslutat.');
     const tillbaka = await handlaggare.post(`/api/remissvar/${svarId}/till-utkast`);
     expect([tillbaka.status, tillbaka.body.code, tillbaka.body.meddelande]).toEqual([
       409,
       'ILLEGAL_STATE',
-      'Det går inte att återgå till utkast när svaret är beslutat.',
+      'Det går inte att göra svaret till ett utkast igen när det är beslutat.',
     ]);
   });
 
@@ -250,7 +250,7 @@ describe('the nämnd drafts its remissvar (real PostgreSQL)', () => {
     expect(res.body).toMatchObject({
       code: 'REMISS_CLOSED',
       message: expect.stringContaining("'aterkallad'"),
-      meddelande: 'Det går inte att lämna för beslut när remissen är återkallad.',
+      meddelande: 'Det går inte att lämna svaret för beslut när remissen är återkallad.',
       details: { currentState: 'aterkallad' },
     });
     expect((await sekreterare.post(`/api/remissinstanser/${demo.instanser.SN}/registrera`, {})).status).toBe(403);

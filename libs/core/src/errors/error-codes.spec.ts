@@ -176,6 +176,9 @@ describe('every state', () => {
     expect(illegalTransition('remiss', 'utskickad', 'laggTillRemisshandling').svenska).toBe(
       'Det går inte att lägga till en remisshandling när remissen är utskickad.',
     );
+    expect(illegalTransition('remiss', 'avslutad', 'aterkalla').svenska).toBe(
+      'Det går inte att återkalla remissen när den är avslutad.',
+    );
     expect(illegalTransition('remissinstans', 'avstar', 'bevilja').message).toBe(
       "Cannot grant anstånd for remissinstans in state 'avstar'",
     );

@@ -285,7 +285,8 @@ export const ERROR_CODES = {
   ILLEGAL_STATE: spec<IllegalState>(
     HttpStatus.CONFLICT,
     (p) => `Cannot ${ATGARDER[p.atgard].english} ${p.maskin} in state '${p.status}'`,
-    (p) => `Det går inte att ${ATGARDER[p.atgard].svenska} när ${tillstandSats(p.maskin, p.status as never)}.`,
+    (p) =>
+      `Det går inte att ${ATGARDER[p.atgard].svenska} när ${tillstandSats(p.maskin, p.status as never, p.atgard)}.`,
     { details: (p) => ({ currentState: p.status }) },
   ),
   /** The remiss is återkallad or avslutad: a state of a remiss that still exists (409), for the nämnd and for a link alike. */

@@ -49,14 +49,31 @@ export const SUBJEKT: Record<Tillstandsmaskin, string> = {
   paminnelse: 'påminnelsen',
 };
 
+/** What refers back to the subject when the action named it already: "återkalla remissen när den är avslutad". */
+const PRONOMEN: Record<Tillstandsmaskin, string> = {
+  remiss: 'den',
+  remissinstans: 'den',
+  remissvar: 'det',
+  paminnelse: 'den',
+};
+
 /** The display name of a state ("under beredning"), for lists and badges. */
 export function statusnamn<M extends Tillstandsmaskin>(maskin: M, status: TillstandI<M>): string {
   return (STATUSNAMN[maskin] as Record<string, Statusnamn>)[status].namn;
 }
 
-/** "remissinstansen har avstått". */
-export function tillstandSats<M extends Tillstandsmaskin>(maskin: M, status: TillstandI<M>): string {
-  return `${SUBJEKT[maskin]} ${(STATUSNAMN[maskin] as Record<string, Statusnamn>)[status].sats}`;
+/** "remissinstansen har avstått"; "den är avslutad" after an action whose object is the same remiss. */
+export function tillstandSats<M extends Tillstandsmaskin>(maskin: M, status: TillstandI<M>, atgard?: Atgard): string {
+  const objekt: Tillstandsmaskin | undefined = atgard ? (ATGARDER[atgard] as Handling).objekt : undefined;
+  const subjekt = objekt === maskin ? PRONOMEN[maskin] : SUBJEKT[maskin];
+  return `${subjekt} ${(STATUSNAMN[maskin] as Record<string, Statusnamn>)[status].sats}`;
+}
+
+interface Handling {
+  english: string;
+  svenska: string;
+  /** The machine the Swedish phrase names as its object ("återkalla remissen"). */
+  objekt?: Tillstandsmaskin;
 }
 
 /**
@@ -65,24 +82,24 @@ export function tillstandSats<M extends Tillstandsmaskin>(maskin: M, status: Til
  * ("Det går inte att bevilja anstånd när remissinstansen har avstått.").
  */
 export const ATGARDER = {
-  redigeraRemiss: { english: 'edit', svenska: 'ändra remissen' },
-  redigeraSvar: { english: 'edit', svenska: 'ändra innehållet' },
+  redigeraRemiss: { english: 'edit', svenska: 'ändra remissen', objekt: 'remiss' },
+  redigeraSvar: { english: 'edit', svenska: 'ändra svaret', objekt: 'remissvar' },
   laggTillRemisshandling: { english: 'add a remisshandling to', svenska: 'lägga till en remisshandling' },
   taBortRemisshandling: { english: 'remove a remisshandling from', svenska: 'ta bort en remisshandling' },
   sammanstall: { english: 'compile answers to', svenska: 'sammanställa svaren' },
   svara: { english: 'answer', svenska: 'svara' },
   bevilja: { english: 'grant anstånd for', svenska: 'bevilja anstånd' },
-  skicka: { english: 'send', svenska: 'skicka remissen' },
-  aterkalla: { english: 'withdraw', svenska: 'återkalla remissen' },
-  avsluta: { english: 'close', svenska: 'avsluta remissen' },
+  skicka: { english: 'send', svenska: 'skicka remissen', objekt: 'remiss' },
+  aterkalla: { english: 'withdraw', svenska: 'återkalla remissen', objekt: 'remiss' },
+  avsluta: { english: 'close', svenska: 'avsluta remissen', objekt: 'remiss' },
   nyLank: { english: 'issue a link for', svenska: 'skicka en ny länk' },
   registrera: { english: 'register', svenska: 'registrera remissen' },
   paborja: { english: 'draft an answer to', svenska: 'börja skriva ett svar' },
-  forBeslut: { english: 'send for decision', svenska: 'lämna för beslut' },
-  tillUtkast: { english: 'return to draft', svenska: 'återgå till utkast' },
+  forBeslut: { english: 'send for decision', svenska: 'lämna svaret för beslut', objekt: 'remissvar' },
+  tillUtkast: { english: 'return to draft', svenska: 'göra svaret till ett utkast igen', objekt: 'remissvar' },
   besluta: { english: 'record the decision for', svenska: 'registrera beslutet' },
-  expediera: { english: 'send', svenska: 'expediera' },
+  expediera: { english: 'send', svenska: 'expediera svaret', objekt: 'remissvar' },
   avsta: { english: 'decline', svenska: 'avstå från att svara' },
-} as const satisfies Record<string, { english: string; svenska: string }>;
+} as const satisfies Record<string, Handling>;
 
 export type Atgard = keyof typeof ATGARDER;
