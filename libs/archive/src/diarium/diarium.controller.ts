@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '@app/auth';
-import { OptionalNotNull } from '@app/core';
+import { Faltnamn, OptionalNotNull } from '@app/core';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { DiariumRepository } from './diarium.repository';
 import { DiariumService } from './diarium.service';
 
+@Faltnamn({ arendemening: 'ärendemening' })
 export class NyttArendeDto {
   @ApiProperty({ example: 'Remiss: Förslag till policy för digital omställning' })
   @IsString()

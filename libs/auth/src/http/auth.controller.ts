@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { clientAddress, Public, RateLimited } from '@app/core';
+import { clientAddress, Faltnamn, Public, RateLimited } from '@app/core';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor } from '../actor';
@@ -8,6 +8,7 @@ import { AuthService } from '../auth.service';
 import { CurrentActor, RequestWithActor } from './current-actor.decorator';
 import { clearSessionCookie, sessionToken, setSessionCookie } from './session-cookie';
 
+@Faltnamn({ epost: 'e-postadress', losenord: 'lösenord' })
 export class LoginDto {
   @ApiProperty({ example: 'un.sekreterare@enkoping.demo' })
   @IsEmail()
