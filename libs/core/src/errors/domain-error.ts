@@ -1,6 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import { Atgard, TillstandI, Tillstandsmaskin } from '../states/statusnamn';
-import { ErrorCode, ErrorParams, errorSpec, FaltFel } from './error-codes';
+import { ErrorCode, ErrorParams, errorSpec, FaltFel, Saknas } from './error-codes';
 
 /** The parameters of a code's texts, or none when its texts need none. */
 export type ErrorArgs<C extends ErrorCode> = [ErrorParams<C>] extends [void]
@@ -33,7 +33,7 @@ export class DomainError<C extends ErrorCode = ErrorCode> extends Error {
   }
 }
 
-export const notFound = (vad: string) => new DomainError('NOT_FOUND', { vad });
+export const notFound = (vad: Saknas) => new DomainError('NOT_FOUND', { vad });
 
 export const forbidden = (message?: string) => new DomainError('FORBIDDEN', { message });
 

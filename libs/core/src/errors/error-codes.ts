@@ -57,6 +57,24 @@ const REGELTYP: Record<string, string> = {
 };
 const regel = (typ: string) => `Regeln ”${REGELTYP[typ] ?? typ}”`;
 
+/** What a 404 says is missing, in Swedish (its English name is the key, as the message says it). */
+const SAKNAS = {
+  Diarium: 'Diariet',
+  Enhet: 'Enheten',
+  'Externt svar': 'Det externa svaret',
+  Missiv: 'Missivet',
+  Organisation: 'Organisationen',
+  Remiss: 'Remissen',
+  Remisshandling: 'Remisshandlingen',
+  Remissinstans: 'Remissinstansen',
+  Remissvar: 'Svaret',
+  Revision: 'Versionen',
+  Route: 'Sidan',
+  'Sent PDF': 'Det expedierade svaret',
+  Ärende: 'Ärendet',
+} as const;
+export type Saknas = keyof typeof SAKNAS;
+
 const arbetsdagar = (n: number) => (n === 1 ? '1 arbetsdag' : `${n} arbetsdagar`);
 
 const PDF_BUDGET: Record<'time' | 'page time' | 'memory', [english: string, svenska: string]> = {
@@ -180,10 +198,11 @@ export const ERROR_CODES = {
     (p) => p?.message ?? 'You lack the role needed for this',
     () => 'Du saknar behörighet för detta',
   ),
-  NOT_FOUND: spec<{ vad: string }>(
+  /** Also what is not the caller's to see: a 404 never says whether it exists. */
+  NOT_FOUND: spec<{ vad: Saknas }>(
     HttpStatus.NOT_FOUND,
     (p) => `${p.vad} not found`,
-    () => 'Hittades inte',
+    (p) => `${SAKNAS[p.vad]} finns inte, eller så saknar du åtkomst.`,
   ),
   CROSS_ORIGIN_REFUSED: spec(
     HttpStatus.FORBIDDEN,
