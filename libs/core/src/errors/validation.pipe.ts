@@ -18,7 +18,7 @@ const svensktFalt = (path: string, dto?: object) =>
   faltnamnFor(dto, path.split('.').pop() ?? path) ?? SVENSKA_FALTNAMN[path] ?? path;
 
 /** What each class-validator check says in Swedish, given the field's label and the check's arguments. */
-const REGLER: Record<string, (falt: string, args: unknown[]) => string> = {
+export const SVENSKA_REGLER: Record<string, (falt: string, args: unknown[]) => string> = {
   whitelistValidation: (f) => `${f} finns inte här och får inte skickas.`,
   isDefined: (f) => `${f} måste anges.`,
   isString: (f) => `${f} måste vara en text.`,
@@ -62,7 +62,8 @@ function faltFel(errors: ValidationError[], parent = '', parentNamn = ''): (Falt
     const own = Object.keys(e.constraints ?? {}).map((check) => ({
       falt,
       namn,
-      meddelande: REGLER[check]?.(etikett, argsOf(e.target, e.property, check)) ?? `${etikett} har ett ogiltigt värde.`,
+      meddelande:
+        SVENSKA_REGLER[check]?.(etikett, argsOf(e.target, e.property, check)) ?? `${etikett} har ett ogiltigt värde.`,
     }));
     return [...own, ...faltFel(e.children ?? [], falt, namn)];
   });
