@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { ATGARDER, Atgard, STATUSNAMN, Statusnamn, Tillstandsmaskin } from '../states/statusnamn';
 import { DomainError, illegalTransition } from './domain-error';
 import { ERROR_CODES, ErrorCode, ErrorParams } from './error-codes';
+import { SVENSKA_REGLER } from './validation.pipe';
 
 /** Words and raw names that give away a sentence built from English or from code. */
 const ENGELSKA =
@@ -142,6 +143,15 @@ describe('every error code', () => {
       { retryAfterSeconds: 42 },
       'För många förfrågningar till personliga länkar från din adress. Försök igen om 42 sekunder.',
     ]);
+  });
+});
+
+describe('every validation check', () => {
+  it.each(Object.keys(SVENSKA_REGLER))('%s says what is wrong in Swedish', (check) => {
+    const text = SVENSKA_REGLER[check]('Svarsdatum', check === 'isIn' ? [['asc', 'desc']] : [5]);
+    expect(text).toMatch(/^Svarsdatum /);
+    expect(text).toMatch(SVENSKT);
+    expect(text).not.toMatch(ENGELSKA);
   });
 });
 
