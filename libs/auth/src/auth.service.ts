@@ -1,4 +1,4 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig, DomainError } from '@app/core';
 import { DataSource } from 'typeorm';
@@ -9,12 +9,7 @@ import { KontoSparr } from './begransning/kontosparr';
 import { PasswordChecks } from './begransning/password-checks';
 import { LiveSession, SessionRepository } from './session.repository';
 
-const WRONG_LOGIN = new DomainError(
-  HttpStatus.UNAUTHORIZED,
-  'INVALID_CREDENTIALS',
-  'Wrong e-mail address or password',
-  'Fel e-postadress eller lösenord',
-);
+const WRONG_LOGIN = new DomainError('INVALID_CREDENTIALS');
 
 @Injectable()
 export class AuthService {

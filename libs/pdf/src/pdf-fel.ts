@@ -1,10 +1,9 @@
-import { HttpStatus } from '@nestjs/common';
 import { DomainError, withTimeout } from '@app/core';
 
-/** A PDF could not be produced; the caller gets this, never a hang. */
-export class PdfFel extends DomainError {
-  constructor(message: string, svenska = 'PDF-dokumentet kunde inte skapas') {
-    super(HttpStatus.SERVICE_UNAVAILABLE, 'PDF_FAILED', message, svenska);
+/** A PDF could not be produced; the caller gets this, never a hang. `koBorta`: the pdf queue (Redis) is away. */
+export class PdfFel extends DomainError<'PDF_FAILED'> {
+  constructor(message: string, koBorta = false) {
+    super('PDF_FAILED', { message, koBorta });
   }
 }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, conflict, Datum, Minne } from '@app/core';
+import { Clock, Datum, DomainError, Minne } from '@app/core';
 import { Utkorg, UtkorgKo } from '@app/utkorg';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
@@ -52,11 +52,7 @@ export class PaminnelsePlanerare extends PaminnelsePlanering {
         }
         this.kandaRegler.delete(organisationId);
         if (forsok === LASFORSOK) {
-          throw conflict(
-            'REMINDER_RULES_CHANGING',
-            'The reminder rules kept changing while the reminders were planned; try again',
-            'Påminnelsereglerna ändrades medan påminnelserna planerades. Försök igen.',
-          );
+          throw new DomainError('REMINDER_RULES_CHANGING');
         }
       }
     }

@@ -1,24 +1,12 @@
 import fastifyRateLimit from '@fastify/rate-limit';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { RATE_LIMIT_REDIS } from '@app/auth';
-import { AppConfig, clientAddress, RateLimitGroup, svenskVantetid, tooManyRequests } from '@app/core';
+import { AppConfig, clientAddress, DomainError, RateLimitGroup } from '@app/core';
 import type { FastifyRequest, RouteOptions } from 'fastify';
 import type Redis from 'ioredis';
 
-const SVENSKA: Record<RateLimitGroup, string> = {
-  login: 'För många misslyckade inloggningar från din adress.',
-  link: 'För många förfrågningar till personliga länkar från din adress.',
-};
-
-const refusal = (group: RateLimitGroup, ttlMs: number) => {
-  const seconds = Math.max(1, Math.ceil(ttlMs / 1000));
-  return tooManyRequests(
-    'TOO_MANY_REQUESTS',
-    `Rate limit exceeded, retry in ${seconds} seconds`,
-    `${SVENSKA[group]} Försök igen om ${svenskVantetid(seconds)}.`,
-    seconds,
-  );
-};
+const refusal = (group: RateLimitGroup, ttlMs: number) =>
+  new DomainError('TOO_MANY_REQUESTS', { orsak: group, sekunder: ttlMs / 1000 });
 
 /**
  * The per-IP limits of the routes marked @RateLimited, with @fastify/rate-limit counting in Redis

@@ -1,7 +1,6 @@
 import { Actor } from '@app/auth';
-import { DomainError, forbidden } from '@app/core';
+import { Atgard, DomainError, forbidden } from '@app/core';
 import { Remiss, Roll } from '@app/database';
-import { HttpStatus } from '@nestjs/common';
 
 /** Who may do what at the answering enhet. Reading needs any role there. */
 export const SKRIVA: Roll[] = ['namndsekreterare', 'handlaggare'];
@@ -17,15 +16,7 @@ export function kravRoll(actor: Actor, enhetId: string | null, roller: Roll[], v
 }
 
 /** An återkallad or avslutad remiss freezes every answer to it: 409 naming the remiss' state. */
-export function kravOppenRemiss(remiss: Remiss, vad: string): void {
+export function kravOppenRemiss(remiss: Remiss, atgard: Atgard): void {
   if (remiss.status === 'utskickad') return;
-  throw new DomainError(
-    HttpStatus.CONFLICT,
-    'REMISS_STANGD',
-    `Cannot ${vad}: the remiss is in state '${remiss.status}'`,
-    remiss.status === 'aterkallad'
-      ? 'Remissen är återkallad; svaret kan inte längre ändras'
-      : 'Remissen är avslutad; svaret kan inte längre ändras',
-    { currentState: remiss.status },
-  );
+  throw new DomainError('REMISS_CLOSED', { status: remiss.status, atgard });
 }

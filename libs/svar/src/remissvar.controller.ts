@@ -14,7 +14,7 @@ import {
 } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '@app/auth';
-import { badRequest, DomainError, INT4_MAX, ParsePositiveIntPipe, SidQuery } from '@app/core';
+import { DomainError, INT4_MAX, invalidField, ParsePositiveIntPipe, SidQuery } from '@app/core';
 import type { FastifyReply } from 'fastify';
 import { BeslutDto, SparaRemissvarDto } from './remissvar.dto';
 import { REMISSVAR_ETAG, RemissvarResponse, RevisionResponse, RevisionSidaResponse } from './remissvar.response';
@@ -124,21 +124,15 @@ function medEtag(res: FastifyReply, vy: RemissvarResponse): RemissvarResponse {
 function grundversion(ifMatch: string | undefined, version: number | undefined): number {
   const fromHeader = ifMatch ? Number(/^(?:W\/)?"?(\d+)"?$/.exec(ifMatch.trim())?.[1]) : undefined;
   if (fromHeader !== undefined && fromHeader > INT4_MAX) {
-    throw badRequest(
-      'VALIDATION_FAILED',
+    throw invalidField(
+      'If-Match',
       `If-Match names version ${fromHeader}, beyond any version (at most ${INT4_MAX})`,
-      `Uppgifterna är inte giltiga: If-Match anger en version som inte kan finnas`,
-      { fields: ['If-Match'] },
+      'If-Match anger en version som inte kan finnas.',
     );
   }
   const grund = fromHeader ?? version;
   if (grund === undefined || !Number.isInteger(grund)) {
-    throw new DomainError(
-      HttpStatus.PRECONDITION_REQUIRED,
-      'VERSION_REQUIRED',
-      'Send If-Match: "<version>" (the ETag you read) or version in the body',
-      'Versionen som ändringen bygger på saknas',
-    );
+    throw new DomainError('VERSION_REQUIRED');
   }
   return grund;
 }

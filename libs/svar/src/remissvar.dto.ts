@@ -15,10 +15,16 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { INT4_MAX, IsDatum, OptionalNotNull } from '@app/core';
+import { Faltnamn, INT4_MAX, IsDatum, OptionalNotNull } from '@app/core';
 
 const TEXT = 20_000;
 
+@Faltnamn({
+  remisshandlingId: 'remisshandling',
+  strykText: 'text att stryka',
+  nyText: 'föreslagen text',
+  citatinledning: 'citatets inledning',
+})
 export class SynpunktDto {
   @ApiProperty({ enum: SYNPUNKT_TYPER })
   @IsIn(SYNPUNKT_TYPER)
@@ -124,6 +130,12 @@ export class SparaRemissvarDto extends RemissvarInnehallDto {
   version?: number;
 }
 
+@Faltnamn({
+  typ: 'beslutstyp',
+  sammantradesdatum: 'sammanträdesdatum',
+  delegatNamn: 'delegatens namn',
+  delegatTitel: 'delegatens titel',
+})
 export class BeslutDto {
   @ApiProperty({ enum: ['namndbeslut', 'delegationsbeslut'] })
   @IsIn(['namndbeslut', 'delegationsbeslut'])

@@ -1,7 +1,16 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, AuditLog } from '@app/auth';
-import { badRequest, DomainError, illegalTransition, isDatum, SidQuery } from '@app/core';
+import {
+  ATGARDER,
+  Atgard,
+  DomainError,
+  illegalTransition,
+  invalidField,
+  isDatum,
+  SidQuery,
+  statusnamn,
+} from '@app/core';
 import { Beslut, Remissvar, RemissvarStatus } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { BESLUTA, kravOppenRemiss, kravRoll, LASA_UTKAST, SKRIVA } from './behorighet';
@@ -18,12 +27,8 @@ import {
   toRevisionResponse,
 } from './remissvar.response';
 
-const STATUSNAMN: Record<RemissvarStatus, string> = {
-  utkast: 'utkast',
-  for_beslut: 'för beslut',
-  beslutat: 'beslutat',
-  expedierat: 'expedierat',
-};
+/** The beslut's date fields as the form names them. */
+const BESLUT_FALTNAMN = { sammantradesdatum: 'sammanträdesdatum', beslutsdatum: 'beslutsdatum' } as const;
 
 /** Drafting a remissvar: creating it, saving under optimistic locking, and its way to beslutat. */
 @Injectable()
@@ -63,18 +68,11 @@ export class RemissvarService {
     return this.dataSource.transaction(async (manager) => {
       const { instans, remiss } = await this.instanser.get(actor, instansId, manager, true);
       kravRoll(actor, instans.mottagareEnhetId, SKRIVA, 'Drafting a remissvar');
-      kravOppenRemiss(remiss, 'draft an answer');
+      kravOppenRemiss(remiss, 'paborja');
       if (instans.status !== 'registrerad' && instans.status !== 'under_beredning')
-        throw illegalTransition('remissinstans', instans.status, 'draft an answer to');
+        throw illegalTransition('remissinstans', instans.status, 'paborja');
       const befintligt = await this.svar.forInstans(manager, instans.id);
-      if (befintligt)
-        throw new DomainError(
-          HttpStatus.CONFLICT,
-          'REMISSVAR_FINNS',
-          'This instans already has a remissvar; edit it instead',
-          'Det finns redan ett svar; redigera det',
-          { remissvarId: befintligt.id },
-        );
+      if (befintligt) throw new DomainError('REMISSVAR_FINNS', { remissvarId: befintligt.id });
       const innehall = await this.granskning.granska(manager, remiss, dto);
       const svar = await this.svar.insert(
         manager,
@@ -110,7 +108,7 @@ export class RemissvarService {
       const svar = await this.svar.get(actor, id, manager);
       kravRoll(actor, svar.enhetId, SKRIVA, 'Editing a remissvar');
       const { remiss } = await this.instanser.forSvar(manager, svar, true);
-      kravOppenRemiss(remiss, 'edit the answer');
+      kravOppenRemiss(remiss, 'redigeraSvar');
       kravRedigerbart(svar);
       const innehall = await this.granskning.granska(manager, remiss, dto);
       const fore = innehallAv(svar, await this.svar.synpunkter(svar, manager));
@@ -118,13 +116,7 @@ export class RemissvarService {
       if (ny === null) {
         const nu = await this.svar.lock(manager, id);
         kravRedigerbart(nu);
-        throw new DomainError(
-          HttpStatus.CONFLICT,
-          'STALE_VERSION',
-          `The remissvar was saved by someone else: it is at version ${nu.version}, your edit is based on ${version}`,
-          'Svaret har ändrats av någon annan sedan du öppnade det; ladda om och gör din ändring igen',
-          { currentVersion: nu.version },
-        );
+        throw new DomainError('STALE_VERSION', { vad: 'remissvar', version, nu: nu.version });
       }
       const andring = beskrivAndring(fore, innehall);
       await this.svar.insertRevision(
@@ -141,27 +133,19 @@ export class RemissvarService {
   }
 
   forBeslut(actor: Actor, id: string): Promise<RemissvarResponse> {
-    return this.overga(actor, id, 'utkast', 'for_beslut', SKRIVA, 'send for decision');
+    return this.overga(actor, id, 'utkast', 'for_beslut', SKRIVA, 'forBeslut');
   }
 
   tillUtkast(actor: Actor, id: string): Promise<RemissvarResponse> {
-    return this.overga(actor, id, 'for_beslut', 'utkast', SKRIVA, 'return to draft');
+    return this.overga(actor, id, 'for_beslut', 'utkast', SKRIVA, 'tillUtkast');
   }
 
   /** Records who adopted the answer; its content is frozen from here. */
   beslut(actor: Actor, id: string, dto: BeslutDto): Promise<RemissvarResponse> {
     const beslut = beslutAv(dto);
-    return this.overga(
-      actor,
-      id,
-      'for_beslut',
-      'beslutat',
-      BESLUTA,
-      'record the decision for',
-      async (manager, svar) => {
-        await this.svar.insertBeslut(manager, { remissvarId: svar.id, createdBy: actor.anvandareId, ...beslut });
-      },
-    );
+    return this.overga(actor, id, 'for_beslut', 'beslutat', BESLUTA, 'besluta', async (manager, svar) => {
+      await this.svar.insertBeslut(manager, { remissvarId: svar.id, createdBy: actor.anvandareId, ...beslut });
+    });
   }
 
   private overga(
@@ -170,15 +154,15 @@ export class RemissvarService {
     fran: RemissvarStatus,
     till: RemissvarStatus,
     roller: typeof SKRIVA,
-    action: string,
+    action: Atgard,
     medan?: (manager: EntityManager, svar: Remissvar) => Promise<void>,
   ): Promise<RemissvarResponse> {
     return this.dataSource.transaction(async (manager) => {
       const synligt = await this.svar.get(actor, id, manager);
-      kravRoll(actor, synligt.enhetId, roller, `To ${action} a remissvar`);
+      kravRoll(actor, synligt.enhetId, roller, `To ${ATGARDER[action].english} a remissvar`);
       const { remiss } = await this.instanser.forSvar(manager, synligt, true);
       const svar = await this.svar.lock(manager, id);
-      kravOppenRemiss(remiss, `${action} the answer`);
+      kravOppenRemiss(remiss, action);
       if (svar.status !== fran || svar.typ !== 'yttrande') throw illegalTransition('remissvar', svar.status, action);
       await medan?.(manager, svar);
       const version = await this.svar.setStatus(manager, id, till);
@@ -189,7 +173,7 @@ export class RemissvarService {
         version,
         actor.anvandareId,
         { ...innehall, status: till },
-        `Status: ${STATUSNAMN[fran]} → ${STATUSNAMN[till]}.`,
+        `Status: ${statusnamn('remissvar', fran)} → ${statusnamn('remissvar', till)}.`,
       );
       await this.logga(manager, actor, `remissvar_${till}`, id, { version, fran });
       return this.vy(actor, id, manager);
@@ -216,21 +200,19 @@ export class RemissvarService {
 
 function kravRedigerbart(svar: Remissvar): void {
   if (svar.typ !== 'yttrande' || (svar.status !== 'utkast' && svar.status !== 'for_beslut'))
-    throw illegalTransition('remissvar', svar.status, 'edit');
+    throw illegalTransition('remissvar', svar.status, 'redigeraSvar');
 }
 
 function beslutAv(dto: BeslutDto): Omit<Beslut, 'id' | 'createdAt' | 'remissvarId' | 'createdBy'> {
-  for (const datum of [dto.sammantradesdatum, dto.beslutsdatum]) {
+  for (const [falt, datum] of [
+    ['sammantradesdatum', dto.sammantradesdatum],
+    ['beslutsdatum', dto.beslutsdatum],
+  ] as const) {
     if (datum !== undefined && !isDatum(datum))
-      throw badRequest('OGILTIGT_DATUM', `${datum} is not a date`, `${datum} är inte ett datum`);
+      throw invalidField(falt, `${datum} is not a date`, `${datum} är inte ett datum.`, BESLUT_FALTNAMN[falt]);
   }
   if (dto.typ === 'namndbeslut') {
-    if (!dto.sammantradesdatum || !dto.paragraf)
-      throw badRequest(
-        'BESLUT_OFULLSTANDIGT',
-        'A namndbeslut needs sammantradesdatum and paragraf',
-        'Ett nämndbeslut behöver sammanträdesdatum och paragraf',
-      );
+    if (!dto.sammantradesdatum || !dto.paragraf) throw new DomainError('BESLUT_OFULLSTANDIGT', { typ: 'namndbeslut' });
     return {
       typ: 'namndbeslut',
       beslutsdatum: dto.sammantradesdatum,
@@ -241,11 +223,7 @@ function beslutAv(dto: BeslutDto): Omit<Beslut, 'id' | 'createdAt' | 'remissvarI
     };
   }
   if (!dto.delegatNamn || !dto.beslutsdatum)
-    throw badRequest(
-      'BESLUT_OFULLSTANDIGT',
-      'A delegationsbeslut needs delegatNamn and beslutsdatum',
-      'Ett delegationsbeslut behöver delegat och beslutsdatum',
-    );
+    throw new DomainError('BESLUT_OFULLSTANDIGT', { typ: 'delegationsbeslut' });
   return {
     typ: 'delegationsbeslut',
     beslutsdatum: dto.beslutsdatum,

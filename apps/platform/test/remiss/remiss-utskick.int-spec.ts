@@ -141,7 +141,11 @@ describe('sending and following a remiss (real PostgreSQL, Redis, Chromium, SMTP
       `/api/remisser/${remiss.id}/handlingar`,
       pdfForm(await pdfMedSidor([['Ny']]), 'ny.pdf'),
     );
-    expect(upload.status).toBe(409);
+    expect([upload.status, upload.body.code, upload.body.meddelande]).toEqual([
+      409,
+      'ILLEGAL_STATE',
+      'Det går inte att lägga till en remisshandling när remissen är utskickad.',
+    ]);
   });
 
   it('the recipient nämnd reads the sent remiss, its handling and the missiv; another kommun sees only its own instans', async () => {
@@ -336,5 +340,6 @@ describe('sending and following a remiss (real PostgreSQL, Redis, Chromium, SMTP
     ).toBe(0);
     const avsluta = await ks.post(`/api/remisser/${remiss.id}/avsluta`);
     expect([avsluta.status, avsluta.body.details.currentState]).toEqual([409, 'aterkallad']);
+    expect(avsluta.body.meddelande).toBe('Det går inte att avsluta remissen när den är återkallad.');
   });
 });

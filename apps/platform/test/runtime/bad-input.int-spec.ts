@@ -259,7 +259,8 @@ describe('inputs that gave 500 are refused naming the field, and nothing is writ
       () => `/api/remisser/${utkastId}`,
       () => ({ arendemening: null }),
       'VALIDATION_FAILED',
-      /fältet arendemening$/,
+      // The DTO's Swedish name for the field (@Faltnamn), no longer its ASCII property.
+      /fältet ärendemening$/,
     ],
     [
       'null for an optional field at create',
@@ -344,6 +345,30 @@ describe('inputs that gave 500 are refused naming the field, and nothing is writ
     expect(res.body.meddelande).toMatch(meddelande);
     expect(res.body.message).toEqual(expect.any(String));
     expect(await written()).toBe(before);
+  });
+
+  it('names each refused field in Swedish under `fel`, for a form to show beside the field', async () => {
+    const res = await as.ks.post('/api/remisser', {
+      arendemening: 'x'.repeat(1000),
+      svarsdatum: '2027-02-30',
+      kontaktperson: { namn: 'Eva', epost: 'inte-en-adress' },
+      prioritet: 'hög',
+    });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: expect.any(Array) } });
+    expect(res.body.meddelande).toMatch(/^Uppgifterna är inte giltiga: fälten /);
+    expect(res.body.fel).toEqual(
+      expect.arrayContaining([
+        { falt: 'arendemening', meddelande: expect.stringMatching(/^Ärendemening får ha högst \d+ tecken\.$/) },
+        {
+          falt: 'svarsdatum',
+          meddelande: 'Svarsdatum måste vara ett datum ÅÅÅÅ-MM-DD mellan 2000-01-01 och 2099-12-31.',
+        },
+        { falt: 'kontaktperson.epost', meddelande: 'Fältet kontaktperson.e-postadress måste vara en e-postadress.' },
+        { falt: 'prioritet', meddelande: 'Prioritet finns inte här och får inte skickas.' },
+      ]),
+    );
+    expect(res.body.fel).toHaveLength(4);
   });
 
   it('takes null as "no kontaktperson" when editing a draft', async () => {

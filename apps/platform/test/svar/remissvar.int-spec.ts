@@ -225,7 +225,13 @@ describe('the nämnd drafts its remissvar (real PostgreSQL)', () => {
     });
     expect(frusen.status).toBe(409);
     expect(frusen.body.message).toContain("'beslutat'");
-    expect((await handlaggare.post(`/api/remissvar/${svarId}/till-utkast`)).status).toBe(409);
+    expect(frusen.body.meddelande).toBe('Det går inte att ändra svaret när det är beslutat.');
+    const tillbaka = await handlaggare.post(`/api/remissvar/${svarId}/till-utkast`);
+    expect([tillbaka.status, tillbaka.body.code, tillbaka.body.meddelande]).toEqual([
+      409,
+      'ILLEGAL_STATE',
+      'Det går inte att göra svaret till ett utkast igen när det är beslutat.',
+    ]);
   });
 
   it('lets the registrator register with an allocated dnr, and freezes drafts of a remiss that is återkallad', async () => {
@@ -240,7 +246,13 @@ describe('the nämnd drafts its remissvar (real PostgreSQL)', () => {
     ]);
     const res = await handlaggare.post(`/api/remissvar/${svarId}/for-beslut`);
     expect(res.status).toBe(409);
-    expect(res.body).toMatchObject({ code: 'REMISS_STANGD', message: expect.stringContaining("'aterkallad'") });
+    // REMISS_STANGD until #12 merged it with the link's REMISS_CLOSED: one code, 409 (the remiss still exists).
+    expect(res.body).toMatchObject({
+      code: 'REMISS_CLOSED',
+      message: expect.stringContaining("'aterkallad'"),
+      meddelande: 'Det går inte att lämna svaret för beslut när remissen är återkallad.',
+      details: { currentState: 'aterkallad' },
+    });
     expect((await sekreterare.post(`/api/remissinstanser/${demo.instanser.SN}/registrera`, {})).status).toBe(403);
   });
 });

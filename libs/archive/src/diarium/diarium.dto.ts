@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { OptionalNotNull } from '@app/core';
+import { Faltnamn, OptionalNotNull } from '@app/core';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 
+@Faltnamn({ arendemening: 'ärendemening' })
 export class NyttArendeDto {
   @ApiProperty({ example: 'Remiss: Förslag till policy för digital omställning' })
   @IsString()

@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor } from '@app/auth';
 import { DiarienummerFormat, DomainError, notFound, sqlState } from '@app/core';
@@ -73,12 +73,7 @@ export class DiariumRepository {
     const parts = format.parse(entered);
     if (!parts) {
       const example = format.render({ year: 2025, seq: 118 });
-      throw new DomainError(
-        HttpStatus.BAD_REQUEST,
-        'INVALID_DIARIENUMMER',
-        `"${entered}" is not a diarienummer of ${diarium.namn} (expected e.g. ${example})`,
-        `"${entered}" är inte ett diarienummer i ${diarium.namn} (till exempel ${example})`,
-      );
+      throw new DomainError('INVALID_DIARIENUMMER', { angivet: entered, diarium: diarium.namn, exempel: example });
     }
     const diarienummer = format.render(parts);
     if (await manager.existsBy(Arende, { diariumId: diarium.id, ar: parts.year, lopnummer: parts.seq })) {
@@ -130,10 +125,4 @@ export class DiariumRepository {
   }
 }
 
-const diarienummerTaken = (diarienummer: string) =>
-  new DomainError(
-    HttpStatus.CONFLICT,
-    'DIARIENUMMER_TAKEN',
-    `Diarienummer ${diarienummer} is already in use`,
-    `Diarienumret ${diarienummer} används redan`,
-  );
+const diarienummerTaken = (diarienummer: string) => new DomainError('DIARIENUMMER_TAKEN', { diarienummer });

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, AppConfig, svenskVantetid, tooManyRequests } from '@app/core';
+import { APP_CONFIG, AppConfig, DomainError } from '@app/core';
 import type Redis from 'ioredis';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -10,22 +10,8 @@ import { RATE_LIMIT_REDIS } from './rate-limit-redis';
 /** Who a lock keeps out: the client that guessed, or (after guesses from many clients) everyone. */
 type Omfang = 'klient' | 'konto';
 
-const locked = (omfang: Omfang, ttlMs: number) => {
-  const seconds = Math.max(1, Math.ceil(ttlMs / 1000));
-  return omfang === 'klient'
-    ? tooManyRequests(
-        'LOGIN_LOCKED',
-        `Too many wrong passwords from your address; the account is locked for you for ${seconds} more seconds`,
-        `För många felaktiga inloggningsförsök från din adress. Kontot är spärrat för dig i ${svenskVantetid(seconds)} till.`,
-        seconds,
-      )
-    : tooManyRequests(
-        'LOGIN_LOCKED',
-        `Too many wrong passwords; the account is locked for ${seconds} more seconds`,
-        `För många felaktiga inloggningsförsök. Kontot är spärrat i ${svenskVantetid(seconds)} till.`,
-        seconds,
-      );
-};
+const locked = (omfang: Omfang, ttlMs: number) =>
+  new DomainError('LOGIN_LOCKED', { forKlienten: omfang === 'klient', sekunder: ttlMs / 1000 });
 
 /**
  * The per-account lock, in two tiers, so that guessing is stopped without handing anyone a way to

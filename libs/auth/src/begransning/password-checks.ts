@@ -1,20 +1,9 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, FairSemaphore, QueueFull, tooManyRequests } from '@app/core';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig, DomainError, FairSemaphore, QueueFull } from '@app/core';
 import { DECOY_HASH, verifyPassword } from '../password';
 
-const CLIENT_QUEUE_FULL = tooManyRequests(
-  'TOO_MANY_REQUESTS',
-  'Too many logins from your address are waiting; try again in a moment',
-  'För många inloggningar från din adress väntar redan. Försök igen om en stund.',
-  1,
-);
-const LOGIN_BUSY = tooManyRequests(
-  'LOGIN_BUSY',
-  'Too many logins at once; try again in a few seconds',
-  'Inloggningen är hårt belastad just nu. Försök igen om några sekunder.',
-  2,
-  HttpStatus.SERVICE_UNAVAILABLE,
-);
+const CLIENT_QUEUE_FULL = new DomainError('TOO_MANY_REQUESTS', { orsak: 'inloggningsko', sekunder: 1 });
+const LOGIN_BUSY = new DomainError('LOGIN_BUSY', { sekunder: 2 });
 
 /**
  * argon2 verifications, LOGIN_HASH_CONCURRENCY at a time per process and one client IP after

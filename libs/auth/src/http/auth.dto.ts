@@ -1,6 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { Faltnamn } from '@app/core';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 
+@Faltnamn({ epost: 'e-postadress', losenord: 'lösenord' })
 export class LoginDto {
   @ApiProperty({ example: 'un.sekreterare@enkoping.demo' })
   @IsEmail()

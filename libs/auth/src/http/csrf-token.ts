@@ -1,4 +1,3 @@
-import { HttpStatus } from '@nestjs/common';
 import { DomainError, SAFE_METHODS } from '@app/core';
 import type { FastifyRequest } from 'fastify';
 import { createHash, timingSafeEqual } from 'node:crypto';
@@ -8,12 +7,7 @@ export const CSRF_HEADER = 'x-csrf-token';
 /** Form field that server-rendered forms carry the token in (read from a parsed url-encoded body). */
 export const CSRF_FIELD = '_csrf';
 
-export const CSRF_TOKEN_INVALID = new DomainError(
-  HttpStatus.FORBIDDEN,
-  'CSRF_TOKEN_INVALID',
-  `The session's CSRF token is missing or wrong: send the csrfToken from login or GET /api/auth/me as header X-CSRF-Token (or form field ${CSRF_FIELD})`,
-  'Begäran saknar sessionens säkerhetstoken eller har fel token. Ladda om sidan och försök igen.',
-);
+export const CSRF_TOKEN_INVALID = new DomainError('CSRF_TOKEN_INVALID', { formField: CSRF_FIELD });
 
 /**
  * A request authenticated by the session cookie that changes something must prove it comes from

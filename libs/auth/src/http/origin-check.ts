@@ -1,13 +1,7 @@
-import { HttpStatus } from '@nestjs/common';
 import { DomainError, SAFE_METHODS } from '@app/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
-const CROSS_ORIGIN_REFUSED = new DomainError(
-  HttpStatus.FORBIDDEN,
-  'CROSS_ORIGIN_REFUSED',
-  "Requests that change something are accepted only from the platform's own origin",
-  'Begäran kom från en annan webbplats än Remissplattformen och har avvisats.',
-);
+const CROSS_ORIGIN_REFUSED = new DomainError('CROSS_ORIGIN_REFUSED');
 
 /**
  * Refuses a POST, PUT, PATCH or DELETE that a browser sent from another origin — another site,

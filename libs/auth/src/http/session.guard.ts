@@ -1,4 +1,4 @@
-import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DomainError, forbidden, IS_PUBLIC } from '@app/core';
 import { Roll } from '@app/database';
@@ -8,7 +8,7 @@ import { RequestWithActor } from './current-actor.decorator';
 import { ROLLER_KEY } from './roller.decorator';
 import { sessionToken } from './session-cookie';
 
-const UNAUTHENTICATED = new DomainError(HttpStatus.UNAUTHORIZED, 'UNAUTHENTICATED', 'Sign in first', 'Logga in först');
+const UNAUTHENTICATED = new DomainError('UNAUTHENTICATED');
 
 /**
  * Global guard: every route needs a live session unless marked @Public(), and the roles named by

@@ -1,34 +1,37 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { databaseBusy, DomainError } from './domain-error';
+import { DomainError } from './domain-error';
+import { ErrorCode, FaltFel } from './error-codes';
 
 export interface ApiErrorBody {
   statusCode: number;
-  code: string;
+  code: ErrorCode;
   message: string;
-  /** The same in Swedish, for the people in front of the web UI (DomainErrors only). */
-  meddelande?: string;
+  /** The same in Swedish, for the people in front of the web UI. */
+  meddelande: string;
   details?: Record<string, unknown>;
+  /** Validation errors: each refused field (its path in the request) with a Swedish sentence, for a form. */
+  fel?: FaltFel[];
 }
 
-const CODE_BY_STATUS: Record<number, string> = {
-  400: 'BAD_REQUEST',
-  401: 'UNAUTHENTICATED',
-  403: 'FORBIDDEN',
-  404: 'NOT_FOUND',
-  405: 'METHOD_NOT_ALLOWED',
-  409: 'CONFLICT',
-  410: 'GONE',
-  413: 'PAYLOAD_TOO_LARGE',
-  415: 'UNSUPPORTED_MEDIA_TYPE',
-  422: 'UNPROCESSABLE',
-  429: 'TOO_MANY_REQUESTS',
-  503: 'UNAVAILABLE',
+/** The framework's refusals (routing, body parsing, multipart limits) by status, each as a code with its Swedish text. */
+const FRAMEWORK: Partial<Record<number, (message: string) => DomainError>> = {
+  400: (message) => new DomainError('BAD_REQUEST', { message }),
+  401: () => new DomainError('UNAUTHENTICATED'),
+  403: (message) => new DomainError('FORBIDDEN', { message }),
+  404: () => new DomainError('NOT_FOUND', { vad: 'Route' }),
+  405: (message) => new DomainError('METHOD_NOT_ALLOWED', { message }),
+  409: (message) => new DomainError('CONFLICT', { message }),
+  410: (message) => new DomainError('GONE', { message }),
+  413: (message) => new DomainError('PAYLOAD_TOO_LARGE', { message }),
+  415: () => new DomainError('UNSUPPORTED_MEDIA_TYPE', { given: '', accepted: ['application/json'] }),
+  422: (message) => new DomainError('UNPROCESSABLE', { message }),
+  503: (message) => new DomainError('UNAVAILABLE', { message }),
 };
 
 /**
- * Every error leaves the API as `{ statusCode, code, message }` (+ `meddelande` in Swedish and
- * `details` where the error has them); unexpected ones are logged, not shown.
+ * Every error leaves the API as `{ statusCode, code, message, meddelande }` (+ `details` and `fel`
+ * where the error has them); unexpected ones are logged, not shown.
  */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
@@ -36,7 +39,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const body = apiErrorBody(exception);
-    if (body.code === DUPLICATE || body.code === INVALID_VALUE || body.code === CONCURRENT_CHANGE)
+    if (body.code === 'DUPLICATE' || body.code === 'INVALID_VALUE' || body.code === 'CONCURRENT_CHANGE')
       this.logger.warn(`${body.code}: ${exception instanceof Error ? exception.message : String(exception)}`);
     // A DomainError 5xx is a designed refusal under load (DATABASE_BUSY, PDF_INSPECTION_BUSY): one line, no stack.
     if (body.statusCode >= 500 && exception instanceof DomainError) this.logger.warn(`${body.code}: ${body.message}`);
@@ -49,17 +52,29 @@ export class ApiExceptionFilter implements ExceptionFilter {
   }
 }
 
+const bodyOf = (e: DomainError): ApiErrorBody => ({
+  statusCode: e.status,
+  code: e.code,
+  message: e.message,
+  meddelande: e.svenska,
+  ...(e.details && Object.keys(e.details).length ? { details: e.details } : {}),
+  ...(e.fel ? { fel: e.fel } : {}),
+});
+
+/**
+ * A refusal of the framework's (Nest's HttpException, Fastify's request errors): the code its status
+ * maps to, with that code's Swedish text; status and message stay the framework's (a 406 or 431 too).
+ */
+function frameworkBody(status: number, message: string, malformedJson: boolean): ApiErrorBody {
+  const make =
+    FRAMEWORK[status] ?? ((m: string) => new DomainError(status < 500 ? 'BAD_REQUEST' : 'UNAVAILABLE', { message: m }));
+  const e = malformedJson ? new DomainError('MALFORMED_JSON', { message }) : make(message);
+  return { ...bodyOf(e), statusCode: status, message };
+}
+
 /** The body of an error response; Fastify's own request errors (body not JSON, too large) reach the filter too. */
 export function apiErrorBody(exception: unknown): ApiErrorBody {
-  if (exception instanceof DomainError) {
-    return {
-      statusCode: exception.status,
-      code: exception.code,
-      message: exception.message,
-      meddelande: exception.svenska,
-      ...(exception.details ? { details: exception.details } : {}),
-    };
-  }
+  if (exception instanceof DomainError) return bodyOf(exception);
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     const raw = exception.getResponse();
@@ -67,28 +82,15 @@ export function apiErrorBody(exception: unknown): ApiErrorBody {
     const message = Array.isArray(given.message)
       ? given.message.join('; ')
       : String(given.message ?? exception.message);
-    const code =
-      typeof given.code === 'string'
-        ? given.code
-        : isJsonSyntaxError(exception)
-          ? 'MALFORMED_JSON'
-          : (CODE_BY_STATUS[status] ?? 'ERROR');
-    return { statusCode: status, code, message };
+    return frameworkBody(status, message, isJsonSyntaxError(exception));
   }
   const database = databaseErrorBody(exception);
   if (database) return database;
   if (isFastifyClientError(exception)) {
-    const status = exception.statusCode;
-    return {
-      statusCode: status,
-      code:
-        exception.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || exception instanceof SyntaxError
-          ? 'MALFORMED_JSON'
-          : (CODE_BY_STATUS[status] ?? 'BAD_REQUEST'),
-      message: exception.message,
-    };
+    const malformed = exception.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || exception instanceof SyntaxError;
+    return frameworkBody(exception.statusCode, exception.message, malformed);
   }
-  return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: 'INTERNAL', message: 'Internal error' };
+  return bodyOf(new DomainError('INTERNAL'));
 }
 
 function isJsonSyntaxError(exception: HttpException): boolean {
@@ -108,11 +110,8 @@ function isFastifyClientError(e: unknown): e is Error & { statusCode: number; co
  */
 const DATABASE_TIMEOUTS = new Set(['57014', '55P03', '25P03']);
 
-const DUPLICATE = 'DUPLICATE';
-const CONCURRENT_CHANGE = 'CONCURRENT_CHANGE';
 /** A deadlock or serialization failure: PostgreSQL chose this transaction to give way; nothing was written. */
 const CONCURRENT_CHANGE_STATES = new Set(['40P01', '40001']);
-const INVALID_VALUE = 'INVALID_VALUE';
 
 /** PostgreSQL's data exceptions (class 22): a value the column cannot hold. */
 const INVALID_VALUE_STATES = new Set(['22001', '22003', '22007', '22008', '22021', '22P02', '22P05']);
@@ -125,34 +124,14 @@ const INVALID_VALUE_STATES = new Set(['22001', '22003', '22007', '22008', '22021
  */
 function databaseErrorBody(exception: unknown): ApiErrorBody | null {
   const state = sqlState(exception);
-  if (state && DATABASE_TIMEOUTS.has(state)) {
-    const busy = databaseBusy('The database did not finish in time; try again shortly');
-    return { statusCode: busy.status, code: busy.code, message: busy.message, meddelande: busy.svenska };
-  }
-  if (state && CONCURRENT_CHANGE_STATES.has(state)) {
-    return {
-      statusCode: HttpStatus.CONFLICT,
-      code: CONCURRENT_CHANGE,
-      message: 'Someone else changed the same thing at the same moment; try again',
-      meddelande: 'Någon annan ändrade samma sak i samma ögonblick. Försök igen.',
-    };
-  }
-  if (state === '23505') {
-    return {
-      statusCode: HttpStatus.CONFLICT,
-      code: DUPLICATE,
-      message: 'This already exists (an identical request was probably saved at the same moment); reload and try again',
-      meddelande: 'Uppgiften finns redan (troligen sparades samma sak samtidigt); ladda om och försök igen',
-    };
-  }
-  if (state && INVALID_VALUE_STATES.has(state)) {
-    return {
-      statusCode: HttpStatus.BAD_REQUEST,
-      code: INVALID_VALUE,
-      message: 'A value is outside what the platform can store',
-      meddelande: 'Ett av värdena ligger utanför det som kan sparas',
-    };
-  }
+  if (!state) return null;
+  if (DATABASE_TIMEOUTS.has(state))
+    return bodyOf(
+      new DomainError('DATABASE_BUSY', { message: 'The database did not finish in time; try again shortly' }),
+    );
+  if (CONCURRENT_CHANGE_STATES.has(state)) return bodyOf(new DomainError('CONCURRENT_CHANGE'));
+  if (state === '23505') return bodyOf(new DomainError('DUPLICATE'));
+  if (INVALID_VALUE_STATES.has(state)) return bodyOf(new DomainError('INVALID_VALUE'));
   return null;
 }
 

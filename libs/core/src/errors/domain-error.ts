@@ -1,48 +1,52 @@
 import { HttpStatus } from '@nestjs/common';
+import { Atgard, TillstandI, Tillstandsmaskin } from '../states/statusnamn';
+import { ErrorCode, ErrorParams, errorSpec, FaltFel, Saknas } from './error-codes';
+
+/** The parameters of a code's texts, or none when its texts need none. */
+export type ErrorArgs<C extends ErrorCode> = [ErrorParams<C>] extends [void]
+  ? []
+  : undefined extends ErrorParams<C>
+    ? [params?: ErrorParams<C>]
+    : [params: ErrorParams<C>];
 
 /**
- * An error the caller can act on. `code` is stable (clients switch on it), `message` is English
- * for API users, `svenska` is what the web UI shows.
+ * An error the caller can act on. `code` is one of ERROR_CODES (clients switch on it), which gives the
+ * status, the English `message` for API users and `svenska`, what the web UI shows.
  */
-export class DomainError extends Error {
-  constructor(
-    readonly status: HttpStatus,
-    readonly code: string,
-    message: string,
-    readonly svenska: string = message,
-    readonly details?: Record<string, unknown>,
-  ) {
-    super(message);
+export class DomainError<C extends ErrorCode = ErrorCode> extends Error {
+  readonly code: C;
+  readonly status: HttpStatus;
+  readonly svenska: string;
+  readonly details?: Record<string, unknown>;
+  /** Per field, for a form to show beside each (validation errors). */
+  readonly fel?: FaltFel[];
+
+  constructor(code: C, ...args: ErrorArgs<C>) {
+    const spec = errorSpec(code);
+    const params = args[0];
+    super(spec.message(params));
+    this.code = code;
+    this.status = spec.status;
+    this.svenska = spec.svenska(params);
+    this.details = spec.details?.(params);
+    this.fel = spec.fel?.(params);
   }
 }
 
-export const notFound = (what: string) =>
-  new DomainError(HttpStatus.NOT_FOUND, 'NOT_FOUND', `${what} not found`, 'Hittades inte');
+export const notFound = (vad: Saknas) => new DomainError('NOT_FOUND', { vad });
 
-export const forbidden = (message = 'You lack the role needed for this') =>
-  new DomainError(HttpStatus.FORBIDDEN, 'FORBIDDEN', message, 'Du saknar behörighet för detta');
+export const forbidden = (message?: string) => new DomainError('FORBIDDEN', { message });
 
-export const conflict = (code: string, message: string, svenska: string) =>
-  new DomainError(HttpStatus.CONFLICT, code, message, svenska);
-
-export const badRequest = (code: string, message: string, svenska: string, details?: Record<string, unknown>) =>
-  new DomainError(HttpStatus.BAD_REQUEST, code, message, svenska, details);
-
-/** An illegal state transition: 409 naming the current state. */
-export const illegalTransition = (what: string, current: string, action: string) =>
-  new DomainError(
-    HttpStatus.CONFLICT,
-    'ILLEGAL_STATE',
-    `Cannot ${action} ${what} in state '${current}'`,
-    `Det går inte att ${action} när status är ${current}`,
-    { currentState: current },
-  );
+/**
+ * An illegal state transition: 409 naming the current state, in Swedish through its display name
+ * ("Det går inte att bevilja anstånd när remissinstansen har avstått.").
+ */
+export const illegalTransition = <M extends Tillstandsmaskin>(maskin: M, status: TillstandI<M>, atgard: Atgard) =>
+  new DomainError('ILLEGAL_STATE', { maskin, status, atgard });
 
 /** PostgreSQL did not take the work in time (no pooled connection free, a statement over its limit): try again shortly. */
-export const databaseBusy = (message = 'The database is busy; try again shortly') =>
-  new DomainError(
-    HttpStatus.SERVICE_UNAVAILABLE,
-    'DATABASE_BUSY',
-    message,
-    'Databasen är överbelastad just nu. Försök igen om en stund.',
-  );
+export const databaseBusy = (message?: string) => new DomainError('DATABASE_BUSY', { message });
+
+/** One field refused by a check a DTO cannot make (a service's, a pipe's): 400 VALIDATION_FAILED naming it. */
+export const invalidField = (falt: string, message: string, meddelande: string, namn = falt) =>
+  new DomainError('VALIDATION_FAILED', { message, fel: [{ falt, namn, meddelande }] });

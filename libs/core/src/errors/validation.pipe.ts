@@ -1,7 +1,75 @@
-import { ArgumentMetadata, HttpStatus, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
+import { getMetadataStorage } from 'class-validator';
 import { findInputFault, InputFault, MAX_INPUT_DEPTH, printable } from '../validation/text-check';
+import { faltnamnFor } from '../validation/faltnamn.decorator';
+import { DATUM_MAX, DATUM_MIN } from '../validation/field.decorators';
 import { DomainError } from './domain-error';
+import { FaltFel } from './error-codes';
 
+/** The query fields every list shares (SidQuery), named in Swedish; a DTO names its own with @Faltnamn. */
+const SVENSKA_FALTNAMN: Record<string, string> = {
+  page: 'sidnummer',
+  pageSize: 'antal per sida',
+  q: 'sökord',
+  sort: 'sortering',
+  order: 'ordning',
+};
+const svensktFalt = (path: string, dto?: object) =>
+  faltnamnFor(dto, path.split('.').pop() ?? path) ?? SVENSKA_FALTNAMN[path] ?? path;
+
+/** What each class-validator check says in Swedish, given the field's label and the check's arguments. */
+export const SVENSKA_REGLER: Record<string, (falt: string, args: unknown[]) => string> = {
+  whitelistValidation: (f) => `${f} finns inte här och får inte skickas.`,
+  isDefined: (f) => `${f} måste anges.`,
+  isString: (f) => `${f} måste vara en text.`,
+  isNotEmpty: (f) => `${f} får inte vara tomt.`,
+  minLength: (f, [n]) => (n === 1 ? `${f} får inte vara tomt.` : `${f} måste ha minst ${n} tecken.`),
+  maxLength: (f, [n]) => `${f} får ha högst ${n} tecken.`,
+  isInt: (f) => `${f} måste vara ett heltal.`,
+  min: (f, [n]) => `${f} får inte vara mindre än ${n}.`,
+  max: (f, [n]) => `${f} får inte vara större än ${n}.`,
+  isBoolean: (f) => `${f} måste vara sant eller falskt (true eller false).`,
+  isIn: (f, [values]) =>
+    Array.isArray(values) ? `${f} måste vara något av ${values.join(', ')}.` : `${f} har ett värde som inte finns.`,
+  isEnum: (f) => `${f} har ett värde som inte finns.`,
+  isUuid: (f) => `${f} måste vara ett id (UUID).`,
+  isUUID: (f) => `${f} måste vara ett id (UUID).`,
+  isEmail: (f) => `${f} måste vara en e-postadress.`,
+  isDatum: (f) => `${f} måste vara ett datum ÅÅÅÅ-MM-DD mellan ${DATUM_MIN} och ${DATUM_MAX}.`,
+  isArray: (f) => `${f} måste vara en lista.`,
+  arrayMaxSize: (f, [n]) => `${f} får ha högst ${n} poster.`,
+  arrayMinSize: (f, [n]) => `${f} måste ha minst ${n} poster.`,
+  isObject: (f) => `${f} måste vara ett objekt.`,
+  nestedValidation: (f) => `${f} måste vara ett objekt.`,
+};
+
+/** The arguments a check was declared with (`@MaxLength(200)` → [200]), for the Swedish sentence. */
+function argsOf(dto: object | undefined, property: string, check: string): unknown[] {
+  if (!dto) return [];
+  const metadata = getMetadataStorage().getTargetValidationMetadatas(dto.constructor, '', true, false);
+  return metadata.find((m) => m.propertyName === property && (m.name ?? m.type) === check)?.constraints ?? [];
+}
+
+const versal = (s: string) => `${s[0].toUpperCase()}${s.slice(1)}`;
+
+/** Every refused field with its path, its Swedish name and one sentence per failed check. */
+function faltFel(errors: ValidationError[], parent = '', parentNamn = ''): (FaltFel & { namn: string })[] {
+  return errors.flatMap((e) => {
+    const falt = parent ? `${parent}.${e.property}` : e.property;
+    const eget = /^\d+$/.test(e.property) ? e.property : svensktFalt(e.property, e.target);
+    const namn = parentNamn ? `${parentNamn}.${eget}` : parent ? `${parent}.${eget}` : eget;
+    const etikett = parent ? `Fältet ${namn}` : versal(namn);
+    const own = Object.keys(e.constraints ?? {}).map((check) => ({
+      falt,
+      namn,
+      meddelande:
+        SVENSKA_REGLER[check]?.(etikett, argsOf(e.target, e.property, check)) ?? `${etikett} har ett ogiltigt värde.`,
+    }));
+    return [...own, ...faltFel(e.children ?? [], falt, namn)];
+  });
+}
+
+/** class-validator's English sentences, each naming its field path. */
 function flatten(errors: ValidationError[], parent = ''): string[] {
   return errors.flatMap((e) => {
     const field = parent ? `${parent}.${e.property}` : e.property;
@@ -12,28 +80,11 @@ function flatten(errors: ValidationError[], parent = ''): string[] {
   });
 }
 
-/** The fields (as paths, `synpunkter.0.citat`) that carry a refused value. */
-function faultyFields(errors: ValidationError[], parent = ''): string[] {
-  return errors.flatMap((e) => {
-    const field = parent ? `${parent}.${e.property}` : e.property;
-    return [...(e.constraints ? [field] : []), ...faultyFields(e.children ?? [], field)];
-  });
-}
-
-/** The few query fields with English names, as the Swedish messages call them; the others are Swedish already. */
-const SVENSKA_FALTNAMN: Record<string, string> = {
-  page: 'sidnummer',
-  pageSize: 'antal per sida',
-  q: 'sökord',
-  sort: 'sortering',
-  order: 'ordning',
-};
-const svensktFalt = (path: string) => SVENSKA_FALTNAMN[path] ?? path;
-
 /**
- * Unknown fields and wrong types are refused with a message that names the field. Before that,
- * every string of the body, the query and the path is checked for NUL and lone surrogates, and
- * the body's nesting is bounded, whatever the handler does with them.
+ * Unknown fields and wrong types are refused with a message that names the field, and `fel` with a
+ * Swedish sentence per field for a form to show beside it. Before that, every string of the body, the
+ * query and the path is checked for NUL and lone surrogates, and the body's nesting is bounded,
+ * whatever the handler does with them.
  */
 class ApiValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
@@ -46,30 +97,15 @@ class ApiValidationPipe extends ValidationPipe {
 }
 
 function inputFaultError(found: InputFault): DomainError {
-  const { fault } = found;
-  const path = printable(found.path);
-  const [field, falt] = path ? [path, `fältet ${svensktFalt(path)}`] : ['the body', 'innehållet'];
-  const details = { fields: [path] };
-  if (fault === 'TOO_DEEP') {
-    return new DomainError(
-      HttpStatus.BAD_REQUEST,
-      'INPUT_TOO_DEEP',
-      `${field} is nested deeper than ${MAX_INPUT_DEPTH} levels`,
-      `Uppgifterna i ${falt} är nästlade i fler än ${MAX_INPUT_DEPTH} nivåer`,
-      details,
-    );
-  }
-  const [english, svenska] =
-    fault === 'NUL'
-      ? ['a NUL character', 'ett NUL-tecken']
-      : ['an unpaired UTF-16 surrogate', 'ett ensamt surrogattecken (ogiltig Unicode)'];
-  return new DomainError(
-    HttpStatus.BAD_REQUEST,
-    'INVALID_TEXT',
-    `${field} contains ${english}`,
-    `${falt[0].toUpperCase()}${falt.slice(1)} innehåller ${svenska}`,
-    details,
-  );
+  const falt = printable(found.path);
+  const svensktFaltnamn = svensktFalt(falt);
+  if (found.fault === 'TOO_DEEP')
+    return new DomainError('INPUT_TOO_DEEP', { falt, svensktFalt: svensktFaltnamn, max: MAX_INPUT_DEPTH });
+  return new DomainError('INVALID_TEXT', {
+    falt,
+    svensktFalt: svensktFaltnamn,
+    fel: found.fault === 'NUL' ? 'NUL' : 'SURROGATE',
+  });
 }
 
 export function apiValidationPipe(): ValidationPipe {
@@ -77,19 +113,9 @@ export function apiValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    exceptionFactory: (errors) => {
-      const messages = flatten(errors);
-      const fields = faultyFields(errors).map(svensktFalt);
-      const namn = fields.length === 1 ? `fältet ${fields[0]}` : `fälten ${fields.join(', ')}`;
-      return new DomainError(
-        HttpStatus.BAD_REQUEST,
-        'VALIDATION_FAILED',
-        messages.join('; '),
-        `Uppgifterna är inte giltiga: ${namn}`,
-        {
-          fields: errors.map((e) => e.property),
-        },
-      );
-    },
+    // The DTO instance tells the Swedish field names (@Faltnamn) and each check's arguments; never sent.
+    validationError: { target: true, value: false },
+    exceptionFactory: (errors) =>
+      new DomainError('VALIDATION_FAILED', { message: flatten(errors).join('; '), fel: faltFel(errors) }),
   });
 }

@@ -1,4 +1,4 @@
-import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DomainError } from '../errors/domain-error';
@@ -9,13 +9,7 @@ const JSON_ONLY = ['application/json'];
 export const API_CONSUMES_KEY = 'swagger/apiConsumes';
 
 export const unsupportedMediaType = (given: string, accepted: readonly string[]) =>
-  new DomainError(
-    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-    'UNSUPPORTED_MEDIA_TYPE',
-    `This route accepts ${accepted.join(' or ')}, not ${given || 'a body without Content-Type'}`,
-    `Innehållstypen ${given || '(ingen)'} tas inte emot här; skicka ${accepted.join(' eller ')}.`,
-    { accepted },
-  );
+  new DomainError('UNSUPPORTED_MEDIA_TYPE', { given, accepted });
 
 /**
  * A route takes the media types its OpenAPI description declares (`@ApiConsumes`), and

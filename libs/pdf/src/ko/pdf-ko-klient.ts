@@ -75,11 +75,7 @@ export class PdfKoKlient extends PdfRenderare implements OnApplicationShutdown {
     const borjan = Date.now();
     const kvar = () => Math.max(1, timeoutMs - (Date.now() - borjan));
     // Redis away: say so now rather than after PDF_QUEUE_TIMEOUT_MS (commands would wait for a reconnect).
-    if (redisIsAway(this.redis))
-      throw new PdfFel(
-        'The PDF queue (Redis) cannot be reached',
-        'Utskriftstjänsten går inte att nå just nu. Försök igen om en stund.',
-      );
+    if (redisIsAway(this.redis)) throw new PdfFel('The PDF queue (Redis) cannot be reached', true);
     this.redo ??= Promise.all([this.ko.waitUntilReady(), this.handelser.waitUntilReady()]);
     await inom(Math.min(timeoutMs, addTimeoutMs), 'connect to the pdf queue', this.redo);
     const job = await inom(

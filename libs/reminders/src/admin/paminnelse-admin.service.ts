@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, AuditLog } from '@app/auth';
-import { badRequest } from '@app/core';
+import { DomainError } from '@app/core';
 import { UtkorgKo } from '@app/utkorg';
 import { DataSource } from 'typeorm';
 import { PaminnelseRepository } from '../paminnelse.repository';
@@ -70,24 +70,11 @@ function granska(body: PaminnelsereglerDto): void {
   const sedda = new Set<string>();
   for (const r of body.regler) {
     const nyckel = `${r.typ}/${r.arbetsdagar}`;
-    if (sedda.has(nyckel))
-      throw badRequest(
-        'DUPLICATE_RULE',
-        `Rule ${r.typ} ${r.arbetsdagar} is given twice`,
-        `Regeln ${r.typ} ${r.arbetsdagar} finns två gånger`,
-      );
+    if (sedda.has(nyckel)) throw new DomainError('DUPLICATE_RULE', { typ: r.typ, arbetsdagar: r.arbetsdagar });
     sedda.add(nyckel);
     if ((r.typ === 'fore' || r.typ === 'efter') && r.arbetsdagar < 1)
-      throw badRequest(
-        'INVALID_RULE',
-        `A '${r.typ}' rule needs at least 1 working day`,
-        `En regel '${r.typ}' behöver minst 1 arbetsdag`,
-      );
+      throw new DomainError('INVALID_RULE', { typ: r.typ, arbetsdagar: 1 });
     if ((r.typ === 'pa_dagen' || r.typ === 'veckovis') && r.arbetsdagar !== 0)
-      throw badRequest(
-        'INVALID_RULE',
-        `A '${r.typ}' rule takes 0 working days`,
-        `En regel '${r.typ}' har 0 arbetsdagar`,
-      );
+      throw new DomainError('INVALID_RULE', { typ: r.typ, arbetsdagar: 0 });
   }
 }

@@ -1,8 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, Max, Min, ValidateNested } from 'class-validator';
+import { Faltnamn } from '@app/core';
 import { PaminnelseregelTyp } from '@app/database';
 
+@Faltnamn({ typ: 'regeltyp' })
 export class PaminnelseregelDto {
   @ApiProperty({ enum: ['fore', 'pa_dagen', 'efter', 'veckovis'], example: 'fore' })
   @IsIn(['fore', 'pa_dagen', 'efter', 'veckovis'])

@@ -1,4 +1,4 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ArkivService, dokumentFilnamn, FilRepository, HandlingsFil } from '@app/archive';
 import { AuditLog } from '@app/auth';
@@ -28,55 +28,15 @@ import { RemissinstansRepository } from '../utskick/remissinstans.repository';
 import { ExternRemissResponse } from './extern.response';
 import { OkandaLankar } from './okanda-lankar';
 
-/** A link that cannot be used: 404 when unknown, 410 when used, expired, revoked or the remiss closed. */
-const ogiltig = (status: HttpStatus, code: string, message: string, svenska: string) =>
-  new DomainError(status, code, message, svenska);
-
-const OKAND = () =>
-  ogiltig(
-    HttpStatus.NOT_FOUND,
-    'LINK_NOT_FOUND',
-    'This link does not exist',
-    'Länken finns inte. Kontrollera att hela adressen från e-postmeddelandet kom med.',
-  );
-const GONE: Record<'anvand' | 'aterkallad' | 'utgangen' | 'stangd', () => DomainError> = {
-  anvand: () =>
-    ogiltig(
-      HttpStatus.GONE,
-      'LINK_USED',
-      'This link has already been used to answer',
-      'Länken har redan använts för att svara på remissen.',
-    ),
-  aterkallad: () =>
-    ogiltig(
-      HttpStatus.GONE,
-      'LINK_REVOKED',
-      'This link has been revoked by the sender',
-      'Länken har återkallats av avsändaren. Kontakta kontaktpersonen för remissen.',
-    ),
-  utgangen: () =>
-    ogiltig(
-      HttpStatus.GONE,
-      'LINK_EXPIRED',
-      'This link has expired',
-      'Länken har slutat gälla. Kontakta kontaktpersonen för remissen.',
-    ),
-  stangd: () =>
-    ogiltig(
-      HttpStatus.GONE,
-      'REMISS_CLOSED',
-      'The remiss is no longer open for answers',
-      'Remissen är inte längre öppen för svar.',
-    ),
+/** A link that cannot be used: 404 when unknown, 410 when used, expired or revoked, 409 when the remiss is closed. */
+const OKAND = () => new DomainError('LINK_NOT_FOUND');
+const GONE: Record<'anvand' | 'aterkallad' | 'utgangen', () => DomainError> = {
+  anvand: () => new DomainError('LINK_USED'),
+  aterkallad: () => new DomainError('LINK_REVOKED'),
+  utgangen: () => new DomainError('LINK_EXPIRED'),
 };
 
-const ANSWER_IN_PROGRESS = () =>
-  ogiltig(
-    HttpStatus.CONFLICT,
-    'LINK_ANSWER_IN_PROGRESS',
-    'An answer through this link is being received right now',
-    'Ett svar via länken tas emot just nu. Vänta en stund och öppna sedan länken igen för att se om svaret kom fram.',
-  );
+const ANSWER_IN_PROGRESS = () => new DomainError('LINK_ANSWER_IN_PROGRESS');
 
 interface Tillgang {
   atkomst: ExternAtkomst;
@@ -367,10 +327,11 @@ export class ExternService {
     if (atkomst.aterkalladAt) return { atkomst, orsak: 'aterkallad', error: GONE.aterkallad() };
     if (atkomst.anvandAt || instans.status === 'besvarad' || instans.status === 'avstar')
       return { atkomst, orsak: 'anvand', error: GONE.anvand() };
-    if (remiss.status !== 'utskickad') return { atkomst, orsak: 'stangd', error: GONE.stangd() };
+    if (remiss.status !== 'utskickad')
+      return { atkomst, orsak: 'stangd', error: new DomainError('REMISS_CLOSED', { status: remiss.status }) };
     if (atkomst.giltigTill.getTime() < this.clock.now().getTime())
       return { atkomst, orsak: 'utgangen', error: GONE.utgangen() };
-    if (instans.status !== 'inbjuden') throw illegalTransition('remissinstans', instans.status, 'answer');
+    if (instans.status !== 'inbjuden') throw illegalTransition('remissinstans', instans.status, 'svara');
     return { atkomst, instans, remiss };
   }
 }

@@ -1,4 +1,4 @@
-import { HttpStatus, Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, DomainError } from '@app/core';
 import { extname, join } from 'node:path';
 import { OSOKBAR_OBJEKTSTROM } from './granskning/aktivt-innehall';
@@ -31,10 +31,6 @@ const AKTIVT: Record<string, [string, string]> = {
   ],
 };
 
-const fel = (status: HttpStatus, code: string, message: string, svenska: string, details?: Record<string, unknown>) =>
-  new DomainError(status, code, message, svenska, details);
-const OBEHANDLINGSBAR = HttpStatus.UNPROCESSABLE_ENTITY;
-
 /** The worker's entry beside this file: `.ts` under Jest and ts-node, `.js` in the build. */
 const LASARE = join(__dirname, 'granskning', `pdf-lasning.worker${extname(__filename)}`);
 
@@ -59,23 +55,12 @@ export class PdfGranskning implements OnModuleDestroy {
    * returned bytes, not the ones it passed. Any other Buffer is copied first.
    */
   async granska(data: Buffer | undefined, filnamn = 'filen'): Promise<GranskadPdf> {
-    if (!data || data.length === 0)
-      throw fel(
-        HttpStatus.BAD_REQUEST,
-        'FILE_MISSING',
-        'No file was uploaded (multipart field "fil")',
-        'Ingen fil bifogades',
-      );
+    if (!data || data.length === 0) throw new DomainError('FILE_MISSING');
     if (data.length > this.maxBytes) throw this.forStor();
     if (!data.subarray(0, 5).equals(Buffer.from('%PDF-'))) {
       const hex = data.subarray(0, 8).toString('hex');
       const kant = KANDA_FORMAT.find(([prefix]) => hex.startsWith(prefix))?.[1];
-      throw fel(
-        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-        'NOT_A_PDF',
-        `${filnamn} is not a PDF`,
-        `${filnamn} är inte en PDF${kant ? ` utan ${kant}` : ''}. Ladda upp handlingen som PDF.`,
-      );
+      throw new DomainError('NOT_A_PDF', { filnamn, format: kant });
     }
     const resultat = await this.las(data, filnamn);
     if (!resultat.ok) throw this.avslag(resultat, filnamn);
@@ -85,12 +70,7 @@ export class PdfGranskning implements OnModuleDestroy {
 
   forStor(): DomainError {
     const mb = this.maxBytes / 1024 / 1024;
-    return fel(
-      HttpStatus.PAYLOAD_TOO_LARGE,
-      'FILE_TOO_LARGE',
-      `The file is larger than ${mb} MB`,
-      `Filen är större än ${mb} MB`,
-    );
+    return new DomainError('FILE_TOO_LARGE', { mb });
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -119,13 +99,7 @@ export class PdfGranskning implements OnModuleDestroy {
       return await this.pool.run(uppdrag, [bytes.buffer]);
     } catch (e) {
       // Closed: the process is stopping; another instance (or this one restarted) takes the retry.
-      if (e instanceof WorkerPoolFull || e instanceof WorkerPoolClosed)
-        throw fel(
-          HttpStatus.SERVICE_UNAVAILABLE,
-          'PDF_INSPECTION_BUSY',
-          'Too many PDFs are being checked at the moment; try again shortly',
-          'Just nu granskas för många PDF-filer. Försök igen om en stund.',
-        );
+      if (e instanceof WorkerPoolFull || e instanceof WorkerPoolClosed) throw new DomainError('PDF_INSPECTION_BUSY');
       if (e instanceof WorkerTimeout) throw this.forKomplex(filnamn, e.step ? 'page time' : 'time');
       if (e instanceof WorkerCrashed && e.outOfMemory) throw this.forKomplex(filnamn, 'memory');
       if (e instanceof WorkerCrashed) {
@@ -140,46 +114,20 @@ export class PdfGranskning implements OnModuleDestroy {
   private avslag(resultat: Extract<LasResultat, { ok: false }>, filnamn: string): DomainError {
     switch (resultat.fel) {
       case 'PDF_ENCRYPTED':
-        return fel(
-          OBEHANDLINGSBAR,
-          'PDF_ENCRYPTED',
-          `${filnamn} is encrypted or password protected`,
-          `${filnamn} är krypterad eller lösenordsskyddad. Spara den utan lösenord och försök igen.`,
-        );
+        return new DomainError('PDF_ENCRYPTED', { filnamn });
       case 'PDF_CORRUPT':
-        return fel(
-          OBEHANDLINGSBAR,
-          'PDF_CORRUPT',
-          `${filnamn} cannot be opened as a PDF (${resultat.detalj})`,
-          `${filnamn} går inte att öppna – filen är skadad eller ofullständig.`,
-        );
-      case 'PDF_TOO_MANY_PAGES': {
-        const max = this.config.PDF_MAX_SIDOR;
-        return fel(
-          OBEHANDLINGSBAR,
-          'PDF_TOO_MANY_PAGES',
-          `${filnamn} has ${resultat.sidantal} pages; at most ${max} are accepted`,
-          `${filnamn} har ${resultat.sidantal} sidor – högst ${max} sidor tas emot. Dela upp handlingen i flera filer.`,
-          { sidantal: resultat.sidantal, maxSidor: max },
-        );
-      }
-      case 'PDF_TEXT_TOO_LARGE': {
-        const mb = this.config.PDF_MAX_TEXT_MB;
-        return fel(
-          OBEHANDLINGSBAR,
-          'PDF_TEXT_TOO_LARGE',
-          `${filnamn} holds more than ${mb} MB of text`,
-          `${filnamn} innehåller mer än ${mb} MB text. Dela upp handlingen i flera filer.`,
-        );
-      }
+        return new DomainError('PDF_CORRUPT', { filnamn, detalj: resultat.detalj });
+      case 'PDF_TOO_MANY_PAGES':
+        return new DomainError('PDF_TOO_MANY_PAGES', {
+          filnamn,
+          sidantal: resultat.sidantal ?? 0,
+          maxSidor: this.config.PDF_MAX_SIDOR,
+        });
+      case 'PDF_TEXT_TOO_LARGE':
+        return new DomainError('PDF_TEXT_TOO_LARGE', { filnamn, mb: this.config.PDF_MAX_TEXT_MB });
       case 'PDF_ACTIVE_CONTENT': {
         const [engelska, svenska] = AKTIVT[resultat.detalj ?? ''] ?? AKTIVT.JavaScript;
-        return fel(
-          OBEHANDLINGSBAR,
-          'PDF_ACTIVE_CONTENT',
-          `${filnamn} contains ${engelska}, which is not accepted`,
-          `${filnamn} innehåller ${svenska}, vilket inte tas emot. Spara den som vanlig PDF (t.ex. PDF/A) och försök igen.`,
-        );
+        return new DomainError('PDF_ACTIVE_CONTENT', { filnamn, engelska, svenska });
       }
       case 'PDF_TOO_COMPLEX':
         return this.forKomplex(filnamn, 'memory');
@@ -187,18 +135,6 @@ export class PdfGranskning implements OnModuleDestroy {
   }
 
   private forKomplex(filnamn: string, budget: 'time' | 'page time' | 'memory'): DomainError {
-    const engelska = budget === 'page time' ? 'the time allowed for one page' : `the ${budget} allowed for one file`;
-    const svenska = {
-      time: 'den tar för lång tid',
-      'page time': 'en sida tar för lång tid',
-      memory: 'den tar för mycket minne',
-    }[budget];
-    return fel(
-      OBEHANDLINGSBAR,
-      'PDF_TOO_COMPLEX',
-      `${filnamn} could not be read within ${engelska}`,
-      `${filnamn} är för komplex för att läsas – ${svenska}. Spara den på nytt (t.ex. som PDF/A) och försök igen.`,
-      { budget },
-    );
+    return new DomainError('PDF_TOO_COMPLEX', { filnamn, budget });
   }
 }

@@ -1,11 +1,4 @@
-import {
-  CallHandler,
-  createParamDecorator,
-  ExecutionContext,
-  HttpStatus,
-  Injectable,
-  NestInterceptor,
-} from '@nestjs/common';
+import { CallHandler, createParamDecorator, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { DomainError } from '@app/core';
 import type { FastifyRequest } from 'fastify';
 import { Observable } from 'rxjs';
@@ -76,27 +69,12 @@ export class PdfUppladdning implements NestInterceptor {
     if (e instanceof DomainError) return e;
     switch ((e as { code?: string }).code) {
       case 'FST_FILES_LIMIT':
-        return new DomainError(
-          HttpStatus.BAD_REQUEST,
-          'TOO_MANY_FILES',
-          'Upload one file only (the multipart field "fil")',
-          'Bifoga bara en fil (fältet fil).',
-        );
+        return new DomainError('TOO_MANY_FILES');
       case 'FST_FIELDS_LIMIT':
       case 'FST_PARTS_LIMIT':
-        return new DomainError(
-          HttpStatus.BAD_REQUEST,
-          'TOO_MANY_FIELDS',
-          'The form has more fields than an upload takes',
-          'Formuläret har fler fält än en uppladdning tar emot.',
-        );
+        return new DomainError('TOO_MANY_FIELDS');
       default:
-        return new DomainError(
-          HttpStatus.BAD_REQUEST,
-          'MULTIPART_MALFORMED',
-          `The multipart body cannot be read (${(e as Error).message})`,
-          'Uppladdningen gick inte att läsa – formuläret är felaktigt eller ofullständigt. Försök igen.',
-        );
+        return new DomainError('MULTIPART_MALFORMED', { orsak: (e as Error).message });
     }
   }
 }

@@ -36,7 +36,7 @@ export class RemisshandlingService {
     // Checked and read before the transaction: a bad file stores nothing and locks nothing.
     const pdf = await this.granskning.granska(fil?.buffer, filnamn);
     return this.dataSource.transaction(async (m) => {
-      const remiss = await this.utkast.lastUtkast(actor, remissId, m, 'add a remisshandling to');
+      const remiss = await this.utkast.lastUtkast(actor, remissId, m, 'laggTillRemisshandling');
       const stored = await this.filer.insert(m, {
         organisationId: remiss.organisationId,
         filnamn,
@@ -70,7 +70,7 @@ export class RemisshandlingService {
 
   async taBort(actor: Actor, remissId: string, handlingId: string): Promise<void> {
     await this.dataSource.transaction(async (m) => {
-      const remiss = await this.utkast.lastUtkast(actor, remissId, m, 'remove a remisshandling from');
+      const remiss = await this.utkast.lastUtkast(actor, remissId, m, 'taBortRemisshandling');
       const handling = (await this.remisser.handlingar(remiss.id, m)).find((h) => h.id === handlingId);
       if (!handling) throw notFound('Remisshandling');
       await this.remisser.deleteHandling(m, handling.id);

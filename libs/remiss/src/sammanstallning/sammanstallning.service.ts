@@ -21,7 +21,7 @@ export class SammanstallningService {
   async dokument(actor: Actor, remissId: string): Promise<RemissammanstallningDokument> {
     const remiss = await this.remisser.egen(actor, remissId);
     kravAvsandare(actor, remiss);
-    if (remiss.status === 'utkast') throw illegalTransition('remiss', remiss.status, 'compile answers to');
+    if (remiss.status === 'utkast') throw illegalTransition('remiss', remiss.status, 'sammanstall');
     const [{ organisation, enhet }, rader, instanser] = await Promise.all([
       this.remisser.avsandare(remiss),
       this.synpunkter.synpunkter(remiss.id),

@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { FilRepository } from '@app/archive';
 import { Actor } from '@app/auth';
-import { badRequest, CappedSida, Clock, Filsvar, isDatum, JsonText, notFound, pdfFil, stockholmDatum } from '@app/core';
+import {
+  CappedSida,
+  Clock,
+  Filsvar,
+  invalidField,
+  isDatum,
+  JsonText,
+  notFound,
+  pdfFil,
+  stockholmDatum,
+} from '@app/core';
 import { REMISSINSTANS_STATUSAR, RemissinstansStatus } from '@app/database';
 import { RemissRepository } from '../remiss.repository';
 import { RemissStatusResponse } from './remiss-oversikt.response';
@@ -23,9 +33,11 @@ export class RemissOversiktService {
   }
 
   async list(actor: Actor, q: RemissListQuery): Promise<JsonText<CappedSida<RemissRad>>> {
-    for (const d of [q.svarsdatumFran, q.svarsdatumTill])
-      if (d && !isDatum(d))
-        throw badRequest('VALIDATION_FAILED', `${d} is not a calendar date`, `${d} är inget giltigt datum`);
+    for (const [falt, d] of [
+      ['svarsdatumFran', q.svarsdatumFran],
+      ['svarsdatumTill', q.svarsdatumTill],
+    ] as const)
+      if (d && !isDatum(d)) throw invalidField(falt, `${d} is not a calendar date`, `${d} är inget giltigt datum.`);
     return this.lista.text({
       ...q,
       organisationId: actor.organisationId,

@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { IsDatum, OptionalNotNull, SidQuery } from '@app/core';
+import { Faltnamn, IsDatum, OptionalNotNull, SidQuery } from '@app/core';
 import { REMISS_STATUSAR, RemissStatus } from '@app/database';
 
+@Faltnamn({ forsenad: 'försenad', svarsdatumFran: 'svarsdatum från', svarsdatumTill: 'svarsdatum till' })
 export class RemissListQuery extends SidQuery {
   @ApiPropertyOptional({ enum: ['svarsdatum', 'skapad', 'diarienummer', 'arendemening', 'status'], default: 'skapad' })
   @IsOptional()
@@ -63,6 +64,7 @@ export class OrsakDto {
   orsak!: string;
 }
 
+@Faltnamn({ epost: 'e-postadress' })
 export class NyLankDto {
   @ApiPropertyOptional({
     description: 'A corrected address for the external instans: the new link, and its reminders from now on, go there',

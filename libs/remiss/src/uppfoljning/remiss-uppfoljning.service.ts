@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, AuditLog } from '@app/auth';
-import { badRequest, Clock, illegalTransition, isDatum, stockholmDatum } from '@app/core';
+import { Clock, DomainError, illegalTransition, invalidField, isDatum, stockholmDatum } from '@app/core';
 import { Remiss, Remissinstans } from '@app/database';
 import { ExternAtkomstRepository, ExternLankService } from '@app/lankar';
 import { DataSource, EntityManager } from 'typeorm';
@@ -39,14 +39,14 @@ export class RemissUppfoljningService {
       kravAvsandare(actor, await this.remisser.egen(actor, remissId, m));
       const fore = await this.instanser.get(m, remissId, instansId, true);
       const remiss = await this.remisser.egen(actor, remissId, m, 'share');
-      if (remiss.status !== 'utskickad') throw illegalTransition('remiss', remiss.status, 'grant anstånd for');
+      if (remiss.status !== 'utskickad') throw illegalTransition('remiss', remiss.status, 'bevilja');
       if (fore.status === 'besvarad' || fore.status === 'avstar')
-        throw illegalTransition('remissinstans', fore.status, 'grant anstånd for');
+        throw illegalTransition('remissinstans', fore.status, 'bevilja');
       if (!isDatum(dto.svarsdatum))
-        throw badRequest(
-          'VALIDATION_FAILED',
+        throw invalidField(
+          'svarsdatum',
           `svarsdatum ${dto.svarsdatum} is not a calendar date`,
-          `${dto.svarsdatum} är inget giltigt datum`,
+          `Svarsdatum ${dto.svarsdatum} är inget giltigt datum.`,
         );
       kontrolleraAnstand(dto.svarsdatum, fore.svarsdatum, this.idag());
       const instans = await this.instanser.update(m, fore.id, { svarsdatum: dto.svarsdatum, anstandOrsak: dto.orsak });
@@ -78,7 +78,7 @@ export class RemissUppfoljningService {
       const fore = await this.remisser.egen(actor, remissId, m, true);
       kravAvsandare(actor, fore);
       if (fore.status !== 'utkast' && fore.status !== 'utskickad')
-        throw illegalTransition('remiss', fore.status, 'återkalla');
+        throw illegalTransition('remiss', fore.status, 'aterkalla');
       const now = this.clock.now();
       const remiss = await this.remisser.update(m, fore.id, {
         status: 'aterkallad',
@@ -168,8 +168,8 @@ export class RemissUppfoljningService {
   ): Promise<LankarAterkalladeResponse> {
     const { aterkallade, arbete } = await this.dataSource.transaction(async (m) => {
       const { remiss, instans: fore } = await this.externInstans(actor, remissId, instansId, m);
-      if (remiss.status !== 'utskickad') throw illegalTransition('remiss', remiss.status, 'issue a link for');
-      if (fore.status !== 'inbjuden') throw illegalTransition('remissinstans', fore.status, 'issue a link for');
+      if (remiss.status !== 'utskickad') throw illegalTransition('remiss', remiss.status, 'nyLank');
+      if (fore.status !== 'inbjuden') throw illegalTransition('remissinstans', fore.status, 'nyLank');
       const adress = rattadEpost?.toLowerCase() ?? fore.externEpost!;
       const aterkallade = await this.lankar.aterkallaForInstans(m, fore.id, this.clock.now());
       const instans =
@@ -217,12 +217,7 @@ export class RemissUppfoljningService {
     kravAvsandare(actor, await this.remisser.egen(actor, remissId, m));
     const instans = await this.instanser.get(m, remissId, instansId, true);
     const remiss = await this.remisser.egen(actor, remissId, m, 'share');
-    if (!instans.externEpost)
-      throw badRequest(
-        'NOT_EXTERNAL',
-        'Only external remissinstanser have links',
-        'Bara externa remissinstanser har personliga länkar',
-      );
+    if (!instans.externEpost) throw new DomainError('NOT_EXTERNAL');
     return { remiss, instans };
   }
 }

@@ -15,8 +15,18 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { INT4_MAX, IsDatum, OptionalNotNull } from '@app/core';
+import { Faltnamn, INT4_MAX, IsDatum, OptionalNotNull } from '@app/core';
 
+/** The form's names of the remiss' fields, for validation errors. */
+const REMISS_FALTNAMN = {
+  arendemening: 'ärendemening',
+  diariumId: 'diarium',
+  diarienummer: 'diarienummer',
+  fragor: 'frågor',
+  kontaktperson: 'kontaktperson',
+} as const;
+
+@Faltnamn({ epost: 'e-postadress', telefon: 'telefonnummer' })
 export class KontaktpersonDto {
   @ApiProperty({ example: 'Karin Lind' })
   @IsString()
@@ -38,6 +48,7 @@ export class KontaktpersonDto {
 }
 
 /** Either `enhetId` (an enhet of the own or another organisation of the platform) or `namn` + `epost` (an external party). */
+@Faltnamn({ enhetId: 'enhet', epost: 'e-postadress' })
 export class MottagareDto {
   @ApiPropertyOptional({ description: 'An enhet of any organisation on the platform' })
   @OptionalNotNull()
@@ -61,6 +72,7 @@ export class MottagareDto {
   epost?: string;
 }
 
+@Faltnamn(REMISS_FALTNAMN)
 export class NyRemissDto {
   @ApiProperty({ example: 'Förslag till policy för digital omställning' })
   @IsString()
@@ -127,6 +139,7 @@ export class NyRemissDto {
  * `null` is refused naming the field, except for `kontaktperson`, where it removes the contact
  * (the other fields that may be empty are emptied with '' or []).
  */
+@Faltnamn(REMISS_FALTNAMN)
 export class AndraRemissDto extends PartialType(
   OmitType(NyRemissDto, ['diariumId', 'diarienummer', 'kontaktperson'] as const),
   { skipNullProperties: false },

@@ -5,11 +5,12 @@ import { Actor, AuditLog } from '@app/auth';
 import {
   APP_CONFIG,
   AppConfig,
-  badRequest,
+  Atgard,
   Clock,
-  conflict,
+  DomainError,
   forbidden,
   illegalTransition,
+  invalidField,
   isDatum,
   stockholmDatum,
 } from '@app/core';
@@ -79,13 +80,9 @@ export class RemissUtkastService {
   async andra(actor: Actor, id: string, dto: AndraRemissDto): Promise<RemissResponse> {
     if (dto.svarsdatum !== undefined) this.kontrolleraSvarsdatum(dto.svarsdatum);
     return this.dataSource.transaction(async (m) => {
-      const remiss = await this.lastUtkast(actor, id, m, 'edit');
+      const remiss = await this.lastUtkast(actor, id, m, 'redigeraRemiss');
       if (dto.version !== undefined && dto.version !== remiss.version) {
-        throw conflict(
-          'STALE_VERSION',
-          `The remiss has changed since version ${dto.version} (now ${remiss.version})`,
-          'Remissen har ändrats av någon annan; ladda om och försök igen',
-        );
+        throw new DomainError('STALE_VERSION', { vad: 'remiss', version: dto.version, nu: remiss.version });
       }
       const changes: Partial<Remiss> = {};
       if (dto.arendemening !== undefined) changes.arendemening = dto.arendemening;
@@ -119,7 +116,7 @@ export class RemissUtkastService {
   }
 
   /** The remiss, locked, if the caller may change it and it is still an utkast (else 403 / 409 naming its state). */
-  async lastUtkast(actor: Actor, id: string, m: EntityManager, action: string): Promise<Remiss> {
+  async lastUtkast(actor: Actor, id: string, m: EntityManager, action: Atgard): Promise<Remiss> {
     const remiss = await this.remisser.egen(actor, id, m, true);
     kravAvsandare(actor, remiss);
     if (remiss.status !== 'utkast') throw illegalTransition('remiss', remiss.status, action);
@@ -128,10 +125,10 @@ export class RemissUtkastService {
 
   kontrolleraSvarsdatum(svarsdatum: string): void {
     if (!isDatum(svarsdatum))
-      throw badRequest(
-        'VALIDATION_FAILED',
+      throw invalidField(
+        'svarsdatum',
         `svarsdatum ${svarsdatum} is not a calendar date`,
-        `${svarsdatum} är inget giltigt datum`,
+        `Svarsdatum ${svarsdatum} är inget giltigt datum.`,
       );
     kontrolleraSvarsdatum(svarsdatum, stockholmDatum(this.clock.now()), this.config.REMISS_MIN_SVARSTID_ARBETSDAGAR);
   }
@@ -151,11 +148,7 @@ export class RemissUtkastService {
     const result: UtkastMottagare[] = dtos.map((d, i) => {
       if (d.enhetId && !d.namn && !d.epost) return { typ: 'enhet', enhetId: d.enhetId };
       if (!d.enhetId && d.namn && d.epost) return { typ: 'extern', namn: d.namn, epost: d.epost.toLowerCase() };
-      throw badRequest(
-        'INVALID_MOTTAGARE',
-        `mottagare[${i}] needs either enhetId or both namn and epost`,
-        `Mottagare ${i + 1} ska vara antingen en enhet eller en extern part med namn och e-post`,
-      );
+      throw new DomainError('INVALID_MOTTAGARE', { skal: 'ofullstandig', index: i });
     });
     const enhetIds = result.flatMap((r) => (r.typ === 'enhet' ? [r.enhetId] : []));
     const valbara = (await this.remisser.mottagareEnheter(enhetIds, m)).filter(
@@ -163,20 +156,10 @@ export class RemissUtkastService {
     );
     const kanda = new Set(valbara.map((e) => e.id));
     const okand = enhetIds.find((id) => !kanda.has(id));
-    if (okand)
-      throw badRequest(
-        'INVALID_MOTTAGARE',
-        `Enhet ${okand} is not an enhet of an organisation on the platform`,
-        'En av mottagarna finns inte på plattformen',
-      );
+    if (okand) throw new DomainError('INVALID_MOTTAGARE', { skal: 'okand', enhetId: okand });
     const nycklar = result.map((r) => (r.typ === 'enhet' ? r.enhetId : r.epost));
     const dubblett = nycklar.find((k, i) => nycklar.indexOf(k) !== i);
-    if (dubblett)
-      throw badRequest(
-        'INVALID_MOTTAGARE',
-        `Recipient ${dubblett} is listed twice`,
-        'Samma mottagare finns med två gånger',
-      );
+    if (dubblett) throw new DomainError('INVALID_MOTTAGARE', { skal: 'dubblett', nyckel: dubblett });
     return result;
   }
 }

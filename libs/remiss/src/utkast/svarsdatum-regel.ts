@@ -1,6 +1,6 @@
 import {
-  badRequest,
   Datum,
+  DomainError,
   holidayName,
   isWorkingDay,
   nextWorkingDay,
@@ -11,13 +11,7 @@ import {
 
 /** The API's message is English; the Swedish reason travels as `meddelande`, the next valid date in `details`. */
 function ogiltigtSvarsdatum(svarsdatum: Datum, orsak: string, nasta: Datum) {
-  const svenska = `${orsak}. Närmaste möjliga svarsdatum är ${nasta}.`;
-  return badRequest(
-    'INVALID_SVARSDATUM',
-    `svarsdatum ${svarsdatum} is not allowed; the next valid date is ${nasta}`,
-    svenska,
-    { nastaGiltigaDatum: nasta },
-  );
+  return new DomainError('INVALID_SVARSDATUM', { svarsdatum, orsak, nasta });
 }
 
 /** The earliest svarsdatum that leaves `minimum` working days after `idag`. */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ArkivService, dokumentFilnamn } from '@app/archive';
 import { Actor, AuditLog } from '@app/auth';
-import { badRequest, Clock, conflict, PlattformsLankar, stockholmDatum } from '@app/core';
+import { Clock, DomainError, PlattformsLankar, stockholmDatum } from '@app/core';
 import { Remissinstans } from '@app/database';
 import { ExternLankService } from '@app/lankar';
 import { PdfRenderare } from '@app/pdf';
@@ -52,11 +52,7 @@ export class RemissUtskickService {
         utskrivet.now,
       );
       if (JSON.stringify(dokument) !== JSON.stringify(utskrivet.dokument)) {
-        throw conflict(
-          'REMISS_CHANGED',
-          'The remiss changed while its missiv was being printed; send it again',
-          'Remissen ändrades medan missivet skrevs ut; skicka den igen',
-        );
+        throw new DomainError('STALE_VERSION', { vad: 'remiss', underUtskrift: true });
       }
       const instanser = await this.instanser.insert(m, rader);
       const lankar = new Map<string, string>();
@@ -109,22 +105,12 @@ export class RemissUtskickService {
 
   /** The locked draft, checked for sending, with the instanser it will get and its missiv as a document dated `now`. */
   private async underlag(actor: Actor, remissId: string, m: EntityManager, now = this.clock.now()) {
-    const utkast = await this.utkast.lastUtkast(actor, remissId, m, 'send');
+    const utkast = await this.utkast.lastUtkast(actor, remissId, m, 'skicka');
     // Time has passed since the draft was made: the svarstid must still hold on the day it goes out.
     this.utkast.kontrolleraSvarsdatum(utkast.svarsdatum);
-    if (utkast.utkastMottagare.length === 0)
-      throw badRequest(
-        'NO_MOTTAGARE',
-        'A remiss needs at least one remissinstans before it is sent',
-        'Lägg till minst en remissinstans innan remissen skickas',
-      );
+    if (utkast.utkastMottagare.length === 0) throw new DomainError('NO_MOTTAGARE');
     const handlingar = await this.remisser.handlingar(utkast.id, m);
-    if (handlingar.length === 0)
-      throw badRequest(
-        'NO_REMISSHANDLING',
-        'A remiss needs at least one remisshandling before it is sent',
-        'Ladda upp minst en remisshandling innan remissen skickas',
-      );
+    if (handlingar.length === 0) throw new DomainError('NO_REMISSHANDLING');
 
     const enheter = new Map(
       (
@@ -143,12 +129,7 @@ export class RemissUtskickService {
       };
       if (u.typ === 'extern') return { ...base, namn: u.namn, externEpost: u.epost };
       const enhet = enheter.get(u.enhetId);
-      if (!enhet)
-        throw badRequest(
-          'INVALID_MOTTAGARE',
-          `Enhet ${u.enhetId} is no longer on the platform`,
-          'En av mottagarna finns inte längre på plattformen',
-        );
+      if (!enhet) throw new DomainError('INVALID_MOTTAGARE', { skal: 'borta', enhetId: u.enhetId });
       const namn =
         enhet.organisationId === utkast.organisationId ? enhet.namn : `${enhet.organisation.namn}, ${enhet.namn}`;
       return { ...base, namn, mottagareOrganisationId: enhet.organisationId, mottagareEnhetId: enhet.id };

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ArkivService, FilRepository, Registrering } from '@app/archive';
 import { Actor, AuditLog } from '@app/auth';
-import { Clock, conflict, Filsvar, illegalTransition, notFound, pdfFil, stockholmDatum } from '@app/core';
+import { Clock, DomainError, Filsvar, illegalTransition, notFound, pdfFil, stockholmDatum } from '@app/core';
 import { Remissvar } from '@app/database';
 import { EpostUtkorg } from '@app/mail';
 import { PaminnelsePlanering } from '@app/reminders';
@@ -46,19 +46,15 @@ export class ExpedieringService {
     const svar = await this.svar.get(actor, id);
     kravRoll(actor, svar.enhetId, BESLUTA, 'Sending a remissvar');
     const lage = await this.instanser.forSvar(this.dataSource.manager, svar);
-    kravOppenRemiss(lage.remiss, 'send the answer');
-    if (svar.status !== 'beslutat') throw illegalTransition('remissvar', svar.status, 'send');
+    kravOppenRemiss(lage.remiss, 'expediera');
+    if (svar.status !== 'beslutat') throw illegalTransition('remissvar', svar.status, 'expediera');
     const utskrift = await this.utskrift.skriv(this.dataSource.manager, svar, lage, actor.namn);
     const mail = await this.dataSource.transaction(async (manager) => {
       const last = await this.instanser.forSvar(manager, svar, true);
       const nu = await this.svar.lock(manager, id);
-      if (nu.status !== 'beslutat') throw illegalTransition('remissvar', nu.status, 'send');
+      if (nu.status !== 'beslutat') throw illegalTransition('remissvar', nu.status, 'expediera');
       if (nu.version !== svar.version)
-        throw conflict(
-          'STALE_VERSION',
-          'The remissvar changed while it was being rendered; send it again',
-          'Svaret ändrades medan det skrevs ut; försök igen',
-        );
+        throw new DomainError('STALE_VERSION', { vad: 'remissvar', underUtskrift: true });
       return this.skicka(manager, actor, nu, last, utskrift, 'Expedierat.');
     });
     if (mail) await this.utkorg.dispatch([mail]);
@@ -87,13 +83,13 @@ export class ExpedieringService {
   async avsta(actor: Actor, instansId: string, motivering?: string): Promise<RemissvarResponse> {
     let lage = await this.instanser.get(actor, instansId);
     kravRoll(actor, lage.instans.mottagareEnhetId, BESLUTA, 'Declining a remiss');
-    kravOppenRemiss(lage.remiss, 'decline the remiss');
+    kravOppenRemiss(lage.remiss, 'avsta');
     if (lage.instans.status === 'inbjuden') {
       await this.registrering.registrera(actor, instansId);
       lage = await this.instanser.get(actor, instansId);
     }
     if (lage.instans.status === 'besvarad' || lage.instans.status === 'avstar')
-      throw illegalTransition('remissinstans', lage.instans.status, 'decline');
+      throw illegalTransition('remissinstans', lage.instans.status, 'avsta');
     const enhet = await this.instanser.enhet(this.dataSource.manager, lage.instans.mottagareEnhetId);
     const text = motivering?.trim() || `${enhet.namn} avstår från att yttra sig över remissen.`;
     const titel = `Svar på remiss om ${lage.remiss.arendemening.charAt(0).toLowerCase()}${lage.remiss.arendemening.slice(1)}`;
@@ -109,7 +105,7 @@ export class ExpedieringService {
     const { svarId, mail } = await this.dataSource.transaction(async (manager) => {
       const last = await this.instanser.get(actor, instansId, manager, true);
       if (!['registrerad', 'under_beredning'].includes(last.instans.status))
-        throw illegalTransition('remissinstans', last.instans.status, 'decline');
+        throw illegalTransition('remissinstans', last.instans.status, 'avsta');
       const svar = await this.avstarUtkast(manager, actor, last, titel, text);
       return {
         svarId: svar.id,
@@ -152,7 +148,7 @@ export class ExpedieringService {
     }
     const last = await this.svar.lock(manager, utkast.id);
     if (last.status !== 'utkast' && last.status !== 'for_beslut')
-      throw illegalTransition('remissvar', last.status, 'decline');
+      throw illegalTransition('remissvar', last.status, 'avsta');
     await this.svar.replaceWithAvstar(manager, last.id, titel, text);
     return this.svar.lock(manager, last.id);
   }
@@ -166,7 +162,7 @@ export class ExpedieringService {
     utskrift: Utskrift,
     andring: string,
   ): Promise<string | null> {
-    kravOppenRemiss(remiss, 'send the answer');
+    kravOppenRemiss(remiss, 'expediera');
     const now = this.clock.now();
     const datum = stockholmDatum(now);
     // Utgående in the nämnd's diarium, inkommande in the sender's (which gets its own copy when it is another organisation's).

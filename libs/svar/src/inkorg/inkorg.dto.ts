@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { SidQuery } from '@app/core';
+import { Faltnamn, SidQuery } from '@app/core';
 import { REMISSINSTANS_STATUSAR, RemissinstansStatus } from '@app/database';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
@@ -7,6 +7,7 @@ import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validato
 export const INKORG_SORTERING = ['svarsdatum', 'utskickad', 'arendemening', 'status', 'diarienummer'] as const;
 export type InkorgSortering = (typeof INKORG_SORTERING)[number];
 
+@Faltnamn({ forsenad: 'försenad' })
 export class InkorgQuery extends SidQuery {
   @ApiPropertyOptional({ enum: INKORG_SORTERING, default: 'svarsdatum' })
   @IsOptional()

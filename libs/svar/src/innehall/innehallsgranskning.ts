@@ -1,5 +1,5 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
-import { badRequest, DomainError } from '@app/core';
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '@app/core';
 import { Remiss, Synpunkt } from '@app/database';
 import { EntityManager } from 'typeorm';
 import { NamndInstansRepository } from '../instans/namnd-instans.repository';
@@ -40,28 +40,13 @@ export class Innehallsgranskning {
   ): Promise<SynpunktInnehall> {
     const falt = `synpunkter[${nr - 1}]`;
     if (p.typ === 'andringsforslag' && !p.strykText && !p.nyText) {
-      throw badRequest(
-        'ANDRINGSFORSLAG_UTAN_TEXT',
-        `${falt}: an andringsforslag needs strykText, nyText or both`,
-        `Ändringsförslag ${nr} saknar text att stryka eller föreslagen text`,
-        { synpunkt: nr },
-      );
+      throw new DomainError('ANDRINGSFORSLAG_UTAN_TEXT', { falt, synpunkt: nr });
     }
     if (p.typ !== 'andringsforslag' && (p.strykText || p.nyText)) {
-      throw badRequest(
-        'ANDRING_UTAN_ANDRINGSFORSLAG',
-        `${falt}: strykText and nyText belong to an andringsforslag`,
-        `Synpunkt ${nr}: text att stryka eller ersätta hör till ett ändringsförslag`,
-        { synpunkt: nr },
-      );
+      throw new DomainError('ANDRING_UTAN_ANDRINGSFORSLAG', { falt, synpunkt: nr });
     }
     if ((p.citat || p.sida !== undefined) && (!p.remisshandlingId || p.sida === undefined)) {
-      throw badRequest(
-        'REFERENS_OFULLSTANDIG',
-        `${falt}: a quotation or page needs both remisshandlingId and sida`,
-        `Synpunkt ${nr}: ange både remisshandling och sida`,
-        { synpunkt: nr },
-      );
+      throw new DomainError('REFERENS_OFULLSTANDIG', { falt, synpunkt: nr });
     }
     const fotnoter = p.fotnoter ?? [];
     kravFotnoter(p.text, fotnoter, falt);
@@ -82,31 +67,19 @@ export class Innehallsgranskning {
 
   private async kravReferens(manager: EntityManager, remiss: Remiss, p: SynpunktDto, nr: number): Promise<void> {
     const handling = await this.instanser.handling(manager, remiss.id, p.remisshandlingId!);
-    if (!handling) throw ogiltig('REMISSHANDLING_SAKNAS', 'Remisshandlingen hör inte till den här remissen', nr);
+    if (!handling) throw new DomainError('REMISSHANDLING_SAKNAS', { synpunkt: nr });
     if (p.sida === undefined) return;
     const sidtext = await this.instanser.sidtext(manager, handling.id, p.sida);
-    if (sidtext === null)
-      throw ogiltig('SIDA_SAKNAS', `Sidan ${p.sida} finns inte i ${handling.titel} (${handling.sidantal} sidor)`, nr);
-    if (p.citat !== undefined && !citatFinnsI(p.citat, sidtext))
-      throw ogiltig('CITAT_SAKNAS', `Citatet finns inte på sidan ${p.sida} i ${handling.titel}`, nr);
-    if (p.strykText && !citatFinnsI(p.strykText, sidtext))
-      throw ogiltig('STRYKTEXT_SAKNAS', `Texten att stryka finns inte på sidan ${p.sida} i ${handling.titel}`, nr);
+    const plats = { synpunkt: nr, sida: p.sida, titel: handling.titel };
+    if (sidtext === null) throw new DomainError('SIDA_SAKNAS', { ...plats, sidantal: handling.sidantal });
+    if (p.citat !== undefined && !citatFinnsI(p.citat, sidtext)) throw new DomainError('CITAT_SAKNAS', plats);
+    if (p.strykText && !citatFinnsI(p.strykText, sidtext)) throw new DomainError('STRYKTEXT_SAKNAS', plats);
   }
-}
-
-/** 422 carrying the Swedish sentence as message: the API's one exception to English messages, because the UI shows it as it is. */
-function ogiltig(code: string, svenska: string, synpunkt: number): DomainError {
-  return new DomainError(HttpStatus.UNPROCESSABLE_ENTITY, code, svenska, svenska, { synpunkt });
 }
 
 function kravFotnoter(text: string, fotnoter: readonly string[], falt: string): void {
   const saknas = saknadeFotnoter(text, fotnoter);
-  if (saknas.length)
-    throw badRequest(
-      'FOTNOT_SAKNAS',
-      `${falt}: footnote [^${saknas[0]}] has no text`,
-      `Fotnot ${saknas[0]} saknar text`,
-    );
+  if (saknas.length) throw new DomainError('FOTNOT_SAKNAS', { falt, fotnot: saknas[0] });
 }
 
 /** The content of a stored answer, in the form a save and a revision use. */

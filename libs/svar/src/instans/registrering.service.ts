@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ArkivService, DiariumService } from '@app/archive';
 import { Actor, AuditLog } from '@app/auth';
-import { Clock, conflict, illegalTransition, stockholmDatum } from '@app/core';
+import { Clock, DomainError, illegalTransition, stockholmDatum } from '@app/core';
 import { Remissinstans } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { kravOppenRemiss, kravRoll, REGISTRERA } from '../behorighet';
@@ -29,8 +29,9 @@ export class RegistreringService {
     return this.dataSource.transaction(async (manager) => {
       const lage = await this.instanser.get(actor, instansId, manager, true);
       kravRoll(actor, lage.instans.mottagareEnhetId, REGISTRERA, 'Registering a remiss');
-      kravOppenRemiss(lage.remiss, 'register the remiss');
-      if (lage.instans.status !== 'inbjuden') throw illegalTransition('remissinstans', lage.instans.status, 'register');
+      kravOppenRemiss(lage.remiss, 'registrera');
+      if (lage.instans.status !== 'inbjuden')
+        throw illegalTransition('remissinstans', lage.instans.status, 'registrera');
       return toNamndInstansResponse(await this.registreraI(manager, actor, lage, diarienummer));
     });
   }
@@ -43,12 +44,7 @@ export class RegistreringService {
     diarienummer?: string,
   ): Promise<Remissinstans> {
     const diarium = await this.instanser.diariumFor(manager, instans.mottagareEnhetId);
-    if (!diarium)
-      throw conflict(
-        'DIARIUM_SAKNAS',
-        `${instans.namn} has no diarium to register in`,
-        `${instans.namn} saknar diarium`,
-      );
+    if (!diarium) throw new DomainError('DIARIUM_SAKNAS', { enhet: instans.namn });
     const arende = await this.diarium.registerArende(
       actor,
       { diariumId: diarium.id, arendemening: `Remiss: ${remiss.arendemening}`, diarienummer },

@@ -1,0 +1,570 @@
+import { HttpStatus } from '@nestjs/common';
+import { ATGARDER, Atgard, STATUSNAMN, TillstandI, tillstandSats, Tillstandsmaskin } from '../states/statusnamn';
+
+/** One field's refusal, shown beside the field of a form: `falt` is the path in the request, `meddelande` Swedish. */
+export interface FaltFel {
+  falt: string;
+  meddelande: string;
+}
+
+/** What a code answers: its HTTP status, the English message (API users), the Swedish text (people). */
+export interface ErrorSpec<P> {
+  status: HttpStatus;
+  message: (p: P) => string;
+  svenska: (p: P) => string;
+  details?: (p: P) => Record<string, unknown>;
+  fel?: (p: P) => FaltFel[];
+}
+
+const spec = <P = void>(
+  status: HttpStatus,
+  message: (p: P) => string,
+  svenska: (p: P) => string,
+  extra: Pick<ErrorSpec<P>, 'details' | 'fel'> = {},
+): ErrorSpec<P> => ({ status, message, svenska, ...extra });
+
+/** "42 sekunder", "15 minuter": how long a caller is told to wait. */
+export function svenskVantetid(seconds: number): string {
+  if (seconds < 120) return seconds === 1 ? '1 sekund' : `${seconds} sekunder`;
+  return `${Math.ceil(seconds / 60)} minuter`;
+}
+
+/** Whole seconds, at least one: what Retry-After and the texts say. */
+const heltSekunder = (s: number) => Math.max(1, Math.ceil(s));
+const retryAfter = (p: { sekunder: number }) => ({ retryAfterSeconds: heltSekunder(p.sekunder) });
+
+export interface IllegalState {
+  maskin: Tillstandsmaskin;
+  status: string;
+  atgard: Atgard;
+}
+
+export type StaleVersion =
+  { vad: 'remiss' | 'remissvar'; version: number; nu: number } | { vad: 'remiss' | 'remissvar'; underUtskrift: true };
+
+export type InvalidMottagare =
+  | { skal: 'ofullstandig'; index: number }
+  | { skal: 'okand'; enhetId: string }
+  | { skal: 'borta'; enhetId: string }
+  | { skal: 'dubblett'; nyckel: string };
+
+/** A reminder rule's kind as people read it. */
+const REGELTYP: Record<string, string> = {
+  fore: 'före svarsdatum',
+  pa_dagen: 'på svarsdagen',
+  efter: 'efter svarsdatum',
+  veckovis: 'veckovis efter svarsdatum',
+};
+const regel = (typ: string) => `Regeln ”${REGELTYP[typ] ?? typ}”`;
+
+/** What a 404 says is missing, in Swedish (its English name is the key, as the message says it). */
+const SAKNAS = {
+  Diarium: 'Diariet',
+  Enhet: 'Enheten',
+  'Externt svar': 'Det externa svaret',
+  Missiv: 'Missivet',
+  Organisation: 'Organisationen',
+  Remiss: 'Remissen',
+  Remisshandling: 'Remisshandlingen',
+  Remissinstans: 'Remissinstansen',
+  Remissvar: 'Svaret',
+  Revision: 'Versionen',
+  Route: 'Sidan',
+  'Sent PDF': 'Det expedierade svaret',
+  Ärende: 'Ärendet',
+} as const;
+export type Saknas = keyof typeof SAKNAS;
+
+const arbetsdagar = (n: number) => (n === 1 ? '1 arbetsdag' : `${n} arbetsdagar`);
+
+const PDF_BUDGET: Record<'time' | 'page time' | 'memory', [english: string, svenska: string]> = {
+  time: ['the time allowed for one file', 'den tar för lång tid'],
+  'page time': ['the time allowed for one page', 'en sida tar för lång tid'],
+  memory: ['the memory allowed for one file', 'den tar för mycket minne'],
+};
+
+/**
+ * Every code the API answers with, closed: `new DomainError(code, params)` takes only these, and
+ * error-codes.spec.ts reads every Swedish text. The few 422s of an answer's content carry the Swedish
+ * sentence as `message` too (the UI has shown it as it is since before `meddelande`).
+ */
+export const ERROR_CODES = {
+  // Requests the framework refuses before a handler runs (ApiExceptionFilter maps them by status).
+  BAD_REQUEST: spec<{ message: string }>(
+    HttpStatus.BAD_REQUEST,
+    (p) => p.message,
+    () => 'Begäran gick inte att tolka.',
+  ),
+  MALFORMED_JSON: spec<{ message: string }>(
+    HttpStatus.BAD_REQUEST,
+    (p) => p.message,
+    () => 'Innehållet är inte giltig JSON.',
+  ),
+  METHOD_NOT_ALLOWED: spec<{ message: string }>(
+    HttpStatus.METHOD_NOT_ALLOWED,
+    (p) => p.message,
+    () => 'Den här adressen tar inte emot den sortens begäran.',
+  ),
+  CONFLICT: spec<{ message: string }>(
+    HttpStatus.CONFLICT,
+    (p) => p.message,
+    () => 'Begäran krockar med hur uppgifterna ser ut nu. Ladda om och försök igen.',
+  ),
+  GONE: spec<{ message: string }>(
+    HttpStatus.GONE,
+    (p) => p.message,
+    () => 'Det du söker finns inte längre.',
+  ),
+  PAYLOAD_TOO_LARGE: spec<{ message: string }>(
+    HttpStatus.PAYLOAD_TOO_LARGE,
+    (p) => p.message,
+    () => 'Det som skickades är för stort.',
+  ),
+  UNPROCESSABLE: spec<{ message: string }>(
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    (p) => p.message,
+    () => 'Uppgifterna gick inte att behandla.',
+  ),
+  UNAVAILABLE: spec<{ message: string }>(
+    HttpStatus.SERVICE_UNAVAILABLE,
+    (p) => p.message,
+    () => 'Tjänsten är inte tillgänglig just nu. Försök igen om en stund.',
+  ),
+  INTERNAL: spec(
+    HttpStatus.INTERNAL_SERVER_ERROR,
+    () => 'Internal error',
+    () => 'Något gick fel hos oss. Försök igen, och kontakta supporten om det upprepas.',
+  ),
+
+  // Input
+  /** Each refused field with its Swedish name (`namn`) and sentence; `fel` of the body carries path and sentence. */
+  VALIDATION_FAILED: spec<{ message: string; fel: (FaltFel & { namn: string })[] }>(
+    HttpStatus.BAD_REQUEST,
+    (p) => p.message,
+    (p) => {
+      const namn = [...new Set(p.fel.map((f) => f.namn))];
+      return `Uppgifterna är inte giltiga: ${namn.length === 1 ? 'fältet' : 'fälten'} ${namn.join(', ')}`;
+    },
+    {
+      details: (p) => ({ fields: [...new Set(p.fel.map((f) => f.falt.split('.')[0]))] }),
+      fel: (p) => p.fel.map(({ falt, meddelande }) => ({ falt, meddelande })),
+    },
+  ),
+  INPUT_TOO_DEEP: spec<{ falt: string; svensktFalt: string; max: number }>(
+    HttpStatus.BAD_REQUEST,
+    (p) => `${p.falt || 'the body'} is nested deeper than ${p.max} levels`,
+    (p) => `Uppgifterna i ${p.falt ? `fältet ${p.svensktFalt}` : 'innehållet'} är nästlade i fler än ${p.max} nivåer`,
+    { details: (p) => ({ fields: [p.falt] }) },
+  ),
+  INVALID_TEXT: spec<{ falt: string; svensktFalt: string; fel: 'NUL' | 'SURROGATE' }>(
+    HttpStatus.BAD_REQUEST,
+    (p) => `${p.falt || 'the body'} contains ${p.fel === 'NUL' ? 'a NUL character' : 'an unpaired UTF-16 surrogate'}`,
+    (p) =>
+      `${p.falt ? `Fältet ${p.svensktFalt}` : 'Innehållet'} innehåller ${
+        p.fel === 'NUL' ? 'ett NUL-tecken' : 'ett ensamt surrogattecken (ogiltig Unicode)'
+      }`,
+    { details: (p) => ({ fields: [p.falt] }) },
+  ),
+  INVALID_VALUE: spec(
+    HttpStatus.BAD_REQUEST,
+    () => 'A value is outside what the platform can store',
+    () => 'Ett av värdena ligger utanför det som kan sparas',
+  ),
+  UNSUPPORTED_MEDIA_TYPE: spec<{ given: string; accepted: readonly string[] }>(
+    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+    (p) => `This route accepts ${p.accepted.join(' or ')}, not ${p.given || 'a body without Content-Type'}`,
+    (p) => `Innehållstypen ${p.given || '(ingen)'} tas inte emot här; skicka ${p.accepted.join(' eller ')}.`,
+    { details: (p) => ({ accepted: p.accepted }) },
+  ),
+  VERSION_REQUIRED: spec(
+    HttpStatus.PRECONDITION_REQUIRED,
+    () => 'Send If-Match: "<version>" (the ETag you read) or version in the body',
+    () => 'Versionen som ändringen bygger på saknas',
+  ),
+
+  // Access
+  UNAUTHENTICATED: spec(
+    HttpStatus.UNAUTHORIZED,
+    () => 'Sign in first',
+    () => 'Logga in först',
+  ),
+  INVALID_CREDENTIALS: spec(
+    HttpStatus.UNAUTHORIZED,
+    () => 'Wrong e-mail address or password',
+    () => 'Fel e-postadress eller lösenord',
+  ),
+  FORBIDDEN: spec<{ message?: string } | void>(
+    HttpStatus.FORBIDDEN,
+    (p) => p?.message ?? 'You lack the role needed for this',
+    () => 'Du saknar behörighet för detta',
+  ),
+  /** Also what is not the caller's to see: a 404 never says whether it exists. */
+  NOT_FOUND: spec<{ vad: Saknas }>(
+    HttpStatus.NOT_FOUND,
+    (p) => `${p.vad} not found`,
+    (p) => `${SAKNAS[p.vad]} finns inte, eller så saknar du åtkomst.`,
+  ),
+  CROSS_ORIGIN_REFUSED: spec(
+    HttpStatus.FORBIDDEN,
+    () => "Requests that change something are accepted only from the platform's own origin",
+    () => 'Begäran kom från en annan webbplats än Remissplattformen och har avvisats.',
+  ),
+  CSRF_TOKEN_INVALID: spec<{ formField: string }>(
+    HttpStatus.FORBIDDEN,
+    (p) =>
+      `The session's CSRF token is missing or wrong: send the csrfToken from login or GET /api/auth/me as header X-CSRF-Token (or form field ${p.formField})`,
+    () => 'Begäran saknar sessionens säkerhetstoken eller har fel token. Ladda om sidan och försök igen.',
+  ),
+
+  // Load and limits
+  TOO_MANY_REQUESTS: spec<{ sekunder: number; orsak: 'login' | 'link' | 'inloggningsko' }>(
+    HttpStatus.TOO_MANY_REQUESTS,
+    (p) =>
+      p.orsak === 'inloggningsko'
+        ? 'Too many logins from your address are waiting; try again in a moment'
+        : `Rate limit exceeded, retry in ${heltSekunder(p.sekunder)} seconds`,
+    (p) =>
+      p.orsak === 'inloggningsko'
+        ? 'För många inloggningar från din adress väntar redan. Försök igen om en stund.'
+        : `${
+            p.orsak === 'login'
+              ? 'För många misslyckade inloggningar från din adress.'
+              : 'För många förfrågningar till personliga länkar från din adress.'
+          } Försök igen om ${svenskVantetid(heltSekunder(p.sekunder))}.`,
+    { details: retryAfter },
+  ),
+  LOGIN_LOCKED: spec<{ sekunder: number; forKlienten: boolean }>(
+    HttpStatus.TOO_MANY_REQUESTS,
+    (p) =>
+      p.forKlienten
+        ? `Too many wrong passwords from your address; the account is locked for you for ${heltSekunder(p.sekunder)} more seconds`
+        : `Too many wrong passwords; the account is locked for ${heltSekunder(p.sekunder)} more seconds`,
+    (p) =>
+      p.forKlienten
+        ? `För många felaktiga inloggningsförsök från din adress. Kontot är spärrat för dig i ${svenskVantetid(heltSekunder(p.sekunder))} till.`
+        : `För många felaktiga inloggningsförsök. Kontot är spärrat i ${svenskVantetid(heltSekunder(p.sekunder))} till.`,
+    { details: retryAfter },
+  ),
+  LOGIN_BUSY: spec<{ sekunder: number }>(
+    HttpStatus.SERVICE_UNAVAILABLE,
+    () => 'Too many logins at once; try again in a few seconds',
+    () => 'Inloggningen är hårt belastad just nu. Försök igen om några sekunder.',
+    { details: retryAfter },
+  ),
+  DATABASE_BUSY: spec<{ message?: string } | void>(
+    HttpStatus.SERVICE_UNAVAILABLE,
+    (p) => p?.message ?? 'The database is busy; try again shortly',
+    () => 'Databasen är överbelastad just nu. Försök igen om en stund.',
+  ),
+  PDF_FAILED: spec<{ message: string; koBorta?: boolean }>(
+    HttpStatus.SERVICE_UNAVAILABLE,
+    (p) => p.message,
+    (p) =>
+      p.koBorta
+        ? 'Utskriftstjänsten går inte att nå just nu. Försök igen om en stund.'
+        : 'PDF-dokumentet kunde inte skapas',
+  ),
+
+  // Concurrent changes
+  DUPLICATE: spec(
+    HttpStatus.CONFLICT,
+    () => 'This already exists (an identical request was probably saved at the same moment); reload and try again',
+    () => 'Uppgiften finns redan (troligen sparades samma sak samtidigt); ladda om och försök igen',
+  ),
+  CONCURRENT_CHANGE: spec(
+    HttpStatus.CONFLICT,
+    () => 'Someone else changed the same thing at the same moment; try again',
+    () => 'Någon annan ändrade samma sak i samma ögonblick. Försök igen.',
+  ),
+  STALE_VERSION: spec<StaleVersion>(
+    HttpStatus.CONFLICT,
+    (p) =>
+      'underUtskrift' in p
+        ? `The ${p.vad} changed while it was being printed; send it again`
+        : p.vad === 'remiss'
+          ? `The remiss has changed since version ${p.version} (now ${p.nu})`
+          : `The remissvar was saved by someone else: it is at version ${p.nu}, your edit is based on ${p.version}`,
+    (p) =>
+      'underUtskrift' in p
+        ? p.vad === 'remiss'
+          ? 'Remissen ändrades medan missivet skrevs ut; skicka den igen'
+          : 'Svaret ändrades medan det skrevs ut; försök igen'
+        : p.vad === 'remiss'
+          ? 'Remissen har ändrats av någon annan; ladda om och försök igen'
+          : 'Svaret har ändrats av någon annan sedan du öppnade det; ladda om och gör din ändring igen',
+    { details: (p) => ('underUtskrift' in p || p.vad === 'remiss' ? {} : { currentVersion: p.nu }) },
+  ),
+  REMINDER_RULES_CHANGING: spec(
+    HttpStatus.CONFLICT,
+    () => 'The reminder rules kept changing while the reminders were planned; try again',
+    () => 'Påminnelsereglerna ändrades medan påminnelserna planerades. Försök igen.',
+  ),
+
+  // States
+  ILLEGAL_STATE: spec<IllegalState>(
+    HttpStatus.CONFLICT,
+    (p) => `Cannot ${ATGARDER[p.atgard].english} ${p.maskin} in state '${p.status}'`,
+    (p) =>
+      `Det går inte att ${ATGARDER[p.atgard].svenska} när ${tillstandSats(p.maskin, p.status as never, p.atgard)}.`,
+    { details: (p) => ({ currentState: p.status }) },
+  ),
+  /** The remiss is återkallad or avslutad: a state of a remiss that still exists (409), for the nämnd and for a link alike. */
+  REMISS_CLOSED: spec<{ status: TillstandI<'remiss'>; atgard?: Atgard }>(
+    HttpStatus.CONFLICT,
+    (p) =>
+      `The remiss is in state '${p.status}' and no longer open for answers${p.atgard ? ` (cannot ${ATGARDER[p.atgard].english} it)` : ''}`,
+    (p) =>
+      p.atgard
+        ? `Det går inte att ${ATGARDER[p.atgard].svenska} när ${tillstandSats('remiss', p.status)}.`
+        : `Remissen tar inte längre emot svar: den ${STATUSNAMN.remiss[p.status].sats}.`,
+    { details: (p) => ({ currentState: p.status }) },
+  ),
+
+  // Personal links
+  LINK_NOT_FOUND: spec(
+    HttpStatus.NOT_FOUND,
+    () => 'This link does not exist',
+    () => 'Länken finns inte. Kontrollera att hela adressen från e-postmeddelandet kom med.',
+  ),
+  LINK_USED: spec(
+    HttpStatus.GONE,
+    () => 'This link has already been used to answer',
+    () => 'Länken har redan använts för att svara på remissen.',
+  ),
+  LINK_REVOKED: spec(
+    HttpStatus.GONE,
+    () => 'This link has been revoked by the sender',
+    () => 'Länken har återkallats av avsändaren. Kontakta kontaktpersonen för remissen.',
+  ),
+  LINK_EXPIRED: spec(
+    HttpStatus.GONE,
+    () => 'This link has expired',
+    () => 'Länken har slutat gälla. Kontakta kontaktpersonen för remissen.',
+  ),
+  LINK_ANSWER_IN_PROGRESS: spec(
+    HttpStatus.CONFLICT,
+    () => 'An answer through this link is being received right now',
+    () =>
+      'Ett svar via länken tas emot just nu. Vänta en stund och öppna sedan länken igen för att se om svaret kom fram.',
+  ),
+  NOT_EXTERNAL: spec(
+    HttpStatus.BAD_REQUEST,
+    () => 'Only external remissinstanser have links',
+    () => 'Bara externa remissinstanser har personliga länkar',
+  ),
+
+  // The sender's side
+  INVALID_SVARSDATUM: spec<{ svarsdatum: string; orsak: string; nasta: string }>(
+    HttpStatus.BAD_REQUEST,
+    (p) => `svarsdatum ${p.svarsdatum} is not allowed; the next valid date is ${p.nasta}`,
+    (p) => `${p.orsak}. Närmaste möjliga svarsdatum är ${p.nasta}.`,
+    { details: (p) => ({ nastaGiltigaDatum: p.nasta }) },
+  ),
+  INVALID_MOTTAGARE: spec<InvalidMottagare>(
+    HttpStatus.BAD_REQUEST,
+    (p) =>
+      p.skal === 'ofullstandig'
+        ? `mottagare[${p.index}] needs either enhetId or both namn and epost`
+        : p.skal === 'okand'
+          ? `Enhet ${p.enhetId} is not an enhet of an organisation on the platform`
+          : p.skal === 'borta'
+            ? `Enhet ${p.enhetId} is no longer on the platform`
+            : `Recipient ${p.nyckel} is listed twice`,
+    (p) =>
+      p.skal === 'ofullstandig'
+        ? `Mottagare ${p.index + 1} ska vara antingen en enhet eller en extern part med namn och e-post`
+        : p.skal === 'okand'
+          ? 'En av mottagarna finns inte på plattformen'
+          : p.skal === 'borta'
+            ? 'En av mottagarna finns inte längre på plattformen'
+            : 'Samma mottagare finns med två gånger',
+  ),
+  NO_MOTTAGARE: spec(
+    HttpStatus.BAD_REQUEST,
+    () => 'A remiss needs at least one remissinstans before it is sent',
+    () => 'Lägg till minst en remissinstans innan remissen skickas',
+  ),
+  NO_REMISSHANDLING: spec(
+    HttpStatus.BAD_REQUEST,
+    () => 'A remiss needs at least one remisshandling before it is sent',
+    () => 'Ladda upp minst en remisshandling innan remissen skickas',
+  ),
+  DUPLICATE_RULE: spec<{ typ: string; arbetsdagar: number }>(
+    HttpStatus.BAD_REQUEST,
+    (p) => `Rule ${p.typ} ${p.arbetsdagar} is given twice`,
+    (p) => `${regel(p.typ)} med ${arbetsdagar(p.arbetsdagar)} finns två gånger`,
+  ),
+  INVALID_RULE: spec<{ typ: string; arbetsdagar: 0 | 1 }>(
+    HttpStatus.BAD_REQUEST,
+    (p) =>
+      p.arbetsdagar === 0 ? `A '${p.typ}' rule takes 0 working days` : `A '${p.typ}' rule needs at least 1 working day`,
+    (p) =>
+      p.arbetsdagar === 0
+        ? `${regel(p.typ)} har 0 arbetsdagar`
+        : `${regel(p.typ)} behöver minst ${arbetsdagar(p.arbetsdagar)}`,
+  ),
+
+  // Uploads and their PDF checks
+  FILE_MISSING: spec(
+    HttpStatus.BAD_REQUEST,
+    () => 'No file was uploaded (multipart field "fil")',
+    () => 'Ingen fil bifogades',
+  ),
+  TOO_MANY_FILES: spec(
+    HttpStatus.BAD_REQUEST,
+    () => 'Upload one file only (the multipart field "fil")',
+    () => 'Bifoga bara en fil (fältet fil).',
+  ),
+  TOO_MANY_FIELDS: spec(
+    HttpStatus.BAD_REQUEST,
+    () => 'The form has more fields than an upload takes',
+    () => 'Formuläret har fler fält än en uppladdning tar emot.',
+  ),
+  MULTIPART_MALFORMED: spec<{ orsak: string }>(
+    HttpStatus.BAD_REQUEST,
+    (p) => `The multipart body cannot be read (${p.orsak})`,
+    () => 'Uppladdningen gick inte att läsa – formuläret är felaktigt eller ofullständigt. Försök igen.',
+  ),
+  FILE_TOO_LARGE: spec<{ mb: number }>(
+    HttpStatus.PAYLOAD_TOO_LARGE,
+    (p) => `The file is larger than ${p.mb} MB`,
+    (p) => `Filen är större än ${p.mb} MB`,
+  ),
+  NOT_A_PDF: spec<{ filnamn: string; format?: string }>(
+    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+    (p) => `${p.filnamn} is not a PDF`,
+    (p) => `${p.filnamn} är inte en PDF${p.format ? ` utan ${p.format}` : ''}. Ladda upp handlingen som PDF.`,
+  ),
+  PDF_INSPECTION_BUSY: spec(
+    HttpStatus.SERVICE_UNAVAILABLE,
+    () => 'Too many PDFs are being checked at the moment; try again shortly',
+    () => 'Just nu granskas för många PDF-filer. Försök igen om en stund.',
+  ),
+  PDF_ENCRYPTED: spec<{ filnamn: string }>(
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    (p) => `${p.filnamn} is encrypted or password protected`,
+    (p) => `${p.filnamn} är krypterad eller lösenordsskyddad. Spara den utan lösenord och försök igen.`,
+  ),
+  PDF_CORRUPT: spec<{ filnamn: string; detalj?: string }>(
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    (p) => `${p.filnamn} cannot be opened as a PDF (${p.detalj ?? 'unknown reason'})`,
+    (p) => `${p.filnamn} går inte att öppna – filen är skadad eller ofullständig.`,
+  ),
+  PDF_TOO_MANY_PAGES: spec<{ filnamn: string; sidantal: number; maxSidor: number }>(
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    (p) => `${p.filnamn} has ${p.sidantal} pages; at most ${p.maxSidor} are accepted`,
+    (p) =>
+      `${p.filnamn} har ${p.sidantal} sidor – högst ${p.maxSidor} sidor tas emot. Dela upp handlingen i flera filer.`,
+    { details: (p) => ({ sidantal: p.sidantal, maxSidor: p.maxSidor }) },
+  ),
+  PDF_TEXT_TOO_LARGE: spec<{ filnamn: string; mb: number }>(
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    (p) => `${p.filnamn} holds more than ${p.mb} MB of text`,
+    (p) => `${p.filnamn} innehåller mer än ${p.mb} MB text. Dela upp handlingen i flera filer.`,
+  ),
+  PDF_ACTIVE_CONTENT: spec<{ filnamn: string; engelska: string; svenska: string }>(
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    (p) => `${p.filnamn} contains ${p.engelska}, which is not accepted`,
+    (p) =>
+      `${p.filnamn} innehåller ${p.svenska}, vilket inte tas emot. Spara den som vanlig PDF (t.ex. PDF/A) och försök igen.`,
+  ),
+  PDF_TOO_COMPLEX: spec<{ filnamn: string; budget: 'time' | 'page time' | 'memory' }>(
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    (p) => `${p.filnamn} could not be read within ${PDF_BUDGET[p.budget][0]}`,
+    (p) =>
+      `${p.filnamn} är för komplex för att läsas – ${PDF_BUDGET[p.budget][1]}. Spara den på nytt (t.ex. som PDF/A) och försök igen.`,
+    { details: (p) => ({ budget: p.budget }) },
+  ),
+
+  // The nämnd's side
+  DIARIUM_SAKNAS: spec<{ enhet: string }>(
+    HttpStatus.CONFLICT,
+    (p) => `${p.enhet} has no diarium to register in`,
+    (p) => `${p.enhet} saknar diarium`,
+  ),
+  INVALID_DIARIENUMMER: spec<{ angivet: string; diarium: string; exempel: string }>(
+    HttpStatus.BAD_REQUEST,
+    (p) => `"${p.angivet}" is not a diarienummer of ${p.diarium} (expected e.g. ${p.exempel})`,
+    (p) => `"${p.angivet}" är inte ett diarienummer i ${p.diarium} (till exempel ${p.exempel})`,
+  ),
+  DIARIENUMMER_TAKEN: spec<{ diarienummer: string }>(
+    HttpStatus.CONFLICT,
+    (p) => `Diarienummer ${p.diarienummer} is already in use`,
+    (p) => `Diarienumret ${p.diarienummer} används redan`,
+  ),
+  REMISSVAR_FINNS: spec<{ remissvarId: string }>(
+    HttpStatus.CONFLICT,
+    () => 'This instans already has a remissvar; edit it instead',
+    () => 'Det finns redan ett svar; redigera det',
+    { details: (p) => ({ remissvarId: p.remissvarId }) },
+  ),
+  BESLUT_OFULLSTANDIGT: spec<{ typ: 'namndbeslut' | 'delegationsbeslut' }>(
+    HttpStatus.BAD_REQUEST,
+    (p) =>
+      p.typ === 'namndbeslut'
+        ? 'A namndbeslut needs sammantradesdatum and paragraf'
+        : 'A delegationsbeslut needs delegatNamn and beslutsdatum',
+    (p) =>
+      p.typ === 'namndbeslut'
+        ? 'Ett nämndbeslut behöver sammanträdesdatum och paragraf'
+        : 'Ett delegationsbeslut behöver delegat och beslutsdatum',
+  ),
+  ANDRINGSFORSLAG_UTAN_TEXT: spec<{ falt: string; synpunkt: number }>(
+    HttpStatus.BAD_REQUEST,
+    (p) => `${p.falt}: an andringsforslag needs strykText, nyText or both`,
+    (p) => `Ändringsförslag ${p.synpunkt} saknar text att stryka eller föreslagen text`,
+    { details: (p) => ({ synpunkt: p.synpunkt }) },
+  ),
+  ANDRING_UTAN_ANDRINGSFORSLAG: spec<{ falt: string; synpunkt: number }>(
+    HttpStatus.BAD_REQUEST,
+    (p) => `${p.falt}: strykText and nyText belong to an andringsforslag`,
+    (p) => `Synpunkt ${p.synpunkt}: text att stryka eller ersätta hör till ett ändringsförslag`,
+    { details: (p) => ({ synpunkt: p.synpunkt }) },
+  ),
+  REFERENS_OFULLSTANDIG: spec<{ falt: string; synpunkt: number }>(
+    HttpStatus.BAD_REQUEST,
+    (p) => `${p.falt}: a quotation or page needs both remisshandlingId and sida`,
+    (p) => `Synpunkt ${p.synpunkt}: ange både remisshandling och sida`,
+    { details: (p) => ({ synpunkt: p.synpunkt }) },
+  ),
+  FOTNOT_SAKNAS: spec<{ falt: string; fotnot: string | number }>(
+    HttpStatus.BAD_REQUEST,
+    (p) => `${p.falt}: footnote [^${p.fotnot}] has no text`,
+    (p) => `Fotnot ${p.fotnot} saknar text`,
+  ),
+  REMISSHANDLING_SAKNAS: spec<{ synpunkt: number }>(
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    () => 'Remisshandlingen hör inte till den här remissen',
+    () => 'Remisshandlingen hör inte till den här remissen',
+    { details: (p) => ({ synpunkt: p.synpunkt }) },
+  ),
+  SIDA_SAKNAS: spec<{ synpunkt: number; sida: number; titel: string; sidantal: number }>(
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    (p) => `Sidan ${p.sida} finns inte i ${p.titel} (${p.sidantal} sidor)`,
+    (p) => `Sidan ${p.sida} finns inte i ${p.titel} (${p.sidantal} sidor)`,
+    { details: (p) => ({ synpunkt: p.synpunkt }) },
+  ),
+  CITAT_SAKNAS: spec<{ synpunkt: number; sida: number; titel: string }>(
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    (p) => `Citatet finns inte på sidan ${p.sida} i ${p.titel}`,
+    (p) => `Citatet finns inte på sidan ${p.sida} i ${p.titel}`,
+    { details: (p) => ({ synpunkt: p.synpunkt }) },
+  ),
+  STRYKTEXT_SAKNAS: spec<{ synpunkt: number; sida: number; titel: string }>(
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    (p) => `Texten att stryka finns inte på sidan ${p.sida} i ${p.titel}`,
+    (p) => `Texten att stryka finns inte på sidan ${p.sida} i ${p.titel}`,
+    { details: (p) => ({ synpunkt: p.synpunkt }) },
+  ),
+} satisfies Record<string, ErrorSpec<never>>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+type TextOf<C extends ErrorCode> = (typeof ERROR_CODES)[C]['svenska'];
+/** What a code's texts take; `undefined` for a code whose texts need nothing. */
+type ParamOf<C extends ErrorCode> = Parameters<TextOf<C>>[0];
+export type ErrorParams<C extends ErrorCode> = [ParamOf<C>] extends [never] ? undefined : ParamOf<C>;
+
+/** The spec of a code, for the filter and the tests. */
+export function errorSpec(code: ErrorCode): ErrorSpec<unknown> {
+  return ERROR_CODES[code] as ErrorSpec<unknown>;
+}

@@ -1,0 +1,105 @@
+/**
+ * How people read a state: its display name in a list or a badge (`namn`), and the clause a sentence
+ * uses after the subject (`remissinstansen har avstått`). The one place the web UI and the error texts
+ * take them from; libs/database's status lists are checked against it (statusnamn.spec.ts there).
+ */
+export interface Statusnamn {
+  namn: string;
+  sats: string;
+}
+
+export const STATUSNAMN = {
+  remiss: {
+    utkast: { namn: 'utkast', sats: 'är ett utkast' },
+    utskickad: { namn: 'utskickad', sats: 'är utskickad' },
+    avslutad: { namn: 'avslutad', sats: 'är avslutad' },
+    aterkallad: { namn: 'återkallad', sats: 'är återkallad' },
+  },
+  remissinstans: {
+    inbjuden: { namn: 'inbjuden', sats: 'är inbjuden' },
+    registrerad: { namn: 'registrerad', sats: 'redan är registrerad' },
+    under_beredning: { namn: 'under beredning', sats: 'är under beredning' },
+    besvarad: { namn: 'besvarad', sats: 'redan har svarat' },
+    avstar: { namn: 'avstått', sats: 'har avstått' },
+  },
+  remissvar: {
+    utkast: { namn: 'utkast', sats: 'är ett utkast' },
+    for_beslut: { namn: 'för beslut', sats: 'ligger för beslut' },
+    beslutat: { namn: 'beslutat', sats: 'är beslutat' },
+    expedierat: { namn: 'expedierat', sats: 'redan är expedierat' },
+  },
+  paminnelse: {
+    planerad: { namn: 'planerad', sats: 'är planerad' },
+    skickar: { namn: 'skickas', sats: 'skickas just nu' },
+    skickad: { namn: 'skickad', sats: 'är skickad' },
+    avbruten: { namn: 'avbruten', sats: 'är avbruten' },
+    misslyckad: { namn: 'misslyckad', sats: 'kunde inte skickas' },
+  },
+} as const satisfies Record<string, Record<string, Statusnamn>>;
+
+/** A state machine: remiss, remissinstans, remissvar, paminnelse. */
+export type Tillstandsmaskin = keyof typeof STATUSNAMN;
+export type TillstandI<M extends Tillstandsmaskin> = keyof (typeof STATUSNAMN)[M] & string;
+
+/** The subject a sentence about the machine's state starts with: "när remissen är utskickad". */
+export const SUBJEKT: Record<Tillstandsmaskin, string> = {
+  remiss: 'remissen',
+  remissinstans: 'remissinstansen',
+  remissvar: 'svaret',
+  paminnelse: 'påminnelsen',
+};
+
+/** What refers back to the subject when the action named it already: "återkalla remissen när den är avslutad". */
+const PRONOMEN: Record<Tillstandsmaskin, string> = {
+  remiss: 'den',
+  remissinstans: 'den',
+  remissvar: 'det',
+  paminnelse: 'den',
+};
+
+/** The display name of a state ("under beredning"), for lists and badges. */
+export function statusnamn<M extends Tillstandsmaskin>(maskin: M, status: TillstandI<M>): string {
+  return (STATUSNAMN[maskin] as Record<string, Statusnamn>)[status].namn;
+}
+
+/** "remissinstansen har avstått"; "den är avslutad" after an action whose object is the same remiss. */
+export function tillstandSats<M extends Tillstandsmaskin>(maskin: M, status: TillstandI<M>, atgard?: Atgard): string {
+  const objekt: Tillstandsmaskin | undefined = atgard ? (ATGARDER[atgard] as Handling).objekt : undefined;
+  const subjekt = objekt === maskin ? PRONOMEN[maskin] : SUBJEKT[maskin];
+  return `${subjekt} ${(STATUSNAMN[maskin] as Record<string, Statusnamn>)[status].sats}`;
+}
+
+interface Handling {
+  english: string;
+  svenska: string;
+  /** The machine the Swedish phrase names as its object ("återkalla remissen"). */
+  objekt?: Tillstandsmaskin;
+}
+
+/**
+ * What a caller tried when a state refused it: the English phrase of the API's message ("Cannot grant
+ * anstånd for remissinstans in state 'avstar'") and the Swedish verb phrase of the sentence people read
+ * ("Det går inte att bevilja anstånd när remissinstansen har avstått.").
+ */
+export const ATGARDER = {
+  redigeraRemiss: { english: 'edit', svenska: 'ändra remissen', objekt: 'remiss' },
+  redigeraSvar: { english: 'edit', svenska: 'ändra svaret', objekt: 'remissvar' },
+  laggTillRemisshandling: { english: 'add a remisshandling to', svenska: 'lägga till en remisshandling' },
+  taBortRemisshandling: { english: 'remove a remisshandling from', svenska: 'ta bort en remisshandling' },
+  sammanstall: { english: 'compile answers to', svenska: 'sammanställa svaren' },
+  svara: { english: 'answer', svenska: 'svara' },
+  bevilja: { english: 'grant anstånd for', svenska: 'bevilja anstånd' },
+  skicka: { english: 'send', svenska: 'skicka remissen', objekt: 'remiss' },
+  aterkalla: { english: 'withdraw', svenska: 'återkalla remissen', objekt: 'remiss' },
+  avsluta: { english: 'close', svenska: 'avsluta remissen', objekt: 'remiss' },
+  nyLank: { english: 'issue a link for', svenska: 'skicka en ny länk' },
+  registrera: { english: 'register', svenska: 'registrera remissen' },
+  paborja: { english: 'draft an answer to', svenska: 'börja skriva ett svar' },
+  forBeslut: { english: 'send for decision', svenska: 'lämna svaret för beslut', objekt: 'remissvar' },
+  tillUtkast: { english: 'return to draft', svenska: 'göra svaret till ett utkast igen', objekt: 'remissvar' },
+  besluta: { english: 'record the decision for', svenska: 'registrera beslutet' },
+  expediera: { english: 'send', svenska: 'expediera svaret', objekt: 'remissvar' },
+  avsta: { english: 'decline', svenska: 'avstå från att svara' },
+} as const satisfies Record<string, Handling>;
+
+export type Atgard = keyof typeof ATGARDER;
