@@ -26,7 +26,8 @@ export class RemissRadResponse {
 
 export class RemissSidaResponse {
   @ApiProperty({ type: [RemissRadResponse] }) items!: RemissRadResponse[];
-  @ApiProperty() total!: number;
+  @ApiProperty({ description: 'Counted up to 1000; beyond that 1000, with totalCapped' }) total!: number;
+  @ApiProperty({ description: 'More rows match than total says (shown as "1000+")' }) totalCapped!: boolean;
   @ApiProperty() page!: number;
   @ApiProperty() pageSize!: number;
 }
