@@ -371,6 +371,15 @@ describe('inputs that gave 500 are refused naming the field, and nothing is writ
     expect(res.body.fel).toHaveLength(4);
   });
 
+  it('names a field whose JSON key is empty too (found by the fuzz test as a 500)', async () => {
+    const res = await as.ks.post('/api/remisser', { arendemening: 'Ett ärende', '': null });
+    expect([res.status, res.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    expect(res.body.fel).toContainEqual({
+      falt: '',
+      meddelande: 'Ett fält utan namn finns inte här och får inte skickas.',
+    });
+  });
+
   it('takes null as "no kontaktperson" when editing a draft', async () => {
     const res = await as.ks.patch(`/api/remisser/${utkastId}`, { kontaktperson: null });
     expect(res.status).toBe(200);

@@ -50,7 +50,7 @@ function argsOf(dto: object | undefined, property: string, check: string): unkno
   return metadata.find((m) => m.propertyName === property && (m.name ?? m.type) === check)?.constraints ?? [];
 }
 
-const versal = (s: string) => `${s[0].toUpperCase()}${s.slice(1)}`;
+const versal = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
 
 /** Every refused field with its path, its Swedish name and one sentence per failed check. */
 function faltFel(errors: ValidationError[], parent = '', parentNamn = ''): (FaltFel & { namn: string })[] {
@@ -58,7 +58,8 @@ function faltFel(errors: ValidationError[], parent = '', parentNamn = ''): (Falt
     const falt = parent ? `${parent}.${e.property}` : e.property;
     const eget = /^\d+$/.test(e.property) ? e.property : svensktFalt(e.property, e.target);
     const namn = parentNamn ? `${parentNamn}.${eget}` : parent ? `${parent}.${eget}` : eget;
-    const etikett = parent ? `Fältet ${namn}` : versal(namn);
+    // A JSON key may be empty (`{"": null}`): it still gets a sentence, naming it as a field without a name.
+    const etikett = namn === '' ? 'Ett fält utan namn' : parent ? `Fältet ${namn}` : versal(namn);
     const own = Object.keys(e.constraints ?? {}).map((check) => ({
       falt,
       namn,
