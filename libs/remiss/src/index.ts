@@ -5,3 +5,4 @@ export * from './handlingar/pdf-granskning';
 export * from './extern/extern.module';
 export * from './extern/okanda-lankar';
 export * from './utkast/svarsdatum-regel';
+export { RemissinstansResponse, toRemissinstansResponse } from './remiss.response';

@@ -1,11 +1,11 @@
 import { Body, Controller, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '@app/auth';
+import { RemissinstansResponse } from '@app/remiss';
 import type { FastifyReply } from 'fastify';
 import { RegistreraDto, RemissvarInnehallDto } from '../remissvar.dto';
 import { REMISSVAR_ETAG, RemissvarResponse } from '../remissvar.response';
 import { RemissvarService } from '../remissvar.service';
-import { NamndInstansResponse } from './namnd-instans.response';
 import { RegistreringService } from './registrering.service';
 
 @ApiTags('remissinstans (nämnd)')
@@ -22,7 +22,7 @@ export class NamndInstansController {
     summary:
       "inbjuden → registrerad: open the nämnd's ärende (allocated or entered dnr, e.g. UN2025/412) and register the remiss as inkommande handling",
   })
-  @ApiOkResponse({ type: NamndInstansResponse })
+  @ApiOkResponse({ type: RemissinstansResponse })
   registrera(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: RegistreraDto) {
     return this.registrering.registrera(actor, id, body.diarienummer);
   }

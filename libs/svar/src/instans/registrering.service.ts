@@ -4,10 +4,10 @@ import { ArkivService, DiariumService } from '@app/archive';
 import { Actor, AuditLog } from '@app/auth';
 import { Clock, DomainError, illegalTransition, stockholmDatum } from '@app/core';
 import { Remissinstans } from '@app/database';
+import { RemissinstansResponse, toRemissinstansResponse } from '@app/remiss';
 import { DataSource, EntityManager } from 'typeorm';
 import { kravOppenRemiss, kravRoll, REGISTRERA } from '../behorighet';
 import { InstansMedRemiss, NamndInstansRepository } from './namnd-instans.repository';
-import { NamndInstansResponse, toNamndInstansResponse } from './namnd-instans.response';
 
 /**
  * Registrering: the nämnd opens its own ärende for the remiss (an allocated dnr such as UN2025/412,
@@ -25,14 +25,14 @@ export class RegistreringService {
     private readonly clock: Clock,
   ) {}
 
-  registrera(actor: Actor, instansId: string, diarienummer?: string): Promise<NamndInstansResponse> {
+  registrera(actor: Actor, instansId: string, diarienummer?: string): Promise<RemissinstansResponse> {
     return this.dataSource.transaction(async (manager) => {
       const lage = await this.instanser.get(actor, instansId, manager, true);
       kravRoll(actor, lage.instans.mottagareEnhetId, REGISTRERA, 'Registering a remiss');
       kravOppenRemiss(lage.remiss, 'registrera');
       if (lage.instans.status !== 'inbjuden')
         throw illegalTransition('remissinstans', lage.instans.status, 'registrera');
-      return toNamndInstansResponse(await this.registreraI(manager, actor, lage, diarienummer));
+      return toRemissinstansResponse(await this.registreraI(manager, actor, lage, diarienummer));
     });
   }
 
