@@ -1,6 +1,7 @@
 export * from './config/config.schema';
 export * from './config/config.module';
 export * from './clock/clock';
+export * from './clock/clock.module';
 export * from './calendar/datum';
 export * from './calendar/svensk-kalender';
 export * from './diarienummer/diarienummer-format';

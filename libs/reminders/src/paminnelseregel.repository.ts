@@ -18,10 +18,10 @@ export interface LastaRegler {
 export class PaminnelseregelRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** The rules that apply to an organisation, read in the caller's transaction or, given the DataSource, on their own. */
-  async las(db: EntityManager | DataSource, organisationId: string): Promise<LastaRegler> {
+  /** The rules that apply to an organisation, read in the caller's transaction. */
+  async las(manager: EntityManager, organisationId: string): Promise<LastaRegler> {
     const [{ version, egna }] = await preparedQuery<{ version: number; egna: Regel[] | null }>(
-      db,
+      manager,
       `SELECT o.paminnelseregler_version AS version,
               (SELECT json_agg(json_build_object('typ', g.typ, 'arbetsdagar', g.arbetsdagar, 'aktiv', g.aktiv) ORDER BY g.typ, g.arbetsdagar)
                  FROM paminnelseregel g WHERE g.organisation_id = o.id) AS egna
@@ -33,7 +33,7 @@ export class PaminnelseregelRepository {
   }
 
   async hamta(organisationId: string): Promise<{ regler: Regel[]; standard: boolean }> {
-    const { regler } = await this.las(this.dataSource, organisationId);
+    const { regler } = await this.las(this.dataSource.manager, organisationId);
     return { regler: sortera(regler), standard: regler === STANDARDREGLER };
   }
 

@@ -44,11 +44,11 @@ export class RemissUtkastService {
       if (!actor.hasRoleAt(diarium.enhetId, 'remissansvarig'))
         throw forbidden(`Sending a remiss from ${diarium.namn} needs the role remissansvarig there`);
       const mottagare = await this.mottagare(m, actor, dto.mottagare ?? []);
-      const arende = await this.diarium.registerArende(
-        actor,
-        { diariumId, arendemening: dto.arendemening, diarienummer: dto.diarienummer },
-        m,
-      );
+      const arende = await this.diarium.registerArende(m, actor, {
+        diariumId,
+        arendemening: dto.arendemening,
+        diarienummer: dto.diarienummer,
+      });
       const remiss = await this.remisser.insert(m, {
         organisationId: actor.organisationId,
         avsandareEnhetId: diarium.enhetId,

@@ -45,11 +45,11 @@ export class RegistreringService {
   ): Promise<Remissinstans> {
     const diarium = await this.instanser.diariumFor(manager, instans.mottagareEnhetId);
     if (!diarium) throw new DomainError('DIARIUM_SAKNAS', { enhet: instans.namn });
-    const arende = await this.diarium.registerArende(
-      actor,
-      { diariumId: diarium.id, arendemening: `Remiss: ${remiss.arendemening}`, diarienummer },
-      manager,
-    );
+    const arende = await this.diarium.registerArende(manager, actor, {
+      diariumId: diarium.id,
+      arendemening: `Remiss: ${remiss.arendemening}`,
+      diarienummer,
+    });
     const now = this.clock.now();
     // The missiv enters the nämnd's diarium as its own copy when the remiss came from another organisation.
     await this.arkiv.registerHandling(manager, remiss.missivFilId ? { filId: remiss.missivFilId } : null, [
