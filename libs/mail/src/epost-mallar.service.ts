@@ -43,11 +43,14 @@ export class EpostMallar {
 
 function lasMallar(katalog: string): Map<Epostmall, { text: Mall; html: Mall }> {
   const miljo = new Mallmiljo(katalog);
-  miljo.partialer(join('epost', 'partials'), 'epost-');
+  miljo.partials(join('epost', 'partials'), 'epost-');
   return new Map(
     EPOSTMALLAR.map((namn) => [
       namn,
-      { text: miljo.fil(join('epost', `${namn}.text.hbs`)), html: miljo.fil(join('epost', `${namn}.html.hbs`)) },
+      {
+        text: miljo.compile(join('epost', `${namn}.text.hbs`)),
+        html: miljo.compile(join('epost', `${namn}.html.hbs`)),
+      },
     ]),
   );
 }

@@ -90,7 +90,7 @@ export class PaminnelsePlanerare extends PaminnelsePlanering {
    * remembered, for the last thousand (svarsdatum, rules).
    */
   private kalender(svarsdatum: Datum, regler: LastaRegler): Paminnelsetid[] {
-    return this.kalendrar.hamta(`${svarsdatum}/${regler.nyckel}`, () => paminnelsetider(svarsdatum, regler.regler));
+    return this.kalendrar.get(`${svarsdatum}/${regler.nyckel}`, () => paminnelsetider(svarsdatum, regler.regler));
   }
 
   cancelForInstans(manager: EntityManager, remissinstansId: string): Promise<void> {

@@ -32,11 +32,11 @@ export class Mallar {
 
   constructor(private readonly katalog: string) {
     this.miljo = new Mallmiljo(katalog);
-    const typsnitt = this.miljo.sakert(typsnittCss());
+    const typsnitt = this.miljo.safe(typsnittCss());
     this.miljo.helper('typsnitt', () => typsnitt);
     this.miljo.helper('cssText', (value: unknown) => cssText(value));
-    this.miljo.partialer(join('dokument', 'partials'));
-    for (const mall of DOKUMENTMALLAR) this.dokument.set(mall, this.miljo.fil(join('dokument', `${mall}.hbs`)));
+    this.miljo.partials(join('dokument', 'partials'));
+    for (const mall of DOKUMENTMALLAR) this.dokument.set(mall, this.miljo.compile(join('dokument', `${mall}.hbs`)));
   }
 
   /** The final HTML of a document: its view plus the kommun's letterhead. */

@@ -31,7 +31,7 @@ type Lage = { rubrik: string; mening: string };
 /** A burst of reminders at 08:00 shares a handful of (kind, day, svarsdatum): counted once each. */
 const lagen = new Minne<Lage>();
 const lage = (u: Paminnelseuppgifter): Lage =>
-  lagen.hamta(`${arForsenad(u.typ)}/${u.datum}/${u.svarsdatum}`, () => raknaLage(u));
+  lagen.get(`${arForsenad(u.typ)}/${u.datum}/${u.svarsdatum}`, () => raknaLage(u));
 
 /** What the reminder says about time: days left, today, or how late. */
 function raknaLage(u: Paminnelseuppgifter): Lage {
