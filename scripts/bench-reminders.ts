@@ -177,7 +177,7 @@ async function main(): Promise<void> {
 
     const workerapp = await app(config, location, true);
     apps.push(workerapp);
-    await workerapp.get(UtkorgAvstamning).klar();
+    await workerapp.get(UtkorgAvstamning).done();
     const due = new Date(Date.now() + 3000);
     const lagRader: { id: string }[] = await dataSource.query(
       `INSERT INTO paminnelse (organisation_id, remissinstans_id, typ, svarsdatum, due_at)

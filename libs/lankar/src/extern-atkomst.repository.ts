@@ -54,7 +54,7 @@ export class ExternAtkomstRepository {
     return rader.map((r) => r.token_hash);
   }
 
-  hitta(token: string, m: EntityManager = this.dataSource.manager): Promise<ExternAtkomst | null> {
+  findByToken(token: string, m: EntityManager = this.dataSource.manager): Promise<ExternAtkomst | null> {
     return m.findOneBy(ExternAtkomst, { tokenHash: hashToken(token) });
   }
 
@@ -62,17 +62,17 @@ export class ExternAtkomstRepository {
     return m.find(ExternAtkomst, { where: { remissinstansId }, order: { createdAt: 'ASC' } });
   }
 
-  async markeraAnvand(m: EntityManager, id: string, at: Date): Promise<void> {
+  async markUsed(m: EntityManager, id: string, at: Date): Promise<void> {
     await m.update(ExternAtkomst, { id }, { anvandAt: at });
   }
 
   /** Revokes the live links of one instans; returns how many. */
-  async aterkallaForInstans(m: EntityManager, remissinstansId: string, at: Date): Promise<number> {
+  async revokeForInstans(m: EntityManager, remissinstansId: string, at: Date): Promise<number> {
     const result = await m.update(ExternAtkomst, { remissinstansId, aterkalladAt: IsNull() }, { aterkalladAt: at });
     return result.affected ?? 0;
   }
 
-  async aterkallaForRemiss(m: EntityManager, remissId: string, at: Date): Promise<void> {
+  async revokeForRemiss(m: EntityManager, remissId: string, at: Date): Promise<void> {
     await m.query(
       `UPDATE extern_atkomst SET aterkallad_at = $2 WHERE aterkallad_at IS NULL AND remissinstans_id IN (SELECT id FROM remissinstans WHERE remiss_id = $1)`,
       [remissId, at],
@@ -80,7 +80,7 @@ export class ExternAtkomstRepository {
   }
 
   /** Anstånd moves the link's end with the new svarsdatum. */
-  async forlang(m: EntityManager, remissinstansId: string, giltigTill: Date): Promise<void> {
+  async extend(m: EntityManager, remissinstansId: string, giltigTill: Date): Promise<void> {
     await m.update(ExternAtkomst, { remissinstansId, aterkalladAt: IsNull(), anvandAt: IsNull() }, { giltigTill });
   }
 }

@@ -104,8 +104,8 @@ export class PaminnelsePlanerare extends PaminnelsePlanering {
   /** A row cancelled between commit and here still gets its job: the job finds it `avbruten` and does nothing. */
   enqueue(planned: PlaneradeMedTider): Promise<void> {
     const { ids, tider } = planned;
-    if (tider?.length !== ids.length) return this.utkorg.koa(this.typ, ids);
-    return this.ko.laggTillEfterCommit(ids.map((id, i) => ({ typ: this.typ.namn, id, at: tider[i] })));
+    if (tider?.length !== ids.length) return this.utkorg.enqueue(this.typ, ids);
+    return this.ko.addAfterCommit(ids.map((id, i) => ({ typ: this.typ.namn, id, at: tider[i] })));
   }
 }
 

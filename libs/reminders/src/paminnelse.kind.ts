@@ -64,10 +64,10 @@ export class PaminnelseKind implements UtkorgTyp, OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.typer.registrera(this);
+    this.typer.register(this);
   }
 
-  async utfor(ids: string[]): Promise<Map<string, UtkorgUtfall>> {
+  async perform(ids: string[]): Promise<Map<string, UtkorgUtfall>> {
     const brev = await this.forfatta(ids);
     const utfall = await Promise.all(
       [...brev].map(async ([id, b]): Promise<[string, UtkorgUtfall]> => [
@@ -164,7 +164,7 @@ export class PaminnelseKind implements UtkorgTyp, OnModuleInit {
   }
 
   /** After a försenad or weekly reminder is sent, the next weekly one is planned in the same transaction. */
-  async utforda(m: EntityManager, ids: string[]): Promise<UtkorgJobb[]> {
+  async afterPerformed(m: EntityManager, ids: string[]): Promise<UtkorgJobb[]> {
     const sanda = await preparedQuery<{
       typ: string;
       svarsdatum: Datum;

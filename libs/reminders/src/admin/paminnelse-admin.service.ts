@@ -48,7 +48,7 @@ export class PaminnelseAdminService {
 
   /** The queue is shared by every organisation: its counts are shown, its failed jobs only the own ones. */
   async getKo(actor: Actor): Promise<UtkorgKoResponse> {
-    const [antal, misslyckade] = await Promise.all([this.ko.antal(), this.ko.misslyckade()]);
+    const [antal, misslyckade] = await Promise.all([this.ko.count(), this.ko.listMisslyckade()]);
     const agare = await this.paminnelser.organisationer(
       misslyckade.map((j) => (j.data as { id?: string }).id).filter((id): id is string => !!id),
     );

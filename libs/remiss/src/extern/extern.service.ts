@@ -243,7 +243,7 @@ export class ExternService {
     data: Record<string, unknown>,
     now: Date,
   ): Promise<string[]> {
-    await this.lankar.markeraAnvand(m, atkomst.id, now);
+    await this.lankar.markUsed(m, atkomst.id, now);
     await this.aviseringar.paminnelser.cancelForInstans(m, instans.id);
     await this.audit.record(m, {
       organisationId: remiss.organisationId,
@@ -287,7 +287,7 @@ export class ExternService {
   }
 
   private async check(token: string, m: EntityManager, lock: boolean): Promise<Tillgang | Nekad> {
-    const funnen = TOKEN.test(token) ? await this.lankar.hitta(token, m) : null;
+    const funnen = TOKEN.test(token) ? await this.lankar.findByToken(token, m) : null;
     return funnen ? this.hinder(funnen, m, lock) : { orsak: 'okand', error: OKAND() };
   }
 

@@ -95,7 +95,7 @@ export class RemissUppfoljningService {
       });
       if (fore.status === 'utkast') return { remiss, arbete: { epost: [] } };
       await this.aviseringar.paminnelser.cancelForRemiss(m, remiss.id);
-      await this.lankar.aterkallaForRemiss(m, remiss.id, now);
+      await this.lankar.revokeForRemiss(m, remiss.id, now);
       const oppna = (await this.remisser.instanser(actor, remiss, m))
         .filter((i) => i.status !== 'besvarad' && i.status !== 'avstar')
         .map((i) => i.id);
@@ -120,7 +120,7 @@ export class RemissUppfoljningService {
       const now = this.clock.now();
       const remiss = await this.remisser.update(m, fore.id, { status: 'avslutad', avslutadAt: now });
       await this.aviseringar.paminnelser.cancelForRemiss(m, remiss.id);
-      await this.lankar.aterkallaForRemiss(m, remiss.id, now);
+      await this.lankar.revokeForRemiss(m, remiss.id, now);
       await this.audit.record(m, {
         organisationId: actor.organisationId,
         anvandareId: actor.anvandareId,
@@ -142,7 +142,7 @@ export class RemissUppfoljningService {
     return this.dataSource.transaction(async (m) => {
       const { instans } = await this.externInstans(actor, remissId, instansId, m);
       const now = this.clock.now();
-      const aterkallade = await this.lankar.aterkallaForInstans(m, instans.id, now);
+      const aterkallade = await this.lankar.revokeForInstans(m, instans.id, now);
       if (!instans.lankAterkalladAt) await this.instanser.update(m, instans.id, { lankAterkalladAt: now });
       await this.audit.record(m, {
         organisationId: actor.organisationId,
@@ -171,7 +171,7 @@ export class RemissUppfoljningService {
       if (remiss.status !== 'utskickad') throw illegalTransition('remiss', remiss.status, 'nyLank');
       if (fore.status !== 'inbjuden') throw illegalTransition('remissinstans', fore.status, 'nyLank');
       const adress = rattadEpost?.toLowerCase() ?? fore.externEpost!;
-      const aterkallade = await this.lankar.aterkallaForInstans(m, fore.id, this.clock.now());
+      const aterkallade = await this.lankar.revokeForInstans(m, fore.id, this.clock.now());
       const instans =
         adress !== fore.externEpost || fore.lankAterkalladAt
           ? await this.instanser.update(m, fore.id, { externEpost: adress, lankAterkalladAt: null })
