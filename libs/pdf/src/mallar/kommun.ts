@@ -29,7 +29,7 @@ export type Kommun = z.infer<typeof kommunSchema> & {
 
 const SLUG = /^[a-z0-9-]+$/;
 
-export function lasKommun(kommunerKatalog: string, slug: string): Kommun {
+export function loadKommun(kommunerKatalog: string, slug: string): Kommun {
   if (!SLUG.test(slug)) throw new Error(`Unknown kommun "${slug}": a letterhead folder name has only a-z, 0-9 and -`);
   const katalog = join(kommunerKatalog, slug);
   if (!existsSync(katalog)) throw new Error(`Unknown kommun "${slug}": there is no letterhead folder ${katalog}`);

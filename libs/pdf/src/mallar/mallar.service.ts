@@ -2,7 +2,7 @@ import { Mall, Mallmiljo } from '@app/core';
 import { join } from 'node:path';
 import { Brevhuvud } from '../dokument';
 import { SidVy } from '../vy/sida-vy';
-import { Kommun, lasKommun } from './kommun';
+import { Kommun, loadKommun } from './kommun';
 import { typsnittCss } from './typsnitt';
 
 export type Dokumentmall = 'remissvar' | 'remissmissiv' | 'remissammanstallning';
@@ -58,7 +58,7 @@ export class Mallar {
   kommun(slug: string): Kommun {
     let kommun = this.kommuner.get(slug);
     if (!kommun) {
-      kommun = lasKommun(join(this.katalog, 'kommuner'), slug);
+      kommun = loadKommun(join(this.katalog, 'kommuner'), slug);
       this.miljo.partial(`kommun/${slug}`, kommun.brevhuvud);
       this.kommuner.set(slug, kommun);
     }
