@@ -68,7 +68,7 @@ export class RemissRepository {
    * A remiss of the caller's own organisation; with `lock` its row stays locked (FOR UPDATE, or
    * FOR SHARE with 'share') until the transaction ends.
    */
-  async egen(
+  async getOwn(
     actor: Actor,
     id: string,
     manager: EntityManager = this.dataSource.manager,

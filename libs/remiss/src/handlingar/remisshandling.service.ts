@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { RemissRepository } from '../remiss.repository';
 import { RemisshandlingResponse, toRemisshandlingResponse } from '../remiss.response';
 import { RemissUtkastService } from '../utkast/remiss-utkast.service';
-import { PdfGranskning } from './pdf-granskning';
+import { PdfGranskning } from './pdf-granskning.service';
 
 export interface Uppladdning {
   buffer?: Buffer;
@@ -26,7 +26,7 @@ export class RemisshandlingService {
     private readonly audit: AuditLog,
   ) {}
 
-  async laddaUpp(
+  async uploadRemisshandling(
     actor: Actor,
     remissId: string,
     fil: Uppladdning | undefined,
@@ -34,9 +34,9 @@ export class RemisshandlingService {
   ): Promise<RemisshandlingResponse> {
     const filnamn = fil?.originalname || 'remisshandling.pdf';
     // Checked and read before the transaction: a bad file stores nothing and locks nothing.
-    const pdf = await this.granskning.granska(fil?.buffer, filnamn);
+    const pdf = await this.granskning.checkPdf(fil?.buffer, filnamn);
     return this.dataSource.transaction(async (m) => {
-      const remiss = await this.utkast.lastUtkast(actor, remissId, m, 'laggTillRemisshandling');
+      const remiss = await this.utkast.lockUtkast(actor, remissId, m, 'laggTillRemisshandling');
       const stored = await this.filer.insert(m, {
         organisationId: remiss.organisationId,
         filnamn,
@@ -68,9 +68,9 @@ export class RemisshandlingService {
     });
   }
 
-  async taBort(actor: Actor, remissId: string, handlingId: string): Promise<void> {
+  async removeRemisshandling(actor: Actor, remissId: string, handlingId: string): Promise<void> {
     await this.dataSource.transaction(async (m) => {
-      const remiss = await this.utkast.lastUtkast(actor, remissId, m, 'taBortRemisshandling');
+      const remiss = await this.utkast.lockUtkast(actor, remissId, m, 'taBortRemisshandling');
       const handling = (await this.remisser.handlingar(remiss.id, m)).find((h) => h.id === handlingId);
       if (!handling) throw notFound('Remisshandling');
       await this.remisser.deleteHandling(m, handling.id);

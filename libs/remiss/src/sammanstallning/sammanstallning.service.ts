@@ -4,8 +4,8 @@ import { Actor } from '@app/auth';
 import { Clock, Filsvar, illegalTransition, pdfFil, stockholmDatum } from '@app/core';
 import { PdfRenderare, RemissammanstallningDokument } from '@app/pdf';
 import { RemissRepository } from '../remiss.repository';
-import { kravAvsandare } from '../utkast/remiss-utkast.service';
-import { sammanstall, sammanstallningCsv } from './sammanstallning';
+import { requireAvsandare } from '../utkast/remiss-utkast.service';
+import { compileSammanstallning, sammanstallningCsv } from './sammanstallning';
 import { SammanstallningRepository } from './sammanstallning.repository';
 
 /** The remissammanställning of a sent remiss, as JSON, CSV or PDF. */
@@ -19,8 +19,8 @@ export class SammanstallningService {
   ) {}
 
   async dokument(actor: Actor, remissId: string): Promise<RemissammanstallningDokument> {
-    const remiss = await this.remisser.egen(actor, remissId);
-    kravAvsandare(actor, remiss);
+    const remiss = await this.remisser.getOwn(actor, remissId);
+    requireAvsandare(actor, remiss);
     if (remiss.status === 'utkast') throw illegalTransition('remiss', remiss.status, 'sammanstall');
     const [{ organisation, enhet }, rader, instanser] = await Promise.all([
       this.remisser.avsandare(remiss),
@@ -33,7 +33,7 @@ export class SammanstallningService {
       diarienummer: remiss.diarienummer,
       arendemening: remiss.arendemening,
     };
-    return sammanstall(huvud, rader, instanser);
+    return compileSammanstallning(huvud, rader, instanser);
   }
 
   async csv(actor: Actor, remissId: string): Promise<Filsvar> {

@@ -28,7 +28,7 @@ export class RemissOversiktService {
     private readonly clock: Clock,
   ) {}
 
-  private idag(): string {
+  private today(): string {
     return stockholmDatum(this.clock.now());
   }
 
@@ -42,7 +42,7 @@ export class RemissOversiktService {
       ...q,
       organisationId: actor.organisationId,
       text: q.q?.trim() || undefined,
-      idag: this.idag(),
+      idag: this.today(),
     });
   }
 
@@ -51,7 +51,7 @@ export class RemissOversiktService {
     // Both at once: the instanser are only shown once the remiss proved to be the caller's own.
     const [remiss, instanser] = await Promise.all([
       this.remisser.oversikt(actor, remissId),
-      this.remisser.instansStatus(remissId, this.idag()),
+      this.remisser.instansStatus(remissId, this.today()),
     ]);
     const antalPerStatus = Object.fromEntries(
       REMISSINSTANS_STATUSAR.map((s) => [s, instanser.filter((i) => i.status === s).length]),
@@ -74,7 +74,7 @@ export class RemissOversiktService {
 
   /** The PDF an external instans answered with (registered as an inkommande handling of the remiss). */
   async externtSvar(actor: Actor, remissId: string, instansId: string): Promise<Filsvar> {
-    const remiss = await this.remisser.egen(actor, remissId);
+    const remiss = await this.remisser.getOwn(actor, remissId);
     const instans = (await this.remisser.instanser(actor, remiss)).find((i) => i.id === instansId);
     if (!instans?.externSvarFilId) throw notFound('Externt svar');
     const { fil, data } = await this.filer.data(instans.externSvarFilId);
