@@ -5,7 +5,7 @@ import { Actor, AuditLog } from '@app/auth';
 import { Clock, DomainError, illegalTransition, stockholmDatum } from '@app/core';
 import { Remissinstans } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
-import { kravOppenRemiss, kravRoll, REGISTRERA } from '../behorighet';
+import { requireOppenRemiss, requireRoll, REGISTRERA } from '../behorighet';
 import { InstansMedRemiss, NamndInstansRepository } from './namnd-instans.repository';
 import { NamndInstansResponse, toNamndInstansResponse } from './namnd-instans.response';
 
@@ -25,19 +25,19 @@ export class RegistreringService {
     private readonly clock: Clock,
   ) {}
 
-  registrera(actor: Actor, instansId: string, diarienummer?: string): Promise<NamndInstansResponse> {
+  register(actor: Actor, instansId: string, diarienummer?: string): Promise<NamndInstansResponse> {
     return this.dataSource.transaction(async (manager) => {
       const lage = await this.instanser.get(actor, instansId, manager, true);
-      kravRoll(actor, lage.instans.mottagareEnhetId, REGISTRERA, 'Registering a remiss');
-      kravOppenRemiss(lage.remiss, 'registrera');
+      requireRoll(actor, lage.instans.mottagareEnhetId, REGISTRERA, 'Registering a remiss');
+      requireOppenRemiss(lage.remiss, 'registrera');
       if (lage.instans.status !== 'inbjuden')
         throw illegalTransition('remissinstans', lage.instans.status, 'registrera');
-      return toNamndInstansResponse(await this.registreraI(manager, actor, lage, diarienummer));
+      return toNamndInstansResponse(await this.registerIn(manager, actor, lage, diarienummer));
     });
   }
 
   /** Inside the caller's transaction, with the instans locked and found `inbjuden`. */
-  async registreraI(
+  async registerIn(
     manager: EntityManager,
     actor: Actor,
     { instans, remiss }: InstansMedRemiss,
