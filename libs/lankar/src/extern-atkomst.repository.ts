@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { hashToken } from '@app/core';
 import { ExternAtkomst } from '@app/database';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { EntityManager, IsNull } from 'typeorm';
 
 /** A link to insert for a reminder: the instans, and the address the reminder goes to as its compose query read it. */
 export interface NyPaminnelselank {
@@ -16,8 +15,6 @@ export interface NyPaminnelselank {
 /** The rows of external remissinstanser' personal links (`extern_atkomst`). Only the SHA-256 of a token is ever stored. */
 @Injectable()
 export class ExternAtkomstRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
   async insert(
     m: EntityManager,
     link: { organisationId: string; remissinstansId: string; tokenHash: Buffer; giltigTill: Date },
@@ -54,7 +51,7 @@ export class ExternAtkomstRepository {
     return rader.map((r) => r.token_hash);
   }
 
-  findByToken(token: string, m: EntityManager = this.dataSource.manager): Promise<ExternAtkomst | null> {
+  findByToken(m: EntityManager, token: string): Promise<ExternAtkomst | null> {
     return m.findOneBy(ExternAtkomst, { tokenHash: hashToken(token) });
   }
 

@@ -35,7 +35,7 @@ export class RemissvarController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @Res({ passthrough: true }) res: FastifyReply,
   ) {
-    return withEtag(res, await this.service.load(actor, id));
+    return withEtag(res, await this.service.get(actor, id));
   }
 
   @Put(':id')

@@ -41,14 +41,19 @@ export class RemissvarService {
     private readonly audit: AuditLog,
   ) {}
 
-  async load(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager): Promise<RemissvarResponse> {
-    const svar = await this.svar.get(actor, id, manager);
-    return toRemissvarResponse(svar, await this.svar.synpunkter(svar, manager), await this.svar.beslut(svar, manager));
+  get(actor: Actor, id: string): Promise<RemissvarResponse> {
+    return this.load(this.dataSource.manager, actor, id);
+  }
+
+  /** The remissvar as answered to its reader, read in the caller's transaction. */
+  async load(manager: EntityManager, actor: Actor, id: string): Promise<RemissvarResponse> {
+    const svar = await this.svar.get(manager, actor, id);
+    return toRemissvarResponse(svar, await this.svar.synpunkter(manager, svar), await this.svar.beslut(manager, svar));
   }
 
   /** The revision history, newest first: within the answering enhet only, like the drafts themselves. */
   async revisioner(actor: Actor, id: string, query: SidQuery): Promise<RevisionSidaResponse> {
-    const svar = await this.svar.get(actor, id);
+    const svar = await this.svar.get(this.dataSource.manager, actor, id);
     requireRoll(actor, svar.enhetId, LASA_UTKAST, 'The revision history');
     return {
       ...(await this.svar.revisioner(svar, query.page, query.pageSize)),
@@ -58,7 +63,7 @@ export class RemissvarService {
   }
 
   async revision(actor: Actor, id: string, version: number): Promise<RevisionResponse> {
-    const svar = await this.svar.get(actor, id);
+    const svar = await this.svar.get(this.dataSource.manager, actor, id);
     requireRoll(actor, svar.enhetId, LASA_UTKAST, 'The revision history');
     return toRevisionResponse(await this.svar.revision(svar, version));
   }
@@ -66,7 +71,7 @@ export class RemissvarService {
   /** The first draft of an instans' answer; the instans moves to under_beredning. */
   create(actor: Actor, instansId: string, dto: RemissvarInnehallDto): Promise<RemissvarResponse> {
     return this.dataSource.transaction(async (manager) => {
-      const { instans, remiss } = await this.instanser.get(actor, instansId, manager, true);
+      const { instans, remiss } = await this.instanser.get(manager, actor, instansId, true);
       requireRoll(actor, instans.mottagareEnhetId, SKRIVA, 'Drafting a remissvar');
       requireOppenRemiss(remiss, 'paborja');
       if (instans.status !== 'registrerad' && instans.status !== 'under_beredning')
@@ -98,20 +103,20 @@ export class RemissvarService {
         version: svar.version,
         remissinstansId: instans.id,
       });
-      return this.load(actor, svar.id, manager);
+      return this.load(manager, actor, svar.id);
     });
   }
 
   /** Replaces the content if nobody saved since `version`: a stale save is a 409 and writes nothing. */
   save(actor: Actor, id: string, version: number, dto: RemissvarInnehallDto): Promise<RemissvarResponse> {
     return this.dataSource.transaction(async (manager) => {
-      const svar = await this.svar.get(actor, id, manager);
+      const svar = await this.svar.get(manager, actor, id);
       requireRoll(actor, svar.enhetId, SKRIVA, 'Editing a remissvar');
       const { remiss } = await this.instanser.forSvar(manager, svar, true);
       requireOppenRemiss(remiss, 'redigeraSvar');
       requireRedigerbart(svar);
       const innehall = await this.granskning.check(manager, remiss, dto);
-      const fore = innehallAv(svar, await this.svar.synpunkter(svar, manager));
+      const fore = innehallAv(svar, await this.svar.synpunkter(manager, svar));
       const ny = await this.svar.replaceContent(manager, id, version, innehall);
       if (ny === null) {
         const nu = await this.svar.lock(manager, id);
@@ -128,7 +133,7 @@ export class RemissvarService {
         andring,
       );
       await this.recordEvent(manager, actor, 'remissvar_sparat', id, { version: ny, andring });
-      return this.load(actor, id, manager);
+      return this.load(manager, actor, id);
     });
   }
 
@@ -158,7 +163,7 @@ export class RemissvarService {
     medan?: (manager: EntityManager, svar: Remissvar) => Promise<void>,
   ): Promise<RemissvarResponse> {
     return this.dataSource.transaction(async (manager) => {
-      const synligt = await this.svar.get(actor, id, manager);
+      const synligt = await this.svar.get(manager, actor, id);
       requireRoll(actor, synligt.enhetId, roller, `To ${ATGARDER[action].english} a remissvar`);
       const { remiss } = await this.instanser.forSvar(manager, synligt, true);
       const svar = await this.svar.lock(manager, id);
@@ -166,7 +171,7 @@ export class RemissvarService {
       if (svar.status !== fran || svar.typ !== 'yttrande') throw illegalTransition('remissvar', svar.status, action);
       await medan?.(manager, svar);
       const version = await this.svar.setStatus(manager, id, till);
-      const innehall = innehallAv(svar, await this.svar.synpunkter(svar, manager));
+      const innehall = innehallAv(svar, await this.svar.synpunkter(manager, svar));
       await this.svar.insertRevision(
         manager,
         svar,
@@ -176,7 +181,7 @@ export class RemissvarService {
         `Status: ${statusnamn('remissvar', fran)} → ${statusnamn('remissvar', till)}.`,
       );
       await this.recordEvent(manager, actor, `remissvar_${till}`, id, { version, fran });
-      return this.load(actor, id, manager);
+      return this.load(manager, actor, id);
     });
   }
 

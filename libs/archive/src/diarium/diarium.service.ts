@@ -52,7 +52,7 @@ export class DiariumService {
 
   /** Opens an ärende in the diarium, in the caller's transaction. */
   async registerArende(manager: EntityManager, actor: Actor, nytt: NyttArende): Promise<Arende> {
-    const diarium = await this.diarier.get(actor, nytt.diariumId, manager);
+    const diarium = await this.diarier.get(manager, actor, nytt.diariumId);
     if (!actor.hasRoleAt(diarium.enhetId, ...REGISTRERANDE_ROLLER))
       throw forbidden(
         `Registering in ${diarium.namn} needs the role registrator, namndsekreterare or remissansvarig there`,

@@ -93,8 +93,8 @@ export class ExternService {
 
   private async read(token: string, handling: string): Promise<ExternRemissResponse> {
     const { instans, remiss } = await this.getTillgang(token, handling);
-    const handlingar = await this.remisser.handlingar(remiss.id);
-    const { organisation, enhet } = await this.remisser.avsandare(remiss);
+    const handlingar = await this.remisser.handlingar(this.dataSource.manager, remiss.id);
+    const { organisation, enhet } = await this.remisser.avsandare(this.dataSource.manager, remiss);
     return {
       avsandare: { organisation: organisation.namn, enhet: enhet.namn },
       remiss: {
@@ -116,9 +116,11 @@ export class ExternService {
   handling(token: string, handlingId: string): Promise<Filsvar> {
     return this.withConnectionSlot(async () => {
       const { remiss } = await this.getTillgang(token, 'las_handling');
-      const handling = (await this.remisser.handlingar(remiss.id)).find((h) => h.id === handlingId);
+      const handling = (await this.remisser.handlingar(this.dataSource.manager, remiss.id)).find(
+        (h) => h.id === handlingId,
+      );
       if (!handling) throw notFound('Remisshandling');
-      const { fil, data } = await this.filer.data(handling.filId);
+      const { fil, data } = await this.filer.data(this.dataSource.manager, handling.filId);
       return pdfFil(fil.filnamn, data, 'attachment');
     });
   }
@@ -127,7 +129,7 @@ export class ExternService {
     return this.withConnectionSlot(async () => {
       const { remiss } = await this.getTillgang(token, 'las_missiv');
       if (!remiss.missivFilId) throw notFound('Missiv');
-      const { fil, data } = await this.filer.data(remiss.missivFilId);
+      const { fil, data } = await this.filer.data(this.dataSource.manager, remiss.missivFilId);
       return pdfFil(fil.filnamn, data, 'inline');
     });
   }
@@ -259,7 +261,7 @@ export class ExternService {
 
   /** The link's instans and remiss when the link may be used now (read without locks); otherwise the refusal is audited and thrown. */
   private async getTillgang(token: string, handling: string): Promise<Tillgang> {
-    const utfall = await this.check(token, this.dataSource.manager, false);
+    const utfall = await this.check(this.dataSource.manager, token, false);
     if ('orsak' in utfall) return this.refuse(utfall, handling);
     return utfall;
   }
@@ -278,7 +280,7 @@ export class ExternService {
   ): Promise<T> {
     return this.withConnectionSlot(async () => {
       const utfall = await this.dataSource.transaction(async (m) => {
-        const provad = await this.check(token, m, true);
+        const provad = await this.check(m, token, true);
         return 'orsak' in provad ? provad : { klar: await work(m, provad) };
       });
       if ('orsak' in utfall) return this.refuse(utfall, handling);
@@ -286,9 +288,9 @@ export class ExternService {
     });
   }
 
-  private async check(token: string, m: EntityManager, lock: boolean): Promise<Tillgang | Nekad> {
-    const funnen = TOKEN.test(token) ? await this.lankar.findByToken(token, m) : null;
-    return funnen ? this.hinder(funnen, m, lock) : { orsak: 'okand', error: OKAND() };
+  private async check(m: EntityManager, token: string, lock: boolean): Promise<Tillgang | Nekad> {
+    const funnen = TOKEN.test(token) ? await this.lankar.findByToken(m, token) : null;
+    return funnen ? this.hinder(m, funnen, lock) : { orsak: 'okand', error: OKAND() };
   }
 
   /**
@@ -314,7 +316,7 @@ export class ExternService {
    * the rows are locked in the platform's order — remissinstans, then remiss FOR SHARE, so a
    * concurrent återkalla or new link waits — and the link is read again under those locks.
    */
-  private async hinder(funnen: ExternAtkomst, m: EntityManager, lock: boolean): Promise<Tillgang | Nekad> {
+  private async hinder(m: EntityManager, funnen: ExternAtkomst, lock: boolean): Promise<Tillgang | Nekad> {
     const instans = await m.findOneOrFail(Remissinstans, {
       where: { id: funnen.remissinstansId },
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),

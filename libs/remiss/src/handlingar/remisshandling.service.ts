@@ -36,7 +36,7 @@ export class RemisshandlingService {
     // Checked and read before the transaction: a bad file stores nothing and locks nothing.
     const pdf = await this.granskning.checkPdf(fil?.buffer, filnamn);
     return this.dataSource.transaction(async (m) => {
-      const remiss = await this.utkast.lockUtkast(actor, remissId, m, 'laggTillRemisshandling');
+      const remiss = await this.utkast.lockUtkast(m, actor, remissId, 'laggTillRemisshandling');
       const stored = await this.filer.insert(m, {
         organisationId: remiss.organisationId,
         filnamn,
@@ -70,8 +70,8 @@ export class RemisshandlingService {
 
   async removeRemisshandling(actor: Actor, remissId: string, handlingId: string): Promise<void> {
     await this.dataSource.transaction(async (m) => {
-      const remiss = await this.utkast.lockUtkast(actor, remissId, m, 'taBortRemisshandling');
-      const handling = (await this.remisser.handlingar(remiss.id, m)).find((h) => h.id === handlingId);
+      const remiss = await this.utkast.lockUtkast(m, actor, remissId, 'taBortRemisshandling');
+      const handling = (await this.remisser.handlingar(m, remiss.id)).find((h) => h.id === handlingId);
       if (!handling) throw notFound('Remisshandling');
       await this.remisser.deleteHandling(m, handling.id);
       await this.remisser.update(m, remiss.id, {});
@@ -94,13 +94,13 @@ export class RemisshandlingService {
 
   async filFor(remissId: string, handlingId: string): Promise<Filsvar> {
     const handling = await this.remisser.handling(remissId, handlingId);
-    const { fil, data } = await this.filer.data(handling.filId);
+    const { fil, data } = await this.filer.data(this.dataSource.manager, handling.filId);
     return pdfFil(fil.filnamn, data, 'attachment');
   }
 
   /** The remisshandlingar of a remiss the caller may see. */
   async list(actor: Actor, remissId: string): Promise<RemisshandlingResponse[]> {
     const remiss = await this.remisser.get(actor, remissId);
-    return (await this.remisser.handlingar(remiss.id)).map(toRemisshandlingResponse);
+    return (await this.remisser.handlingar(this.dataSource.manager, remiss.id)).map(toRemisshandlingResponse);
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { FilRepository } from '@app/archive';
 import { Actor } from '@app/auth';
 import {
@@ -17,11 +18,13 @@ import { RemissRepository } from '../remiss.repository';
 import { RemissStatusResponse } from './remiss-oversikt.response';
 import { RemissListaReadModel, RemissRad } from './remiss-lista.read-model';
 import { RemissListQuery } from './remiss-uppfoljning.dto';
+import { DataSource } from 'typeorm';
 
 /** What the sender watches: its remisser, and who has answered each of them. Reads only. */
 @Injectable()
 export class RemissOversiktService {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly remisser: RemissRepository,
     private readonly lista: RemissListaReadModel,
     private readonly filer: FilRepository,
@@ -74,10 +77,12 @@ export class RemissOversiktService {
 
   /** The PDF an external instans answered with (registered as an inkommande handling of the remiss). */
   async externtSvar(actor: Actor, remissId: string, instansId: string): Promise<Filsvar> {
-    const remiss = await this.remisser.getOwn(actor, remissId);
-    const instans = (await this.remisser.instanser(actor, remiss)).find((i) => i.id === instansId);
+    const remiss = await this.remisser.getOwn(this.dataSource.manager, actor, remissId);
+    const instans = (await this.remisser.instanser(this.dataSource.manager, actor, remiss)).find(
+      (i) => i.id === instansId,
+    );
     if (!instans?.externSvarFilId) throw notFound('Externt svar');
-    const { fil, data } = await this.filer.data(instans.externSvarFilId);
+    const { fil, data } = await this.filer.data(this.dataSource.manager, instans.externSvarFilId);
     return pdfFil(fil.filnamn, data, 'attachment');
   }
 }

@@ -41,9 +41,9 @@ export class RemissUppfoljningService {
   ): Promise<RemissinstansResponse> {
     const { instans, arbete } = await this.dataSource.transaction(async (m) => {
       // The platform's lock order: remissinstans (FOR UPDATE) before remiss (FOR SHARE), as the nämnd side does.
-      requireAvsandare(actor, await this.remisser.getOwn(actor, remissId, m));
+      requireAvsandare(actor, await this.remisser.getOwn(m, actor, remissId));
       const fore = await this.instanser.get(m, remissId, instansId, true);
-      const remiss = await this.remisser.getOwn(actor, remissId, m, 'share');
+      const remiss = await this.remisser.getOwn(m, actor, remissId, 'share');
       if (remiss.status !== 'utskickad') throw illegalTransition('remiss', remiss.status, 'bevilja');
       if (fore.status === 'besvarad' || fore.status === 'avstar')
         throw illegalTransition('remissinstans', fore.status, 'bevilja');
@@ -80,7 +80,7 @@ export class RemissUppfoljningService {
   /** Återkalla an utkast or a sent remiss: reminders stop, links close, instanser are told; their drafts stay, frozen. */
   async withdraw(actor: Actor, remissId: string, orsak: string): Promise<RemissResponse> {
     const { remiss, arbete } = await this.dataSource.transaction(async (m) => {
-      const fore = await this.remisser.getOwn(actor, remissId, m, true);
+      const fore = await this.remisser.getOwn(m, actor, remissId, true);
       requireAvsandare(actor, fore);
       if (fore.status !== 'utkast' && fore.status !== 'utskickad')
         throw illegalTransition('remiss', fore.status, 'aterkalla');
@@ -101,7 +101,7 @@ export class RemissUppfoljningService {
       if (fore.status === 'utkast') return { remiss, arbete: { epost: [] } };
       await this.aviseringar.paminnelser.cancelForRemiss(m, remiss.id);
       await this.lankar.revokeForRemiss(m, remiss.id, now);
-      const oppna = (await this.remisser.instanser(actor, remiss, m))
+      const oppna = (await this.remisser.instanser(m, actor, remiss))
         .filter((i) => i.status !== 'besvarad' && i.status !== 'avstar')
         .map((i) => i.id);
       const adresser = oppna.length ? await this.instanser.adresser(m, remiss.id, oppna) : [];
@@ -119,7 +119,7 @@ export class RemissUppfoljningService {
   /** Avsluta a sent remiss: no more answers are expected, reminders stop, external links close. */
   async close(actor: Actor, remissId: string): Promise<RemissResponse> {
     const remiss = await this.dataSource.transaction(async (m) => {
-      const fore = await this.remisser.getOwn(actor, remissId, m, true);
+      const fore = await this.remisser.getOwn(m, actor, remissId, true);
       requireAvsandare(actor, fore);
       if (fore.status !== 'utskickad') throw illegalTransition('remiss', fore.status, 'avsluta');
       const now = this.clock.now();
@@ -145,7 +145,7 @@ export class RemissUppfoljningService {
    */
   async revokeLank(actor: Actor, remissId: string, instansId: string): Promise<LankarAterkalladeResponse> {
     return this.dataSource.transaction(async (m) => {
-      const { instans } = await this.getExternInstans(actor, remissId, instansId, m);
+      const { instans } = await this.getExternInstans(m, actor, remissId, instansId);
       const now = this.clock.now();
       const aterkallade = await this.lankar.revokeForInstans(m, instans.id, now);
       if (!instans.lankAterkalladAt) await this.instanser.update(m, instans.id, { lankAterkalladAt: now });
@@ -172,7 +172,7 @@ export class RemissUppfoljningService {
     rattadEpost?: string,
   ): Promise<LankarAterkalladeResponse> {
     const { aterkallade, arbete } = await this.dataSource.transaction(async (m) => {
-      const { remiss, instans: fore } = await this.getExternInstans(actor, remissId, instansId, m);
+      const { remiss, instans: fore } = await this.getExternInstans(m, actor, remissId, instansId);
       if (remiss.status !== 'utskickad') throw illegalTransition('remiss', remiss.status, 'nyLank');
       if (fore.status !== 'inbjuden') throw illegalTransition('remissinstans', fore.status, 'nyLank');
       const adress = rattadEpost?.toLowerCase() ?? fore.externEpost!;
@@ -195,7 +195,7 @@ export class RemissUppfoljningService {
         objektId: instans.id,
         data: { atkomstId: lank.id, aterkallade, ...andradAdress },
       });
-      const { enhet } = await this.remisser.avsandare(remiss, m);
+      const { enhet } = await this.remisser.avsandare(m, remiss);
       const adresser = await this.instanser.adresser(m, remiss.id, [instans.id]);
       const epost = await this.aviseringar.enqueue(
         m,
@@ -214,14 +214,14 @@ export class RemissUppfoljningService {
    * återkalla or avslut waits), as anstånd and the external answers do.
    */
   private async getExternInstans(
+    m: EntityManager,
     actor: Actor,
     remissId: string,
     instansId: string,
-    m: EntityManager,
   ): Promise<{ remiss: Remiss; instans: Remissinstans }> {
-    requireAvsandare(actor, await this.remisser.getOwn(actor, remissId, m));
+    requireAvsandare(actor, await this.remisser.getOwn(m, actor, remissId));
     const instans = await this.instanser.get(m, remissId, instansId, true);
-    const remiss = await this.remisser.getOwn(actor, remissId, m, 'share');
+    const remiss = await this.remisser.getOwn(m, actor, remissId, 'share');
     if (!instans.externEpost) throw new DomainError('NOT_EXTERNAL');
     return { remiss, instans };
   }

@@ -40,7 +40,7 @@ export class RemissUtkastService {
     this.checkSvarsdatum(dto.svarsdatum);
     const diariumId = dto.diariumId ?? (await this.egetDiarium(actor));
     return this.dataSource.transaction(async (m) => {
-      const diarium = await this.diarier.get(actor, diariumId, m);
+      const diarium = await this.diarier.get(m, actor, diariumId);
       if (!actor.hasRoleAt(diarium.enhetId, 'remissansvarig'))
         throw forbidden(`Sending a remiss from ${diarium.namn} needs the role remissansvarig there`);
       const mottagare = await this.mottagare(m, actor, dto.mottagare ?? []);
@@ -80,7 +80,7 @@ export class RemissUtkastService {
   async update(actor: Actor, id: string, dto: AndraRemissDto): Promise<RemissResponse> {
     if (dto.svarsdatum !== undefined) this.checkSvarsdatum(dto.svarsdatum);
     return this.dataSource.transaction(async (m) => {
-      const remiss = await this.lockUtkast(actor, id, m, 'redigeraRemiss');
+      const remiss = await this.lockUtkast(m, actor, id, 'redigeraRemiss');
       if (dto.version !== undefined && dto.version !== remiss.version) {
         throw new DomainError('STALE_VERSION', { vad: 'remiss', version: dto.version, nu: remiss.version });
       }
@@ -116,8 +116,8 @@ export class RemissUtkastService {
   }
 
   /** The remiss, locked, if the caller may change it and it is still an utkast (else 403 / 409 naming its state). */
-  async lockUtkast(actor: Actor, id: string, m: EntityManager, action: Atgard): Promise<Remiss> {
-    const remiss = await this.remisser.getOwn(actor, id, m, true);
+  async lockUtkast(m: EntityManager, actor: Actor, id: string, action: Atgard): Promise<Remiss> {
+    const remiss = await this.remisser.getOwn(m, actor, id, true);
     requireAvsandare(actor, remiss);
     if (remiss.status !== 'utkast') throw illegalTransition('remiss', remiss.status, action);
     return remiss;
@@ -151,7 +151,7 @@ export class RemissUtkastService {
       throw new DomainError('INVALID_MOTTAGARE', { skal: 'ofullstandig', index: i });
     });
     const enhetIds = result.flatMap((r) => (r.typ === 'enhet' ? [r.enhetId] : []));
-    const valbara = (await this.remisser.mottagareEnheter(enhetIds, m)).filter(
+    const valbara = (await this.remisser.mottagareEnheter(m, enhetIds)).filter(
       (e) => e.organisationId === actor.organisationId || e.typ !== 'forvaltning',
     );
     const kanda = new Set(valbara.map((e) => e.id));

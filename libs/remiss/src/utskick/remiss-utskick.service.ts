@@ -41,14 +41,14 @@ export class RemissUtskickService {
     // The missiv is printed between two transactions, so no row lock or pooled connection waits
     // for Chromium or the pdf queue; the sending transaction then checks that what was printed
     // still holds (a draft edited meanwhile is a 409, to be sent again).
-    const utskrivet = await this.dataSource.transaction((m) => this.underlag(actor, remissId, m));
+    const utskrivet = await this.dataSource.transaction((m) => this.underlag(m, actor, remissId));
     const missiv = await this.pdf.renderRemissmissiv(utskrivet.dokument);
     const { remiss, arbete } = await this.dataSource.transaction(async (m) => {
       // The time of the print, so a send that crosses midnight compares content, not the date on it.
       const { utkast, rader, avsandare, namn, now, idag, dokument } = await this.underlag(
+        m,
         actor,
         remissId,
-        m,
         utskrivet.now,
       );
       if (JSON.stringify(dokument) !== JSON.stringify(utskrivet.dokument)) {
@@ -104,19 +104,19 @@ export class RemissUtskickService {
   }
 
   /** The locked draft, checked for sending, with the instanser it will get and its missiv as a document dated `now`. */
-  private async underlag(actor: Actor, remissId: string, m: EntityManager, now = this.clock.now()) {
-    const utkast = await this.utkast.lockUtkast(actor, remissId, m, 'skicka');
+  private async underlag(m: EntityManager, actor: Actor, remissId: string, now = this.clock.now()) {
+    const utkast = await this.utkast.lockUtkast(m, actor, remissId, 'skicka');
     // Time has passed since the draft was made: the svarstid must still hold on the day it goes out.
     this.utkast.checkSvarsdatum(utkast.svarsdatum);
     if (utkast.utkastMottagare.length === 0) throw new DomainError('NO_MOTTAGARE');
-    const handlingar = await this.remisser.handlingar(utkast.id, m);
+    const handlingar = await this.remisser.handlingar(m, utkast.id);
     if (handlingar.length === 0) throw new DomainError('NO_REMISSHANDLING');
 
     const enheter = new Map(
       (
         await this.remisser.mottagareEnheter(
-          utkast.utkastMottagare.flatMap((u) => (u.typ === 'enhet' ? [u.enhetId] : [])),
           m,
+          utkast.utkastMottagare.flatMap((u) => (u.typ === 'enhet' ? [u.enhetId] : [])),
         )
       ).map((e) => [e.id, e]),
     );
@@ -135,7 +135,7 @@ export class RemissUtskickService {
       return { ...base, namn, mottagareOrganisationId: enhet.organisationId, mottagareEnhetId: enhet.id };
     });
     const idag = stockholmDatum(now);
-    const avsandare = await this.remisser.avsandare(utkast, m);
+    const avsandare = await this.remisser.avsandare(m, utkast);
     const namn = rader.map((r) => r.namn!).sort((a, b) => a.localeCompare(b, 'sv'));
     const dokument = missivDokument(utkast, avsandare, namn, handlingar, idag, this.plattform.bas);
     return { utkast, rader, avsandare, namn, now, idag, dokument };

@@ -34,7 +34,7 @@ export class RemissvarUtskrift {
 
   /** The PDF as it would look if sent now; only for those who may see the answer. */
   async preview(actor: Actor, id: string): Promise<Utskrift> {
-    const svar = await this.svar.get(actor, id);
+    const svar = await this.svar.get(this.dataSource.manager, actor, id);
     requireRoll(actor, svar.enhetId, LASA_UTKAST, 'A preview');
     return this.print(this.dataSource.manager, svar, await this.instanser.forSvar(this.dataSource.manager, svar));
   }
@@ -49,8 +49,8 @@ export class RemissvarUtskrift {
     return this.printBrev(
       manager,
       svar,
-      await this.svar.synpunkter(svar, manager),
-      await this.svar.beslut(svar, manager),
+      await this.svar.synpunkter(manager, svar),
+      await this.svar.beslut(manager, svar),
       lage,
       expedierasAv,
     );
@@ -68,7 +68,7 @@ export class RemissvarUtskrift {
     const [organisation, enhet, handlingar, mottagare] = await Promise.all([
       this.instanser.organisation(manager, svar.organisationId),
       this.instanser.enhet(manager, instans.mottagareEnhetId),
-      this.remisser.handlingar(remiss.id, manager),
+      this.remisser.handlingar(manager, remiss.id),
       this.instanser.avsandare(manager, remiss, svar.organisationId),
     ]);
     const dokument = remissvarDokument({

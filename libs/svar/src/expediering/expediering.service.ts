@@ -43,7 +43,7 @@ export class ExpedieringService {
   ) {}
 
   async send(actor: Actor, id: string): Promise<RemissvarResponse> {
-    const svar = await this.svar.get(actor, id);
+    const svar = await this.svar.get(this.dataSource.manager, actor, id);
     requireRoll(actor, svar.enhetId, BESLUTA, 'Sending a remissvar');
     const lage = await this.instanser.forSvar(this.dataSource.manager, svar);
     requireOppenRemiss(lage.remiss, 'expediera');
@@ -58,7 +58,7 @@ export class ExpedieringService {
       return this.performSend(manager, actor, nu, last, utskrift, 'Expedierat.');
     });
     if (mail) await this.utkorg.dispatch([mail]);
-    return this.remissvar.load(actor, id);
+    return this.remissvar.get(actor, id);
   }
 
   /** The answer as PDF as it would be sent now (any state; only for those who may see the draft). */
@@ -69,9 +69,9 @@ export class ExpedieringService {
 
   /** The PDF that was sent: the nämnd's, and from expediering on the sender's too. */
   async pdf(actor: Actor, id: string): Promise<Filsvar> {
-    const svar = await this.svar.get(actor, id);
+    const svar = await this.svar.get(this.dataSource.manager, actor, id);
     if (!svar.slutligFilId) throw notFound('Sent PDF');
-    const { fil, data } = await this.filer.data(svar.slutligFilId);
+    const { fil, data } = await this.filer.data(this.dataSource.manager, svar.slutligFilId);
     return pdfFil(fil.filnamn, data, 'attachment');
   }
 
@@ -81,12 +81,12 @@ export class ExpedieringService {
    * declining letter, its content kept in the revision history.
    */
   async submitAvstaende(actor: Actor, instansId: string, motivering?: string): Promise<RemissvarResponse> {
-    let lage = await this.instanser.get(actor, instansId);
+    let lage = await this.instanser.get(this.dataSource.manager, actor, instansId);
     requireRoll(actor, lage.instans.mottagareEnhetId, BESLUTA, 'Declining a remiss');
     requireOppenRemiss(lage.remiss, 'avsta');
     if (lage.instans.status === 'inbjuden') {
       await this.registrering.register(actor, instansId);
-      lage = await this.instanser.get(actor, instansId);
+      lage = await this.instanser.get(this.dataSource.manager, actor, instansId);
     }
     if (lage.instans.status === 'besvarad' || lage.instans.status === 'avstar')
       throw illegalTransition('remissinstans', lage.instans.status, 'avsta');
@@ -103,7 +103,7 @@ export class ExpedieringService {
     };
     const utskrift = await this.utskrift.printBrev(this.dataSource.manager, brev, [], null, lage, actor.namn);
     const { svarId, mail } = await this.dataSource.transaction(async (manager) => {
-      const last = await this.instanser.get(actor, instansId, manager, true);
+      const last = await this.instanser.get(manager, actor, instansId, true);
       if (!['registrerad', 'under_beredning'].includes(last.instans.status))
         throw illegalTransition('remissinstans', last.instans.status, 'avsta');
       const svar = await this.prepareAvstarBrev(manager, actor, last, titel, text);
@@ -113,7 +113,7 @@ export class ExpedieringService {
       };
     });
     if (mail) await this.utkorg.dispatch([mail]);
-    return this.remissvar.load(actor, svarId);
+    return this.remissvar.get(actor, svarId);
   }
 
   /** The remissvar row of the declining letter: the draft turned into it, or a new one. */
@@ -200,7 +200,7 @@ export class ExpedieringService {
       svar,
       version,
       actor.anvandareId,
-      { ...innehallAv(svar, await this.svar.synpunkter(svar, manager)), status: 'expedierat' },
+      { ...innehallAv(svar, await this.svar.synpunkter(manager, svar)), status: 'expedierat' },
       andring,
     );
     await this.instanser.setStatus(manager, instans.id, svar.typ === 'avstar' ? 'avstar' : 'besvarad', now);

@@ -27,7 +27,7 @@ export class RegistreringService {
 
   register(actor: Actor, instansId: string, diarienummer?: string): Promise<NamndInstansResponse> {
     return this.dataSource.transaction(async (manager) => {
-      const lage = await this.instanser.get(actor, instansId, manager, true);
+      const lage = await this.instanser.get(manager, actor, instansId, true);
       requireRoll(actor, lage.instans.mottagareEnhetId, REGISTRERA, 'Registering a remiss');
       requireOppenRemiss(lage.remiss, 'registrera');
       if (lage.instans.status !== 'inbjuden')
