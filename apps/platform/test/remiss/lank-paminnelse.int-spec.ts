@@ -4,7 +4,7 @@ import { sql } from '@app/database/testing/test-infrastructure';
 import { UtkorgAvstamning } from '@app/utkorg';
 import { SmtpSink } from '@app/mail/testing/smtp-sink';
 import { waitUntil } from '@app/reminders/testing/paminnelse-testbadd';
-import { medKlocka } from '@app/runtime/testing/med-klocka';
+import { withClock } from '@app/runtime/testing/with-clock';
 import { ApiClient, startTestApp, TestApp } from '@app/runtime/testing/test-app';
 import { PlatformModule } from '../../src/platform.module';
 import { remissUtkast } from '@app/remiss/testing/remiss-fixture';
@@ -47,7 +47,7 @@ describe('a revoked external link stays revoked in reminders until the sender is
 
   beforeAll(async () => {
     sink = await new SmtpSink().start();
-    t = await startTestApp(medKlocka(PlatformModule.forRoot, clock), { config: { SMTP_URL: sink.url } });
+    t = await startTestApp(withClock(PlatformModule.forRoot, clock), { config: { SMTP_URL: sink.url } });
     const remiss = await remissUtkast(await ks(), 'Grönplan', [
       { namn: 'Naturskyddsföreningen', epost: 'nf@example.se' },
     ]);
