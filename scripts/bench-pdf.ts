@@ -11,14 +11,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { Browser, Page } from 'puppeteer-core';
 import { loadConfig, SystemClock } from '@app/core';
-import { ChromiumPool, UTSKRIFT } from '@app/pdf/chromium/chromium-pool';
-import { hittaChromium } from '@app/pdf/chromium/chromium-sokvag';
+import { ChromiumPool, UTSKRIFT } from '@app/pdf/chromium/chromium-pool.service';
+import { findChromium } from '@app/pdf/chromium/chromium-sokvag';
 import { UN2025_412 } from '@app/pdf/exempel/un2025-412';
-import { PdfKoKlient } from '@app/pdf/ko/pdf-ko-klient';
-import { PdfKoWorker } from '@app/pdf/ko/pdf-ko-worker';
-import { Mallar } from '@app/pdf/mallar/mallar';
+import { PdfKoKlient } from '@app/pdf/ko/pdf-ko-klient.service';
+import { PdfKoWorker } from '@app/pdf/ko/pdf-ko.worker';
+import { Mallar } from '@app/pdf/mallar/mallar.service';
 import { PdfService } from '@app/pdf/pdf.service';
-import { PdfaKonverterare } from '@app/pdf/pdfa/pdfa-konverterare';
+import { PdfaKonverterare } from '@app/pdf/pdfa/pdfa-konverterare.service';
 import { remissvarVy } from '@app/pdf/vy/remissvar-vy';
 
 const FLAGGOR = [
@@ -159,7 +159,7 @@ async function startaChromium(chromium: string): Promise<{ browser: Browser; pro
 
 async function run(): Promise<void> {
   const config = loadConfig(process.env);
-  const chromium = hittaChromium(config.CHROMIUM_PATH);
+  const chromium = findChromium(config.CHROMIUM_PATH);
   const redisUrl = config.REDIS_URL ?? 'redis://127.0.0.1:6379';
   const mallar = new Mallar(config.TEMPLATES_DIR);
   const html = mallar.html('remissvar', UN2025_412.brevhuvud, remissvarVy(UN2025_412));
@@ -208,10 +208,10 @@ async function run(): Promise<void> {
     async starta() {
       pool = new ChromiumPool(poolInstallningar);
       service = new PdfService(mallar, pool, pdfa, new SystemClock());
-      await pool.varma();
+      await pool.warm();
     },
     rendera: () => service!.renderRemissvar(UN2025_412),
-    stoppa: () => pool!.stang(),
+    stoppa: () => pool!.close(),
   };
 
   let ko: { pool: ChromiumPool; worker: PdfKoWorker; klient: PdfKoKlient } | undefined;
@@ -222,13 +222,13 @@ async function run(): Promise<void> {
     async starta() {
       const prefix = `bench-${randomBytes(4).toString('hex')}`;
       const koPool = new ChromiumPool(poolInstallningar);
-      await koPool.varma();
+      await koPool.warm();
       const worker = new PdfKoWorker(new PdfService(mallar, koPool, pdfa, new SystemClock()), {
         redisUrl,
         prefix,
         samtidiga: config.PDF_POOL_SIZE,
       });
-      await worker.redo();
+      await worker.ready();
       ko = {
         pool: koPool,
         worker,
@@ -239,7 +239,7 @@ async function run(): Promise<void> {
     async stoppa() {
       await ko!.klient.onApplicationShutdown();
       await ko!.worker.beforeApplicationShutdown();
-      await ko!.pool.stang();
+      await ko!.pool.close();
     },
   };
 

@@ -13,7 +13,7 @@ import { sql, withDatabase } from '@app/database/testing/test-infrastructure';
 import { loadDemoData } from '@app/demo';
 import { messageIdFor } from '@app/mail';
 import { PaminnelsePlanering, PlanerbarInstans, RemindersModule } from '@app/reminders';
-import { startaEgenRedis } from '@app/reminders/testing/egen-redis';
+import { startEgenRedis } from '@app/reminders/testing/egen-redis';
 import { commonModules } from '@app/runtime';
 import { bullmqConnection, UtkorgAvstamning, UtkorgWorkerModule } from '@app/utkorg';
 import { Queue } from 'bullmq';
@@ -60,7 +60,7 @@ async function app(
 }
 
 async function main(): Promise<void> {
-  const redis = await startaEgenRedis();
+  const redis = await startEgenRedis();
   const infrastructure = await provideInfrastructure(loadConfig({ ...process.env, REDIS_URL: redis.url }));
   const sink = fork(`${__dirname}/bench-reminders/snabb-smtp-sink.ts`, [], {
     execArgv: ['-r', 'ts-node/register'],
@@ -177,7 +177,7 @@ async function main(): Promise<void> {
 
     const workerapp = await app(config, location, true);
     apps.push(workerapp);
-    await workerapp.get(UtkorgAvstamning).klar();
+    await workerapp.get(UtkorgAvstamning).done();
     const due = new Date(Date.now() + 3000);
     const lagRader: { id: string }[] = await dataSource.query(
       `INSERT INTO paminnelse (organisation_id, remissinstans_id, typ, svarsdatum, due_at)

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { stockholmDatum, workingDaysAfter } from '@app/core';
 import { sql } from '@app/database/testing/test-infrastructure';
 import { DEMO_PASSWORD } from '@app/demo';
-import { hittaChromium } from '@app/pdf';
+import { findChromium } from '@app/pdf';
 import { startTestApp, TestApp } from '@app/runtime/testing/test-app';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
@@ -88,7 +88,7 @@ describe('forms and scripts of other origins cannot act for a signed-in user (Ch
     await new Promise<void>((resolve) => attacker.listen(0, '127.0.0.1', resolve));
     attackerPort = (attacker.address() as AddressInfo).port;
     browser = await puppeteer.launch({
-      executablePath: hittaChromium(undefined),
+      executablePath: findChromium(undefined),
       headless: true,
       pipe: true,
       args: [

@@ -1,11 +1,15 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AnvandareRepository } from './anvandare.repository';
-import { AuditLog } from './audit-log';
+import { AuditLog } from './audit-log.service';
 import { AuthService } from './auth.service';
-import { KontoSparr } from './begransning/kontosparr';
-import { PasswordChecks } from './begransning/password-checks';
-import { RATE_LIMIT_REDIS, rateLimitRedisProvider, RateLimitRedisShutdown } from './begransning/rate-limit-redis';
+import { KontoSparr } from './begransning/kontosparr.service';
+import { PasswordChecks } from './begransning/password-checks.service';
+import {
+  RATE_LIMIT_REDIS,
+  rateLimitRedisProvider,
+  RateLimitRedisShutdown,
+} from './begransning/rate-limit-redis.provider';
 import { AuthController } from './http/auth.controller';
 import { SessionGuard } from './http/session.guard';
 import { OrganisationController } from './organisation/organisation.controller';

@@ -4,9 +4,9 @@ import { APP_CONFIG, AppConfig, DomainError } from '@app/core';
 import { DataSource } from 'typeorm';
 import { Actor } from './actor';
 import { AnvandareRepository } from './anvandare.repository';
-import { AuditLog } from './audit-log';
-import { KontoSparr } from './begransning/kontosparr';
-import { PasswordChecks } from './begransning/password-checks';
+import { AuditLog } from './audit-log.service';
+import { KontoSparr } from './begransning/kontosparr.service';
+import { PasswordChecks } from './begransning/password-checks.service';
 import { LiveSession, SessionRepository } from './session.repository';
 
 const WRONG_LOGIN = new DomainError('INVALID_CREDENTIALS');

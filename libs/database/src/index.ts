@@ -3,7 +3,6 @@ export * from './data-source';
 export * from './infrastructure';
 export * from './storage.module';
 export * from './redis/redis';
-export * from './transaction';
 export * from './health/health.module';
 export * from './prepared-statements';
 export * from './connection-pool';

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { hashToken } from '@app/core';
 import { ExternAtkomst } from '@app/database';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { EntityManager, IsNull } from 'typeorm';
 
 /** A link to insert for a reminder: the instans, and the address the reminder goes to as its compose query read it. */
 export interface NyPaminnelselank {
@@ -16,8 +15,6 @@ export interface NyPaminnelselank {
 /** The rows of external remissinstanser' personal links (`extern_atkomst`). Only the SHA-256 of a token is ever stored. */
 @Injectable()
 export class ExternAtkomstRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
   async insert(
     m: EntityManager,
     link: { organisationId: string; remissinstansId: string; tokenHash: Buffer; giltigTill: Date },
@@ -54,7 +51,7 @@ export class ExternAtkomstRepository {
     return rader.map((r) => r.token_hash);
   }
 
-  hitta(token: string, m: EntityManager = this.dataSource.manager): Promise<ExternAtkomst | null> {
+  findByToken(m: EntityManager, token: string): Promise<ExternAtkomst | null> {
     return m.findOneBy(ExternAtkomst, { tokenHash: hashToken(token) });
   }
 
@@ -62,17 +59,17 @@ export class ExternAtkomstRepository {
     return m.find(ExternAtkomst, { where: { remissinstansId }, order: { createdAt: 'ASC' } });
   }
 
-  async markeraAnvand(m: EntityManager, id: string, at: Date): Promise<void> {
+  async markUsed(m: EntityManager, id: string, at: Date): Promise<void> {
     await m.update(ExternAtkomst, { id }, { anvandAt: at });
   }
 
   /** Revokes the live links of one instans; returns how many. */
-  async aterkallaForInstans(m: EntityManager, remissinstansId: string, at: Date): Promise<number> {
+  async revokeForInstans(m: EntityManager, remissinstansId: string, at: Date): Promise<number> {
     const result = await m.update(ExternAtkomst, { remissinstansId, aterkalladAt: IsNull() }, { aterkalladAt: at });
     return result.affected ?? 0;
   }
 
-  async aterkallaForRemiss(m: EntityManager, remissId: string, at: Date): Promise<void> {
+  async revokeForRemiss(m: EntityManager, remissId: string, at: Date): Promise<void> {
     await m.query(
       `UPDATE extern_atkomst SET aterkallad_at = $2 WHERE aterkallad_at IS NULL AND remissinstans_id IN (SELECT id FROM remissinstans WHERE remiss_id = $1)`,
       [remissId, at],
@@ -80,7 +77,7 @@ export class ExternAtkomstRepository {
   }
 
   /** Anstånd moves the link's end with the new svarsdatum. */
-  async forlang(m: EntityManager, remissinstansId: string, giltigTill: Date): Promise<void> {
+  async extend(m: EntityManager, remissinstansId: string, giltigTill: Date): Promise<void> {
     await m.update(ExternAtkomst, { remissinstansId, aterkalladAt: IsNull(), anvandAt: IsNull() }, { giltigTill });
   }
 }

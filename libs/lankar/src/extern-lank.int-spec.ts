@@ -66,7 +66,7 @@ describe('a reminder minting a link while the sender revokes the instans’ link
       epost: 'extern-1@example.se',
     };
     const config = loadConfig({ PUBLIC_URL: 'https://remiss.enkoping.se' });
-    service = new ExternLankService(new ExternAtkomstRepository(dataSource), new PlattformsLankar(config));
+    service = new ExternLankService(new ExternAtkomstRepository(), new PlattformsLankar(config));
   });
   afterAll(async () => {
     await dataSource.destroy();

@@ -62,7 +62,7 @@ export class ExternLankService {
 
   /** Anstånd: the instans' unused links work until the new svarsdatum's end + 30 days. */
   extend(manager: EntityManager, remissinstansId: string, svarsdatum: Datum): Promise<void> {
-    return this.atkomster.forlang(manager, remissinstansId, giltigTill(svarsdatum));
+    return this.atkomster.extend(manager, remissinstansId, giltigTill(svarsdatum));
   }
 }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, Mall, Mallmiljo } from '@app/core';
 import { join } from 'node:path';
-import { Epost } from './mailer';
+import { Epost } from './mailer.service';
 
 /** The mails of templates/epost: each has a `<namn>.text.hbs` and a `<namn>.html.hbs`. */
 export const EPOSTMALLAR = [
@@ -30,7 +30,7 @@ export class EpostMallar {
   private readonly mallar: Map<Epostmall, { text: Mall; html: Mall }>;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.mallar = lasMallar(config.TEMPLATES_DIR);
+    this.mallar = loadMallar(config.TEMPLATES_DIR);
   }
 
   render(epost: MallEpost): Epost {
@@ -41,13 +41,16 @@ export class EpostMallar {
   }
 }
 
-function lasMallar(katalog: string): Map<Epostmall, { text: Mall; html: Mall }> {
+function loadMallar(katalog: string): Map<Epostmall, { text: Mall; html: Mall }> {
   const miljo = new Mallmiljo(katalog);
-  miljo.partialer(join('epost', 'partials'), 'epost-');
+  miljo.partials(join('epost', 'partials'), 'epost-');
   return new Map(
     EPOSTMALLAR.map((namn) => [
       namn,
-      { text: miljo.fil(join('epost', `${namn}.text.hbs`)), html: miljo.fil(join('epost', `${namn}.html.hbs`)) },
+      {
+        text: miljo.compile(join('epost', `${namn}.text.hbs`)),
+        html: miljo.compile(join('epost', `${namn}.html.hbs`)),
+      },
     ]),
   );
 }

@@ -1,5 +1,5 @@
 import type { UtkorgUtfall } from '@app/utkorg';
-import { Epost, Mailer, SmtpPermanentError } from './mailer';
+import { Epost, Mailer, SmtpPermanentError } from './mailer.service';
 
 /** Sends one mail of an outbox kind and reports it as the outbox's outcome: a 5xx is for good, anything else is tried again. */
 export async function sendAsUtfall(mailer: Mailer, epost: Epost): Promise<UtkorgUtfall> {

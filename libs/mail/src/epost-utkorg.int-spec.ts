@@ -10,7 +10,7 @@ import { DataSource } from 'typeorm';
 import { Bokmarke, UtkorgAvstamning, UtkorgKo, UtkorgRader, UtkorgWorkerModule } from '@app/utkorg';
 import { EpostUtkorg } from './epost-utkorg';
 import { MailModule } from './mail.module';
-import { Epost, messageIdFor } from './mailer';
+import { Epost, messageIdFor } from './mailer.service';
 import { SmtpSink } from './testing/smtp-sink';
 
 describe('the e-mail outbox (real PostgreSQL, Redis, SMTP)', () => {
@@ -157,7 +157,7 @@ describe('the e-mail outbox (real PostgreSQL, Redis, SMTP)', () => {
     const [id] = await koa(epost('finns-inte@enkoping.se'));
     await waitUntil(async () => (await rad(id)).status === 'misslyckad');
     expect((await rad(id)).senaste_fel).toMatch(/^SMTP 550: .*Mailbox unavailable/);
-    const failed = await app.get(UtkorgKo).misslyckade();
+    const failed = await app.get(UtkorgKo).listMisslyckade();
     expect(failed.find((j) => j.id === `epost-${id}`)?.failedReason).toMatch(/SMTP 550/);
   });
 
@@ -167,7 +167,9 @@ describe('the e-mail outbox (real PostgreSQL, Redis, SMTP)', () => {
     await waitUntil(async () => (await rad(id)).status === 'misslyckad');
     expect((await rad(id)).senaste_fel).toMatch(/^SMTP 550: /);
     await waitUntil(async () =>
-      (await app.get(UtkorgKo).misslyckade()).some((j) => j.id === `epost-${id}` && /SMTP 550/.test(j.failedReason)),
+      (await app.get(UtkorgKo).listMisslyckade()).some(
+        (j) => j.id === `epost-${id}` && /SMTP 550/.test(j.failedReason),
+      ),
     );
   });
 
@@ -189,9 +191,9 @@ describe('the e-mail outbox (real PostgreSQL, Redis, SMTP)', () => {
     const sedda: string[] = [];
     let efter: Bokmarke | undefined;
     for (
-      let sida = await rader.planerade('epost_utkorg', efter, 1);
+      let sida = await rader.listPlanerade('epost_utkorg', efter, 1);
       sida.rader.length;
-      sida = await rader.planerade('epost_utkorg', efter, 1)
+      sida = await rader.listPlanerade('epost_utkorg', efter, 1)
     ) {
       sedda.push(...sida.rader.map((r) => r.id));
       efter = sida.bokmarke;

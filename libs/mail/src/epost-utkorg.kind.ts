@@ -5,7 +5,7 @@ import { Utkorg, UtkorgJobb, UtkorgRader, UtkorgTyp, UtkorgTyper, UtkorgUtfall }
 import { EpostMallar, MallEpost } from './epost-mallar.service';
 import { EpostUtkorg } from './epost-utkorg';
 import { sendAsUtfall } from './epost-utfall';
-import { Epost, Mailer } from './mailer';
+import { Epost, Mailer } from './mailer.service';
 
 const lista = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
@@ -27,7 +27,7 @@ export class EpostUtkorgKind extends EpostUtkorg implements UtkorgTyp, OnModuleI
   }
 
   onModuleInit(): void {
-    this.typer.registrera(this);
+    this.typer.register(this);
   }
 
   async enqueue(manager: EntityManager, organisationId: string, utkast: Epost | MallEpost): Promise<string> {
@@ -49,19 +49,19 @@ export class EpostUtkorgKind extends EpostUtkorg implements UtkorgTyp, OnModuleI
   }
 
   dispatch(ids: string[]): Promise<void> {
-    return this.utkorg.koa(this, ids);
+    return this.utkorg.enqueue(this, ids);
   }
 
   /**
    * A sent mail keeps its recipients, subject and Message-ID but not its body: an invitation
    * carries the external party's personal link, whose token is otherwise stored only as a hash.
    */
-  async utforda(manager: EntityManager, ids: string[]): Promise<UtkorgJobb[]> {
+  async afterPerformed(manager: EntityManager, ids: string[]): Promise<UtkorgJobb[]> {
     await manager.query(`UPDATE epost_utkorg SET text = '', html = NULL WHERE id = ANY($1::uuid[])`, [ids]);
     return [];
   }
 
-  async utfor(ids: string[]): Promise<Map<string, UtkorgUtfall>> {
+  async perform(ids: string[]): Promise<Map<string, UtkorgUtfall>> {
     const rows: {
       id: string;
       till: string[];

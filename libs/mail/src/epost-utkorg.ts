@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import type { MallEpost } from './epost-mallar.service';
-import { Epost } from './mailer';
+import { Epost } from './mailer.service';
 
 /**
  * The outbox for one-off mails (a remiss sent, an answer expedierat, an anstånd granted).

@@ -1,4 +1,4 @@
-export * from './mailer';
+export * from './mailer.service';
 export * from './mail.module';
 export * from './epost-utkorg';
 export * from './epost-utfall';

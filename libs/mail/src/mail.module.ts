@@ -3,7 +3,7 @@ import { UtkorgModule } from '@app/utkorg';
 import { EpostMallar } from './epost-mallar.service';
 import { EpostUtkorg } from './epost-utkorg';
 import { EpostUtkorgKind } from './epost-utkorg.kind';
-import { Mailer } from './mailer';
+import { Mailer } from './mailer.service';
 
 /** SMTP sending, the mail templates and the outbox of one-off mails (`EpostUtkorg`), for the modules that send mail. */
 @Module({

@@ -8,7 +8,7 @@ describe('the raw MIME message of a mail', () => {
     'KS2025/118 Försenat remissvar: Förslag till policy för digital omställning och ännu längre ärendemening som måste vikas';
 
   it('reads back as the mail it was built from: Swedish subject and sender, text, HTML, Cc, Message-ID', async () => {
-    const { envelope, raw } = byggare.bygg(
+    const { envelope, raw } = byggare.build(
       {
         to: ['un@enkoping.se', 'un.handlaggare@enkoping.demo'],
         cc: 'remissansvarig@enkoping.demo',
@@ -41,7 +41,7 @@ describe('the raw MIME message of a mail', () => {
 
   it('a mail without HTML is a single text part', async () => {
     const mail = await simpleParser(
-      byggare.bygg(
+      byggare.build(
         { to: 'a@enkoping.se', subject: 'Hej', text: 'Bara text', messageId: '<x.2@remissplattformen>' },
         new Date(),
       ).raw,
@@ -53,7 +53,7 @@ describe('the raw MIME message of a mail', () => {
   // The builder uses nodemailer's internal encoders (nodemailer/lib/…, no public API, pinned exactly in
   // package.json): an upgrade that changes a byte of what they write fails here before it reaches a mail.
   it('writes exactly these bytes (Q-encoded headers folded at 76, quoted-printable parts, CRLF)', () => {
-    const { raw } = byggare.bygg(
+    const { raw } = byggare.build(
       {
         to: ['un@enkoping.se'],
         cc: 'kontakt@enkoping.se',

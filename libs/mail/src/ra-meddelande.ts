@@ -2,7 +2,7 @@
 import addressparser from 'nodemailer/lib/addressparser';
 import { encodeWords, foldLines } from 'nodemailer/lib/mime-funcs';
 import { encode, wrap } from 'nodemailer/lib/qp';
-import type { Epost } from './mailer';
+import type { Epost } from './mailer.service';
 
 export interface RaMeddelande {
   envelope: { from: string; to: string[] };
@@ -35,7 +35,7 @@ export class Meddelandebyggare {
       : avsandare.address;
   }
 
-  bygg(epost: Epost, datum: Date): RaMeddelande {
+  build(epost: Epost, datum: Date): RaMeddelande {
     const till = lista(epost.to);
     const kopia = lista(epost.cc);
     const rubriker = [

@@ -27,17 +27,17 @@ export class SmtpForbindelser {
     this.alternativ = { ...parseConnectionUrl(url), ...TIDSGRANSER } as typeof this.alternativ;
   }
 
-  async skicka(meddelande: RaMeddelande): Promise<void> {
-    const forbindelse = await this.ta();
+  async send(meddelande: RaMeddelande): Promise<void> {
+    const forbindelse = await this.acquire();
     try {
       await new Promise<void>((resolve, reject) =>
         forbindelse.send(meddelande.envelope, meddelande.raw, (error) => (error ? reject(error) : resolve())),
       );
     } catch (error) {
-      this.kasta(forbindelse);
+      this.discard(forbindelse);
       throw error;
     }
-    this.lamna(forbindelse);
+    this.release(forbindelse);
   }
 
   close(): void {
@@ -45,21 +45,21 @@ export class SmtpForbindelser {
     for (const forbindelse of this.lediga.splice(0)) forbindelse.quit();
   }
 
-  private async ta(): Promise<SMTPConnection> {
+  private async acquire(): Promise<SMTPConnection> {
     for (;;) {
       const ledig = this.lediga.pop();
       if (ledig) return ledig;
-      if (this.oppna < this.max) return this.oppna_();
+      if (this.oppna < this.max) return this.open();
       await new Promise<void>((r) => this.koande.push(r));
     }
   }
 
-  private async oppna_(): Promise<SMTPConnection> {
+  private async open(): Promise<SMTPConnection> {
     this.oppna++;
     const forbindelse = new SMTPConnection(this.alternativ);
     // The server may close an idle connection (or go away): forget it rather than send on it.
-    forbindelse.on('error', () => this.kasta(forbindelse));
-    forbindelse.once('end', () => this.kasta(forbindelse));
+    forbindelse.on('error', () => this.discard(forbindelse));
+    forbindelse.once('end', () => this.discard(forbindelse));
     try {
       await new Promise<void>((resolve, reject) => {
         forbindelse.once('error', reject);
@@ -73,19 +73,19 @@ export class SmtpForbindelser {
           forbindelse.login(this.alternativ.auth, (error) => (error ? reject(error) : resolve())),
         );
     } catch (error) {
-      this.kasta(forbindelse);
+      this.discard(forbindelse);
       throw error;
     }
     return forbindelse;
   }
 
-  private lamna(forbindelse: SMTPConnection): void {
+  private release(forbindelse: SMTPConnection): void {
     if (this.stangd) return void forbindelse.quit();
     this.lediga.push(forbindelse);
     this.koande.shift()?.();
   }
 
-  private kasta(forbindelse: SMTPConnection): void {
+  private discard(forbindelse: SMTPConnection): void {
     if (this.kastade.has(forbindelse)) return;
     this.kastade.add(forbindelse);
     this.oppna--;

@@ -15,12 +15,12 @@ export interface Dokumentinfo extends PdfMetadata {
 
 const CREATOR = 'Remissplattformen';
 
-export function medDokumentinfo(pdf: Buffer, info: Dokumentinfo): Buffer {
+export function withDokumentinfo(pdf: Buffer, info: Dokumentinfo): Buffer {
   return appendUpdate(pdf, (nasta) => [{ nummer: nasta, kropp: infoDictionary(info), info: true }]);
 }
 
-/** As medDokumentinfo, and replaces the catalog's XMP packet with one that says the same, as PDF/A requires. */
-export function medPdfaDokumentinfo(pdf: Buffer, info: Dokumentinfo): Buffer {
+/** As withDokumentinfo, and replaces the catalog's XMP packet with one that says the same, as PDF/A requires. */
+export function withPdfaDokumentinfo(pdf: Buffer, info: Dokumentinfo): Buffer {
   const metadata = metadataObject(pdf);
   const xmp = Buffer.from(xmpPacket(info), 'utf8');
   return appendUpdate(pdf, (nasta) => [

@@ -8,6 +8,6 @@ export class PdfFel extends DomainError<'PDF_FAILED'> {
 }
 
 /** Rejects with a PdfFel naming the step when `work` takes longer than `ms`. */
-export function inom<T>(ms: number, steg: string, work: Promise<T>): Promise<T> {
+export function within<T>(ms: number, steg: string, work: Promise<T>): Promise<T> {
   return withTimeout(work, ms, () => new PdfFel(`PDF step "${steg}" took longer than ${ms} ms`));
 }

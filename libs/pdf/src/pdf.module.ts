@@ -1,11 +1,11 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@app/core';
-import { ChromiumPool } from './chromium/chromium-pool';
-import { hittaChromium } from './chromium/chromium-sokvag';
-import { Mallar } from './mallar/mallar';
+import { ChromiumPool } from './chromium/chromium-pool.service';
+import { findChromium } from './chromium/chromium-sokvag';
+import { Mallar } from './mallar/mallar.service';
 import { PdfRenderare } from './pdf-renderare';
 import { PdfService } from './pdf.service';
-import { PdfaKonverterare } from './pdfa/pdfa-konverterare';
+import { PdfaKonverterare } from './pdfa/pdfa-konverterare.service';
 
 /**
  * Rendering in this process (the platform app, the pdf-worker). Global, like PdfKoModule: an app's
@@ -21,7 +21,7 @@ import { PdfaKonverterare } from './pdfa/pdfa-konverterare';
       provide: ChromiumPool,
       useFactory: (config: AppConfig) =>
         new ChromiumPool({
-          chromium: hittaChromium(config.CHROMIUM_PATH),
+          chromium: findChromium(config.CHROMIUM_PATH),
           storlek: config.PDF_POOL_SIZE,
           omstartEfter: config.PDF_RESTART_AFTER,
           timeoutMs: config.PDF_TIMEOUT_MS,

@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Clock } from '@app/core';
-import { ChromiumPool } from './chromium/chromium-pool';
+import { ChromiumPool } from './chromium/chromium-pool.service';
 import {
   Brevhuvud,
   PdfMetadata,
@@ -8,11 +8,11 @@ import {
   RemissmissivDokument,
   RemissvarDokument,
 } from './dokument';
-import { Dokumentmall, Mallar } from './mallar/mallar';
-import { medDokumentinfo } from './pdf-dokumentinfo';
+import { Dokumentmall, Mallar } from './mallar/mallar.service';
+import { withDokumentinfo } from './pdf-dokumentinfo';
 import { PdfFel } from './pdf-fel';
 import { PdfRenderare } from './pdf-renderare';
-import { PdfaKonverterare } from './pdfa/pdfa-konverterare';
+import { PdfaKonverterare } from './pdfa/pdfa-konverterare.service';
 import { remissammanstallningMetadata, remissammanstallningVy } from './vy/remissammanstallning-vy';
 import { remissmissivMetadata, remissmissivVy } from './vy/remissmissiv-vy';
 import { remissvarMetadata, remissvarVy } from './vy/remissvar-vy';
@@ -33,15 +33,15 @@ export class PdfService extends PdfRenderare implements OnApplicationShutdown {
   }
 
   renderRemissvar(doc: RemissvarDokument): Promise<Buffer> {
-    return this.rendera('remissvar', doc.brevhuvud, () => remissvarVy(doc), remissvarMetadata(doc));
+    return this.render('remissvar', doc.brevhuvud, () => remissvarVy(doc), remissvarMetadata(doc));
   }
 
   renderRemissmissiv(doc: RemissmissivDokument): Promise<Buffer> {
-    return this.rendera('remissmissiv', doc.brevhuvud, () => remissmissivVy(doc), remissmissivMetadata(doc));
+    return this.render('remissmissiv', doc.brevhuvud, () => remissmissivVy(doc), remissmissivMetadata(doc));
   }
 
   renderRemissammanstallning(doc: RemissammanstallningDokument): Promise<Buffer> {
-    return this.rendera(
+    return this.render(
       'remissammanstallning',
       doc.brevhuvud,
       () => remissammanstallningVy(doc),
@@ -50,14 +50,14 @@ export class PdfService extends PdfRenderare implements OnApplicationShutdown {
   }
 
   toPdfA(pdf: Buffer, meta: PdfMetadata): Promise<Buffer> {
-    return this.pdfa.konvertera(pdf, { ...meta, skapad: this.clock.now(), producent: PRODUCENT });
+    return this.pdfa.convert(pdf, { ...meta, skapad: this.clock.now(), producent: PRODUCENT });
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.pool.stang();
+    await this.pool.close();
   }
 
-  private async rendera(
+  private async render(
     mall: Dokumentmall,
     brevhuvud: Brevhuvud,
     vy: () => { sida: SidVy },
@@ -71,7 +71,7 @@ export class PdfService extends PdfRenderare implements OnApplicationShutdown {
         `The ${mall} template could not be filled in: ${error instanceof Error ? error.message : String(error)}`,
       );
     }
-    const pdf = await this.pool.skrivUt(html);
-    return medDokumentinfo(pdf, { ...meta, skapad: this.clock.now(), producent: PRODUCENT });
+    const pdf = await this.pool.print(html);
+    return withDokumentinfo(pdf, { ...meta, skapad: this.clock.now(), producent: PRODUCENT });
   }
 }

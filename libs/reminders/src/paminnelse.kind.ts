@@ -10,7 +10,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { paminnelsebrev } from './brev/paminnelsebrev';
 import { PaminnelseRepository } from './paminnelse.repository';
 import { PaminnelseregelRepository } from './paminnelseregel.repository';
-import { arForsenad, nastaVeckopaminnelse, Regel } from './schema/paminnelseschema';
+import { isForsenad, nastaVeckopaminnelse, Regel } from './schema/paminnelseschema';
 
 /** Why a reminder is not sent: cancelled, or failed for good. */
 type Inte = Extract<UtkorgUtfall, { utfall: 'avbruten' | 'misslyckad' }>;
@@ -64,11 +64,11 @@ export class PaminnelseKind implements UtkorgTyp, OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.typer.registrera(this);
+    this.typer.register(this);
   }
 
-  async utfor(ids: string[]): Promise<Map<string, UtkorgUtfall>> {
-    const brev = await this.forfatta(ids);
+  async perform(ids: string[]): Promise<Map<string, UtkorgUtfall>> {
+    const brev = await this.compose(ids);
     const utfall = await Promise.all(
       [...brev].map(async ([id, b]): Promise<[string, UtkorgUtfall]> => [
         id,
@@ -79,7 +79,7 @@ export class PaminnelseKind implements UtkorgTyp, OnModuleInit {
   }
 
   /** The mails of claimed reminders, or why a reminder is not sent. */
-  private async forfatta(ids: string[]): Promise<Map<string, Forfattat>> {
+  private async compose(ids: string[]): Promise<Map<string, Forfattat>> {
     const underlag = await preparedQuery<Underlag>(
       this.dataSource,
       `SELECT p.id, p.typ, p.svarsdatum::text AS svarsdatum, p.due_at, p.organisation_id, p.remissinstans_id,
@@ -152,7 +152,7 @@ export class PaminnelseKind implements UtkorgTyp, OnModuleInit {
       personligLank,
       kontaktperson: { namn: u.kontaktperson_namn, epost: u.kontaktperson_epost, telefon: u.kontaktperson_telefon },
     });
-    const kopia = arForsenad(u.typ) ? unika([u.kontaktperson_epost]).filter((k) => !till.includes(k)) : [];
+    const kopia = isForsenad(u.typ) ? unika([u.kontaktperson_epost]).filter((k) => !till.includes(k)) : [];
     return {
       epost: this.mallar.render({
         to: till,
@@ -164,7 +164,7 @@ export class PaminnelseKind implements UtkorgTyp, OnModuleInit {
   }
 
   /** After a försenad or weekly reminder is sent, the next weekly one is planned in the same transaction. */
-  async utforda(m: EntityManager, ids: string[]): Promise<UtkorgJobb[]> {
+  async afterPerformed(m: EntityManager, ids: string[]): Promise<UtkorgJobb[]> {
     const sanda = await preparedQuery<{
       typ: string;
       svarsdatum: Datum;
@@ -181,7 +181,7 @@ export class PaminnelseKind implements UtkorgTyp, OnModuleInit {
     if (!sanda.length) return [];
     const regler = new Map<string, readonly Regel[]>();
     for (const org of new Set(sanda.map((s) => s.organisation_id)))
-      regler.set(org, (await this.regler.las(m, org)).regler);
+      regler.set(org, (await this.regler.getVersioned(m, org)).regler);
     const nasta = sanda.flatMap((s) => {
       const t = nastaVeckopaminnelse(s.svarsdatum, regler.get(s.organisation_id)!, s.typ, s.due_at);
       return t
@@ -197,7 +197,7 @@ export class PaminnelseKind implements UtkorgTyp, OnModuleInit {
           ]
         : [];
     });
-    const nya = await this.paminnelser.planera(m, nasta);
+    const nya = await this.paminnelser.upsert(m, nasta);
     return nya.map((t) => ({ typ: this.namn, id: t.id, at: t.due_at }));
   }
 }

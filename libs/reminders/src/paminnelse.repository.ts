@@ -38,7 +38,7 @@ export class PaminnelseRepository {
    * rules, and this is how it learns that an admin changed them. Returns whether it inserted.
    * Should a reminder exist after all, the unique key refuses the insert rather than doubling it.
    */
-  async infoga(
+  async insert(
     manager: EntityManager,
     rader: NyPaminnelse[],
     organisationId: string,
@@ -62,7 +62,7 @@ export class PaminnelseRepository {
    * was cancelled (an anstånd moved away from this svarsdatum and back): then it is planned again.
    * Returns the rows now `planerad` because of this call, with their due times.
    */
-  async planera(manager: EntityManager, rader: NyPaminnelse[]): Promise<{ id: string; due_at: Date }[]> {
+  async upsert(manager: EntityManager, rader: NyPaminnelse[]): Promise<{ id: string; due_at: Date }[]> {
     if (!rader.length) return [];
     return manager.query(
       `INSERT INTO paminnelse (id, organisation_id, remissinstans_id, typ, svarsdatum, due_at)
@@ -75,14 +75,14 @@ export class PaminnelseRepository {
     );
   }
 
-  async avbrytForInstans(manager: EntityManager, remissinstansId: string, orsak: string): Promise<void> {
+  async cancelForInstans(manager: EntityManager, remissinstansId: string, orsak: string): Promise<void> {
     await manager.query(
       `UPDATE paminnelse SET status = 'avbruten', senaste_fel = $2, updated_at = now() WHERE remissinstans_id = $1 AND status = 'planerad'`,
       [remissinstansId, orsak],
     );
   }
 
-  async avbrytForRemiss(manager: EntityManager, remissId: string, orsak: string): Promise<void> {
+  async cancelForRemiss(manager: EntityManager, remissId: string, orsak: string): Promise<void> {
     await manager.query(
       `UPDATE paminnelse p SET status = 'avbruten', senaste_fel = $2, updated_at = now()
          FROM remissinstans i WHERE i.id = p.remissinstans_id AND i.remiss_id = $1 AND p.status = 'planerad'`,
@@ -91,7 +91,7 @@ export class PaminnelseRepository {
   }
 
   /** For admins: the organisation's reminders that could not be sent, newest first, with the reason. */
-  misslyckade(organisationId: string, antal = 200): Promise<MisslyckadPaminnelse[]> {
+  listMisslyckade(organisationId: string, antal = 200): Promise<MisslyckadPaminnelse[]> {
     return this.dataSource.query(
       `SELECT p.id, p.remissinstans_id AS "remissinstansId", i.namn AS instans, r.diarienummer, p.typ, p.svarsdatum::text AS svarsdatum,
               p.due_at AS "dueAt", p.forsok, p.senaste_fel AS orsak, p.updated_at AS andrad

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { stockholmInstant } from '@app/core';
 import { Remissinstans } from '@app/database';
-import { skapaTestbadd, Testbadd, tills } from './testing/paminnelse-testbadd';
+import { createTestbadd, Testbadd, waitUntil } from './testing/paminnelse-testbadd';
 
 /** KS2025/118 with its five instanser, svarsdatum moved to 2026-04-07 (påsk: långfredagen 04-03, annandag påsk 04-06). */
 describe('deadline reminders (real PostgreSQL, Redis, SMTP; time through the Clock)', () => {
@@ -14,13 +14,13 @@ describe('deadline reminders (real PostgreSQL, Redis, SMTP; time through the Clo
    * flight finish first: a clock jumping days ahead would otherwise expire their leases mid-send.
    */
   async function vidTid(at: Date): Promise<void> {
-    await tills(async () => (await t.rader(`status = 'skickar'`)).length === 0);
+    await waitUntil(async () => (await t.rader(`status = 'skickar'`)).length === 0);
     t.clock.set(at);
-    await t.avstam();
+    await t.reconcile();
   }
 
   beforeAll(async () => {
-    t = await skapaTestbadd({ nu: kl('2026-03-10', 12) });
+    t = await createTestbadd({ nu: kl('2026-03-10', 12) });
     await t.dataSource.query(`UPDATE remissinstans SET svarsdatum = '2026-04-07' WHERE remiss_id = $1`, [
       instans('UN').remissId,
     ]);
@@ -28,14 +28,14 @@ describe('deadline reminders (real PostgreSQL, Redis, SMTP; time through the Clo
       `UPDATE remissinstans SET handlaggare_id = (SELECT id FROM anvandare WHERE epost = 'un.handlaggare@enkoping.demo'), mottagare_diarienummer = 'UN2026/412' WHERE id = $1`,
       [instans('UN').id],
     );
-    await t.iTransaktion((m) =>
+    await t.inTransaction((m) =>
       t.planering.plan(
         m,
         [...t.instanser.values()].map((i) => ({ ...i, svarsdatum: '2026-04-07' })),
       ),
     );
   });
-  afterAll(() => t.stang());
+  afterAll(() => t.close());
 
   it('plans four reminders per instans at 08:00 on working days, 3 working days before 2026-04-07 being 2026-03-31', async () => {
     const un = await t.rader('remissinstans_id = $1', [instans('UN').id]);
@@ -66,12 +66,12 @@ describe('deadline reminders (real PostgreSQL, Redis, SMTP; time through the Clo
     expect(mail.html).toContain('Svara senast 2026-04-07 kl. 23.59');
     const rad = async () => (await t.rader(`remissinstans_id = $1 AND typ = 'fore_10'`, [instans('UN').id]))[0];
     // The row is marked after SMTP has accepted the mail, so the mail can arrive first.
-    await tills(async () => (await rad()).status === 'skickad');
+    await waitUntil(async () => (await rad()).status === 'skickad');
     expect(mail.messageId).toBe(`<paminnelse.${(await rad()).id}@remissplattformen>`);
   });
 
   it('answering cancels the instans’ reminders; nothing more reaches it', async () => {
-    await t.iTransaktion(async (m) => {
+    await t.inTransaction(async (m) => {
       await m.update(Remissinstans, { id: instans('TN').id }, { status: 'besvarad', besvaradAt: t.clock.now() });
       await t.planering.cancelForInstans(m, instans('TN').id);
     });
@@ -81,7 +81,7 @@ describe('deadline reminders (real PostgreSQL, Redis, SMTP; time through the Clo
 
   it('anstånd cancels the pending reminders and plans new ones from the new svarsdatum', async () => {
     const sn = instans('SN').id;
-    const planerat = await t.iTransaktion(async (m) => {
+    const planerat = await t.inTransaction(async (m) => {
       await m.update(
         Remissinstans,
         { id: sn },
@@ -109,7 +109,7 @@ describe('deadline reminders (real PostgreSQL, Redis, SMTP; time through the Clo
   it('an anstånd moved back to an earlier svarsdatum plans its cancelled reminders again, without doubling them', async () => {
     const sn = instans('SN').id;
     const flytta = (svarsdatum: string) =>
-      t.iTransaktion(async (m) => {
+      t.inTransaction(async (m) => {
         await m.update(Remissinstans, { id: sn }, { svarsdatum });
         return t.planering.replan(m, { ...instans('SN'), svarsdatum });
       });
@@ -154,14 +154,14 @@ describe('deadline reminders (real PostgreSQL, Redis, SMTP; time through the Clo
     const forsenad = t.sink.to('un@enkoping.se')[0];
     expect(forsenad.subject).toMatch(/^KS2025\/118 Försenat remissvar/);
     expect(forsenad.to).toContain('remissansvarig@enkoping.demo');
-    await tills(async () => (await t.rader(`typ = 'vecka_1'`)).length === 3);
+    await waitUntil(async () => (await t.rader(`typ = 'vecka_1'`)).length === 3);
     expect((await t.rader(`typ = 'vecka_1'`)).map((r) => r.due_at.toISOString())).toEqual(
       Array(3).fill('2026-04-15T06:00:00.000Z'),
     );
   });
 
   it('återkalla cancels every pending reminder of the remiss', async () => {
-    await t.iTransaktion(async (m) => {
+    await t.inTransaction(async (m) => {
       await m.query(`UPDATE remiss SET status = 'aterkallad' WHERE id = $1`, [instans('UN').remissId]);
       await t.planering.cancelForRemiss(m, instans('UN').remissId);
     });

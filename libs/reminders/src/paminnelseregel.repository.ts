@@ -18,8 +18,18 @@ export interface LastaRegler {
 export class PaminnelseregelRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** The rules that apply to an organisation, read in the caller's transaction or, given the DataSource, on their own. */
-  async las(db: EntityManager | DataSource, organisationId: string): Promise<LastaRegler> {
+  /** The rules that apply to an organisation, read in the caller's transaction. */
+  getVersioned(manager: EntityManager, organisationId: string): Promise<LastaRegler> {
+    return this.read(manager, organisationId);
+  }
+
+  async get(organisationId: string): Promise<{ regler: Regel[]; standard: boolean }> {
+    const { regler } = await this.read(this.dataSource, organisationId);
+    return { regler: sortRegler(regler), standard: regler === STANDARDREGLER };
+  }
+
+  /** A prepared statement: in a transaction given its manager, on its own given the DataSource. */
+  private async read(db: EntityManager | DataSource, organisationId: string): Promise<LastaRegler> {
     const [{ version, egna }] = await preparedQuery<{ version: number; egna: Regel[] | null }>(
       db,
       `SELECT o.paminnelseregler_version AS version,
@@ -32,18 +42,13 @@ export class PaminnelseregelRepository {
     return { regler, version, nyckel: regler === STANDARDREGLER ? 'standard' : JSON.stringify(regler) };
   }
 
-  async hamta(organisationId: string): Promise<{ regler: Regel[]; standard: boolean }> {
-    const { regler } = await this.las(this.dataSource, organisationId);
-    return { regler: sortera(regler), standard: regler === STANDARDREGLER };
-  }
-
   /**
    * Replaces the organisation's rules, in the caller's transaction, and raises their version. Rows
    * already planned keep their times. Saves of one organisation queue on its row (the UPDATE takes
    * NO KEY UPDATE, which inserts referencing it do not wait for): two identical saves at once would
    * otherwise both delete nothing and insert the same rules.
    */
-  async ersatt(manager: EntityManager, organisationId: string, regler: Regel[]): Promise<void> {
+  async replace(manager: EntityManager, organisationId: string, regler: Regel[]): Promise<void> {
     await manager.query(
       'UPDATE organisation SET paminnelseregler_version = paminnelseregler_version + 1 WHERE id = $1',
       [organisationId],
@@ -60,7 +65,7 @@ export class PaminnelseregelRepository {
 const ORDNING = { fore: 0, pa_dagen: 1, efter: 2, veckovis: 3 };
 
 /** In the order they fire: before (most days first), on the day, after, weekly. */
-function sortera(regler: readonly Regel[]): Regel[] {
+function sortRegler(regler: readonly Regel[]): Regel[] {
   return [...regler].sort(
     (a, b) =>
       ORDNING[a.typ] - ORDNING[b.typ] ||

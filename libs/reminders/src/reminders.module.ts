@@ -5,7 +5,7 @@ import { MailModule } from '@app/mail';
 import { UtkorgModule } from '@app/utkorg';
 import { PaminnelseAdminController } from './admin/paminnelse-admin.controller';
 import { PaminnelseAdminService } from './admin/paminnelse-admin.service';
-import { PaminnelsePlanerare } from './paminnelse-planerare';
+import { PaminnelsePlanerare } from './paminnelse-planerare.service';
 import { PaminnelsePlanering } from './paminnelse-planering';
 import { PaminnelseKind } from './paminnelse.kind';
 import { PaminnelseRepository } from './paminnelse.repository';

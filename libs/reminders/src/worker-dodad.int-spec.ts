@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { EgenRedis, startaEgenRedis } from './testing/egen-redis';
-import { skapaInstanser, skapaTestbadd, Testbadd, tills } from './testing/paminnelse-testbadd';
+import { EgenRedis, startEgenRedis } from './testing/egen-redis';
+import { createInstanser, createTestbadd, Testbadd, waitUntil } from './testing/paminnelse-testbadd';
 import { WorkerProcess } from './testing/worker-process';
 
 describe('a worker stopped mid-batch (own redis-server, the worker app as a child process)', () => {
@@ -8,14 +8,14 @@ describe('a worker stopped mid-batch (own redis-server, the worker app as a chil
   let t: Testbadd;
 
   beforeAll(async () => {
-    redis = await startaEgenRedis();
+    redis = await startEgenRedis();
     // This process only plans and queues; the child processes send, on the system clock.
-    t = await skapaTestbadd({ nu: new Date(), redisUrl: redis.url, worker: false });
+    t = await createTestbadd({ nu: new Date(), redisUrl: redis.url, worker: false });
   });
 
   /** `antal` reminders due now, as the planner writes them (its own times lie in 2030), queued. */
   async function forfallna(antal: number): Promise<string[]> {
-    const instanser = await skapaInstanser(t.dataSource, t.instanser.get('UN')!.remissId, antal / 4, '2030-05-15');
+    const instanser = await createInstanser(t.dataSource, t.instanser.get('UN')!.remissId, antal / 4, '2030-05-15');
     const rader: { id: string }[] = await t.dataSource.query(
       `INSERT INTO paminnelse (organisation_id, remissinstans_id, typ, svarsdatum, due_at)
        SELECT i.organisation_id, i.id, typ, '2030-05-15', now() FROM remissinstans i, unnest(ARRAY['fore_10', 'fore_5', 'fore_3', 'pa_dagen']) AS typ
@@ -36,7 +36,7 @@ describe('a worker stopped mid-batch (own redis-server, the worker app as a chil
     OUTBOX_STALLED_MS: '2000',
   });
   afterAll(async () => {
-    await t.stang();
+    await t.close();
     await redis.stop();
   });
 
@@ -54,7 +54,7 @@ describe('a worker stopped mid-batch (own redis-server, the worker app as a chil
 
     const andra = WorkerProcess.start(env);
     try {
-      await tills(async () => (await t.rader(`status = 'skickad'`)).length === 500, 60_000);
+      await waitUntil(async () => (await t.rader(`status = 'skickad'`)).length === 500, 60_000);
     } finally {
       await andra.kill('SIGTERM');
     }

@@ -4,10 +4,10 @@ import { AuthModule } from '@app/auth';
 import { LankarModule } from '@app/lankar';
 import { MailModule } from '@app/mail';
 import { RemindersModule } from '@app/reminders';
-import { PdfGranskning } from './handlingar/pdf-granskning';
+import { PdfGranskning } from './handlingar/pdf-granskning.service';
 import { PdfUppladdning } from './handlingar/pdf-uppladdning.interceptor';
 import { RemissRepository } from './remiss.repository';
-import { Aviseringar } from './utskick/aviseringar';
+import { Aviseringar } from './utskick/aviseringar.service';
 import { RemissinstansRepository } from './utskick/remissinstans.repository';
 
 /**

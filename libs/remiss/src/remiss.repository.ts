@@ -68,12 +68,7 @@ export class RemissRepository {
    * A remiss of the caller's own organisation; with `lock` its row stays locked (FOR UPDATE, or
    * FOR SHARE with 'share') until the transaction ends.
    */
-  async egen(
-    actor: Actor,
-    id: string,
-    manager: EntityManager = this.dataSource.manager,
-    lock: boolean | 'share' = false,
-  ): Promise<Remiss> {
+  async getOwn(manager: EntityManager, actor: Actor, id: string, lock: boolean | 'share' = false): Promise<Remiss> {
     const mode = lock === 'share' ? ('pessimistic_read' as const) : ('pessimistic_write' as const);
     const remiss = await manager.findOne(Remiss, {
       where: { id, organisationId: actor.organisationId },
@@ -96,7 +91,7 @@ export class RemissRepository {
   }
 
   /** The instanser of a remiss the caller may see: all of them for the sender, its own for a recipient. */
-  instanser(actor: Actor, remiss: Remiss, manager: EntityManager = this.dataSource.manager): Promise<Remissinstans[]> {
+  instanser(manager: EntityManager, actor: Actor, remiss: Remiss): Promise<Remissinstans[]> {
     const where =
       remiss.organisationId === actor.organisationId
         ? { remissId: remiss.id }
@@ -130,7 +125,7 @@ export class RemissRepository {
     return manager.findOneByOrFail(Remiss, { id });
   }
 
-  handlingar(remissId: string, manager: EntityManager = this.dataSource.manager): Promise<Remisshandling[]> {
+  handlingar(manager: EntityManager, remissId: string): Promise<Remisshandling[]> {
     return manager.find(Remisshandling, { where: { remissId }, order: { ordning: 'ASC' } });
   }
 
@@ -168,10 +163,7 @@ export class RemissRepository {
   }
 
   /** Enheter that may be remissinstanser: any enhet of an organisation connected to the platform. */
-  async mottagareEnheter(
-    ids: string[],
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<(Enhet & { organisation: Organisation })[]> {
+  async mottagareEnheter(manager: EntityManager, ids: string[]): Promise<(Enhet & { organisation: Organisation })[]> {
     if (ids.length === 0) return [];
     const enheter = await manager.createQueryBuilder(Enhet, 'e').where('e.id IN (:...ids)', { ids }).getMany();
     if (enheter.length === 0) return [];
@@ -187,10 +179,7 @@ export class RemissRepository {
   }
 
   /** The sending organisation and enhet, for letterheads and mails. */
-  async avsandare(
-    remiss: Remiss,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<{ organisation: Organisation; enhet: Enhet }> {
+  async avsandare(manager: EntityManager, remiss: Remiss): Promise<{ organisation: Organisation; enhet: Enhet }> {
     const [organisation, enhet] = await Promise.all([
       manager.findOneByOrFail(Organisation, { id: remiss.organisationId }),
       manager.findOneByOrFail(Enhet, { id: remiss.avsandareEnhetId }),

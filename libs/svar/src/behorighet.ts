@@ -10,13 +10,13 @@ export const REGISTRERA: Roll[] = ['namndsekreterare', 'registrator'];
 export const LASA_UTKAST: Roll[] = ['namndsekreterare', 'handlaggare', 'registrator', 'admin', 'remissansvarig'];
 
 /** 403 unless the caller holds one of `roller` at the enhet (the caller has already been shown the row). */
-export function kravRoll(actor: Actor, enhetId: string | null, roller: Roll[], vad: string): void {
+export function requireRoll(actor: Actor, enhetId: string | null, roller: Roll[], vad: string): void {
   if (!enhetId || !actor.hasRoleAt(enhetId, ...roller))
     throw forbidden(`${vad} needs the role ${roller.join(' or ')} at the answering enhet`);
 }
 
 /** An återkallad or avslutad remiss freezes every answer to it: 409 naming the remiss' state. */
-export function kravOppenRemiss(remiss: Remiss, atgard: Atgard): void {
+export function requireOppenRemiss(remiss: Remiss, atgard: Atgard): void {
   if (remiss.status === 'utskickad') return;
   throw new DomainError('REMISS_CLOSED', { status: remiss.status, atgard });
 }

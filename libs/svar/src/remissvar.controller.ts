@@ -35,7 +35,7 @@ export class RemissvarController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @Res({ passthrough: true }) res: FastifyReply,
   ) {
-    return medEtag(res, await this.service.vy(actor, id));
+    return withEtag(res, await this.service.get(actor, id));
   }
 
   @Put(':id')
@@ -45,7 +45,7 @@ export class RemissvarController {
   })
   @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag of the version the edit is based on' })
   @ApiOkResponse({ type: RemissvarResponse, headers: REMISSVAR_ETAG })
-  async spara(
+  async save(
     @CurrentActor() actor: Actor,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: SparaRemissvarDto,
@@ -53,7 +53,7 @@ export class RemissvarController {
     @Res({ passthrough: true }) res: FastifyReply,
   ) {
     const { version, ...innehall } = body;
-    return medEtag(res, await this.service.spara(actor, id, grundversion(ifMatch, version), innehall));
+    return withEtag(res, await this.service.save(actor, id, grundversion(ifMatch, version), innehall));
   }
 
   @Get(':id/revisioner')
@@ -78,24 +78,24 @@ export class RemissvarController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'utkast → for_beslut' })
   @ApiOkResponse({ type: RemissvarResponse, headers: REMISSVAR_ETAG })
-  async forBeslut(
+  async submitForBeslut(
     @CurrentActor() actor: Actor,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Res({ passthrough: true }) res: FastifyReply,
   ) {
-    return medEtag(res, await this.service.forBeslut(actor, id));
+    return withEtag(res, await this.service.submitForBeslut(actor, id));
   }
 
   @Post(':id/till-utkast')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'for_beslut → utkast' })
   @ApiOkResponse({ type: RemissvarResponse, headers: REMISSVAR_ETAG })
-  async tillUtkast(
+  async returnToUtkast(
     @CurrentActor() actor: Actor,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Res({ passthrough: true }) res: FastifyReply,
   ) {
-    return medEtag(res, await this.service.tillUtkast(actor, id));
+    return withEtag(res, await this.service.returnToUtkast(actor, id));
   }
 
   @Post(':id/beslut')
@@ -105,17 +105,17 @@ export class RemissvarController {
       'for_beslut → beslutat: record the nämnd decision (sammanträdesdatum + §) or delegationsbeslut (delegat + datum); content frozen from here',
   })
   @ApiOkResponse({ type: RemissvarResponse, headers: REMISSVAR_ETAG })
-  async beslut(
+  async recordBeslut(
     @CurrentActor() actor: Actor,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: BeslutDto,
     @Res({ passthrough: true }) res: FastifyReply,
   ) {
-    return medEtag(res, await this.service.beslut(actor, id, body));
+    return withEtag(res, await this.service.recordBeslut(actor, id, body));
   }
 }
 
-function medEtag(res: FastifyReply, vy: RemissvarResponse): RemissvarResponse {
+function withEtag(res: FastifyReply, vy: RemissvarResponse): RemissvarResponse {
   res.header('ETag', `"${vy.version}"`);
   return vy;
 }

@@ -38,7 +38,7 @@ export interface RevisionRad {
 export class RemissvarRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async get(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager): Promise<Remissvar> {
+  async get(manager: EntityManager, actor: Actor, id: string): Promise<Remissvar> {
     const svar = await manager
       .getRepository(Remissvar)
       .createQueryBuilder('s')
@@ -55,7 +55,7 @@ export class RemissvarRepository {
     return svar;
   }
 
-  synpunkter(svar: Remissvar, manager: EntityManager = this.dataSource.manager): Promise<Synpunkt[]> {
+  synpunkter(manager: EntityManager, svar: Remissvar): Promise<Synpunkt[]> {
     return manager.getRepository(Synpunkt).find({ where: { remissvarId: svar.id }, order: { ordning: 'ASC' } });
   }
 
@@ -63,7 +63,7 @@ export class RemissvarRepository {
     return manager.findOneBy(Remissvar, { remissinstansId });
   }
 
-  beslut(svar: Remissvar, manager: EntityManager = this.dataSource.manager): Promise<Beslut | null> {
+  beslut(manager: EntityManager, svar: Remissvar): Promise<Beslut | null> {
     return manager.findOneBy(Beslut, { remissvarId: svar.id });
   }
 

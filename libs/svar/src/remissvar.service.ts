@@ -13,9 +13,9 @@ import {
 } from '@app/core';
 import { Beslut, Remissvar, RemissvarStatus } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
-import { BESLUTA, kravOppenRemiss, kravRoll, LASA_UTKAST, SKRIVA } from './behorighet';
-import { beskrivAndring } from './innehall/innehall';
-import { innehallAv, Innehallsgranskning } from './innehall/innehallsgranskning';
+import { BESLUTA, requireOppenRemiss, requireRoll, LASA_UTKAST, SKRIVA } from './behorighet';
+import { describeAndring } from './innehall/innehall';
+import { innehallAv, Innehallsgranskning } from './innehall/innehallsgranskning.service';
 import { NamndInstansRepository } from './instans/namnd-instans.repository';
 import { BeslutDto, RemissvarInnehallDto } from './remissvar.dto';
 import { RemissvarRepository } from './remissvar.repository';
@@ -41,15 +41,20 @@ export class RemissvarService {
     private readonly audit: AuditLog,
   ) {}
 
-  async vy(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager): Promise<RemissvarResponse> {
-    const svar = await this.svar.get(actor, id, manager);
-    return toRemissvarResponse(svar, await this.svar.synpunkter(svar, manager), await this.svar.beslut(svar, manager));
+  get(actor: Actor, id: string): Promise<RemissvarResponse> {
+    return this.load(this.dataSource.manager, actor, id);
+  }
+
+  /** The remissvar as answered to its reader, read in the caller's transaction. */
+  async load(manager: EntityManager, actor: Actor, id: string): Promise<RemissvarResponse> {
+    const svar = await this.svar.get(manager, actor, id);
+    return toRemissvarResponse(svar, await this.svar.synpunkter(manager, svar), await this.svar.beslut(manager, svar));
   }
 
   /** The revision history, newest first: within the answering enhet only, like the drafts themselves. */
   async revisioner(actor: Actor, id: string, query: SidQuery): Promise<RevisionSidaResponse> {
-    const svar = await this.svar.get(actor, id);
-    kravRoll(actor, svar.enhetId, LASA_UTKAST, 'The revision history');
+    const svar = await this.svar.get(this.dataSource.manager, actor, id);
+    requireRoll(actor, svar.enhetId, LASA_UTKAST, 'The revision history');
     return {
       ...(await this.svar.revisioner(svar, query.page, query.pageSize)),
       page: query.page,
@@ -58,22 +63,22 @@ export class RemissvarService {
   }
 
   async revision(actor: Actor, id: string, version: number): Promise<RevisionResponse> {
-    const svar = await this.svar.get(actor, id);
-    kravRoll(actor, svar.enhetId, LASA_UTKAST, 'The revision history');
+    const svar = await this.svar.get(this.dataSource.manager, actor, id);
+    requireRoll(actor, svar.enhetId, LASA_UTKAST, 'The revision history');
     return toRevisionResponse(await this.svar.revision(svar, version));
   }
 
   /** The first draft of an instans' answer; the instans moves to under_beredning. */
-  skapa(actor: Actor, instansId: string, dto: RemissvarInnehallDto): Promise<RemissvarResponse> {
+  create(actor: Actor, instansId: string, dto: RemissvarInnehallDto): Promise<RemissvarResponse> {
     return this.dataSource.transaction(async (manager) => {
-      const { instans, remiss } = await this.instanser.get(actor, instansId, manager, true);
-      kravRoll(actor, instans.mottagareEnhetId, SKRIVA, 'Drafting a remissvar');
-      kravOppenRemiss(remiss, 'paborja');
+      const { instans, remiss } = await this.instanser.get(manager, actor, instansId, true);
+      requireRoll(actor, instans.mottagareEnhetId, SKRIVA, 'Drafting a remissvar');
+      requireOppenRemiss(remiss, 'paborja');
       if (instans.status !== 'registrerad' && instans.status !== 'under_beredning')
         throw illegalTransition('remissinstans', instans.status, 'paborja');
       const befintligt = await this.svar.forInstans(manager, instans.id);
       if (befintligt) throw new DomainError('REMISSVAR_FINNS', { remissvarId: befintligt.id });
-      const innehall = await this.granskning.granska(manager, remiss, dto);
+      const innehall = await this.granskning.check(manager, remiss, dto);
       const svar = await this.svar.insert(
         manager,
         {
@@ -94,31 +99,31 @@ export class RemissvarService {
         'Utkast skapat.',
       );
       if (instans.status === 'registrerad') await this.instanser.setStatus(manager, instans.id, 'under_beredning');
-      await this.logga(manager, actor, 'remissvar_skapat', svar.id, {
+      await this.recordEvent(manager, actor, 'remissvar_skapat', svar.id, {
         version: svar.version,
         remissinstansId: instans.id,
       });
-      return this.vy(actor, svar.id, manager);
+      return this.load(manager, actor, svar.id);
     });
   }
 
   /** Replaces the content if nobody saved since `version`: a stale save is a 409 and writes nothing. */
-  spara(actor: Actor, id: string, version: number, dto: RemissvarInnehallDto): Promise<RemissvarResponse> {
+  save(actor: Actor, id: string, version: number, dto: RemissvarInnehallDto): Promise<RemissvarResponse> {
     return this.dataSource.transaction(async (manager) => {
-      const svar = await this.svar.get(actor, id, manager);
-      kravRoll(actor, svar.enhetId, SKRIVA, 'Editing a remissvar');
+      const svar = await this.svar.get(manager, actor, id);
+      requireRoll(actor, svar.enhetId, SKRIVA, 'Editing a remissvar');
       const { remiss } = await this.instanser.forSvar(manager, svar, true);
-      kravOppenRemiss(remiss, 'redigeraSvar');
-      kravRedigerbart(svar);
-      const innehall = await this.granskning.granska(manager, remiss, dto);
-      const fore = innehallAv(svar, await this.svar.synpunkter(svar, manager));
+      requireOppenRemiss(remiss, 'redigeraSvar');
+      requireRedigerbart(svar);
+      const innehall = await this.granskning.check(manager, remiss, dto);
+      const fore = innehallAv(svar, await this.svar.synpunkter(manager, svar));
       const ny = await this.svar.replaceContent(manager, id, version, innehall);
       if (ny === null) {
         const nu = await this.svar.lock(manager, id);
-        kravRedigerbart(nu);
+        requireRedigerbart(nu);
         throw new DomainError('STALE_VERSION', { vad: 'remissvar', version, nu: nu.version });
       }
-      const andring = beskrivAndring(fore, innehall);
+      const andring = describeAndring(fore, innehall);
       await this.svar.insertRevision(
         manager,
         svar,
@@ -127,28 +132,28 @@ export class RemissvarService {
         { ...innehall, status: svar.status },
         andring,
       );
-      await this.logga(manager, actor, 'remissvar_sparat', id, { version: ny, andring });
-      return this.vy(actor, id, manager);
+      await this.recordEvent(manager, actor, 'remissvar_sparat', id, { version: ny, andring });
+      return this.load(manager, actor, id);
     });
   }
 
-  forBeslut(actor: Actor, id: string): Promise<RemissvarResponse> {
-    return this.overga(actor, id, 'utkast', 'for_beslut', SKRIVA, 'forBeslut');
+  submitForBeslut(actor: Actor, id: string): Promise<RemissvarResponse> {
+    return this.transition(actor, id, 'utkast', 'for_beslut', SKRIVA, 'forBeslut');
   }
 
-  tillUtkast(actor: Actor, id: string): Promise<RemissvarResponse> {
-    return this.overga(actor, id, 'for_beslut', 'utkast', SKRIVA, 'tillUtkast');
+  returnToUtkast(actor: Actor, id: string): Promise<RemissvarResponse> {
+    return this.transition(actor, id, 'for_beslut', 'utkast', SKRIVA, 'tillUtkast');
   }
 
   /** Records who adopted the answer; its content is frozen from here. */
-  beslut(actor: Actor, id: string, dto: BeslutDto): Promise<RemissvarResponse> {
+  recordBeslut(actor: Actor, id: string, dto: BeslutDto): Promise<RemissvarResponse> {
     const beslut = beslutAv(dto);
-    return this.overga(actor, id, 'for_beslut', 'beslutat', BESLUTA, 'besluta', async (manager, svar) => {
+    return this.transition(actor, id, 'for_beslut', 'beslutat', BESLUTA, 'besluta', async (manager, svar) => {
       await this.svar.insertBeslut(manager, { remissvarId: svar.id, createdBy: actor.anvandareId, ...beslut });
     });
   }
 
-  private overga(
+  private transition(
     actor: Actor,
     id: string,
     fran: RemissvarStatus,
@@ -158,15 +163,15 @@ export class RemissvarService {
     medan?: (manager: EntityManager, svar: Remissvar) => Promise<void>,
   ): Promise<RemissvarResponse> {
     return this.dataSource.transaction(async (manager) => {
-      const synligt = await this.svar.get(actor, id, manager);
-      kravRoll(actor, synligt.enhetId, roller, `To ${ATGARDER[action].english} a remissvar`);
+      const synligt = await this.svar.get(manager, actor, id);
+      requireRoll(actor, synligt.enhetId, roller, `To ${ATGARDER[action].english} a remissvar`);
       const { remiss } = await this.instanser.forSvar(manager, synligt, true);
       const svar = await this.svar.lock(manager, id);
-      kravOppenRemiss(remiss, action);
+      requireOppenRemiss(remiss, action);
       if (svar.status !== fran || svar.typ !== 'yttrande') throw illegalTransition('remissvar', svar.status, action);
       await medan?.(manager, svar);
       const version = await this.svar.setStatus(manager, id, till);
-      const innehall = innehallAv(svar, await this.svar.synpunkter(svar, manager));
+      const innehall = innehallAv(svar, await this.svar.synpunkter(manager, svar));
       await this.svar.insertRevision(
         manager,
         svar,
@@ -175,12 +180,12 @@ export class RemissvarService {
         { ...innehall, status: till },
         `Status: ${statusnamn('remissvar', fran)} → ${statusnamn('remissvar', till)}.`,
       );
-      await this.logga(manager, actor, `remissvar_${till}`, id, { version, fran });
-      return this.vy(actor, id, manager);
+      await this.recordEvent(manager, actor, `remissvar_${till}`, id, { version, fran });
+      return this.load(manager, actor, id);
     });
   }
 
-  private logga(
+  private recordEvent(
     manager: EntityManager,
     actor: Actor,
     handelse: string,
@@ -198,7 +203,7 @@ export class RemissvarService {
   }
 }
 
-function kravRedigerbart(svar: Remissvar): void {
+function requireRedigerbart(svar: Remissvar): void {
   if (svar.typ !== 'yttrande' || (svar.status !== 'utkast' && svar.status !== 'for_beslut'))
     throw illegalTransition('remissvar', svar.status, 'redigeraSvar');
 }

@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '@app/core';
-import { jobbId, UtkorgKo } from './utkorg-ko';
+import { jobbId, UtkorgKo } from './utkorg-ko.service';
 import { Bokmarke, UtkorgJobbTid, UtkorgRader } from './utkorg-rader.repository';
 import { UtkorgTyp } from './utkorg-typ';
-import { UtkorgTyper } from './utkorg-typer';
+import { UtkorgTyper } from './utkorg-typer.service';
 
 const SIDA = 5000;
 const SIDOR_SAMTIDIGT = 4;
@@ -35,27 +35,27 @@ export class UtkorgAvstamning {
 
   /** One reconciliation at a time per process; a second caller waits for the running one. */
   run(): Promise<Avstamning> {
-    this.pagaende ??= this.stam().finally(() => (this.pagaende = undefined));
+    this.pagaende ??= this.reconcile().finally(() => (this.pagaende = undefined));
     return this.pagaende;
   }
 
   /** Waits for a running reconciliation (shutdown must not close the database under it). */
-  async klar(): Promise<void> {
+  async done(): Promise<void> {
     await this.pagaende?.catch(() => undefined);
   }
 
-  private async stam(): Promise<Avstamning> {
+  private async reconcile(): Promise<Avstamning> {
     const summa: Avstamning = { aterstallda: 0, tillagda: 0, tidigarelagda: 0 };
-    for (const typ of this.typer.alla()) {
-      summa.aterstallda += await this.rader.aterstallUtgangnaLeaser(typ.tabell, this.clock.now());
+    for (const typ of this.typer.list()) {
+      summa.aterstallda += await this.rader.resetExpiredLeases(typ.tabell, this.clock.now());
       // A few pages in flight at once: Redis and PostgreSQL round trips overlap (240,000 rows in seconds, not minutes).
       const iFlygt = new Set<Promise<void>>();
       let fel: unknown;
       for (let efter: Bokmarke | undefined; fel === undefined;) {
-        const { rader, bokmarke } = await this.rader.planerade(typ.tabell, efter, SIDA);
+        const { rader, bokmarke } = await this.rader.listPlanerade(typ.tabell, efter, SIDA);
         if (!rader.length) break;
         efter = bokmarke;
-        const sida: Promise<void> = this.stamSida(typ, rader)
+        const sida: Promise<void> = this.reconcilePage(typ, rader)
           .then(
             (del) => {
               summa.tillagda += del.tillagda;
@@ -75,17 +75,17 @@ export class UtkorgAvstamning {
     return summa;
   }
 
-  private async stamSida(typ: UtkorgTyp, rader: UtkorgJobbTid[]): Promise<Omit<Avstamning, 'aterstallda'>> {
+  private async reconcilePage(typ: UtkorgTyp, rader: UtkorgJobbTid[]): Promise<Omit<Avstamning, 'aterstallda'>> {
     const ids = rader.map((r) => jobbId(typ.namn, r.id));
     const status = await this.ko.status(ids);
     // A finished job of a row that is still planned (it failed, or its worker died) blocks its id: remove it first.
-    await this.ko.taBort(ids.filter((_, i) => status[i] === 'avslutad'));
+    await this.ko.remove(ids.filter((_, i) => status[i] === 'avslutad'));
     const saknade = rader.filter((_, i) => status[i] !== 'vantar');
-    await this.ko.laggTill(saknade.map((r) => ({ typ: typ.namn, id: r.id, at: r.at })));
+    await this.ko.add(saknade.map((r) => ({ typ: typ.namn, id: r.id, at: r.at })));
     const nu = this.clock.now();
     let tidigarelagda = 0;
     for (let i = 0; i < rader.length; i++) {
-      if (status[i] === 'vantar' && rader[i].at <= nu && (await this.ko.tidigarelagg(ids[i]))) tidigarelagda++;
+      if (status[i] === 'vantar' && rader[i].at <= nu && (await this.ko.promote(ids[i]))) tidigarelagda++;
     }
     return { tillagda: saknade.length, tidigarelagda };
   }

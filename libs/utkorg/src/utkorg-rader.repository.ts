@@ -48,7 +48,7 @@ export class UtkorgRader {
    * sends everything that is due rather than one row per job. SKIP LOCKED: rows another worker is
    * claiming at the same moment are left to it.
    */
-  async ta(
+  async claim(
     tabell: string,
     ids: string[],
     nu: Date,
@@ -101,7 +101,7 @@ export class UtkorgRader {
   }
 
   /** Marks claimed rows done (`skickad`), in the caller's transaction; returns the ids that were still ours. */
-  async skickade(
+  async markSent(
     manager: EntityManager,
     tabell: string,
     sanda: { id: string; kvitto?: string }[],
@@ -119,11 +119,7 @@ export class UtkorgRader {
   }
 
   /** Transient failures, in the caller's transaction: back to `planerad`, each to be tried again at its own time. */
-  async forsokIgen(
-    manager: EntityManager,
-    tabell: string,
-    rader: { id: string; at: Date; fel: string }[],
-  ): Promise<void> {
+  async retry(manager: EntityManager, tabell: string, rader: { id: string; at: Date; fel: string }[]): Promise<void> {
     if (!rader.length) return;
     await manager.query(
       `UPDATE ${tabell_(tabell)} AS t SET status = 'planerad', nasta_forsok_at = v.at, senaste_fel = v.fel, lease_until = NULL, updated_at = now()
@@ -134,7 +130,7 @@ export class UtkorgRader {
   }
 
   /** Ends claimed rows without sending, in the caller's transaction: `misslyckad` (shown to admins) or `avbruten`. */
-  async avsluta(
+  async finish(
     manager: EntityManager,
     tabell: string,
     rader: { id: string; status: 'misslyckad' | 'avbruten'; orsak: string }[],
@@ -149,7 +145,7 @@ export class UtkorgRader {
   }
 
   /** Reconciler: rows whose worker died mid-send go back to `planerad`; returns how many. */
-  async aterstallUtgangnaLeaser(tabell: string, nu: Date): Promise<number> {
+  async resetExpiredLeases(tabell: string, nu: Date): Promise<number> {
     const [, antal]: [unknown[], number] = await this.dataSource.query(
       `UPDATE ${tabell_(tabell)} SET status = 'planerad', lease_until = NULL, updated_at = now() WHERE status = 'skickar' AND lease_until <= $1`,
       [nu],
@@ -161,7 +157,7 @@ export class UtkorgRader {
    * Reconciler: a page of `planerad` rows with the time each is next due, in the order of the index
    * of planned rows (that time, then id), after the bookmark of the page before.
    */
-  async planerade(
+  async listPlanerade(
     tabell: string,
     efter: Bokmarke | undefined,
     antal: number,

@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, Clock } from '@app/core';
 import { DelayedError, Job, UnrecoverableError } from 'bullmq';
-import { UtkorgKo } from './utkorg-ko';
+import { UtkorgKo } from './utkorg-ko.service';
 import { Ansprak, Tagen, UtkorgRader } from './utkorg-rader.repository';
 import { UtkorgJobb, UtkorgTyp, UtkorgUtfall } from './utkorg-typ';
-import { UtkorgTyper } from './utkorg-typer';
+import { UtkorgTyper } from './utkorg-typer.service';
 
 export interface UtkorgJobbData {
   id: string;
@@ -51,18 +51,18 @@ export class UtkorgSandare {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  stoppa(): void {
+  stop(): void {
     this.stoppar = true;
   }
 
-  async skicka(job: Job<UtkorgJobbData>, token?: string): Promise<string> {
-    const utfall = await this.svep(this.typer.hamta(job.name), job.data.id);
+  async handle(job: Job<UtkorgJobbData>, token?: string): Promise<string> {
+    const utfall = await this.sweep(this.typer.get(job.name), job.data.id);
     switch (utfall.utfall) {
       case 'klar':
         return 'inget att göra';
       case 'senare':
       case 'forsokIgen':
-        return this.skjutUpp(job, token, utfall.at);
+        return this.postpone(job, token, utfall.at);
       case 'utford':
         return 'utförd';
       case 'avbruten':
@@ -73,37 +73,37 @@ export class UtkorgSandare {
   }
 
   /** The job's own row, then every other due row, a batch at a time; answers for the own row. */
-  private async svep(typ: UtkorgTyp, id: string): Promise<Utfall> {
+  private async sweep(typ: UtkorgTyp, id: string): Promise<Utfall> {
     const batch = Math.max(1, Math.floor(this.config.OUTBOX_CONCURRENCY / SAMTIDIGA_SVEP));
     const {
       ansprak: [eget],
       svepta,
-    } = await this.rader.ta(typ.tabell, [id], this.clock.now(), this.config.OUTBOX_LEASE_MS, batch - 1);
-    const utfall = await this.utforAlla(
+    } = await this.rader.claim(typ.tabell, [id], this.clock.now(), this.config.OUTBOX_LEASE_MS, batch - 1);
+    const utfall = await this.performAll(
       typ,
       eget.utfall === 'tagen' ? [{ id, forsok: eget.forsok }, ...svepta] : svepta,
     );
     // A full batch means more may be due: go on until a claim comes back short.
     for (let fullt = svepta.length === batch - 1; fullt && !this.stoppar;) {
-      const { svepta: nasta } = await this.rader.ta(
+      const { svepta: nasta } = await this.rader.claim(
         typ.tabell,
         [],
         this.clock.now(),
         this.config.OUTBOX_LEASE_MS,
         batch,
       );
-      await this.utforAlla(typ, nasta);
+      await this.performAll(typ, nasta);
       fullt = nasta.length === batch;
     }
     return utfall.get(id) ?? (eget as Utfall);
   }
 
-  private async utforAlla(typ: UtkorgTyp, tagna: Tagen[]): Promise<Map<string, Utfall>> {
+  private async performAll(typ: UtkorgTyp, tagna: Tagen[]): Promise<Map<string, Utfall>> {
     const utfall = new Map<string, Utfall>();
     if (!tagna.length) return utfall;
     let rapport: Map<string, UtkorgUtfall>;
     try {
-      rapport = await typ.utfor(
+      rapport = await typ.perform(
         tagna.map((t) => t.id),
         this.clock.now(),
       );
@@ -112,14 +112,14 @@ export class UtkorgSandare {
     }
     for (const t of tagna) {
       const u = rapport.get(t.id) ?? { utfall: 'avbruten', orsak: 'raden finns inte längre' };
-      utfall.set(t.id, u.utfall === 'fel' ? this.efterFel(t.forsok, u.fel) : u);
+      utfall.set(t.id, u.utfall === 'fel' ? this.afterFailure(t.forsok, u.fel) : u);
     }
-    await this.bokfor(typ, utfall);
+    await this.settle(typ, utfall);
     return utfall;
   }
 
   /** A transient failure at the last attempt ends the row; before it, the row is tried again after a backoff. */
-  private efterFel(forsok: number, fel: string): Utfall {
+  private afterFailure(forsok: number, fel: string): Utfall {
     if (forsok >= this.config.OUTBOX_MAX_ATTEMPTS)
       return { utfall: 'misslyckad', orsak: `gav upp efter ${forsok} försök: ${fel}` };
     const at = new Date(
@@ -129,7 +129,7 @@ export class UtkorgSandare {
   }
 
   /** Every outcome of a sweep in one transaction; the weekly reminders it plans are queued after commit. */
-  private async bokfor(typ: UtkorgTyp, utfall: Map<string, Utfall>): Promise<void> {
+  private async settle(typ: UtkorgTyp, utfall: Map<string, Utfall>): Promise<void> {
     const nu = this.clock.now();
     const utforda: { id: string; kvitto?: string }[] = [];
     const avslutade: { id: string; status: 'misslyckad' | 'avbruten'; orsak: string }[] = [];
@@ -141,10 +141,10 @@ export class UtkorgSandare {
       else if (u.utfall === 'forsokIgen') igen.push({ id, at: u.at, fel: u.fel });
     }
     const uppfoljning = await this.rader.dataSource.transaction(async (m): Promise<UtkorgJobb[]> => {
-      await this.rader.avsluta(m, typ.tabell, avslutade);
-      await this.rader.forsokIgen(m, typ.tabell, igen);
-      const vara = utforda.length ? await this.rader.skickade(m, typ.tabell, utforda, nu) : [];
-      return typ.utforda && vara.length ? typ.utforda(m, vara, nu) : [];
+      await this.rader.finish(m, typ.tabell, avslutade);
+      await this.rader.retry(m, typ.tabell, igen);
+      const vara = utforda.length ? await this.rader.markSent(m, typ.tabell, utforda, nu) : [];
+      return typ.afterPerformed && vara.length ? typ.afterPerformed(m, vara, nu) : [];
     });
     if (igen.length)
       this.logger.warn(
@@ -152,12 +152,12 @@ export class UtkorgSandare {
       );
     // A crash before this line leaves the follow-ups planned but unqueued: the reconciler adds them.
     await this.ko
-      .laggTill(uppfoljning)
+      .add(uppfoljning)
       .catch((e: Error) => this.logger.warn(`queueing follow-ups failed, the reconciler will: ${e.message}`));
   }
 
   /** Puts the job back to wait until `at` by the Clock, keeping its id. */
-  private async skjutUpp(job: Job, token: string | undefined, at: Date): Promise<never> {
+  private async postpone(job: Job, token: string | undefined, at: Date): Promise<never> {
     await job.moveToDelayed(Date.now() + Math.max(0, at.getTime() - this.clock.now().getTime()), token);
     throw new DelayedError();
   }

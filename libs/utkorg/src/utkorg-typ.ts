@@ -39,7 +39,7 @@ export interface UtkorgTyp {
    * Does the work of claimed rows, many at a time, and reports each one's outcome; a row missing
    * from the map is cancelled. A throw counts as a transient failure of every row given.
    */
-  utfor(ids: string[], nu: Date): Promise<Map<string, UtkorgUtfall>>;
+  perform(ids: string[], nu: Date): Promise<Map<string, UtkorgUtfall>>;
   /** Runs in the transaction that marks rows done; returns further rows to queue after commit. */
-  utforda?(manager: EntityManager, ids: string[], nu: Date): Promise<UtkorgJobb[]>;
+  afterPerformed?(manager: EntityManager, ids: string[], nu: Date): Promise<UtkorgJobb[]>;
 }

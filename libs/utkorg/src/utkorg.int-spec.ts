@@ -8,9 +8,9 @@ import { createTestDatabase, TestDatabase } from '@app/database/testing/test-inf
 import { commonModules } from '@app/runtime';
 import type Redis from 'ioredis';
 import { DataSource, EntityManager } from 'typeorm';
-import { UtkorgKo } from './utkorg-ko';
+import { UtkorgKo } from './utkorg-ko.service';
 import { UtkorgJobb, UtkorgTyp, UtkorgUtfall } from './utkorg-typ';
-import { UtkorgTyper } from './utkorg-typer';
+import { UtkorgTyper } from './utkorg-typer.service';
 import { UtkorgModule, UtkorgWorkerModule } from './utkorg.module';
 import { Utkorg } from './utkorg.service';
 
@@ -28,10 +28,10 @@ class ProvKind implements UtkorgTyp, OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.typer.registrera(this);
+    this.typer.register(this);
   }
 
-  async utfor(ids: string[]): Promise<Map<string, UtkorgUtfall>> {
+  async perform(ids: string[]): Promise<Map<string, UtkorgUtfall>> {
     const rows: { id: string; uppgift: string }[] = await this.dataSource.query(
       `SELECT id, uppgift FROM prov_utkorg WHERE id = ANY($1::uuid[])`,
       [ids],
@@ -50,7 +50,7 @@ class ProvKind implements UtkorgTyp, OnModuleInit {
   }
 
   /** A row done may plan the next one in the same transaction (as the weekly reminders do). */
-  async utforda(m: EntityManager, ids: string[], nu: Date): Promise<UtkorgJobb[]> {
+  async afterPerformed(m: EntityManager, ids: string[], nu: Date): Promise<UtkorgJobb[]> {
     const nya: { id: string }[] = await m.query(
       `INSERT INTO prov_utkorg (uppgift, due_at) SELECT 'uppfoljning', $2 FROM prov_utkorg WHERE id = ANY($1::uuid[]) AND uppgift = 'kedja' RETURNING id`,
       [ids, nu],
@@ -83,7 +83,7 @@ describe('the outbox engine with a kind that is not a mail (real PostgreSQL and 
         ])
       ).map((r: { id: string }) => r.id),
     );
-    await app.get(Utkorg).koa(app.get(ProvKind), ids);
+    await app.get(Utkorg).enqueue(app.get(ProvKind), ids);
     return ids as string[];
   };
 
@@ -131,7 +131,7 @@ describe('the outbox engine with a kind that is not a mail (real PostgreSQL and 
     await waitUntil(async () => (await rad(omojlig)).status === 'misslyckad');
     expect((await rad(omojlig)).senaste_fel).toBe('arkivet vägrar');
     await waitUntil(async () =>
-      (await app.get(UtkorgKo).misslyckade()).some(
+      (await app.get(UtkorgKo).listMisslyckade()).some(
         (j) => j.id === `prov-${omojlig}` && j.failedReason === 'arkivet vägrar',
       ),
     );
@@ -151,7 +151,7 @@ describe('the outbox engine with a kind that is not a mail (real PostgreSQL and 
 
   it('refuses a kind whose table is not a plain identifier (it is interpolated into SQL)', () => {
     expect(() =>
-      app.get(UtkorgTyper).registrera({ namn: 'ond', tabell: 'x; DROP TABLE remiss', utfor: async () => new Map() }),
+      app.get(UtkorgTyper).register({ namn: 'ond', tabell: 'x; DROP TABLE remiss', perform: async () => new Map() }),
     ).toThrow(/invalid/);
   });
 });

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { UtkorgAvstamning } from './utkorg-avstamning.service';
-import { UtkorgKo } from './utkorg-ko';
+import { UtkorgKo } from './utkorg-ko.service';
 import { UtkorgRader } from './utkorg-rader.repository';
 import { UtkorgSandare } from './utkorg-sandare.service';
-import { UtkorgTyper } from './utkorg-typer';
+import { UtkorgTyper } from './utkorg-typer.service';
 import { Utkorg } from './utkorg.service';
-import { UtkorgWorker } from './utkorg-worker';
+import { UtkorgWorker } from './utkorg.worker';
 
 /**
  * The outbox: one mechanism (claim, lease, retry, permanent failure, reconciler) for every kind of

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { UtkorgKo } from './utkorg-ko';
+import { UtkorgKo } from './utkorg-ko.service';
 import { UtkorgRader } from './utkorg-rader.repository';
 import { UtkorgTyp } from './utkorg-typ';
 
@@ -16,7 +16,7 @@ export class Utkorg {
     private readonly ko: UtkorgKo,
   ) {}
 
-  async koa(typ: UtkorgTyp, ids: string[]): Promise<void> {
+  async enqueue(typ: UtkorgTyp, ids: string[]): Promise<void> {
     if (!ids.length) return;
     const tider = await this.rader.tider(typ.tabell, ids).catch((e: Error) => {
       this.logger.warn(
@@ -24,6 +24,6 @@ export class Utkorg {
       );
       return [];
     });
-    await this.ko.laggTillEfterCommit(tider.map((t) => ({ typ: typ.namn, id: t.id, at: t.at })));
+    await this.ko.addAfterCommit(tider.map((t) => ({ typ: typ.namn, id: t.id, at: t.at })));
   }
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestDatabase, sql, TestDatabase } from '@app/database/testing/test-infrastructure';
 import { DEMO_PASSWORD } from '@app/demo';
 import { SettableClock } from '@app/core';
-import { medKlocka } from '@app/runtime/testing/med-klocka';
+import { withClock } from '@app/runtime/testing/with-clock';
 import { ApiClient, startTestApp } from '@app/runtime/testing/test-app';
 import { PlatformModule } from '../../src/platform.module';
 
@@ -103,7 +103,7 @@ describe('login and sessions', () => {
 
   it('ends a session SESSION_MAX_HOURS after login even while it is in use (idle limit 2 h, absolute 5 h)', async () => {
     const clock = new SettableClock(new Date());
-    const t = await startTestApp(medKlocka(PlatformModule.forRoot, clock), {
+    const t = await startTestApp(withClock(PlatformModule.forRoot, clock), {
       db,
       config: { SESSION_TTL_HOURS: '2', SESSION_MAX_HOURS: '5' },
     });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DynamicModule, Module } from '@nestjs/common';
 import { sql } from '@app/database/testing/test-infrastructure';
 import { DEMO_PASSWORD } from '@app/demo';
-import { startaEgenRedis } from '@app/reminders/testing/egen-redis';
+import { startEgenRedis } from '@app/reminders/testing/egen-redis';
 import { commonModules } from '@app/runtime';
 import { startTestApp, TestApp } from '@app/runtime/testing/test-app';
 import { randomBytes } from 'node:crypto';
@@ -272,7 +272,7 @@ class LoginOnly {}
 
 describe('Redis down', () => {
   it('does not hold logins up: the limits are skipped and the password is still checked', async () => {
-    const redis = await startaEgenRedis();
+    const redis = await startEgenRedis();
     const module = (
       config: Parameters<typeof commonModules>[0],
       location: { databaseUrl: string; redisUrl: string },

@@ -21,7 +21,7 @@ class FormularController {
   @Post()
   @HttpCode(200)
   @ApiConsumes('application/x-www-form-urlencoded')
-  skicka(@CurrentActor() actor: Actor, @Body() body: NamnDto) {
+  send(@CurrentActor() actor: Actor, @Body() body: NamnDto) {
     return { namn: body.namn, av: actor.epost };
   }
 }

@@ -3,8 +3,8 @@ import { SettableClock } from '@app/core';
 import { sql } from '@app/database/testing/test-infrastructure';
 import { UtkorgAvstamning } from '@app/utkorg';
 import { SmtpSink } from '@app/mail/testing/smtp-sink';
-import { tills } from '@app/reminders/testing/paminnelse-testbadd';
-import { medKlocka } from '@app/runtime/testing/med-klocka';
+import { waitUntil } from '@app/reminders/testing/paminnelse-testbadd';
+import { withClock } from '@app/runtime/testing/with-clock';
 import { ApiClient, startTestApp, TestApp } from '@app/runtime/testing/test-app';
 import { PlatformModule } from '../../src/platform.module';
 import { remissUtkast } from '@app/remiss/testing/remiss-fixture';
@@ -24,7 +24,7 @@ describe('a revoked external link stays revoked in reminders until the sender is
   const clock = new SettableClock(new Date());
   const ks = (): Promise<ApiClient> => t.as('remissansvarig@enkoping.demo'); // a new login after each jump in time
   const mejl = async (epost: string, antal: number) => {
-    await tills(() => sink.to(epost).length >= antal, 15_000);
+    await waitUntil(() => sink.to(epost).length >= antal, 15_000);
     return sink.to(epost)[antal - 1];
   };
   const levandeLankar = async () =>
@@ -38,14 +38,16 @@ describe('a revoked external link stays revoked in reminders until the sender is
 
   /** Moves the clock to a reminder's 08:00 and lets the reconciler send what became due, as its scheduler would. */
   async function vidTid(at: Date): Promise<void> {
-    await tills(async () => (await sql(t.db.url, `SELECT 1 FROM paminnelse WHERE status = 'skickar'`)).length === 0);
+    await waitUntil(
+      async () => (await sql(t.db.url, `SELECT 1 FROM paminnelse WHERE status = 'skickar'`)).length === 0,
+    );
     clock.set(at);
     await t.app.get(UtkorgAvstamning).run();
   }
 
   beforeAll(async () => {
     sink = await new SmtpSink().start();
-    t = await startTestApp(medKlocka(PlatformModule.forRoot, clock), { config: { SMTP_URL: sink.url } });
+    t = await startTestApp(withClock(PlatformModule.forRoot, clock), { config: { SMTP_URL: sink.url } });
     const remiss = await remissUtkast(await ks(), 'Grönplan', [
       { namn: 'Naturskyddsföreningen', epost: 'nf@example.se' },
     ]);

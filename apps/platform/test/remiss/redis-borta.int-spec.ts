@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { sql } from '@app/database/testing/test-infrastructure';
 import { SmtpSink } from '@app/mail/testing/smtp-sink';
 import { UtkorgAvstamning } from '@app/utkorg';
-import { EgenRedis, startaEgenRedis } from '@app/reminders/testing/egen-redis';
+import { EgenRedis, startEgenRedis } from '@app/reminders/testing/egen-redis';
 import { ApiClient, startTestApp, TestApp } from '@app/runtime/testing/test-app';
 import { PlatformModule } from '../../src/platform.module';
 import { RemissServiceModule } from '../../../remiss-service/src/remiss-service.module';
@@ -28,7 +28,7 @@ describe('Redis away (own redis-server)', () => {
     let ks: ApiClient;
 
     beforeAll(async () => {
-      redis = await startaEgenRedis();
+      redis = await startEgenRedis();
       sink = await new SmtpSink().start();
       t = await startTestApp(
         (config, location) => PlatformModule.forRoot(config, { ...location, redisUrl: redis.url }),
@@ -91,7 +91,7 @@ describe('Redis away (own redis-server)', () => {
       expect(ms).toBeLessThan(QUEUE_ADD_TIMEOUT_MS);
       expect(await rader(id, 'Borta Redis')).toMatchObject({ instanser: 2, inbjudningar: 2 });
       // Redis back (the app's clients reconnect): the reconciler queues what the send could not, and the invitations go out.
-      redis = await startaEgenRedis({ port: Number(new URL(redis.url).port) });
+      redis = await startEgenRedis({ port: Number(new URL(redis.url).port) });
       await t.app.get(UtkorgAvstamning).run();
       const deadline = Date.now() + 20_000;
       while (sink.to('nf@example.se').length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
@@ -107,7 +107,7 @@ describe('Redis away (own redis-server)', () => {
     let t: TestApp;
 
     beforeAll(async () => {
-      redis = await startaEgenRedis();
+      redis = await startEgenRedis();
       t = await startTestApp(
         (config, location) =>
           RemissServiceModule.forRoot(config, { ...location, redisUrl: redis.url, stop: async () => undefined }),
@@ -131,7 +131,7 @@ describe('Redis away (own redis-server)', () => {
       expect([res.status, res.body.code]).toEqual([503, 'PDF_FAILED']);
       expect(res.body.meddelande).toBe('Utskriftstjänsten går inte att nå just nu. Försök igen om en stund.');
       // Redis back, and the app's clients with it, so the app can close.
-      redis = await startaEgenRedis({ port: Number(new URL(redis.url).port) });
+      redis = await startEgenRedis({ port: Number(new URL(redis.url).port) });
       await vantaPa(async () => (await t.anonymous().get('/health/ready')).status === 200);
       const klient = t.app.get(PdfKoKlient) as unknown as { redis: { status: string } };
       await vantaPa(async () => klient.redis.status === 'ready');

@@ -48,7 +48,7 @@ describe('ArkivService.registerHandling', () => {
     arenden.enkopingA = await nytt('enkoping', 1);
     arenden.enkopingB = await nytt('enkoping', 2);
     arenden.vadstena = await nytt('vadstena', 1);
-    arkiv = new ArkivService(new DiariumRepository(dataSource), new FilRepository(dataSource));
+    arkiv = new ArkivService(new DiariumRepository(dataSource), new FilRepository());
   });
   afterAll(async () => {
     await dataSource.destroy();

@@ -44,7 +44,7 @@ export class ArkivService {
             filnamn: sparad.filnamn,
             mimetyp: sparad.mimetyp,
             sha256: sparad.sha256,
-            data: (await this.filer.data(sparad.id, manager)).data,
+            data: (await this.filer.data(manager, sparad.id)).data,
           }
         : (fil as Omit<NyFil, 'organisationId'>);
     const resultat: { handling: Handling; fil: Fil | null }[] = [];

@@ -25,7 +25,7 @@ export class DiariumRepository {
       .find({ where: { organisationId: actor.organisationId }, order: { prefix: 'ASC' } });
   }
 
-  async get(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager): Promise<Diarium> {
+  async get(manager: EntityManager, actor: Actor, id: string): Promise<Diarium> {
     const diarium = await manager.findOneBy(Diarium, { id, organisationId: actor.organisationId });
     if (!diarium) throw notFound('Diarium');
     return diarium;

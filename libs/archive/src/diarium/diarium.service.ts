@@ -44,40 +44,40 @@ export class DiariumService {
 
   /** A registrator (or namndsekreterare, remissansvarig) opens an ärende by hand. */
   async openArende(actor: Actor, diariumId: string, dto: NyttArendeDto): Promise<ArendeResponse> {
-    return toArendeResponse(await this.registerArende(actor, { diariumId, ...dto }));
+    const arende = await this.dataSource.transaction((manager) =>
+      this.registerArende(manager, actor, { diariumId, ...dto }),
+    );
+    return toArendeResponse(arende);
   }
 
-  /** Opens an ärende in the diarium, in the caller's transaction when given one. */
-  async registerArende(actor: Actor, nytt: NyttArende, outer?: EntityManager): Promise<Arende> {
-    const work = async (manager: EntityManager) => {
-      const diarium = await this.diarier.get(actor, nytt.diariumId, manager);
-      if (!actor.hasRoleAt(diarium.enhetId, ...REGISTRERANDE_ROLLER))
-        throw forbidden(
-          `Registering in ${diarium.namn} needs the role registrator, namndsekreterare or remissansvarig there`,
-        );
-      const nummer = nytt.diarienummer
-        ? await this.diarier.claimEntered(manager, diarium, nytt.diarienummer)
-        : { ar: this.currentYear(), ...(await this.diarier.allocate(manager, diarium, this.currentYear())) };
-      const arende = await this.diarier.insertArende(manager, {
-        organisationId: diarium.organisationId,
-        diariumId: diarium.id,
-        diarienummer: nummer.diarienummer,
-        ar: nummer.ar,
-        lopnummer: nummer.lopnummer,
-        arendemening: nytt.arendemening,
-        createdBy: actor.anvandareId,
-      });
-      await this.audit.record(manager, {
-        organisationId: actor.organisationId,
-        anvandareId: actor.anvandareId,
-        handelse: 'arende_registrerat',
-        objektTyp: 'arende',
-        objektId: arende.id,
-        data: { diarienummer: arende.diarienummer },
-      });
-      return arende;
-    };
-    return outer ? work(outer) : this.dataSource.transaction(work);
+  /** Opens an ärende in the diarium, in the caller's transaction. */
+  async registerArende(manager: EntityManager, actor: Actor, nytt: NyttArende): Promise<Arende> {
+    const diarium = await this.diarier.get(manager, actor, nytt.diariumId);
+    if (!actor.hasRoleAt(diarium.enhetId, ...REGISTRERANDE_ROLLER))
+      throw forbidden(
+        `Registering in ${diarium.namn} needs the role registrator, namndsekreterare or remissansvarig there`,
+      );
+    const nummer = nytt.diarienummer
+      ? await this.diarier.claimEntered(manager, diarium, nytt.diarienummer)
+      : { ar: this.currentYear(), ...(await this.diarier.allocate(manager, diarium, this.currentYear())) };
+    const arende = await this.diarier.insertArende(manager, {
+      organisationId: diarium.organisationId,
+      diariumId: diarium.id,
+      diarienummer: nummer.diarienummer,
+      ar: nummer.ar,
+      lopnummer: nummer.lopnummer,
+      arendemening: nytt.arendemening,
+      createdBy: actor.anvandareId,
+    });
+    await this.audit.record(manager, {
+      organisationId: actor.organisationId,
+      anvandareId: actor.anvandareId,
+      handelse: 'arende_registrerat',
+      objektTyp: 'arende',
+      objektId: arende.id,
+      data: { diarienummer: arende.diarienummer },
+    });
+    return arende;
   }
 
   private currentYear(): number {

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Fil } from '@app/database';
 import { createHash } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 
 export interface NyFil {
   organisationId: string;
@@ -16,8 +15,6 @@ export interface NyFil {
 /** Stored bytes with their SHA-256; the database refuses to change a row once written. */
 @Injectable()
 export class FilRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
   async insert(manager: EntityManager, fil: NyFil): Promise<Fil> {
     const sha256 = fil.sha256 ?? createHash('sha256').update(fil.data).digest('hex');
     const { identifiers } = await manager.insert(Fil, { ...fil, storlek: fil.data.length, sha256 });
@@ -30,7 +27,7 @@ export class FilRepository {
   }
 
   /** The bytes of a file the caller has already been allowed to see (callers check tenancy first). */
-  async data(id: string, manager: EntityManager = this.dataSource.manager): Promise<{ fil: Fil; data: Buffer }> {
+  async data(manager: EntityManager, id: string): Promise<{ fil: Fil; data: Buffer }> {
     const fil = await manager
       .createQueryBuilder(Fil, 'f')
       .addSelect('f.data')

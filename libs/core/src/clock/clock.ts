@@ -1,5 +1,3 @@
-import { Global, Module } from '@nestjs/common';
-
 /** The platform's notion of "now"; tests inject a settable clock instead of sleeping for days. */
 export abstract class Clock {
   abstract now(): Date;
@@ -25,7 +23,3 @@ export class SettableClock extends Clock {
     this.current = new Date(this.current.getTime() + ms);
   }
 }
-
-@Global()
-@Module({ providers: [{ provide: Clock, useClass: SystemClock }], exports: [Clock] })
-export class ClockModule {}

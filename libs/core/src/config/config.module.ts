@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { PlattformsLankar } from '../http/plattforms-lankar';
+import { PlattformsLankar } from '../http/plattforms-lankar.service';
 import { APP_CONFIG } from './app-config.token';
 import { AppConfig, loadConfig } from './config.schema';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { loadConfig } from '../config/config.schema';
-import { PlattformsLankar, plattformsUrl } from './plattforms-lankar';
+import { PlattformsLankar, plattformsUrl } from './plattforms-lankar.service';
 
 describe('the platform’s addresses', () => {
   it('use PUBLIC_URL without its trailing slash: pages without /api, the personal link under /api/extern', () => {

@@ -26,14 +26,14 @@ export class Mallmiljo {
   }
 
   /** Every `*.hbs` in `mapp` (under TEMPLATES_DIR) as a partial named `<prefix><file name>`. */
-  partialer(mapp: string, prefix = ''): void {
+  partials(mapp: string, prefix = ''): void {
     const katalog = join(this.katalog, mapp);
     for (const fil of readdirSync(katalog).filter((f) => f.endsWith('.hbs')))
       this.partial(`${prefix}${basename(fil, '.hbs')}`, readFileSync(join(katalog, fil), 'utf8'));
   }
 
   /** A template file under TEMPLATES_DIR, e.g. `dokument/remissvar.hbs` or `epost/paminnelse.text.hbs`. */
-  fil(sokvag: string): Mall {
+  compile(sokvag: string): Mall {
     return this.hb.compile(readFileSync(join(this.katalog, sokvag), 'utf8'), {
       strict: false,
       preventIndent: true,
@@ -42,7 +42,7 @@ export class Mallmiljo {
   }
 
   /** Marks text as already safe HTML (the font CSS a document embeds), so it is printed unescaped. */
-  sakert(html: string): Handlebars.SafeString {
+  safe(html: string): Handlebars.SafeString {
     return new Handlebars.SafeString(html);
   }
 }

@@ -8,7 +8,7 @@ export class Minne<R> {
 
   constructor(private readonly max = 1000) {}
 
-  hamta(nyckel: string, berakna: () => R): R {
+  get(nyckel: string, berakna: () => R): R {
     let svar = this.svar.get(nyckel);
     if (svar === undefined) {
       if (this.svar.size >= this.max) this.svar.clear();

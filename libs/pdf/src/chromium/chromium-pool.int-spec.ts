@@ -3,19 +3,19 @@ import { createServer, Server } from 'node:http';
 import { readdirSync, readFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { UN2025_412 } from '../exempel/un2025-412';
-import { Mallar } from '../mallar/mallar';
+import { Mallar } from '../mallar/mallar.service';
 import { PdfFel } from '../pdf-fel';
 import { remissvarVy } from '../vy/remissvar-vy';
 import { blanksteg, pdfInfo, pdfText } from '../testing/pdf-verktyg';
-import { ChromiumPool } from './chromium-pool';
-import { hittaChromium } from './chromium-sokvag';
+import { ChromiumPool } from './chromium-pool.service';
+import { findChromium } from './chromium-sokvag';
 
 const mallar = new Mallar('templates');
 const svar = (n: number) =>
   mallar.html('remissvar', UN2025_412.brevhuvud, remissvarVy({ ...UN2025_412, titel: `Svar nummer ${n}` }));
 const pool = (installningar: Partial<ConstructorParameters<typeof ChromiumPool>[0]> = {}) =>
   new ChromiumPool({
-    chromium: hittaChromium(undefined),
+    chromium: findChromium(undefined),
     storlek: 2,
     omstartEfter: 200,
     timeoutMs: 15000,
@@ -56,24 +56,24 @@ async function titel(pdf: Buffer): Promise<string> {
 describe('ChromiumPool', () => {
   // One pool for most tests: every launch of Chromium costs CI time.
   const tva = pool();
-  afterAll(() => tva.stang());
+  afterAll(() => tva.close());
 
   describe('with a pool of 2 pages', () => {
     it('prints 20 documents asked for at once, each with its own content', async () => {
-      const pdfer = await Promise.all(Array.from({ length: 20 }, (_, n) => tva.skrivUt(svar(n))));
+      const pdfer = await Promise.all(Array.from({ length: 20 }, (_, n) => tva.print(svar(n))));
       expect(await Promise.all(pdfer.map(titel))).toEqual(Array.from({ length: 20 }, (_, n) => `Svar nummer ${n}`));
     });
 
     it('finishes the renders in flight when Chromium is killed, and the next render succeeds', async () => {
       const pid = await tva.chromiumPid();
-      const pagaende = Array.from({ length: 6 }, (_, n) => tva.skrivUt(svar(100 + n)));
+      const pagaende = Array.from({ length: 6 }, (_, n) => tva.print(svar(100 + n)));
       await new Promise((resolve) => setTimeout(resolve, 40));
       process.kill(pid!, 'SIGKILL');
       const pdfer = await Promise.all(pagaende);
       expect(await Promise.all(pdfer.map(titel))).toEqual(
         Array.from({ length: 6 }, (_, n) => `Svar nummer ${100 + n}`),
       );
-      const nasta = await tva.skrivUt(svar(200));
+      const nasta = await tva.print(svar(200));
       expect(blanksteg(await pdfText(nasta))).toContain('Svar nummer 200');
       expect(await tva.chromiumPid()).not.toBe(pid);
     });
@@ -81,11 +81,11 @@ describe('ChromiumPool', () => {
     it('retries a render whose page renderer is killed, and drops pages whose renderer died while idle', async () => {
       const renderare = rendererProcesser((await tva.chromiumPid())!);
       expect(renderare.length).toBeGreaterThan(0);
-      const pagaende = tva.skrivUt(svar(300));
+      const pagaende = tva.print(svar(300));
       await new Promise((resolve) => setTimeout(resolve, 20));
       for (const pid of renderare) process.kill(pid, 'SIGKILL');
       expect(await titel(await pagaende)).toBe('Svar nummer 300');
-      const pdfer = await Promise.all([301, 302, 303].map((n) => tva.skrivUt(svar(n))));
+      const pdfer = await Promise.all([301, 302, 303].map((n) => tva.print(svar(n))));
       expect(await Promise.all(pdfer.map(titel))).toEqual(['Svar nummer 301', 'Svar nummer 302', 'Svar nummer 303']);
     });
   });
@@ -96,21 +96,21 @@ describe('ChromiumPool', () => {
       const pids = [];
       for (let n = 0; n < 4; n++) {
         pids.push(await liten.chromiumPid());
-        expect(await titel(await liten.skrivUt(svar(n)))).toBe(`Svar nummer ${n}`);
+        expect(await titel(await liten.print(svar(n)))).toBe(`Svar nummer ${n}`);
       }
       expect(new Set(pids).size).toBe(2);
       expect(liten.omstarter).toBe(1);
     } finally {
-      await liten.stang();
+      await liten.close();
     }
   });
 
   it('gives a clear error, not a hang, when a step exceeds its time limit', async () => {
     const otalig = pool({ storlek: 1, timeoutMs: 1 });
     try {
-      await expect(otalig.skrivUt(svar(1))).rejects.toThrow(PdfFel);
+      await expect(otalig.print(svar(1))).rejects.toThrow(PdfFel);
     } finally {
-      await otalig.stang();
+      await otalig.close();
     }
   });
 
@@ -139,7 +139,7 @@ describe('ChromiumPool', () => {
         <body><p>Brödtext</p><img src="${bas}/x.png"><img src="data:image/svg+xml;base64,${Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>').toString('base64')}">
         <iframe src="file:///etc/passwd"></iframe><iframe src="${bas}/f"></iframe><script>document.body.append('skript körde')</script>
         <object data="${bas}/o"></object><video poster="${bas}/v.png"></video></body></html>`;
-      const text = blanksteg(await pdfText(await tva.skrivUt(html)));
+      const text = blanksteg(await pdfText(await tva.print(html)));
       expect(text).toContain('Brödtext');
       expect(text).not.toContain('skript körde');
       expect(text).not.toContain('root:');

@@ -8,7 +8,7 @@ const VANLIGA_SOKVAGAR = [
   '/usr/bin/google-chrome-stable',
 ];
 
-function kanKoras(path: string): boolean {
+function isRunnable(path: string): boolean {
   try {
     accessSync(path, constants.X_OK);
     return true;
@@ -18,13 +18,13 @@ function kanKoras(path: string): boolean {
 }
 
 /** CHROMIUM_PATH when set, else the first Chromium or Chrome on the usual Linux paths. */
-export function hittaChromium(konfigurerad: string | undefined): string {
+export function findChromium(konfigurerad: string | undefined): string {
   if (konfigurerad) {
-    if (!kanKoras(konfigurerad))
+    if (!isRunnable(konfigurerad))
       throw new StartupError(`CHROMIUM_PATH is "${konfigurerad}", which is not an executable file.`);
     return konfigurerad;
   }
-  const hittad = VANLIGA_SOKVAGAR.find(kanKoras);
+  const hittad = VANLIGA_SOKVAGAR.find(isRunnable);
   if (!hittad) {
     throw new StartupError(
       `No Chromium found (looked in ${VANLIGA_SOKVAGAR.join(', ')}): install it with "apt-get install chromium" or set CHROMIUM_PATH.`,

@@ -10,7 +10,7 @@ import { PdfFel } from '../pdf-fel';
 import { PdfRenderare } from '../pdf-renderare';
 import { blanksteg, pdfInfo, pdfText } from '../testing/pdf-verktyg';
 import { koAnslutning, PDF_KO } from './pdf-ko';
-import { PdfKoKlient } from './pdf-ko-klient';
+import { PdfKoKlient } from './pdf-ko-klient.service';
 import { PdfKoModule, PdfWorkerModule } from './pdf-ko.module';
 
 describe('the pdf queue', () => {

@@ -1,12 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@app/core';
 import { REDIS_URL } from '@app/database';
-import { ChromiumPool } from '../chromium/chromium-pool';
+import { ChromiumPool } from '../chromium/chromium-pool.service';
 import { PdfRenderare } from '../pdf-renderare';
 import { PdfModule } from '../pdf.module';
 import { PdfService } from '../pdf.service';
-import { PdfKoKlient } from './pdf-ko-klient';
-import { PdfKoWorker } from './pdf-ko-worker';
+import { PdfKoKlient } from './pdf-ko-klient.service';
+import { PdfKoWorker } from './pdf-ko.worker';
 
 /**
  * For services that print through the pdf-worker: provides PdfKoKlient as the (global)
@@ -48,13 +48,13 @@ export class PdfWorkerModule {
         {
           provide: PdfKoWorker,
           useFactory: async (service: PdfService, pool: ChromiumPool, config: AppConfig, redisUrl: string) => {
-            await pool.varma();
+            await pool.warm();
             const worker = new PdfKoWorker(service, {
               redisUrl,
               prefix: config.QUEUE_PREFIX,
               samtidiga: config.PDF_POOL_SIZE,
             });
-            await worker.redo();
+            await worker.ready();
             return worker;
           },
           inject: [PdfService, ChromiumPool, APP_CONFIG, REDIS_URL],

@@ -29,18 +29,18 @@ export type Kommun = z.infer<typeof kommunSchema> & {
 
 const SLUG = /^[a-z0-9-]+$/;
 
-export function lasKommun(kommunerKatalog: string, slug: string): Kommun {
+export function loadKommun(kommunerKatalog: string, slug: string): Kommun {
   if (!SLUG.test(slug)) throw new Error(`Unknown kommun "${slug}": a letterhead folder name has only a-z, 0-9 and -`);
   const katalog = join(kommunerKatalog, slug);
   if (!existsSync(katalog)) throw new Error(`Unknown kommun "${slug}": there is no letterhead folder ${katalog}`);
-  const las = (fil: string) => {
+  const readPart = (fil: string) => {
     try {
       return readFileSync(join(katalog, fil));
     } catch {
       throw new Error(`Letterhead of kommun "${slug}" is incomplete: ${join(katalog, fil)} cannot be read`);
     }
   };
-  const parsed = kommunSchema.safeParse(JSON.parse(las('kommun.json').toString('utf8')));
+  const parsed = kommunSchema.safeParse(JSON.parse(readPart('kommun.json').toString('utf8')));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(`${join(katalog, 'kommun.json')}: ${issue.path.join('.')} ${issue.message}`);
@@ -48,7 +48,7 @@ export function lasKommun(kommunerKatalog: string, slug: string): Kommun {
   return {
     ...parsed.data,
     slug,
-    emblem: `data:image/svg+xml;base64,${las('emblem.svg').toString('base64')}`,
-    brevhuvud: las('brevhuvud.hbs').toString('utf8'),
+    emblem: `data:image/svg+xml;base64,${readPart('emblem.svg').toString('base64')}`,
+    brevhuvud: readPart('brevhuvud.hbs').toString('utf8'),
   };
 }

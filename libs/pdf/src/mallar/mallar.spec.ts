@@ -2,8 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { lasKommun } from './kommun';
-import { cssText } from './mallar';
+import { loadKommun } from './kommun';
+import { cssText } from './mallar.service';
 
 function mallfiler(katalog: string): string[] {
   return readdirSync(katalog).flatMap((namn) => {
@@ -38,7 +38,7 @@ describe('a kommun folder', () => {
       join(kommuner, 'motala', 'kommun.json'),
       JSON.stringify({ ...json, namn: 'Motala kommun', organisationsnummer: '212000-0512' }),
     );
-    const motala = lasKommun(kommuner, 'motala');
+    const motala = loadKommun(kommuner, 'motala');
     expect(motala).toMatchObject({ slug: 'motala', namn: 'Motala kommun', organisationsnummer: '212000-0512' });
     expect(motala.emblem).toMatch(/^data:image\/svg\+xml;base64,/);
   });
@@ -51,8 +51,8 @@ describe('a kommun folder', () => {
       join(kommuner, 'trasig', 'kommun.json'),
       JSON.stringify({ ...json, farger: { primar: 'red;} body{display:none', accent: '#000000' } }),
     );
-    expect(() => lasKommun(kommuner, 'trasig')).toThrow(/farger\.primar must be a colour/);
-    expect(() => lasKommun(kommuner, '../etc')).toThrow(/Unknown kommun/);
-    expect(() => lasKommun(kommuner, 'finns-inte')).toThrow(/Unknown kommun "finns-inte"/);
+    expect(() => loadKommun(kommuner, 'trasig')).toThrow(/farger\.primar must be a colour/);
+    expect(() => loadKommun(kommuner, '../etc')).toThrow(/Unknown kommun/);
+    expect(() => loadKommun(kommuner, 'finns-inte')).toThrow(/Unknown kommun "finns-inte"/);
   });
 });

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 const exec = promisify(execFile);
 
 /** What a person checks in a PDF, through the same tools they would use (poppler, PDFBox). */
-async function medFil<T>(pdf: Buffer, arbete: (fil: string) => Promise<T>): Promise<T> {
+async function withFil<T>(pdf: Buffer, arbete: (fil: string) => Promise<T>): Promise<T> {
   const katalog = mkdtempSync(join(tmpdir(), 'remiss-pdftest-'));
   const fil = join(katalog, 'dokument.pdf');
   writeFileSync(fil, pdf);
@@ -20,7 +20,7 @@ async function medFil<T>(pdf: Buffer, arbete: (fil: string) => Promise<T>): Prom
 
 /** `pdftotext` of the whole document, in reading order, or as laid out on the page (`layout`). */
 export function pdfText(pdf: Buffer, layout = false): Promise<string> {
-  return medFil(
+  return withFil(
     pdf,
     async (fil) => (await exec('pdftotext', ['-enc', 'UTF-8', ...(layout ? ['-layout'] : []), fil, '-'])).stdout,
   );
@@ -31,7 +31,7 @@ export function pdfText(pdf: Buffer, layout = false): Promise<string> {
  * header and footer sit), so a paragraph broken across pages reads as one.
  */
 export function pdfBrodtext(pdf: Buffer): Promise<string> {
-  return medFil(
+  return withFil(
     pdf,
     async (fil) =>
       (await exec('pdftotext', ['-enc', 'UTF-8', '-x', '0', '-y', '82', '-W', '595', '-H', '672', fil, '-'])).stdout,
@@ -40,7 +40,7 @@ export function pdfBrodtext(pdf: Buffer): Promise<string> {
 
 /** `pdfinfo` as a map: Title, Author, Tagged, Pages … */
 export function pdfInfo(pdf: Buffer): Promise<Record<string, string>> {
-  return medFil(pdf, async (fil) => {
+  return withFil(pdf, async (fil) => {
     const { stdout } = await exec('pdfinfo', ['-enc', 'UTF-8', fil]);
     return Object.fromEntries(
       stdout
@@ -53,7 +53,7 @@ export function pdfInfo(pdf: Buffer): Promise<Record<string, string>> {
 
 /** `pdfinfo -meta`: the XMP packet. */
 export function pdfXmp(pdf: Buffer): Promise<string> {
-  return medFil(pdf, async (fil) => (await exec('pdfinfo', ['-meta', fil])).stdout);
+  return withFil(pdf, async (fil) => (await exec('pdfinfo', ['-meta', fil])).stdout);
 }
 
 const PREFLIGHT_CLASSPATH = [
@@ -75,7 +75,7 @@ const PREFLIGHT_CLASSPATH = [
  * TZ=Europe/Stockholm, the zone the documents are dated in.
  */
 export function preflight(pdf: Buffer): Promise<{ giltig: boolean; utskrift: string }> {
-  return medFil(pdf, async (fil) => {
+  return withFil(pdf, async (fil) => {
     try {
       const { stdout } = await exec(
         'java',
@@ -96,7 +96,7 @@ export function ord(text: string): string {
 }
 
 /** For markup printed as text, where a line may break after any character a browser allows. */
-export function utanBlanksteg(text: string): string {
+export function withoutWhitespace(text: string): string {
   return text.replace(/\s+/g, '');
 }
 

@@ -52,7 +52,7 @@ export function remissammanstallningVy(doc: RemissammanstallningDokument): Remis
     utanHanvisning,
     avstod: doc.avstod,
     ejSvarat: doc.ejSvarat,
-    fotnoter: register.taMedOreferade([...doc.avsnitt.flatMap((a) => a.synpunkter), ...doc.utanHanvisning]),
+    fotnoter: register.addUnreferenced([...doc.avsnitt.flatMap((a) => a.synpunkter), ...doc.utanHanvisning]),
   };
 }
 

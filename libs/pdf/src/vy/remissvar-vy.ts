@@ -43,7 +43,7 @@ export function remissvarVy(doc: RemissvarDokument): RemissvarVy {
     beslut: doc.beslut && beslutVy(doc.beslut),
     underskrifter: doc.underskrifter,
     bilagor: doc.bilagor,
-    fotnoter: register.taMedOreferade([doc, ...doc.synpunkter]),
+    fotnoter: register.addUnreferenced([doc, ...doc.synpunkter]),
   };
 }
 

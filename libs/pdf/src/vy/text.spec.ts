@@ -24,7 +24,7 @@ describe('Fotnotsregister', () => {
       [{ text: 'Vi hänvisar' }, { fotnot: 3 }, { text: '.' }],
       [{ text: 'Igen' }, { fotnot: 3 }, { text: ' och till svaret.' }],
     ]);
-    expect(register.taMedOreferade([svar, synpunkt])).toEqual([
+    expect(register.addUnreferenced([svar, synpunkt])).toEqual([
       { nummer: 1, text: 'Om BI.' },
       { nummer: 2, text: 'Om Böten.' },
       { nummer: 3, text: 'Se protokollet.' },
@@ -37,7 +37,7 @@ describe('Fotnotsregister', () => {
     expect(register.stycken('Text[^2] och [^7].', del)).toEqual([
       [{ text: 'Text' }, { fotnot: 1 }, { text: ' och [^7].' }],
     ]);
-    expect(register.taMedOreferade([del])).toEqual([
+    expect(register.addUnreferenced([del])).toEqual([
       { nummer: 1, text: 'Använd.' },
       { nummer: 2, text: 'Oanvänd.' },
     ]);

@@ -42,8 +42,8 @@ export class Fotnotsregister {
    * A footnote no text refers to is still part of what the nämnd decided: it is numbered after
    * all referenced ones, so no text is lost.
    */
-  taMedOreferade(delar: FotnotsDel[]): Fotnot[] {
-    for (const del of delar) del.fotnoter.forEach((_, index) => this.numrera(del, index + 1));
+  addUnreferenced(delar: FotnotsDel[]): Fotnot[] {
+    for (const del of delar) del.fotnoter.forEach((_, index) => this.assignNumber(del, index + 1));
     return this.fotnoter;
   }
 
@@ -51,7 +51,7 @@ export class Fotnotsregister {
     const resultat: Stycke = [];
     let last = 0;
     for (const match of stycke.matchAll(MARKER)) {
-      const nummer = this.numrera(del, Number(match[1]));
+      const nummer = this.assignNumber(del, Number(match[1]));
       // A reference to a footnote that does not exist stays visible as the user wrote it.
       if (nummer === undefined) continue;
       const fore = stycke.slice(last, match.index).replace(/\s+$/, '');
@@ -63,7 +63,7 @@ export class Fotnotsregister {
     return resultat;
   }
 
-  private numrera(del: FotnotsDel, n: number): number | undefined {
+  private assignNumber(del: FotnotsDel, n: number): number | undefined {
     const text = del.fotnoter[n - 1];
     if (text === undefined) return undefined;
     let delensNummer = this.nummer.get(del);

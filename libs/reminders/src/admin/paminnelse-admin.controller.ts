@@ -15,28 +15,28 @@ export class PaminnelseAdminController {
   @Get('paminnelseregler')
   @ApiOperation({ summary: "The organisation's reminder rules (the defaults until saved)" })
   @ApiOkResponse({ type: PaminnelsereglerResponse })
-  hamtaRegler(@CurrentActor() actor: Actor) {
+  getRegler(@CurrentActor() actor: Actor) {
     return this.admin.getRegler(actor);
   }
 
   @Put('paminnelseregler')
   @ApiOperation({ summary: "Replace the organisation's reminder rules; applies to reminders planned from now on" })
   @ApiOkResponse({ type: PaminnelsereglerResponse })
-  sparaRegler(@CurrentActor() actor: Actor, @Body() body: PaminnelsereglerDto) {
+  replaceRegler(@CurrentActor() actor: Actor, @Body() body: PaminnelsereglerDto) {
     return this.admin.replaceRegler(actor, body);
   }
 
   @Get('paminnelser/ko')
   @ApiOperation({ summary: "The outbox queue's job counts and the organisation's failed jobs" })
   @ApiOkResponse({ type: UtkorgKoResponse })
-  koStatus(@CurrentActor() actor: Actor) {
+  getKo(@CurrentActor() actor: Actor) {
     return this.admin.getKo(actor);
   }
 
   @Get('paminnelser/misslyckade')
   @ApiOperation({ summary: 'Reminders that could not be sent (status misslyckad), with the reason' })
   @ApiOkResponse({ type: [MisslyckadPaminnelseResponse] })
-  misslyckade(@CurrentActor() actor: Actor) {
+  listMisslyckade(@CurrentActor() actor: Actor) {
     return this.admin.listMisslyckade(actor);
   }
 }

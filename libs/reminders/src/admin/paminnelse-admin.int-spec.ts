@@ -8,7 +8,7 @@ import { ApiClient, startTestApp, TestApp } from '@app/runtime/testing/test-app'
 import { DataSource } from 'typeorm';
 import { PaminnelsePlanering } from '../paminnelse-planering';
 import { RemindersModule } from '../reminders.module';
-import { skapaInstanser, tills } from '../testing/paminnelse-testbadd';
+import { createInstanser, waitUntil } from '../testing/paminnelse-testbadd';
 
 @Module({})
 class PaminnelseApp {
@@ -82,7 +82,7 @@ describe('admin API of reminders, and reminders when SMTP fails (system clock)',
 
   it('saves the rules, and reminders planned afterwards follow them, though the planner remembered the rules before', async () => {
     const [remiss] = await dataSource.query(`SELECT id FROM remiss WHERE diarienummer = 'KS2025/118'`);
-    const [fore] = await skapaInstanser(dataSource, remiss.id, 1, '2030-04-09');
+    const [fore] = await createInstanser(dataSource, remiss.id, 1, '2030-04-09');
     await dataSource.transaction((m) => t.app.get(PaminnelsePlanering).plan(m, [fore]));
     expect(
       await dataSource.query(`SELECT typ FROM paminnelse WHERE remissinstans_id = $1 ORDER BY due_at`, [fore.id]),
@@ -102,7 +102,7 @@ describe('admin API of reminders, and reminders when SMTP fails (system clock)',
         { typ: 'pa_dagen', arbetsdagar: 0, aktiv: true },
       ],
     });
-    const [instans] = await skapaInstanser(dataSource, remiss.id, 1, '2030-04-09');
+    const [instans] = await createInstanser(dataSource, remiss.id, 1, '2030-04-09');
     await dataSource.transaction((m) => t.app.get(PaminnelsePlanering).plan(m, [instans]));
     const rader = await dataSource.query(
       `SELECT typ, due_at FROM paminnelse WHERE remissinstans_id = $1 ORDER BY due_at`,
@@ -117,7 +117,7 @@ describe('admin API of reminders, and reminders when SMTP fails (system clock)',
   /** A reminder of a new external instans that is due now: the row the planner writes, with today's time. */
   async function forfallenPaminnelse(epost: string): Promise<string> {
     const [remiss] = await dataSource.query(`SELECT id, organisation_id FROM remiss WHERE diarienummer = 'KS2025/118'`);
-    const [instans] = await skapaInstanser(dataSource, remiss.id, 1, '2030-05-15');
+    const [instans] = await createInstanser(dataSource, remiss.id, 1, '2030-05-15');
     await dataSource.query(`UPDATE remissinstans SET extern_epost = $2 WHERE id = $1`, [instans.id, epost]);
     const [rad] = await dataSource.query(
       `INSERT INTO paminnelse (organisation_id, remissinstans_id, typ, svarsdatum, due_at) VALUES ($1, $2, 'fore_3', '2030-05-15', now()) RETURNING id`,
@@ -133,10 +133,10 @@ describe('admin API of reminders, and reminders when SMTP fails (system clock)',
     const id = await forfallenPaminnelse('under-avbrott@example.se');
     const rad = async () =>
       (await dataSource.query(`SELECT status::text, forsok, senaste_fel FROM paminnelse WHERE id = $1`, [id]))[0];
-    await tills(async () => (await rad()).forsok >= 2);
+    await waitUntil(async () => (await rad()).forsok >= 2);
     expect(await rad()).toMatchObject({ senaste_fel: expect.stringMatching(/ECONNREFUSED|connect/i) });
     await sink.start(port);
-    await tills(async () => (await rad()).status === 'skickad');
+    await waitUntil(async () => (await rad()).status === 'skickad');
     await new Promise((r) => setTimeout(r, 300));
     expect(sink.to('under-avbrott@example.se')).toHaveLength(1);
     expect(sink.to('under-avbrott@example.se')[0].subject).toMatch(/^KS2025\/118 Påminnelse om remissvar/);
@@ -145,7 +145,7 @@ describe('admin API of reminders, and reminders when SMTP fails (system clock)',
   it('lists a reminder refused with 550 as misslyckad with its reason, and its failed job with the queue counts', async () => {
     sink.rejected.add('finns-inte@example.se');
     const id = await forfallenPaminnelse('finns-inte@example.se');
-    await tills(async () => (await admin.get('/api/admin/paminnelser/misslyckade')).body.length === 1);
+    await waitUntil(async () => (await admin.get('/api/admin/paminnelser/misslyckade')).body.length === 1);
     const [misslyckad] = (await admin.get('/api/admin/paminnelser/misslyckade')).body;
     expect(misslyckad).toMatchObject({
       id,

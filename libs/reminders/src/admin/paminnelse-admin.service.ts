@@ -26,14 +26,14 @@ export class PaminnelseAdminService {
   ) {}
 
   getRegler(actor: Actor): Promise<PaminnelsereglerResponse> {
-    return this.regler.hamta(actor.organisationId);
+    return this.regler.get(actor.organisationId);
   }
 
   /** Replaces the rules with their audit event in one transaction; reminders planned already keep their times. */
   async replaceRegler(actor: Actor, body: PaminnelsereglerDto): Promise<PaminnelsereglerResponse> {
-    granska(body);
+    check(body);
     await this.dataSource.transaction(async (m) => {
-      await this.regler.ersatt(m, actor.organisationId, body.regler);
+      await this.regler.replace(m, actor.organisationId, body.regler);
       await this.audit.record(m, {
         organisationId: actor.organisationId,
         anvandareId: actor.anvandareId,
@@ -48,7 +48,7 @@ export class PaminnelseAdminService {
 
   /** The queue is shared by every organisation: its counts are shown, its failed jobs only the own ones. */
   async getKo(actor: Actor): Promise<UtkorgKoResponse> {
-    const [antal, misslyckade] = await Promise.all([this.ko.antal(), this.ko.misslyckade()]);
+    const [antal, misslyckade] = await Promise.all([this.ko.count(), this.ko.listMisslyckade()]);
     const agare = await this.paminnelser.organisationer(
       misslyckade.map((j) => (j.data as { id?: string }).id).filter((id): id is string => !!id),
     );
@@ -61,12 +61,12 @@ export class PaminnelseAdminService {
   }
 
   listMisslyckade(actor: Actor): Promise<MisslyckadPaminnelseResponse[]> {
-    return this.paminnelser.misslyckade(actor.organisationId);
+    return this.paminnelser.listMisslyckade(actor.organisationId);
   }
 }
 
 /** Rules that make sense together: one of each kind and days, `fore`/`efter` at least one day. */
-function granska(body: PaminnelsereglerDto): void {
+function check(body: PaminnelsereglerDto): void {
   const sedda = new Set<string>();
   for (const r of body.regler) {
     const nyckel = `${r.typ}/${r.arbetsdagar}`;

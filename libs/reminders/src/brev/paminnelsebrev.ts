@@ -1,6 +1,6 @@
 import { Datum, formatDeadline, Minne, workingDaysBetween } from '@app/core';
 import { MallEpost } from '@app/mail';
-import { arForsenad } from '../schema/paminnelseschema';
+import { isForsenad } from '../schema/paminnelseschema';
 
 export interface Paminnelseuppgifter {
   typ: string;
@@ -31,11 +31,11 @@ type Lage = { rubrik: string; mening: string };
 /** A burst of reminders at 08:00 shares a handful of (kind, day, svarsdatum): counted once each. */
 const lagen = new Minne<Lage>();
 const lage = (u: Paminnelseuppgifter): Lage =>
-  lagen.hamta(`${arForsenad(u.typ)}/${u.datum}/${u.svarsdatum}`, () => raknaLage(u));
+  lagen.get(`${isForsenad(u.typ)}/${u.datum}/${u.svarsdatum}`, () => computeLage(u));
 
 /** What the reminder says about time: days left, today, or how late. */
-function raknaLage(u: Paminnelseuppgifter): Lage {
-  if (arForsenad(u.typ)) {
+function computeLage(u: Paminnelseuppgifter): Lage {
+  if (isForsenad(u.typ)) {
     const sen = workingDaysBetween(u.svarsdatum, u.datum);
     return {
       rubrik: 'Försenat remissvar',

@@ -93,4 +93,4 @@ export function nastaVeckopaminnelse(
 }
 
 /** Whether a reminder kind is sent after the deadline (försenad): the kontaktperson gets a copy. */
-export const arForsenad = (typ: string) => /^(efter|vecka)_/.test(typ);
+export const isForsenad = (typ: string) => /^(efter|vecka)_/.test(typ);

@@ -10,7 +10,7 @@ export interface EgenRedis {
   resume(): void;
 }
 
-async function ledigPort(): Promise<number> {
+async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -26,9 +26,9 @@ async function ledigPort(): Promise<number> {
  * other engineers' tests share the common Redis. `noeviction`, as the platform runs it.
  * Started on the port of a stopped one, it stands in for it (clients reconnect).
  */
-export async function startaEgenRedis(pa?: { port: number }): Promise<EgenRedis> {
+export async function startEgenRedis(pa?: { port: number }): Promise<EgenRedis> {
   // A given port: a restart where the previous one ran, so its clients reconnect.
-  const port = pa?.port ?? (await ledigPort());
+  const port = pa?.port ?? (await freePort());
   const child = spawn(
     'redis-server',
     [

@@ -21,7 +21,7 @@ export const SNABBA_TIDER = {
 };
 
 /** A process of the outbox (RemindersModule, with UtkorgWorkerModule when it works off rows) on a test database, with a settable clock. */
-export async function startaWorker(
+export async function startWorker(
   config: AppConfig,
   db: { url: string; redisUrl: string },
   clock: Clock,
@@ -51,9 +51,9 @@ export interface Testbadd {
   /** The five instanser of the demo remiss KS2025/118 (UN, SN, TN, KFN, BMN), by kortnamn. */
   instanser: Map<string, Remissinstans>;
   planering: PaminnelsePlanering;
-  avstam(): Promise<unknown>;
+  reconcile(): Promise<unknown>;
   /** Runs `work` in a transaction and hands what it planned to the queue after commit, as the workflow does. */
-  iTransaktion<T extends { ids: string[] } | void>(work: (m: EntityManager) => Promise<T>): Promise<T>;
+  inTransaction<T extends { ids: string[] } | void>(work: (m: EntityManager) => Promise<T>): Promise<T>;
   rader(
     where?: string,
     params?: unknown[],
@@ -69,11 +69,11 @@ export interface Testbadd {
       forsok: number;
     }[]
   >;
-  stang(): Promise<void>;
+  close(): Promise<void>;
 }
 
 /** Demo data, an SMTP sink, a settable clock and a worker, on a database and queue prefix of this test file's own. */
-export async function skapaTestbadd(options: {
+export async function createTestbadd(options: {
   nu: Date;
   config?: Record<string, string>;
   worker?: boolean;
@@ -92,7 +92,7 @@ export async function skapaTestbadd(options: {
     ...SNABBA_TIDER,
     ...options.config,
   });
-  const app = await startaWorker(config, { url: db.url, redisUrl }, clock, options.worker ?? true);
+  const app = await startWorker(config, { url: db.url, redisUrl }, clock, options.worker ?? true);
   const rows: { id: string; kortnamn: string }[] = await dataSource.query(
     `SELECT i.id, e.kortnamn FROM remissinstans i JOIN enhet e ON e.id = i.mottagare_enhet_id JOIN remiss r ON r.id = i.remiss_id WHERE r.diarienummer = 'KS2025/118'`,
   );
@@ -110,8 +110,8 @@ export async function skapaTestbadd(options: {
     dataSource,
     instanser,
     planering,
-    avstam: () => app.get(UtkorgAvstamning).run(),
-    async iTransaktion(work) {
+    reconcile: () => app.get(UtkorgAvstamning).run(),
+    async inTransaction(work) {
       const result = await dataSource.transaction(work);
       if (result) await planering.enqueue(result);
       return result;
@@ -121,7 +121,7 @@ export async function skapaTestbadd(options: {
         `SELECT id, remissinstans_id, typ, svarsdatum::text AS svarsdatum, due_at, status::text, senaste_fel, forsok FROM paminnelse WHERE ${where} ORDER BY due_at, typ`,
         params,
       ),
-    async stang() {
+    async close() {
       await app.close();
       await dataSource.destroy();
       await sink.stop();
@@ -131,7 +131,7 @@ export async function skapaTestbadd(options: {
 }
 
 /** `antal` external instanser of the demo remiss (each reminded at `extern-<n>@example.se`), for volume tests. */
-export async function skapaInstanser(
+export async function createInstanser(
   dataSource: DataSource,
   remissId: string,
   antal: number,
@@ -146,7 +146,7 @@ export async function skapaInstanser(
 }
 
 /** Polls until `check` holds (the worker runs on its own); fails after `timeoutMs`. */
-export async function tills(check: () => Promise<boolean> | boolean, timeoutMs = 10_000): Promise<void> {
+export async function waitUntil(check: () => Promise<boolean> | boolean, timeoutMs = 10_000): Promise<void> {
   const slut = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > slut) throw new Error('timed out waiting');

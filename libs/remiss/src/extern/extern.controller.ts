@@ -20,8 +20,8 @@ export class ExternController {
   @Get()
   @ApiOperation({ summary: 'The remiss, its handlingar and the instans’ deadline' })
   @ApiOkResponse({ type: ExternRemissResponse })
-  visa(@Param('token') token: string) {
-    return this.extern.visa(token, 'visa');
+  get(@Param('token') token: string) {
+    return this.extern.get(token, 'visa');
   }
 
   @Get('handlingar/:id')
@@ -50,15 +50,15 @@ export class ExternController {
   @ApiOperation({
     summary: 'Answer with a PDF (same checks as remisshandlingar); registered as an inkommande handling of the sender',
   })
-  svara(@Param('token') token: string, @UppladdadFil() fil: Uppladdning | undefined) {
-    return this.extern.svara(token, fil);
+  submitRemissvar(@Param('token') token: string, @UppladdadFil() fil: Uppladdning | undefined) {
+    return this.extern.submitRemissvar(token, fil);
   }
 
   @Post('avstar')
   @HttpCode(200)
   @ApiOperation({ summary: 'Decline to answer (avstår), with an optional short text' })
   @ApiOkResponse({ type: ExternAvstodResponse })
-  avsta(@Param('token') token: string, @Body() body: AvstaDto) {
-    return this.extern.avsta(token, body.motivering);
+  submitAvstaende(@Param('token') token: string, @Body() body: AvstaDto) {
+    return this.extern.submitAvstaende(token, body.motivering);
   }
 }

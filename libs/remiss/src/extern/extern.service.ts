@@ -19,14 +19,14 @@ import {
 import { ExternAtkomst, Fil, Remiss, Remisshandling, Remissinstans } from '@app/database';
 import { ExternAtkomstRepository } from '@app/lankar';
 import { DataSource, EntityManager } from 'typeorm';
-import { PdfGranskning } from '../handlingar/pdf-granskning';
+import { PdfGranskning } from '../handlingar/pdf-granskning.service';
 import { Uppladdning } from '../handlingar/remisshandling.service';
 import { RemissRepository } from '../remiss.repository';
-import { Aviseringar } from '../utskick/aviseringar';
+import { Aviseringar } from '../utskick/aviseringar.service';
 import { externtSvarEpost } from '../utskick/remiss-epost';
 import { RemissinstansRepository } from '../utskick/remissinstans.repository';
 import { ExternRemissResponse } from './extern.response';
-import { OkandaLankar } from './okanda-lankar';
+import { OkandaLankar } from './okanda-lankar.service';
 
 /** A link that cannot be used: 404 when unknown, 410 when used, expired or revoked, 409 when the remiss is closed. */
 const OKAND = () => new DomainError('LINK_NOT_FOUND');
@@ -87,14 +87,14 @@ export class ExternService {
     });
   }
 
-  visa(token: string, handling: string): Promise<ExternRemissResponse> {
-    return this.withConnectionSlot(() => this.las(token, handling));
+  get(token: string, handling: string): Promise<ExternRemissResponse> {
+    return this.withConnectionSlot(() => this.read(token, handling));
   }
 
-  private async las(token: string, handling: string): Promise<ExternRemissResponse> {
-    const { instans, remiss } = await this.tillgang(token, handling);
-    const handlingar = await this.remisser.handlingar(remiss.id);
-    const { organisation, enhet } = await this.remisser.avsandare(remiss);
+  private async read(token: string, handling: string): Promise<ExternRemissResponse> {
+    const { instans, remiss } = await this.getTillgang(token, handling);
+    const handlingar = await this.remisser.handlingar(this.dataSource.manager, remiss.id);
+    const { organisation, enhet } = await this.remisser.avsandare(this.dataSource.manager, remiss);
     return {
       avsandare: { organisation: organisation.namn, enhet: enhet.namn },
       remiss: {
@@ -115,38 +115,40 @@ export class ExternService {
 
   handling(token: string, handlingId: string): Promise<Filsvar> {
     return this.withConnectionSlot(async () => {
-      const { remiss } = await this.tillgang(token, 'las_handling');
-      const handling = (await this.remisser.handlingar(remiss.id)).find((h) => h.id === handlingId);
+      const { remiss } = await this.getTillgang(token, 'las_handling');
+      const handling = (await this.remisser.handlingar(this.dataSource.manager, remiss.id)).find(
+        (h) => h.id === handlingId,
+      );
       if (!handling) throw notFound('Remisshandling');
-      const { fil, data } = await this.filer.data(handling.filId);
+      const { fil, data } = await this.filer.data(this.dataSource.manager, handling.filId);
       return pdfFil(fil.filnamn, data, 'attachment');
     });
   }
 
   missiv(token: string): Promise<Filsvar> {
     return this.withConnectionSlot(async () => {
-      const { remiss } = await this.tillgang(token, 'las_missiv');
+      const { remiss } = await this.getTillgang(token, 'las_missiv');
       if (!remiss.missivFilId) throw notFound('Missiv');
-      const { fil, data } = await this.filer.data(remiss.missivFilId);
+      const { fil, data } = await this.filer.data(this.dataSource.manager, remiss.missivFilId);
       return pdfFil(fil.filnamn, data, 'inline');
     });
   }
 
   /** The answer as PDF: stored, registered as an inkommande handling of the sender, the instans besvarad. */
-  async svara(token: string, fil: Uppladdning | undefined): Promise<{ status: 'besvarad' }> {
-    await this.withConnectionSlot(() => this.tillgang(token, 'svara'));
-    return this.oneAnswerAtATime(token, () => this.taEmotSvar(token, fil));
+  async submitRemissvar(token: string, fil: Uppladdning | undefined): Promise<{ status: 'besvarad' }> {
+    await this.withConnectionSlot(() => this.getTillgang(token, 'svara'));
+    return this.oneAnswerAtATime(token, () => this.receiveRemissvar(token, fil));
   }
 
-  private async taEmotSvar(token: string, fil: Uppladdning | undefined): Promise<{ status: 'besvarad' }> {
-    const pdf = await this.granskning.granska(fil?.buffer, fil?.originalname || 'remissvar.pdf');
+  private async receiveRemissvar(token: string, fil: Uppladdning | undefined): Promise<{ status: 'besvarad' }> {
+    const pdf = await this.granskning.checkPdf(fil?.buffer, fil?.originalname || 'remissvar.pdf');
     const epost = await this.inTransaction(token, 'svara', async (m, { atkomst, instans, remiss }) => {
       const now = this.clock.now();
       const filnamn = dokumentFilnamn(remiss.diarienummer, instans.namn);
       const dokument = { filnamn, mimetyp: 'application/pdf', data: pdf.data, sha256: pdf.sha256 };
-      const sparad = await this.registrera(m, remiss, instans, `Remissvar från ${instans.namn}`, dokument, now);
+      const sparad = await this.registerHandling(m, remiss, instans, `Remissvar från ${instans.namn}`, dokument, now);
       await this.instanser.update(m, instans.id, { status: 'besvarad', besvaradAt: now, externSvarFilId: sparad.id });
-      return this.avsluta(
+      return this.finish(
         m,
         atkomst,
         instans,
@@ -156,19 +158,19 @@ export class ExternService {
         now,
       );
     });
-    await this.aviseringar.efterCommit({ epost });
+    await this.aviseringar.afterCommit({ epost });
     return { status: 'besvarad' };
   }
 
-  async avsta(token: string, motivering: string | undefined): Promise<{ status: 'avstar' }> {
-    await this.withConnectionSlot(() => this.tillgang(token, 'avsta'));
-    return this.oneAnswerAtATime(token, () => this.taEmotAvstaende(token, motivering));
+  async submitAvstaende(token: string, motivering: string | undefined): Promise<{ status: 'avstar' }> {
+    await this.withConnectionSlot(() => this.getTillgang(token, 'avsta'));
+    return this.oneAnswerAtATime(token, () => this.receiveAvstaende(token, motivering));
   }
 
-  private async taEmotAvstaende(token: string, motivering: string | undefined): Promise<{ status: 'avstar' }> {
+  private async receiveAvstaende(token: string, motivering: string | undefined): Promise<{ status: 'avstar' }> {
     const epost = await this.inTransaction(token, 'avsta', async (m, { atkomst, instans, remiss }) => {
       const now = this.clock.now();
-      await this.registrera(
+      await this.registerHandling(
         m,
         remiss,
         instans,
@@ -181,9 +183,9 @@ export class ExternService {
         avstodAt: now,
         avstarMotivering: motivering ?? null,
       });
-      return this.avsluta(m, atkomst, instans, remiss, 'extern_avstar', { motivering: motivering ?? null }, now);
+      return this.finish(m, atkomst, instans, remiss, 'extern_avstar', { motivering: motivering ?? null }, now);
     });
-    await this.aviseringar.efterCommit({ epost });
+    await this.aviseringar.afterCommit({ epost });
     return { status: 'avstar' };
   }
 
@@ -212,7 +214,7 @@ export class ExternService {
     }
   }
 
-  private async registrera<D extends HandlingsFil | null>(
+  private async registerHandling<D extends HandlingsFil | null>(
     m: EntityManager,
     remiss: Remiss,
     instans: Remissinstans,
@@ -234,7 +236,7 @@ export class ExternService {
   }
 
   /** The link is spent, reminders stop, the audit log says which link was used, the kontaktperson is told (returns the queued mail ids). */
-  private async avsluta(
+  private async finish(
     m: EntityManager,
     atkomst: ExternAtkomst,
     instans: Remissinstans,
@@ -243,7 +245,7 @@ export class ExternService {
     data: Record<string, unknown>,
     now: Date,
   ): Promise<string[]> {
-    await this.lankar.markeraAnvand(m, atkomst.id, now);
+    await this.lankar.markUsed(m, atkomst.id, now);
     await this.aviseringar.paminnelser.cancelForInstans(m, instans.id);
     await this.audit.record(m, {
       organisationId: remiss.organisationId,
@@ -254,12 +256,12 @@ export class ExternService {
       data: { ...data, atkomstId: atkomst.id },
     });
     const mail = externtSvarEpost(remiss, instans, handelse === 'extern_avstar');
-    return mail ? this.aviseringar.koa(m, remiss.organisationId, [mail]) : [];
+    return mail ? this.aviseringar.enqueue(m, remiss.organisationId, [mail]) : [];
   }
 
   /** The link's instans and remiss when the link may be used now (read without locks); otherwise the refusal is audited and thrown. */
-  private async tillgang(token: string, handling: string): Promise<Tillgang> {
-    const utfall = await this.check(token, this.dataSource.manager, false);
+  private async getTillgang(token: string, handling: string): Promise<Tillgang> {
+    const utfall = await this.check(this.dataSource.manager, token, false);
     if ('orsak' in utfall) return this.refuse(utfall, handling);
     return utfall;
   }
@@ -278,7 +280,7 @@ export class ExternService {
   ): Promise<T> {
     return this.withConnectionSlot(async () => {
       const utfall = await this.dataSource.transaction(async (m) => {
-        const provad = await this.check(token, m, true);
+        const provad = await this.check(m, token, true);
         return 'orsak' in provad ? provad : { klar: await work(m, provad) };
       });
       if ('orsak' in utfall) return this.refuse(utfall, handling);
@@ -286,9 +288,9 @@ export class ExternService {
     });
   }
 
-  private async check(token: string, m: EntityManager, lock: boolean): Promise<Tillgang | Nekad> {
-    const funnen = TOKEN.test(token) ? await this.lankar.hitta(token, m) : null;
-    return funnen ? this.hinder(funnen, m, lock) : { orsak: 'okand', error: OKAND() };
+  private async check(m: EntityManager, token: string, lock: boolean): Promise<Tillgang | Nekad> {
+    const funnen = TOKEN.test(token) ? await this.lankar.findByToken(m, token) : null;
+    return funnen ? this.hinder(m, funnen, lock) : { orsak: 'okand', error: OKAND() };
   }
 
   /**
@@ -314,7 +316,7 @@ export class ExternService {
    * the rows are locked in the platform's order — remissinstans, then remiss FOR SHARE, so a
    * concurrent återkalla or new link waits — and the link is read again under those locks.
    */
-  private async hinder(funnen: ExternAtkomst, m: EntityManager, lock: boolean): Promise<Tillgang | Nekad> {
+  private async hinder(m: EntityManager, funnen: ExternAtkomst, lock: boolean): Promise<Tillgang | Nekad> {
     const instans = await m.findOneOrFail(Remissinstans, {
       where: { id: funnen.remissinstansId },
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),

@@ -2,14 +2,14 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { DomainError, loadConfig } from '@app/core';
 import { krypteradPdf, pdfMedSidor } from '../testing/pdf-fixtures';
 import { createHash } from 'node:crypto';
-import { PdfGranskning } from './pdf-granskning';
+import { PdfGranskning } from './pdf-granskning.service';
 
 const granskning = new PdfGranskning(loadConfig({ PDF_UPLOAD_MAX_MB: '1' }));
 afterAll(() => granskning.onModuleDestroy());
 
 async function refusal(data: Buffer): Promise<DomainError> {
   try {
-    await granskning.granska(data, 'policy.pdf');
+    await granskning.checkPdf(data, 'policy.pdf');
   } catch (e) {
     return e as DomainError;
   }
@@ -22,7 +22,7 @@ describe('PdfGranskning', () => {
       ['Sida ett'],
       ['Förslag till policy för digital omställning', 'Vi drar erfarenhet från andras pilotstudier.'],
     ]);
-    const granskad = await granskning.granska(pdf);
+    const granskad = await granskning.checkPdf(pdf);
     expect(granskad.sidor).toHaveLength(2);
     expect(granskad.sidor[1]).toContain('Förslag till policy för digital omställning');
     expect(granskad.sidor[1]).toContain('Vi drar erfarenhet från andras pilotstudier.');
@@ -33,14 +33,14 @@ describe('PdfGranskning', () => {
     const pdf = await pdfMedSidor([['Sida ett']]);
     const egen = Buffer.allocUnsafeSlow(pdf.length + 100_000).subarray(0, pdf.length);
     pdf.copy(egen);
-    const granskad = await granskning.granska(egen);
+    const granskad = await granskning.checkPdf(egen);
     // Lent: the caller's view is detached; the bytes came back, unchanged.
     expect(egen.length).toBe(0);
     expect(granskad.data.equals(pdf)).toBe(true);
     expect(granskad.sha256).toBe(createHash('sha256').update(pdf).digest('hex'));
     // A Buffer that is a view into another one's memory is copied, and stays readable.
     const vy = Buffer.concat([Buffer.alloc(10), pdf]).subarray(10);
-    expect((await granskning.granska(vy)).data.equals(pdf)).toBe(true);
+    expect((await granskning.checkPdf(vy)).data.equals(pdf)).toBe(true);
     expect(vy.equals(pdf)).toBe(true);
   });
 

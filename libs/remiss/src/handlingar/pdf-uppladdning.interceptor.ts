@@ -2,7 +2,7 @@ import { CallHandler, createParamDecorator, ExecutionContext, Injectable, NestIn
 import { DomainError } from '@app/core';
 import type { FastifyRequest } from 'fastify';
 import { Observable } from 'rxjs';
-import { PdfGranskning } from './pdf-granskning';
+import { PdfGranskning } from './pdf-granskning.service';
 import { Uppladdning } from './remisshandling.service';
 
 type UppladdningsRequest = FastifyRequest & { uppladdning?: Uppladdning };

@@ -43,13 +43,13 @@ export class RemisshandlingController {
     summary:
       'Upload a remisshandling (PDF; not a PDF → 415; encrypted, corrupt, JavaScript or Launch actions, over the page, text, time or memory budget → 422; too large → 413; readers busy → 503; nothing stored then)',
   })
-  ladda(
+  upload(
     @CurrentActor() actor: Actor,
     @Param('remissId', new ParseUUIDPipe()) remissId: string,
     @UppladdadFil() fil: Uppladdning | undefined,
     @Body() body: TitelDto,
   ) {
-    return this.handlingar.laddaUpp(actor, remissId, fil, body.titel);
+    return this.handlingar.uploadRemisshandling(actor, remissId, fil, body.titel);
   }
 
   @Get()
@@ -76,11 +76,11 @@ export class RemisshandlingController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a remisshandling from an utkast' })
   @ApiNoContentResponse({ description: 'Removed' })
-  taBort(
+  remove(
     @CurrentActor() actor: Actor,
     @Param('remissId', new ParseUUIDPipe()) remissId: string,
     @Param('id', new ParseUUIDPipe()) id: string,
   ) {
-    return this.handlingar.taBort(actor, remissId, id);
+    return this.handlingar.removeRemisshandling(actor, remissId, id);
   }
 }

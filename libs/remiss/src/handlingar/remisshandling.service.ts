@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { RemissRepository } from '../remiss.repository';
 import { RemisshandlingResponse, toRemisshandlingResponse } from '../remiss.response';
 import { RemissUtkastService } from '../utkast/remiss-utkast.service';
-import { PdfGranskning } from './pdf-granskning';
+import { PdfGranskning } from './pdf-granskning.service';
 
 export interface Uppladdning {
   buffer?: Buffer;
@@ -26,7 +26,7 @@ export class RemisshandlingService {
     private readonly audit: AuditLog,
   ) {}
 
-  async laddaUpp(
+  async uploadRemisshandling(
     actor: Actor,
     remissId: string,
     fil: Uppladdning | undefined,
@@ -34,9 +34,9 @@ export class RemisshandlingService {
   ): Promise<RemisshandlingResponse> {
     const filnamn = fil?.originalname || 'remisshandling.pdf';
     // Checked and read before the transaction: a bad file stores nothing and locks nothing.
-    const pdf = await this.granskning.granska(fil?.buffer, filnamn);
+    const pdf = await this.granskning.checkPdf(fil?.buffer, filnamn);
     return this.dataSource.transaction(async (m) => {
-      const remiss = await this.utkast.lastUtkast(actor, remissId, m, 'laggTillRemisshandling');
+      const remiss = await this.utkast.lockUtkast(m, actor, remissId, 'laggTillRemisshandling');
       const stored = await this.filer.insert(m, {
         organisationId: remiss.organisationId,
         filnamn,
@@ -68,10 +68,10 @@ export class RemisshandlingService {
     });
   }
 
-  async taBort(actor: Actor, remissId: string, handlingId: string): Promise<void> {
+  async removeRemisshandling(actor: Actor, remissId: string, handlingId: string): Promise<void> {
     await this.dataSource.transaction(async (m) => {
-      const remiss = await this.utkast.lastUtkast(actor, remissId, m, 'taBortRemisshandling');
-      const handling = (await this.remisser.handlingar(remiss.id, m)).find((h) => h.id === handlingId);
+      const remiss = await this.utkast.lockUtkast(m, actor, remissId, 'taBortRemisshandling');
+      const handling = (await this.remisser.handlingar(m, remiss.id)).find((h) => h.id === handlingId);
       if (!handling) throw notFound('Remisshandling');
       await this.remisser.deleteHandling(m, handling.id);
       await this.remisser.update(m, remiss.id, {});
@@ -94,13 +94,13 @@ export class RemisshandlingService {
 
   async filFor(remissId: string, handlingId: string): Promise<Filsvar> {
     const handling = await this.remisser.handling(remissId, handlingId);
-    const { fil, data } = await this.filer.data(handling.filId);
+    const { fil, data } = await this.filer.data(this.dataSource.manager, handling.filId);
     return pdfFil(fil.filnamn, data, 'attachment');
   }
 
   /** The remisshandlingar of a remiss the caller may see. */
   async list(actor: Actor, remissId: string): Promise<RemisshandlingResponse[]> {
     const remiss = await this.remisser.get(actor, remissId);
-    return (await this.remisser.handlingar(remiss.id)).map(toRemisshandlingResponse);
+    return (await this.remisser.handlingar(this.dataSource.manager, remiss.id)).map(toRemisshandlingResponse);
   }
 }

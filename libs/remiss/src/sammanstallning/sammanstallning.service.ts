@@ -1,17 +1,20 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { dokumentFilnamn } from '@app/archive';
 import { Actor } from '@app/auth';
 import { Clock, Filsvar, illegalTransition, pdfFil, stockholmDatum } from '@app/core';
 import { PdfRenderare, RemissammanstallningDokument } from '@app/pdf';
 import { RemissRepository } from '../remiss.repository';
-import { kravAvsandare } from '../utkast/remiss-utkast.service';
-import { sammanstall, sammanstallningCsv } from './sammanstallning';
+import { requireAvsandare } from '../utkast/remiss-utkast.service';
+import { compileSammanstallning, sammanstallningCsv } from './sammanstallning';
 import { SammanstallningRepository } from './sammanstallning.repository';
+import { DataSource } from 'typeorm';
 
 /** The remissammanställning of a sent remiss, as JSON, CSV or PDF. */
 @Injectable()
 export class SammanstallningService {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly remisser: RemissRepository,
     private readonly synpunkter: SammanstallningRepository,
     private readonly pdf: PdfRenderare,
@@ -19,13 +22,13 @@ export class SammanstallningService {
   ) {}
 
   async dokument(actor: Actor, remissId: string): Promise<RemissammanstallningDokument> {
-    const remiss = await this.remisser.egen(actor, remissId);
-    kravAvsandare(actor, remiss);
+    const remiss = await this.remisser.getOwn(this.dataSource.manager, actor, remissId);
+    requireAvsandare(actor, remiss);
     if (remiss.status === 'utkast') throw illegalTransition('remiss', remiss.status, 'sammanstall');
     const [{ organisation, enhet }, rader, instanser] = await Promise.all([
-      this.remisser.avsandare(remiss),
+      this.remisser.avsandare(this.dataSource.manager, remiss),
       this.synpunkter.synpunkter(remiss.id),
-      this.remisser.instanser(actor, remiss),
+      this.remisser.instanser(this.dataSource.manager, actor, remiss),
     ]);
     const huvud = {
       brevhuvud: { kommun: organisation.slug, enhet: enhet.namn },
@@ -33,7 +36,7 @@ export class SammanstallningService {
       diarienummer: remiss.diarienummer,
       arendemening: remiss.arendemening,
     };
-    return sammanstall(huvud, rader, instanser);
+    return compileSammanstallning(huvud, rader, instanser);
   }
 
   async csv(actor: Actor, remissId: string): Promise<Filsvar> {

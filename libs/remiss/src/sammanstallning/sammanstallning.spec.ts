@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { Remissinstans } from '@app/database';
-import { sammanstall, sammanstallningCsv } from './sammanstallning';
+import { compileSammanstallning, sammanstallningCsv } from './sammanstallning';
 import { SynpunktRad } from './sammanstallning.repository';
 
 const huvud = {
@@ -27,7 +27,7 @@ const instans = (namn: string, status: Remissinstans['status'], externSvarFilId:
   ({ namn, status, externSvarFilId }) as Remissinstans;
 
 describe('remissammanställning', () => {
-  const doc = sammanstall(
+  const doc = compileSammanstallning(
     huvud,
     [
       rad({
@@ -111,14 +111,14 @@ describe('remissammanställning', () => {
   ])(
     'writes text that a spreadsheet would run as a formula (%j) as text: a leading quote, quoted',
     (text, expected) => {
-      const farlig = sammanstall(huvud, [rad({ instans: '=cmd|/C calc!A0', text, strykText: '=1+1' })], []);
+      const farlig = compileSammanstallning(huvud, [rad({ instans: '=cmd|/C calc!A0', text, strykText: '=1+1' })], []);
       const lines = sammanstallningCsv(farlig).toString('utf8').slice(1).split('\r\n');
       expect(lines[1]).toBe(`;;"'=cmd|/C calc!A0";Övrigt;;${expected};"'=1+1";`);
     },
   );
 
   it('leaves text that only contains those characters, and numbers, as they are', () => {
-    const vanlig = sammanstall(
+    const vanlig = compileSammanstallning(
       huvud,
       [
         rad({

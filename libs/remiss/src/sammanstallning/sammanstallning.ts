@@ -32,7 +32,7 @@ function dokument(rad: SynpunktRad): InstansSynpunkt {
  * those without a page reference get their own section. External answers arrive as PDFs without
  * structured synpunkter and are listed there too, pointing to the registered handling.
  */
-export function sammanstall(
+export function compileSammanstallning(
   huvud: { brevhuvud: Brevhuvud; datum: Datum; diarienummer: string; arendemening: string },
   synpunkter: SynpunktRad[],
   instanser: Remissinstans[],

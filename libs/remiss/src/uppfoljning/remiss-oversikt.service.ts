@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { FilRepository } from '@app/archive';
 import { Actor } from '@app/auth';
 import {
@@ -17,18 +18,20 @@ import { RemissRepository } from '../remiss.repository';
 import { RemissStatusResponse } from './remiss-oversikt.response';
 import { RemissListaReadModel, RemissRad } from './remiss-lista.read-model';
 import { RemissListQuery } from './remiss-uppfoljning.dto';
+import { DataSource } from 'typeorm';
 
 /** What the sender watches: its remisser, and who has answered each of them. Reads only. */
 @Injectable()
 export class RemissOversiktService {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly remisser: RemissRepository,
     private readonly lista: RemissListaReadModel,
     private readonly filer: FilRepository,
     private readonly clock: Clock,
   ) {}
 
-  private idag(): string {
+  private today(): string {
     return stockholmDatum(this.clock.now());
   }
 
@@ -42,7 +45,7 @@ export class RemissOversiktService {
       ...q,
       organisationId: actor.organisationId,
       text: q.q?.trim() || undefined,
-      idag: this.idag(),
+      idag: this.today(),
     });
   }
 
@@ -51,7 +54,7 @@ export class RemissOversiktService {
     // Both at once: the instanser are only shown once the remiss proved to be the caller's own.
     const [remiss, instanser] = await Promise.all([
       this.remisser.oversikt(actor, remissId),
-      this.remisser.instansStatus(remissId, this.idag()),
+      this.remisser.instansStatus(remissId, this.today()),
     ]);
     const antalPerStatus = Object.fromEntries(
       REMISSINSTANS_STATUSAR.map((s) => [s, instanser.filter((i) => i.status === s).length]),
@@ -74,10 +77,12 @@ export class RemissOversiktService {
 
   /** The PDF an external instans answered with (registered as an inkommande handling of the remiss). */
   async externtSvar(actor: Actor, remissId: string, instansId: string): Promise<Filsvar> {
-    const remiss = await this.remisser.egen(actor, remissId);
-    const instans = (await this.remisser.instanser(actor, remiss)).find((i) => i.id === instansId);
+    const remiss = await this.remisser.getOwn(this.dataSource.manager, actor, remissId);
+    const instans = (await this.remisser.instanser(this.dataSource.manager, actor, remiss)).find(
+      (i) => i.id === instansId,
+    );
     if (!instans?.externSvarFilId) throw notFound('Externt svar');
-    const { fil, data } = await this.filer.data(instans.externSvarFilId);
+    const { fil, data } = await this.filer.data(this.dataSource.manager, instans.externSvarFilId);
     return pdfFil(fil.filnamn, data, 'attachment');
   }
 }

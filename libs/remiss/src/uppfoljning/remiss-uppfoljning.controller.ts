@@ -18,13 +18,13 @@ export class RemissUppfoljningController {
     summary: 'Anstånd: a later svarsdatum for one instans, with a reason; reminders are replanned and the instans told',
   })
   @ApiOkResponse({ type: RemissinstansResponse })
-  anstand(
+  grantAnstand(
     @CurrentActor() actor: Actor,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Param('instansId', new ParseUUIDPipe()) instansId: string,
     @Body() body: AnstandDto,
   ) {
-    return this.uppfoljning.anstand(actor, id, instansId, body);
+    return this.uppfoljning.grantAnstand(actor, id, instansId, body);
   }
 
   @Post(':id/aterkalla')
@@ -33,28 +33,28 @@ export class RemissUppfoljningController {
     summary: 'Återkalla (utkast or utskickad) with a reason; instanser are told, their drafts kept but frozen',
   })
   @ApiOkResponse({ type: RemissResponse })
-  aterkalla(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: OrsakDto) {
-    return this.uppfoljning.aterkalla(actor, id, body.orsak);
+  withdraw(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: OrsakDto) {
+    return this.uppfoljning.withdraw(actor, id, body.orsak);
   }
 
   @Post(':id/avsluta')
   @HttpCode(200)
   @ApiOperation({ summary: 'Avsluta a sent remiss' })
   @ApiOkResponse({ type: RemissResponse })
-  avsluta(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
-    return this.uppfoljning.avsluta(actor, id);
+  close(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
+    return this.uppfoljning.close(actor, id);
   }
 
   @Post(':id/instanser/:instansId/lank/aterkalla')
   @HttpCode(200)
   @ApiOperation({ summary: 'Revoke the personal link of an external instans' })
   @ApiOkResponse({ type: LankarAterkalladeResponse })
-  aterkallaLank(
+  revokeLank(
     @CurrentActor() actor: Actor,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Param('instansId', new ParseUUIDPipe()) instansId: string,
   ) {
-    return this.uppfoljning.aterkallaLank(actor, id, instansId);
+    return this.uppfoljning.revokeLank(actor, id, instansId);
   }
 
   @Post(':id/instanser/:instansId/lank')
@@ -64,12 +64,12 @@ export class RemissUppfoljningController {
       'Issue a new personal link to an external instans (earlier links revoked) and mail it, optionally to a corrected e-post',
   })
   @ApiOkResponse({ type: LankarAterkalladeResponse })
-  nyLank(
+  reissueLank(
     @CurrentActor() actor: Actor,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Param('instansId', new ParseUUIDPipe()) instansId: string,
     @Body() body: NyLankDto,
   ) {
-    return this.uppfoljning.nyLank(actor, id, instansId, body.epost);
+    return this.uppfoljning.reissueLank(actor, id, instansId, body.epost);
   }
 }

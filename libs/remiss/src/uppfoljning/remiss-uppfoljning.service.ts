@@ -7,9 +7,9 @@ import { ExternAtkomstRepository, ExternLankService } from '@app/lankar';
 import { DataSource, EntityManager } from 'typeorm';
 import { RemissRepository } from '../remiss.repository';
 import { RemissinstansResponse, RemissResponse, toRemissinstansResponse, toRemissResponse } from '../remiss.response';
-import { kontrolleraAnstand } from '../utkast/svarsdatum-regel';
-import { kravAvsandare } from '../utkast/remiss-utkast.service';
-import { Aviseringar } from '../utskick/aviseringar';
+import { checkAnstand } from '../utkast/svarsdatum-regel';
+import { requireAvsandare } from '../utkast/remiss-utkast.service';
+import { Aviseringar } from '../utskick/aviseringar.service';
 import { anstandEpost, aterkallelseEpost, utskickEpost } from '../utskick/remiss-epost';
 import { RemissinstansRepository } from '../utskick/remissinstans.repository';
 import { AnstandDto } from './remiss-uppfoljning.dto';
@@ -29,16 +29,21 @@ export class RemissUppfoljningService {
     private readonly clock: Clock,
   ) {}
 
-  private idag(): string {
+  private today(): string {
     return stockholmDatum(this.clock.now());
   }
 
-  async anstand(actor: Actor, remissId: string, instansId: string, dto: AnstandDto): Promise<RemissinstansResponse> {
+  async grantAnstand(
+    actor: Actor,
+    remissId: string,
+    instansId: string,
+    dto: AnstandDto,
+  ): Promise<RemissinstansResponse> {
     const { instans, arbete } = await this.dataSource.transaction(async (m) => {
       // The platform's lock order: remissinstans (FOR UPDATE) before remiss (FOR SHARE), as the nämnd side does.
-      kravAvsandare(actor, await this.remisser.egen(actor, remissId, m));
+      requireAvsandare(actor, await this.remisser.getOwn(m, actor, remissId));
       const fore = await this.instanser.get(m, remissId, instansId, true);
-      const remiss = await this.remisser.egen(actor, remissId, m, 'share');
+      const remiss = await this.remisser.getOwn(m, actor, remissId, 'share');
       if (remiss.status !== 'utskickad') throw illegalTransition('remiss', remiss.status, 'bevilja');
       if (fore.status === 'besvarad' || fore.status === 'avstar')
         throw illegalTransition('remissinstans', fore.status, 'bevilja');
@@ -48,7 +53,7 @@ export class RemissUppfoljningService {
           `svarsdatum ${dto.svarsdatum} is not a calendar date`,
           `Svarsdatum ${dto.svarsdatum} är inget giltigt datum.`,
         );
-      kontrolleraAnstand(dto.svarsdatum, fore.svarsdatum, this.idag());
+      checkAnstand(dto.svarsdatum, fore.svarsdatum, this.today());
       const instans = await this.instanser.update(m, fore.id, { svarsdatum: dto.svarsdatum, anstandOrsak: dto.orsak });
       await this.externLankar.extend(m, instans.id, instans.svarsdatum);
       await this.audit.record(m, {
@@ -61,22 +66,22 @@ export class RemissUppfoljningService {
       });
       const paminnelser = await this.aviseringar.paminnelser.replan(m, instans);
       const adresser = await this.instanser.adresser(m, remiss.id, [instans.id]);
-      const epost = await this.aviseringar.koa(
+      const epost = await this.aviseringar.enqueue(
         m,
         remiss.organisationId,
         adresser.map((a) => anstandEpost(remiss, a, dto.orsak)),
       );
       return { instans, arbete: { paminnelser, epost } };
     });
-    await this.aviseringar.efterCommit(arbete);
+    await this.aviseringar.afterCommit(arbete);
     return toRemissinstansResponse(instans);
   }
 
   /** Återkalla an utkast or a sent remiss: reminders stop, links close, instanser are told; their drafts stay, frozen. */
-  async aterkalla(actor: Actor, remissId: string, orsak: string): Promise<RemissResponse> {
+  async withdraw(actor: Actor, remissId: string, orsak: string): Promise<RemissResponse> {
     const { remiss, arbete } = await this.dataSource.transaction(async (m) => {
-      const fore = await this.remisser.egen(actor, remissId, m, true);
-      kravAvsandare(actor, fore);
+      const fore = await this.remisser.getOwn(m, actor, remissId, true);
+      requireAvsandare(actor, fore);
       if (fore.status !== 'utkast' && fore.status !== 'utskickad')
         throw illegalTransition('remiss', fore.status, 'aterkalla');
       const now = this.clock.now();
@@ -95,32 +100,32 @@ export class RemissUppfoljningService {
       });
       if (fore.status === 'utkast') return { remiss, arbete: { epost: [] } };
       await this.aviseringar.paminnelser.cancelForRemiss(m, remiss.id);
-      await this.lankar.aterkallaForRemiss(m, remiss.id, now);
-      const oppna = (await this.remisser.instanser(actor, remiss, m))
+      await this.lankar.revokeForRemiss(m, remiss.id, now);
+      const oppna = (await this.remisser.instanser(m, actor, remiss))
         .filter((i) => i.status !== 'besvarad' && i.status !== 'avstar')
         .map((i) => i.id);
       const adresser = oppna.length ? await this.instanser.adresser(m, remiss.id, oppna) : [];
-      const epost = await this.aviseringar.koa(
+      const epost = await this.aviseringar.enqueue(
         m,
         remiss.organisationId,
         adresser.map((a) => aterkallelseEpost(remiss, a, orsak)),
       );
       return { remiss, arbete: { epost } };
     });
-    await this.aviseringar.efterCommit(arbete);
+    await this.aviseringar.afterCommit(arbete);
     return toRemissResponse(remiss, true);
   }
 
   /** Avsluta a sent remiss: no more answers are expected, reminders stop, external links close. */
-  async avsluta(actor: Actor, remissId: string): Promise<RemissResponse> {
+  async close(actor: Actor, remissId: string): Promise<RemissResponse> {
     const remiss = await this.dataSource.transaction(async (m) => {
-      const fore = await this.remisser.egen(actor, remissId, m, true);
-      kravAvsandare(actor, fore);
+      const fore = await this.remisser.getOwn(m, actor, remissId, true);
+      requireAvsandare(actor, fore);
       if (fore.status !== 'utskickad') throw illegalTransition('remiss', fore.status, 'avsluta');
       const now = this.clock.now();
       const remiss = await this.remisser.update(m, fore.id, { status: 'avslutad', avslutadAt: now });
       await this.aviseringar.paminnelser.cancelForRemiss(m, remiss.id);
-      await this.lankar.aterkallaForRemiss(m, remiss.id, now);
+      await this.lankar.revokeForRemiss(m, remiss.id, now);
       await this.audit.record(m, {
         organisationId: actor.organisationId,
         anvandareId: actor.anvandareId,
@@ -138,11 +143,11 @@ export class RemissUppfoljningService {
    * Closes the personal link(s) of an external instans; any later use is refused (410) and audited.
    * The instans stays revoked until the sender issues a new link: its reminders carry none.
    */
-  async aterkallaLank(actor: Actor, remissId: string, instansId: string): Promise<LankarAterkalladeResponse> {
+  async revokeLank(actor: Actor, remissId: string, instansId: string): Promise<LankarAterkalladeResponse> {
     return this.dataSource.transaction(async (m) => {
-      const { instans } = await this.externInstans(actor, remissId, instansId, m);
+      const { instans } = await this.getExternInstans(m, actor, remissId, instansId);
       const now = this.clock.now();
-      const aterkallade = await this.lankar.aterkallaForInstans(m, instans.id, now);
+      const aterkallade = await this.lankar.revokeForInstans(m, instans.id, now);
       if (!instans.lankAterkalladAt) await this.instanser.update(m, instans.id, { lankAterkalladAt: now });
       await this.audit.record(m, {
         organisationId: actor.organisationId,
@@ -160,18 +165,18 @@ export class RemissUppfoljningService {
    * A new personal link (the old ones revoked), mailed to the external instans: for a lost or leaked
    * mail, or after a revocation, optionally to a corrected address. Reminders carry links again.
    */
-  async nyLank(
+  async reissueLank(
     actor: Actor,
     remissId: string,
     instansId: string,
     rattadEpost?: string,
   ): Promise<LankarAterkalladeResponse> {
     const { aterkallade, arbete } = await this.dataSource.transaction(async (m) => {
-      const { remiss, instans: fore } = await this.externInstans(actor, remissId, instansId, m);
+      const { remiss, instans: fore } = await this.getExternInstans(m, actor, remissId, instansId);
       if (remiss.status !== 'utskickad') throw illegalTransition('remiss', remiss.status, 'nyLank');
       if (fore.status !== 'inbjuden') throw illegalTransition('remissinstans', fore.status, 'nyLank');
       const adress = rattadEpost?.toLowerCase() ?? fore.externEpost!;
-      const aterkallade = await this.lankar.aterkallaForInstans(m, fore.id, this.clock.now());
+      const aterkallade = await this.lankar.revokeForInstans(m, fore.id, this.clock.now());
       const instans =
         adress !== fore.externEpost || fore.lankAterkalladAt
           ? await this.instanser.update(m, fore.id, { externEpost: adress, lankAterkalladAt: null })
@@ -190,16 +195,16 @@ export class RemissUppfoljningService {
         objektId: instans.id,
         data: { atkomstId: lank.id, aterkallade, ...andradAdress },
       });
-      const { enhet } = await this.remisser.avsandare(remiss, m);
+      const { enhet } = await this.remisser.avsandare(m, remiss);
       const adresser = await this.instanser.adresser(m, remiss.id, [instans.id]);
-      const epost = await this.aviseringar.koa(
+      const epost = await this.aviseringar.enqueue(
         m,
         remiss.organisationId,
         adresser.map((a) => utskickEpost(remiss, a, lank.url, enhet.namn, lank.id)),
       );
       return { aterkallade, arbete: { epost } };
     });
-    await this.aviseringar.efterCommit(arbete);
+    await this.aviseringar.afterCommit(arbete);
     return { aterkallade };
   }
 
@@ -208,15 +213,15 @@ export class RemissUppfoljningService {
    * (FOR UPDATE, which a reminder minting a link waits for) before the remiss (FOR SHARE, so an
    * återkalla or avslut waits), as anstånd and the external answers do.
    */
-  private async externInstans(
+  private async getExternInstans(
+    m: EntityManager,
     actor: Actor,
     remissId: string,
     instansId: string,
-    m: EntityManager,
   ): Promise<{ remiss: Remiss; instans: Remissinstans }> {
-    kravAvsandare(actor, await this.remisser.egen(actor, remissId, m));
+    requireAvsandare(actor, await this.remisser.getOwn(m, actor, remissId));
     const instans = await this.instanser.get(m, remissId, instansId, true);
-    const remiss = await this.remisser.egen(actor, remissId, m, 'share');
+    const remiss = await this.remisser.getOwn(m, actor, remissId, 'share');
     if (!instans.externEpost) throw new DomainError('NOT_EXTERNAL');
     return { remiss, instans };
   }

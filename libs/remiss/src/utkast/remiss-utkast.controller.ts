@@ -17,15 +17,15 @@ export class RemissUtkastController {
     summary: 'Create a remiss as utkast: opens the ärende in the sender’s diarium (allocated or entered dnr)',
   })
   @ApiCreatedResponse({ type: RemissResponse })
-  skapa(@CurrentActor() actor: Actor, @Body() body: NyRemissDto) {
-    return this.utkast.skapa(actor, body);
+  create(@CurrentActor() actor: Actor, @Body() body: NyRemissDto) {
+    return this.utkast.create(actor, body);
   }
 
   @Patch('remisser/:id')
   @ApiOperation({ summary: 'Edit an utkast (409 once sent, or when `version` is stale)' })
   @ApiOkResponse({ type: RemissResponse })
-  andra(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: AndraRemissDto) {
-    return this.utkast.andra(actor, id, body);
+  update(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: AndraRemissDto) {
+    return this.utkast.update(actor, id, body);
   }
 
   @Get('remissmottagare')

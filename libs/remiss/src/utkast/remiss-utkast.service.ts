@@ -20,7 +20,7 @@ import { RemissRepository } from '../remiss.repository';
 import { RemissResponse, toRemissResponse } from '../remiss.response';
 import { RemissmottagareResponse } from './remiss-utkast.response';
 import { AndraRemissDto, MottagareDto, NyRemissDto } from './remiss-utkast.dto';
-import { kontrolleraSvarsdatum } from './svarsdatum-regel';
+import { checkSvarsdatum } from './svarsdatum-regel';
 
 /** Creating and editing a remiss while it is an utkast (only its own organisation sees it). */
 @Injectable()
@@ -36,19 +36,19 @@ export class RemissUtkastService {
   ) {}
 
   /** Opens the ärende in the sender's diarium (allocated or entered dnr) and stores the draft, in one transaction. */
-  async skapa(actor: Actor, dto: NyRemissDto): Promise<RemissResponse> {
-    this.kontrolleraSvarsdatum(dto.svarsdatum);
+  async create(actor: Actor, dto: NyRemissDto): Promise<RemissResponse> {
+    this.checkSvarsdatum(dto.svarsdatum);
     const diariumId = dto.diariumId ?? (await this.egetDiarium(actor));
     return this.dataSource.transaction(async (m) => {
-      const diarium = await this.diarier.get(actor, diariumId, m);
+      const diarium = await this.diarier.get(m, actor, diariumId);
       if (!actor.hasRoleAt(diarium.enhetId, 'remissansvarig'))
         throw forbidden(`Sending a remiss from ${diarium.namn} needs the role remissansvarig there`);
       const mottagare = await this.mottagare(m, actor, dto.mottagare ?? []);
-      const arende = await this.diarium.registerArende(
-        actor,
-        { diariumId, arendemening: dto.arendemening, diarienummer: dto.diarienummer },
-        m,
-      );
+      const arende = await this.diarium.registerArende(m, actor, {
+        diariumId,
+        arendemening: dto.arendemening,
+        diarienummer: dto.diarienummer,
+      });
       const remiss = await this.remisser.insert(m, {
         organisationId: actor.organisationId,
         avsandareEnhetId: diarium.enhetId,
@@ -77,10 +77,10 @@ export class RemissUtkastService {
     });
   }
 
-  async andra(actor: Actor, id: string, dto: AndraRemissDto): Promise<RemissResponse> {
-    if (dto.svarsdatum !== undefined) this.kontrolleraSvarsdatum(dto.svarsdatum);
+  async update(actor: Actor, id: string, dto: AndraRemissDto): Promise<RemissResponse> {
+    if (dto.svarsdatum !== undefined) this.checkSvarsdatum(dto.svarsdatum);
     return this.dataSource.transaction(async (m) => {
-      const remiss = await this.lastUtkast(actor, id, m, 'redigeraRemiss');
+      const remiss = await this.lockUtkast(m, actor, id, 'redigeraRemiss');
       if (dto.version !== undefined && dto.version !== remiss.version) {
         throw new DomainError('STALE_VERSION', { vad: 'remiss', version: dto.version, nu: remiss.version });
       }
@@ -116,21 +116,21 @@ export class RemissUtkastService {
   }
 
   /** The remiss, locked, if the caller may change it and it is still an utkast (else 403 / 409 naming its state). */
-  async lastUtkast(actor: Actor, id: string, m: EntityManager, action: Atgard): Promise<Remiss> {
-    const remiss = await this.remisser.egen(actor, id, m, true);
-    kravAvsandare(actor, remiss);
+  async lockUtkast(m: EntityManager, actor: Actor, id: string, action: Atgard): Promise<Remiss> {
+    const remiss = await this.remisser.getOwn(m, actor, id, true);
+    requireAvsandare(actor, remiss);
     if (remiss.status !== 'utkast') throw illegalTransition('remiss', remiss.status, action);
     return remiss;
   }
 
-  kontrolleraSvarsdatum(svarsdatum: string): void {
+  checkSvarsdatum(svarsdatum: string): void {
     if (!isDatum(svarsdatum))
       throw invalidField(
         'svarsdatum',
         `svarsdatum ${svarsdatum} is not a calendar date`,
         `Svarsdatum ${svarsdatum} är inget giltigt datum.`,
       );
-    kontrolleraSvarsdatum(svarsdatum, stockholmDatum(this.clock.now()), this.config.REMISS_MIN_SVARSTID_ARBETSDAGAR);
+    checkSvarsdatum(svarsdatum, stockholmDatum(this.clock.now()), this.config.REMISS_MIN_SVARSTID_ARBETSDAGAR);
   }
 
   private async egetDiarium(actor: Actor): Promise<string> {
@@ -151,7 +151,7 @@ export class RemissUtkastService {
       throw new DomainError('INVALID_MOTTAGARE', { skal: 'ofullstandig', index: i });
     });
     const enhetIds = result.flatMap((r) => (r.typ === 'enhet' ? [r.enhetId] : []));
-    const valbara = (await this.remisser.mottagareEnheter(enhetIds, m)).filter(
+    const valbara = (await this.remisser.mottagareEnheter(m, enhetIds)).filter(
       (e) => e.organisationId === actor.organisationId || e.typ !== 'forvaltning',
     );
     const kanda = new Set(valbara.map((e) => e.id));
@@ -165,7 +165,7 @@ export class RemissUtkastService {
 }
 
 /** Changing a remiss needs the role remissansvarig at its sending enhet. */
-export function kravAvsandare(actor: Actor, remiss: Remiss): void {
+export function requireAvsandare(actor: Actor, remiss: Remiss): void {
   if (!actor.hasRoleAt(remiss.avsandareEnhetId, 'remissansvarig'))
     throw forbidden('This needs the role remissansvarig at the sending enhet');
 }

@@ -37,7 +37,7 @@ function skal(svarsdatum: Datum, idag: Datum, minimum: number): string | undefin
  * A remiss' svarsdatum must be a future working day at least `minimum` working days away (the
  * instanser need time to prepare and decide). Refused → 400 with the reason and the next valid date.
  */
-export function kontrolleraSvarsdatum(svarsdatum: Datum, idag: Datum, minimum: number): void {
+export function checkSvarsdatum(svarsdatum: Datum, idag: Datum, minimum: number): void {
   const orsak = skal(svarsdatum, idag, minimum);
   if (!orsak) return;
   const tidigast = tidigasteSvarsdatum(idag, minimum);
@@ -46,7 +46,7 @@ export function kontrolleraSvarsdatum(svarsdatum: Datum, idag: Datum, minimum: n
 }
 
 /** Anstånd: a later working day than the instans' current svarsdatum (the minimum does not apply). */
-export function kontrolleraAnstand(nytt: Datum, nuvarande: Datum, idag: Datum): void {
+export function checkAnstand(nytt: Datum, nuvarande: Datum, idag: Datum): void {
   const orsak =
     nytt <= nuvarande
       ? `Det nya svarsdatumet måste vara senare än ${nuvarande}`

@@ -17,7 +17,7 @@ export class RemissUtskickController {
       'Send (utskickad): freezes the remiss, invites every instans, stores and registers the missiv, plans reminders, queues mails',
   })
   @ApiOkResponse({ type: RemissResponse })
-  skicka(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
-    return this.utskick.skicka(actor, id);
+  send(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
+    return this.utskick.send(actor, id);
   }
 }

@@ -10,7 +10,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { RemissRepository } from '../remiss.repository';
 import { RemissResponse, toRemissResponse } from '../remiss.response';
 import { RemissUtkastService } from '../utkast/remiss-utkast.service';
-import { Aviseringar } from './aviseringar';
+import { Aviseringar } from './aviseringar.service';
 import { missivDokument } from './missiv';
 import { utskickEpost } from './remiss-epost';
 import { RemissinstansRepository } from './remissinstans.repository';
@@ -37,18 +37,18 @@ export class RemissUtskickService {
     private readonly clock: Clock,
   ) {}
 
-  async skicka(actor: Actor, remissId: string): Promise<RemissResponse> {
+  async send(actor: Actor, remissId: string): Promise<RemissResponse> {
     // The missiv is printed between two transactions, so no row lock or pooled connection waits
     // for Chromium or the pdf queue; the sending transaction then checks that what was printed
     // still holds (a draft edited meanwhile is a 409, to be sent again).
-    const utskrivet = await this.dataSource.transaction((m) => this.underlag(actor, remissId, m));
+    const utskrivet = await this.dataSource.transaction((m) => this.underlag(m, actor, remissId));
     const missiv = await this.pdf.renderRemissmissiv(utskrivet.dokument);
     const { remiss, arbete } = await this.dataSource.transaction(async (m) => {
       // The time of the print, so a send that crosses midnight compares content, not the date on it.
       const { utkast, rader, avsandare, namn, now, idag, dokument } = await this.underlag(
+        m,
         actor,
         remissId,
-        m,
         utskrivet.now,
       );
       if (JSON.stringify(dokument) !== JSON.stringify(utskrivet.dokument)) {
@@ -96,27 +96,27 @@ export class RemissUtskickService {
       const mails = (await this.instanser.adresser(m, remiss.id)).map((a) =>
         utskickEpost(remiss, a, lankar.get(a.id) ?? sida, avsandare.enhet.namn),
       );
-      const epost = await this.aviseringar.koa(m, remiss.organisationId, mails);
+      const epost = await this.aviseringar.enqueue(m, remiss.organisationId, mails);
       return { remiss, arbete: { paminnelser, epost } };
     });
-    await this.aviseringar.efterCommit(arbete);
+    await this.aviseringar.afterCommit(arbete);
     return toRemissResponse(remiss, true);
   }
 
   /** The locked draft, checked for sending, with the instanser it will get and its missiv as a document dated `now`. */
-  private async underlag(actor: Actor, remissId: string, m: EntityManager, now = this.clock.now()) {
-    const utkast = await this.utkast.lastUtkast(actor, remissId, m, 'skicka');
+  private async underlag(m: EntityManager, actor: Actor, remissId: string, now = this.clock.now()) {
+    const utkast = await this.utkast.lockUtkast(m, actor, remissId, 'skicka');
     // Time has passed since the draft was made: the svarstid must still hold on the day it goes out.
-    this.utkast.kontrolleraSvarsdatum(utkast.svarsdatum);
+    this.utkast.checkSvarsdatum(utkast.svarsdatum);
     if (utkast.utkastMottagare.length === 0) throw new DomainError('NO_MOTTAGARE');
-    const handlingar = await this.remisser.handlingar(utkast.id, m);
+    const handlingar = await this.remisser.handlingar(m, utkast.id);
     if (handlingar.length === 0) throw new DomainError('NO_REMISSHANDLING');
 
     const enheter = new Map(
       (
         await this.remisser.mottagareEnheter(
-          utkast.utkastMottagare.flatMap((u) => (u.typ === 'enhet' ? [u.enhetId] : [])),
           m,
+          utkast.utkastMottagare.flatMap((u) => (u.typ === 'enhet' ? [u.enhetId] : [])),
         )
       ).map((e) => [e.id, e]),
     );
@@ -135,7 +135,7 @@ export class RemissUtskickService {
       return { ...base, namn, mottagareOrganisationId: enhet.organisationId, mottagareEnhetId: enhet.id };
     });
     const idag = stockholmDatum(now);
-    const avsandare = await this.remisser.avsandare(utkast, m);
+    const avsandare = await this.remisser.avsandare(m, utkast);
     const namn = rader.map((r) => r.namn!).sort((a, b) => a.localeCompare(b, 'sv'));
     const dokument = missivDokument(utkast, avsandare, namn, handlingar, idag, this.plattform.bas);
     return { utkast, rader, avsandare, namn, now, idag, dokument };

@@ -19,8 +19,8 @@ export class ExpedieringController {
       'beslutat → expedierat: final PDF (immutable, SHA-256) as utgående handling of the nämnd and inkommande of the sender, instans besvarad, reminders cancelled, kontaktperson notified',
   })
   @ApiOkResponse({ type: RemissvarResponse })
-  expediera(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
-    return this.expediering.expediera(actor, id);
+  send(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
+    return this.expediering.send(actor, id);
   }
 
   @Post('remissinstanser/:id/avsta')
@@ -30,19 +30,23 @@ export class ExpedieringController {
       'The nämnd declines (avstår), with an optional short text: a short letter is sent like an answer and the instans becomes avstar',
   })
   @ApiOkResponse({ type: RemissvarResponse })
-  avsta(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: NamndAvstaDto) {
-    return this.expediering.avsta(actor, id, body.motivering);
+  submitAvstaende(
+    @CurrentActor() actor: Actor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: NamndAvstaDto,
+  ) {
+    return this.expediering.submitAvstaende(actor, id, body.motivering);
   }
 
   @Get('remissvar/:id/forhandsvisning')
   @ApiOperation({ summary: 'The answer as PDF as it would be sent now (any state; only for those who may see it)' })
   @ApiOkResponse(PDF_RESPONSE)
-  async forhandsvisning(
+  async preview(
     @CurrentActor() actor: Actor,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Res({ passthrough: true }) res: FastifyReply,
   ) {
-    return sendFil(res, await this.expediering.forhandsvisning(actor, id));
+    return sendFil(res, await this.expediering.preview(actor, id));
   }
 
   @Get('remissvar/:id/pdf')

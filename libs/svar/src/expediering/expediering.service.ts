@@ -7,14 +7,14 @@ import { Remissvar } from '@app/database';
 import { EpostUtkorg } from '@app/mail';
 import { PaminnelsePlanering } from '@app/reminders';
 import { DataSource, EntityManager } from 'typeorm';
-import { BESLUTA, kravOppenRemiss, kravRoll } from '../behorighet';
-import { RemissvarUtskrift, Utskrift } from '../dokument/remissvar-utskrift';
+import { BESLUTA, requireOppenRemiss, requireRoll } from '../behorighet';
+import { RemissvarUtskrift, Utskrift } from '../dokument/remissvar-utskrift.service';
 import { InstansMedRemiss, NamndInstansRepository } from '../instans/namnd-instans.repository';
 import { RegistreringService } from '../instans/registrering.service';
 import { RemissvarRepository } from '../remissvar.repository';
 import { RemissvarResponse } from '../remissvar.response';
 import { RemissvarService } from '../remissvar.service';
-import { innehallAv } from '../innehall/innehallsgranskning';
+import { innehallAv } from '../innehall/innehallsgranskning.service';
 import { svarEpost } from './remissvar-epost';
 
 /**
@@ -42,36 +42,36 @@ export class ExpedieringService {
     private readonly clock: Clock,
   ) {}
 
-  async expediera(actor: Actor, id: string): Promise<RemissvarResponse> {
-    const svar = await this.svar.get(actor, id);
-    kravRoll(actor, svar.enhetId, BESLUTA, 'Sending a remissvar');
+  async send(actor: Actor, id: string): Promise<RemissvarResponse> {
+    const svar = await this.svar.get(this.dataSource.manager, actor, id);
+    requireRoll(actor, svar.enhetId, BESLUTA, 'Sending a remissvar');
     const lage = await this.instanser.forSvar(this.dataSource.manager, svar);
-    kravOppenRemiss(lage.remiss, 'expediera');
+    requireOppenRemiss(lage.remiss, 'expediera');
     if (svar.status !== 'beslutat') throw illegalTransition('remissvar', svar.status, 'expediera');
-    const utskrift = await this.utskrift.skriv(this.dataSource.manager, svar, lage, actor.namn);
+    const utskrift = await this.utskrift.print(this.dataSource.manager, svar, lage, actor.namn);
     const mail = await this.dataSource.transaction(async (manager) => {
       const last = await this.instanser.forSvar(manager, svar, true);
       const nu = await this.svar.lock(manager, id);
       if (nu.status !== 'beslutat') throw illegalTransition('remissvar', nu.status, 'expediera');
       if (nu.version !== svar.version)
         throw new DomainError('STALE_VERSION', { vad: 'remissvar', underUtskrift: true });
-      return this.skicka(manager, actor, nu, last, utskrift, 'Expedierat.');
+      return this.performSend(manager, actor, nu, last, utskrift, 'Expedierat.');
     });
     if (mail) await this.utkorg.dispatch([mail]);
-    return this.remissvar.vy(actor, id);
+    return this.remissvar.get(actor, id);
   }
 
   /** The answer as PDF as it would be sent now (any state; only for those who may see the draft). */
-  async forhandsvisning(actor: Actor, id: string): Promise<Filsvar> {
-    const { pdf, filnamn } = await this.utskrift.forhandsvisning(actor, id);
+  async preview(actor: Actor, id: string): Promise<Filsvar> {
+    const { pdf, filnamn } = await this.utskrift.preview(actor, id);
     return pdfFil(`forhandsvisning-${filnamn}`, pdf, 'inline');
   }
 
   /** The PDF that was sent: the nämnd's, and from expediering on the sender's too. */
   async pdf(actor: Actor, id: string): Promise<Filsvar> {
-    const svar = await this.svar.get(actor, id);
+    const svar = await this.svar.get(this.dataSource.manager, actor, id);
     if (!svar.slutligFilId) throw notFound('Sent PDF');
-    const { fil, data } = await this.filer.data(svar.slutligFilId);
+    const { fil, data } = await this.filer.data(this.dataSource.manager, svar.slutligFilId);
     return pdfFil(fil.filnamn, data, 'attachment');
   }
 
@@ -80,13 +80,13 @@ export class ExpedieringService {
    * not yet registered is registered first (the letter needs the nämnd's dnr); a draft becomes the
    * declining letter, its content kept in the revision history.
    */
-  async avsta(actor: Actor, instansId: string, motivering?: string): Promise<RemissvarResponse> {
-    let lage = await this.instanser.get(actor, instansId);
-    kravRoll(actor, lage.instans.mottagareEnhetId, BESLUTA, 'Declining a remiss');
-    kravOppenRemiss(lage.remiss, 'avsta');
+  async submitAvstaende(actor: Actor, instansId: string, motivering?: string): Promise<RemissvarResponse> {
+    let lage = await this.instanser.get(this.dataSource.manager, actor, instansId);
+    requireRoll(actor, lage.instans.mottagareEnhetId, BESLUTA, 'Declining a remiss');
+    requireOppenRemiss(lage.remiss, 'avsta');
     if (lage.instans.status === 'inbjuden') {
-      await this.registrering.registrera(actor, instansId);
-      lage = await this.instanser.get(actor, instansId);
+      await this.registrering.register(actor, instansId);
+      lage = await this.instanser.get(this.dataSource.manager, actor, instansId);
     }
     if (lage.instans.status === 'besvarad' || lage.instans.status === 'avstar')
       throw illegalTransition('remissinstans', lage.instans.status, 'avsta');
@@ -101,23 +101,23 @@ export class ExpedieringService {
       avslutning: '',
       fotnoter: [],
     };
-    const utskrift = await this.utskrift.skrivBrev(this.dataSource.manager, brev, [], null, lage, actor.namn);
+    const utskrift = await this.utskrift.printBrev(this.dataSource.manager, brev, [], null, lage, actor.namn);
     const { svarId, mail } = await this.dataSource.transaction(async (manager) => {
-      const last = await this.instanser.get(actor, instansId, manager, true);
+      const last = await this.instanser.get(manager, actor, instansId, true);
       if (!['registrerad', 'under_beredning'].includes(last.instans.status))
         throw illegalTransition('remissinstans', last.instans.status, 'avsta');
-      const svar = await this.avstarUtkast(manager, actor, last, titel, text);
+      const svar = await this.prepareAvstarBrev(manager, actor, last, titel, text);
       return {
         svarId: svar.id,
-        mail: await this.skicka(manager, actor, svar, last, utskrift, 'Avstår från att yttra sig.'),
+        mail: await this.performSend(manager, actor, svar, last, utskrift, 'Avstår från att yttra sig.'),
       };
     });
     if (mail) await this.utkorg.dispatch([mail]);
-    return this.remissvar.vy(actor, svarId);
+    return this.remissvar.get(actor, svarId);
   }
 
   /** The remissvar row of the declining letter: the draft turned into it, or a new one. */
-  private async avstarUtkast(
+  private async prepareAvstarBrev(
     manager: EntityManager,
     actor: Actor,
     { instans }: InstansMedRemiss,
@@ -154,7 +154,7 @@ export class ExpedieringService {
   }
 
   /** Everything sending does, in the caller's transaction; returns the id of the queued mail (none without an address). */
-  private async skicka(
+  private async performSend(
     manager: EntityManager,
     actor: Actor,
     svar: Remissvar,
@@ -162,7 +162,7 @@ export class ExpedieringService {
     utskrift: Utskrift,
     andring: string,
   ): Promise<string | null> {
-    kravOppenRemiss(remiss, 'expediera');
+    requireOppenRemiss(remiss, 'expediera');
     const now = this.clock.now();
     const datum = stockholmDatum(now);
     // Utgående in the nämnd's diarium, inkommande in the sender's (which gets its own copy when it is another organisation's).
@@ -200,7 +200,7 @@ export class ExpedieringService {
       svar,
       version,
       actor.anvandareId,
-      { ...innehallAv(svar, await this.svar.synpunkter(svar, manager)), status: 'expedierat' },
+      { ...innehallAv(svar, await this.svar.synpunkter(manager, svar)), status: 'expedierat' },
       andring,
     );
     await this.instanser.setStatus(manager, instans.id, svar.typ === 'avstar' ? 'avstar' : 'besvarad', now);

@@ -4,7 +4,7 @@
  * so both sides are compared after normalising whitespace and line-end hyphenation. A hyphen before
  * a line break may be a real one ("IT-\navdelning"), so both readings of the page are tried.
  */
-export function citatFinnsI(citat: string, sidtext: string): boolean {
+export function citatFoundIn(citat: string, sidtext: string): boolean {
   const sida = lasningar(sidtext);
   return lasningar(citat).some((c) => c.length > 0 && sida.some((s) => s.includes(c)));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { beskrivAndring, RemissvarInnehall, saknadeFotnoter, SynpunktInnehall } from './innehall';
+import { describeAndring, RemissvarInnehall, saknadeFotnoter, SynpunktInnehall } from './innehall';
 
 const synpunkt = (text: string): SynpunktInnehall => ({
   typ: 'ovrigt',
@@ -21,17 +21,17 @@ const utkast: RemissvarInnehall = {
   synpunkter: [synpunkt('1'), synpunkt('2')],
 };
 
-describe('beskrivAndring', () => {
+describe('describeAndring', () => {
   it('names the changed parts, the added and the removed synpunkter', () => {
     expect(
-      beskrivAndring(utkast, {
+      describeAndring(utkast, {
         ...utkast,
         inledning: 'A2',
         synpunkter: [synpunkt('1'), synpunkt('2b'), synpunkt('3')],
       }),
     ).toBe('Ändrat: inledning, synpunkt 2. Tillagt: synpunkt 3.');
-    expect(beskrivAndring(utkast, { ...utkast, synpunkter: [synpunkt('1')] })).toBe('Borttaget: synpunkt 2.');
-    expect(beskrivAndring(utkast, utkast)).toBe('Inga ändringar i innehållet.');
+    expect(describeAndring(utkast, { ...utkast, synpunkter: [synpunkt('1')] })).toBe('Borttaget: synpunkt 2.');
+    expect(describeAndring(utkast, utkast)).toBe('Inga ändringar i innehållet.');
   });
 });
 

@@ -27,7 +27,7 @@ export interface RemissvarInnehall {
  * What a save changed, in Swedish for the revision history, e.g.
  * `Ändrat: inledning, synpunkt 2. Tillagt: synpunkt 4.`
  */
-export function beskrivAndring(fore: RemissvarInnehall, efter: RemissvarInnehall): string {
+export function describeAndring(fore: RemissvarInnehall, efter: RemissvarInnehall): string {
   const andrat: string[] = (['titel', 'inledning', 'avslutning', 'fotnoter'] as const).filter(
     (f) => !lika(fore[f], efter[f]),
   );

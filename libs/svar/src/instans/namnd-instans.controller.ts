@@ -23,8 +23,8 @@ export class NamndInstansController {
       "inbjuden → registrerad: open the nämnd's ärende (allocated or entered dnr, e.g. UN2025/412) and register the remiss as inkommande handling",
   })
   @ApiOkResponse({ type: RemissinstansResponse })
-  registrera(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: RegistreraDto) {
-    return this.registrering.registrera(actor, id, body.diarienummer);
+  register(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: RegistreraDto) {
+    return this.registrering.register(actor, id, body.diarienummer);
   }
 
   @Post(':id/remissvar')
@@ -33,13 +33,13 @@ export class NamndInstansController {
       'Create the first draft of the answer; the instans moves to under_beredning. A quotation not on its page → 422 CITAT_SAKNAS',
   })
   @ApiCreatedResponse({ type: RemissvarResponse, headers: REMISSVAR_ETAG })
-  async skapa(
+  async createRemissvar(
     @CurrentActor() actor: Actor,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: RemissvarInnehallDto,
     @Res({ passthrough: true }) res: FastifyReply,
   ) {
-    const vy = await this.remissvar.skapa(actor, id, body);
+    const vy = await this.remissvar.create(actor, id, body);
     res.header('ETag', `"${vy.version}"`);
     return vy;
   }

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor } from '@app/auth';
 import { notFound } from '@app/core';
 import {
@@ -13,7 +12,7 @@ import {
   Remissinstans,
   RemissinstansStatus,
 } from '@app/database';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 
 export interface InstansMedRemiss {
   instans: Remissinstans & { mottagareEnhetId: string };
@@ -30,15 +29,8 @@ export interface InstansMedRemiss {
  */
 @Injectable()
 export class NamndInstansRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
   /** The instans and its remiss; with `lock` the instans row is locked until the transaction ends. */
-  async get(
-    actor: Actor,
-    id: string,
-    manager: EntityManager = this.dataSource.manager,
-    lock = false,
-  ): Promise<InstansMedRemiss> {
+  async get(manager: EntityManager, actor: Actor, id: string, lock = false): Promise<InstansMedRemiss> {
     const instans = await manager.findOne(Remissinstans, {
       where: { id, mottagareOrganisationId: actor.organisationId },
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),

@@ -6,7 +6,7 @@ import { Clock, DomainError, illegalTransition, stockholmDatum } from '@app/core
 import { Remissinstans } from '@app/database';
 import { RemissinstansResponse, toRemissinstansResponse } from '@app/remiss';
 import { DataSource, EntityManager } from 'typeorm';
-import { kravOppenRemiss, kravRoll, REGISTRERA } from '../behorighet';
+import { requireOppenRemiss, requireRoll, REGISTRERA } from '../behorighet';
 import { InstansMedRemiss, NamndInstansRepository } from './namnd-instans.repository';
 
 /**
@@ -25,19 +25,19 @@ export class RegistreringService {
     private readonly clock: Clock,
   ) {}
 
-  registrera(actor: Actor, instansId: string, diarienummer?: string): Promise<RemissinstansResponse> {
+  register(actor: Actor, instansId: string, diarienummer?: string): Promise<RemissinstansResponse> {
     return this.dataSource.transaction(async (manager) => {
-      const lage = await this.instanser.get(actor, instansId, manager, true);
-      kravRoll(actor, lage.instans.mottagareEnhetId, REGISTRERA, 'Registering a remiss');
-      kravOppenRemiss(lage.remiss, 'registrera');
+      const lage = await this.instanser.get(manager, actor, instansId, true);
+      requireRoll(actor, lage.instans.mottagareEnhetId, REGISTRERA, 'Registering a remiss');
+      requireOppenRemiss(lage.remiss, 'registrera');
       if (lage.instans.status !== 'inbjuden')
         throw illegalTransition('remissinstans', lage.instans.status, 'registrera');
-      return toRemissinstansResponse(await this.registreraI(manager, actor, lage, diarienummer));
+      return toRemissinstansResponse(await this.registerIn(manager, actor, lage, diarienummer));
     });
   }
 
   /** Inside the caller's transaction, with the instans locked and found `inbjuden`. */
-  async registreraI(
+  async registerIn(
     manager: EntityManager,
     actor: Actor,
     { instans, remiss }: InstansMedRemiss,
@@ -45,11 +45,11 @@ export class RegistreringService {
   ): Promise<Remissinstans> {
     const diarium = await this.instanser.diariumFor(manager, instans.mottagareEnhetId);
     if (!diarium) throw new DomainError('DIARIUM_SAKNAS', { enhet: instans.namn });
-    const arende = await this.diarium.registerArende(
-      actor,
-      { diariumId: diarium.id, arendemening: `Remiss: ${remiss.arendemening}`, diarienummer },
-      manager,
-    );
+    const arende = await this.diarium.registerArende(manager, actor, {
+      diariumId: diarium.id,
+      arendemening: `Remiss: ${remiss.arendemening}`,
+      diarienummer,
+    });
     const now = this.clock.now();
     // The missiv enters the nämnd's diarium as its own copy when the remiss came from another organisation.
     await this.arkiv.registerHandling(manager, remiss.missivFilId ? { filId: remiss.missivFilId } : null, [

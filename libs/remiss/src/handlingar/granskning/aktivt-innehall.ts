@@ -21,10 +21,10 @@ export const OSOKBAR_OBJEKTSTROM = 'ObjStm';
 /** The first active action type named in the PDF (`JavaScript`, `Launch`), `ObjStm` for an object stream it cannot search, or undefined. */
 export function aktivtInnehall(pdf: Uint8Array, maxInflatedBytes: number): string | undefined {
   const budget = { kvar: maxInflatedBytes };
-  return skanna(Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength), budget, true);
+  return scan(Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength), budget, true);
 }
 
-function skanna(b: Buffer, budget: { kvar: number }, toppniva: boolean): string | undefined {
+function scan(b: Buffer, budget: { kvar: number }, toppniva: boolean): string | undefined {
   // Names of the current indirect object's dictionary, to recognise an object stream at `stream`.
   let objektNamn: string[] = [];
   let i = 0;
@@ -34,7 +34,7 @@ function skanna(b: Buffer, budget: { kvar: number }, toppniva: boolean): string 
       // % comment to end of line
       while (i < b.length && b[i] !== 0x0a && b[i] !== 0x0d) i++;
     } else if (c === 0x28) {
-      i = slutPaLiteral(b, i);
+      i = endOfLiteral(b, i);
     } else if (c === 0x3c && b[i + 1] === 0x3c) {
       i += 2;
     } else if (c === 0x3c) {
@@ -43,7 +43,7 @@ function skanna(b: Buffer, budget: { kvar: number }, toppniva: boolean): string 
     } else if (c === 0x2f) {
       let j = i + 1;
       while (j < b.length && isRegular(b[j])) j++;
-      const namn = avkodaNamn(b.toString('latin1', i + 1, j));
+      const namn = decodeNamn(b.toString('latin1', i + 1, j));
       if (AKTIVA_NAMN.has(namn)) return namn;
       objektNamn.push(namn);
       i = j;
@@ -60,9 +60,9 @@ function skanna(b: Buffer, budget: { kvar: number }, toppniva: boolean): string 
         const data = b.subarray(i, slut < 0 ? b.length : slut);
         // An object stream under another filter (or with predictors) could hide an action from this
         // scan while pdfjs still reads it: it is reported, not passed (no producer we know writes one).
-        if (arObjektstrom(objektNamn) && !arFlateObjektstrom(objektNamn)) return OSOKBAR_OBJEKTSTROM;
-        if (arFlateObjektstrom(objektNamn)) {
-          const fynd = skanna(inflate(data, budget), budget, false);
+        if (isObjektstrom(objektNamn) && !isFlateObjektstrom(objektNamn)) return OSOKBAR_OBJEKTSTROM;
+        if (isFlateObjektstrom(objektNamn)) {
+          const fynd = scan(inflate(data, budget), budget, false);
           if (fynd) return fynd;
         }
         i = slut < 0 ? b.length : slut + 'endstream'.length;
@@ -75,7 +75,7 @@ function skanna(b: Buffer, budget: { kvar: number }, toppniva: boolean): string 
   return undefined;
 }
 
-function arObjektstrom(namn: string[]): boolean {
+function isObjektstrom(namn: string[]): boolean {
   const typ = namn.indexOf('Type');
   return typ >= 0 && namn[typ + 1] === 'ObjStm';
 }
@@ -94,10 +94,10 @@ const FILTER = new Set([
 ]);
 
 /** /Type /ObjStm with /FlateDecode as its only filter and no predictor (what every producer writes). */
-function arFlateObjektstrom(namn: string[]): boolean {
+function isFlateObjektstrom(namn: string[]): boolean {
   const filter = namn.indexOf('Filter');
   return (
-    arObjektstrom(namn) &&
+    isObjektstrom(namn) &&
     filter >= 0 &&
     namn[filter + 1] === 'FlateDecode' &&
     !FILTER.has(namn[filter + 2]) &&
@@ -119,7 +119,7 @@ function inflate(data: Buffer, budget: { kvar: number }): Buffer {
 }
 
 /** Index after a literal string `( … )`, with nested parentheses and backslash escapes. */
-function slutPaLiteral(b: Buffer, start: number): number {
+function endOfLiteral(b: Buffer, start: number): number {
   let djup = 0;
   for (let i = start; i < b.length; i++) {
     const c = b[i];
@@ -130,7 +130,7 @@ function slutPaLiteral(b: Buffer, start: number): number {
   return b.length;
 }
 
-const avkodaNamn = (raw: string) =>
+const decodeNamn = (raw: string) =>
   raw.includes('#')
     ? raw.replace(/#([0-9a-fA-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)))
     : raw;

@@ -62,7 +62,7 @@ function loadPdfJs(): PdfJs {
  * so a page of 100 MB of text running off the page never trips the text budget and would otherwise
  * take the whole file's time. Opening the file (50,000 pages of a page tree, say) has the file's.
  */
-export async function lasPdf(uppdrag: LasUppdrag, steg: () => void = () => undefined): Promise<LasResultat> {
+export async function readPdf(uppdrag: LasUppdrag, steg: () => void = () => undefined): Promise<LasResultat> {
   // pdfjs may detach the bytes it is given; the action scan reads the same bytes afterwards, and
   // they go back to the caller.
   const kopia = uppdrag.data.slice();

@@ -1,7 +1,7 @@
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
-import { LasareData, lasPdf, LasResultat, LasUppdrag } from './pdf-lasning';
+import { LasareData, readPdf, LasResultat, LasUppdrag } from './pdf-lasning';
 import { WORKER_PROGRESS, WorkerReply } from './worker-pool';
 
 /**
@@ -23,7 +23,7 @@ const reply = (result: LasResultat): WorkerReply<LasResultat> => ({
 
 /** Entry of a PDF reading worker thread: one file at a time, the answer posted back. */
 parentPort!.on('message', (uppdrag: LasUppdrag) => {
-  lasPdf(uppdrag, () => parentPort!.postMessage(WORKER_PROGRESS)).then(
+  readPdf(uppdrag, () => parentPort!.postMessage(WORKER_PROGRESS)).then(
     (resultat) => parentPort!.postMessage(reply(resultat), resultat.ok ? [resultat.data.buffer] : []),
     (e: unknown) => parentPort!.postMessage(reply({ ok: false, fel: 'PDF_CORRUPT', detalj: String(e) })),
   );

@@ -42,7 +42,7 @@ export class Mailer implements OnModuleDestroy {
 
   async send(mail: Epost): Promise<void> {
     try {
-      await this.forbindelser.skicka(this.byggare.bygg(mail, new Date()));
+      await this.forbindelser.send(this.byggare.build(mail, new Date()));
     } catch (error) {
       const code = (error as { responseCode?: number }).responseCode;
       if (typeof code === 'number' && code >= 500 && code < 600)

@@ -2,7 +2,7 @@ import { Mall, Mallmiljo } from '@app/core';
 import { join } from 'node:path';
 import { Brevhuvud } from '../dokument';
 import { SidVy } from '../vy/sida-vy';
-import { Kommun, lasKommun } from './kommun';
+import { Kommun, loadKommun } from './kommun';
 import { typsnittCss } from './typsnitt';
 
 export type Dokumentmall = 'remissvar' | 'remissmissiv' | 'remissammanstallning';
@@ -32,11 +32,11 @@ export class Mallar {
 
   constructor(private readonly katalog: string) {
     this.miljo = new Mallmiljo(katalog);
-    const typsnitt = this.miljo.sakert(typsnittCss());
+    const typsnitt = this.miljo.safe(typsnittCss());
     this.miljo.helper('typsnitt', () => typsnitt);
     this.miljo.helper('cssText', (value: unknown) => cssText(value));
-    this.miljo.partialer(join('dokument', 'partials'));
-    for (const mall of DOKUMENTMALLAR) this.dokument.set(mall, this.miljo.fil(join('dokument', `${mall}.hbs`)));
+    this.miljo.partials(join('dokument', 'partials'));
+    for (const mall of DOKUMENTMALLAR) this.dokument.set(mall, this.miljo.compile(join('dokument', `${mall}.hbs`)));
   }
 
   /** The final HTML of a document: its view plus the kommun's letterhead. */
@@ -58,7 +58,7 @@ export class Mallar {
   kommun(slug: string): Kommun {
     let kommun = this.kommuner.get(slug);
     if (!kommun) {
-      kommun = lasKommun(join(this.katalog, 'kommuner'), slug);
+      kommun = loadKommun(join(this.katalog, 'kommuner'), slug);
       this.miljo.partial(`kommun/${slug}`, kommun.brevhuvud);
       this.kommuner.set(slug, kommun);
     }

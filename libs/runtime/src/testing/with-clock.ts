@@ -10,7 +10,7 @@ type AppModul = (config: AppConfig, location: { databaseUrl: string; redisUrl: s
  * The same app with `clock` as its Clock, for startTestApp: the global ClockModule is swapped for
  * one providing `clock`, so hours pass in a test without sleeping or rewriting rows.
  */
-export function medKlocka(modul: AppModul, clock: Clock): AppModul {
+export function withClock(modul: AppModul, clock: Clock): AppModul {
   const klocka: DynamicModule = {
     module: TestKlockaModule,
     global: true,

@@ -4,7 +4,7 @@ import { Remiss, Synpunkt } from '@app/database';
 import { EntityManager } from 'typeorm';
 import { NamndInstansRepository } from '../instans/namnd-instans.repository';
 import { RemissvarInnehallDto, SynpunktDto } from '../remissvar.dto';
-import { citatFinnsI } from './citat';
+import { citatFoundIn } from './citat';
 import { RemissvarInnehall, saknadeFotnoter, SynpunktInnehall } from './innehall';
 
 /**
@@ -17,11 +17,11 @@ import { RemissvarInnehall, saknadeFotnoter, SynpunktInnehall } from './innehall
 export class Innehallsgranskning {
   constructor(private readonly instanser: NamndInstansRepository) {}
 
-  async granska(manager: EntityManager, remiss: Remiss, dto: RemissvarInnehallDto): Promise<RemissvarInnehall> {
+  async check(manager: EntityManager, remiss: Remiss, dto: RemissvarInnehallDto): Promise<RemissvarInnehall> {
     const fotnoter = dto.fotnoter ?? [];
-    kravFotnoter(`${dto.inledning}\n${dto.avslutning}`, fotnoter, 'inledning/avslutning');
+    requireFotnoter(`${dto.inledning}\n${dto.avslutning}`, fotnoter, 'inledning/avslutning');
     const synpunkter: SynpunktInnehall[] = [];
-    for (const [i, p] of dto.synpunkter.entries()) synpunkter.push(await this.synpunkt(manager, remiss, p, i + 1));
+    for (const [i, p] of dto.synpunkter.entries()) synpunkter.push(await this.checkSynpunkt(manager, remiss, p, i + 1));
     return {
       titel:
         dto.titel ?? `Svar på remiss om ${remiss.arendemening.charAt(0).toLowerCase()}${remiss.arendemening.slice(1)}`,
@@ -32,7 +32,7 @@ export class Innehallsgranskning {
     };
   }
 
-  private async synpunkt(
+  private async checkSynpunkt(
     manager: EntityManager,
     remiss: Remiss,
     p: SynpunktDto,
@@ -49,8 +49,8 @@ export class Innehallsgranskning {
       throw new DomainError('REFERENS_OFULLSTANDIG', { falt, synpunkt: nr });
     }
     const fotnoter = p.fotnoter ?? [];
-    kravFotnoter(p.text, fotnoter, falt);
-    if (p.remisshandlingId) await this.kravReferens(manager, remiss, p, nr);
+    requireFotnoter(p.text, fotnoter, falt);
+    if (p.remisshandlingId) await this.requireReferens(manager, remiss, p, nr);
     return {
       typ: p.typ,
       rubrik: p.rubrik ?? null,
@@ -65,19 +65,19 @@ export class Innehallsgranskning {
     };
   }
 
-  private async kravReferens(manager: EntityManager, remiss: Remiss, p: SynpunktDto, nr: number): Promise<void> {
+  private async requireReferens(manager: EntityManager, remiss: Remiss, p: SynpunktDto, nr: number): Promise<void> {
     const handling = await this.instanser.handling(manager, remiss.id, p.remisshandlingId!);
     if (!handling) throw new DomainError('REMISSHANDLING_SAKNAS', { synpunkt: nr });
     if (p.sida === undefined) return;
     const sidtext = await this.instanser.sidtext(manager, handling.id, p.sida);
     const plats = { synpunkt: nr, sida: p.sida, titel: handling.titel };
     if (sidtext === null) throw new DomainError('SIDA_SAKNAS', { ...plats, sidantal: handling.sidantal });
-    if (p.citat !== undefined && !citatFinnsI(p.citat, sidtext)) throw new DomainError('CITAT_SAKNAS', plats);
-    if (p.strykText && !citatFinnsI(p.strykText, sidtext)) throw new DomainError('STRYKTEXT_SAKNAS', plats);
+    if (p.citat !== undefined && !citatFoundIn(p.citat, sidtext)) throw new DomainError('CITAT_SAKNAS', plats);
+    if (p.strykText && !citatFoundIn(p.strykText, sidtext)) throw new DomainError('STRYKTEXT_SAKNAS', plats);
   }
 }
 
-function kravFotnoter(text: string, fotnoter: readonly string[], falt: string): void {
+function requireFotnoter(text: string, fotnoter: readonly string[], falt: string): void {
   const saknas = saknadeFotnoter(text, fotnoter);
   if (saknas.length) throw new DomainError('FOTNOT_SAKNAS', { falt, fotnot: saknas[0] });
 }

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PdfFel } from '../pdf-fel';
-import { Dokumentinfo, medPdfaDokumentinfo } from '../pdf-dokumentinfo';
+import { Dokumentinfo, withPdfaDokumentinfo } from '../pdf-dokumentinfo';
 
 export interface PdfaInstallningar {
   ghostscript: string;
@@ -39,14 +39,14 @@ function outputIntent(iccProfil: string): string {
 export class PdfaKonverterare {
   constructor(private readonly installningar: PdfaInstallningar) {}
 
-  async konvertera(pdf: Buffer, info: Dokumentinfo): Promise<Buffer> {
+  async convert(pdf: Buffer, info: Dokumentinfo): Promise<Buffer> {
     const { ghostscript, iccProfil, timeoutMs } = this.installningar;
     const katalog = await mkdtemp(join(tmpdir(), 'remiss-pdfa-'));
     try {
       const [prolog, indata, utdata] = ['pdfa.ps', 'in.pdf', 'ut.pdf'].map((fil) => join(katalog, fil));
       await writeFile(prolog, outputIntent(iccProfil));
       await writeFile(indata, pdf);
-      await kor(
+      await run(
         ghostscript,
         [
           '-q',
@@ -65,14 +65,14 @@ export class PdfaKonverterare {
         ],
         timeoutMs,
       );
-      return medPdfaDokumentinfo(await readFile(utdata), info);
+      return withPdfaDokumentinfo(await readFile(utdata), info);
     } finally {
       await rm(katalog, { recursive: true, force: true });
     }
   }
 }
 
-function kor(program: string, args: string[], timeoutMs: number): Promise<void> {
+function run(program: string, args: string[], timeoutMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
     execFile(
       program,

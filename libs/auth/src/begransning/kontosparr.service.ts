@@ -4,8 +4,8 @@ import { APP_CONFIG, AppConfig, DomainError } from '@app/core';
 import type Redis from 'ioredis';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { AuditLog } from '../audit-log';
-import { RATE_LIMIT_REDIS } from './rate-limit-redis';
+import { AuditLog } from '../audit-log.service';
+import { RATE_LIMIT_REDIS } from './rate-limit-redis.provider';
 
 /** Who a lock keeps out: the client that guessed, or (after guesses from many clients) everyone. */
 type Omfang = 'klient' | 'konto';

@@ -3,7 +3,7 @@ import { APP_CONFIG, AppConfig } from '@app/core';
 import { REDIS_URL } from '@app/database';
 import { Job, Worker } from 'bullmq';
 import { UtkorgAvstamning } from './utkorg-avstamning.service';
-import { AVSTAMNING_JOBB, bullmqConnection, UTKORG_BEHALL, UTKORG_KO, UtkorgKo } from './utkorg-ko';
+import { AVSTAMNING_JOBB, bullmqConnection, UTKORG_BEHALL, UTKORG_KO, UtkorgKo } from './utkorg-ko.service';
 import { SAMTIDIGA_SVEP, UtkorgJobbData, UtkorgSandare } from './utkorg-sandare.service';
 
 /**
@@ -29,7 +29,7 @@ export class UtkorgWorker implements OnApplicationBootstrap, OnModuleDestroy {
     this.worker = new Worker(
       UTKORG_KO,
       (job: Job<UtkorgJobbData>, token?: string) =>
-        job.name === AVSTAMNING_JOBB ? this.avstamning.run() : this.sandare.skicka(job, token),
+        job.name === AVSTAMNING_JOBB ? this.avstamning.run() : this.sandare.handle(job, token),
       {
         connection: bullmqConnection(this.redisUrl),
         prefix: this.config.QUEUE_PREFIX,
@@ -41,24 +41,24 @@ export class UtkorgWorker implements OnApplicationBootstrap, OnModuleDestroy {
       },
     );
     this.worker.on('error', (error) => this.logger.error(`worker: ${error.message}`));
-    await this.schemalagg();
-    this.avstam();
-    this.vakt = setInterval(() => void this.vakta(), this.config.OUTBOX_RECONCILE_MS).unref();
+    await this.schedule();
+    this.reconcile();
+    this.vakt = setInterval(() => void this.watch(), this.config.OUTBOX_RECONCILE_MS).unref();
   }
 
   /** The Job Scheduler lives in Redis: when it is gone, Redis lost its data; restore it and reconcile at once. */
-  private async vakta(): Promise<void> {
+  private async watch(): Promise<void> {
     try {
       if (await this.ko.queue.getJobScheduler(AVSTAMNING_JOBB)) return;
       this.logger.warn('the reconciler schedule is gone from Redis (flushed?): reconciling now');
-      await this.schemalagg();
-      this.avstam();
+      await this.schedule();
+      this.reconcile();
     } catch (error) {
       this.logger.warn(`cannot check the reconciler schedule: ${(error as Error).message}`);
     }
   }
 
-  private schemalagg() {
+  private schedule() {
     return this.ko.queue.upsertJobScheduler(
       AVSTAMNING_JOBB,
       { every: this.config.OUTBOX_RECONCILE_MS },
@@ -67,14 +67,14 @@ export class UtkorgWorker implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /** In the background: a large backlog after a Redis flush must not hold up start-up. */
-  private avstam(): void {
+  private reconcile(): void {
     void this.avstamning.run().catch((error: Error) => this.logger.error(`reconciliation failed: ${error.message}`));
   }
 
   async onModuleDestroy(): Promise<void> {
     clearInterval(this.vakt);
-    this.sandare.stoppa();
+    this.sandare.stop();
     await this.worker?.close();
-    await this.avstamning.klar();
+    await this.avstamning.done();
   }
 }

@@ -54,7 +54,7 @@ export class PdfGranskning implements OnModuleDestroy {
    * the reading thread, not copied, and comes back as the result's `data`: the caller must read the
    * returned bytes, not the ones it passed. Any other Buffer is copied first.
    */
-  async granska(data: Buffer | undefined, filnamn = 'filen'): Promise<GranskadPdf> {
+  async checkPdf(data: Buffer | undefined, filnamn = 'filen'): Promise<GranskadPdf> {
     if (!data || data.length === 0) throw new DomainError('FILE_MISSING');
     if (data.length > this.maxBytes) throw this.forStor();
     if (!data.subarray(0, 5).equals(Buffer.from('%PDF-'))) {
@@ -62,7 +62,7 @@ export class PdfGranskning implements OnModuleDestroy {
       const kant = KANDA_FORMAT.find(([prefix]) => hex.startsWith(prefix))?.[1];
       throw new DomainError('NOT_A_PDF', { filnamn, format: kant });
     }
-    const resultat = await this.las(data, filnamn);
+    const resultat = await this.read(data, filnamn);
     if (!resultat.ok) throw this.avslag(resultat, filnamn);
     const bytes = Buffer.from(resultat.data.buffer, resultat.data.byteOffset, resultat.data.byteLength);
     return { data: bytes, sha256: resultat.sha256, sidor: resultat.sidor };
@@ -77,7 +77,7 @@ export class PdfGranskning implements OnModuleDestroy {
     await this.pool?.close();
   }
 
-  private async las(data: Buffer, filnamn: string): Promise<LasResultat> {
+  private async read(data: Buffer, filnamn: string): Promise<LasResultat> {
     this.pool ??= new WorkerPool<LasUppdrag, LasResultat>({
       entry: LASARE,
       size: this.config.PDF_INSPECTION_WORKERS,

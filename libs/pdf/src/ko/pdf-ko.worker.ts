@@ -23,7 +23,7 @@ export class PdfKoWorker implements BeforeApplicationShutdown {
     private readonly installningar: PdfKoWorkerInstallningar,
   ) {
     this.redis = createRedis(installningar.redisUrl);
-    this.worker = new Worker<PdfJobb, PdfResultat>(PDF_KO, (job) => this.behandla(job), {
+    this.worker = new Worker<PdfJobb, PdfResultat>(PDF_KO, (job) => this.process(job), {
       connection: koAnslutning(installningar.redisUrl),
       prefix: installningar.prefix,
       concurrency: installningar.samtidiga,
@@ -33,7 +33,7 @@ export class PdfKoWorker implements BeforeApplicationShutdown {
     );
   }
 
-  async redo(): Promise<void> {
+  async ready(): Promise<void> {
     await this.worker.waitUntilReady();
   }
 
@@ -43,14 +43,14 @@ export class PdfKoWorker implements BeforeApplicationShutdown {
     await this.redis.quit().catch(() => this.redis.disconnect());
   }
 
-  private async behandla(job: Job<PdfJobb, PdfResultat>): Promise<PdfResultat> {
-    const pdf = await this.rendera(job.data);
+  private async process(job: Job<PdfJobb, PdfResultat>): Promise<PdfResultat> {
+    const pdf = await this.render(job.data);
     const nyckel = resultatNyckel(this.installningar.prefix, job.id!);
     await this.redis.set(nyckel, pdf, 'EX', RESULTAT_TTL_SEKUNDER);
     return { nyckel };
   }
 
-  private rendera(jobb: PdfJobb): Promise<Buffer> {
+  private render(jobb: PdfJobb): Promise<Buffer> {
     switch (jobb.art) {
       case 'remissvar':
         return this.renderare.renderRemissvar(jobb.dokument);

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { Browser, HTTPRequest, Page, PDFOptions } from 'puppeteer-core';
-import { inom, PdfFel } from '../pdf-fel';
+import { within, PdfFel } from '../pdf-fel';
 
 export interface ChromiumPoolInstallningar {
   chromium: string;
@@ -62,11 +62,11 @@ class Webblasare {
 
   private stangs = false;
 
-  async stang(): Promise<void> {
+  async close(): Promise<void> {
     this.avslutas = true;
     if (this.stangs) return;
     this.stangs = true;
-    await inom(5000, 'close Chromium', this.browser.close()).catch(() => this.browser.process()?.kill('SIGKILL'));
+    await within(5000, 'close Chromium', this.browser.close()).catch(() => this.browser.process()?.kill('SIGKILL'));
     rmSync(this.profil, { recursive: true, force: true });
   }
 }
@@ -91,41 +91,41 @@ export class ChromiumPool {
   }
 
   /** Prints `html` (a complete document) as a PDF. */
-  async skrivUt(html: string): Promise<Buffer> {
+  async print(html: string): Promise<Buffer> {
     for (let forsok = 1; ; forsok++) {
-      await this.taPlats();
+      await this.acquireSlot();
       try {
-        return await this.skrivUtPaSida(html);
+        return await this.printOnPage(html);
       } catch (error) {
-        if (!(error instanceof Kraschad) || forsok >= FORSOK || this.stangd) throw this.somPdfFel(error);
+        if (!(error instanceof Kraschad) || forsok >= FORSOK || this.stangd) throw this.toPdfFel(error);
         this.logger.warn(`Chromium went away during a render; retrying (${forsok}/${FORSOK - 1})`);
       } finally {
-        this.lamnaPlats();
+        this.releaseSlot();
       }
     }
   }
 
   /** Launches Chromium now rather than at the first document (a worker's start-up). */
-  async varma(): Promise<void> {
-    await this.webblasare();
+  async warm(): Promise<void> {
+    await this.currentBrowser();
   }
 
   /** The Chromium process id, for operators (and the crash test). */
   async chromiumPid(): Promise<number | undefined> {
-    return (await this.webblasare()).browser.process()?.pid;
+    return (await this.currentBrowser()).browser.process()?.pid;
   }
 
-  async stang(): Promise<void> {
+  async close(): Promise<void> {
     this.stangd = true;
     const nuvarande = this.nuvarande;
     this.nuvarande = null;
-    if (nuvarande) await (await nuvarande.catch(() => undefined))?.stang();
+    if (nuvarande) await (await nuvarande.catch(() => undefined))?.close();
   }
 
-  private async skrivUtPaSida(html: string): Promise<Buffer> {
+  private async printOnPage(html: string): Promise<Buffer> {
     const { timeoutMs } = this.installningar;
-    const wb = await this.webblasare();
-    let sida = this.ledigSida(wb);
+    const wb = await this.currentBrowser();
+    let sida = this.freePage(wb);
     wb.aktiva++;
     let aterAnvandbar = false;
     // A renderer that dies leaves Chromium's pending answer unanswered: stop waiting at once.
@@ -133,7 +133,7 @@ export class ChromiumPool {
     const krasch = new Promise<never>((_, reject) => (vidKrasch = (error) => reject(new Kraschad(error))));
     krasch.catch(() => undefined);
     try {
-      sida ??= await inom(timeoutMs, 'open page', this.nySida(wb.browser));
+      sida ??= await within(timeoutMs, 'open page', this.openPage(wb.browser));
       sida.on('error', vidKrasch!);
       await Promise.race([sida.setContent(html, { waitUntil: 'load', timeout: timeoutMs }), krasch]);
       const pdf = await Promise.race([sida.pdf({ ...UTSKRIFT, timeout: timeoutMs }), krasch]);
@@ -150,13 +150,13 @@ export class ChromiumPool {
       wb.utskrivna++;
       if (aterAnvandbar && !wb.avslutas && wb.browser.connected) wb.ledigaSidor.push(sida!);
       else sida?.close().catch(() => undefined);
-      if (wb.utskrivna >= this.installningar.omstartEfter) this.pensionera(wb);
-      if (wb.avslutas && wb.aktiva === 0) void wb.stang();
+      if (wb.utskrivna >= this.installningar.omstartEfter) this.retire(wb);
+      if (wb.avslutas && wb.aktiva === 0) void wb.close();
     }
   }
 
   /** An idle page whose renderer is still alive; a page that crashed while idle is closed. */
-  private ledigSida(wb: Webblasare): Page | undefined {
+  private freePage(wb: Webblasare): Page | undefined {
     for (let sida = wb.ledigaSidor.pop(); sida; sida = wb.ledigaSidor.pop()) {
       if (!kraschadeSidor.has(sida) && !sida.isClosed()) return sida;
       sida.close().catch(() => undefined);
@@ -164,7 +164,7 @@ export class ChromiumPool {
     return undefined;
   }
 
-  private async nySida(browser: Browser): Promise<Page> {
+  private async openPage(browser: Browser): Promise<Page> {
     const sida = await browser.newPage();
     sida.on('error', () => kraschadeSidor.add(sida));
     await sida.setJavaScriptEnabled(false);
@@ -177,18 +177,18 @@ export class ChromiumPool {
   }
 
   /** New documents go to a new Chromium; this one closes when its last render is done. */
-  private pensionera(wb: Webblasare): void {
+  private retire(wb: Webblasare): void {
     if (wb.avslutas) return;
     wb.avslutas = true;
     this.omstarter++;
   }
 
   /** The Chromium to print on: the current one, or a new one when it was retired or went away. */
-  private async webblasare(): Promise<Webblasare> {
+  private async currentBrowser(): Promise<Webblasare> {
     for (;;) {
       if (this.stangd) throw new PdfFel('The PDF renderer is shut down');
       if (!this.nuvarande) {
-        const start = this.starta();
+        const start = this.launch();
         this.nuvarande = start;
         start.catch(() => {
           if (this.nuvarande === start) this.nuvarande = null;
@@ -201,7 +201,7 @@ export class ChromiumPool {
     }
   }
 
-  private async starta(): Promise<Webblasare> {
+  private async launch(): Promise<Webblasare> {
     const { chromium, timeoutMs } = this.installningar;
     const profil = mkdtempSync(join(tmpdir(), 'remiss-chromium-'));
     try {
@@ -222,7 +222,7 @@ export class ChromiumPool {
         if (wb.avslutas) return;
         this.logger.warn('Chromium disconnected; the next document starts a new one');
         wb.avslutas = true;
-        void wb.stang();
+        void wb.close();
       });
       return wb;
     } catch (error) {
@@ -233,7 +233,7 @@ export class ChromiumPool {
     }
   }
 
-  private async taPlats(): Promise<void> {
+  private async acquireSlot(): Promise<void> {
     if (this.ledigaPlatser > 0) {
       this.ledigaPlatser--;
       return;
@@ -244,23 +244,23 @@ export class ChromiumPool {
     try {
       // Every render ahead in line is bounded by its own step limits; this bound only turns a
       // badly overloaded renderer into an error instead of an ever longer wait.
-      await inom(VANTETID_I_STEG * this.installningar.timeoutMs, 'wait for a free page', plats);
+      await within(VANTETID_I_STEG * this.installningar.timeoutMs, 'wait for a free page', plats);
     } catch (error) {
       // Not yet handed a place: leave the queue. Handed one meanwhile: give it back.
       const index = this.vantande.indexOf(vantar);
       if (index >= 0) this.vantande.splice(index, 1);
-      else this.lamnaPlats();
+      else this.releaseSlot();
       throw error;
     }
   }
 
-  private lamnaPlats(): void {
+  private releaseSlot(): void {
     const nasta = this.vantande.shift();
     if (nasta) nasta();
     else this.ledigaPlatser++;
   }
 
-  private somPdfFel(error: unknown): PdfFel {
+  private toPdfFel(error: unknown): PdfFel {
     if (error instanceof PdfFel) return error;
     const orsak = error instanceof Kraschad ? error.orsak : error;
     return new PdfFel(`Rendering the PDF failed: ${orsak instanceof Error ? orsak.message : String(orsak)}`);

@@ -3,7 +3,7 @@ import { ConnectionOptions, Queue, QueueEvents } from 'bullmq';
 import type Redis from 'ioredis';
 import { createRedis, redisIsAway } from '@app/database';
 import { PdfMetadata, RemissammanstallningDokument, RemissmissivDokument, RemissvarDokument } from '../dokument';
-import { inom, PdfFel } from '../pdf-fel';
+import { within, PdfFel } from '../pdf-fel';
 import { PdfRenderare } from '../pdf-renderare';
 import { PDF_KO, PdfJobb, PdfResultat } from './pdf-ko';
 
@@ -44,19 +44,19 @@ export class PdfKoKlient extends PdfRenderare implements OnApplicationShutdown {
   }
 
   renderRemissvar(dokument: RemissvarDokument): Promise<Buffer> {
-    return this.begar({ art: 'remissvar', dokument });
+    return this.request({ art: 'remissvar', dokument });
   }
 
   renderRemissmissiv(dokument: RemissmissivDokument): Promise<Buffer> {
-    return this.begar({ art: 'remissmissiv', dokument });
+    return this.request({ art: 'remissmissiv', dokument });
   }
 
   renderRemissammanstallning(dokument: RemissammanstallningDokument): Promise<Buffer> {
-    return this.begar({ art: 'remissammanstallning', dokument });
+    return this.request({ art: 'remissammanstallning', dokument });
   }
 
   toPdfA(pdf: Buffer, metadata: PdfMetadata): Promise<Buffer> {
-    return this.begar({ art: 'pdfa', pdfBase64: pdf.toString('base64'), metadata });
+    return this.request({ art: 'pdfa', pdfBase64: pdf.toString('base64'), metadata });
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -70,15 +70,15 @@ export class PdfKoKlient extends PdfRenderare implements OnApplicationShutdown {
     for (const r of [...this.anslutningar, this.redis]) r.disconnect();
   }
 
-  private async begar(jobb: PdfJobb): Promise<Buffer> {
+  private async request(jobb: PdfJobb): Promise<Buffer> {
     const { timeoutMs, addTimeoutMs = timeoutMs } = this.installningar;
     const borjan = Date.now();
     const kvar = () => Math.max(1, timeoutMs - (Date.now() - borjan));
     // Redis away: say so now rather than after PDF_QUEUE_TIMEOUT_MS (commands would wait for a reconnect).
     if (redisIsAway(this.redis)) throw new PdfFel('The PDF queue (Redis) cannot be reached', true);
     this.redo ??= Promise.all([this.ko.waitUntilReady(), this.handelser.waitUntilReady()]);
-    await inom(Math.min(timeoutMs, addTimeoutMs), 'connect to the pdf queue', this.redo);
-    const job = await inom(
+    await within(Math.min(timeoutMs, addTimeoutMs), 'connect to the pdf queue', this.redo);
+    const job = await within(
       Math.min(kvar(), addTimeoutMs),
       'add to the pdf queue',
       this.ko.add(jobb.art, jobb, { attempts: 1, removeOnComplete: { age: 60 }, removeOnFail: { age: 3600 } }),
@@ -96,7 +96,7 @@ export class PdfKoKlient extends PdfRenderare implements OnApplicationShutdown {
       }
       throw new PdfFel(`The PDF worker could not render ${jobb.art}: ${meddelande}`);
     }
-    const bytes = await inom(kvar(), 'fetch the PDF', this.redis.getdelBuffer(resultat.nyckel));
+    const bytes = await within(kvar(), 'fetch the PDF', this.redis.getdelBuffer(resultat.nyckel));
     if (!bytes) throw new PdfFel(`The PDF of job ${job.id} expired before it was fetched`);
     return bytes;
   }

@@ -43,9 +43,10 @@ export class PaminnelsePlanerare extends PaminnelsePlanering {
     const planerade: NyPaminnelse[] = [];
     for (const [organisationId, egna] of perOrganisation(instanser)) {
       for (let forsok = 1; ; forsok++) {
-        const regler = this.kandaRegler.get(organisationId) ?? (await this.regler.las(manager, organisationId));
+        const regler =
+          this.kandaRegler.get(organisationId) ?? (await this.regler.getVersioned(manager, organisationId));
         const rader = this.rader(egna, regler);
-        if (await this.paminnelser.infoga(manager, rader, organisationId, regler.version)) {
+        if (await this.paminnelser.insert(manager, rader, organisationId, regler.version)) {
           this.kandaRegler.set(organisationId, regler);
           planerade.push(...rader);
           break;
@@ -60,10 +61,10 @@ export class PaminnelsePlanerare extends PaminnelsePlanering {
   }
 
   async replan(manager: EntityManager, instans: PlanerbarInstans): Promise<PlaneradeMedTider> {
-    await this.paminnelser.avbrytForInstans(manager, instans.id, 'anstånd: nytt svarsdatum');
+    await this.paminnelser.cancelForInstans(manager, instans.id, 'anstånd: nytt svarsdatum');
     // An anstånd may return to an earlier svarsdatum, whose reminders exist, cancelled: an upsert.
-    const rader = this.rader([instans], await this.regler.las(manager, instans.organisationId));
-    const planerade = await this.paminnelser.planera(manager, rader);
+    const rader = this.rader([instans], await this.regler.getVersioned(manager, instans.organisationId));
+    const planerade = await this.paminnelser.upsert(manager, rader);
     return { ids: planerade.map((p) => p.id), tider: planerade.map((p) => p.due_at) };
   }
 
@@ -90,22 +91,22 @@ export class PaminnelsePlanerare extends PaminnelsePlanering {
    * remembered, for the last thousand (svarsdatum, rules).
    */
   private kalender(svarsdatum: Datum, regler: LastaRegler): Paminnelsetid[] {
-    return this.kalendrar.hamta(`${svarsdatum}/${regler.nyckel}`, () => paminnelsetider(svarsdatum, regler.regler));
+    return this.kalendrar.get(`${svarsdatum}/${regler.nyckel}`, () => paminnelsetider(svarsdatum, regler.regler));
   }
 
   cancelForInstans(manager: EntityManager, remissinstansId: string): Promise<void> {
-    return this.paminnelser.avbrytForInstans(manager, remissinstansId, 'remissinstansen har svarat eller avstått');
+    return this.paminnelser.cancelForInstans(manager, remissinstansId, 'remissinstansen har svarat eller avstått');
   }
 
   cancelForRemiss(manager: EntityManager, remissId: string): Promise<void> {
-    return this.paminnelser.avbrytForRemiss(manager, remissId, 'remissen är återkallad eller avslutad');
+    return this.paminnelser.cancelForRemiss(manager, remissId, 'remissen är återkallad eller avslutad');
   }
 
   /** A row cancelled between commit and here still gets its job: the job finds it `avbruten` and does nothing. */
   enqueue(planned: PlaneradeMedTider): Promise<void> {
     const { ids, tider } = planned;
-    if (tider?.length !== ids.length) return this.utkorg.koa(this.typ, ids);
-    return this.ko.laggTillEfterCommit(ids.map((id, i) => ({ typ: this.typ.namn, id, at: tider[i] })));
+    if (tider?.length !== ids.length) return this.utkorg.enqueue(this.typ, ids);
+    return this.ko.addAfterCommit(ids.map((id, i) => ({ typ: this.typ.namn, id, at: tider[i] })));
   }
 }
 

@@ -7,7 +7,7 @@ import { Beslut, Remissvar, Synpunkt } from '@app/database';
 import { PdfRenderare, type RemissvarDokument } from '@app/pdf';
 import { RemissRepository } from '@app/remiss';
 import { DataSource, EntityManager } from 'typeorm';
-import { kravRoll, LASA_UTKAST } from '../behorighet';
+import { requireRoll, LASA_UTKAST } from '../behorighet';
 import { InstansMedRemiss, NamndInstansRepository } from '../instans/namnd-instans.repository';
 import { RemissvarRepository } from '../remissvar.repository';
 import { remissvarDokument } from './remissvar-dokument';
@@ -33,31 +33,31 @@ export class RemissvarUtskrift {
   ) {}
 
   /** The PDF as it would look if sent now; only for those who may see the answer. */
-  async forhandsvisning(actor: Actor, id: string): Promise<Utskrift> {
-    const svar = await this.svar.get(actor, id);
-    kravRoll(actor, svar.enhetId, LASA_UTKAST, 'A preview');
-    return this.skriv(this.dataSource.manager, svar, await this.instanser.forSvar(this.dataSource.manager, svar));
+  async preview(actor: Actor, id: string): Promise<Utskrift> {
+    const svar = await this.svar.get(this.dataSource.manager, actor, id);
+    requireRoll(actor, svar.enhetId, LASA_UTKAST, 'A preview');
+    return this.print(this.dataSource.manager, svar, await this.instanser.forSvar(this.dataSource.manager, svar));
   }
 
   /** A stored answer, read with `manager` (the caller's transaction, when sending). */
-  async skriv(
+  async print(
     manager: EntityManager,
     svar: Remissvar,
     lage: InstansMedRemiss,
     expedierasAv?: string,
   ): Promise<Utskrift> {
-    return this.skrivBrev(
+    return this.printBrev(
       manager,
       svar,
-      await this.svar.synpunkter(svar, manager),
-      await this.svar.beslut(svar, manager),
+      await this.svar.synpunkter(manager, svar),
+      await this.svar.beslut(manager, svar),
       lage,
       expedierasAv,
     );
   }
 
   /** Any letter of the instans, also one not stored yet (the declining letter is rendered before its row exists). */
-  async skrivBrev(
+  async printBrev(
     manager: EntityManager,
     svar: Brev,
     synpunkter: Synpunkt[],
@@ -68,7 +68,7 @@ export class RemissvarUtskrift {
     const [organisation, enhet, handlingar, mottagare] = await Promise.all([
       this.instanser.organisation(manager, svar.organisationId),
       this.instanser.enhet(manager, instans.mottagareEnhetId),
-      this.remisser.handlingar(remiss.id, manager),
+      this.remisser.handlingar(manager, remiss.id),
       this.instanser.avsandare(manager, remiss, svar.organisationId),
     ]);
     const dokument = remissvarDokument({

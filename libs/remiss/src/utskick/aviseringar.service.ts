@@ -23,13 +23,13 @@ export class Aviseringar {
     private readonly utkorg: EpostUtkorg,
   ) {}
 
-  async koa(m: EntityManager, organisationId: string, mails: (Epost | MallEpost)[]): Promise<string[]> {
+  async enqueue(m: EntityManager, organisationId: string, mails: (Epost | MallEpost)[]): Promise<string[]> {
     const ids: string[] = [];
     for (const mail of mails) ids.push(await this.utkorg.enqueue(m, organisationId, mail));
     return ids;
   }
 
-  async efterCommit(arbete: Efterarbete): Promise<void> {
+  async afterCommit(arbete: Efterarbete): Promise<void> {
     try {
       if (arbete.paminnelser?.ids.length) await this.paminnelser.enqueue(arbete.paminnelser);
       if (arbete.epost.length) await this.utkorg.dispatch(arbete.epost);

@@ -53,7 +53,7 @@ export class UtkorgKo implements BeforeApplicationShutdown {
   }
 
   /** Adds (or, for ids already queued, leaves) a delayed job per row; the delay comes from the Clock. */
-  async laggTill(jobb: UtkorgJobb[]): Promise<void> {
+  async add(jobb: UtkorgJobb[]): Promise<void> {
     const nu = this.clock.now().getTime();
     for (let i = 0; i < jobb.length; i += BULK) {
       await this.queue.addBulk(
@@ -72,7 +72,7 @@ export class UtkorgKo implements BeforeApplicationShutdown {
    * job again, so the caller (an HTTP response) must not wait for Redis to come back. With Redis
    * known to be away it does not even try: commands would pile up in ioredis' offline queue.
    */
-  async laggTillEfterCommit(jobb: UtkorgJobb[]): Promise<void> {
+  async addAfterCommit(jobb: UtkorgJobb[]): Promise<void> {
     if (!jobb.length) return;
     if (redisIsAway(this.redis)) {
       this.logger.warn(`Redis is not connected: ${jobb.length} job(s) are left to the reconciler`);
@@ -80,7 +80,7 @@ export class UtkorgKo implements BeforeApplicationShutdown {
     }
     try {
       await withTimeout(
-        this.laggTill(jobb),
+        this.add(jobb),
         this.efterCommitMs,
         () => new Error(`Redis did not take them within QUEUE_ADD_TIMEOUT_MS (${this.efterCommitMs} ms)`),
       );
@@ -103,24 +103,24 @@ export class UtkorgKo implements BeforeApplicationShutdown {
     });
   }
 
-  async taBort(jobbIds: string[]): Promise<void> {
+  async remove(jobbIds: string[]): Promise<void> {
     for (const id of jobbIds) await this.queue.remove(id);
   }
 
   /** A job waiting for a later time whose row is already due (the clock moved): run it now. */
-  async tidigarelagg(id: string): Promise<boolean> {
+  async promote(id: string): Promise<boolean> {
     const job = await Job.fromId(this.queue, id);
     if (!job || (await job.getState()) !== 'delayed') return false;
     await job.promote().catch(() => undefined); // a worker may have taken it in between
     return true;
   }
 
-  async antal(): Promise<Record<string, number>> {
+  async count(): Promise<Record<string, number>> {
     const typer: JobType[] = ['waiting', 'delayed', 'active', 'completed', 'failed', 'prioritized'];
     return this.queue.getJobCounts(...typer);
   }
 
-  async misslyckade(start = 0, slut = 99): Promise<Job[]> {
+  async listMisslyckade(start = 0, slut = 99): Promise<Job[]> {
     return this.queue.getFailed(start, slut);
   }
 
