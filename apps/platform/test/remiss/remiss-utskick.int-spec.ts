@@ -93,6 +93,8 @@ describe('sending and following a remiss (real PostgreSQL, Redis, Chromium, SMTP
     const missiv = pdftotext(handling.data);
     expect(missiv).toContain(remiss.diarienummer);
     expect(missiv).toContain('Förslag till policy för digital omställning');
+    // The missiv asks for the dnr once (its template says it; the instructions used to say it again).
+    expect(missiv.replace(/\s+/g, ' ').match(/Ange diarienummer/g)).toHaveLength(1);
     const planerade = await sql(
       t.db.url,
       `SELECT count(*)::int AS n FROM paminnelse p JOIN remissinstans i ON i.id = p.remissinstans_id WHERE i.remiss_id = $1`,

@@ -26,6 +26,6 @@ export function missivDokument(
       epost: remiss.kontaktpersonEpost ?? undefined,
       telefon: remiss.kontaktpersonTelefon ?? undefined,
     },
-    svarsanvisning: `Nämnder och organisationer på Remissplattformen svarar i plattformen (${plattform}). Övriga remissinstanser får en personlig länk per e-post där svaret lämnas som PDF. Ange diarienummer ${remiss.diarienummer} i svaret.`,
+    svarsanvisning: `Nämnder och organisationer på Remissplattformen svarar i plattformen (${plattform}). Övriga remissinstanser får en personlig länk per e-post där svaret lämnas som PDF.`,
   };
 }

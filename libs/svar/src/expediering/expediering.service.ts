@@ -16,6 +16,7 @@ import { RemissvarResponse } from '../remissvar.response';
 import { RemissvarService } from '../remissvar.service';
 import { innehallAv } from '../innehall/innehallsgranskning.service';
 import { svarEpost } from './remissvar-epost';
+import { svarsrubrik } from '../innehall/svarsrubrik';
 
 /**
  * Sending an answer (expediering) or a declining letter (avstår). The PDF is rendered before the
@@ -92,7 +93,7 @@ export class ExpedieringService {
       throw illegalTransition('remissinstans', lage.instans.status, 'avsta');
     const enhet = await this.instanser.enhet(this.dataSource.manager, lage.instans.mottagareEnhetId);
     const text = motivering?.trim() || `${enhet.namn} avstår från att yttra sig över remissen.`;
-    const titel = `Svar på remiss om ${lage.remiss.arendemening.charAt(0).toLowerCase()}${lage.remiss.arendemening.slice(1)}`;
+    const titel = svarsrubrik(lage.remiss.arendemening);
     const brev = {
       organisationId: actor.organisationId,
       typ: 'avstar' as const,

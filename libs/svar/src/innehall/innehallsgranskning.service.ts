@@ -6,6 +6,7 @@ import { NamndInstansRepository } from '../instans/namnd-instans.repository';
 import { RemissvarInnehallDto, SynpunktDto } from '../remissvar.dto';
 import { citatFoundIn } from './citat';
 import { RemissvarInnehall, saknadeFotnoter, SynpunktInnehall } from './innehall';
+import { svarsrubrik } from './svarsrubrik';
 
 /**
  * Checks what a nämnd writes before it is stored: references point at a page of this remiss'
@@ -23,8 +24,7 @@ export class Innehallsgranskning {
     const synpunkter: SynpunktInnehall[] = [];
     for (const [i, p] of dto.synpunkter.entries()) synpunkter.push(await this.checkSynpunkt(manager, remiss, p, i + 1));
     return {
-      titel:
-        dto.titel ?? `Svar på remiss om ${remiss.arendemening.charAt(0).toLowerCase()}${remiss.arendemening.slice(1)}`,
+      titel: dto.titel ?? svarsrubrik(remiss.arendemening),
       inledning: dto.inledning,
       avslutning: dto.avslutning,
       fotnoter,
