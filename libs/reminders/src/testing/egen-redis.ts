@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from '@app/database/testing/test-infrastructure';
 import Redis from 'ioredis';
 
 export interface EgenRedis {
@@ -8,17 +8,6 @@ export interface EgenRedis {
   /** SIGSTOP: connections stay open and nothing answers (a hung server); `resume` undoes it. */
   pause(): void;
   resume(): void;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /**
