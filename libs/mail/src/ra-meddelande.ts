@@ -42,6 +42,7 @@ export class Meddelandebyggare {
       `From: ${this.franRubrik}`,
       foldLines(`To: ${till.join(', ')}`, 76),
       ...(kopia.length ? [foldLines(`Cc: ${kopia.join(', ')}`, 76)] : []),
+      ...(epost.replyTo ? [foldLines(`Reply-To: ${epost.replyTo}`, 76)] : []),
       foldLines(`Subject: ${encodeWords(epost.subject, 'Q', 52)}`, 76),
       `Message-ID: ${epost.messageId}`,
       `Date: ${datum.toUTCString().replace(/GMT/, '+0000')}`,

@@ -8,10 +8,8 @@ export function plattformsUrl(config: AppConfig, port: number = config.PORT): st
 }
 
 /**
- * Every address the platform gives a person (in e-mails, letters, later the web pages), built in one
- * place so the paths agree. Pages have paths without `/api` (`/remisser/:id`: the web UI will serve
- * them); the external answer link is the API's `/api/extern/:token`, the one address an instans
- * without an account can use today, until the web has a page for it (then only this changes).
+ * Every address the platform gives a person (in e-mails, letters, the web pages), built in one
+ * place so the paths agree: the web pages' paths, never the API's (`/api/…` is for programs).
  */
 @Injectable()
 export class PlattformsLankar {
@@ -21,13 +19,18 @@ export class PlattformsLankar {
     this.bas = plattformsUrl(config);
   }
 
-  /** The page of a remiss, for the sender and for the nämnder it was sent to. */
+  /** The page of a remiss for its sender: who has answered, the answers, the sammanställning. */
   remiss(remissId: string): string {
     return `${this.bas}/remisser/${encodeURIComponent(remissId)}`;
   }
 
-  /** An external remissinstans' personal link. */
+  /** A nämnd's page of one remissinstans, the remiss as it received it: what invitations and reminders open. */
+  instans(instansId: string): string {
+    return `${this.bas}/inkorg/${encodeURIComponent(instansId)}`;
+  }
+
+  /** An external remissinstans' personal link: the page where it answers without an account. */
   externSvar(token: string): string {
-    return `${this.bas}/api/extern/${encodeURIComponent(token)}`;
+    return `${this.bas}/svara/${encodeURIComponent(token)}`;
   }
 }

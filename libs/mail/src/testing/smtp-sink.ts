@@ -4,6 +4,8 @@ import { SMTPServer } from 'smtp-server';
 
 export interface ReceivedMail {
   to: string[];
+  /** The Reply-To header's address(es), '' when there is none. */
+  replyTo: string;
   subject: string;
   text: string;
   html: string;
@@ -46,6 +48,7 @@ export class SmtpSink {
           (parsed) => {
             this.received.push({
               to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
+              replyTo: parsed.replyTo?.text ?? '',
               subject: parsed.subject ?? '',
               text: parsed.text ?? '',
               html: typeof parsed.html === 'string' ? parsed.html : '',

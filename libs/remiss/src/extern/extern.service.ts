@@ -14,6 +14,7 @@ import {
   illegalTransition,
   notFound,
   pdfFil,
+  PlattformsLankar,
   stockholmDatum,
 } from '@app/core';
 import { ExternAtkomst, Fil, Remiss, Remisshandling, Remissinstans } from '@app/database';
@@ -80,6 +81,7 @@ export class ExternService {
     private readonly audit: AuditLog,
     private readonly okanda: OkandaLankar,
     private readonly clock: Clock,
+    private readonly plattform: PlattformsLankar,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.connectionSlots = new FairSemaphore(Math.max(1, Math.floor(config.DATABASE_POOL_SIZE / 2)), {
@@ -255,7 +257,7 @@ export class ExternService {
       objektId: instans.id,
       data: { ...data, atkomstId: atkomst.id },
     });
-    const mail = externtSvarEpost(remiss, instans, handelse === 'extern_avstar');
+    const mail = externtSvarEpost(remiss, instans, handelse === 'extern_avstar', this.plattform.remiss(remiss.id));
     return mail ? this.aviseringar.enqueue(m, remiss.organisationId, [mail]) : [];
   }
 
