@@ -34,6 +34,7 @@ const EXEMPEL: { [C in ErrorCode]: ErrorParams<C> } = {
   FORBIDDEN: { message: 'This needs the role remissansvarig' },
   NOT_FOUND: { vad: 'Remiss' },
   CROSS_ORIGIN_REFUSED: undefined,
+  ENHET_NOT_CHOSEN: undefined,
   CSRF_TOKEN_INVALID: { formField: '_csrf' },
   TOO_MANY_REQUESTS: { sekunder: 42, orsak: 'link' },
   LOGIN_LOCKED: { sekunder: 900, forKlienten: true },

@@ -209,6 +209,11 @@ export const ERROR_CODES = {
     () => "Requests that change something are accepted only from the platform's own origin",
     () => 'Begäran kom från en annan webbplats än Remissplattformen och har avvisats.',
   ),
+  ENHET_NOT_CHOSEN: spec(
+    HttpStatus.CONFLICT,
+    () => 'Choose the enhet to work in first',
+    () => 'Välj först vilken enhet du arbetar för.',
+  ),
   CSRF_TOKEN_INVALID: spec<{ formField: string }>(
     HttpStatus.FORBIDDEN,
     (p) =>
