@@ -134,7 +134,15 @@ export class ExpedieringService {
         typ: 'avstar' as const,
         createdBy: actor.anvandareId,
       };
-      const innehall = { titel, inledning: text, avslutning: '', fotnoter: [], synpunkter: [] };
+      const innehall = {
+        titel,
+        inledning: text,
+        avslutning: '',
+        fotnoter: [],
+        stallning: null,
+        fragesvar: [],
+        synpunkter: [],
+      };
       const svar = await this.svar.insert(manager, nytt, innehall);
       // Every version has its revision row, this first one too (sending adds the next).
       await this.svar.insertRevision(
