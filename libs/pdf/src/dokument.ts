@@ -45,6 +45,13 @@ export interface Underskrift {
   titel: string;
 }
 
+/** One of the remiss' frågor with the answer given to it. */
+export interface FragesvarDokument {
+  nummer: number;
+  fraga: string;
+  svar: string;
+}
+
 export interface RemissvarDokument {
   brevhuvud: Brevhuvud;
   /** YTTRANDE; a declined remiss is rendered with `avstar` true. */
@@ -59,6 +66,10 @@ export interface RemissvarDokument {
   /** e.g. Svar på remiss om policy för digital omställning. */
   titel: string;
   inledning: string;
+  /** The answer's overall position, said as a sentence after the inledning. */
+  stallning?: 'tillstyrker' | 'tillstyrker_med_andringar' | 'avstyrker' | 'inga_synpunkter';
+  /** The answered frågor, in the remiss' order. */
+  fragesvar?: FragesvarDokument[];
   synpunkter: SynpunktDokument[];
   avslutning: string;
   /** Footnotes referenced from inledning and avslutning. */

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ApiClient, startTestApp, TestApp } from '@app/runtime/testing/test-app';
+import { pdfText } from '@app/pdf/testing/pdf-verktyg';
 import { PlatformModule } from '../../src/platform.module';
 import { sql } from '@app/database/testing/test-infrastructure';
 import { DemoRemiss, demoRemissMedHandling } from '@app/svar/testing/demo-remiss';
@@ -172,9 +173,33 @@ describe('the content of a remissvar across saves (real PostgreSQL)', () => {
     expect(res.body).toMatchObject({ stallning: 'tillstyrker_med_andringar' });
   });
 
+  it('prints the position as a sentence and each answered fråga with its answer in the PDF', async () => {
+    await spara(handlaggare, {
+      ...medIds(),
+      fragesvar: [
+        { fraga: 1, text: 'Ja, med de ändringar nämnden föreslår.' },
+        { fraga: 2, text: 'Stöd från IT-avdelningen för utveckling och innovation.' },
+      ],
+    });
+    const pdf = await sekreterare.get(`/api/remissvar/${svarId}/forhandsvisning`);
+    expect(pdf.status).toBe(200);
+    const text = (await pdfText(pdf.body)).replace(/\s+/g, ' ');
+    expect(text).toContain('Utbildningsnämnden tillstyrker förslaget med de ändringar som framgår av detta yttrande.');
+    expect(text).toContain(
+      'Svar på remissens frågor Fråga 1: Är inriktningen rimlig? Ja, med de ändringar nämnden föreslår. ' +
+        'Fråga 2: Vilka resurser behöver er verksamhet? Stöd från IT-avdelningen för utveckling och innovation.',
+    );
+    // The answer stands between the inledning and the first synpunkt.
+    expect(text.indexOf('Svar på remissens frågor')).toBeGreaterThan(
+      text.indexOf('Utbildningsnämnden har tagit del av'),
+    );
+    expect(text.indexOf('Svar på remissens frågor')).toBeLessThan(text.indexOf('Förvaltningen välkomnar inriktningen'));
+  });
+
   it('summarises each save in Swedish from the diff, and each revision shows its whole content and who saved it', async () => {
     const historik = await sekreterare.get(`/api/remissvar/${svarId}/revisioner?pageSize=10`);
     expect(historik.body.items.map((r: { version: number; andring: string }) => [r.version, r.andring])).toEqual([
+      [8, 'Svar på fråga 2 tillagt.'],
       [7, 'Svar på fråga 2 borttaget; ställning ändrad till tillstyrker med ändringar.'],
       [6, 'Svar på fråga 1 tillagt; svar på fråga 2 tillagt.'],
       [5, 'Svar på fråga 1 borttaget.'],
@@ -205,8 +230,8 @@ describe('the content of a remissvar across saves (real PostgreSQL)', () => {
       sida: 5,
       strykText: expect.any(String),
     });
-    const v7 = await sekreterare.get(`/api/remissvar/${svarId}/revisioner/7`);
-    expect(v7.body.innehall.synpunkter.map((s: Synpunkt) => s.id)).toEqual(synpunkter.map((s) => s.id));
+    const v8 = await sekreterare.get(`/api/remissvar/${svarId}/revisioner/8`);
+    expect(v8.body.innehall.synpunkter.map((s: Synpunkt) => s.id)).toEqual(synpunkter.map((s) => s.id));
     expect((await sekreterare.get(`/api/remissvar/${svarId}/revisioner/99`)).status).toBe(404);
   });
 

@@ -101,6 +101,8 @@ export class ExpedieringService {
       inledning: text,
       avslutning: '',
       fotnoter: [],
+      stallning: null,
+      fragesvar: [],
     };
     const utskrift = await this.utskrift.printBrev(this.dataSource.manager, brev, [], null, lage, actor.namn);
     const { svarId, mail } = await this.dataSource.transaction(async (manager) => {
