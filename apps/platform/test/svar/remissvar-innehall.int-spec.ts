@@ -266,4 +266,41 @@ describe('the content of a remissvar across saves (real PostgreSQL)', () => {
     const nu = await sekreterare.get(`/api/remissvar/${svarId}`);
     expect(nu.body).toMatchObject({ version: grund + 1, stallning: 'tillstyrker_med_andringar' });
   });
+
+  it('records a beslut only with its fields, each refusal at its field in Swedish, and no date after today', async () => {
+    expect((await handlaggare.post(`/api/remissvar/${svarId}/for-beslut`)).status).toBe(200);
+    const beslut = (body: object) => sekreterare.post(`/api/remissvar/${svarId}/beslut`, body);
+    const tom = await beslut({ typ: 'namndbeslut', paragraf: '  ' });
+    expect([tom.status, tom.body.code, tom.body.fel]).toEqual([
+      400,
+      'VALIDATION_FAILED',
+      [
+        { falt: 'sammantradesdatum', meddelande: 'Ange sammanträdets datum.' },
+        { falt: 'paragraf', meddelande: 'Ange paragrafen (§) i protokollet.' },
+      ],
+    ]);
+    expect(tom.body.meddelande).toBe('Uppgifterna är inte giltiga: fälten sammanträdesdatum, paragraf');
+    const imorgon = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    const framtid = await beslut({ typ: 'namndbeslut', sammantradesdatum: imorgon, paragraf: '§ 45' });
+    expect([framtid.status, framtid.body.fel?.[0]?.falt]).toEqual([400, 'sammantradesdatum']);
+    expect(framtid.body.fel[0].meddelande).toMatch(/^Sammanträdets datum kan inte vara senare än i dag/);
+    const delegat = await beslut({ typ: 'delegationsbeslut', beslutsdatum: '2025-04-23' });
+    expect(delegat.body.fel).toEqual([
+      { falt: 'delegatNamn', meddelande: 'Ange vem som fattade beslutet på delegation.' },
+    ]);
+    expect((await sekreterare.get(`/api/remissvar/${svarId}`)).body).toMatchObject({
+      status: 'for_beslut',
+      beslut: null,
+    });
+    const ok = await beslut({
+      typ: 'delegationsbeslut',
+      delegatNamn: 'Per Ås',
+      delegatTitel: 'Förvaltningschef',
+      beslutsdatum: '2025-04-23',
+    });
+    expect(ok.body).toMatchObject({
+      status: 'beslutat',
+      beslut: { typ: 'delegationsbeslut', delegatNamn: 'Per Ås', beslutsdatum: '2025-04-23' },
+    });
+  });
 });
