@@ -137,6 +137,7 @@ export class RemissvarService {
         dto,
         synpunkter.map((p) => p.id),
       );
+      if (svar.status === 'for_beslut' && innehall.stallning === null) throw stallningSaknas();
       const ny = await this.svar.replaceContent(manager, id, version, innehall);
       // The row is locked and its version and state were checked just now, so the guarded update holds.
       if (ny === null) throw illegalTransition('remissvar', svar.status, 'redigeraSvar');
@@ -151,13 +152,7 @@ export class RemissvarService {
   /** An answer goes for beslut with its position taken: what the nämnd is asked to adopt. */
   submitForBeslut(actor: Actor, id: string): Promise<RemissvarResponse> {
     return this.transition(actor, id, 'utkast', 'for_beslut', SKRIVA, 'forBeslut', async (_manager, svar) => {
-      if (svar.stallning === null)
-        throw invalidField(
-          'stallning',
-          'A remissvar needs its stallning before it goes for beslut',
-          'Ange svarets ställning (tillstyrker, tillstyrker med ändringar, avstyrker eller inga synpunkter) innan det lämnas för beslut.',
-          'ställning',
-        );
+      if (svar.stallning === null) throw stallningSaknas();
     });
   }
 
@@ -233,6 +228,15 @@ export class RemissvarService {
     });
   }
 }
+
+/** What the nämnd is asked to adopt includes its position: from för beslut on, an answer has one. */
+const stallningSaknas = () =>
+  invalidField(
+    'stallning',
+    'A remissvar for beslut needs its stallning',
+    'Ange svarets ställning (tillstyrker, tillstyrker med ändringar, avstyrker eller inga synpunkter) innan det lämnas för beslut.',
+    'ställning',
+  );
 
 function requireRedigerbart(svar: Remissvar): void {
   if (svar.typ !== 'yttrande' || (svar.status !== 'utkast' && svar.status !== 'for_beslut'))

@@ -268,7 +268,13 @@ describe('the content of a remissvar across saves (real PostgreSQL)', () => {
   });
 
   it('records a beslut only with its fields, each refusal at its field in Swedish, and no date after today', async () => {
-    expect((await handlaggare.post(`/api/remissvar/${svarId}/for-beslut`)).status).toBe(200);
+    const forBeslut = await handlaggare.post(`/api/remissvar/${svarId}/for-beslut`);
+    expect(forBeslut.status).toBe(200);
+    version = forBeslut.body.version;
+    senast = forBeslut.body;
+    const { stallning: _, ...utan } = medIds();
+    const utanStallning = await spara(handlaggare, utan);
+    expect([utanStallning.status, utanStallning.body.fel?.[0]?.falt]).toEqual([400, 'stallning']);
     const beslut = (body: object) => sekreterare.post(`/api/remissvar/${svarId}/beslut`, body);
     const tom = await beslut({ typ: 'namndbeslut', paragraf: '  ' });
     expect([tom.status, tom.body.code, tom.body.fel]).toEqual([
