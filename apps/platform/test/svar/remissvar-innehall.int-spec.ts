@@ -120,7 +120,18 @@ describe('the content of a remissvar across saves (real PostgreSQL)', () => {
   });
 
   it("refuses an id that is not one of this answer's synpunkter with 400 at its field, and writes nothing", async () => {
-    const [annan] = await sql(t.db.url, `SELECT gen_random_uuid() AS id`);
+    // A synpunkt of another nämnd's answer: it must be refused, not moved into this one.
+    const [tn] = await sql(
+      t.db.url,
+      `INSERT INTO remissvar (organisation_id, enhet_id, remissinstans_id, titel)
+       SELECT mottagare_organisation_id, mottagare_enhet_id, id, 'Svar' FROM remissinstans WHERE id = $1 RETURNING id`,
+      [demo.instanser.TN],
+    );
+    const [annan] = await sql(
+      t.db.url,
+      `INSERT INTO synpunkt (remissvar_id, ordning, typ, text) VALUES ($1, 1, 'ovrigt', 'Tekniska nämndens') RETURNING id`,
+      [tn.id],
+    );
     const body = medIds();
     body.synpunkter[2].id = annan.id;
     const res = await spara(handlaggare, body);
@@ -135,6 +146,9 @@ describe('the content of a remissvar across saves (real PostgreSQL)', () => {
       { falt: 'synpunkter[1].id', meddelande: 'Synpunkt 2 finns två gånger i svaret.' },
     ]);
     expect((await sekreterare.get(`/api/remissvar/${svarId}`)).body.version).toBe(version);
+    expect(await sql(t.db.url, `SELECT remissvar_id, text FROM synpunkt WHERE id = $1`, [annan.id])).toEqual([
+      { remissvar_id: tn.id, text: 'Tekniska nämndens' },
+    ]);
   });
 
   it("stores an answer to each of the remiss' frågor and refuses one the remiss does not ask", async () => {
