@@ -1,6 +1,6 @@
 import { PdfMetadata, RemissammanstallningDokument, SynpunktDokument } from '../dokument';
 import { SidVy } from './sida-vy';
-import { SynpunktVy, synpunktVy } from './synpunkt-vy';
+import { sidangivelse, SynpunktVy, synpunktVy } from './synpunkt-vy';
 import { Fotnot, Fotnotsregister } from './text';
 
 const TYPNAMN: Record<SynpunktDokument['typ'], [string, string]> = {
@@ -32,12 +32,17 @@ export function sammanfattning(antal: Record<SynpunktDokument['typ'], number>): 
 
 export function remissammanstallningVy(doc: RemissammanstallningDokument): RemissammanstallningVy {
   const register = new Fotnotsregister();
+  const medTyp = (s: SynpunktDokument & { instans: string }) => ({
+    ...synpunktVy(s, register),
+    typnamn: TYPNAMN[s.typ][0],
+  });
   const avsnitt = doc.avsnitt.map((a) => ({
-    rubrik: `${a.handling}, s.${a.sida}`,
+    rubrik: `${a.handling}, ${sidangivelse(a.sida)}`,
     sammanfattning: sammanfattning(a.antalPerTyp),
-    synpunkter: a.synpunkter.map((s) => synpunktVy(s, register)),
+    // The section's heading names the handling; its quotations need only their page.
+    synpunkter: a.synpunkter.map((s) => medTyp({ ...s, citat: s.citat && { text: s.citat.text, sida: s.citat.sida } })),
   }));
-  const utanHanvisning = doc.utanHanvisning.map((s) => synpunktVy(s, register));
+  const utanHanvisning = doc.utanHanvisning.map(medTyp);
   return {
     sida: {
       dokumenttyp: 'SAMMANSTÄLLNING',
