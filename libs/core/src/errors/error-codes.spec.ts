@@ -87,6 +87,8 @@ const EXEMPEL: { [C in ErrorCode]: ErrorParams<C> } = {
   REMISSHANDLING_SAKNAS: { synpunkt: 3 },
   SIDA_SAKNAS: { synpunkt: 3, sida: 99, titel: 'Förslag till policy', sidantal: 6 },
   CITAT_SAKNAS: { synpunkt: 3, sida: 5, titel: 'Förslag till policy' },
+  CITAT_PA_ANNAN_SIDA: { synpunkt: 3, funnenSida: 6, angivenSida: 5, titel: 'Förslag till policy' },
+  STRYKTEXT_PA_ANNAN_SIDA: { synpunkt: 3, funnenSida: 6, angivenSida: 5, titel: 'Förslag till policy' },
   STRYKTEXT_SAKNAS: { synpunkt: 3, sida: 5, titel: 'Förslag till policy' },
 };
 

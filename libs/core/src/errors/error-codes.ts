@@ -564,6 +564,20 @@ export const ERROR_CODES = {
     (p) => `Citatet finns inte på sidan ${p.sida} i ${p.titel}`,
     { details: (p) => ({ synpunkt: p.synpunkt }) },
   ),
+  CITAT_PA_ANNAN_SIDA: spec<{ synpunkt: number; funnenSida: number; angivenSida: number; titel: string }>(
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    (p) =>
+      `Synpunkt ${p.synpunkt}: the quotation is on page ${p.funnenSida} of ${p.titel}, not on page ${p.angivenSida}`,
+    (p) => `Citatet finns på sidan ${p.funnenSida}, inte på sidan ${p.angivenSida}`,
+    { details: (p) => ({ synpunkt: p.synpunkt, funnenSida: p.funnenSida, angivenSida: p.angivenSida }) },
+  ),
+  STRYKTEXT_PA_ANNAN_SIDA: spec<{ synpunkt: number; funnenSida: number; angivenSida: number; titel: string }>(
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    (p) =>
+      `Synpunkt ${p.synpunkt}: the text to strike is on page ${p.funnenSida} of ${p.titel}, not on page ${p.angivenSida}`,
+    (p) => `Texten att stryka finns på sidan ${p.funnenSida}, inte på sidan ${p.angivenSida}`,
+    { details: (p) => ({ synpunkt: p.synpunkt, funnenSida: p.funnenSida, angivenSida: p.angivenSida }) },
+  ),
   STRYKTEXT_SAKNAS: spec<{ synpunkt: number; sida: number; titel: string }>(
     HttpStatus.UNPROCESSABLE_ENTITY,
     (p) => `Texten att stryka finns inte på sidan ${p.sida} i ${p.titel}`,
