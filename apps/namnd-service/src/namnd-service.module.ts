@@ -7,6 +7,7 @@ import { RemindersModule } from '@app/reminders';
 import { ExternModule } from '@app/remiss';
 import { commonModules } from '@app/runtime';
 import { SvarModule } from '@app/svar';
+import { WebModule } from '@app/web';
 
 /** Nämnder and external remissinstanser: inkorg, remissvar, beslut, expediering; prints through the pdf-worker. */
 @Module({})
@@ -20,6 +21,7 @@ export class NamndServiceModule {
         PdfKoModule.forRoot(),
         ArchiveModule,
         SvarModule,
+        WebModule,
         ExternModule,
       ],
     };

@@ -14,7 +14,9 @@ import { PaminnelseInstanskontroll1764100000001 } from './migrations/17641000000
 import { ExternLankAterkallad1764200000000 } from './migrations/1764200000000-extern-lank-aterkallad';
 import { ListaIndex1764300000010 } from './migrations/1764300000010-lista-index';
 import { PaminnelsereglerVersion1764300000011 } from './migrations/1764300000011-paminnelseregler-version';
+import { WebbFlash1764400000000 } from './migrations/1764400000000-webb-flash';
 import { EpostSvaraTill1764400000301 } from './migrations/1764400000301-epost-svara-till';
+import { RemissvarInnehall1764400000401 } from './migrations/1764400000401-remissvar-innehall';
 
 /** Listed, not globbed, so the same list works from ts-jest, ts sources and the compiled build. */
 export const MIGRATIONS = [
@@ -31,7 +33,9 @@ export const MIGRATIONS = [
   ExternLankAterkallad1764200000000,
   ListaIndex1764300000010,
   PaminnelsereglerVersion1764300000011,
+  WebbFlash1764400000000,
   EpostSvaraTill1764400000301,
+  RemissvarInnehall1764400000401,
 ];
 
 /** Bounds on every wait for PostgreSQL (the apps' pools; migrations and test setup go without). */

@@ -4,17 +4,20 @@ import { Actor, AuditLog } from '@app/auth';
 import {
   ATGARDER,
   Atgard,
+  Clock,
+  Datum,
   DomainError,
   illegalTransition,
   invalidField,
   isDatum,
   SidQuery,
   statusnamn,
+  stockholmDatum,
 } from '@app/core';
 import { Beslut, Remissvar, RemissvarStatus } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { BESLUTA, requireOppenRemiss, requireRoll, LASA_UTKAST, SKRIVA } from './behorighet';
-import { describeAndring } from './innehall/innehall';
+import { describeAndring, RemissvarInnehall } from './innehall/innehall';
 import { innehallAv, Innehallsgranskning } from './innehall/innehallsgranskning.service';
 import { NamndInstansRepository } from './instans/namnd-instans.repository';
 import { BeslutDto, RemissvarInnehallDto } from './remissvar.dto';
@@ -27,8 +30,13 @@ import {
   toRevisionResponse,
 } from './remissvar.response';
 
-/** The beslut's date fields as the form names them. */
-const BESLUT_FALTNAMN = { sammantradesdatum: 'sammanträdesdatum', beslutsdatum: 'beslutsdatum' } as const;
+/** The beslut's fields as the form names them. */
+const BESLUT_FALTNAMN = {
+  sammantradesdatum: 'sammanträdesdatum',
+  paragraf: 'paragraf',
+  delegatNamn: 'delegatens namn',
+  beslutsdatum: 'beslutsdatum',
+} as const;
 
 /** Drafting a remissvar: creating it, saving under optimistic locking, and its way to beslutat. */
 @Injectable()
@@ -39,6 +47,7 @@ export class RemissvarService {
     private readonly instanser: NamndInstansRepository,
     private readonly granskning: Innehallsgranskning,
     private readonly audit: AuditLog,
+    private readonly clock: Clock,
   ) {}
 
   get(actor: Actor, id: string): Promise<RemissvarResponse> {
@@ -78,7 +87,7 @@ export class RemissvarService {
         throw illegalTransition('remissinstans', instans.status, 'paborja');
       const befintligt = await this.svar.forInstans(manager, instans.id);
       if (befintligt) throw new DomainError('REMISSVAR_FINNS', { remissvarId: befintligt.id });
-      const innehall = await this.granskning.check(manager, remiss, dto);
+      const innehall = await this.granskning.check(manager, remiss, dto, []);
       const svar = await this.svar.insert(
         manager,
         {
@@ -95,7 +104,7 @@ export class RemissvarService {
         svar,
         svar.version,
         actor.anvandareId,
-        { ...innehall, status: svar.status },
+        { ...(await this.storedInnehall(manager, svar.id)), status: svar.status },
         'Utkast skapat.',
       );
       if (instans.status === 'registrerad') await this.instanser.setStatus(manager, instans.id, 'under_beredning');
@@ -107,38 +116,44 @@ export class RemissvarService {
     });
   }
 
-  /** Replaces the content if nobody saved since `version`: a stale save is a 409 and writes nothing. */
+  /**
+   * Replaces the content if nobody saved since `version`: a stale save is a 409 that writes nothing
+   * and tells what the others changed since (who, when, the summary), so a page can show it beside
+   * what this user typed.
+   */
   save(actor: Actor, id: string, version: number, dto: RemissvarInnehallDto): Promise<RemissvarResponse> {
     return this.dataSource.transaction(async (manager) => {
-      const svar = await this.svar.get(manager, actor, id);
-      requireRoll(actor, svar.enhetId, SKRIVA, 'Editing a remissvar');
-      const { remiss } = await this.instanser.forSvar(manager, svar, true);
+      const synligt = await this.svar.get(manager, actor, id);
+      requireRoll(actor, synligt.enhetId, SKRIVA, 'Editing a remissvar');
+      const { remiss } = await this.instanser.forSvar(manager, synligt, true);
       requireOppenRemiss(remiss, 'redigeraSvar');
+      const svar = await this.svar.lock(manager, id);
       requireRedigerbart(svar);
-      const innehall = await this.granskning.check(manager, remiss, dto);
-      const fore = innehallAv(svar, await this.svar.synpunkter(manager, svar));
-      const ny = await this.svar.replaceContent(manager, id, version, innehall);
-      if (ny === null) {
-        const nu = await this.svar.lock(manager, id);
-        requireRedigerbart(nu);
-        throw new DomainError('STALE_VERSION', { vad: 'remissvar', version, nu: nu.version });
-      }
-      const andring = describeAndring(fore, innehall);
-      await this.svar.insertRevision(
+      if (svar.version !== version) throw await this.staleVersion(manager, svar, version);
+      const synpunkter = await this.svar.synpunkter(manager, svar);
+      const innehall = await this.granskning.check(
         manager,
-        svar,
-        ny,
-        actor.anvandareId,
-        { ...innehall, status: svar.status },
-        andring,
+        remiss,
+        dto,
+        synpunkter.map((p) => p.id),
       );
+      if (svar.status === 'for_beslut' && innehall.stallning === null) throw stallningSaknas();
+      const ny = await this.svar.replaceContent(manager, id, version, innehall);
+      // The row is locked and its version and state were checked just now, so the guarded update holds.
+      if (ny === null) throw illegalTransition('remissvar', svar.status, 'redigeraSvar');
+      const efter = await this.storedInnehall(manager, id);
+      const andring = describeAndring(innehallAv(svar, synpunkter), efter);
+      await this.svar.insertRevision(manager, svar, ny, actor.anvandareId, { ...efter, status: svar.status }, andring);
       await this.recordEvent(manager, actor, 'remissvar_sparat', id, { version: ny, andring });
       return this.load(manager, actor, id);
     });
   }
 
+  /** An answer goes for beslut with its position taken: what the nämnd is asked to adopt. */
   submitForBeslut(actor: Actor, id: string): Promise<RemissvarResponse> {
-    return this.transition(actor, id, 'utkast', 'for_beslut', SKRIVA, 'forBeslut');
+    return this.transition(actor, id, 'utkast', 'for_beslut', SKRIVA, 'forBeslut', async (_manager, svar) => {
+      if (svar.stallning === null) throw stallningSaknas();
+    });
   }
 
   returnToUtkast(actor: Actor, id: string): Promise<RemissvarResponse> {
@@ -147,7 +162,7 @@ export class RemissvarService {
 
   /** Records who adopted the answer; its content is frozen from here. */
   recordBeslut(actor: Actor, id: string, dto: BeslutDto): Promise<RemissvarResponse> {
-    const beslut = beslutAv(dto);
+    const beslut = beslutAv(dto, stockholmDatum(this.clock.now()));
     return this.transition(actor, id, 'for_beslut', 'beslutat', BESLUTA, 'besluta', async (manager, svar) => {
       await this.svar.insertBeslut(manager, { remissvarId: svar.id, createdBy: actor.anvandareId, ...beslut });
     });
@@ -185,6 +200,17 @@ export class RemissvarService {
     });
   }
 
+  /** The content as stored now, with the ids the synpunkter got: what a revision records. */
+  private async storedInnehall(manager: EntityManager, id: string): Promise<RemissvarInnehall> {
+    const svar = await this.svar.lock(manager, id);
+    return innehallAv(svar, await this.svar.synpunkter(manager, svar));
+  }
+
+  private async staleVersion(manager: EntityManager, svar: Remissvar, version: number): Promise<DomainError> {
+    const andringar = await this.svar.revisionerSedan(manager, svar, version);
+    return new DomainError('STALE_VERSION', { vad: 'remissvar', version, nu: svar.version, andringar });
+  }
+
   private recordEvent(
     manager: EntityManager,
     actor: Actor,
@@ -203,38 +229,69 @@ export class RemissvarService {
   }
 }
 
+/** What the nämnd is asked to adopt includes its position: from för beslut on, an answer has one. */
+const stallningSaknas = () =>
+  invalidField(
+    'stallning',
+    'A remissvar for beslut needs its stallning',
+    'Ange svarets ställning (tillstyrker, tillstyrker med ändringar, avstyrker eller inga synpunkter) innan det lämnas för beslut.',
+    'ställning',
+  );
+
 function requireRedigerbart(svar: Remissvar): void {
   if (svar.typ !== 'yttrande' || (svar.status !== 'utkast' && svar.status !== 'for_beslut'))
     throw illegalTransition('remissvar', svar.status, 'redigeraSvar');
 }
 
-function beslutAv(dto: BeslutDto): Omit<Beslut, 'id' | 'createdAt' | 'remissvarId' | 'createdBy'> {
-  for (const [falt, datum] of [
-    ['sammantradesdatum', dto.sammantradesdatum],
-    ['beslutsdatum', dto.beslutsdatum],
-  ] as const) {
-    if (datum !== undefined && !isDatum(datum))
-      throw invalidField(falt, `${datum} is not a date`, `${datum} är inte ett datum.`, BESLUT_FALTNAMN[falt]);
-  }
+/**
+ * The beslut as stored, or a 400 naming every missing or impossible field in Swedish: a nämndbeslut
+ * needs the sammanträde's date and its §, a delegationsbeslut the delegat and the date; a decision
+ * cannot be dated after today (Stockholm).
+ */
+function beslutAv(dto: BeslutDto, idag: Datum): Omit<Beslut, 'id' | 'createdAt' | 'remissvarId' | 'createdBy'> {
+  const fel: { falt: keyof typeof BESLUT_FALTNAMN; message: string; meddelande: string }[] = [];
+  const text = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
+  const datum = (falt: 'sammantradesdatum' | 'beslutsdatum', varde: string | undefined, namn: string) => {
+    if (varde === undefined) fel.push({ falt, message: `${falt} is required`, meddelande: `Ange ${namn}.` });
+    else if (!isDatum(varde))
+      fel.push({ falt, message: `${varde} is not a date`, meddelande: `${varde} är inte ett datum.` });
+    else if (varde > idag)
+      fel.push({
+        falt,
+        message: `${falt} ${varde} is in the future`,
+        meddelande: `${namn[0].toUpperCase()}${namn.slice(1)} kan inte vara senare än i dag (${idag}).`,
+      });
+  };
+  const kravs = (falt: 'paragraf' | 'delegatNamn', varde: string | undefined, meddelande: string) => {
+    if (!text(varde)) fel.push({ falt, message: `${falt} is required`, meddelande });
+  };
   if (dto.typ === 'namndbeslut') {
-    if (!dto.sammantradesdatum || !dto.paragraf) throw new DomainError('BESLUT_OFULLSTANDIGT', { typ: 'namndbeslut' });
+    datum('sammantradesdatum', dto.sammantradesdatum, 'sammanträdets datum');
+    kravs('paragraf', dto.paragraf, 'Ange paragrafen (§) i protokollet.');
+  } else {
+    kravs('delegatNamn', dto.delegatNamn, 'Ange vem som fattade beslutet på delegation.');
+    datum('beslutsdatum', dto.beslutsdatum, 'beslutsdatum');
+  }
+  if (fel.length)
+    throw new DomainError('VALIDATION_FAILED', {
+      message: fel.map((f) => f.message).join('; '),
+      fel: fel.map((f) => ({ falt: f.falt, namn: BESLUT_FALTNAMN[f.falt], meddelande: f.meddelande })),
+    });
+  if (dto.typ === 'namndbeslut')
     return {
       typ: 'namndbeslut',
-      beslutsdatum: dto.sammantradesdatum,
-      sammantradesdatum: dto.sammantradesdatum,
-      paragraf: dto.paragraf,
+      beslutsdatum: dto.sammantradesdatum!,
+      sammantradesdatum: dto.sammantradesdatum!,
+      paragraf: text(dto.paragraf)!,
       delegatNamn: null,
       delegatTitel: null,
     };
-  }
-  if (!dto.delegatNamn || !dto.beslutsdatum)
-    throw new DomainError('BESLUT_OFULLSTANDIGT', { typ: 'delegationsbeslut' });
   return {
     typ: 'delegationsbeslut',
-    beslutsdatum: dto.beslutsdatum,
+    beslutsdatum: dto.beslutsdatum!,
     sammantradesdatum: null,
     paragraf: null,
-    delegatNamn: dto.delegatNamn,
-    delegatTitel: dto.delegatTitel ?? null,
+    delegatNamn: text(dto.delegatNamn)!,
+    delegatTitel: text(dto.delegatTitel) ?? null,
   };
 }

@@ -39,8 +39,25 @@ export interface IllegalState {
   atgard: Atgard;
 }
 
+/** One save another person made since the version an edit is based on: what a page shows beside the user's own text. */
+export interface AndringSedan {
+  version: number;
+  /** What changed, in Swedish ("Synpunkt 2 ändrad; ställning ändrad till avstyrker."). */
+  andring: string;
+  createdAt: Date;
+  anvandare: { id: string; namn: string } | null;
+}
+
 export type StaleVersion =
-  { vad: 'remiss' | 'remissvar'; version: number; nu: number } | { vad: 'remiss' | 'remissvar'; underUtskrift: true };
+  | { vad: 'remiss' | 'remissvar'; version: number; nu: number; andringar?: AndringSedan[] }
+  | { vad: 'remiss' | 'remissvar'; underUtskrift: true };
+
+/** "Erik Holm", "Erik Holm och Anna Berg": who saved since, for the stale save's sentence. */
+function vilka(andringar: AndringSedan[]): string {
+  const namn = [...new Set(andringar.map((a) => a.anvandare?.namn).filter((n): n is string => !!n))];
+  if (namn.length === 0) return 'någon annan';
+  return namn.length === 1 ? namn[0] : `${namn.slice(0, -1).join(', ')} och ${namn.at(-1)}`;
+}
 
 export type InvalidMottagare =
   | { skal: 'ofullstandig'; index: number }
@@ -209,6 +226,11 @@ export const ERROR_CODES = {
     () => "Requests that change something are accepted only from the platform's own origin",
     () => 'Begäran kom från en annan webbplats än Remissplattformen och har avvisats.',
   ),
+  ENHET_NOT_CHOSEN: spec(
+    HttpStatus.CONFLICT,
+    () => 'Choose the enhet to work in first',
+    () => 'Välj först vilken enhet du arbetar för.',
+  ),
   CSRF_TOKEN_INVALID: spec<{ formField: string }>(
     HttpStatus.FORBIDDEN,
     (p) =>
@@ -291,8 +313,11 @@ export const ERROR_CODES = {
           : 'Svaret ändrades medan det skrevs ut; försök igen'
         : p.vad === 'remiss'
           ? 'Remissen har ändrats av någon annan; ladda om och försök igen'
-          : 'Svaret har ändrats av någon annan sedan du öppnade det; ladda om och gör din ändring igen',
-    { details: (p) => ('underUtskrift' in p || p.vad === 'remiss' ? {} : { currentVersion: p.nu }) },
+          : `Svaret har ändrats av ${vilka(p.andringar ?? [])} sedan du öppnade det; ladda om och gör din ändring igen`,
+    {
+      details: (p) =>
+        'underUtskrift' in p || p.vad === 'remiss' ? {} : { currentVersion: p.nu, andringar: p.andringar ?? [] },
+    },
   ),
   REMINDER_RULES_CHANGING: spec(
     HttpStatus.CONFLICT,
@@ -498,17 +523,6 @@ export const ERROR_CODES = {
     () => 'Det finns redan ett svar; redigera det',
     { details: (p) => ({ remissvarId: p.remissvarId }) },
   ),
-  BESLUT_OFULLSTANDIGT: spec<{ typ: 'namndbeslut' | 'delegationsbeslut' }>(
-    HttpStatus.BAD_REQUEST,
-    (p) =>
-      p.typ === 'namndbeslut'
-        ? 'A namndbeslut needs sammantradesdatum and paragraf'
-        : 'A delegationsbeslut needs delegatNamn and beslutsdatum',
-    (p) =>
-      p.typ === 'namndbeslut'
-        ? 'Ett nämndbeslut behöver sammanträdesdatum och paragraf'
-        : 'Ett delegationsbeslut behöver delegat och beslutsdatum',
-  ),
   ANDRINGSFORSLAG_UTAN_TEXT: spec<{ falt: string; synpunkt: number }>(
     HttpStatus.BAD_REQUEST,
     (p) => `${p.falt}: an andringsforslag needs strykText, nyText or both`,
@@ -549,6 +563,20 @@ export const ERROR_CODES = {
     (p) => `Citatet finns inte på sidan ${p.sida} i ${p.titel}`,
     (p) => `Citatet finns inte på sidan ${p.sida} i ${p.titel}`,
     { details: (p) => ({ synpunkt: p.synpunkt }) },
+  ),
+  CITAT_PA_ANNAN_SIDA: spec<{ synpunkt: number; funnenSida: number; angivenSida: number; titel: string }>(
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    (p) =>
+      `Synpunkt ${p.synpunkt}: the quotation is on page ${p.funnenSida} of ${p.titel}, not on page ${p.angivenSida}`,
+    (p) => `Citatet finns på sidan ${p.funnenSida}, inte på sidan ${p.angivenSida}`,
+    { details: (p) => ({ synpunkt: p.synpunkt, funnenSida: p.funnenSida, angivenSida: p.angivenSida }) },
+  ),
+  STRYKTEXT_PA_ANNAN_SIDA: spec<{ synpunkt: number; funnenSida: number; angivenSida: number; titel: string }>(
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    (p) =>
+      `Synpunkt ${p.synpunkt}: the text to strike is on page ${p.funnenSida} of ${p.titel}, not on page ${p.angivenSida}`,
+    (p) => `Texten att stryka finns på sidan ${p.funnenSida}, inte på sidan ${p.angivenSida}`,
+    { details: (p) => ({ synpunkt: p.synpunkt, funnenSida: p.funnenSida, angivenSida: p.angivenSida }) },
   ),
   STRYKTEXT_SAKNAS: spec<{ synpunkt: number; sida: number; titel: string }>(
     HttpStatus.UNPROCESSABLE_ENTITY,

@@ -22,7 +22,16 @@ const underlag: RemissvarUnderlag = {
   vartDnr: 'UN2025/412',
   ertDnr: 'KS2025/118',
   mottagare: 'Kommunstyrelsen',
-  svar: { titel: 'Svar på remiss', inledning: 'In.', avslutning: '', fotnoter: [], typ: 'yttrande' },
+  svar: {
+    titel: 'Svar på remiss',
+    inledning: 'In.',
+    avslutning: '',
+    fotnoter: [],
+    typ: 'yttrande',
+    stallning: null,
+    fragesvar: [],
+  },
+  fragor: [],
   synpunkter: [citerande],
   handlingar: [handling],
   beslut: null,
@@ -85,5 +94,30 @@ describe('remissvarDokument', () => {
     expect(remissvarDokument({ ...underlag, svar: { ...underlag.svar, typ: 'avstar' }, synpunkter: [] }).avstar).toBe(
       true,
     );
+  });
+
+  it('puts each answered fråga with its text in the order of the remiss, and carries the position', () => {
+    const doc = remissvarDokument({
+      ...underlag,
+      svar: {
+        ...underlag.svar,
+        stallning: 'avstyrker',
+        fragesvar: [
+          { fraga: 3, text: 'Nej.' },
+          { fraga: 1, text: 'Delvis.' },
+        ],
+      },
+      fragor: [
+        { nummer: 1, text: 'Är inriktningen rimlig?' },
+        { nummer: 2, text: 'Saknas något?' },
+        { nummer: 3, text: 'Bör policyn antas?' },
+      ],
+    });
+    expect(doc.stallning).toBe('avstyrker');
+    expect(doc.fragesvar).toEqual([
+      { nummer: 1, fraga: 'Är inriktningen rimlig?', svar: 'Delvis.' },
+      { nummer: 3, fraga: 'Bör policyn antas?', svar: 'Nej.' },
+    ]);
+    expect(remissvarDokument(underlag).stallning).toBeUndefined();
   });
 });
