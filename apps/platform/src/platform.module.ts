@@ -8,7 +8,7 @@ import { ExternModule, RemissModule } from '@app/remiss';
 import { commonModules } from '@app/runtime';
 import { UtkorgWorkerModule } from '@app/utkorg';
 import { SvarModule } from '@app/svar';
-import { WebModule } from '@app/web';
+import { UtvecklingWebModule, WebModule } from '@app/web';
 
 /** Every part of the platform in one process: what `npm start` and the e2e tests run. */
 @Module({})
@@ -25,6 +25,7 @@ export class PlatformModule {
         ExternModule,
         SvarModule,
         WebModule,
+        UtvecklingWebModule,
         PdfModule,
       ],
     };

@@ -4,3 +4,4 @@ export * from './grund/web-controller.decorator';
 export * from './grund/webb-kontext';
 export * from './grund/flash.service';
 export * from './grund/sidmallar.service';
+export * from './utveckling/utveckling.module';
