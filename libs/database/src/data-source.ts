@@ -15,7 +15,7 @@ import { ExternLankAterkallad1764200000000 } from './migrations/1764200000000-ex
 import { ListaIndex1764300000010 } from './migrations/1764300000010-lista-index';
 import { PaminnelsereglerVersion1764300000011 } from './migrations/1764300000011-paminnelseregler-version';
 import { WebbFlash1764400000000 } from './migrations/1764400000000-webb-flash';
-import { EpostSvaraTill1764400000301 } from './migrations/1764400000301-epost-svara-till';
+import { EpostAvsandare1764400000301 } from './migrations/1764400000301-epost-avsandare';
 import { RemissvarInnehall1764400000401 } from './migrations/1764400000401-remissvar-innehall';
 
 /** Listed, not globbed, so the same list works from ts-jest, ts sources and the compiled build. */
@@ -34,7 +34,7 @@ export const MIGRATIONS = [
   ListaIndex1764300000010,
   PaminnelsereglerVersion1764300000011,
   WebbFlash1764400000000,
-  EpostSvaraTill1764400000301,
+  EpostAvsandare1764400000301,
   RemissvarInnehall1764400000401,
 ];
 

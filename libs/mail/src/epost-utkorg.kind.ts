@@ -33,11 +33,12 @@ export class EpostUtkorgKind extends EpostUtkorg implements UtkorgTyp, OnModuleI
   async enqueue(manager: EntityManager, organisationId: string, utkast: Epost | MallEpost): Promise<string> {
     const epost = 'mall' in utkast ? this.mallar.render(utkast) : utkast;
     const [row]: { id: string }[] = await manager.query(
-      `INSERT INTO epost_utkorg (organisation_id, till, kopia, svara_till, amne, text, html, message_id, due_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+      `INSERT INTO epost_utkorg (organisation_id, till, kopia, avsandarnamn, svara_till, amne, text, html, message_id, due_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
       [
         organisationId,
         lista(epost.to),
         lista(epost.cc),
+        epost.avsandarnamn ?? null,
         epost.replyTo ?? null,
         epost.subject,
         epost.text,
@@ -67,13 +68,14 @@ export class EpostUtkorgKind extends EpostUtkorg implements UtkorgTyp, OnModuleI
       id: string;
       till: string[];
       kopia: string[];
+      avsandarnamn: string | null;
       svara_till: string | null;
       amne: string;
       text: string;
       html: string | null;
       message_id: string;
     }[] = await this.rader.dataSource.query(
-      `SELECT id, till, kopia, svara_till, amne, text, html, message_id FROM epost_utkorg WHERE id = ANY($1::uuid[])`,
+      `SELECT id, till, kopia, avsandarnamn, svara_till, amne, text, html, message_id FROM epost_utkorg WHERE id = ANY($1::uuid[])`,
       [ids],
     );
     const utfall = await Promise.all(
@@ -82,6 +84,7 @@ export class EpostUtkorgKind extends EpostUtkorg implements UtkorgTyp, OnModuleI
         await sendAsUtfall(this.mailer, {
           to: r.till,
           cc: r.kopia.length ? r.kopia : undefined,
+          avsandarnamn: r.avsandarnamn ?? undefined,
           replyTo: r.svara_till ?? undefined,
           subject: r.amne,
           text: r.text,

@@ -6,6 +6,8 @@ import { SmtpForbindelser } from './smtp-forbindelser';
 export interface Epost {
   to: string | string[];
   cc?: string | string[];
+  /** Who sends it, shown in From before "via <MAIL_FROM's name>" (the address stays MAIL_FROM's). */
+  avsandarnamn?: string;
   /** Whom an answer goes to (the remiss' kontaktperson): the sender address is the platform's, which nobody reads. */
   replyTo?: string;
   subject: string;

@@ -41,6 +41,43 @@ describe('the raw MIME message of a mail', () => {
     expect(mail.html).toBe('<p>Svara senast <b>2026-05-15</b> – åäö</p>');
   });
 
+  it('names the organisation it sends for in From, at the platform’s address, whatever characters the name has', async () => {
+    const from = async (avsandarnamn: string) =>
+      (
+        await simpleParser(
+          byggare.build(
+            { to: 'a@habo.se', avsandarnamn, subject: 'Hej', text: 'x', messageId: '<x.3@remissplattformen>' },
+            new Date(),
+          ).raw,
+        )
+      ).from?.value;
+    expect(await from('Kommunstyrelsen i Enköpings kommun')).toEqual([
+      { name: 'Kommunstyrelsen i Enköpings kommun via Remissplattformen Enköping', address: 'noreply@enkoping.se' },
+    ]);
+    expect(await from('Habo kommun, KS "Nord"')).toEqual([
+      { name: 'Habo kommun, KS "Nord" via Remissplattformen Enköping', address: 'noreply@enkoping.se' },
+    ]);
+    const lang = byggare.build(
+      {
+        to: 'a@habo.se',
+        avsandarnamn: 'Kultur- och fritidsnämnden i Upplands-Bro kommun',
+        subject: 'Hej',
+        text: 'x',
+        messageId: '<x.4@remissplattformen>',
+      },
+      new Date(),
+    ).raw;
+    expect(
+      lang
+        .toString('latin1')
+        .split('\r\n')
+        .every((rad) => rad.length <= 78),
+    ).toBe(true);
+    expect(await from('Region Uppsala, Regionstyrelsen')).toEqual([
+      { name: 'Region Uppsala, Regionstyrelsen via Remissplattformen Enköping', address: 'noreply@enkoping.se' },
+    ]);
+  });
+
   it('a mail without HTML is a single text part, and without a Reply-To has none', async () => {
     const mail = await simpleParser(
       byggare.build(

@@ -17,6 +17,15 @@ const rader = (text: string) => text.replace(/\r?\n/g, '\r\n');
 const del = (typ: string, innehall: string) =>
   `Content-Type: ${typ}; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n${wrap(encode(rader(innehall)), 76)}`;
 
+/** A display name as a header may carry it: encoded words when it has å, ä, ö, quoted when it has a special like ",". */
+function visningsnamn(namn: string): string {
+  // A line break in a name would end the header; names are checked text, but a header is no place to trust that.
+  const ren = namn.replace(/\p{Cc}+/gu, ' ');
+  const kodat = encodeWords(ren, 'Q', 52, true);
+  if (kodat !== ren) return kodat;
+  return /^[\w !#$%&'*+\-/=?^`{|}~]*$/.test(ren) ? ren : `"${ren.replace(/["\\]/g, '\\$&')}"`;
+}
+
 /**
  * Builds the MIME message of a mail (plain text, plus HTML when given) in one pass, with
  * nodemailer's own encoders. nodemailer's composer costs about half a millisecond per mail,
@@ -24,22 +33,30 @@ const del = (typ: string, innehall: string) =>
  */
 export class Meddelandebyggare {
   private readonly fran: string;
+  private readonly franNamn: string;
   private readonly franRubrik: string;
 
   constructor(mailFrom: string) {
     const [avsandare] = addressparser(mailFrom, { flatten: true });
     if (!avsandare?.address) throw new Error(`MAIL_FROM is not an address: ${mailFrom}`);
     this.fran = avsandare.address;
+    this.franNamn = avsandare.name || 'Remissplattformen';
     this.franRubrik = avsandare.name
       ? `${encodeWords(avsandare.name, 'Q', 52)} <${avsandare.address}>`
       : avsandare.address;
+  }
+
+  /** From: the platform's address, named for the organisation it sends for when the mail says whose it is. */
+  private fromRubrik(avsandarnamn: string | undefined): string {
+    if (!avsandarnamn) return `From: ${this.franRubrik}`;
+    return foldLines(`From: ${visningsnamn(`${avsandarnamn} via ${this.franNamn}`)} <${this.fran}>`, 76);
   }
 
   build(epost: Epost, datum: Date): RaMeddelande {
     const till = lista(epost.to);
     const kopia = lista(epost.cc);
     const rubriker = [
-      `From: ${this.franRubrik}`,
+      this.fromRubrik(epost.avsandarnamn),
       foldLines(`To: ${till.join(', ')}`, 76),
       ...(kopia.length ? [foldLines(`Cc: ${kopia.join(', ')}`, 76)] : []),
       ...(epost.replyTo ? [foldLines(`Reply-To: ${epost.replyTo}`, 76)] : []),

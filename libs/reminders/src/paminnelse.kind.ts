@@ -140,13 +140,14 @@ export class PaminnelseKind implements UtkorgTyp, OnModuleInit {
   }
 
   private brev(u: Underlag, datum: Datum, till: string[], lank: string | null, personligLank: boolean): Forfattat {
+    const avsandare = enhetMedOrganisation(u.avsandare_enhet, u.avsandare_organisation);
     const brev = paminnelsebrev({
       typ: u.typ,
       datum,
       svarsdatum: u.svarsdatum,
       arendemening: u.arendemening,
       diarienummer: u.diarienummer,
-      avsandare: enhetMedOrganisation(u.avsandare_enhet, u.avsandare_organisation),
+      avsandare,
       instans: u.instans_namn,
       egetDiarienummer: u.mottagare_diarienummer,
       lank,
@@ -158,6 +159,7 @@ export class PaminnelseKind implements UtkorgTyp, OnModuleInit {
       epost: this.mallar.render({
         to: till,
         cc: kopia.length ? kopia : undefined,
+        avsandarnamn: avsandare,
         // Questions about the remiss go to its kontaktperson, as the mail says.
         replyTo: u.kontaktperson_epost ?? u.avsandare_funktionsbrevlada ?? undefined,
         ...brev,

@@ -63,6 +63,7 @@ describe('deadline reminders (real PostgreSQL, Redis, SMTP; time through the Clo
     // Whose remiss it is, and a reply reaches its kontaktperson rather than the platform's no-reply address.
     expect(mail.text).toContain('från Kommunstyrelsen i Enköpings kommun.');
     expect(mail.replyTo).toBe('remissansvarig@enkoping.demo');
+    expect(mail.from).toContain('Kommunstyrelsen i Enköpings kommun via Remissplattformen');
     expect(mail.text).toContain('Svara senast 2026-04-07 kl. 23.59');
     expect(mail.text).toContain('Förslag till policy för digital omställning');
     expect(mail.text).toContain('Ert diarienummer: UN2026/412');

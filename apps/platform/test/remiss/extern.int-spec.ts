@@ -66,6 +66,7 @@ describe('external remissinstanser: declining, and links that are revoked, expir
     expect(besked.subject).toMatch(/^KS ?\d{4}\/\d+ Naturskyddsföreningen avstår: Avfallsplan$/);
     // A reply reaches the instans that declined; the link opens the sender's page of the remiss.
     expect(besked.replyTo).toBe('nf@example.se');
+    expect(besked.from).toContain('Naturskyddsföreningen via Remissplattformen');
     expect(besked.text).toMatch(new RegExp(`Remissen och svaren:\nhttps?://[^/]+/remisser/${remissId}\n`));
     const again = await t.anonymous().post(`/api/extern/${nf}/avstar`, {});
     expect([again.status, again.body.code]).toEqual([410, 'LINK_USED']);

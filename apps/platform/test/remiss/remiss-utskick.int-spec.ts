@@ -117,6 +117,7 @@ describe('sending and following a remiss (real PostgreSQL, Redis, Chromium, SMTP
       // Another kommun's nämnd, and an external party, learn whose remiss it is; a reply reaches the sender, not the no-reply address.
       expect(m.text).toContain('Kommunstyrelsen i Enköpings kommun skickar remissen');
       expect(m.replyTo).toBe('remissansvarig@enkoping.demo');
+      expect(m.from).toContain('Kommunstyrelsen i Enköpings kommun via Remissplattformen');
       expect(m.text).toContain(formatDeadline(forstaGiltigaSvarsdatum()));
     }
     // A nämnd is sent to the page of its instans (where it registers and answers), an external party to its own link.

@@ -171,6 +171,7 @@ describe('expediering and avstår (real PostgreSQL, Redis, Chromium, SMTP)', () 
       'KS2025/118 Socialnämnden i Enköpings kommun avstår: Förslag till policy för digital omställning',
     );
     expect(mails[1].replyTo).toBe('sn@enkoping.se');
+    expect(mails[1].from).toContain('Socialnämnden i Enköpings kommun via Remissplattformen');
     expect((await sn.post(`/api/remissinstanser/${demo.instanser.SN}/avsta`, {})).status).toBe(409);
   });
 });

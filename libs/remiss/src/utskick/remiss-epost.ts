@@ -48,6 +48,7 @@ function epost(
 ): MallEpost {
   return {
     to: till.epost,
+    avsandarnamn: avsandare.namn,
     replyTo: avsandare.svaraTill,
     subject: `${remiss.diarienummer} ${amne}`,
     mall,

@@ -21,6 +21,7 @@ export interface SvarEpost {
 export function svarEpost(e: SvarEpost): MallEpost {
   return {
     to: e.till,
+    avsandarnamn: e.svarande.namn,
     replyTo: e.svarande.svaraTill,
     subject: `${e.remiss.diarienummer} ${e.svarande.namn} ${e.avstar ? 'avstår' : 'har svarat'}: ${e.remiss.arendemening}`,
     mall: 'remissvar',
