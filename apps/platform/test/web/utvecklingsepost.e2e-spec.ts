@@ -48,6 +48,9 @@ describe('the development mail page (no SMTP_URL)', () => {
     }, 20_000);
     const text = await mainText(page);
     expect(text).toContain('un@enkoping.se');
+    expect(text).toContain(
+      'Från\tKommunstyrelsen i Enköpings kommun via Remissplattformen <noreply@remissplattformen.local>',
+    );
     expect(text).toContain('Svar går till\tremissansvarig@enkoping.demo');
     expect(text).toContain('Kommunstyrelsen i Enköpings kommun skickar remissen "Översiktsplan <2030>"');
     const lankar = await page.$$eval('main .rp-sidtext a', (as) => as.map((a) => a.getAttribute('href')));

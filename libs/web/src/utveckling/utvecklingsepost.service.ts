@@ -7,6 +7,7 @@ import { Textdel, textdelar } from './textdelar';
 export interface VisadEpost {
   id: string;
   mottagen: Date;
+  fran: string;
   till: string;
   svaraTill: string;
   amne: string;
@@ -27,6 +28,7 @@ export class UtvecklingsepostService {
     const mails = this.brevlada.list().map((m) => ({
       id: m.id,
       mottagen: m.mottagen,
+      fran: m.from,
       till: m.mottagare.join(', '),
       svaraTill: m.replyTo,
       amne: m.subject || '(inget ämne)',
