@@ -1,4 +1,5 @@
 export * from './web.module';
+export * from './grund/web-grund.module';
 export * from './grund/sida';
 export * from './grund/web-controller.decorator';
 export * from './grund/webb-kontext';
