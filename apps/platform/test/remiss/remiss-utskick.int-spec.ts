@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { PlatformModule } from '../../src/platform.module';
 import { krypteradPdf, pdfMedSidor } from '@app/remiss/testing/pdf-fixtures';
 import { sql } from '@app/database/testing/test-infrastructure';
-import { OkandaLankar } from '@app/remiss';
+import { OkandaLankar } from '@app/svar';
 import { forstaGiltigaSvarsdatum, pdfForm, remissUtkast } from '@app/remiss/testing/remiss-fixture';
 
 const pdftotext = (pdf: Buffer) => {

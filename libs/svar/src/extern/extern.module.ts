@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { RemissKarnaModule } from '../remiss-karna.module';
+import { RemissKarnaModule } from '@app/remiss';
 import { ExternController } from './extern.controller';
 import { ExternService } from './extern.service';
 import { OkandaLankar } from './okanda-lankar.service';

@@ -2,9 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res, UseIn
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PDF_RESPONSE, Public, RateLimited, sendFil } from '@app/core';
 import type { FastifyReply } from 'fastify';
-import { PdfUppladdning, UppladdadFil } from '../handlingar/pdf-uppladdning.interceptor';
-import { PDF_UPLOAD_BODY } from '../http/pdf-http';
-import { Uppladdning } from '../handlingar/remisshandling.service';
+import { PdfUppladdning, UppladdadFil, PDF_UPLOAD_BODY, Uppladdning } from '@app/remiss';
 import { AvstaDto } from './extern.dto';
 import { ExternAvstodResponse, ExternBesvaradResponse, ExternRemissResponse } from './extern.response';
 import { ExternService } from './extern.service';

@@ -19,12 +19,14 @@ import {
 import { ExternAtkomst, Fil, Remiss, Remisshandling, Remissinstans } from '@app/database';
 import { ExternAtkomstRepository } from '@app/lankar';
 import { DataSource, EntityManager } from 'typeorm';
-import { PdfGranskning } from '../handlingar/pdf-granskning.service';
-import { Uppladdning } from '../handlingar/remisshandling.service';
-import { RemissRepository } from '../remiss.repository';
-import { Aviseringar } from '../utskick/aviseringar.service';
-import { externtSvarEpost } from '../utskick/remiss-epost';
-import { RemissinstansRepository } from '../utskick/remissinstans.repository';
+import {
+  PdfGranskning,
+  Uppladdning,
+  RemissRepository,
+  Aviseringar,
+  externtSvarEpost,
+  RemissinstansRepository,
+} from '@app/remiss';
 import { ExternRemissResponse } from './extern.response';
 import { OkandaLankar } from './okanda-lankar.service';
 

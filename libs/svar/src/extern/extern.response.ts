@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { REMISSINSTANS_STATUSAR, RemissinstansStatus } from '@app/database';
-import { RemissfragaResponse } from '../remiss.response';
+import { RemissfragaResponse } from '@app/remiss';
 
 class ExternAvsandareResponse {
   @ApiProperty({ example: 'Enköpings kommun' }) organisation!: string;
