@@ -5,6 +5,7 @@ import { SmtpSink } from '@app/mail/testing/smtp-sink';
 import { pdfText } from '@app/pdf/testing/pdf-verktyg';
 import { pdfMedSidor } from '@app/remiss/testing/pdf-fixtures';
 import { remissUtkast, SIDA_5 } from '@app/remiss/testing/remiss-fixture';
+import { OpenApiDokument, schemaDepartures } from '@app/runtime/testing/openapi-schema';
 import { ApiClient, startTestApp, TestApp } from '@app/runtime/testing/test-app';
 import { ExternService } from '@app/svar';
 import { PlatformModule } from '../../src/platform.module';
@@ -22,6 +23,10 @@ describe('external remissinstanser answer with the structured form (real Postgre
   let region: string;
   /** The saved answer's version, as the next save and the send must name it. */
   let version: number;
+  let openapi: OpenApiDokument;
+  /** The answer is what the OpenAPI document says it is (no field undeclared, none required missing). */
+  const asDocumented = (res: { body: unknown }, method: string, path: string) =>
+    expect(schemaDepartures(openapi, res.body, method, path)).toEqual([]);
 
   /** The personal link's token, from the invitation mail (the API path or the page's). */
   const token = async (epost: string) => {
@@ -55,6 +60,7 @@ describe('external remissinstanser answer with the structured form (real Postgre
     ]);
     expect((await ks.post(`/api/remisser/${remiss.id}/skicka`)).status).toBe(200);
     region = await token('region@example.se');
+    openapi = (await t.anonymous().get('/api/docs-json')).body as OpenApiDokument;
   }, 60_000);
   afterAll(async () => {
     await t.close();
@@ -65,6 +71,7 @@ describe('external remissinstanser answer with the structured form (real Postgre
     const anon = t.anonymous();
     const forst = await anon.get(`/api/extern/${region}`);
     expect(forst.body).toMatchObject({ lage: 'oppen', utkast: null, skickat: null, instans: { status: 'inbjuden' } });
+    asDocumented(forst, 'GET', '/api/extern/{token}');
 
     const felCitat = await anon.put(`/api/extern/${region}/remissvar`, {
       inledning: 'Region Uppsala har tagit del av remissen.',
@@ -91,6 +98,7 @@ describe('external remissinstanser answer with the structured form (real Postgre
       synpunkter: [{ typ: 'invandning', sida: 5, citat: SIDA_5[1] }],
     });
     expect(sparat.body).not.toHaveProperty('organisationId');
+    asDocumented(sparat, 'PUT', '/api/extern/{token}/remissvar');
 
     // Like a nämnd's draft, nobody at the sender sees it; the instans is under beredning.
     expect((await ks.get(`/api/remissvar/${sparat.body.id}`)).status).toBe(404);
@@ -103,6 +111,7 @@ describe('external remissinstanser answer with the structured form (real Postgre
       instans: { status: 'under_beredning' },
       utkast: { id: sparat.body.id, version: 1, synpunkter: [{ citat: SIDA_5[1] }] },
     });
+    asDocumented(igen, 'GET', '/api/extern/{token}');
     const fortsatt = await anon.put(`/api/extern/${region}/remissvar`, {
       version: 1,
       inledning: 'Region Uppsala har tagit del av remissen.',
@@ -140,6 +149,7 @@ describe('external remissinstanser answer with the structured form (real Postgre
       [2, 'Tillagt: synpunkt 2. Ändrat: kontaktperson.'],
       [1, 'Utkast skapat.'],
     ]);
+    asDocumented(historik, 'GET', '/api/extern/{token}/remissvar/revisioner');
     const v1 = await anon.get(`/api/extern/${region}/remissvar/revisioner/1`);
     expect(v1.body.innehall).toMatchObject({ kontaktpersonNamn: 'Lena Ek', kontaktpersonEpost: null });
 
@@ -184,6 +194,7 @@ describe('external remissinstanser answer with the structured form (real Postgre
       filnamn,
       visasTill: expect.any(String),
     });
+    asDocumented(skickat, 'POST', '/api/extern/{token}/remissvar/skicka');
 
     const kvittens = await mailTill('lena.ek@regionuppsala.se', /Ert svar har tagits emot/);
     expect(kvittens.subject).toBe(
@@ -237,6 +248,7 @@ describe('external remissinstanser answer with the structured form (real Postgre
         filer: [{ filnamn, mimetyp: 'application/pdf', lank: 'skickat/pdf' }],
       },
     });
+    asDocumented(visas, 'GET', '/api/extern/{token}');
     const pdf = await anon.get(`/api/extern/${region}/skickat/pdf`);
     expect(Buffer.compare(pdf.body, kvittens.attachments[0].content)).toBe(0);
     for (const [metod, vag, kropp] of [
