@@ -48,6 +48,16 @@ export interface Underskrift {
   titel: string;
 }
 
+/** An answer's overall position on the proposal. */
+export type StallningDokument = 'tillstyrker' | 'tillstyrker_med_andringar' | 'avstyrker' | 'inga_synpunkter';
+
+/** One of the remiss' frågor with the answer given to it. */
+export interface FragesvarDokument {
+  nummer: number;
+  fraga: string;
+  svar: string;
+}
+
 export interface RemissvarDokument {
   brevhuvud: Brevhuvud;
   /** YTTRANDE; a declined remiss is rendered with `avstar` true. */
@@ -62,6 +72,10 @@ export interface RemissvarDokument {
   /** e.g. Svar på remiss om policy för digital omställning. */
   titel: string;
   inledning: string;
+  /** The answer's overall position, said as a sentence after the inledning. */
+  stallning?: StallningDokument;
+  /** The answered frågor, in the remiss' order. */
+  fragesvar?: FragesvarDokument[];
   synpunkter: SynpunktDokument[];
   avslutning: string;
   /** Footnotes referenced from inledning and avslutning. */
@@ -101,6 +115,11 @@ export interface RemissammanstallningDokument {
     antalPerTyp: Record<SynpunktDokument['typ'], number>;
   }[];
   utanHanvisning: (SynpunktDokument & { instans: string })[];
+  /** Each expedierat answer's position, by instans, and how many take each. */
+  stallningar: { instans: string; stallning: StallningDokument }[];
+  antalPerStallning: Record<StallningDokument, number>;
+  /** Every fråga of the remiss with the answers the instanser gave to it. */
+  fragor: { nummer: number; fraga: string; svar: { instans: string; text: string }[] }[];
   avstod: string[];
   ejSvarat: string[];
 }

@@ -241,10 +241,25 @@ describe('PdfService', () => {
           fotnoter: [],
         },
       ],
+      stallningar: [
+        { instans: 'Socialnämnden', stallning: 'tillstyrker' },
+        { instans: 'Utbildningsnämnden', stallning: 'tillstyrker_med_andringar' },
+      ],
+      antalPerStallning: { tillstyrker: 1, tillstyrker_med_andringar: 1, avstyrker: 0, inga_synpunkter: 0 },
+      fragor: [
+        { nummer: 1, fraga: 'Är inriktningen rimlig?', svar: [{ instans: 'Socialnämnden', text: 'Ja.' }] },
+        { nummer: 2, fraga: 'Saknas något?', svar: [] },
+      ],
       avstod: ['Kultur- och fritidsnämnden'],
       ejSvarat: ['Bygg- och miljönämnden'],
     };
     const text = blanksteg(await pdfText(await pdf.renderRemissammanstallning(sammanstallning)));
+    expect(text).toContain(
+      'Remissinstansernas ställning 1 tillstyrker, 1 tillstyrker med ändringar Socialnämnden: tillstyrker Utbildningsnämnden: tillstyrker med ändringar',
+    );
+    expect(text).toContain(
+      'Svar på remissens frågor Fråga 1: Är inriktningen rimlig? Socialnämnden Ja. Fråga 2: Saknas något? Ingen remissinstans har svarat på frågan.',
+    );
     expect(text).toMatch(/SAMMANSTÄLLNING/);
     expect(text).toContain('Förslag till policy, s.5');
     expect(text).toContain('1 medhåll, 1 ändringsförslag');

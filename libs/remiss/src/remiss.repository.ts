@@ -12,6 +12,7 @@ import {
   RemisshandlingSida,
   Remissinstans,
   RemissinstansStatus,
+  RemissvarStallning,
 } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
 
@@ -29,6 +30,8 @@ export interface InstansStatus {
   forsenad: boolean;
   /** The expedierat answer (GET /api/remissvar/:id); drafts are never shown to the sender. */
   remissvarId: string | null;
+  /** The expedierat answer's position (a draft's is never shown, like the draft). */
+  stallning: RemissvarStallning | null;
   /** An external instans answered with a PDF (GET …/instanser/:id/svar.pdf). */
   externSvarsfil: boolean;
 }
@@ -106,7 +109,7 @@ export class RemissRepository {
       `SELECT i.id, i.namn, CASE WHEN i.mottagare_enhet_id IS NULL THEN 'extern' ELSE 'enhet' END AS typ, i.status,
               to_char(i.svarsdatum, 'YYYY-MM-DD') AS svarsdatum, i.anstand_orsak AS "anstandOrsak", i.mottagare_diarienummer AS diarienummer,
               i.registrerad_at AS "registreradAt", i.besvarad_at AS "besvaradAt", i.avstod_at AS "avstodAt", ${FORSENAD_SQL('i', '$2::date')} AS forsenad,
-              s.id AS "remissvarId", i.extern_svar_fil_id IS NOT NULL AS "externSvarsfil"
+              s.id AS "remissvarId", s.stallning, i.extern_svar_fil_id IS NOT NULL AS "externSvarsfil"
          FROM remissinstans i
          LEFT JOIN remissvar s ON s.remissinstans_id = i.id AND s.status = 'expedierat'
         WHERE i.remiss_id = $1 ORDER BY i.namn`,

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { SYNPUNKT_TYPER, SynpunktTyp } from '@app/database';
+import { REMISSVAR_STALLNINGAR, RemissvarStallning, SYNPUNKT_TYPER, SynpunktTyp } from '@app/database';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -26,6 +26,14 @@ const TEXT = 20_000;
   citatinledning: 'citatets inledning',
 })
 export class SynpunktDto {
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The id of a stored synpunkt of this remissvar, to keep it; absent for a new one',
+  })
+  @OptionalNotNull()
+  @IsUUID()
+  id?: string;
+
   @ApiProperty({ enum: SYNPUNKT_TYPER })
   @IsIn(SYNPUNKT_TYPER)
   typ!: SynpunktTyp;
@@ -86,6 +94,21 @@ export class SynpunktDto {
   fotnoter?: string[];
 }
 
+@Faltnamn({ fraga: 'fråga', text: 'svar på frågan' })
+export class FragesvarDto {
+  @ApiProperty({ description: "The fråga's nummer in the remiss' frågor", example: 1 })
+  @IsInt()
+  @Min(1)
+  @Max(INT4_MAX)
+  fraga!: number;
+
+  @ApiProperty({ description: 'The answer; blank means not answered' })
+  @IsString()
+  @MaxLength(TEXT)
+  text!: string;
+}
+
+@Faltnamn({ fragesvar: 'svar på frågor', stallning: 'ställning' })
 export class RemissvarInnehallDto {
   @ApiPropertyOptional({ example: 'Svar på remiss om policy för digital omställning' })
   @OptionalNotNull()
@@ -119,6 +142,23 @@ export class RemissvarInnehallDto {
   @IsString({ each: true })
   @MaxLength(TEXT, { each: true })
   fotnoter?: string[];
+
+  @ApiPropertyOptional({
+    enum: REMISSVAR_STALLNINGAR,
+    description: 'The overall position; absent while undecided, required before for-beslut',
+  })
+  @OptionalNotNull()
+  @IsIn(REMISSVAR_STALLNINGAR)
+  stallning?: RemissvarStallning;
+
+  @ApiPropertyOptional({ type: [FragesvarDto], description: "Answers to the remiss' frågor, at most one per fråga" })
+  @OptionalNotNull()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => FragesvarDto)
+  fragesvar?: FragesvarDto[];
 }
 
 export class SparaRemissvarDto extends RemissvarInnehallDto {

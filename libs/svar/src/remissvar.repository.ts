@@ -11,8 +11,8 @@ import {
   RemissvarTyp,
   Synpunkt,
 } from '@app/database';
-import { DataSource, EntityManager } from 'typeorm';
-import { RemissvarInnehall } from './innehall/innehall';
+import { DataSource, EntityManager, In, MoreThan } from 'typeorm';
+import { RemissvarInnehall, SynpunktInnehall } from './innehall/innehall';
 
 export interface NyttRemissvar {
   organisationId: string;
@@ -82,16 +82,19 @@ export class RemissvarRepository {
       inledning: innehall.inledning,
       avslutning: innehall.avslutning,
       fotnoter: innehall.fotnoter,
+      stallning: innehall.stallning,
+      fragesvar: innehall.fragesvar,
       version: 1,
     });
     const id = identifiers[0].id as string;
-    await this.insertSynpunkter(manager, id, innehall);
+    await this.writeSynpunkter(manager, id, innehall.synpunkter);
     return manager.findOneByOrFail(Remissvar, { id });
   }
 
   /**
    * Optimistic locking: the content is replaced only if nobody saved since `version` and the
    * answer is still editable (TypeORM's @VersionColumn would not guard this). Null: nothing written.
+   * The synpunkter' ids must be the answer's own (Innehallsgranskning checks them).
    */
   async replaceContent(
     manager: EntityManager,
@@ -100,14 +103,23 @@ export class RemissvarRepository {
     innehall: RemissvarInnehall,
   ): Promise<number | null> {
     const [rows]: [{ version: number }[], number] = await manager.query(
-      `UPDATE remissvar SET titel = $3, inledning = $4, avslutning = $5, fotnoter = $6::jsonb, version = version + 1, updated_at = now()
+      `UPDATE remissvar SET titel = $3, inledning = $4, avslutning = $5, fotnoter = $6::jsonb, stallning = $7,
+              fragesvar = $8::jsonb, version = version + 1, updated_at = now()
         WHERE id = $1 AND version = $2 AND status IN ('utkast', 'for_beslut') AND typ = 'yttrande'
         RETURNING version`,
-      [id, version, innehall.titel, innehall.inledning, innehall.avslutning, JSON.stringify(innehall.fotnoter)],
+      [
+        id,
+        version,
+        innehall.titel,
+        innehall.inledning,
+        innehall.avslutning,
+        JSON.stringify(innehall.fotnoter),
+        innehall.stallning,
+        JSON.stringify(innehall.fragesvar),
+      ],
     );
     if (rows.length === 0) return null;
-    await manager.delete(Synpunkt, { remissvarId: id });
-    await this.insertSynpunkter(manager, id, innehall);
+    await this.writeSynpunkter(manager, id, innehall.synpunkter);
     return rows[0].version;
   }
 
@@ -125,7 +137,11 @@ export class RemissvarRepository {
 
   /** A draft becomes a declining letter: its synpunkter go (the revisions keep them). */
   async replaceWithAvstar(manager: EntityManager, id: string, titel: string, text: string): Promise<void> {
-    await manager.update(Remissvar, { id }, { typ: 'avstar', titel, inledning: text, avslutning: '', fotnoter: [] });
+    await manager.update(
+      Remissvar,
+      { id },
+      { typ: 'avstar', titel, inledning: text, avslutning: '', fotnoter: [], stallning: null, fragesvar: [] },
+    );
     await manager.delete(Synpunkt, { remissvarId: id });
   }
 
@@ -169,41 +185,72 @@ export class RemissvarRepository {
       skip: (page - 1) * pageSize,
       take: pageSize,
     });
-    const ids = [...new Set(rows.map((r) => r.anvandareId).filter((id): id is string => !!id))];
-    const anvandare = ids.length
-      ? await this.dataSource
-          .getRepository(Anvandare)
-          .find({ where: ids.map((id) => ({ id })), select: { id: true, namn: true } })
-      : [];
-    const namn = new Map(anvandare.map((a) => [a.id, a.namn]));
-    return {
-      items: rows.map((r) => ({
-        version: r.version,
-        andring: r.andring,
-        createdAt: r.createdAt,
-        anvandare: r.anvandareId ? { id: r.anvandareId, namn: namn.get(r.anvandareId) ?? '' } : null,
-      })),
-      total,
-    };
+    return { items: await this.withAnvandare(this.dataSource.manager, rows), total };
   }
 
-  async revision(svar: Remissvar, version: number): Promise<RemissvarRevision> {
+  /** The saves since `version`, oldest first (the last 20): what a stale save tells its user. */
+  async revisionerSedan(manager: EntityManager, svar: { id: string }, version: number): Promise<RevisionRad[]> {
+    const rows = await manager.getRepository(RemissvarRevision).find({
+      where: { remissvarId: svar.id, version: MoreThan(version) },
+      order: { version: 'DESC' },
+      take: 20,
+    });
+    return (await this.withAnvandare(manager, rows)).reverse();
+  }
+
+  async revision(svar: Remissvar, version: number): Promise<RemissvarRevision & Pick<RevisionRad, 'anvandare'>> {
     const revision = await this.dataSource
       .getRepository(RemissvarRevision)
       .findOneBy({ remissvarId: svar.id, version });
     if (!revision) throw notFound('Revision');
-    return revision;
+    const [{ anvandare }] = await this.withAnvandare(this.dataSource.manager, [revision]);
+    return { ...revision, anvandare };
   }
 
-  private async insertSynpunkter(
+  private async withAnvandare(manager: EntityManager, rows: RemissvarRevision[]): Promise<RevisionRad[]> {
+    const ids = [...new Set(rows.map((r) => r.anvandareId).filter((id): id is string => !!id))];
+    const anvandare = ids.length
+      ? await manager.getRepository(Anvandare).find({ where: { id: In(ids) }, select: { id: true, namn: true } })
+      : [];
+    const namn = new Map(anvandare.map((a) => [a.id, a.namn]));
+    return rows.map((r) => ({
+      version: r.version,
+      andring: r.andring,
+      createdAt: r.createdAt,
+      anvandare: r.anvandareId ? { id: r.anvandareId, namn: namn.get(r.anvandareId) ?? '' } : null,
+    }));
+  }
+
+  /**
+   * Synpunkter by id, so the sender's ställningstaganden and the history can refer to them: those
+   * not sent any more go, those sent with their id are updated in place (in one statement: a reorder
+   * swaps `ordning` between rows, which the deferrable unique checks at the statement's end), new
+   * ones are inserted; `ordning` is the position in the list.
+   */
+  private async writeSynpunkter(
     manager: EntityManager,
     remissvarId: string,
-    innehall: RemissvarInnehall,
+    synpunkter: SynpunktInnehall[],
   ): Promise<void> {
-    if (innehall.synpunkter.length === 0) return;
-    await manager.insert(
-      Synpunkt,
-      innehall.synpunkter.map((p, i) => ({ ...p, remissvarId, ordning: i + 1 })),
-    );
+    const rader = synpunkter.map((p, i) => ({ ...p, ordning: i + 1 }));
+    const kvar = rader.filter((r) => r.id !== null);
+    await manager.query(`DELETE FROM synpunkt WHERE remissvar_id = $1 AND id <> ALL($2::uuid[])`, [
+      remissvarId,
+      kvar.map((r) => r.id),
+    ]);
+    if (kvar.length > 0)
+      await manager.query(
+        `UPDATE synpunkt s
+            SET ordning = n.ordning, typ = n.typ, rubrik = n.rubrik, text = n.text, remisshandling_id = n."remisshandlingId",
+                sida = n.sida, citatinledning = n.citatinledning, citat = n.citat, stryk_text = n."strykText",
+                ny_text = n."nyText", fotnoter = n.fotnoter
+           FROM jsonb_to_recordset($2::jsonb) AS n(id uuid, ordning int, typ synpunkt_typ, rubrik text, text text,
+                "remisshandlingId" uuid, sida int, citatinledning text, citat text, "strykText" text, "nyText" text,
+                fotnoter jsonb)
+          WHERE s.id = n.id AND s.remissvar_id = $1`,
+        [remissvarId, JSON.stringify(kvar)],
+      );
+    const nya = rader.filter((r) => r.id === null).map(({ id: _, ...r }) => ({ ...r, remissvarId }));
+    if (nya.length > 0) await manager.insert(Synpunkt, nya);
   }
 }

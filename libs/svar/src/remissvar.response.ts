@@ -2,8 +2,11 @@ import { ApiProperty } from '@nestjs/swagger';
 import {
   Beslut,
   BeslutTyp,
+  Fragesvar,
   Remissvar,
+  REMISSVAR_STALLNINGAR,
   REMISSVAR_STATUSAR,
+  RemissvarStallning,
   RemissvarRevision,
   RemissvarStatus,
   RemissvarTyp,
@@ -33,6 +36,11 @@ export class SynpunktResponse {
   @ApiProperty({ type: [String] }) fotnoter!: string[];
 }
 
+export class FragesvarResponse {
+  @ApiProperty({ description: "The fråga's nummer in the remiss' frågor" }) fraga!: number;
+  @ApiProperty() text!: string;
+}
+
 export class BeslutResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) remissvarId!: string;
@@ -58,6 +66,10 @@ export class RemissvarResponse {
   @ApiProperty() inledning!: string;
   @ApiProperty() avslutning!: string;
   @ApiProperty({ type: [String] }) fotnoter!: string[];
+  @ApiProperty({ enum: REMISSVAR_STALLNINGAR, nullable: true, description: 'Null while undecided' })
+  stallning!: RemissvarStallning | null;
+  @ApiProperty({ type: [FragesvarResponse], description: 'Answers to the frågor, in fråga order' })
+  fragesvar!: FragesvarResponse[];
   @ApiProperty() version!: number;
   @ApiProperty(uuidEllerNull) slutligFilId!: string | null;
   @ApiProperty(tidEllerNull) expedieradAt!: Date | null;
@@ -96,15 +108,42 @@ export class RevisionSidaResponse {
   @ApiProperty() pageSize!: number;
 }
 
-/** One revision: the content as saved then. */
+/** A synpunkt as a revision keeps it; revisions saved before synpunkter kept their ids have none. */
+export class RevisionSynpunktResponse {
+  @ApiProperty(uuidEllerNull) id!: string | null;
+  @ApiProperty({ enum: SYNPUNKT_TYPER }) typ!: SynpunktTyp;
+  @ApiProperty(textEllerNull) rubrik!: string | null;
+  @ApiProperty() text!: string;
+  @ApiProperty(uuidEllerNull) remisshandlingId!: string | null;
+  @ApiProperty({ type: Number, nullable: true }) sida!: number | null;
+  @ApiProperty(textEllerNull) citatinledning!: string | null;
+  @ApiProperty(textEllerNull) citat!: string | null;
+  @ApiProperty(textEllerNull) strykText!: string | null;
+  @ApiProperty(textEllerNull) nyText!: string | null;
+  @ApiProperty({ type: [String] }) fotnoter!: string[];
+}
+
+/** The whole content of the answer as it was saved in one version. */
+export class RevisionInnehallResponse {
+  @ApiProperty({ enum: REMISSVAR_STATUSAR }) status!: RemissvarStatus;
+  @ApiProperty() titel!: string;
+  @ApiProperty() inledning!: string;
+  @ApiProperty() avslutning!: string;
+  @ApiProperty({ type: [String] }) fotnoter!: string[];
+  @ApiProperty({ enum: REMISSVAR_STALLNINGAR, nullable: true }) stallning!: RemissvarStallning | null;
+  @ApiProperty({ type: [FragesvarResponse] }) fragesvar!: FragesvarResponse[];
+  @ApiProperty({ type: [RevisionSynpunktResponse] }) synpunkter!: RevisionSynpunktResponse[];
+}
+
+/** One revision: who saved it, when, what changed, and the content as saved then. */
 export class RevisionResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) remissvarId!: string;
   @ApiProperty() version!: number;
   @ApiProperty(uuidEllerNull) anvandareId!: string | null;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The content as saved' })
-  innehall!: Record<string, unknown>;
-  @ApiProperty() andring!: string;
+  @ApiProperty({ type: RevisionAnvandareResponse, nullable: true }) anvandare!: RevisionAnvandareResponse | null;
+  @ApiProperty({ type: RevisionInnehallResponse }) innehall!: RevisionInnehallResponse;
+  @ApiProperty({ description: 'What changed, in Swedish' }) andring!: string;
   @ApiProperty(tid) createdAt!: Date;
 }
 
@@ -149,6 +188,8 @@ export function toRemissvarResponse(s: Remissvar, synpunkter: Synpunkt[], beslut
     inledning: s.inledning,
     avslutning: s.avslutning,
     fotnoter: s.fotnoter,
+    stallning: s.stallning,
+    fragesvar: s.fragesvar.map((f) => ({ fraga: f.fraga, text: f.text })),
     version: s.version,
     slutligFilId: s.slutligFilId,
     expedieradAt: s.expedieradAt,
@@ -161,12 +202,50 @@ export function toRemissvarResponse(s: Remissvar, synpunkter: Synpunkt[], beslut
   };
 }
 
-export const toRevisionResponse = (r: RemissvarRevision): RevisionResponse => ({
-  id: r.id,
-  remissvarId: r.remissvarId,
-  version: r.version,
-  anvandareId: r.anvandareId,
-  innehall: r.innehall,
-  andring: r.andring,
-  createdAt: r.createdAt,
-});
+type SparadSynpunkt = Partial<RevisionSynpunktResponse> & Omit<RevisionSynpunktResponse, 'id' | 'citatinledning'>;
+type SparatInnehall = Omit<RevisionInnehallResponse, 'stallning' | 'fragesvar' | 'synpunkter'> & {
+  stallning?: RemissvarStallning | null;
+  fragesvar?: Fragesvar[];
+  synpunkter: SparadSynpunkt[];
+};
+
+/**
+ * A revision as its reader gets it. Its content is the jsonb saved then: older revisions lack what
+ * the content gained later (synpunkt ids, citatinledning, stallning, fragesvar) and read as absent.
+ */
+export function toRevisionResponse(
+  r: RemissvarRevision & { anvandare: RevisionAnvandareResponse | null },
+): RevisionResponse {
+  const innehall = r.innehall as unknown as SparatInnehall;
+  return {
+    id: r.id,
+    remissvarId: r.remissvarId,
+    version: r.version,
+    anvandareId: r.anvandareId,
+    anvandare: r.anvandare,
+    innehall: {
+      status: innehall.status,
+      titel: innehall.titel,
+      inledning: innehall.inledning,
+      avslutning: innehall.avslutning,
+      fotnoter: innehall.fotnoter,
+      stallning: innehall.stallning ?? null,
+      fragesvar: (innehall.fragesvar ?? []).map((f) => ({ fraga: f.fraga, text: f.text })),
+      synpunkter: innehall.synpunkter.map((p) => ({
+        id: p.id ?? null,
+        typ: p.typ,
+        rubrik: p.rubrik,
+        text: p.text,
+        remisshandlingId: p.remisshandlingId,
+        sida: p.sida,
+        citatinledning: p.citatinledning ?? null,
+        citat: p.citat,
+        strykText: p.strykText,
+        nyText: p.nyText,
+        fotnoter: p.fotnoter,
+      })),
+    },
+    andring: r.andring,
+    createdAt: r.createdAt,
+  };
+}

@@ -14,7 +14,7 @@ import {
 import { Beslut, Remissvar, RemissvarStatus } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { BESLUTA, requireOppenRemiss, requireRoll, LASA_UTKAST, SKRIVA } from './behorighet';
-import { describeAndring } from './innehall/innehall';
+import { describeAndring, RemissvarInnehall } from './innehall/innehall';
 import { innehallAv, Innehallsgranskning } from './innehall/innehallsgranskning.service';
 import { NamndInstansRepository } from './instans/namnd-instans.repository';
 import { BeslutDto, RemissvarInnehallDto } from './remissvar.dto';
@@ -78,7 +78,7 @@ export class RemissvarService {
         throw illegalTransition('remissinstans', instans.status, 'paborja');
       const befintligt = await this.svar.forInstans(manager, instans.id);
       if (befintligt) throw new DomainError('REMISSVAR_FINNS', { remissvarId: befintligt.id });
-      const innehall = await this.granskning.check(manager, remiss, dto);
+      const innehall = await this.granskning.check(manager, remiss, dto, []);
       const svar = await this.svar.insert(
         manager,
         {
@@ -95,7 +95,7 @@ export class RemissvarService {
         svar,
         svar.version,
         actor.anvandareId,
-        { ...innehall, status: svar.status },
+        { ...(await this.storedInnehall(manager, svar.id)), status: svar.status },
         'Utkast skapat.',
       );
       if (instans.status === 'registrerad') await this.instanser.setStatus(manager, instans.id, 'under_beredning');
@@ -107,38 +107,49 @@ export class RemissvarService {
     });
   }
 
-  /** Replaces the content if nobody saved since `version`: a stale save is a 409 and writes nothing. */
+  /**
+   * Replaces the content if nobody saved since `version`: a stale save is a 409 that writes nothing
+   * and tells what the others changed since (who, when, the summary), so a page can show it beside
+   * what this user typed.
+   */
   save(actor: Actor, id: string, version: number, dto: RemissvarInnehallDto): Promise<RemissvarResponse> {
     return this.dataSource.transaction(async (manager) => {
-      const svar = await this.svar.get(manager, actor, id);
-      requireRoll(actor, svar.enhetId, SKRIVA, 'Editing a remissvar');
-      const { remiss } = await this.instanser.forSvar(manager, svar, true);
+      const synligt = await this.svar.get(manager, actor, id);
+      requireRoll(actor, synligt.enhetId, SKRIVA, 'Editing a remissvar');
+      const { remiss } = await this.instanser.forSvar(manager, synligt, true);
       requireOppenRemiss(remiss, 'redigeraSvar');
+      const svar = await this.svar.lock(manager, id);
       requireRedigerbart(svar);
-      const innehall = await this.granskning.check(manager, remiss, dto);
-      const fore = innehallAv(svar, await this.svar.synpunkter(manager, svar));
-      const ny = await this.svar.replaceContent(manager, id, version, innehall);
-      if (ny === null) {
-        const nu = await this.svar.lock(manager, id);
-        requireRedigerbart(nu);
-        throw new DomainError('STALE_VERSION', { vad: 'remissvar', version, nu: nu.version });
-      }
-      const andring = describeAndring(fore, innehall);
-      await this.svar.insertRevision(
+      if (svar.version !== version) throw await this.staleVersion(manager, svar, version);
+      const synpunkter = await this.svar.synpunkter(manager, svar);
+      const innehall = await this.granskning.check(
         manager,
-        svar,
-        ny,
-        actor.anvandareId,
-        { ...innehall, status: svar.status },
-        andring,
+        remiss,
+        dto,
+        synpunkter.map((p) => p.id),
       );
+      const ny = await this.svar.replaceContent(manager, id, version, innehall);
+      // The row is locked and its version and state were checked just now, so the guarded update holds.
+      if (ny === null) throw illegalTransition('remissvar', svar.status, 'redigeraSvar');
+      const efter = await this.storedInnehall(manager, id);
+      const andring = describeAndring(innehallAv(svar, synpunkter), efter);
+      await this.svar.insertRevision(manager, svar, ny, actor.anvandareId, { ...efter, status: svar.status }, andring);
       await this.recordEvent(manager, actor, 'remissvar_sparat', id, { version: ny, andring });
       return this.load(manager, actor, id);
     });
   }
 
+  /** An answer goes for beslut with its position taken: what the nämnd is asked to adopt. */
   submitForBeslut(actor: Actor, id: string): Promise<RemissvarResponse> {
-    return this.transition(actor, id, 'utkast', 'for_beslut', SKRIVA, 'forBeslut');
+    return this.transition(actor, id, 'utkast', 'for_beslut', SKRIVA, 'forBeslut', async (_manager, svar) => {
+      if (svar.stallning === null)
+        throw invalidField(
+          'stallning',
+          'A remissvar needs its stallning before it goes for beslut',
+          'Ange svarets ställning (tillstyrker, tillstyrker med ändringar, avstyrker eller inga synpunkter) innan det lämnas för beslut.',
+          'ställning',
+        );
+    });
   }
 
   returnToUtkast(actor: Actor, id: string): Promise<RemissvarResponse> {
@@ -183,6 +194,17 @@ export class RemissvarService {
       await this.recordEvent(manager, actor, `remissvar_${till}`, id, { version, fran });
       return this.load(manager, actor, id);
     });
+  }
+
+  /** The content as stored now, with the ids the synpunkter got: what a revision records. */
+  private async storedInnehall(manager: EntityManager, id: string): Promise<RemissvarInnehall> {
+    const svar = await this.svar.lock(manager, id);
+    return innehallAv(svar, await this.svar.synpunkter(manager, svar));
+  }
+
+  private async staleVersion(manager: EntityManager, svar: Remissvar, version: number): Promise<DomainError> {
+    const andringar = await this.svar.revisionerSedan(manager, svar, version);
+    return new DomainError('STALE_VERSION', { vad: 'remissvar', version, nu: svar.version, andringar });
   }
 
   private recordEvent(

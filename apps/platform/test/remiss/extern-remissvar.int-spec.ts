@@ -117,13 +117,21 @@ describe('external remissinstanser answer with the structured form (real Postgre
       inledning: 'Region Uppsala har tagit del av remissen.',
       avslutning: 'Regionen ser fram emot fortsatt samverkan.',
       synpunkter: [
-        synpunkt(remiss.handlingId),
+        { id: sparat.body.synpunkter[0].id, ...synpunkt(remiss.handlingId) },
         { typ: 'ovrigt', text: 'Regionen vill bjudas in till arbetet med handlingsplanen.' },
       ],
+      stallning: 'tillstyrker_med_andringar',
+      fragesvar: [{ fraga: 1, text: 'Inriktningen är rimlig, men egna piloter behövs.' }],
       diarienummer: 'RS 2025-0042',
       kontaktperson: { namn: 'Lena Ek', epost: 'lena.ek@regionuppsala.se', telefon: '018-611 00 00' },
     });
     expect([fortsatt.status, fortsatt.body.version, fortsatt.body.synpunkter.length]).toEqual([200, 2, 2]);
+    // The same model as a nämnd's: the synpunkt kept its id, the position and the fråga's answer are stored.
+    expect(fortsatt.body).toMatchObject({
+      synpunkter: [{ id: sparat.body.synpunkter[0].id }, { typ: 'ovrigt' }],
+      stallning: 'tillstyrker_med_andringar',
+      fragesvar: [{ fraga: 1, text: 'Inriktningen är rimlig, men egna piloter behövs.' }],
+    });
     version = fortsatt.body.version;
 
     const inaktuell = await anon.put(`/api/extern/${region}/remissvar`, {
@@ -132,11 +140,8 @@ describe('external remissinstanser answer with the structured form (real Postgre
       avslutning: '',
       synpunkter: [],
     });
-    expect([inaktuell.status, inaktuell.body.code, inaktuell.body.details]).toEqual([
-      409,
-      'STALE_VERSION',
-      { currentVersion: 2 },
-    ]);
+    expect([inaktuell.status, inaktuell.body.code]).toEqual([409, 'STALE_VERSION']);
+    expect(inaktuell.body.details).toMatchObject({ currentVersion: 2, andringar: [{ version: 2 }] });
     const utanVersion = await anon.put(`/api/extern/${region}/remissvar`, {
       inledning: '',
       avslutning: '',
@@ -146,19 +151,27 @@ describe('external remissinstanser answer with the structured form (real Postgre
 
     const historik = await anon.get(`/api/extern/${region}/remissvar/revisioner`);
     expect(historik.body.items.map((r: { version: number; andring: string }) => [r.version, r.andring])).toEqual([
-      [2, 'Tillagt: synpunkt 2. Ändrat: kontaktperson.'],
+      [
+        2,
+        'Synpunkt 2 tillagd; svar på fråga 1 tillagt; ställning ändrad till tillstyrker med ändringar; kontaktperson ändrad.',
+      ],
       [1, 'Utkast skapat.'],
     ]);
     asDocumented(historik, 'GET', '/api/extern/{token}/remissvar/revisioner');
     const v1 = await anon.get(`/api/extern/${region}/remissvar/revisioner/1`);
-    expect(v1.body.innehall).toMatchObject({ kontaktpersonNamn: 'Lena Ek', kontaktpersonEpost: null });
+    expect(v1.body.innehall).toMatchObject({
+      diarienummer: 'RS 2025-0042',
+      kontaktperson: { namn: 'Lena Ek', epost: null },
+      synpunkter: [{ id: sparat.body.synpunkter[0].id, citat: SIDA_5[1] }],
+    });
+    asDocumented(v1, 'GET', '/api/extern/{token}/remissvar/revisioner/{version}');
 
     const forhandsvisning = await anon.get(`/api/extern/${region}/remissvar/forhandsvisning`);
     expect(forhandsvisning.headers.get('content-type')).toBe('application/pdf');
     expect(await pdfText(forhandsvisning.body)).toContain('Region Uppsala');
   }, 60_000);
 
-  it('refuses to send without someone to send the kvittens to, naming the fields', async () => {
+  it('refuses to send without someone to send the kvittens to, or without a position, naming the fields', async () => {
     const lst = await token('lst@example.se');
     const anon = t.anonymous();
     const sparat = await anon.put(`/api/extern/${lst}/remissvar`, {
@@ -172,7 +185,22 @@ describe('external remissinstanser answer with the structured form (real Postgre
       'EXTERN_KONTAKTPERSON_SAKNAS',
       ['kontaktperson.namn', 'kontaktperson.epost'],
     ]);
+    const utanStallning = await anon.put(`/api/extern/${lst}/remissvar`, {
+      version: sparat.body.version,
+      inledning: 'Länsstyrelsen har inga synpunkter.',
+      avslutning: '',
+      synpunkter: [],
+      kontaktperson: { namn: 'Per Holm', epost: 'per.holm@lansstyrelsen.se' },
+    });
+    const andraForsoket = await anon.post(`/api/extern/${lst}/remissvar/skicka`, {
+      version: utanStallning.body.version,
+    });
+    expect([andraForsoket.status, andraForsoket.body.fel]).toEqual([
+      400,
+      [{ falt: 'stallning', meddelande: expect.stringContaining('Ange svarets ställning') }],
+    ]);
     expect((await anon.get(`/api/extern/${lst}`)).body.lage).toBe('oppen');
+    expect(sink.to('per.holm@lansstyrelsen.se')).toEqual([]);
   });
 
   it('sends: a kvittens, a mail with the answer as PDF, registered with the sender; then the link shows it read-only', async () => {
@@ -214,6 +242,9 @@ describe('external remissinstanser answer with the structured form (real Postgre
       'Regionen delar inte bedömningen',
       SIDA_5[1],
       'Regionen vill bjudas in till arbetet med handlingsplanen.',
+      'tillstyrker förslaget med de ändringar som framgår av detta yttrande',
+      'Är inriktningen rimlig?',
+      'Inriktningen är rimlig, men egna piloter behövs.',
       'Lena Ek',
     ])
       expect(text).toContain(del);
@@ -282,6 +313,14 @@ describe('external remissinstanser answer with the structured form (real Postgre
         typ: 'ovrigt',
         text: 'Regionen vill bjudas in till arbetet med handlingsplanen.',
       }),
+    ]);
+    expect(res.body.stallningar).toEqual([{ instans: 'Region Uppsala', stallning: 'tillstyrker_med_andringar' }]);
+    expect(res.body.fragor).toEqual([
+      {
+        nummer: 1,
+        fraga: 'Är inriktningen rimlig?',
+        svar: [{ instans: 'Region Uppsala', text: 'Inriktningen är rimlig, men egna piloter behövs.' }],
+      },
     ]);
   });
 

@@ -24,6 +24,7 @@ describe('remissammanställning of a sent remiss (real PostgreSQL, Chromium)', (
     namn: string,
     status: 'expedierat' | 'utkast',
     synpunkter: { typ: string; text: string; sida?: number; citat?: string; stryk?: string; ny?: string }[],
+    innehall: { stallning?: string; fragesvar?: { fraga: number; text: string }[] } = {},
   ): Promise<void> {
     const [instans] = await sql(
       t.db.url,
@@ -32,8 +33,17 @@ describe('remissammanställning of a sent remiss (real PostgreSQL, Chromium)', (
     );
     const [rv] = await sql(
       t.db.url,
-      `INSERT INTO remissvar (organisation_id, enhet_id, remissinstans_id, status, titel, expedierad_at) VALUES ($1, $2, $3, $4::remissvar_status, 'Svar på remiss', CASE WHEN $4::remissvar_status = 'expedierat' THEN now() END) RETURNING id`,
-      [instans.org, instans.enhet, instans.id, status],
+      `INSERT INTO remissvar (organisation_id, enhet_id, remissinstans_id, status, titel, expedierad_at, stallning, fragesvar)
+       VALUES ($1, $2, $3, $4::remissvar_status, 'Svar på remiss', CASE WHEN $4::remissvar_status = 'expedierat' THEN now() END, $5, $6::jsonb)
+       RETURNING id`,
+      [
+        instans.org,
+        instans.enhet,
+        instans.id,
+        status,
+        innehall.stallning ?? null,
+        JSON.stringify(innehall.fragesvar ?? []),
+      ],
     );
     for (const [n, s] of synpunkter.entries()) {
       await sql(
@@ -76,24 +86,39 @@ describe('remissammanställning of a sent remiss (real PostgreSQL, Chromium)', (
       { enhetId: enhet('KFN') },
     ]);
     expect((await ks.post(`/api/remisser/${remiss.id}/skicka`)).status).toBe(200);
-    await svar('Utbildningsnämnden', 'expedierat', [
+    await svar(
+      'Utbildningsnämnden',
+      'expedierat',
+      [
+        {
+          typ: 'invandning',
+          sida: 5,
+          citat: `${SIDA_5[0]} ${SIDA_5[1]}`,
+          text: 'Vi bedömer att formuleringen i policyn är för kategorisk och bör omformuleras.',
+        },
+        {
+          typ: 'andringsforslag',
+          sida: 5,
+          citat: SIDA_5[2],
+          text: 'Formuleringen bör mjukas upp.',
+          stryk: 'och genomför införandeprojekt',
+          ny: 'och genomför vid behov egna pilotprojekt',
+        },
+        { typ: 'ovrigt', text: 'Utbildningsnämnden välkomnar initiativet.' },
+      ],
       {
-        typ: 'invandning',
-        sida: 5,
-        citat: `${SIDA_5[0]} ${SIDA_5[1]}`,
-        text: 'Vi bedömer att formuleringen i policyn är för kategorisk och bör omformuleras.',
+        stallning: 'tillstyrker_med_andringar',
+        fragesvar: [{ fraga: 1, text: 'Ja, om pilotprojekt får finnas kvar.' }],
       },
-      {
-        typ: 'andringsforslag',
-        sida: 5,
-        citat: SIDA_5[2],
-        text: 'Formuleringen bör mjukas upp.',
-        stryk: 'och genomför införandeprojekt',
-        ny: 'och genomför vid behov egna pilotprojekt',
-      },
-      { typ: 'ovrigt', text: 'Utbildningsnämnden välkomnar initiativet.' },
-    ]);
-    await svar('Socialnämnden', 'utkast', [{ typ: 'invandning', sida: 5, citat: SIDA_5[1], text: 'HEMLIGT UTKAST' }]);
+    );
+    await svar('Kultur- och fritidsnämnden', 'expedierat', [], {
+      stallning: 'tillstyrker',
+      fragesvar: [{ fraga: 1, text: 'Ja.' }],
+    });
+    await svar('Socialnämnden', 'utkast', [{ typ: 'invandning', sida: 5, citat: SIDA_5[1], text: 'HEMLIGT UTKAST' }], {
+      stallning: 'avstyrker',
+      fragesvar: [{ fraga: 1, text: 'HEMLIGT SVAR' }],
+    });
     await sql(
       t.db.url,
       `UPDATE remissinstans SET status = 'avstar', avstod_at = now() WHERE remiss_id = $1 AND namn = 'Tekniska nämnden'`,
@@ -127,8 +152,49 @@ describe('remissammanställning of a sent remiss (real PostgreSQL, Chromium)', (
       expect.objectContaining({ instans: 'Utbildningsnämnden', typ: 'ovrigt' }),
     ]);
     expect(res.body.avstod).toEqual(['Tekniska nämnden']);
-    expect(res.body.ejSvarat).toEqual(['Kultur- och fritidsnämnden', 'Socialnämnden']);
+    expect(res.body.ejSvarat).toEqual(['Socialnämnden']);
     expect(JSON.stringify(res.body)).not.toContain('HEMLIGT UTKAST');
+  });
+
+  it("lists the answers to the remiss' fråga across instanser and counts the positions, never a draft's", async () => {
+    const res = await ks.get(`/api/remisser/${remiss.id}/sammanstallning`);
+    expect(res.body.fragor).toEqual([
+      {
+        nummer: 1,
+        fraga: 'Är inriktningen rimlig?',
+        svar: [
+          { instans: 'Kultur- och fritidsnämnden', text: 'Ja.' },
+          { instans: 'Utbildningsnämnden', text: 'Ja, om pilotprojekt får finnas kvar.' },
+        ],
+      },
+    ]);
+    expect(res.body.stallningar).toEqual([
+      { instans: 'Kultur- och fritidsnämnden', stallning: 'tillstyrker' },
+      { instans: 'Utbildningsnämnden', stallning: 'tillstyrker_med_andringar' },
+    ]);
+    expect(res.body.antalPerStallning).toEqual({
+      tillstyrker: 1,
+      tillstyrker_med_andringar: 1,
+      avstyrker: 0,
+      inga_synpunkter: 0,
+    });
+    expect(JSON.stringify(res.body)).not.toContain('HEMLIGT SVAR');
+    const status = await ks.get(`/api/remisser/${remiss.id}/status`);
+    expect(status.body.antal.stallning).toEqual({
+      tillstyrker: 1,
+      tillstyrker_med_andringar: 1,
+      avstyrker: 0,
+      inga_synpunkter: 0,
+    });
+    const perInstans = Object.fromEntries(
+      status.body.instanser.map((i: { namn: string; stallning: string | null }) => [i.namn, i.stallning]),
+    );
+    expect(perInstans).toEqual({
+      'Kultur- och fritidsnämnden': 'tillstyrker',
+      Socialnämnden: null,
+      'Tekniska nämnden': null,
+      Utbildningsnämnden: 'tillstyrker_med_andringar',
+    });
   });
 
   it('gives a CSV that Swedish Excel opens: BOM, semicolons, å ä ö', async () => {
@@ -143,7 +209,11 @@ describe('remissammanställning of a sent remiss (real PostgreSQL, Chromium)', (
     const text = bytes.toString('utf8');
     expect(text).toContain('Förslag till policy för digital omställning;5;Utbildningsnämnden;Ändringsförslag;');
     expect(text).toContain('och genomför vid behov egna pilotprojekt');
-    expect(text).not.toContain('HEMLIGT UTKAST');
+    expect(text).toContain(
+      ';;Utbildningsnämnden;Svar på fråga 1;Är inriktningen rimlig?;Ja, om pilotprojekt får finnas kvar.;;',
+    );
+    expect(text).toContain(';;Kultur- och fritidsnämnden;Ställning;;tillstyrker;;');
+    expect(text).not.toContain('HEMLIGT');
   });
 
   it('renders the PDF with the quotations and the dnr', async () => {
@@ -155,5 +225,10 @@ describe('remissammanställning of a sent remiss (real PostgreSQL, Chromium)', (
     expect(text).toContain(remiss.diarienummer);
     expect(text).toContain('Vi drar erfarenhet från andras pilotstudier');
     expect(text).toContain('Tekniska nämnden');
+    expect(text).toContain('Remissinstansernas ställning 1 tillstyrker, 1 tillstyrker med ändringar');
+    expect(text).toContain(
+      'Svar på remissens frågor Fråga 1: Är inriktningen rimlig? Kultur- och fritidsnämnden Ja. Utbildningsnämnden Ja, om pilotprojekt får finnas kvar.',
+    );
+    expect(text).not.toContain('HEMLIGT');
   });
 });

@@ -76,6 +76,7 @@ describe('fuzzing every operation of the API', () => {
         inledning: 'Utkast.',
         synpunkter: [],
         avslutning: 'Slut.',
+        stallning: 'inga_synpunkter',
       })
     ).body;
     expect((await sn.post(`/api/remissvar/${snSvar.id}/for-beslut`)).status).toBe(200);

@@ -146,6 +146,7 @@ describe('the OpenAPI document describes every successful answer', () => {
       [un, `/api/remisser/${demo.remissId}`, '/api/remisser/{id}'],
       [ansvarig, `/api/remisser/${demo.remissId}`, '/api/remisser/{id}'],
       [ansvarig, `/api/remisser/${demo.remissId}/status`, '/api/remisser/{id}/status'],
+      [ansvarig, `/api/remisser/${demo.remissId}/sammanstallning`, '/api/remisser/{id}/sammanstallning'],
       [ansvarig, `/api/remisser/${demo.remissId}/handlingar`, '/api/remisser/{remissId}/handlingar'],
       [ansvarig, '/api/remisser', '/api/remisser'],
       [ansvarig, '/api/remissmottagare', '/api/remissmottagare'],

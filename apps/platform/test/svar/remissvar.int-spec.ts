@@ -174,7 +174,7 @@ describe('the nämnd drafts its remissvar (real PostgreSQL)', () => {
     expect(historik.body.items[0]).toMatchObject({
       version: 3,
       anvandare: { namn: 'Erik Holm' },
-      andring: expect.stringContaining('Borttaget: synpunkt 4.'),
+      andring: expect.stringContaining('synpunkt 4 borttagen'),
     });
     expect(historik.body.items[2]).toMatchObject({ version: 1, andring: 'Utkast skapat.' });
     const v1 = await sekreterare.get(`/api/remissvar/${svarId}/revisioner/1`);

@@ -39,8 +39,25 @@ export interface IllegalState {
   atgard: Atgard;
 }
 
+/** One save another person made since the version an edit is based on: what a page shows beside the user's own text. */
+export interface AndringSedan {
+  version: number;
+  /** What changed, in Swedish ("Synpunkt 2 ändrad; ställning ändrad till avstyrker."). */
+  andring: string;
+  createdAt: Date;
+  anvandare: { id: string; namn: string } | null;
+}
+
 export type StaleVersion =
-  { vad: 'remiss' | 'remissvar'; version: number; nu: number } | { vad: 'remiss' | 'remissvar'; underUtskrift: true };
+  | { vad: 'remiss' | 'remissvar'; version: number; nu: number; andringar?: AndringSedan[] }
+  | { vad: 'remiss' | 'remissvar'; underUtskrift: true };
+
+/** "Erik Holm", "Erik Holm och Anna Berg": who saved since, for the stale save's sentence. */
+function vilka(andringar: AndringSedan[]): string {
+  const namn = [...new Set(andringar.map((a) => a.anvandare?.namn).filter((n): n is string => !!n))];
+  if (namn.length === 0) return 'någon annan';
+  return namn.length === 1 ? namn[0] : `${namn.slice(0, -1).join(', ')} och ${namn.at(-1)}`;
+}
 
 export type InvalidMottagare =
   | { skal: 'ofullstandig'; index: number }
@@ -305,8 +322,11 @@ export const ERROR_CODES = {
           : 'Svaret ändrades medan det skrevs ut; försök igen'
         : p.vad === 'remiss'
           ? 'Remissen har ändrats av någon annan; ladda om och försök igen'
-          : 'Svaret har ändrats av någon annan sedan du öppnade det; ladda om och gör din ändring igen',
-    { details: (p) => ('underUtskrift' in p || p.vad === 'remiss' ? {} : { currentVersion: p.nu }) },
+          : `Svaret har ändrats av ${vilka(p.andringar ?? [])} sedan du öppnade det; ladda om och gör din ändring igen`,
+    {
+      details: (p) =>
+        'underUtskrift' in p || p.vad === 'remiss' ? {} : { currentVersion: p.nu, andringar: p.andringar ?? [] },
+    },
   ),
   REMINDER_RULES_CHANGING: spec(
     HttpStatus.CONFLICT,

@@ -37,6 +37,21 @@ export const STATUSNAMN = {
   },
 } as const satisfies Record<string, Record<string, Statusnamn>>;
 
+/**
+ * A remissvar's overall position on the proposal (its `stallning`, not a state): the name a summary
+ * counts under, and the clause the answer's PDF says after the answering nämnd ("Utbildningsnämnden
+ * tillstyrker förslaget.").
+ */
+export const STALLNINGSNAMN = {
+  tillstyrker: { namn: 'tillstyrker', sats: 'tillstyrker förslaget' },
+  tillstyrker_med_andringar: {
+    namn: 'tillstyrker med ändringar',
+    sats: 'tillstyrker förslaget med de ändringar som framgår av detta yttrande',
+  },
+  avstyrker: { namn: 'avstyrker', sats: 'avstyrker förslaget' },
+  inga_synpunkter: { namn: 'inga synpunkter', sats: 'har inga synpunkter på förslaget' },
+} as const satisfies Record<string, Statusnamn>;
+
 /** A state machine: remiss, remissinstans, remissvar, paminnelse. */
 export type Tillstandsmaskin = keyof typeof STATUSNAMN;
 export type TillstandI<M extends Tillstandsmaskin> = keyof (typeof STATUSNAMN)[M] & string;

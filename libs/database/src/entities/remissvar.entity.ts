@@ -4,6 +4,21 @@ export const REMISSVAR_STATUSAR = ['utkast', 'for_beslut', 'beslutat', 'expedier
 export type RemissvarStatus = (typeof REMISSVAR_STATUSAR)[number];
 export type RemissvarTyp = 'yttrande' | 'avstar';
 
+/** The answer's overall position on the proposal; null while drafting, required from för beslut. */
+export const REMISSVAR_STALLNINGAR = [
+  'tillstyrker',
+  'tillstyrker_med_andringar',
+  'avstyrker',
+  'inga_synpunkter',
+] as const;
+export type RemissvarStallning = (typeof REMISSVAR_STALLNINGAR)[number];
+
+/** The answer to one of the remiss' frågor, named by its `nummer` in `remiss.fragor`. */
+export interface Fragesvar {
+  fraga: number;
+  text: string;
+}
+
 /** The answer of one remissinstans. A draft is visible only inside its enhet until expedierat. */
 @Entity('remissvar')
 export class Remissvar {
@@ -19,6 +34,13 @@ export class Remissvar {
   @Column() avslutning!: string;
   /** Footnotes of inledning and avslutning; their text marks a reference as `[^n]`. */
   @Column({ type: 'jsonb' }) fotnoter!: string[];
+  @Column({ type: 'enum', enum: REMISSVAR_STALLNINGAR, nullable: true }) stallning!: RemissvarStallning | null;
+  /**
+   * Answers to the remiss' frågor, in fråga order. jsonb on the row, not a table: an answer has no
+   * identity beyond its fråga's number (the frågor are jsonb on the remiss, so no foreign key either),
+   * and it is always read and written with the rest of the content under the row's version.
+   */
+  @Column({ type: 'jsonb' }) fragesvar!: Fragesvar[];
   @Column({ type: 'int' }) version!: number;
   @Column({ name: 'slutlig_fil_id', type: 'uuid', nullable: true }) slutligFilId!: string | null;
   @Column({ name: 'expedierad_at', type: 'timestamptz', nullable: true }) expedieradAt!: Date | null;

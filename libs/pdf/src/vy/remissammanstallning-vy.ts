@@ -1,7 +1,8 @@
-import { PdfMetadata, RemissammanstallningDokument, SynpunktDokument } from '../dokument';
+import { STALLNINGSNAMN } from '@app/core';
+import { PdfMetadata, RemissammanstallningDokument, StallningDokument, SynpunktDokument } from '../dokument';
 import { SidVy } from './sida-vy';
 import { SynpunktVy, synpunktVy } from './synpunkt-vy';
-import { Fotnot, Fotnotsregister } from './text';
+import { Fotnot, Fotnotsregister, Stycke } from './text';
 
 const TYPNAMN: Record<SynpunktDokument['typ'], [string, string]> = {
   medhall: ['medhåll', 'medhåll'],
@@ -17,6 +18,9 @@ export interface RemissammanstallningVy {
   arendemening: string;
   avsnitt: { rubrik: string; sammanfattning: string; synpunkter: SynpunktVy[] }[];
   utanHanvisning: SynpunktVy[];
+  /** "1 tillstyrker, 2 tillstyrker med ändringar", and each instans' position. */
+  stallning?: { sammanfattning: string; instanser: { instans: string; namn: string }[] };
+  fragor: { rubrik: string; svar: { instans: string; stycken: Stycke[] }[] }[];
   avstod: string[];
   ejSvarat: string[];
   fotnoter: Fotnot[];
@@ -30,6 +34,14 @@ export function sammanfattning(antal: Record<SynpunktDokument['typ'], number>): 
     .join(', ');
 }
 
+/** "1 tillstyrker, 2 tillstyrker med ändringar": positions in the order of the list, those taken only. */
+export function stallningssammanfattning(antal: Record<StallningDokument, number>): string {
+  return (Object.keys(STALLNINGSNAMN) as StallningDokument[])
+    .filter((s) => antal[s] > 0)
+    .map((s) => `${antal[s]} ${STALLNINGSNAMN[s].namn}`)
+    .join(', ');
+}
+
 export function remissammanstallningVy(doc: RemissammanstallningDokument): RemissammanstallningVy {
   const register = new Fotnotsregister();
   const avsnitt = doc.avsnitt.map((a) => ({
@@ -38,6 +50,10 @@ export function remissammanstallningVy(doc: RemissammanstallningDokument): Remis
     synpunkter: a.synpunkter.map((s) => synpunktVy(s, register)),
   }));
   const utanHanvisning = doc.utanHanvisning.map((s) => synpunktVy(s, register));
+  const fragor = doc.fragor.map((f) => ({
+    rubrik: `Fråga ${f.nummer}: ${f.fraga}`,
+    svar: f.svar.map((s) => ({ instans: s.instans, stycken: register.stycken(s.text, { fotnoter: [] }) })),
+  }));
   return {
     sida: {
       dokumenttyp: 'SAMMANSTÄLLNING',
@@ -50,6 +66,15 @@ export function remissammanstallningVy(doc: RemissammanstallningDokument): Remis
     arendemening: doc.arendemening,
     avsnitt,
     utanHanvisning,
+    ...(doc.stallningar.length
+      ? {
+          stallning: {
+            sammanfattning: stallningssammanfattning(doc.antalPerStallning),
+            instanser: doc.stallningar.map((s) => ({ instans: s.instans, namn: STALLNINGSNAMN[s.stallning].namn })),
+          },
+        }
+      : {}),
+    fragor,
     avstod: doc.avstod,
     ejSvarat: doc.ejSvarat,
     fotnoter: register.addUnreferenced([...doc.avsnitt.flatMap((a) => a.synpunkter), ...doc.utanHanvisning]),

@@ -1,3 +1,4 @@
+import { STALLNINGSNAMN } from '@app/core';
 import { BeslutDokument, PdfMetadata, RemissvarDokument, Underskrift } from '../dokument';
 import { SidVy } from './sida-vy';
 import { SynpunktVy, synpunktVy } from './synpunkt-vy';
@@ -12,6 +13,9 @@ export interface RemissvarVy {
   mottagare: string;
   titel: string;
   inledning: Stycke[];
+  /** "Utbildningsnämnden tillstyrker förslaget." */
+  stallning?: string;
+  fragesvar: { rubrik: string; stycken: Stycke[] }[];
   synpunkter: SynpunktVy[];
   avslutning: Stycke[];
   beslut?: {
@@ -27,6 +31,10 @@ export function remissvarVy(doc: RemissvarDokument): RemissvarVy {
   const register = new Fotnotsregister();
   // Reading order decides footnote numbers: inledning, each synpunkt, avslutning.
   const inledning = register.stycken(doc.inledning, doc);
+  const fragesvar = (doc.fragesvar ?? []).map((f) => ({
+    rubrik: `Fråga ${f.nummer}: ${f.fraga}`,
+    stycken: register.stycken(f.svar, { fotnoter: [] }),
+  }));
   const synpunkter = doc.synpunkter.map((s) => synpunktVy(s, register));
   const avslutning = register.stycken(doc.avslutning, doc);
   return {
@@ -38,6 +46,8 @@ export function remissvarVy(doc: RemissvarDokument): RemissvarVy {
     mottagare: doc.mottagare,
     titel: doc.titel,
     inledning,
+    ...(doc.stallning ? { stallning: `${doc.brevhuvud.enhet} ${STALLNINGSNAMN[doc.stallning].sats}.` } : {}),
+    fragesvar,
     synpunkter,
     avslutning,
     beslut: doc.beslut && beslutVy(doc.beslut),

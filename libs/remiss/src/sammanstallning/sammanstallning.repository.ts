@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { SynpunktTyp } from '@app/database';
+import { Fragesvar, RemissvarStallning, SynpunktTyp } from '@app/database';
 import { DataSource } from 'typeorm';
 
 export interface SynpunktRad {
@@ -15,6 +15,13 @@ export interface SynpunktRad {
   fotnoter: string[];
   handling: string | null;
   handlingOrdning: number | null;
+}
+
+/** One expedierat answer's position and answers to the frågor. */
+export interface SvarRad {
+  instans: string;
+  stallning: RemissvarStallning | null;
+  fragesvar: Fragesvar[];
 }
 
 /** The answers a sender may read: synpunkter of expedierade remissvar only (drafts never leave the nämnd). */
@@ -32,6 +39,17 @@ export class SammanstallningRepository {
          LEFT JOIN remisshandling h ON h.id = s.remisshandling_id
         WHERE i.remiss_id = $1
         ORDER BY h.ordning NULLS LAST, s.sida NULLS LAST, i.namn, s.ordning`,
+      [remissId],
+    );
+  }
+
+  svar(remissId: string): Promise<SvarRad[]> {
+    return this.dataSource.query(
+      `SELECT i.namn AS instans, rv.stallning, rv.fragesvar
+         FROM remissvar rv
+         JOIN remissinstans i ON i.id = rv.remissinstans_id
+        WHERE i.remiss_id = $1 AND rv.status = 'expedierat' AND rv.typ = 'yttrande'
+        ORDER BY i.namn`,
       [remissId],
     );
   }

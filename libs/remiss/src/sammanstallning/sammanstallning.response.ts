@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { SYNPUNKT_TYPER } from '@app/database';
+import { REMISSVAR_STALLNINGAR, RemissvarStallning, SYNPUNKT_TYPER } from '@app/database';
 
 class BrevhuvudResponse {
   @ApiProperty({ example: 'enkoping' }) kommun!: string;
@@ -40,6 +40,29 @@ class AvsnittResponse {
   @ApiProperty({ type: AntalPerTypResponse }) antalPerTyp!: AntalPerTypResponse;
 }
 
+class InstansStallningResponse {
+  @ApiProperty() instans!: string;
+  @ApiProperty({ enum: REMISSVAR_STALLNINGAR }) stallning!: RemissvarStallning;
+}
+
+class AntalPerStallningResponse {
+  @ApiProperty() tillstyrker!: number;
+  @ApiProperty() tillstyrker_med_andringar!: number;
+  @ApiProperty() avstyrker!: number;
+  @ApiProperty() inga_synpunkter!: number;
+}
+
+class InstansFragesvarResponse {
+  @ApiProperty() instans!: string;
+  @ApiProperty() text!: string;
+}
+
+class FragaSvarResponse {
+  @ApiProperty() nummer!: number;
+  @ApiProperty() fraga!: string;
+  @ApiProperty({ type: [InstansFragesvarResponse] }) svar!: InstansFragesvarResponse[];
+}
+
 /** The remissammanställning: the expedierade answers' synpunkter by handling and page. */
 export class RemissammanstallningResponse {
   @ApiProperty({ type: BrevhuvudResponse }) brevhuvud!: BrevhuvudResponse;
@@ -48,6 +71,11 @@ export class RemissammanstallningResponse {
   @ApiProperty() arendemening!: string;
   @ApiProperty({ type: [AvsnittResponse] }) avsnitt!: AvsnittResponse[];
   @ApiProperty({ type: [SammanstalldSynpunktResponse] }) utanHanvisning!: SammanstalldSynpunktResponse[];
+  @ApiProperty({ type: [InstansStallningResponse], description: "Each expedierat answer's position" })
+  stallningar!: InstansStallningResponse[];
+  @ApiProperty({ type: AntalPerStallningResponse }) antalPerStallning!: AntalPerStallningResponse;
+  @ApiProperty({ type: [FragaSvarResponse], description: "Every fråga with the instanser' answers" })
+  fragor!: FragaSvarResponse[];
   @ApiProperty({ type: [String], description: 'Instanser that declined' }) avstod!: string[];
   @ApiProperty({ type: [String], description: 'Instanser that have not answered' }) ejSvarat!: string[];
 }

@@ -25,10 +25,11 @@ export class SammanstallningService {
     const remiss = await this.remisser.getOwn(this.dataSource.manager, actor, remissId);
     requireAvsandare(actor, remiss);
     if (remiss.status === 'utkast') throw illegalTransition('remiss', remiss.status, 'sammanstall');
-    const [{ organisation, enhet }, rader, instanser] = await Promise.all([
+    const [{ organisation, enhet }, rader, instanser, svar] = await Promise.all([
       this.remisser.avsandare(this.dataSource.manager, remiss),
       this.synpunkter.synpunkter(remiss.id),
       this.remisser.instanser(this.dataSource.manager, actor, remiss),
+      this.synpunkter.svar(remiss.id),
     ]);
     const huvud = {
       brevhuvud: { kommun: organisation.slug, enhet: enhet.namn },
@@ -36,7 +37,7 @@ export class SammanstallningService {
       diarienummer: remiss.diarienummer,
       arendemening: remiss.arendemening,
     };
-    return compileSammanstallning(huvud, rader, instanser);
+    return compileSammanstallning(huvud, rader, instanser, remiss.fragor, svar);
   }
 
   async csv(actor: Actor, remissId: string): Promise<Filsvar> {

@@ -66,6 +66,18 @@ describe('remissammanställning', () => {
       instans('Region Uppsala', 'besvarad', 'fil-1'),
       instans('Kultur- och fritidsnämnden', 'under_beredning'),
     ],
+    [
+      { nummer: 1, text: 'Är inriktningen rimlig?' },
+      { nummer: 2, text: 'Saknas något?' },
+    ],
+    [
+      { instans: 'Socialnämnden', stallning: 'tillstyrker', fragesvar: [{ fraga: 1, text: 'Ja.' }] },
+      {
+        instans: 'Utbildningsnämnden',
+        stallning: 'tillstyrker_med_andringar',
+        fragesvar: [{ fraga: 1, text: 'Ja, med ändringar.' }],
+      },
+    ],
   );
 
   it('groups synpunkter by handling and page, with counts per kind', () => {
@@ -86,6 +98,29 @@ describe('remissammanställning', () => {
     expect(doc.utanHanvisning.map((s) => s.instans)).toEqual(['Utbildningsnämnden', 'Region Uppsala']);
     expect(doc.avstod).toEqual(['Tekniska nämnden']);
     expect(doc.ejSvarat).toEqual(['Kultur- och fritidsnämnden']);
+  });
+
+  it('lists the answers per fråga across instanser and counts the positions', () => {
+    expect(doc.fragor).toEqual([
+      {
+        nummer: 1,
+        fraga: 'Är inriktningen rimlig?',
+        svar: [
+          { instans: 'Socialnämnden', text: 'Ja.' },
+          { instans: 'Utbildningsnämnden', text: 'Ja, med ändringar.' },
+        ],
+      },
+      { nummer: 2, fraga: 'Saknas något?', svar: [] },
+    ]);
+    expect(doc.antalPerStallning).toEqual({
+      tillstyrker: 1,
+      tillstyrker_med_andringar: 1,
+      avstyrker: 0,
+      inga_synpunkter: 0,
+    });
+    const lines = sammanstallningCsv(doc).toString('utf8').split('\r\n');
+    expect(lines).toContain(';;Socialnämnden;Svar på fråga 1;Är inriktningen rimlig?;Ja.;;');
+    expect(lines).toContain(';;Utbildningsnämnden;Ställning;;tillstyrker med ändringar;;');
   });
 
   it('writes CSV for Swedish Excel: BOM, semicolons, quoted cells, å ä ö as UTF-8', () => {
@@ -111,7 +146,13 @@ describe('remissammanställning', () => {
   ])(
     'writes text that a spreadsheet would run as a formula (%j) as text: a leading quote, quoted',
     (text, expected) => {
-      const farlig = compileSammanstallning(huvud, [rad({ instans: '=cmd|/C calc!A0', text, strykText: '=1+1' })], []);
+      const farlig = compileSammanstallning(
+        huvud,
+        [rad({ instans: '=cmd|/C calc!A0', text, strykText: '=1+1' })],
+        [],
+        [],
+        [],
+      );
       const lines = sammanstallningCsv(farlig).toString('utf8').slice(1).split('\r\n');
       expect(lines[1]).toBe(`;;"'=cmd|/C calc!A0";Övrigt;;${expected};"'=1+1";`);
     },
@@ -128,6 +169,8 @@ describe('remissammanställning', () => {
           handlingOrdning: 1,
         }),
       ],
+      [],
+      [],
       [],
     );
     expect(sammanstallningCsv(vanlig).toString('utf8').slice(1).split('\r\n')[1]).toBe(

@@ -1,7 +1,8 @@
-import { Datum } from '@app/core';
-import { Remissinstans, SYNPUNKT_TYPER, SynpunktTyp } from '@app/database';
+import { Datum, STALLNINGSNAMN } from '@app/core';
+import { Remissfraga, Remissinstans, SYNPUNKT_TYPER, SynpunktTyp } from '@app/database';
 import { Brevhuvud, RemissammanstallningDokument, SynpunktDokument } from '@app/pdf';
-import { SynpunktRad } from './sammanstallning.repository';
+import { antalPerStallning } from '../stallning';
+import { SvarRad, SynpunktRad } from './sammanstallning.repository';
 
 type InstansSynpunkt = SynpunktDokument & { instans: string };
 
@@ -31,12 +32,15 @@ function dokument(rad: SynpunktRad): InstansSynpunkt {
  * Groups the synpunkter of the expedierade answers by remisshandling and page, in document order;
  * those without a page reference get their own section. An external instans' structured answer is
  * a remissvar like a nämnd's and is grouped the same way; one sent as a PDF has no structured
- * synpunkter and is listed there too, pointing to the registered handling.
+ * synpunkter and is listed there too, pointing to the registered handling. Each fråga lists the
+ * answers given to it, and the answers' positions are counted.
  */
 export function compileSammanstallning(
   huvud: { brevhuvud: Brevhuvud; datum: Datum; diarienummer: string; arendemening: string },
   synpunkter: SynpunktRad[],
   instanser: Remissinstans[],
+  fragor: Remissfraga[],
+  svar: SvarRad[],
 ): RemissammanstallningDokument {
   const avsnitt: RemissammanstallningDokument['avsnitt'] = [];
   const utanHanvisning: InstansSynpunkt[] = [];
@@ -68,10 +72,21 @@ export function compileSammanstallning(
   }
   const namn = (status: Remissinstans['status'][]) =>
     instanser.filter((i) => status.includes(i.status)).map((i) => i.namn);
+  const stallningar = svar.flatMap((s) => (s.stallning ? [{ instans: s.instans, stallning: s.stallning }] : []));
   return {
     ...huvud,
     avsnitt,
     utanHanvisning,
+    stallningar,
+    antalPerStallning: antalPerStallning(stallningar.map((s) => s.stallning)),
+    fragor: fragor.map((f) => ({
+      nummer: f.nummer,
+      fraga: f.text,
+      svar: svar.flatMap((s) => {
+        const text = s.fragesvar.find((a) => a.fraga === f.nummer)?.text;
+        return text === undefined ? [] : [{ instans: s.instans, text }];
+      }),
+    })),
     avstod: namn(['avstar']),
     ejSvarat: namn(['inbjuden', 'registrerad', 'under_beredning']),
   };
@@ -100,6 +115,10 @@ export function sammanstallningCsv(doc: RemissammanstallningDokument): Buffer {
     rader.push([handling, sida, s.instans, TYP_NAMN[s.typ], s.citat?.text, s.text, s.stryk, s.ersattMed]);
   for (const a of doc.avsnitt) for (const s of a.synpunkter) rad(a.handling, a.sida, s);
   for (const s of doc.utanHanvisning) rad(undefined, undefined, s);
+  for (const f of doc.fragor)
+    for (const s of f.svar) rader.push(['', '', s.instans, `Svar på fråga ${f.nummer}`, f.fraga, s.text, '', '']);
+  for (const s of doc.stallningar)
+    rader.push(['', '', s.instans, 'Ställning', '', STALLNINGSNAMN[s.stallning].namn, '', '']);
   for (const namn of doc.avstod) rader.push(['', '', namn, 'Avstår', '', '', '', '']);
   for (const namn of doc.ejSvarat) rader.push(['', '', namn, 'Har inte svarat', '', '', '', '']);
   return Buffer.from('\uFEFF' + rader.map((r) => r.map(cell).join(';')).join('\r\n') + '\r\n', 'utf8');

@@ -2,6 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   REMISS_STATUSAR,
   REMISSINSTANS_STATUSAR,
+  REMISSVAR_STALLNINGAR,
+  RemissvarStallning,
   RemissinstansStatus,
   RemissStatus,
   UtkastMottagare,
@@ -41,6 +43,14 @@ class RemissStatusRemissResponse {
   @ApiProperty(tidEllerNull) utskickadAt!: Date | null;
 }
 
+/** Expedierade answers per position. */
+export class AntalPerStallningResponse {
+  @ApiProperty() tillstyrker!: number;
+  @ApiProperty() tillstyrker_med_andringar!: number;
+  @ApiProperty() avstyrker!: number;
+  @ApiProperty() inga_synpunkter!: number;
+}
+
 class RemissStatusAntalResponse {
   @ApiProperty() totalt!: number;
   @ApiProperty() inbjuden!: number;
@@ -49,6 +59,8 @@ class RemissStatusAntalResponse {
   @ApiProperty() besvarad!: number;
   @ApiProperty() avstar!: number;
   @ApiProperty() forsenad!: number;
+  @ApiProperty({ type: AntalPerStallningResponse, description: 'Expedierade answers per position' })
+  stallning!: AntalPerStallningResponse;
 }
 
 export class InstansStatusResponse {
@@ -65,6 +77,8 @@ export class InstansStatusResponse {
   @ApiProperty() forsenad!: boolean;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The expedierat answer' })
   remissvarId!: string | null;
+  @ApiProperty({ enum: REMISSVAR_STALLNINGAR, nullable: true, description: "The expedierat answer's position" })
+  stallning!: RemissvarStallning | null;
   @ApiProperty({ description: 'An external instans answered with a PDF' }) externSvarsfil!: boolean;
 }
 

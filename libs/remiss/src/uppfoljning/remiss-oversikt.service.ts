@@ -14,6 +14,7 @@ import {
   stockholmDatum,
 } from '@app/core';
 import { REMISSINSTANS_STATUSAR, RemissinstansStatus } from '@app/database';
+import { antalPerStallning } from '../stallning';
 import { RemissRepository } from '../remiss.repository';
 import { RemissStatusResponse } from './remiss-oversikt.response';
 import { RemissListaReadModel, RemissRad } from './remiss-lista.read-model';
@@ -70,7 +71,12 @@ export class RemissOversiktService {
       },
       // A draft has no instanser yet; its planned recipients are listed instead.
       planeradeMottagare: remiss.status === 'utkast' ? remiss.utkastMottagare : undefined,
-      antal: { totalt: instanser.length, ...antalPerStatus, forsenad: instanser.filter((i) => i.forsenad).length },
+      antal: {
+        totalt: instanser.length,
+        ...antalPerStatus,
+        forsenad: instanser.filter((i) => i.forsenad).length,
+        stallning: antalPerStallning(instanser.map((i) => i.stallning)),
+      },
       instanser,
     };
   }

@@ -1,5 +1,5 @@
-import type { BeslutDokument, RemissvarDokument, SynpunktDokument, Underskrift } from '@app/pdf';
-import { Beslut, Remisshandling, Synpunkt } from '@app/database';
+import type { BeslutDokument, FragesvarDokument, RemissvarDokument, SynpunktDokument, Underskrift } from '@app/pdf';
+import { Beslut, Fragesvar, Remissfraga, Remisshandling, RemissvarStallning, Synpunkt } from '@app/database';
 import { Datum } from '@app/core';
 
 export interface RemissvarUnderlag {
@@ -12,7 +12,17 @@ export interface RemissvarUnderlag {
   ertDnr: string;
   /** The sending enhet, e.g. Kommunstyrelsen. */
   mottagare: string;
-  svar: { titel: string; inledning: string; avslutning: string; fotnoter: string[]; typ: 'yttrande' | 'avstar' };
+  svar: {
+    titel: string;
+    inledning: string;
+    avslutning: string;
+    fotnoter: string[];
+    typ: 'yttrande' | 'avstar';
+    stallning: RemissvarStallning | null;
+    fragesvar: Fragesvar[];
+  };
+  /** The remiss' frågor, which the answers name by number. */
+  fragor: Remissfraga[];
   synpunkter: Synpunkt[];
   handlingar: Remisshandling[];
   beslut: Beslut | null;
@@ -35,6 +45,8 @@ export function remissvarDokument(u: RemissvarUnderlag): RemissvarDokument {
     mottagare: u.mottagare,
     titel: u.svar.titel,
     inledning: u.svar.inledning,
+    ...(u.svar.stallning ? { stallning: u.svar.stallning } : {}),
+    fragesvar: fragesvarDokument(u.fragor, u.svar.fragesvar),
     synpunkter: u.synpunkter.map((p) => synpunktDokument(p, flera ? titlar.get(p.remisshandlingId ?? '') : undefined)),
     avslutning: u.svar.avslutning,
     fotnoter: u.svar.fotnoter,
@@ -42,6 +54,15 @@ export function remissvarDokument(u: RemissvarUnderlag): RemissvarDokument {
     underskrifter: u.undertecknare ? [u.undertecknare] : underskrifter(u.beslut, u.expedierasAv),
     bilagor: [],
   };
+}
+
+/** Each answered fråga with its text, in the remiss' order. */
+function fragesvarDokument(fragor: Remissfraga[], svar: Fragesvar[]): FragesvarDokument[] {
+  const text = new Map(svar.map((f) => [f.fraga, f.text]));
+  return fragor.flatMap((f) => {
+    const svaret = text.get(f.nummer);
+    return svaret === undefined ? [] : [{ nummer: f.nummer, fraga: f.text, svar: svaret }];
+  });
 }
 
 export function synpunktDokument(p: Synpunkt, handling?: string): SynpunktDokument {

@@ -12,7 +12,10 @@ import { InstansMedRemiss, NamndInstansRepository } from '../instans/namnd-insta
 import { RemissvarRepository } from '../remissvar.repository';
 import { remissvarDokument } from './remissvar-dokument';
 
-export type Brev = Pick<Remissvar, 'organisationId' | 'typ' | 'titel' | 'inledning' | 'avslutning' | 'fotnoter'>;
+export type Brev = Pick<
+  Remissvar,
+  'organisationId' | 'typ' | 'titel' | 'inledning' | 'avslutning' | 'fotnoter' | 'stallning' | 'fragesvar'
+>;
 
 export interface Utskrift {
   dokument: RemissvarDokument;
@@ -79,6 +82,7 @@ export class RemissvarUtskrift {
       ertDnr: remiss.diarienummer,
       mottagare,
       svar,
+      fragor: remiss.fragor,
       synpunkter,
       handlingar,
       beslut,
@@ -115,6 +119,7 @@ export class RemissvarUtskrift {
       ertDnr: remiss.diarienummer,
       mottagare,
       svar,
+      fragor: remiss.fragor,
       synpunkter,
       handlingar,
       beslut: null,

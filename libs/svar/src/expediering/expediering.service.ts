@@ -101,6 +101,8 @@ export class ExpedieringService {
       inledning: text,
       avslutning: '',
       fotnoter: [],
+      stallning: null,
+      fragesvar: [],
     };
     const utskrift = await this.utskrift.printBrev(this.dataSource.manager, brev, [], null, lage, actor.namn);
     const { svarId, mail } = await this.dataSource.transaction(async (manager) => {
@@ -134,7 +136,15 @@ export class ExpedieringService {
         typ: 'avstar' as const,
         createdBy: actor.anvandareId,
       };
-      const innehall = { titel, inledning: text, avslutning: '', fotnoter: [], synpunkter: [] };
+      const innehall = {
+        titel,
+        inledning: text,
+        avslutning: '',
+        fotnoter: [],
+        stallning: null,
+        fragesvar: [],
+        synpunkter: [],
+      };
       const svar = await this.svar.insert(manager, nytt, innehall);
       // Every version has its revision row, this first one too (sending adds the next).
       await this.svar.insertRevision(

@@ -7,6 +7,7 @@ import {
   DomainError,
   Filsvar,
   illegalTransition,
+  invalidField,
   notFound,
   pdfFil,
   PlattformsLankar,
@@ -20,9 +21,15 @@ import { RemissvarUtskrift, Utskrift } from '../dokument/remissvar-utskrift.serv
 import { describeAndring, RemissvarInnehall } from '../innehall/innehall';
 import { innehallAv, Innehallsgranskning } from '../innehall/innehallsgranskning.service';
 import { RemissvarRepository } from '../remissvar.repository';
-import { RevisionResponse, RevisionSidaResponse, toRevisionResponse } from '../remissvar.response';
+import { RevisionSidaResponse } from '../remissvar.response';
 import { ExternKontaktpersonDto, ExternRemissvarDto } from './extern.dto';
-import { ExternKvittensResponse, ExternRemissvarResponse, toExternRemissvarResponse } from './extern.response';
+import {
+  ExternKvittensResponse,
+  ExternRemissvarResponse,
+  ExternRevisionResponse,
+  toExternRemissvarResponse,
+  toExternRevisionResponse,
+} from './extern.response';
 import { kvittensEpost } from './extern-kvittens-epost';
 import { LankTillgang, Tillgang } from './lank-tillgang.service';
 
@@ -43,10 +50,10 @@ const uppgifterAv = (dto: { diarienummer?: string; kontaktperson?: ExternKontakt
 
 /** The revision history's words for what changed in the external fields. */
 const UPPGIFTSNAMN: Record<keyof Uppgifter, string> = {
-  egetDiarienummer: 'diarienummer',
-  kontaktpersonNamn: 'kontaktperson',
-  kontaktpersonEpost: 'kontaktperson',
-  kontaktpersonTelefon: 'kontaktperson',
+  egetDiarienummer: 'diarienummer ändrat',
+  kontaktpersonNamn: 'kontaktperson ändrad',
+  kontaktpersonEpost: 'kontaktperson ändrad',
+  kontaktpersonTelefon: 'kontaktperson ändrad',
 };
 
 /**
@@ -83,10 +90,10 @@ export class ExternRemissvarService {
     const { version, diarienummer: _d, kontaktperson: _k, ...innehallDto } = dto;
     const uppgifter = uppgifterAv(dto);
     return this.tillgang.inTransaction(token, 'spara_svar', async (m, { atkomst, instans, remiss }) => {
-      const innehall = await this.granskning.check(m, remiss, innehallDto);
       const befintligt = await this.svar.forInstans(m, instans.id);
       const data = { atkomstId: atkomst.id, remissinstansId: instans.id };
       if (!befintligt) {
+        const innehall = await this.granskning.check(m, remiss, innehallDto, []);
         const svar = await this.svar.insert(
           m,
           {
@@ -99,12 +106,13 @@ export class ExternRemissvarService {
           innehall,
         );
         await this.svar.updateUppgifter(m, svar.id, uppgifter);
+        const sparat = await this.stored(m, svar.id);
         await this.svar.insertRevision(
           m,
           svar,
           svar.version,
           null,
-          this.revisionInnehall(innehall, uppgifter),
+          revisionInnehall(sparat, uppgifter),
           'Utkast skapat.',
         );
         if (instans.status === 'inbjuden') await this.instanser.update(m, instans.id, { status: 'under_beredning' });
@@ -112,21 +120,25 @@ export class ExternRemissvarService {
         return this.load(m, svar.id);
       }
       if (version === undefined) throw new DomainError('VERSION_REQUIRED');
-      const fore = {
-        ...innehallAv(befintligt, await this.svar.synpunkter(m, befintligt)),
-        ...uppgifterAvSvar(befintligt),
-      };
-      const ny = await this.svar.replaceContent(m, befintligt.id, version, innehall);
-      if (ny === null) {
-        const nu = await this.svar.lock(m, befintligt.id);
-        if (nu.status !== 'utkast') throw illegalTransition('remissvar', nu.status, 'redigeraSvar');
-        throw new DomainError('STALE_VERSION', { vad: 'remissvar', version, nu: nu.version });
+      const svar = await this.svar.lock(m, befintligt.id);
+      if (svar.status !== 'utkast') throw illegalTransition('remissvar', svar.status, 'redigeraSvar');
+      if (svar.version !== version) {
+        const andringar = await this.svar.revisionerSedan(m, svar, version);
+        throw new DomainError('STALE_VERSION', { vad: 'remissvar', version, nu: svar.version, andringar });
       }
-      await this.svar.updateUppgifter(m, befintligt.id, uppgifter);
-      const andring = describeExternAndring(fore, innehall, uppgifter);
-      await this.svar.insertRevision(m, befintligt, ny, null, this.revisionInnehall(innehall, uppgifter), andring);
-      await this.record(m, remiss, 'externt_remissvar_sparat', befintligt.id, { ...data, version: ny, andring });
-      return this.load(m, befintligt.id);
+      const synpunkter = await this.svar.synpunkter(m, svar);
+      const ids = synpunkter.map((p) => p.id);
+      const innehall = await this.granskning.check(m, remiss, innehallDto, ids);
+      const ny = await this.svar.replaceContent(m, svar.id, version, innehall);
+      // The row is locked and its version and state were checked just now, so the guarded update holds.
+      if (ny === null) throw illegalTransition('remissvar', svar.status, 'redigeraSvar');
+      await this.svar.updateUppgifter(m, svar.id, uppgifter);
+      const efter = await this.stored(m, svar.id);
+      const fore = { ...innehallAv(svar, synpunkter), ...uppgifterAvSvar(svar) };
+      const andring = describeExternAndring(fore, efter, uppgifter);
+      await this.svar.insertRevision(m, svar, ny, null, revisionInnehall(efter, uppgifter), andring);
+      await this.record(m, remiss, 'externt_remissvar_sparat', svar.id, { ...data, version: ny, andring });
+      return this.load(m, svar.id);
     });
   }
 
@@ -152,10 +164,12 @@ export class ExternRemissvarService {
     });
   }
 
-  revision(token: string, version: number): Promise<RevisionResponse> {
+  revision(token: string, version: number): Promise<ExternRevisionResponse> {
     return this.tillgang.withConnectionSlot(async () => {
       const { instans } = await this.tillgang.get(token, 'las_historik', 'visa');
-      return toRevisionResponse(await this.svar.revision(await this.draft(this.dataSource.manager, instans), version));
+      return toExternRevisionResponse(
+        await this.svar.revision(await this.draft(this.dataSource.manager, instans), version),
+      );
     });
   }
 
@@ -217,7 +231,10 @@ export class ExternRemissvarService {
       svar,
       ny,
       null,
-      this.revisionInnehall(innehallAv(svar, await this.svar.synpunkter(m, svar)), uppgifterAvSvar(svar)),
+      {
+        ...revisionInnehall(innehallAv(svar, await this.svar.synpunkter(m, svar)), uppgifterAvSvar(svar)),
+        status: 'expedierat',
+      },
       'Skickat.',
     );
     await this.instanser.update(m, instans.id, {
@@ -273,8 +290,10 @@ export class ExternRemissvarService {
     return toExternRemissvarResponse(svar, await this.svar.synpunkter(m, svar));
   }
 
-  private revisionInnehall(innehall: RemissvarInnehall, uppgifter: Uppgifter) {
-    return { ...innehall, ...uppgifter, status: 'utkast' as const };
+  /** The content as stored now, with the ids the synpunkter got: what a revision records. */
+  private async stored(m: EntityManager, id: string): Promise<RemissvarInnehall> {
+    const svar = await this.svar.lock(m, id);
+    return innehallAv(svar, await this.svar.synpunkter(m, svar));
   }
 
   private record(
@@ -295,6 +314,11 @@ export class ExternRemissvarService {
   }
 }
 
+/** A revision of an external answer keeps its dnr and contact person beside the content. */
+function revisionInnehall(innehall: RemissvarInnehall, uppgifter: Uppgifter) {
+  return { ...innehall, ...uppgifter, status: 'utkast' as const };
+}
+
 function uppgifterAvSvar(svar: Remissvar): Uppgifter {
   return {
     egetDiarienummer: svar.egetDiarienummer,
@@ -304,24 +328,22 @@ function uppgifterAvSvar(svar: Remissvar): Uppgifter {
   };
 }
 
-/** The content's change as a nämnd's history says it, plus the external fields that changed. */
+/** The content's change as a nämnd's history says it, and the external fields that changed, in its style. */
 function describeExternAndring(
   fore: RemissvarInnehall & Uppgifter,
   efter: RemissvarInnehall,
   uppgifter: Uppgifter,
 ): string {
   const innehall = describeAndring(fore, efter);
-  const andrade = [
-    ...new Set(
-      (Object.keys(UPPGIFTSNAMN) as (keyof Uppgifter)[])
-        .filter((f) => fore[f] !== uppgifter[f])
-        .map((f) => UPPGIFTSNAMN[f]),
-    ),
-  ];
+  const falt = Object.keys(UPPGIFTSNAMN) as (keyof Uppgifter)[];
+  const andrade = [...new Set(falt.filter((f) => fore[f] !== uppgifter[f]).map((f) => UPPGIFTSNAMN[f]))];
   if (andrade.length === 0) return innehall;
-  const uppgift = `Ändrat: ${andrade.join(', ')}.`;
   // Compared with what the summary says of no change at all, whatever its wording.
-  return innehall === describeAndring(efter, efter) ? uppgift : `${innehall} ${uppgift}`;
+  if (innehall === describeAndring(efter, efter)) {
+    const text = andrade.join('; ');
+    return `${text[0].toUpperCase()}${text.slice(1)}.`;
+  }
+  return `${innehall.replace(/\.$/, '')}; ${andrade.join('; ')}.`;
 }
 
 /** A draft with someone to send the kvittens to. */
@@ -332,5 +354,13 @@ function requireSkickbart(svar: Remissvar): Remissvar & { kontaktpersonEpost: st
     ...(svar.kontaktpersonEpost ? [] : ['epost' as const]),
   ];
   if (saknas.length) throw new DomainError('EXTERN_KONTAKTPERSON_SAKNAS', { saknas });
+  // As a nämnd's answer takes its position before it goes for beslut, the summaries count every answer's.
+  if (svar.stallning === null)
+    throw invalidField(
+      'stallning',
+      'A remissvar is sent with its stallning',
+      'Ange svarets ställning (tillstyrker, tillstyrker med ändringar, avstyrker eller inga synpunkter) innan det skickas.',
+      'ställning',
+    );
   return svar as Remissvar & { kontaktpersonEpost: string };
 }

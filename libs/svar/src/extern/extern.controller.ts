@@ -24,7 +24,7 @@ import {
 } from '@app/core';
 import { SVAR_UPLOAD_BODY, SvarsUppladdning, UppladdadFil, UppladdadWordfil, Uppladdning } from '@app/remiss';
 import type { FastifyReply } from 'fastify';
-import { RevisionResponse, RevisionSidaResponse } from '../remissvar.response';
+import { RevisionSidaResponse } from '../remissvar.response';
 import { AvstaDto, ExternRemissvarDto, SkickaExterntSvarDto } from './extern.dto';
 import {
   ExternAvstodResponse,
@@ -32,6 +32,7 @@ import {
   ExternKvittensResponse,
   ExternRemissResponse,
   ExternRemissvarResponse,
+  ExternRevisionResponse,
 } from './extern.response';
 import { ExternRemissvarService } from './extern-remissvar.service';
 import { ExternService } from './extern.service';
@@ -104,7 +105,7 @@ export class ExternController {
 
   @Get('remissvar/revisioner/:version')
   @ApiOperation({ summary: 'The content as saved in one version' })
-  @ApiOkResponse({ type: RevisionResponse })
+  @ApiOkResponse({ type: ExternRevisionResponse })
   revision(@Param('token') token: string, @Param('version', new ParsePositiveIntPipe()) version: number) {
     return this.remissvar.revision(token, version);
   }

@@ -1,8 +1,14 @@
 import { ApiProperty, OmitType } from '@nestjs/swagger';
 import { ErrorCode, Kontaktuppgift } from '@app/core';
-import { REMISSINSTANS_STATUSAR, Remissvar, RemissinstansStatus, Synpunkt } from '@app/database';
+import { REMISSINSTANS_STATUSAR, Remissvar, RemissvarRevision, RemissinstansStatus, Synpunkt } from '@app/database';
 import { RemissfragaResponse } from '@app/remiss';
-import { RemissvarResponse, toRemissvarResponse } from '../remissvar.response';
+import {
+  RemissvarResponse,
+  RevisionInnehallResponse,
+  RevisionResponse,
+  toRemissvarResponse,
+  toRevisionResponse,
+} from '../remissvar.response';
 
 const tid = { type: String, format: 'date-time' } as const;
 const textEllerNull = { type: String, nullable: true } as const;
@@ -75,6 +81,37 @@ export function toExternRemissvarResponse(svar: Remissvar, synpunkter: Synpunkt[
       namn: svar.kontaktpersonNamn,
       epost: svar.kontaktpersonEpost,
       telefon: svar.kontaktpersonTelefon,
+    },
+  };
+}
+
+class ExternRevisionInnehallResponse extends RevisionInnehallResponse {
+  @ApiProperty(textEllerNull) diarienummer!: string | null;
+  @ApiProperty({ type: KontaktpersonResponse }) kontaktperson!: KontaktpersonResponse;
+}
+
+/** One saved version of an external answer: its content then, with its dnr and contact person. */
+export class ExternRevisionResponse extends OmitType(RevisionResponse, [
+  'anvandareId',
+  'anvandare',
+  'innehall',
+] as const) {
+  @ApiProperty({ type: ExternRevisionInnehallResponse }) innehall!: ExternRevisionInnehallResponse;
+}
+
+export function toExternRevisionResponse(r: RemissvarRevision): ExternRevisionResponse {
+  const { anvandareId: _a, anvandare: _b, innehall, ...revision } = toRevisionResponse({ ...r, anvandare: null });
+  const sparat = r.innehall as Partial<Record<string, string | null>>;
+  return {
+    ...revision,
+    innehall: {
+      ...innehall,
+      diarienummer: sparat.egetDiarienummer ?? null,
+      kontaktperson: {
+        namn: sparat.kontaktpersonNamn ?? null,
+        epost: sparat.kontaktpersonEpost ?? null,
+        telefon: sparat.kontaktpersonTelefon ?? null,
+      },
     },
   };
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { describeAndring, RemissvarInnehall, saknadeFotnoter, SynpunktInnehall } from './innehall';
 
-const synpunkt = (text: string): SynpunktInnehall => ({
+const synpunkt = (text: string, id: string | null = `id-${text}`): SynpunktInnehall => ({
+  id,
   typ: 'ovrigt',
   rubrik: null,
   text,
@@ -18,20 +19,44 @@ const utkast: RemissvarInnehall = {
   inledning: 'A',
   avslutning: 'B',
   fotnoter: [],
+  stallning: null,
+  fragesvar: [{ fraga: 1, text: 'Ja.' }],
   synpunkter: [synpunkt('1'), synpunkt('2')],
 };
 
 describe('describeAndring', () => {
-  it('names the changed parts, the added and the removed synpunkter', () => {
+  it('names the changed parts, the added and the removed synpunkter, matched by id', () => {
     expect(
       describeAndring(utkast, {
         ...utkast,
         inledning: 'A2',
-        synpunkter: [synpunkt('1'), synpunkt('2b'), synpunkt('3')],
+        synpunkter: [synpunkt('1'), { ...synpunkt('2'), text: '2b' }, synpunkt('3', null)],
       }),
-    ).toBe('Ändrat: inledning, synpunkt 2. Tillagt: synpunkt 3.');
-    expect(describeAndring(utkast, { ...utkast, synpunkter: [synpunkt('1')] })).toBe('Borttaget: synpunkt 2.');
+    ).toBe('Inledning ändrad; synpunkt 2 ändrad; synpunkt 3 tillagd.');
+    expect(describeAndring(utkast, { ...utkast, synpunkter: [synpunkt('2')] })).toBe('Synpunkt 1 borttagen.');
     expect(describeAndring(utkast, utkast)).toBe('Inga ändringar i innehållet.');
+  });
+
+  it('reads a reorder as one, not as every moved synpunkt changed', () => {
+    expect(describeAndring(utkast, { ...utkast, synpunkter: [synpunkt('2'), synpunkt('1')] })).toBe(
+      'Synpunkter i ny ordning.',
+    );
+  });
+
+  it('names the answers to frågor and the position', () => {
+    expect(
+      describeAndring(utkast, {
+        ...utkast,
+        stallning: 'tillstyrker_med_andringar',
+        fragesvar: [
+          { fraga: 1, text: 'Nej.' },
+          { fraga: 2, text: 'Ja.' },
+        ],
+      }),
+    ).toBe('Svar på fråga 1 ändrat; svar på fråga 2 tillagt; ställning ändrad till tillstyrker med ändringar.');
+    expect(describeAndring({ ...utkast, stallning: 'avstyrker' }, { ...utkast, fragesvar: [] })).toBe(
+      'Svar på fråga 1 borttaget; ställning borttagen.',
+    );
   });
 });
 

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@app/core';
-import { Remiss, Synpunkt } from '@app/database';
+import { DomainError, invalidField } from '@app/core';
+import { Fragesvar, Remiss, Remissvar, Synpunkt } from '@app/database';
 import { EntityManager } from 'typeorm';
 import { NamndInstansRepository } from '../instans/namnd-instans.repository';
-import { RemissvarInnehallDto, SynpunktDto } from '../remissvar.dto';
+import { FragesvarDto, RemissvarInnehallDto, SynpunktDto } from '../remissvar.dto';
 import { citatFoundIn } from './citat';
 import { RemissvarInnehall, saknadeFotnoter, SynpunktInnehall } from './innehall';
 import { svarsrubrik } from './svarsrubrik';
@@ -11,16 +11,26 @@ import { svarsrubrik } from './svarsrubrik';
 /**
  * Checks what a nämnd writes before it is stored: references point at a page of this remiss'
  * handlingar, quotations and struck text really stand on that page, footnote markers have a
- * footnote. A quotation that is not on the page is a 422 whose message is the Swedish sentence
- * the UI shows.
+ * footnote, a synpunkt's id is one of this answer's own, an answer names a fråga of this remiss.
+ * A quotation that is not on the page is a 422 whose message is the Swedish sentence the UI shows.
  */
 @Injectable()
 export class Innehallsgranskning {
   constructor(private readonly instanser: NamndInstansRepository) {}
 
-  async check(manager: EntityManager, remiss: Remiss, dto: RemissvarInnehallDto): Promise<RemissvarInnehall> {
+  /**
+   * `befintliga`: the ids of the synpunkter the answer has now (none for a new answer); a synpunkt
+   * sent with an id keeps that row, so an id of any other answer is refused (400), never adopted.
+   */
+  async check(
+    manager: EntityManager,
+    remiss: Remiss,
+    dto: RemissvarInnehallDto,
+    befintliga: readonly string[],
+  ): Promise<RemissvarInnehall> {
     const fotnoter = dto.fotnoter ?? [];
     requireFotnoter(`${dto.inledning}\n${dto.avslutning}`, fotnoter, 'inledning/avslutning');
+    requireEgnaIds(dto.synpunkter, befintliga);
     const synpunkter: SynpunktInnehall[] = [];
     for (const [i, p] of dto.synpunkter.entries()) synpunkter.push(await this.checkSynpunkt(manager, remiss, p, i + 1));
     return {
@@ -28,6 +38,8 @@ export class Innehallsgranskning {
       inledning: dto.inledning,
       avslutning: dto.avslutning,
       fotnoter,
+      stallning: dto.stallning ?? null,
+      fragesvar: fragesvarAv(remiss, dto.fragesvar ?? []),
       synpunkter,
     };
   }
@@ -52,6 +64,7 @@ export class Innehallsgranskning {
     requireFotnoter(p.text, fotnoter, falt);
     if (p.remisshandlingId) await this.requireReferens(manager, remiss, p, nr);
     return {
+      id: p.id ?? null,
       typ: p.typ,
       rubrik: p.rubrik ?? null,
       text: p.text,
@@ -77,6 +90,51 @@ export class Innehallsgranskning {
   }
 }
 
+function requireEgnaIds(synpunkter: SynpunktDto[], befintliga: readonly string[]): void {
+  const egna = new Set(befintliga);
+  const sedda = new Set<string>();
+  for (const [i, p] of synpunkter.entries()) {
+    if (p.id === undefined) continue;
+    const falt = `synpunkter[${i}].id`;
+    if (!egna.has(p.id))
+      throw invalidField(
+        falt,
+        `${p.id} is not a synpunkt of this remissvar`,
+        `Synpunkt ${i + 1} finns inte längre i svaret; lägg till den som en ny synpunkt.`,
+        'synpunkt',
+      );
+    if (sedda.has(p.id))
+      throw invalidField(
+        falt,
+        `synpunkt ${p.id} is sent twice`,
+        `Synpunkt ${i + 1} finns två gånger i svaret.`,
+        'synpunkt',
+      );
+    sedda.add(p.id);
+  }
+}
+
+/**
+ * The answers in fråga order. A blank answer is no answer (a form sends every fråga's field); one
+ * naming a fråga the remiss does not ask, or a fråga twice, is refused at its field.
+ */
+function fragesvarAv(remiss: Remiss, svar: FragesvarDto[]): Fragesvar[] {
+  const fragor = new Set(remiss.fragor.map((f) => f.nummer));
+  const sedda = new Set<number>();
+  for (const [i, f] of svar.entries()) {
+    const falt = `fragesvar[${i}].fraga`;
+    if (!fragor.has(f.fraga))
+      throw invalidField(falt, `The remiss has no fråga ${f.fraga}`, `Remissen har ingen fråga ${f.fraga}.`, 'fråga');
+    if (sedda.has(f.fraga))
+      throw invalidField(falt, `fråga ${f.fraga} is answered twice`, `Fråga ${f.fraga} besvaras två gånger.`, 'fråga');
+    sedda.add(f.fraga);
+  }
+  return svar
+    .filter((f) => f.text.trim() !== '')
+    .map((f) => ({ fraga: f.fraga, text: f.text }))
+    .sort((a, b) => a.fraga - b.fraga);
+}
+
 function requireFotnoter(text: string, fotnoter: readonly string[], falt: string): void {
   const saknas = saknadeFotnoter(text, fotnoter);
   if (saknas.length) throw new DomainError('FOTNOT_SAKNAS', { falt, fotnot: saknas[0] });
@@ -84,7 +142,7 @@ function requireFotnoter(text: string, fotnoter: readonly string[], falt: string
 
 /** The content of a stored answer, in the form a save and a revision use. */
 export function innehallAv(
-  svar: { titel: string; inledning: string; avslutning: string; fotnoter: string[] },
+  svar: Pick<Remissvar, 'titel' | 'inledning' | 'avslutning' | 'fotnoter' | 'stallning' | 'fragesvar'>,
   synpunkter: Synpunkt[],
 ): RemissvarInnehall {
   return {
@@ -92,7 +150,10 @@ export function innehallAv(
     inledning: svar.inledning,
     avslutning: svar.avslutning,
     fotnoter: svar.fotnoter,
+    stallning: svar.stallning,
+    fragesvar: svar.fragesvar,
     synpunkter: synpunkter.map((p) => ({
+      id: p.id,
       typ: p.typ,
       rubrik: p.rubrik,
       text: p.text,

@@ -84,5 +84,7 @@ export function unSvar(remisshandlingId: string) {
       },
     ],
     avslutning: '',
+    // The seed proposes to strike and rephrase, so it supports the policy with changes.
+    stallning: 'tillstyrker_med_andringar' as const,
   };
 }
