@@ -24,6 +24,7 @@ describe('external remissinstanser answer with the structured form (real Postgre
   /** The saved answer's version, as the next save and the send must name it. */
   let version: number;
   let openapi: OpenApiDokument;
+  let remissvarId: string;
   /** The answer is what the OpenAPI document says it is (no field undeclared, none required missing). */
   const asDocumented = (res: { body: unknown }, method: string, path: string) =>
     expect(schemaDepartures(openapi, res.body, method, path)).toEqual([]);
@@ -98,6 +99,7 @@ describe('external remissinstanser answer with the structured form (real Postgre
       synpunkter: [{ typ: 'invandning', sida: 5, citat: SIDA_5[1] }],
     });
     expect(sparat.body).not.toHaveProperty('organisationId');
+    remissvarId = sparat.body.id;
     asDocumented(sparat, 'PUT', '/api/extern/{token}/remissvar');
 
     // Like a nämnd's draft, nobody at the sender sees it; the instans is under beredning.
@@ -208,8 +210,15 @@ describe('external remissinstanser answer with the structured form (real Postgre
     const inaktuell = await anon.post(`/api/extern/${region}/remissvar/skicka`, { version: version - 1 });
     expect([inaktuell.status, inaktuell.body.code]).toEqual([409, 'STALE_VERSION']);
 
-    const skickat = await anon.post(`/api/extern/${region}/remissvar/skicka`, { version });
+    // Two sends at once (a double click): one answer is received, the other is refused.
+    const [skickat, samtidigt] = (
+      await Promise.all([0, 1].map(() => anon.post(`/api/extern/${region}/remissvar/skicka`, { version })))
+    ).sort((a, b) => a.status - b.status);
     expect(skickat.status).toBe(200);
+    expect([
+      [409, 'LINK_ANSWER_IN_PROGRESS'],
+      [410, 'LINK_USED'],
+    ]).toContainEqual([samtidigt.status, samtidigt.body.code]);
     const filnamn = `${remiss.diarienummer.replace('/', '-')}-Region-Uppsala.pdf`;
     expect(skickat.body).toEqual({
       status: 'besvarad',
@@ -261,8 +270,15 @@ describe('external remissinstanser answer with the structured form (real Postgre
       beskrivning: 'Svar på remiss om förslag till policy för digital omställning (Region Uppsala, RS 2025-0042)',
       samma: true,
     });
+    expect(await sql(t.db.url, `SELECT count(*)::int AS n FROM remissvar WHERE status = 'expedierat'`)).toEqual([
+      { n: 1 },
+    ]);
     const avsandarens = await mailTill('remissansvarig@enkoping.demo', /Region Uppsala/);
     expect(avsandarens).toBeDefined();
+    expect(sink.to('lena.ek@regionuppsala.se')).toHaveLength(1);
+    // From now on the sender reads it like a nämnd's expedierat answer.
+    const hosAvsandaren = await ks.get(`/api/remissvar/${remissvarId}`);
+    expect([hosAvsandaren.status, hosAvsandaren.body.status]).toEqual([200, 'expedierat']);
     const status = await ks.get(`/api/remisser/${remiss.id}/status`);
     expect(status.body.instanser.find((i: { namn: string }) => i.namn === 'Region Uppsala')).toMatchObject({
       status: 'besvarad',

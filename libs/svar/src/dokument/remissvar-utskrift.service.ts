@@ -96,15 +96,16 @@ export class RemissvarUtskrift {
   }
 
   /**
-   * An external instans' answer. The platform keeps no letterhead for it, and the sender's would
-   * say the sender wrote it: a neutral letterhead with the instans' name, its own dnr, signed by
-   * its contact person.
+   * An external instans' answer, as the letter to render (`render`): read here, printed apart, so a
+   * link request's connection slot is not held while Chromium prints. The platform keeps no
+   * letterhead for the instans, and the sender's would say the sender wrote it: a neutral
+   * letterhead with the instans' name, its own dnr, signed by its contact person.
    */
-  async printExtern(
+  async externtBrev(
     manager: EntityManager,
     svar: Remissvar,
     { instans, remiss }: { instans: Remissinstans; remiss: Remiss },
-  ): Promise<Utskrift> {
+  ): Promise<Omit<Utskrift, 'pdf'>> {
     const [synpunkter, handlingar, mottagare] = await Promise.all([
       this.svar.synpunkter(manager, svar),
       this.remisser.handlingar(manager, remiss.id),
@@ -125,10 +126,10 @@ export class RemissvarUtskrift {
       beslut: null,
       ...(svar.kontaktpersonNamn ? { undertecknare: { namn: svar.kontaktpersonNamn, titel: instans.namn } } : {}),
     });
-    return {
-      dokument,
-      pdf: await this.pdf.renderRemissvar(dokument),
-      filnamn: dokumentFilnamn(remiss.diarienummer, instans.namn),
-    };
+    return { dokument, filnamn: dokumentFilnamn(remiss.diarienummer, instans.namn) };
+  }
+
+  async render(brev: Omit<Utskrift, 'pdf'>): Promise<Utskrift> {
+    return { ...brev, pdf: await this.pdf.renderRemissvar(brev.dokument) };
   }
 }

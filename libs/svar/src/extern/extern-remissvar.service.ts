@@ -144,10 +144,12 @@ export class ExternRemissvarService {
 
   /** The answer as PDF as it would be sent now. */
   async preview(token: string): Promise<Filsvar> {
-    const utskrift = await this.tillgang.withConnectionSlot(async () => {
+    const brev = await this.tillgang.withConnectionSlot(async () => {
       const { instans, remiss } = await this.tillgang.get(token, 'forhandsvisa_svar', 'svara');
-      return this.print(await this.draft(this.dataSource.manager, instans), instans, remiss);
+      const svar = await this.draft(this.dataSource.manager, instans);
+      return this.utskrift.externtBrev(this.dataSource.manager, svar, { instans, remiss });
     });
+    const utskrift = await this.utskrift.render(brev);
     return pdfFil(`forhandsvisning-${utskrift.filnamn}`, utskrift.pdf, 'inline');
   }
 
@@ -181,15 +183,17 @@ export class ExternRemissvarService {
    * the remiss' kontaktperson told, and the kvittens with the PDF queued to the instans' contact.
    */
   async send(token: string, version: number): Promise<ExternKvittensResponse> {
-    const { utskrift, svar } = await this.tillgang.withConnectionSlot(async () => {
-      const { instans, remiss } = await this.tillgang.get(token, 'skicka_svar', 'svara');
-      const utkast = await this.draft(this.dataSource.manager, instans);
-      requireSkickbart(utkast);
-      if (utkast.version !== version)
-        throw new DomainError('STALE_VERSION', { vad: 'remissvar', version, nu: utkast.version });
-      return { utskrift: await this.print(utkast, instans, remiss), svar: utkast };
-    });
+    const lage = await this.tillgang.withConnectionSlot(() => this.tillgang.get(token, 'skicka_svar', 'svara'));
     return this.tillgang.oneAnswerAtATime(token, async () => {
+      const { brev, svar } = await this.tillgang.withConnectionSlot(async () => {
+        const utkast = await this.draft(this.dataSource.manager, lage.instans);
+        requireSkickbart(utkast);
+        if (utkast.version !== version)
+          throw new DomainError('STALE_VERSION', { vad: 'remissvar', version, nu: utkast.version });
+        return { brev: await this.utskrift.externtBrev(this.dataSource.manager, utkast, lage), svar: utkast };
+      });
+      // Printed holding no slot and no lock; the transaction re-checks the link and the version.
+      const utskrift = await this.utskrift.render(brev);
       const { kvittens, epost } = await this.tillgang.inTransaction(token, 'skicka_svar', (m, tillgang) =>
         this.performSend(m, tillgang, svar.id, version, utskrift, token),
       );
@@ -272,10 +276,6 @@ export class ExternRemissvarService {
       },
       epost,
     };
-  }
-
-  private print(svar: Remissvar, instans: Remissinstans, remiss: Remiss): Promise<Utskrift> {
-    return this.utskrift.printExtern(this.dataSource.manager, svar, { instans, remiss });
   }
 
   /** The instans' answer being written; none yet → 404. */
