@@ -203,6 +203,23 @@ describe('external remissinstanser answer with the structured form (real Postgre
     ]);
     expect((await anon.get(`/api/extern/${lst}`)).body.lage).toBe('oppen');
     expect(sink.to('per.holm@lansstyrelsen.se')).toEqual([]);
+
+    // A started answer survives a new link (the old one leaked, say): the new link continues it.
+    const [instans] = await sql(
+      t.db.url,
+      `SELECT id, status FROM remissinstans WHERE remiss_id = $1 AND namn = 'Länsstyrelsen i Uppsala län'`,
+      [remiss.id],
+    );
+    expect(instans.status).toBe('under_beredning');
+    expect((await ks.post(`/api/remisser/${remiss.id}/instanser/${instans.id}/lank`)).status).toBe(200);
+    const deadline = Date.now() + 15_000;
+    while (sink.to('lst@example.se').length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const nyLank = /\/(?:api\/extern|svara)\/([A-Za-z0-9_-]{43})/.exec(sink.to('lst@example.se')[1].text)![1];
+    expect((await anon.get(`/api/extern/${lst}`)).status).toBe(410);
+    expect((await anon.get(`/api/extern/${nyLank}`)).body).toMatchObject({
+      lage: 'oppen',
+      utkast: { version: utanStallning.body.version, kontaktperson: { namn: 'Per Holm' } },
+    });
   });
 
   it('sends: a kvittens, a mail with the answer as PDF, registered with the sender; then the link shows it read-only', async () => {
