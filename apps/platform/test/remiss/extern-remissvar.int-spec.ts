@@ -299,6 +299,10 @@ describe('external remissinstanser answer with the structured form (real Postgre
     const status = await ks.get(`/api/remisser/${remiss.id}/status`);
     expect(status.body.instanser.find((i: { namn: string }) => i.namn === 'Region Uppsala')).toMatchObject({
       status: 'besvarad',
+      diarienummer: 'RS 2025-0042',
+      remissvarId,
+      stallning: 'tillstyrker_med_andringar',
+      externSvarsfil: false,
     });
 
     const visas = await anon.get(`/api/extern/${region}`);
