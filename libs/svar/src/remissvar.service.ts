@@ -4,12 +4,15 @@ import { Actor, AuditLog } from '@app/auth';
 import {
   ATGARDER,
   Atgard,
+  Clock,
+  Datum,
   DomainError,
   illegalTransition,
   invalidField,
   isDatum,
   SidQuery,
   statusnamn,
+  stockholmDatum,
 } from '@app/core';
 import { Beslut, Remissvar, RemissvarStatus } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
@@ -27,8 +30,13 @@ import {
   toRevisionResponse,
 } from './remissvar.response';
 
-/** The beslut's date fields as the form names them. */
-const BESLUT_FALTNAMN = { sammantradesdatum: 'sammanträdesdatum', beslutsdatum: 'beslutsdatum' } as const;
+/** The beslut's fields as the form names them. */
+const BESLUT_FALTNAMN = {
+  sammantradesdatum: 'sammanträdesdatum',
+  paragraf: 'paragraf',
+  delegatNamn: 'delegatens namn',
+  beslutsdatum: 'beslutsdatum',
+} as const;
 
 /** Drafting a remissvar: creating it, saving under optimistic locking, and its way to beslutat. */
 @Injectable()
@@ -39,6 +47,7 @@ export class RemissvarService {
     private readonly instanser: NamndInstansRepository,
     private readonly granskning: Innehallsgranskning,
     private readonly audit: AuditLog,
+    private readonly clock: Clock,
   ) {}
 
   get(actor: Actor, id: string): Promise<RemissvarResponse> {
@@ -128,6 +137,7 @@ export class RemissvarService {
         dto,
         synpunkter.map((p) => p.id),
       );
+      if (svar.status === 'for_beslut' && innehall.stallning === null) throw stallningSaknas();
       const ny = await this.svar.replaceContent(manager, id, version, innehall);
       // The row is locked and its version and state were checked just now, so the guarded update holds.
       if (ny === null) throw illegalTransition('remissvar', svar.status, 'redigeraSvar');
@@ -142,13 +152,7 @@ export class RemissvarService {
   /** An answer goes for beslut with its position taken: what the nämnd is asked to adopt. */
   submitForBeslut(actor: Actor, id: string): Promise<RemissvarResponse> {
     return this.transition(actor, id, 'utkast', 'for_beslut', SKRIVA, 'forBeslut', async (_manager, svar) => {
-      if (svar.stallning === null)
-        throw invalidField(
-          'stallning',
-          'A remissvar needs its stallning before it goes for beslut',
-          'Ange svarets ställning (tillstyrker, tillstyrker med ändringar, avstyrker eller inga synpunkter) innan det lämnas för beslut.',
-          'ställning',
-        );
+      if (svar.stallning === null) throw stallningSaknas();
     });
   }
 
@@ -158,7 +162,7 @@ export class RemissvarService {
 
   /** Records who adopted the answer; its content is frozen from here. */
   recordBeslut(actor: Actor, id: string, dto: BeslutDto): Promise<RemissvarResponse> {
-    const beslut = beslutAv(dto);
+    const beslut = beslutAv(dto, stockholmDatum(this.clock.now()));
     return this.transition(actor, id, 'for_beslut', 'beslutat', BESLUTA, 'besluta', async (manager, svar) => {
       await this.svar.insertBeslut(manager, { remissvarId: svar.id, createdBy: actor.anvandareId, ...beslut });
     });
@@ -225,38 +229,69 @@ export class RemissvarService {
   }
 }
 
+/** What the nämnd is asked to adopt includes its position: from för beslut on, an answer has one. */
+const stallningSaknas = () =>
+  invalidField(
+    'stallning',
+    'A remissvar for beslut needs its stallning',
+    'Ange svarets ställning (tillstyrker, tillstyrker med ändringar, avstyrker eller inga synpunkter) innan det lämnas för beslut.',
+    'ställning',
+  );
+
 function requireRedigerbart(svar: Remissvar): void {
   if (svar.typ !== 'yttrande' || (svar.status !== 'utkast' && svar.status !== 'for_beslut'))
     throw illegalTransition('remissvar', svar.status, 'redigeraSvar');
 }
 
-function beslutAv(dto: BeslutDto): Omit<Beslut, 'id' | 'createdAt' | 'remissvarId' | 'createdBy'> {
-  for (const [falt, datum] of [
-    ['sammantradesdatum', dto.sammantradesdatum],
-    ['beslutsdatum', dto.beslutsdatum],
-  ] as const) {
-    if (datum !== undefined && !isDatum(datum))
-      throw invalidField(falt, `${datum} is not a date`, `${datum} är inte ett datum.`, BESLUT_FALTNAMN[falt]);
-  }
+/**
+ * The beslut as stored, or a 400 naming every missing or impossible field in Swedish: a nämndbeslut
+ * needs the sammanträde's date and its §, a delegationsbeslut the delegat and the date; a decision
+ * cannot be dated after today (Stockholm).
+ */
+function beslutAv(dto: BeslutDto, idag: Datum): Omit<Beslut, 'id' | 'createdAt' | 'remissvarId' | 'createdBy'> {
+  const fel: { falt: keyof typeof BESLUT_FALTNAMN; message: string; meddelande: string }[] = [];
+  const text = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
+  const datum = (falt: 'sammantradesdatum' | 'beslutsdatum', varde: string | undefined, namn: string) => {
+    if (varde === undefined) fel.push({ falt, message: `${falt} is required`, meddelande: `Ange ${namn}.` });
+    else if (!isDatum(varde))
+      fel.push({ falt, message: `${varde} is not a date`, meddelande: `${varde} är inte ett datum.` });
+    else if (varde > idag)
+      fel.push({
+        falt,
+        message: `${falt} ${varde} is in the future`,
+        meddelande: `${namn[0].toUpperCase()}${namn.slice(1)} kan inte vara senare än i dag (${idag}).`,
+      });
+  };
+  const kravs = (falt: 'paragraf' | 'delegatNamn', varde: string | undefined, meddelande: string) => {
+    if (!text(varde)) fel.push({ falt, message: `${falt} is required`, meddelande });
+  };
   if (dto.typ === 'namndbeslut') {
-    if (!dto.sammantradesdatum || !dto.paragraf) throw new DomainError('BESLUT_OFULLSTANDIGT', { typ: 'namndbeslut' });
+    datum('sammantradesdatum', dto.sammantradesdatum, 'sammanträdets datum');
+    kravs('paragraf', dto.paragraf, 'Ange paragrafen (§) i protokollet.');
+  } else {
+    kravs('delegatNamn', dto.delegatNamn, 'Ange vem som fattade beslutet på delegation.');
+    datum('beslutsdatum', dto.beslutsdatum, 'beslutsdatum');
+  }
+  if (fel.length)
+    throw new DomainError('VALIDATION_FAILED', {
+      message: fel.map((f) => f.message).join('; '),
+      fel: fel.map((f) => ({ falt: f.falt, namn: BESLUT_FALTNAMN[f.falt], meddelande: f.meddelande })),
+    });
+  if (dto.typ === 'namndbeslut')
     return {
       typ: 'namndbeslut',
-      beslutsdatum: dto.sammantradesdatum,
-      sammantradesdatum: dto.sammantradesdatum,
-      paragraf: dto.paragraf,
+      beslutsdatum: dto.sammantradesdatum!,
+      sammantradesdatum: dto.sammantradesdatum!,
+      paragraf: text(dto.paragraf)!,
       delegatNamn: null,
       delegatTitel: null,
     };
-  }
-  if (!dto.delegatNamn || !dto.beslutsdatum)
-    throw new DomainError('BESLUT_OFULLSTANDIGT', { typ: 'delegationsbeslut' });
   return {
     typ: 'delegationsbeslut',
-    beslutsdatum: dto.beslutsdatum,
+    beslutsdatum: dto.beslutsdatum!,
     sammantradesdatum: null,
     paragraf: null,
-    delegatNamn: dto.delegatNamn,
-    delegatTitel: dto.delegatTitel ?? null,
+    delegatNamn: text(dto.delegatNamn)!,
+    delegatTitel: text(dto.delegatTitel) ?? null,
   };
 }

@@ -120,7 +120,18 @@ describe('the content of a remissvar across saves (real PostgreSQL)', () => {
   });
 
   it("refuses an id that is not one of this answer's synpunkter with 400 at its field, and writes nothing", async () => {
-    const [annan] = await sql(t.db.url, `SELECT gen_random_uuid() AS id`);
+    // A synpunkt of another nämnd's answer: it must be refused, not moved into this one.
+    const [tn] = await sql(
+      t.db.url,
+      `INSERT INTO remissvar (organisation_id, enhet_id, remissinstans_id, titel)
+       SELECT mottagare_organisation_id, mottagare_enhet_id, id, 'Svar' FROM remissinstans WHERE id = $1 RETURNING id`,
+      [demo.instanser.TN],
+    );
+    const [annan] = await sql(
+      t.db.url,
+      `INSERT INTO synpunkt (remissvar_id, ordning, typ, text) VALUES ($1, 1, 'ovrigt', 'Tekniska nämndens') RETURNING id`,
+      [tn.id],
+    );
     const body = medIds();
     body.synpunkter[2].id = annan.id;
     const res = await spara(handlaggare, body);
@@ -135,6 +146,9 @@ describe('the content of a remissvar across saves (real PostgreSQL)', () => {
       { falt: 'synpunkter[1].id', meddelande: 'Synpunkt 2 finns två gånger i svaret.' },
     ]);
     expect((await sekreterare.get(`/api/remissvar/${svarId}`)).body.version).toBe(version);
+    expect(await sql(t.db.url, `SELECT remissvar_id, text FROM synpunkt WHERE id = $1`, [annan.id])).toEqual([
+      { remissvar_id: tn.id, text: 'Tekniska nämndens' },
+    ]);
   });
 
   it("stores an answer to each of the remiss' frågor and refuses one the remiss does not ask", async () => {
@@ -265,5 +279,48 @@ describe('the content of a remissvar across saves (real PostgreSQL)', () => {
     });
     const nu = await sekreterare.get(`/api/remissvar/${svarId}`);
     expect(nu.body).toMatchObject({ version: grund + 1, stallning: 'tillstyrker_med_andringar' });
+  });
+
+  it('records a beslut only with its fields, each refusal at its field in Swedish, and no date after today', async () => {
+    const forBeslut = await handlaggare.post(`/api/remissvar/${svarId}/for-beslut`);
+    expect(forBeslut.status).toBe(200);
+    version = forBeslut.body.version;
+    senast = forBeslut.body;
+    const { stallning: _, ...utan } = medIds();
+    const utanStallning = await spara(handlaggare, utan);
+    expect([utanStallning.status, utanStallning.body.fel?.[0]?.falt]).toEqual([400, 'stallning']);
+    const beslut = (body: object) => sekreterare.post(`/api/remissvar/${svarId}/beslut`, body);
+    const tom = await beslut({ typ: 'namndbeslut', paragraf: '  ' });
+    expect([tom.status, tom.body.code, tom.body.fel]).toEqual([
+      400,
+      'VALIDATION_FAILED',
+      [
+        { falt: 'sammantradesdatum', meddelande: 'Ange sammanträdets datum.' },
+        { falt: 'paragraf', meddelande: 'Ange paragrafen (§) i protokollet.' },
+      ],
+    ]);
+    expect(tom.body.meddelande).toBe('Uppgifterna är inte giltiga: fälten sammanträdesdatum, paragraf');
+    const imorgon = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    const framtid = await beslut({ typ: 'namndbeslut', sammantradesdatum: imorgon, paragraf: '§ 45' });
+    expect([framtid.status, framtid.body.fel?.[0]?.falt]).toEqual([400, 'sammantradesdatum']);
+    expect(framtid.body.fel[0].meddelande).toMatch(/^Sammanträdets datum kan inte vara senare än i dag/);
+    const delegat = await beslut({ typ: 'delegationsbeslut', beslutsdatum: '2025-04-23' });
+    expect(delegat.body.fel).toEqual([
+      { falt: 'delegatNamn', meddelande: 'Ange vem som fattade beslutet på delegation.' },
+    ]);
+    expect((await sekreterare.get(`/api/remissvar/${svarId}`)).body).toMatchObject({
+      status: 'for_beslut',
+      beslut: null,
+    });
+    const ok = await beslut({
+      typ: 'delegationsbeslut',
+      delegatNamn: 'Per Ås',
+      delegatTitel: 'Förvaltningschef',
+      beslutsdatum: '2025-04-23',
+    });
+    expect(ok.body).toMatchObject({
+      status: 'beslutat',
+      beslut: { typ: 'delegationsbeslut', delegatNamn: 'Per Ås', beslutsdatum: '2025-04-23' },
+    });
   });
 });

@@ -552,17 +552,6 @@ export const ERROR_CODES = {
     () => 'Det finns redan ett svar; redigera det',
     { details: (p) => ({ remissvarId: p.remissvarId }) },
   ),
-  BESLUT_OFULLSTANDIGT: spec<{ typ: 'namndbeslut' | 'delegationsbeslut' }>(
-    HttpStatus.BAD_REQUEST,
-    (p) =>
-      p.typ === 'namndbeslut'
-        ? 'A namndbeslut needs sammantradesdatum and paragraf'
-        : 'A delegationsbeslut needs delegatNamn and beslutsdatum',
-    (p) =>
-      p.typ === 'namndbeslut'
-        ? 'Ett nämndbeslut behöver sammanträdesdatum och paragraf'
-        : 'Ett delegationsbeslut behöver delegat och beslutsdatum',
-  ),
   ANDRINGSFORSLAG_UTAN_TEXT: spec<{ falt: string; synpunkt: number }>(
     HttpStatus.BAD_REQUEST,
     (p) => `${p.falt}: an andringsforslag needs strykText, nyText or both`,

@@ -15,7 +15,7 @@ export class SammanstallningController {
   @Get('sammanstallning')
   @ApiOperation({
     summary:
-      'Expedierade answers grouped by remisshandling and page, counts per kind, those without reference, declined and not answered',
+      'Expedierade answers grouped by remisshandling and page, counts per kind, those without reference, the answers per fråga, each ställning and their counts, declined and not answered',
   })
   @ApiOkResponse({ type: RemissammanstallningResponse })
   json(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {

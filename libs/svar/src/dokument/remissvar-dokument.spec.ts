@@ -95,4 +95,29 @@ describe('remissvarDokument', () => {
       true,
     );
   });
+
+  it('puts each answered fråga with its text in the order of the remiss, and carries the position', () => {
+    const doc = remissvarDokument({
+      ...underlag,
+      svar: {
+        ...underlag.svar,
+        stallning: 'avstyrker',
+        fragesvar: [
+          { fraga: 3, text: 'Nej.' },
+          { fraga: 1, text: 'Delvis.' },
+        ],
+      },
+      fragor: [
+        { nummer: 1, text: 'Är inriktningen rimlig?' },
+        { nummer: 2, text: 'Saknas något?' },
+        { nummer: 3, text: 'Bör policyn antas?' },
+      ],
+    });
+    expect(doc.stallning).toBe('avstyrker');
+    expect(doc.fragesvar).toEqual([
+      { nummer: 1, fraga: 'Är inriktningen rimlig?', svar: 'Delvis.' },
+      { nummer: 3, fraga: 'Bör policyn antas?', svar: 'Nej.' },
+    ]);
+    expect(remissvarDokument(underlag).stallning).toBeUndefined();
+  });
 });
