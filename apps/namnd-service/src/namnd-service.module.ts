@@ -6,6 +6,7 @@ import { PdfKoModule } from '@app/pdf';
 import { RemindersModule } from '@app/reminders';
 import { commonModules } from '@app/runtime';
 import { ExternModule, SvarModule } from '@app/svar';
+import { WebModule } from '@app/web';
 
 /** Nämnder and external remissinstanser: inkorg, remissvar, beslut, expediering; prints through the pdf-worker. */
 @Module({})
@@ -19,6 +20,7 @@ export class NamndServiceModule {
         PdfKoModule.forRoot(),
         ArchiveModule,
         SvarModule,
+        WebModule,
         ExternModule,
       ],
     };

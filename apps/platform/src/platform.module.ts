@@ -8,6 +8,7 @@ import { RemissModule } from '@app/remiss';
 import { commonModules } from '@app/runtime';
 import { UtkorgWorkerModule } from '@app/utkorg';
 import { ExternModule, SvarModule } from '@app/svar';
+import { WebModule } from '@app/web';
 
 /** Every part of the platform in one process: what `npm start` and the e2e tests run. */
 @Module({})
@@ -23,6 +24,7 @@ export class PlatformModule {
         RemissModule,
         ExternModule,
         SvarModule,
+        WebModule,
         PdfModule,
       ],
     };

@@ -16,6 +16,7 @@ import { OrganisationController } from './organisation/organisation.controller';
 import { OrganisationService } from './organisation/organisation.service';
 import { OrganisationRepository } from './organisation/organisation.repository';
 import { SessionRepository } from './session.repository';
+import { FlashRepository } from './flash/flash.repository';
 
 /**
  * Accounts, sessions, roles, tenancy and the audit log; installs the app-wide SessionGuard. Not
@@ -35,7 +36,16 @@ import { SessionRepository } from './session.repository';
     RateLimitRedisShutdown,
     KontoSparr,
     PasswordChecks,
+    FlashRepository,
   ],
-  exports: [AnvandareRepository, AuditLog, AuthService, OrganisationRepository, RATE_LIMIT_REDIS],
+  exports: [
+    AnvandareRepository,
+    AuditLog,
+    AuthService,
+    OrganisationRepository,
+    OrganisationService,
+    FlashRepository,
+    RATE_LIMIT_REDIS,
+  ],
 })
 export class AuthModule {}

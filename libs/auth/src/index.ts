@@ -11,3 +11,7 @@ export * from './http/session-cookie';
 export * from './organisation/organisation.repository';
 export * from './http/csrf-token';
 export * from './http/origin-check';
+export * from './organisation/arbetsplats';
+export * from './organisation/organisation.service';
+export * from './flash/flash.repository';
+export * from './http/auth.dto';

@@ -14,6 +14,7 @@ import { PaminnelseInstanskontroll1764100000001 } from './migrations/17641000000
 import { ExternLankAterkallad1764200000000 } from './migrations/1764200000000-extern-lank-aterkallad';
 import { ListaIndex1764300000010 } from './migrations/1764300000010-lista-index';
 import { PaminnelsereglerVersion1764300000011 } from './migrations/1764300000011-paminnelseregler-version';
+import { WebbFlash1764400000000 } from './migrations/1764400000000-webb-flash';
 import { RemissvarInnehall1764400000401 } from './migrations/1764400000401-remissvar-innehall';
 import { ExterntRemissvar1764400000501 } from './migrations/1764400000501-externt-remissvar';
 
@@ -32,6 +33,7 @@ export const MIGRATIONS = [
   ExternLankAterkallad1764200000000,
   ListaIndex1764300000010,
   PaminnelsereglerVersion1764300000011,
+  WebbFlash1764400000000,
   RemissvarInnehall1764400000401,
   ExterntRemissvar1764400000501,
 ];

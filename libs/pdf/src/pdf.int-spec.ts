@@ -81,7 +81,7 @@ describe('PdfService', () => {
       expect(fotnot).toContain('Böten');
       expect(ord(brodtext)).toContain(ord(fotnot));
       expect(blanksteg(brodtext)).toContain('Business intelligens1 (BI)');
-      expect(blanksteg(brodtext).match(/\(s\.5\)/g)).toHaveLength(2);
+      expect(blanksteg(brodtext).match(/\(s\. 5\)/g)).toHaveLength(2);
       expect(blanksteg(brodtext)).toContain(
         'FÖRSLAG: STRYK detta sker lämpligast genom en handlingsplan tas fram för varje verksamhet.',
       );
@@ -91,7 +91,7 @@ describe('PdfService', () => {
     it('shows the letterhead, the dnr, the page count, and å ä ö intact', async () => {
       const text = blanksteg(await pdfText(dokument, true));
       expect(text).toMatch(
-        /^Sida 1 \(3\) Enköpings kommun YTTRANDE Utbildningsnämnden Datum 2025-03-20 Utbildningsförvaltningen Vårt dnr UN2025\/412 Ert dnr KS2025\/118 Kommunstyrelsen Svar på remiss/,
+        /^Sida 1 \(3\) Enköpings kommun YTTRANDE Utbildningsnämnden Datum 2025-03-20 Utbildningsförvaltningen Ärendenummer UN2025\/412 Ert dnr KS2025\/118 Kommunstyrelsen Svar på remiss/,
       );
       expect(text).toMatch(/Sida 1 \(3\)/);
       expect(text).toMatch(/UN2025\/412 Sida 2 \(3\)/);
@@ -146,10 +146,10 @@ describe('PdfService', () => {
       pdfText(await pdf.renderRemissvar(UN2025_412), true).then(blanksteg),
       pdfText(await pdf.renderRemissvar(vadstena), true).then(blanksteg),
     ]);
-    expect(text).toMatch(/^Sida 1 \(3\) YTTRANDE VADSTENA KOMMUN Datum 2025-03-20 Socialnämnden Vårt dnr/);
+    expect(text).toMatch(/^Sida 1 \(3\) YTTRANDE VADSTENA KOMMUN Datum 2025-03-20 Socialnämnden Vår beteckning/);
     expect(text).toMatch(/592 80 Vadstena/);
     expect(text).toMatch(/Org\.nr 212000-0522/);
-    expect(text).toMatch(/Vårt dnr SN2025\/77/);
+    expect(text).toMatch(/Vår beteckning SN2025\/77 Er beteckning KS2025\/118/);
     // The quoted draft mentions "Enköpings kommun"; the letterhead and footer must not.
     expect(text).not.toMatch(/745 80 Enköping|212000-0274|Kungsgatan 42|enkoping\.se/);
     expect(enkoping).not.toMatch(/Vadstena|592 80|212000-0522/);
@@ -261,7 +261,7 @@ describe('PdfService', () => {
       'Svar på remissens frågor Fråga 1: Är inriktningen rimlig? Socialnämnden Ja. Fråga 2: Saknas något? Ingen remissinstans har svarat på frågan.',
     );
     expect(text).toMatch(/SAMMANSTÄLLNING/);
-    expect(text).toContain('Förslag till policy, s.5');
+    expect(text).toContain('Förslag till policy, s. 5');
     expect(text).toContain('1 medhåll, 1 ändringsförslag');
     expect(text).toContain('Formuleringen bör strykas.1');
     expect(text).toContain('Socialnämnden instämmer.2');
@@ -323,7 +323,7 @@ describe('PdfService', () => {
         `Svar ${img}`,
         `Vi citerar: ${img} och ${iframe}.`,
         `Länk ${link}`,
-        `”${img}” (s.2)`,
+        `”${img}” (s. 2)`,
         style,
         `UN2025/1\\"${link}`,
       ]) {

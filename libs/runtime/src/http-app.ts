@@ -12,8 +12,12 @@ import {
   MediaTypeGuard,
   leaveUnknownMediaTypesToTheGuard,
 } from '@app/core';
+import { parse as parseQuery } from 'qs';
 import { registerSecurityHeaders } from './security-headers';
 import { registerRateLimits } from './rate-limits';
+
+/** A page's form is text: an answer with many synpunkter stays far below this. */
+const FORM_BODY_LIMIT = 2 * 1024 * 1024;
 
 /**
  * An HTTP app of the platform on Fastify, with what they all share: cookies, security headers,
@@ -38,6 +42,11 @@ export async function createHttpApp(
   await registerSecurityHeaders(app);
   refuseCrossOriginRequests(app.getHttpAdapter().getInstance(), config.PUBLIC_URL);
   leaveUnknownMediaTypesToTheGuard(app.getHttpAdapter().getInstance());
+  // The pages' forms: nested names (`synpunkter[0][text]`) become objects and arrays, as a DTO expects them.
+  // Nest then leaves JSON to Fastify's own parser, the one it would have registered.
+  app.useBodyParser('application/x-www-form-urlencoded', { bodyLimit: FORM_BODY_LIMIT }, (_req, body, done) =>
+    done(null, parseQuery(body.toString(), { depth: 4, arrayLimit: 500, parameterLimit: 5000 })),
+  );
   await app.register(fastifyMultipart, {
     limits: { fileSize: config.PDF_UPLOAD_MAX_MB * 1024 * 1024, files: 1, fields: 5 },
   });

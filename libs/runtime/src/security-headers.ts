@@ -14,6 +14,13 @@ const API_POLICY = { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri
 const DOCS_POLICY =
   "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
+/**
+ * The web pages (every path outside /api): their own styles, scripts and fonts only, no inline
+ * script or style, forms only to the platform, never framed. A PDF they link to sets its own.
+ */
+const PAGE_POLICY =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
 /** A year, as OWASP recommends; sent only over https, so a plain-http test or intranet set-up is never locked out. */
 const HSTS = 'max-age=31536000; includeSubDomains';
 
@@ -27,6 +34,7 @@ const HELMET: FastifyHelmetOptions = {
 /** Headers of the probe's response that describe that response, not the platform's policy. */
 const OF_THE_PROBE = new Set(['content-type', 'content-length', 'date', 'connection', 'keep-alive']);
 
+const isApi = (url: string) => url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
 const isDocsPage = (url: string) => url === '/api/docs' || url.startsWith('/api/docs/') || url.startsWith('/api/docs?');
 
 /**
@@ -59,11 +67,12 @@ async function helmetHeaders(): Promise<Record<string, string>> {
 export async function registerSecurityHeaders(app: NestFastifyApplication): Promise<void> {
   const headers = Object.freeze({ ...(await helmetHeaders()), 'cache-control': 'no-store' });
   const docsHeaders = Object.freeze({ ...headers, 'content-security-policy': DOCS_POLICY });
+  const pageHeaders = Object.freeze({ ...headers, 'content-security-policy': PAGE_POLICY });
   app
     .getHttpAdapter()
     .getInstance()
     .addHook('onRequest', (req, reply, done) => {
-      reply.headers(isDocsPage(req.url) ? docsHeaders : headers);
+      reply.headers(isDocsPage(req.url) ? docsHeaders : isApi(req.url) ? headers : pageHeaders);
       if (req.protocol === 'https') reply.header('strict-transport-security', HSTS);
       done();
     });

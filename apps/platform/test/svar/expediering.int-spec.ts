@@ -39,7 +39,7 @@ describe('expediering and avstår (real PostgreSQL, Redis, Chromium, SMTP)', () 
     await sink.stop();
   });
 
-  it('previews the draft as a PDF at any time', async () => {
+  it('previews the draft as a PDF at any time, with the quotation that runs over a page break', async () => {
     const res = await sekreterare.get(`/api/remissvar/${svarId}/forhandsvisning`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
@@ -48,7 +48,10 @@ describe('expediering and avstår (real PostgreSQL, Redis, Chromium, SMTP)', () 
       res.headers.get('content-security-policy'),
       res.headers.get('x-content-type-options'),
     ]).toEqual([expect.stringMatching(/^inline; filename\*=UTF-8''forhandsvisning-/), 'sandbox', 'nosniff']);
-    expect(enRad(await pdfText(res.body))).toContain('Svar på remiss om policy för digital omställning');
+    const text = enRad(await pdfText(res.body));
+    expect(text).toContain('Svar på remiss om policy för digital omställning');
+    // The quotation that runs over the policy's page break, without the policy's footer and header between.
+    expect(text).toContain(enRad(unSvar(demo.remisshandlingId).synpunkter[2].citat!));
   });
 
   it('refuses to send before the beslut', async () => {

@@ -95,6 +95,32 @@ describe('the nämnd drafts its remissvar (real PostgreSQL)', () => {
     );
   });
 
+  it('refuses a quotation or struck text that stands on another page of the handling, naming that page', async () => {
+    const post = (svar: ReturnType<typeof unSvar>) =>
+      handlaggare.post(`/api/remissinstanser/${demo.instanser.UN}/remissvar`, svar);
+    const citat = unSvar(demo.remisshandlingId);
+    citat.synpunkter[1].citat = 'Policyn följs upp årligen av kommunstyrelsen.';
+    const res = await post(citat);
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({
+      code: 'CITAT_PA_ANNAN_SIDA',
+      meddelande: 'Citatet finns på sidan 6, inte på sidan 5',
+      details: { synpunkt: 2, funnenSida: 6, angivenSida: 5 },
+    });
+    // The quotation that runs from page 5 onto page 6 starts on page 5, whatever page it is given.
+    const stryk = unSvar(demo.remisshandlingId);
+    stryk.synpunkter[2].sida = 6;
+    delete stryk.synpunkter[2].citat;
+    expect((await post(stryk)).body).toMatchObject({
+      code: 'STRYKTEXT_PA_ANNAN_SIDA',
+      meddelande: 'Texten att stryka finns på sidan 5, inte på sidan 6',
+      details: { synpunkt: 3, funnenSida: 5, angivenSida: 6 },
+    });
+    expect(await sql(t.db.url, 'SELECT id FROM remissvar WHERE remissinstans_id = $1', [demo.instanser.UN])).toEqual(
+      [],
+    );
+  });
+
   it('refuses a missing page, struck text not on the page and an andringsforslag without text', async () => {
     const post = (svar: ReturnType<typeof unSvar>) =>
       handlaggare.post(`/api/remissinstanser/${demo.instanser.UN}/remissvar`, svar);
@@ -116,7 +142,7 @@ describe('the nämnd drafts its remissvar (real PostgreSQL)', () => {
     expect((await post(fotnot)).body).toMatchObject({ statusCode: 400, code: 'FOTNOT_SAKNAS' });
   });
 
-  it('creates the draft of the seed answer (quotations across hyphenated line ends) and the instans goes under_beredning', async () => {
+  it('creates the draft of the seed answer (quotations across hyphenated line ends and over the break from page 5 to 6) and the instans goes under_beredning', async () => {
     const res = await handlaggare.post(
       `/api/remissinstanser/${demo.instanser.UN}/remissvar`,
       unSvar(demo.remisshandlingId),

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor } from '../actor';
+import { Arbetsplats } from './arbetsplats';
 import { OrganisationRepository } from './organisation.repository';
 import { EnhetResponse, OrganisationResponse, toEnhetResponse, toOrganisationResponse } from './organisation.response';
 
@@ -14,6 +15,18 @@ export class OrganisationService {
       this.organisationer.enheter(actor),
     ]);
     return toOrganisationResponse(organisation, enheter);
+  }
+
+  /** The caller's organisation and the enheter where it holds roles, each with those roles. */
+  async getArbetsplats(actor: Actor): Promise<Arbetsplats> {
+    const { organisationNamn, enheter } = await this.organisationer.arbetsplats(actor);
+    return {
+      organisationNamn,
+      enheter: enheter.map((e) => ({
+        ...e,
+        roller: actor.roller.filter((r) => r.enhetId === e.id).map((r) => r.roll),
+      })),
+    };
   }
 
   async getEnhet(actor: Actor, id: string): Promise<EnhetResponse> {

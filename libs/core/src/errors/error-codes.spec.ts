@@ -34,6 +34,7 @@ const EXEMPEL: { [C in ErrorCode]: ErrorParams<C> } = {
   FORBIDDEN: { message: 'This needs the role remissansvarig' },
   NOT_FOUND: { vad: 'Remiss' },
   CROSS_ORIGIN_REFUSED: undefined,
+  ENHET_NOT_CHOSEN: undefined,
   CSRF_TOKEN_INVALID: { formField: '_csrf' },
   TOO_MANY_REQUESTS: { sekunder: 42, orsak: 'link' },
   LOGIN_LOCKED: { sekunder: 900, forKlienten: true },
@@ -88,6 +89,8 @@ const EXEMPEL: { [C in ErrorCode]: ErrorParams<C> } = {
   REMISSHANDLING_SAKNAS: { synpunkt: 3 },
   SIDA_SAKNAS: { synpunkt: 3, sida: 99, titel: 'Förslag till policy', sidantal: 6 },
   CITAT_SAKNAS: { synpunkt: 3, sida: 5, titel: 'Förslag till policy' },
+  CITAT_PA_ANNAN_SIDA: { synpunkt: 3, funnenSida: 6, angivenSida: 5, titel: 'Förslag till policy' },
+  STRYKTEXT_PA_ANNAN_SIDA: { synpunkt: 3, funnenSida: 6, angivenSida: 5, titel: 'Förslag till policy' },
   STRYKTEXT_SAKNAS: { synpunkt: 3, sida: 5, titel: 'Förslag till policy' },
 };
 

@@ -240,6 +240,11 @@ export const ERROR_CODES = {
     () => "Requests that change something are accepted only from the platform's own origin",
     () => 'Begäran kom från en annan webbplats än Remissplattformen och har avvisats.',
   ),
+  ENHET_NOT_CHOSEN: spec(
+    HttpStatus.CONFLICT,
+    () => 'Choose the enhet to work in first',
+    () => 'Välj först vilken enhet du arbetar för.',
+  ),
   CSRF_TOKEN_INVALID: spec<{ formField: string }>(
     HttpStatus.FORBIDDEN,
     (p) =>
@@ -592,6 +597,20 @@ export const ERROR_CODES = {
     (p) => `Citatet finns inte på sidan ${p.sida} i ${p.titel}`,
     (p) => `Citatet finns inte på sidan ${p.sida} i ${p.titel}`,
     { details: (p) => ({ synpunkt: p.synpunkt }) },
+  ),
+  CITAT_PA_ANNAN_SIDA: spec<{ synpunkt: number; funnenSida: number; angivenSida: number; titel: string }>(
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    (p) =>
+      `Synpunkt ${p.synpunkt}: the quotation is on page ${p.funnenSida} of ${p.titel}, not on page ${p.angivenSida}`,
+    (p) => `Citatet finns på sidan ${p.funnenSida}, inte på sidan ${p.angivenSida}`,
+    { details: (p) => ({ synpunkt: p.synpunkt, funnenSida: p.funnenSida, angivenSida: p.angivenSida }) },
+  ),
+  STRYKTEXT_PA_ANNAN_SIDA: spec<{ synpunkt: number; funnenSida: number; angivenSida: number; titel: string }>(
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    (p) =>
+      `Synpunkt ${p.synpunkt}: the text to strike is on page ${p.funnenSida} of ${p.titel}, not on page ${p.angivenSida}`,
+    (p) => `Texten att stryka finns på sidan ${p.funnenSida}, inte på sidan ${p.angivenSida}`,
+    { details: (p) => ({ synpunkt: p.synpunkt, funnenSida: p.funnenSida, angivenSida: p.angivenSida }) },
   ),
   STRYKTEXT_SAKNAS: spec<{ synpunkt: number; sida: number; titel: string }>(
     HttpStatus.UNPROCESSABLE_ENTITY,

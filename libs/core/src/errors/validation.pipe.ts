@@ -50,6 +50,15 @@ function argsOf(dto: object | undefined, property: string, check: string): unkno
   return metadata.find((m) => m.propertyName === property && (m.name ?? m.type) === check)?.constraints ?? [];
 }
 
+/**
+ * A form's own sentence for a check, given as `{ context: { meddelande: 'Välj en enhet.' } }`: a page
+ * asks as GOV.UK's patterns do ("Välj …", "Skriv …") where the generic sentence would name a type.
+ */
+const swedishOfTheCheck = (e: ValidationError, check: string): string | undefined => {
+  const meddelande = (e.contexts?.[check] as { meddelande?: unknown } | undefined)?.meddelande;
+  return typeof meddelande === 'string' ? meddelande : undefined;
+};
+
 const versal = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
 
 /** Every refused field with its path, its Swedish name and one sentence per failed check. */
@@ -64,7 +73,9 @@ function faltFel(errors: ValidationError[], parent = '', parentNamn = ''): (Falt
       falt,
       namn,
       meddelande:
-        SVENSKA_REGLER[check]?.(etikett, argsOf(e.target, e.property, check)) ?? `${etikett} har ett ogiltigt värde.`,
+        swedishOfTheCheck(e, check) ??
+        SVENSKA_REGLER[check]?.(etikett, argsOf(e.target, e.property, check)) ??
+        `${etikett} har ett ogiltigt värde.`,
     }));
     return [...own, ...faltFel(e.children ?? [], falt, namn)];
   });

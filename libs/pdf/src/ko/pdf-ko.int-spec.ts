@@ -50,7 +50,7 @@ describe('the pdf queue', () => {
     );
     for (const [n, pdf] of pdfer.entries()) {
       expect((await pdfInfo(pdf)).Title).toBe('Svar på remiss om policy för digital omställning');
-      expect(blanksteg(await pdfText(pdf, true))).toContain(`Vårt dnr UN2025/${500 + n}`);
+      expect(blanksteg(await pdfText(pdf, true))).toContain(`Ärendenummer UN2025/${500 + n}`);
     }
   });
 

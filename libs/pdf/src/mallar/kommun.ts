@@ -5,8 +5,9 @@ import { z } from 'zod';
 const farg = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1a5c8e');
 
 /**
- * templates/kommuner/<slug>/kommun.json: what a letterhead says about its kommun. Colours are
- * checked because they are written into the page's CSS.
+ * templates/kommuner/<slug>/kommun.json: what a letterhead says about its kommun or region. Colours
+ * are checked because they are written into the page's CSS. `etiketter` are the words its documents
+ * put before the dnr: Enköping writes "Ärendenummer", a region "Diarienummer".
  */
 export const kommunSchema = z.object({
   namn: z.string().min(1),
@@ -17,9 +18,17 @@ export const kommunSchema = z.object({
   webb: z.string().min(1),
   organisationsnummer: z.string().regex(/^\d{6}-\d{4}$/, 'must look like 212000-0274'),
   farger: z.object({ primar: farg, accent: farg }),
+  etiketter: z
+    .object({
+      /** Before the document's own dnr. */
+      vartDnr: z.string().min(1).default('Vårt dnr'),
+      /** Before the dnr of the one it answers. */
+      ertDnr: z.string().min(1).default('Ert dnr'),
+    })
+    .prefault({}),
 });
 
-export type Kommun = z.infer<typeof kommunSchema> & {
+export type Kommun = z.output<typeof kommunSchema> & {
   slug: string;
   /** emblem.svg as a data: URL, the only kind of URL a document may load. */
   emblem: string;

@@ -82,6 +82,7 @@ function neutralKommun(namn: string): Kommun {
     webb: '',
     organisationsnummer: '',
     farger: { primar: '#3b3b3b', accent: '#6b6b6b' },
+    etiketter: { vartDnr: 'Vårt dnr', ertDnr: 'Ert dnr' },
     slug: NEUTRALT_BREVHUVUD,
     emblem: '',
     brevhuvud: '',

@@ -43,6 +43,23 @@ describe('a kommun folder', () => {
     expect(motala.emblem).toMatch(/^data:image\/svg\+xml;base64,/);
   });
 
+  it('names the labels of the dnr, "Vårt dnr" and "Ert dnr" unless its kommun.json says otherwise', () => {
+    expect(loadKommun('templates/kommuner', 'enkoping').etiketter).toEqual({
+      vartDnr: 'Ärendenummer',
+      ertDnr: 'Ert dnr',
+    });
+    expect(loadKommun('templates/kommuner', 'region-exempel')).toMatchObject({
+      namn: 'Region Exempel',
+      organisationsnummer: '232100-0990',
+      etiketter: { vartDnr: 'Diarienummer', ertDnr: 'Ert diarienummer' },
+    });
+    const kommuner = mkdtempSync(join(tmpdir(), 'remiss-kommuner-'));
+    cpSync('templates/kommuner/vadstena', join(kommuner, 'utan'), { recursive: true });
+    const { etiketter: _etiketter, ...json } = JSON.parse(readFileSync(join(kommuner, 'utan', 'kommun.json'), 'utf8'));
+    writeFileSync(join(kommuner, 'utan', 'kommun.json'), JSON.stringify(json));
+    expect(loadKommun(kommuner, 'utan').etiketter).toEqual({ vartDnr: 'Vårt dnr', ertDnr: 'Ert dnr' });
+  });
+
   it('with a colour that is not a colour is refused with the field named', () => {
     const kommuner = mkdtempSync(join(tmpdir(), 'remiss-kommuner-'));
     cpSync('templates/kommuner/vadstena', join(kommuner, 'trasig'), { recursive: true });

@@ -26,6 +26,11 @@ export function pdfText(pdf: Buffer, layout = false): Promise<string> {
   );
 }
 
+/** The text of each page (pdftotext ends every page with a form feed), page 1 first. */
+export async function pdfSidor(pdf: Buffer): Promise<string[]> {
+  return (await pdfText(pdf)).split('\f').slice(0, -1);
+}
+
 /**
  * `pdftotext` of the text area only (A4 without the top 29 mm and bottom 31 mm, where the running
  * header and footer sit), so a paragraph broken across pages reads as one.

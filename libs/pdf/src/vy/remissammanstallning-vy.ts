@@ -1,7 +1,7 @@
 import { STALLNINGSNAMN } from '@app/core';
 import { PdfMetadata, RemissammanstallningDokument, StallningDokument, SynpunktDokument } from '../dokument';
 import { SidVy } from './sida-vy';
-import { SynpunktVy, synpunktVy } from './synpunkt-vy';
+import { sidangivelse, SynpunktVy, synpunktVy } from './synpunkt-vy';
 import { Fotnot, Fotnotsregister, Stycke } from './text';
 
 const TYPNAMN: Record<SynpunktDokument['typ'], [string, string]> = {
@@ -44,12 +44,17 @@ export function stallningssammanfattning(antal: Record<StallningDokument, number
 
 export function remissammanstallningVy(doc: RemissammanstallningDokument): RemissammanstallningVy {
   const register = new Fotnotsregister();
+  const medTyp = (s: SynpunktDokument & { instans: string }) => ({
+    ...synpunktVy(s, register),
+    typnamn: TYPNAMN[s.typ][0],
+  });
   const avsnitt = doc.avsnitt.map((a) => ({
-    rubrik: `${a.handling}, s.${a.sida}`,
+    rubrik: `${a.handling}, ${sidangivelse(a.sida)}`,
     sammanfattning: sammanfattning(a.antalPerTyp),
-    synpunkter: a.synpunkter.map((s) => synpunktVy(s, register)),
+    // The section's heading names the handling; its quotations need only their page.
+    synpunkter: a.synpunkter.map((s) => medTyp({ ...s, citat: s.citat && { text: s.citat.text, sida: s.citat.sida } })),
   }));
-  const utanHanvisning = doc.utanHanvisning.map((s) => synpunktVy(s, register));
+  const utanHanvisning = doc.utanHanvisning.map(medTyp);
   const fragor = doc.fragor.map((f) => ({
     rubrik: `Fråga ${f.nummer}: ${f.fraga}`,
     svar: f.svar.map((s) => ({ instans: s.instans, stycken: register.stycken(s.text, { fotnoter: [] }) })),

@@ -1,14 +1,14 @@
 import { formatDeadline } from '@app/core';
 import { PdfMetadata, RemissmissivDokument } from '../dokument';
 import { SidVy } from './sida-vy';
-import { stycken } from './text';
+import { Stycke, stycken, textdelar } from './text';
 
 export interface RemissmissivVy {
   sida: SidVy;
   enhet: string;
   diarienummer: string;
   arendemening: string;
-  missiv: string[];
+  missiv: Stycke[];
   svarsdatum: string;
   /** "senast 2025-05-15 kl. 23.59", worded as in the UI and every e-mail. */
   svarSenast: string;
@@ -16,7 +16,7 @@ export interface RemissmissivVy {
   remisshandlingar: string[];
   fragor: string[];
   kontaktperson: RemissmissivDokument['kontaktperson'];
-  svarsanvisning: string[];
+  svarsanvisning: Stycke[];
 }
 
 export function remissmissivVy(doc: RemissmissivDokument): RemissmissivVy {
@@ -25,14 +25,14 @@ export function remissmissivVy(doc: RemissmissivDokument): RemissmissivVy {
     enhet: doc.brevhuvud.enhet,
     diarienummer: doc.diarienummer,
     arendemening: doc.arendemening,
-    missiv: stycken(doc.missiv),
+    missiv: stycken(doc.missiv).map(textdelar),
     svarsdatum: doc.svarsdatum,
     svarSenast: formatDeadline(doc.svarsdatum),
     remissinstanser: doc.remissinstanser,
     remisshandlingar: doc.remisshandlingar,
     fragor: doc.fragor,
     kontaktperson: doc.kontaktperson,
-    svarsanvisning: stycken(doc.svarsanvisning),
+    svarsanvisning: stycken(doc.svarsanvisning).map(textdelar),
   };
 }
 

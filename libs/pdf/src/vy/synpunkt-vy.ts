@@ -10,11 +10,16 @@ export interface SynpunktVy {
   stryk?: string;
   ersattMed?: string;
   instans?: string;
+  /** The kind as the sammanställning names it ("ändringsförslag"); an answer leaves it out. */
+  typnamn?: string;
 }
 
-/** "(s.5)", or "(Policy för digital omställning, s.5)" when the remiss has several handlingar. */
+/** "s. 5" with a no-break space, so the number never starts a line of its own. */
+export const sidangivelse = (sida: number) => `s.\u00A0${sida}`;
+
+/** "(s. 5)", or "(Policy för digital omställning, s. 5)" when the remiss has several handlingar. */
 export function sidhanvisning(sida: number, handling?: string): string {
-  return handling ? `(${handling}, s.${sida})` : `(s.${sida})`;
+  return handling ? `(${handling}, ${sidangivelse(sida)})` : `(${sidangivelse(sida)})`;
 }
 
 export function synpunktVy(synpunkt: SynpunktDokument & { instans?: string }, fotnoter: Fotnotsregister): SynpunktVy {

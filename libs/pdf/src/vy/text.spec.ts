@@ -1,11 +1,31 @@
 import { describe, expect, it } from '@jest/globals';
-import { Fotnotsregister, stycken } from './text';
+import { Fotnotsregister, stycken, textdelar } from './text';
 
 describe('stycken', () => {
   it('splits on blank lines and joins the lines of a paragraph', () => {
     expect(stycken('Första raden\nfortsätter.\n\n  \nAndra stycket.\n')).toEqual([
       'Första raden fortsätter.',
       'Andra stycket.',
+    ]);
+  });
+});
+
+describe('textdelar', () => {
+  it('makes each ISO date a segment of its own, which the template keeps on one line', () => {
+    expect(textdelar('Beslut 2025-03-19 och 2025-04-02.')).toEqual([
+      { text: 'Beslut ' },
+      { text: '2025-03-19', datum: true },
+      { text: ' och ' },
+      { text: '2025-04-02', datum: true },
+      { text: '.' },
+    ]);
+    expect(textdelar('KS2025/118 den 15 maj')).toEqual([{ text: 'KS2025/118 den 15 maj' }]);
+  });
+
+  it('marks the dates of paragraphs with footnotes too', () => {
+    const register = new Fotnotsregister();
+    expect(register.stycken('Daterad 2025-03-20[^1] i år.', { fotnoter: ['Se bilaga.'] })).toEqual([
+      [{ text: 'Daterad ' }, { text: '2025-03-20', datum: true }, { fotnot: 1 }, { text: ' i år.' }],
     ]);
   });
 });

@@ -3,7 +3,8 @@
  * to footnote n (1-based) of the same part. Templates get the text as segments, so a footnote
  * marker becomes markup in the template while every word of the user stays escaped text.
  */
-export type Textdel = { text: string; fotnot?: undefined } | { fotnot: number; text?: undefined };
+export type Textdel =
+  { text: string; fotnot?: undefined; datum?: true } | { fotnot: number; text?: undefined; datum?: undefined };
 export type Stycke = Textdel[];
 
 export interface Fotnot {
@@ -17,6 +18,21 @@ export interface FotnotsDel {
 }
 
 const MARKER = /\[\^(\d+)\]/g;
+/** An ISO date in running text, which the template keeps on one line. */
+const DATUM = /\b\d{4}-\d{2}-\d{2}\b/g;
+
+/** `text` as segments, each date its own (`datum: true`), so no line breaks at a date's hyphens. */
+export function textdelar(text: string): Textdel[] {
+  const delar: Textdel[] = [];
+  let last = 0;
+  for (const match of text.matchAll(DATUM)) {
+    if (match.index > last) delar.push({ text: text.slice(last, match.index) });
+    delar.push({ text: match[0], datum: true });
+    last = match.index + match[0].length;
+  }
+  if (last < text.length) delar.push({ text: text.slice(last) });
+  return delar;
+}
 
 export function stycken(text: string): string[] {
   return text
@@ -55,11 +71,11 @@ export class Fotnotsregister {
       // A reference to a footnote that does not exist stays visible as the user wrote it.
       if (nummer === undefined) continue;
       const fore = stycke.slice(last, match.index).replace(/\s+$/, '');
-      if (fore !== '') resultat.push({ text: fore });
+      if (fore !== '') resultat.push(...textdelar(fore));
       resultat.push({ fotnot: nummer });
       last = match.index + match[0].length;
     }
-    if (last < stycke.length) resultat.push({ text: stycke.slice(last) });
+    if (last < stycke.length) resultat.push(...textdelar(stycke.slice(last)));
     return resultat;
   }
 

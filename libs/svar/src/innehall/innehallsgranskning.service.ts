@@ -4,7 +4,7 @@ import { Fragesvar, Remiss, Remissvar, Synpunkt } from '@app/database';
 import { EntityManager } from 'typeorm';
 import { NamndInstansRepository } from '../instans/namnd-instans.repository';
 import { FragesvarDto, RemissvarInnehallDto, SynpunktDto } from '../remissvar.dto';
-import { citatFoundIn } from './citat';
+import { citatFoundIn, locateCitat } from './citat';
 import { RemissvarInnehall, saknadeFotnoter, SynpunktInnehall } from './innehall';
 import { svarsrubrik } from './svarsrubrik';
 
@@ -12,7 +12,7 @@ import { svarsrubrik } from './svarsrubrik';
  * Checks what a nämnd writes before it is stored: references point at a page of this remiss'
  * handlingar, quotations and struck text really stand on that page, footnote markers have a
  * footnote, a synpunkt's id is one of this answer's own, an answer names a fråga of this remiss.
- * A quotation that is not on the page is a 422 whose message is the Swedish sentence the UI shows.
+ * A quotation that is not on the page is a 422 naming the page it is on, if any.
  */
 @Injectable()
 export class Innehallsgranskning {
@@ -32,7 +32,9 @@ export class Innehallsgranskning {
     requireFotnoter(`${dto.inledning}\n${dto.avslutning}`, fotnoter, 'inledning/avslutning');
     requireEgnaIds(dto.synpunkter, befintliga);
     const synpunkter: SynpunktInnehall[] = [];
-    for (const [i, p] of dto.synpunkter.entries()) synpunkter.push(await this.checkSynpunkt(manager, remiss, p, i + 1));
+    const sidor: Sidcache = new Map();
+    for (const [i, p] of dto.synpunkter.entries())
+      synpunkter.push(await this.checkSynpunkt(manager, remiss, p, i + 1, sidor));
     return {
       titel: dto.titel ?? svarsrubrik(remiss.arendemening),
       inledning: dto.inledning,
@@ -49,6 +51,7 @@ export class Innehallsgranskning {
     remiss: Remiss,
     p: SynpunktDto,
     nr: number,
+    sidor: Sidcache,
   ): Promise<SynpunktInnehall> {
     const falt = `synpunkter[${nr - 1}]`;
     if (p.typ === 'andringsforslag' && !p.strykText && !p.nyText) {
@@ -62,7 +65,7 @@ export class Innehallsgranskning {
     }
     const fotnoter = p.fotnoter ?? [];
     requireFotnoter(p.text, fotnoter, falt);
-    if (p.remisshandlingId) await this.requireReferens(manager, remiss, p, nr);
+    if (p.remisshandlingId) await this.requireReferens(manager, remiss, p, nr, sidor);
     return {
       id: p.id ?? null,
       typ: p.typ,
@@ -78,15 +81,36 @@ export class Innehallsgranskning {
     };
   }
 
-  private async requireReferens(manager: EntityManager, remiss: Remiss, p: SynpunktDto, nr: number): Promise<void> {
+  private async requireReferens(
+    manager: EntityManager,
+    remiss: Remiss,
+    p: SynpunktDto,
+    nr: number,
+    sidor: Sidcache,
+  ): Promise<void> {
     const handling = await this.instanser.handling(manager, remiss.id, p.remisshandlingId!);
     if (!handling) throw new DomainError('REMISSHANDLING_SAKNAS', { synpunkt: nr });
     if (p.sida === undefined) return;
     const sidtext = await this.instanser.sidtext(manager, handling.id, p.sida);
     const plats = { synpunkt: nr, sida: p.sida, titel: handling.titel };
     if (sidtext === null) throw new DomainError('SIDA_SAKNAS', { ...plats, sidantal: handling.sidantal });
-    if (p.citat !== undefined && !citatFoundIn(p.citat, sidtext)) throw new DomainError('CITAT_SAKNAS', plats);
-    if (p.strykText && !citatFoundIn(p.strykText, sidtext)) throw new DomainError('STRYKTEXT_SAKNAS', plats);
+    const allaSidor = () => {
+      if (!sidor.has(handling.id)) sidor.set(handling.id, this.instanser.sidtexter(manager, handling.id));
+      return sidor.get(handling.id)!;
+    };
+    const pa = async (text: string) =>
+      citatFoundIn(text, sidtext) ? p.sida! : locateCitat(text, await allaSidor(), p.sida!);
+    const hint = (funnenSida: number) => ({ synpunkt: nr, funnenSida, angivenSida: p.sida!, titel: handling.titel });
+    if (p.citat !== undefined) {
+      const funnen = await pa(p.citat);
+      if (funnen === null) throw new DomainError('CITAT_SAKNAS', plats);
+      if (funnen !== p.sida) throw new DomainError('CITAT_PA_ANNAN_SIDA', hint(funnen));
+    }
+    if (p.strykText) {
+      const funnen = await pa(p.strykText);
+      if (funnen === null) throw new DomainError('STRYKTEXT_SAKNAS', plats);
+      if (funnen !== p.sida) throw new DomainError('STRYKTEXT_PA_ANNAN_SIDA', hint(funnen));
+    }
   }
 }
 
@@ -134,6 +158,13 @@ function fragesvarAv(remiss: Remiss, svar: FragesvarDto[]): Fragesvar[] {
     .map((f) => ({ fraga: f.fraga, text: f.text }))
     .sort((a, b) => a.fraga - b.fraga);
 }
+
+/**
+ * The page texts of the handlingar one save refers to, each read at most once: most quotations
+ * stand on their page and need only it; one that does not (it runs over a page break, or is on
+ * another page) needs the whole handling, for its running header and footer and the page it is on.
+ */
+type Sidcache = Map<string, Promise<string[]>>;
 
 function requireFotnoter(text: string, fotnoter: readonly string[], falt: string): void {
   const saknas = saknadeFotnoter(text, fotnoter);

@@ -30,7 +30,7 @@ export class NamndInstansController {
   @Post(':id/remissvar')
   @ApiOperation({
     summary:
-      'Create the first draft of the answer; the instans moves to under_beredning. A quotation not on its page → 422 CITAT_SAKNAS',
+      'Create the first draft of the answer; the instans moves to under_beredning. A quotation not on its page → 422 CITAT_SAKNAS, or CITAT_PA_ANNAN_SIDA naming the page it is on',
   })
   @ApiCreatedResponse({ type: RemissvarResponse, headers: REMISSVAR_ETAG })
   async createRemissvar(

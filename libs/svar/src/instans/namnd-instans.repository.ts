@@ -115,4 +115,14 @@ export class NamndInstansRepository {
   async sidtext(manager: EntityManager, remisshandlingId: string, sidnummer: number): Promise<string | null> {
     return (await manager.findOneBy(RemisshandlingSida, { remisshandlingId, sidnummer }))?.text ?? null;
   }
+
+  /** The extracted text of every page, page 1 first. */
+  async sidtexter(manager: EntityManager, remisshandlingId: string): Promise<string[]> {
+    const sidor = await manager.find(RemisshandlingSida, {
+      where: { remisshandlingId },
+      order: { sidnummer: 'ASC' },
+      select: { sidnummer: true, text: true },
+    });
+    return sidor.map((s) => s.text);
+  }
 }

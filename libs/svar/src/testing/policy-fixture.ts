@@ -2,9 +2,14 @@
  * The remiss of the seed (KS2025/118, "Förslag till policy för digital omställning") and UN's
  * answer to it (shared/seeds/UN2025-412-svar-pa-remiss.txt), for tests of the nämnd's side.
  * Pages 5 and 6 hold the sentences the answer quotes, broken into lines the way text extracted
- * from a PDF is (including a word hyphenated across a line end).
+ * from a PDF is (including a word hyphenated across a line end). Like a real styrdokument every
+ * page but the cover has a running header, every page a footer "Sida 5 (6)", and the sentence on
+ * handlingsplaner that the answer quotes "(s.5)" runs over the break onto page 6.
  */
 export const POLICY_TITEL = 'Förslag till policy för digital omställning';
+
+const SIDHUVUD = 'Enköpings kommun\nFörslag till policy för digital omställning';
+const sidfot = (n: number) => `Sida ${n} (6)`;
 
 export const POLICY_SIDOR: string[] = [
   'Policy för digital omställning\nFörslag 2025-03-20\nKommunstyrelsen',
@@ -22,10 +27,9 @@ export const POLICY_SIDOR: string[] = [
     '4 Ansvar',
     'Varje nämnd och styrelse ska, i sin verksamhetsplanering, aktivt verka för att digital',
     'omställning drivs i linje med policyn, detta sker lämpligast genom en handlingsplan tas',
-    'fram för varje verksamhet.',
   ].join('\n'),
-  '5 Uppföljning\nPolicyn följs upp årligen av kommunstyrelsen.',
-];
+  'fram för varje verksamhet.\n5 Uppföljning\nPolicyn följs upp årligen av kommunstyrelsen.',
+].map((text, i) => [...(i > 0 ? [SIDHUVUD] : []), text, sidfot(i + 1)].join('\n'));
 
 const PILOT =
   'I Enköpings kommun är vi måna om att lära oss av och nyttja vad andra gjort. Att genomföra pilotstudier som redan gjorts hos flera andra aktörer ger inget mervärde. Vi drar erfarenhet från andras pilotstudier och genomför införandeprojekt.';

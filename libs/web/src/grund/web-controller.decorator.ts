@@ -1,0 +1,18 @@
+import { applyDecorators, Controller, UseFilters, UseInterceptors } from '@nestjs/common';
+import { ApiConsumes, ApiExcludeController } from '@nestjs/swagger';
+import { SidInterceptor } from './sid.interceptor';
+import { WebExceptionFilter } from './web-exception.filter';
+
+/**
+ * A controller of pages: its handlers return a Sida or an Omdirigering (SidInterceptor answers
+ * them), its errors are pages (WebExceptionFilter), it takes HTML forms, and it is not part of
+ * the API's OpenAPI description.
+ */
+export const WebController = (path = '') =>
+  applyDecorators(
+    Controller(path),
+    ApiExcludeController(),
+    ApiConsumes('application/x-www-form-urlencoded', 'multipart/form-data'),
+    UseFilters(WebExceptionFilter),
+    UseInterceptors(SidInterceptor),
+  );
