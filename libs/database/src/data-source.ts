@@ -17,6 +17,7 @@ import { PaminnelsereglerVersion1764300000011 } from './migrations/1764300000011
 import { WebbFlash1764400000000 } from './migrations/1764400000000-webb-flash';
 import { EpostAvsandare1764400000301 } from './migrations/1764400000301-epost-avsandare';
 import { RemissvarInnehall1764400000401 } from './migrations/1764400000401-remissvar-innehall';
+import { ExterntRemissvar1764400000501 } from './migrations/1764400000501-externt-remissvar';
 
 /** Listed, not globbed, so the same list works from ts-jest, ts sources and the compiled build. */
 export const MIGRATIONS = [
@@ -36,6 +37,7 @@ export const MIGRATIONS = [
   WebbFlash1764400000000,
   EpostAvsandare1764400000301,
   RemissvarInnehall1764400000401,
+  ExterntRemissvar1764400000501,
 ];
 
 /** Bounds on every wait for PostgreSQL (the apps' pools; migrations and test setup go without). */

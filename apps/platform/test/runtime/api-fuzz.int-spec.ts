@@ -44,7 +44,7 @@ const LIKELY: [RegExp, string[]][] = [
 ];
 
 /** Operations that end something run last, so the others meet live objects; those ending a whole remiss after all. */
-const ENDS_SOMETHING = /\/(avsta|avstar|expediera|svar)$|^DELETE |\/lank\/aterkalla$/;
+const ENDS_SOMETHING = /\/(avsta|avstar|expediera|svar|remissvar\/skicka)$|^DELETE |\/lank\/aterkalla$/;
 const ENDS_A_REMISS = /\/remisser\/\{id\}\/(aterkalla|avsluta)$|\/logout$/;
 /** Operations on the caller's own session get a client of their own each run. */
 const OWN_SESSION = /^POST \/api\/auth\/(login|logout)$/;
@@ -140,6 +140,17 @@ describe('fuzzing every operation of the API', () => {
         { ...unSvar(demo.remisshandlingId), version: 1 },
         { inledning: 'Ny', synpunkter: [], avslutning: '', version: 2 },
       ],
+      'PUT /api/extern/{token}/remissvar': [
+        {
+          inledning: 'Vi har tagit del av remissen.',
+          avslutning: '',
+          synpunkter: [{ typ: 'ovrigt', text: 'Inga fler synpunkter.' }],
+          stallning: 'inga_synpunkter',
+          kontaktperson: { namn: 'Eva Lund', epost: 'eva.lund@example.se' },
+        },
+        { inledning: 'Ändrad.', avslutning: '', synpunkter: [], version: 1 },
+      ],
+      'POST /api/extern/{token}/remissvar/skicka': [{ version: 1 }, { version: 2 }],
       'POST /api/remissvar/{id}/beslut': [
         { typ: 'namndbeslut', sammantradesdatum: stockholmDatum(new Date()), paragraf: '§ 45' },
         { typ: 'delegationsbeslut', delegatNamn: 'Per Ås', beslutsdatum: stockholmDatum(new Date()) },

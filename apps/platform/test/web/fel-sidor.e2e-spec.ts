@@ -3,7 +3,7 @@ import { Get, Logger, Module } from '@nestjs/common';
 import { Public } from '@app/core';
 import { commonModules } from '@app/runtime';
 import { startTestApp, TestApp } from '@app/runtime/testing/test-app';
-import { WebController, WebModule } from '@app/web';
+import { WebController, WebGrundModule } from '@app/web';
 import { expectAccessible, mainText, startBrowser, watchConsole } from '@app/web/testing/webblasare';
 import { Browser } from 'puppeteer-core';
 
@@ -16,7 +16,7 @@ class TrasigController {
   }
 }
 
-@Module({ imports: [WebModule], controllers: [TrasigController] })
+@Module({ imports: [WebGrundModule], controllers: [TrasigController] })
 class TrasigModule {}
 
 /** An unexpected error on a page is a Swedish page with a reference id, and the log has that id beside the stack. */

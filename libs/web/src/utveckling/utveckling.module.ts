@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { MailModule } from '@app/mail';
-import { WebModule } from '../web.module';
+import { WebGrundModule } from '../grund/web-grund.module';
 import { UtvecklingsepostController } from './utvecklingsepost.controller';
 import { UtvecklingsepostService } from './utvecklingsepost.service';
 
 /** Pages for development only (the caught mails); each answers 404 where its tool does not run. */
 @Module({
-  imports: [WebModule, MailModule],
+  imports: [WebGrundModule, MailModule],
   controllers: [UtvecklingsepostController],
   providers: [UtvecklingsepostService],
 })
