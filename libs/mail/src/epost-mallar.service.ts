@@ -15,7 +15,7 @@ export const EPOSTMALLAR = [
 export type Epostmall = (typeof EPOSTMALLAR)[number];
 
 /** A mail whose body is a template of templates/epost with its values, rendered when it is stored. */
-export interface MallEpost extends Omit<Epost, 'text' | 'html'> {
+export interface MallEpost extends Omit<Epost, 'text' | 'html' | 'bilagor'> {
   mall: Epostmall;
   data: object;
 }

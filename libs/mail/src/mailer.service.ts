@@ -3,12 +3,20 @@ import { APP_CONFIG, AppConfig } from '@app/core';
 import { Meddelandebyggare } from './ra-meddelande';
 import { SmtpForbindelser } from './smtp-forbindelser';
 
+/** A file sent with a mail, e.g. an answer as PDF and as DOCX. */
+export interface EpostBilaga {
+  filnamn: string;
+  mimetyp: string;
+  data: Buffer;
+}
+
 export interface Epost {
   to: string | string[];
   cc?: string | string[];
   subject: string;
   text: string;
   html?: string;
+  bilagor?: EpostBilaga[];
   /** Deterministic, so a resend after a crash is recognisable as the same message. */
   messageId: string;
 }
