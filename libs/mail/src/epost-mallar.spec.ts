@@ -21,6 +21,7 @@ const data = {
   kontaktperson: 'Åsa',
   vartDnr: 'UN2026/412',
   filnamn: 'svar.pdf',
+  redigerbarFilnamn: 'svar.docx',
   rubrik: 'Påminnelse om remissvar',
   mening: 'Det återstår 3 arbetsdagar till sista svarsdag.',
   fakta: [{ namn: 'Remiss', varde: `Översyn ${OND}` }],
