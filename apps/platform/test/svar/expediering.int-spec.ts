@@ -57,10 +57,11 @@ describe('expediering and avstår (real PostgreSQL, Redis, Chromium, SMTP)', () 
     expect(text).toContain(enRad(unSvar(demo.remisshandlingId).synpunkter[2].citat!));
   });
 
-  it('refuses to send before the beslut', async () => {
+  it('refuses to send before the beslut, and has no Word file to give before it is sent', async () => {
     const res = await sekreterare.post(`/api/remissvar/${svarId}/expediera`);
     expect(res.status).toBe(409);
     expect(res.body.message).toContain("'for_beslut'");
+    expect((await sekreterare.get(`/api/remissvar/${svarId}/docx`)).status).toBe(404);
   });
 
   it('sends the answer once: immutable PDF in both diarier, instans besvarad, reminders cancelled, kontaktperson notified', async () => {
@@ -162,6 +163,17 @@ describe('expediering and avstår (real PostgreSQL, Redis, Chromium, SMTP)', () 
       'Utbildningsnämnden beslutade vid sammanträde 2025-04-23, § 45, att avge detta yttrande.',
     );
     expect(docx.text.split('\n')).toContain('Nämndsekreterare');
+
+    // The nämnd and the sender download the same Word file that was mailed.
+    for (const vem of [sekreterare, sender]) {
+      const hamtad = await vem.get(`/api/remissvar/${svarId}/docx`);
+      expect([hamtad.status, hamtad.headers.get('content-type'), hamtad.headers.get('content-disposition')]).toEqual([
+        200,
+        DOCX,
+        "attachment; filename*=UTF-8''KS2025-118-Utbildningsnamnden.docx",
+      ]);
+      expect(hamtad.body.equals(bifogadDocx)).toBe(true);
+    }
 
     // Registered with the PDF: one handling in each diarium carries both files.
     const registrerade = await sql(

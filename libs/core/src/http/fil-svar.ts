@@ -6,10 +6,13 @@ import type { FastifyReply } from 'fastify';
  * disposition: `attachment` for files someone uploaded (remisshandlingar, external answers), which the
  * user's own reader opens rather than the browser; `inline` only for documents the platform printed itself.
  */
+/** A Word file (an answer's editable rendition). */
+export const DOCX_MEDIATYP = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
 export interface Filsvar {
   filnamn: string;
   data: Buffer;
-  mediaType: 'application/pdf' | 'text/csv; charset=utf-8';
+  mediaType: 'application/pdf' | 'text/csv; charset=utf-8' | typeof DOCX_MEDIATYP;
   disposition: 'inline' | 'attachment';
 }
 
@@ -41,3 +44,4 @@ export const filResponse = (mediaType: Filsvar['mediaType'], description: string
 });
 
 export const PDF_RESPONSE = filResponse('application/pdf', 'The PDF');
+export const DOCX_RESPONSE = filResponse(DOCX_MEDIATYP, 'The Word file');

@@ -6,9 +6,6 @@ import { RemissvarDokument } from '../dokument';
 import { Kommun, loadKommun } from '../mallar/kommun';
 import { remissvarDocx } from './remissvar-docx';
 
-/** The media type of a Word file, as the file is stored and attached. */
-export const DOCX_MIMETYP = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
 /**
  * Renders an answer as an editable Word file (DOCX) in this process, without Chromium: building
  * the XML takes milliseconds, so it needs no queue or worker, and every app that sends answers can

@@ -2,10 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ArkivService, dokumentFilnamn, FilRepository, Registrering } from '@app/archive';
 import { Actor, AuditLog } from '@app/auth';
-import { Clock, DomainError, Filsvar, illegalTransition, notFound, pdfFil, stockholmDatum } from '@app/core';
+import {
+  Clock,
+  DOCX_MEDIATYP,
+  DomainError,
+  Filsvar,
+  illegalTransition,
+  notFound,
+  pdfFil,
+  stockholmDatum,
+} from '@app/core';
 import { Remissvar } from '@app/database';
 import { EpostUtkorg } from '@app/mail';
-import { DOCX_MIMETYP, DocxRenderare } from '@app/pdf';
+import { DocxRenderare } from '@app/pdf';
 import { PaminnelsePlanering } from '@app/reminders';
 import { DataSource, EntityManager } from 'typeorm';
 import { BESLUTA, requireOppenRemiss, requireRoll } from '../behorighet';
@@ -42,7 +51,7 @@ export class ExpedieringService {
     private readonly instanser: NamndInstansRepository,
     private readonly registrering: RegistreringService,
     private readonly utskrift: RemissvarUtskrift,
-    private readonly docx: DocxRenderare,
+    private readonly docxRenderare: DocxRenderare,
     private readonly arkiv: ArkivService,
     private readonly filer: FilRepository,
     private readonly paminnelser: PaminnelsePlanering,
@@ -85,6 +94,16 @@ export class ExpedieringService {
     if (!svar.slutligFilId) throw notFound('Sent PDF');
     const { fil, data } = await this.filer.data(this.dataSource.manager, svar.slutligFilId);
     return pdfFil(fil.filnamn, data, 'attachment');
+  }
+
+  /** The same answer as the Word file sent beside the PDF, for whoever may see the PDF. */
+  async docx(actor: Actor, id: string): Promise<Filsvar> {
+    const svar = await this.svar.get(this.dataSource.manager, actor, id);
+    const filId = svar.slutligFilId && (await this.filer.redigerbar(this.dataSource.manager, svar.slutligFilId));
+    // Answers sent before Word files were made have none.
+    if (!filId) throw notFound('Sent Word file');
+    const { fil, data } = await this.filer.data(this.dataSource.manager, filId);
+    return { filnamn: fil.filnamn, data, mediaType: DOCX_MEDIATYP, disposition: 'attachment' };
   }
 
   /**
@@ -137,7 +156,7 @@ export class ExpedieringService {
   private async withDocx(utskrift: Utskrift, { instans, remiss }: InstansMedRemiss): Promise<Expediering> {
     return {
       ...utskrift,
-      docx: await this.docx.renderRemissvar(utskrift.dokument),
+      docx: await this.docxRenderare.renderRemissvar(utskrift.dokument),
       docxFilnamn: dokumentFilnamn(remiss.diarienummer, instans.namn, 'docx'),
     };
   }
@@ -226,7 +245,7 @@ export class ExpedieringService {
         filnamn: utskrift.filnamn,
         mimetyp: 'application/pdf',
         data: utskrift.pdf,
-        redigerbar: { filnamn: utskrift.docxFilnamn, mimetyp: DOCX_MIMETYP, data: utskrift.docx },
+        redigerbar: { filnamn: utskrift.docxFilnamn, mimetyp: DOCX_MEDIATYP, data: utskrift.docx },
       },
       registreringar,
     );
