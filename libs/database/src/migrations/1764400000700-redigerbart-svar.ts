@@ -15,6 +15,8 @@ export class RedigerbartSvar1764400000700 implements MigrationInterface {
       ALTER TABLE handling ADD COLUMN redigerbar_fil_id uuid REFERENCES fil(id),
         ADD CONSTRAINT handling_redigerbar_med_dokument CHECK (redigerbar_fil_id IS NULL OR fil_id IS NOT NULL)
     `);
+    // GET …/docx finds the Word file by the answer's PDF.
+    await q.query(`CREATE INDEX handling_redigerbar_idx ON handling (fil_id) WHERE redigerbar_fil_id IS NOT NULL`);
     await q.query(`
       CREATE TABLE epost_bilaga (
         epost_id uuid NOT NULL REFERENCES epost_utkorg(id) ON DELETE CASCADE,
@@ -27,6 +29,7 @@ export class RedigerbartSvar1764400000700 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE epost_bilaga`);
+    await q.query(`DROP INDEX handling_redigerbar_idx`);
     await q.query(`ALTER TABLE handling DROP COLUMN redigerbar_fil_id`);
   }
 }

@@ -238,7 +238,7 @@ export class ExpedieringService {
         beskrivning: `${utskrift.dokument.titel} (${instans.namn}, ${instans.mottagareDiarienummer!})`,
         registreradAv: actor.anvandareId,
       });
-    // One handling, two formats: the PDF is the document (archived, PDF/A), the DOCX its editable rendition.
+    // One handling, two formats: the PDF is the document of record, the DOCX its editable rendition.
     const [{ fil, redigerbar }] = await this.arkiv.registerHandling(
       manager,
       {
