@@ -26,7 +26,7 @@ import { Brevhuvud, RemissvarDokument } from '../dokument';
 import { Kommun } from '../mallar/kommun';
 import { remissvarMetadata, RemissvarVy, remissvarVy } from '../vy/remissvar-vy';
 import { SynpunktVy } from '../vy/synpunkt-vy';
-import { Stycke } from '../vy/text';
+import { Stycke, textdelar } from '../vy/text';
 
 /*
  * The answer as an editable Word document, from the same view as the PDF (remissvarVy: footnote
@@ -129,19 +129,9 @@ function datum(text: string, options: { color?: string; size?: number } = {}): T
   return new TextRun({ ...options, children: delar.flatMap((d, i) => (i === 0 ? [d] : [new NoBreakHyphen(), d])) });
 }
 
-const DATUM = /\b\d{4}-\d{2}-\d{2}\b/g;
-
-/** Plain text with every date in it kept on one line. */
+/** Plain text with every date in it kept on one line (the dates found as the PDF finds them). */
 function datumRuns(text: string): TextRun[] {
-  const runs: TextRun[] = [];
-  let last = 0;
-  for (const match of text.matchAll(DATUM)) {
-    if (match.index > last) runs.push(new TextRun(text.slice(last, match.index)));
-    runs.push(datum(match[0]));
-    last = match.index + match[0].length;
-  }
-  if (last < text.length) runs.push(new TextRun(text.slice(last)));
-  return runs;
+  return textdelar(text).map((del) => (del.datum ? datum(del.text!) : new TextRun(del.text!)));
 }
 
 function stycke(children: ParagraphChild[], options: Omit<IParagraphOptions, 'children'> = {}): Paragraph {
