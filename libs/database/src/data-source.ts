@@ -18,6 +18,7 @@ import { WebbFlash1764400000000 } from './migrations/1764400000000-webb-flash';
 import { EpostAvsandare1764400000301 } from './migrations/1764400000301-epost-avsandare';
 import { RemissvarInnehall1764400000401 } from './migrations/1764400000401-remissvar-innehall';
 import { ExterntRemissvar1764400000501 } from './migrations/1764400000501-externt-remissvar';
+import { RedigerbartSvar1764400000700 } from './migrations/1764400000700-redigerbart-svar';
 
 /** Listed, not globbed, so the same list works from ts-jest, ts sources and the compiled build. */
 export const MIGRATIONS = [
@@ -38,6 +39,7 @@ export const MIGRATIONS = [
   EpostAvsandare1764400000301,
   RemissvarInnehall1764400000401,
   ExterntRemissvar1764400000501,
+  RedigerbartSvar1764400000700,
 ];
 
 /** Bounds on every wait for PostgreSQL (the apps' pools; migrations and test setup go without). */

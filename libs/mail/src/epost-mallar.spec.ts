@@ -22,6 +22,7 @@ const data = {
   vartDnr: 'UN2026/412',
   filnamn: 'svar.pdf',
   inledning: 'Det här är en påminnelse om remissen',
+  redigerbarFilnamn: 'svar.docx',
   mening: 'Det återstår 3 arbetsdagar till sista svarsdag.',
   fakta: [{ namn: 'Remiss', varde: `Översyn ${OND}` }],
   lank: 'https://remiss.enkoping.se/inkorg/1?a=1&b=2',

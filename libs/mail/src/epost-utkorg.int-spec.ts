@@ -13,6 +13,8 @@ import { MailModule } from './mail.module';
 import { Epost, messageIdFor } from './mailer.service';
 import { SmtpSink } from './testing/smtp-sink';
 
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
 describe('the e-mail outbox (real PostgreSQL, Redis, SMTP)', () => {
   let db: TestDatabase;
   let sink: SmtpSink;
@@ -135,6 +137,43 @@ describe('the e-mail outbox (real PostgreSQL, Redis, SMTP)', () => {
     expect(mail.text).toContain('Kontaktperson: Åsa Öberg');
     expect(mail.html).toContain('<p>Skäl: Ändrad tidplan &lt;b&gt;för&lt;/b&gt; &quot;Östra&quot; &amp; Åby</p>');
     expect(mail.html).not.toContain('<b>');
+  });
+
+  it("attaches the organisation's stored files in order, and refuses another organisation's file", async () => {
+    sink.received.length = 0;
+    const fil = async (org: string, filnamn: string, mimetyp: string, data: Buffer) =>
+      (
+        await dataSource.query(
+          `INSERT INTO fil (organisation_id, filnamn, mimetyp, storlek, sha256, data) VALUES ($1, $2, $3, $4, repeat('0', 64), $5) RETURNING id`,
+          [org, filnamn, mimetyp, data.length, data],
+        )
+      )[0].id as string;
+    const pdf = Buffer.from('%PDF-1.7 svaret');
+    const docx = Buffer.from('PK\u0003\u0004 svaret');
+    const filer = [
+      await fil(organisationId, 'KS2025-118-Utbildningsnamnden.pdf', 'application/pdf', pdf),
+      await fil(organisationId, 'KS2025-118-Utbildningsnamnden.docx', DOCX, docx),
+    ];
+    const [id] = await dataSource.transaction(async (m) => [
+      await utkorg.enqueue(m, organisationId, { ...epost('ks@enkoping.se'), bifogadeFiler: filer }),
+    ]);
+    await utkorg.dispatch([id]);
+    const [mail] = await sink.waitFor(1);
+    expect(mail.attachments.map((a) => [a.filename, a.contentType, a.content.toString('latin1')])).toEqual([
+      ['KS2025-118-Utbildningsnamnden.pdf', 'application/pdf', pdf.toString('latin1')],
+      ['KS2025-118-Utbildningsnamnden.docx', DOCX, docx.toString('latin1')],
+    ]);
+    expect(mail.text).toContain('Svara senast 2026-05-15 kl. 23.59');
+
+    const annan = (await dataSource.getRepository(Organisation).findOneByOrFail({ slug: 'vadstena' })).id;
+    const frammande = await fil(annan, 'VS2025-1-Vadstena.pdf', 'application/pdf', pdf);
+    const fore = Number((await dataSource.query(`SELECT count(*) FROM epost_utkorg`))[0].count);
+    await expect(
+      dataSource.transaction((m) =>
+        utkorg.enqueue(m, organisationId, { ...epost('ks@enkoping.se'), bifogadeFiler: [frammande] }),
+      ),
+    ).rejects.toThrow(/only that organisation's stored files/);
+    expect(Number((await dataSource.query(`SELECT count(*) FROM epost_utkorg`))[0].count)).toBe(fore);
   });
 
   it('SMTP down: the mail goes back to planerad with a backoff and is sent once SMTP is back', async () => {

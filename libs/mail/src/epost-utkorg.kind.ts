@@ -2,10 +2,10 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Clock } from '@app/core';
 import { EntityManager } from 'typeorm';
 import { Utkorg, UtkorgJobb, UtkorgRader, UtkorgTyp, UtkorgTyper, UtkorgUtfall } from '@app/utkorg';
-import { EpostMallar } from './epost-mallar.service';
-import { EpostUtkorg, KoadEpost } from './epost-utkorg';
+import { EpostMallar, MallEpost } from './epost-mallar.service';
+import { EpostUtkorg, UtgaendeEpost } from './epost-utkorg';
 import { sendAsUtfall } from './epost-utfall';
-import { Bilaga, Mailer } from './mailer.service';
+import { EpostBilaga, Mailer } from './mailer.service';
 
 const lista = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
@@ -30,10 +30,11 @@ export class EpostUtkorgKind extends EpostUtkorg implements UtkorgTyp, OnModuleI
     this.typer.register(this);
   }
 
-  async enqueue(manager: EntityManager, organisationId: string, utkast: KoadEpost): Promise<string> {
-    const epost = 'mall' in utkast ? this.mallar.render(utkast) : utkast;
+  async enqueue(manager: EntityManager, organisationId: string, utkast: UtgaendeEpost): Promise<string> {
+    const { bifogadeFiler = [], ...meddelande } = utkast;
+    const epost = 'mall' in meddelande ? this.mallar.render(meddelande as MallEpost) : meddelande;
     const [row]: { id: string }[] = await manager.query(
-      `INSERT INTO epost_utkorg (organisation_id, till, kopia, avsandarnamn, svara_till, amne, text, html, message_id, due_at, bilagor) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+      `INSERT INTO epost_utkorg (organisation_id, till, kopia, avsandarnamn, svara_till, amne, text, html, message_id, due_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
       [
         organisationId,
         lista(epost.to),
@@ -45,9 +46,20 @@ export class EpostUtkorgKind extends EpostUtkorg implements UtkorgTyp, OnModuleI
         epost.html ?? null,
         epost.messageId,
         this.clock.now(),
-        utkast.bifogadeFiler ?? [],
       ],
     );
+    if (bifogadeFiler.length) {
+      // Only the mail's own organisation's files: files never cross tenants (ArkivService's copy rule).
+      const bifogade: unknown[] = await manager.query(
+        `INSERT INTO epost_bilaga (epost_id, ordning, fil_id)
+         SELECT $1, b.ordning, f.id FROM unnest($2::uuid[]) WITH ORDINALITY AS b(fil_id, ordning)
+         JOIN fil f ON f.id = b.fil_id AND f.organisation_id = $3
+         RETURNING fil_id`,
+        [row.id, bifogadeFiler, organisationId],
+      );
+      if (bifogade.length !== bifogadeFiler.length)
+        throw new Error(`A mail of organisation ${organisationId} may attach only that organisation's stored files`);
+    }
     return row.id;
   }
 
@@ -75,12 +87,11 @@ export class EpostUtkorgKind extends EpostUtkorg implements UtkorgTyp, OnModuleI
       text: string;
       html: string | null;
       message_id: string;
-      bilagor: string[];
     }[] = await this.rader.dataSource.query(
-      `SELECT id, till, kopia, avsandarnamn, svara_till, amne, text, html, message_id, bilagor FROM epost_utkorg WHERE id = ANY($1::uuid[])`,
+      `SELECT id, till, kopia, avsandarnamn, svara_till, amne, text, html, message_id FROM epost_utkorg WHERE id = ANY($1::uuid[])`,
       [ids],
     );
-    const bilagor = await this.readBilagor(rows.flatMap((r) => r.bilagor));
+    const bilagor = await this.bilagor(ids);
     const utfall = await Promise.all(
       rows.map(async (r): Promise<[string, UtkorgUtfall]> => [
         r.id,
@@ -92,21 +103,24 @@ export class EpostUtkorgKind extends EpostUtkorg implements UtkorgTyp, OnModuleI
           subject: r.amne,
           text: r.text,
           html: r.html ?? undefined,
+          bilagor: bilagor.get(r.id),
           messageId: r.message_id,
-          ...(r.bilagor.length ? { bilagor: r.bilagor.map((id) => bilagor.get(id)!) } : {}),
         }),
       ]),
     );
     return new Map(utfall);
   }
 
-  /** The stored files mails of a batch attach (immutable rows, so reading them outside the claim is safe). */
-  private async readBilagor(ids: string[]): Promise<Map<string, Bilaga>> {
-    if (ids.length === 0) return new Map();
-    const filer: { id: string; filnamn: string; mimetyp: string; data: Buffer }[] = await this.rader.dataSource.query(
-      `SELECT id, filnamn, mimetyp, data FROM fil WHERE id = ANY($1::uuid[])`,
-      [[...new Set(ids)]],
-    );
-    return new Map(filer.map((f) => [f.id, { filnamn: f.filnamn, mimetyp: f.mimetyp, data: f.data }]));
+  /** The attached files of the batch's mails, read when sending (a sent mail keeps only the references). */
+  private async bilagor(ids: string[]): Promise<Map<string, EpostBilaga[]>> {
+    const rows: { epost_id: string; filnamn: string; mimetyp: string; data: Buffer }[] =
+      await this.rader.dataSource.query(
+        `SELECT b.epost_id, f.filnamn, f.mimetyp, f.data FROM epost_bilaga b JOIN fil f ON f.id = b.fil_id
+       WHERE b.epost_id = ANY($1::uuid[]) ORDER BY b.epost_id, b.ordning`,
+        [ids],
+      );
+    const perEpost = new Map<string, EpostBilaga[]>();
+    for (const { epost_id, ...bilaga } of rows) perEpost.set(epost_id, [...(perEpost.get(epost_id) ?? []), bilaga]);
+    return perEpost;
   }
 }

@@ -3,10 +3,11 @@ import type { MallEpost } from './epost-mallar.service';
 import { Epost } from './mailer.service';
 
 /**
- * A mail to queue. Attachments are stored files (`fil` ids), read when the mail is sent: the
- * outbox row stays small and the file is already kept where the diarium keeps it.
+ * A mail for the outbox. `bifogadeFiler` are ids of stored files (`fil`, of the mail's own
+ * organisation) attached in that order when it is sent: the outbox refers to the immutable bytes
+ * rather than holding a copy of them.
  */
-export type KoadEpost = (Omit<Epost, 'bilagor'> | MallEpost) & { bifogadeFiler?: string[] };
+export type UtgaendeEpost = (Omit<Epost, 'bilagor'> | MallEpost) & { bifogadeFiler?: string[] };
 
 /**
  * The outbox for one-off mails (a remiss sent, an answer expedierat, an anstånd granted).
@@ -15,7 +16,7 @@ export type KoadEpost = (Omit<Epost, 'bilagor'> | MallEpost) & { bifogadeFiler?:
  */
 export abstract class EpostUtkorg {
   /** Stores the mail (a template's is rendered first) in the caller's transaction; returns its id. */
-  abstract enqueue(manager: EntityManager, organisationId: string, epost: KoadEpost): Promise<string>;
+  abstract enqueue(manager: EntityManager, organisationId: string, epost: UtgaendeEpost): Promise<string>;
 
   /** After commit: hand the stored mails to the sender (the reconciler catches any a crash left out). */
   abstract dispatch(ids: string[]): Promise<void>;

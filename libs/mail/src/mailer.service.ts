@@ -3,8 +3,8 @@ import { APP_CONFIG, AppConfig } from '@app/core';
 import { Meddelandebyggare } from './ra-meddelande';
 import { SmtpForbindelser } from './smtp-forbindelser';
 
-/** A file sent with a mail (a kvittens carries the answer as PDF). */
-export interface Bilaga {
+/** A file sent with a mail, e.g. an answer as PDF and as DOCX. */
+export interface EpostBilaga {
   filnamn: string;
   mimetyp: string;
   data: Buffer;
@@ -20,7 +20,7 @@ export interface Epost {
   subject: string;
   text: string;
   html?: string;
-  bilagor?: Bilaga[];
+  bilagor?: EpostBilaga[];
   /** Deterministic, so a resend after a crash is recognisable as the same message. */
   messageId: string;
 }

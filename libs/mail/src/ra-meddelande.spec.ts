@@ -125,6 +125,48 @@ describe('the raw MIME message of a mail', () => {
     ]);
   });
 
+  it('carries files as attachments beside the text and HTML, names and bytes intact', async () => {
+    const pdf = Buffer.from('%PDF-1.7\n' + 'x'.repeat(500));
+    const docx = Buffer.from([0x50, 0x4b, 0x03, 0x04, ...Array.from({ length: 300 }, (_, i) => i % 256)]);
+    const { raw } = byggare.build(
+      {
+        to: 'ks@enkoping.se',
+        subject: 'KS2025/118 Svar på remiss från Utbildningsnämnden',
+        text: 'Skrivelsen bifogas.',
+        html: '<p>Skrivelsen bifogas.</p>',
+        bilagor: [
+          { filnamn: 'KS2025-118-Utbildningsnamnden.pdf', mimetyp: 'application/pdf', data: pdf },
+          {
+            filnamn: 'KS2025-118-Utbildningsnämnden med ett långt namn som måste vikas.docx',
+            mimetyp: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+            data: docx,
+          },
+        ],
+        messageId: '<remissvar.3@remissplattformen>',
+      },
+      new Date(),
+    );
+    expect(
+      raw
+        .toString('latin1')
+        .split('\r\n')
+        .every((rad) => rad.length <= 78),
+    ).toBe(true);
+    const mail = await simpleParser(raw);
+    expect(mail.text).toBe('Skrivelsen bifogas.');
+    expect(mail.html).toBe('<p>Skrivelsen bifogas.</p>');
+    expect(mail.attachments.map((a) => [a.filename, a.contentType, a.contentDisposition])).toEqual([
+      ['KS2025-118-Utbildningsnamnden.pdf', 'application/pdf', 'attachment'],
+      [
+        'KS2025-118-Utbildningsnämnden med ett långt namn som måste vikas.docx',
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        'attachment',
+      ],
+    ]);
+    expect(mail.attachments[0].content.equals(pdf)).toBe(true);
+    expect(mail.attachments[1].content.equals(docx)).toBe(true);
+  });
+
   // The builder uses nodemailer's internal encoders (nodemailer/lib/…, no public API, pinned exactly in
   // package.json): an upgrade that changes a byte of what they write fails here before it reaches a mail.
   it('writes exactly these bytes (Q-encoded headers folded at 76, quoted-printable parts, CRLF)', () => {

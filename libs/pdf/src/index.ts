@@ -8,3 +8,5 @@ export * from './ko/pdf-ko-klient.service';
 export * from './ko/pdf-ko.worker';
 export * from './ko/pdf-ko.module';
 export * from './chromium/chromium-sokvag';
+export * from './docx/docx-renderare.service';
+export * from './docx/docx.module';

@@ -3,6 +3,7 @@ import { ArchiveModule } from '@app/archive';
 import { AuthModule } from '@app/auth';
 import { MailModule } from '@app/mail';
 import { RemindersModule } from '@app/reminders';
+import { DocxModule } from '@app/pdf';
 import { RemissKarnaModule } from '@app/remiss';
 import { RemissvarUtskrift } from './dokument/remissvar-utskrift.service';
 import { ExpedieringController } from './expediering/expediering.controller';
@@ -20,11 +21,11 @@ import { RemissvarService } from './remissvar.service';
 
 /**
  * The nämnd's side: inkorg, registrering, remissvar, beslut, expediering. Needs a PdfRenderare
- * from the app (PdfModule or PdfKoModule).
+ * from the app (PdfModule or PdfKoModule); the Word file is rendered in process (DocxModule).
  */
 @Module({
   // The remiss as its sender keeps it (its remisshandlingar): read through the sender's side, never copied.
-  imports: [AuthModule, ArchiveModule, RemissKarnaModule, RemindersModule, MailModule],
+  imports: [AuthModule, ArchiveModule, RemissKarnaModule, RemindersModule, MailModule, DocxModule],
   controllers: [InkorgController, NamndInstansController, RemissvarController, ExpedieringController],
   providers: [
     InkorgReadModel,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SmtpSink } from '@app/mail/testing/smtp-sink';
+import { readDocx } from '@app/pdf/testing/docx-verktyg';
 import { pdfText } from '@app/pdf/testing/pdf-verktyg';
 import { ApiClient, startTestApp, TestApp } from '@app/runtime/testing/test-app';
 import { createHash } from 'node:crypto';
@@ -9,6 +10,8 @@ import { DemoRemiss, demoRemissMedHandling } from '@app/svar/testing/demo-remiss
 import { SEED_STYCKEN, unSvar } from '@app/svar/testing/policy-fixture';
 
 const enRad = (text: string) => text.replace(/\s+/g, ' ');
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
 describe('expediering and avstår (real PostgreSQL, Redis, Chromium, SMTP)', () => {
   let t: TestApp;
@@ -54,10 +57,11 @@ describe('expediering and avstår (real PostgreSQL, Redis, Chromium, SMTP)', () 
     expect(text).toContain(enRad(unSvar(demo.remisshandlingId).synpunkter[2].citat!));
   });
 
-  it('refuses to send before the beslut', async () => {
+  it('refuses to send before the beslut, and has no Word file to give before it is sent', async () => {
     const res = await sekreterare.post(`/api/remissvar/${svarId}/expediera`);
     expect(res.status).toBe(409);
     expect(res.body.message).toContain("'for_beslut'");
+    expect((await sekreterare.get(`/api/remissvar/${svarId}/docx`)).status).toBe(404);
   });
 
   it('sends the answer once: immutable PDF in both diarier, instans besvarad, reminders cancelled, kontaktperson notified', async () => {
@@ -130,6 +134,64 @@ describe('expediering and avstår (real PostgreSQL, Redis, Chromium, SMTP)', () 
     });
     expect(mail.text).toMatch(new RegExp(`Remissen och svaren:\nhttps?://[^/]+/remisser/${demo.remissId}\n`));
     expect(mail.text).toContain('senast 2025-05-15 kl. 23.59');
+    expect(enRad(mail.text)).toContain(
+      'Skrivelsen bifogas som PDF (KS2025-118-Utbildningsnamnden.pdf) och som redigerbar Word-fil (KS2025-118-Utbildningsnamnden.docx).',
+    );
+
+    // The mail carries the PDF that was registered and, beside it, the same letter as an editable Word file.
+    expect(mail.attachments.map((a) => [a.filename, a.contentType])).toEqual([
+      ['KS2025-118-Utbildningsnamnden.pdf', 'application/pdf'],
+      ['KS2025-118-Utbildningsnamnden.docx', DOCX],
+    ]);
+    const [bifogadPdf, bifogadDocx] = mail.attachments.map((a) => a.content);
+    expect(bifogadPdf.equals(pdf.body)).toBe(true);
+    const docx = readDocx(bifogadDocx);
+    for (const rad of [
+      'Enköpings kommun',
+      'Utbildningsnämnden',
+      'YTTRANDE',
+      'Ärendenummer\tUN2025/412',
+      'Ert dnr\tKS2025/118',
+      'Kommunstyrelsen',
+      'Svar på remiss om policy för digital omställning',
+    ])
+      expect(docx.text.split('\n')).toContain(rad);
+    expect(docx.text).toMatch(/^Datum\t\d{4}-\d{2}-\d{2}$/m);
+    for (const stycke of SEED_STYCKEN) expect(enRad(docx.text.replace(/\[\^\d+\]/g, ''))).toContain(enRad(stycke));
+    expect(docx.text).toContain('Business intelligens[^1] (BI)');
+    expect(docx.fotnoter).toEqual([`1: ${unSvar(demo.remisshandlingId).fotnoter[0]}`]);
+    expect(docx.genomstruket).toEqual(
+      unSvar(demo.remisshandlingId).synpunkter.flatMap((p) => ('strykText' in p && p.strykText ? [p.strykText] : [])),
+    );
+    expect(docx.text).toContain(
+      'Utbildningsnämnden beslutade vid sammanträde 2025-04-23, § 45, att avge detta yttrande.',
+    );
+    expect(docx.text.split('\n')).toContain('Nämndsekreterare');
+
+    // The nämnd and the sender download the same Word file that was mailed.
+    for (const vem of [sekreterare, sender]) {
+      const hamtad = await vem.get(`/api/remissvar/${svarId}/docx`);
+      expect([hamtad.status, hamtad.headers.get('content-type'), hamtad.headers.get('content-disposition')]).toEqual([
+        200,
+        DOCX,
+        "attachment; filename*=UTF-8''KS2025-118-Utbildningsnamnden.docx",
+      ]);
+      expect(hamtad.body.equals(bifogadDocx)).toBe(true);
+    }
+
+    // Registered with the PDF: one handling in each diarium carries both files.
+    const registrerade = await sql(
+      t.db.url,
+      `SELECT a.diarienummer, h.riktning, h.fil_id, f.filnamn, f.mimetyp, f.sha256
+         FROM handling h JOIN arende a ON a.id = h.arende_id JOIN fil f ON f.id = h.redigerbar_fil_id
+        WHERE h.fil_id = $1 ORDER BY a.diarienummer`,
+      [res.body.slutligFilId],
+    );
+    const registrerad = { filnamn: 'KS2025-118-Utbildningsnamnden.docx', mimetyp: DOCX, sha256: sha256(bifogadDocx) };
+    expect(registrerade).toEqual([
+      { diarienummer: 'KS2025/118', riktning: 'inkommande', fil_id: res.body.slutligFilId, ...registrerad },
+      { diarienummer: 'UN2025/412', riktning: 'utgaende', fil_id: res.body.slutligFilId, ...registrerad },
+    ]);
 
     const igen = await sekreterare.post(`/api/remissvar/${svarId}/expediera`);
     expect(igen.status).toBe(409);
@@ -172,6 +234,13 @@ describe('expediering and avstår (real PostgreSQL, Redis, Chromium, SMTP)', () 
     );
     expect(mails[1].replyTo).toBe('sn@enkoping.se');
     expect(mails[1].from).toContain('Socialnämnden i Enköpings kommun via Remissplattformen');
+    expect(mails[1].attachments.map((a) => a.filename)).toEqual([
+      'KS2025-118-Socialnamnden.pdf',
+      'KS2025-118-Socialnamnden.docx',
+    ]);
+    const brev = readDocx(mails[1].attachments[1].content);
+    expect(brev.text).toContain('Socialnämnden avstår då förslaget inte berör nämndens verksamhet.');
+    expect(brev.text).toContain(`Ärendenummer\t${instans.mottagare_diarienummer}`);
     expect((await sn.post(`/api/remissinstanser/${demo.instanser.SN}/avsta`, {})).status).toBe(409);
   });
 });

@@ -100,6 +100,8 @@ const MATRIX: Row[] = [
   ['POST', (i) => `/api/remissvar/${i.sn}/expediera`, undefined, [404, 404, 404, 403, 404, 409, 401, 404]],
   ['GET', (i) => `/api/remissvar/${i.un}/pdf`, undefined, [200, 200, 200, 200, 200, 404, 401, 404]],
   ['GET', (i) => `/api/remissvar/${i.sn}/pdf`, undefined, [404, 404, 404, 404, 404, 404, 401, 404]],
+  ['GET', (i) => `/api/remissvar/${i.un}/docx`, undefined, [200, 200, 200, 200, 200, 404, 401, 404]],
+  ['GET', (i) => `/api/remissvar/${i.sn}/docx`, undefined, [404, 404, 404, 404, 404, 404, 401, 404]],
   ['GET', (i) => `/api/remissvar/${i.un}/forhandsvisning`, undefined, [403, 200, 200, 200, 403, 404, 401, 404]],
   ['GET', (i) => `/api/remissvar/${i.sn}/forhandsvisning`, undefined, [404, 404, 404, 200, 404, 200, 401, 404]],
 ];

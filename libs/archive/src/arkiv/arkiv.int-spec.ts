@@ -105,6 +105,45 @@ describe('ArkivService.registerHandling', () => {
     expect(kopia).toEqual({ stammer: true, storlek: pdf.length });
   });
 
+  it('gives the handling the editable rendition beside its document, copied per organisation like the document', async () => {
+    const docx = Buffer.from('PK\u0003\u0004 ett yttrande');
+    const resultat = await dataSource.transaction((m) =>
+      arkiv.registerHandling(
+        m,
+        {
+          ...dokument,
+          redigerbar: { filnamn: 'KS2025-118-Utbildningsnamnden.docx', mimetyp: 'application/vnd.ms-word', data: docx },
+        },
+        [
+          registrering(arenden.enkopingA, 'utgaende'),
+          registrering(arenden.enkopingB, 'inkommande'),
+          registrering(arenden.vadstena, 'inkommande'),
+        ],
+      ),
+    );
+    const [a, b, v] = resultat.map((r) => r.redigerbar!);
+    expect(b.id).toBe(a.id);
+    expect(v.id).not.toBe(a.id);
+    expect([a.organisationId, v.organisationId]).toEqual([
+      arenden.enkopingA.organisationId,
+      arenden.vadstena.organisationId,
+    ]);
+    const sha256 = createHash('sha256').update(docx).digest('hex');
+    expect(resultat.map((r) => [r.handling.filId, r.handling.redigerbarFilId])).toEqual(
+      resultat.map((r) => [r.fil.id, r.redigerbar!.id]),
+    );
+    const [{ lopnummer }] = await dataSource.query(
+      `SELECT h.lopnummer FROM handling h JOIN fil f ON f.id = h.redigerbar_fil_id
+        WHERE h.arende_id = $1 AND f.sha256 = $2 AND f.organisation_id = h.organisation_id`,
+      [arenden.vadstena.id, sha256],
+    );
+    expect(lopnummer).toBe(resultat[2].handling.lopnummer);
+    // An editable rendition is never registered without the document itself.
+    await expect(
+      dataSource.query(`UPDATE handling SET fil_id = NULL WHERE id = $1`, [resultat[2].handling.id]),
+    ).rejects.toThrow(/handling_redigerbar_med_dokument/);
+  });
+
   it('registers a handling without a document, and refuses an unknown ärende with 404 storing nothing', async () => {
     const [{ handling, fil }] = await dataSource.transaction((m) =>
       arkiv.registerHandling(m, null, [registrering(arenden.vadstena, 'inkommande')]),

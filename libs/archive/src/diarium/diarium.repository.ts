@@ -11,6 +11,8 @@ export interface NyHandling {
   motpart: string | null;
   beskrivning: string;
   filId?: string | null;
+  /** The same document as an editable file (only beside `filId`). */
+  redigerbarFilId?: string | null;
   registreradAv: string | null;
 }
 
@@ -119,6 +121,7 @@ export class DiariumRepository {
       motpart: ny.motpart,
       beskrivning: ny.beskrivning,
       filId: ny.filId ?? null,
+      redigerbarFilId: ny.redigerbarFilId ?? null,
       registreradAv: ny.registreradAv,
     });
     return manager.findOneByOrFail(Handling, { id: identifiers[0].id as string });

@@ -36,6 +36,8 @@ export class HandlingResponse {
   @ApiProperty({ type: String, nullable: true }) motpart!: string | null;
   @ApiProperty() beskrivning!: string;
   @ApiProperty(uuidEllerNull) filId!: string | null;
+  @ApiProperty({ ...uuidEllerNull, description: 'The same document as an editable file (an answer as DOCX)' })
+  redigerbarFilId!: string | null;
   @ApiProperty(uuidEllerNull) registreradAv!: string | null;
   @ApiProperty(tid) createdAt!: Date;
 }
@@ -77,6 +79,7 @@ export const toHandlingResponse = (h: Handling): HandlingResponse => ({
   motpart: h.motpart,
   beskrivning: h.beskrivning,
   filId: h.filId,
+  redigerbarFilId: h.redigerbarFilId,
   registreradAv: h.registreradAv,
   createdAt: h.createdAt,
 });

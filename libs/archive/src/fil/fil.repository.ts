@@ -26,6 +26,15 @@ export class FilRepository {
     return manager.findOneByOrFail(Fil, { id });
   }
 
+  /** The editable rendition registered beside a stored document (an answer's DOCX beside its PDF), if any. */
+  async redigerbar(manager: EntityManager, dokumentFilId: string): Promise<string | null> {
+    const [rad]: { id: string }[] = await manager.query(
+      `SELECT redigerbar_fil_id AS id FROM handling WHERE fil_id = $1 AND redigerbar_fil_id IS NOT NULL LIMIT 1`,
+      [dokumentFilId],
+    );
+    return rad?.id ?? null;
+  }
+
   /** The bytes of a file the caller has already been allowed to see (callers check tenancy first). */
   async data(manager: EntityManager, id: string): Promise<{ fil: Fil; data: Buffer }> {
     const fil = await manager

@@ -88,6 +88,7 @@ const SAKNAS = {
   Revision: 'Versionen',
   Route: 'Sidan',
   'Sent PDF': 'Det expedierade svaret',
+  'Sent Word file': 'Det expedierade svaret som Word-fil',
   Ärende: 'Ärendet',
 } as const;
 export type Saknas = keyof typeof SAKNAS;

@@ -1,7 +1,7 @@
 import { StreamableFile } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 
-/** A Word document (.docx), as an external instans may send along with its PDF answer. */
+/** A Word document (.docx): an answer's editable rendition, or what an external instans sends along with its PDF. */
 export const DOCX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /**
@@ -44,3 +44,4 @@ export const filResponse = (mediaType: Filsvar['mediaType'], description: string
 });
 
 export const PDF_RESPONSE = filResponse('application/pdf', 'The PDF');
+export const DOCX_RESPONSE = filResponse(DOCX_MEDIA_TYPE, 'The Word file');

@@ -49,11 +49,13 @@ export class Handling {
   @Column({ type: 'text', nullable: true }) motpart!: string | null;
   @Column() beskrivning!: string;
   @Column({ name: 'fil_id', type: 'uuid', nullable: true }) filId!: string | null;
+  /** The same document as an editable file (an answer's DOCX beside its PDF). */
+  @Column({ name: 'redigerbar_fil_id', type: 'uuid', nullable: true }) redigerbarFilId!: string | null;
   @Column({ name: 'registrerad_av', type: 'uuid', nullable: true }) registreradAv!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }
 
-/** Stored bytes (PDFs); never updated once written. */
+/** Stored bytes (PDFs, an answer's DOCX); never updated once written. */
 @Entity('fil')
 export class Fil {
   @PrimaryGeneratedColumn('uuid') id!: string;

@@ -12,7 +12,7 @@ export interface ReceivedMail {
   text: string;
   html: string;
   messageId: string;
-  /** Files attached to the mail (a kvittens carries the answer as PDF). */
+  /** The attached files as the recipient's mail client gets them. */
   attachments: { filename: string; contentType: string; content: Buffer }[];
   receivedAt: Date;
 }

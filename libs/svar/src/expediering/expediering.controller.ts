@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '@app/auth';
-import { PDF_RESPONSE, sendFil } from '@app/core';
+import { DOCX_RESPONSE, PDF_RESPONSE, sendFil } from '@app/core';
 import type { FastifyReply } from 'fastify';
 import { NamndAvstaDto } from '../remissvar.dto';
 import { RemissvarResponse } from '../remissvar.response';
@@ -58,5 +58,18 @@ export class ExpedieringController {
     @Res({ passthrough: true }) res: FastifyReply,
   ) {
     return sendFil(res, await this.expediering.pdf(actor, id));
+  }
+
+  @Get('remissvar/:id/docx')
+  @ApiOperation({
+    summary: 'The sent answer as the editable Word file mailed beside its PDF (whoever may see the PDF)',
+  })
+  @ApiOkResponse(DOCX_RESPONSE)
+  async docx(
+    @CurrentActor() actor: Actor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ) {
+    return sendFil(res, await this.expediering.docx(actor, id));
   }
 }

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ArkivService, FilRepository, Registrering } from '@app/archive';
+import { ArkivService, dokumentFilnamn, FilRepository, Registrering } from '@app/archive';
 import { Actor, AuditLog } from '@app/auth';
 import {
   Clock,
+  DOCX_MEDIA_TYPE,
   DomainError,
   Filsvar,
   illegalTransition,
@@ -14,6 +15,7 @@ import {
 } from '@app/core';
 import { Remissinstans, Remissvar } from '@app/database';
 import { EpostUtkorg } from '@app/mail';
+import { DocxRenderare } from '@app/pdf';
 import { PaminnelsePlanering } from '@app/reminders';
 import { DataSource, EntityManager } from 'typeorm';
 import { BESLUTA, requireOppenRemiss, requireRoll } from '../behorighet';
@@ -27,11 +29,17 @@ import { innehallAv } from '../innehall/innehallsgranskning.service';
 import { svarEpost } from './remissvar-epost';
 import { svarsrubrik } from '../innehall/svarsrubrik';
 
+/** What is sent: the letter as PDF and as the same letter in an editable Word file. */
+interface Expediering extends Utskrift {
+  docx: Buffer;
+  docxFilnamn: string;
+}
+
 /**
- * Sending an answer (expediering) or a declining letter (avstår). The PDF is rendered before the
- * transaction (Chromium takes a second; no row should stay locked that long) from content that
- * cannot change any more, and the transaction re-checks that the answer is still at that version.
- * In it: the immutable file with its SHA-256, the utgående handling in the nämnd's diarium, the
+ * Sending an answer (expediering) or a declining letter (avstår). The PDF and the DOCX are rendered
+ * before the transaction (Chromium takes a second; no row should stay locked that long) from content
+ * that cannot change any more, and the transaction re-checks that the answer is still at that version.
+ * In it: the immutable files with their SHA-256, the utgående handling in the nämnd's diarium, the
  * inkommande handling in the sender's, the instans answered, its reminders cancelled, the mail to
  * the kontaktperson queued, and the moment the sender could first see the answer logged.
  */
@@ -44,6 +52,7 @@ export class ExpedieringService {
     private readonly instanser: NamndInstansRepository,
     private readonly registrering: RegistreringService,
     private readonly utskrift: RemissvarUtskrift,
+    private readonly docxRenderare: DocxRenderare,
     private readonly arkiv: ArkivService,
     private readonly filer: FilRepository,
     private readonly paminnelser: PaminnelsePlanering,
@@ -59,7 +68,10 @@ export class ExpedieringService {
     const lage = await this.instanser.forSvar(this.dataSource.manager, svar);
     requireOppenRemiss(lage.remiss, 'expediera');
     if (svar.status !== 'beslutat') throw illegalTransition('remissvar', svar.status, 'expediera');
-    const utskrift = await this.utskrift.print(this.dataSource.manager, svar, lage, actor.namn);
+    const utskrift = await this.withDocx(
+      await this.utskrift.print(this.dataSource.manager, svar, lage, actor.namn),
+      lage,
+    );
     const mail = await this.dataSource.transaction(async (manager) => {
       const last = await this.instanser.forSvar(manager, svar, true);
       const nu = await this.svar.lock(manager, id);
@@ -84,6 +96,16 @@ export class ExpedieringService {
     if (!svar.slutligFilId) throw notFound('Sent PDF');
     const { fil, data } = await this.filer.data(this.dataSource.manager, svar.slutligFilId);
     return pdfFil(fil.filnamn, data, 'attachment');
+  }
+
+  /** The same answer as the Word file sent beside the PDF, for whoever may see the PDF. */
+  async docx(actor: Actor, id: string): Promise<Filsvar> {
+    const svar = await this.svar.get(this.dataSource.manager, actor, id);
+    const filId = svar.slutligFilId && (await this.filer.redigerbar(this.dataSource.manager, svar.slutligFilId));
+    // Answers sent before Word files were made have none.
+    if (!filId) throw notFound('Sent Word file');
+    const { fil, data } = await this.filer.data(this.dataSource.manager, filId);
+    return { filnamn: fil.filnamn, data, mediaType: DOCX_MEDIA_TYPE, disposition: 'attachment' };
   }
 
   /**
@@ -114,7 +136,10 @@ export class ExpedieringService {
       stallning: null,
       fragesvar: [],
     };
-    const utskrift = await this.utskrift.printBrev(this.dataSource.manager, brev, [], null, lage, actor.namn);
+    const utskrift = await this.withDocx(
+      await this.utskrift.printBrev(this.dataSource.manager, brev, [], null, lage, actor.namn),
+      lage,
+    );
     const { svarId, mail } = await this.dataSource.transaction(async (manager) => {
       const last = await this.instanser.get(manager, actor, instansId, true);
       if (!['registrerad', 'under_beredning'].includes(last.instans.status))
@@ -127,6 +152,15 @@ export class ExpedieringService {
     });
     if (mail) await this.utkorg.dispatch([mail]);
     return this.remissvar.get(actor, svarId);
+  }
+
+  /** The Word file beside the PDF, from the same document, named like it (`KS2025-118-Utbildningsnamnden.docx`). */
+  private async withDocx(utskrift: Utskrift, { instans, remiss }: InstansMedRemiss): Promise<Expediering> {
+    return {
+      ...utskrift,
+      docx: await this.docxRenderare.renderRemissvar(utskrift.dokument),
+      docxFilnamn: dokumentFilnamn(remiss.diarienummer, instans.namn, 'docx'),
+    };
   }
 
   /** The remissvar row of the declining letter: the draft turned into it, or a new one. */
@@ -186,7 +220,7 @@ export class ExpedieringService {
     actor: Actor,
     svar: Remissvar,
     { instans, remiss }: InstansMedRemiss,
-    utskrift: Utskrift,
+    utskrift: Expediering,
     andring: string,
   ): Promise<string | null> {
     requireOppenRemiss(remiss, 'expediera');
@@ -212,9 +246,15 @@ export class ExpedieringService {
         beskrivning: `${utskrift.dokument.titel} (${instans.namn}, ${instans.mottagareDiarienummer!})`,
         registreradAv: actor.anvandareId,
       });
-    const [{ fil }] = await this.arkiv.registerHandling(
+    // One handling, two formats: the PDF is the document of record, the DOCX its editable rendition.
+    const [{ fil, redigerbar }] = await this.arkiv.registerHandling(
       manager,
-      { filnamn: utskrift.filnamn, mimetyp: 'application/pdf', data: utskrift.pdf },
+      {
+        filnamn: utskrift.filnamn,
+        mimetyp: 'application/pdf',
+        data: utskrift.pdf,
+        redigerbar: { filnamn: utskrift.docxFilnamn, mimetyp: DOCX_MEDIA_TYPE, data: utskrift.docx },
+      },
       registreringar,
     );
     const version = await this.svar.setStatus(manager, svar.id, 'expedierat', {
@@ -234,11 +274,10 @@ export class ExpedieringService {
     await this.paminnelser.cancelForInstans(manager, instans.id);
     const till =
       remiss.kontaktpersonEpost ?? (await this.instanser.enhet(manager, remiss.avsandareEnhetId)).funktionsbrevlada;
+    // The nämnd's own copies (its utgående handling, registered first) go with the mail it sends.
     const mail = till
-      ? await this.utkorg.enqueue(
-          manager,
-          svar.organisationId,
-          svarEpost({
+      ? await this.utkorg.enqueue(manager, svar.organisationId, {
+          ...svarEpost({
             remiss,
             instans,
             svarande: await this.svarande(manager, instans, actor),
@@ -246,11 +285,13 @@ export class ExpedieringService {
             avstar: svar.typ === 'avstar',
             vartDnr: instans.mottagareDiarienummer!,
             filnamn: utskrift.filnamn,
+            redigerbarFilnamn: utskrift.docxFilnamn,
             avsandare: actor.namn,
             till,
             remisslank: this.plattform.remiss(remiss.id),
           }),
-        )
+          bifogadeFiler: [fil.id, redigerbar!.id],
+        })
       : null;
     const data = {
       remissId: remiss.id,
@@ -258,6 +299,9 @@ export class ExpedieringService {
       filId: fil.id,
       sha256: fil.sha256,
       filnamn: utskrift.filnamn,
+      redigerbarFilId: redigerbar!.id,
+      redigerbarSha256: redigerbar!.sha256,
+      redigerbarFilnamn: utskrift.docxFilnamn,
       version,
     };
     await this.audit.record(manager, {

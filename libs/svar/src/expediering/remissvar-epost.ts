@@ -11,6 +11,8 @@ export interface SvarEpost {
   avstar: boolean;
   vartDnr: string;
   filnamn: string;
+  /** The same letter as a Word file, attached beside the PDF. */
+  redigerbarFilnamn: string;
   avsandare: string;
   till: string;
   /** The sender's page of the remiss, where the answer now is. */
@@ -33,6 +35,7 @@ export function svarEpost(e: SvarEpost): MallEpost {
       diarienummer: e.remiss.diarienummer,
       vartDnr: e.vartDnr,
       filnamn: e.filnamn,
+      redigerbarFilnamn: e.redigerbarFilnamn,
       svaraSenast: formatDeadline(e.instans.svarsdatum),
       avsandare: e.avsandare,
       remisslank: e.remisslank,

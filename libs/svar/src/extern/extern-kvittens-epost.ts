@@ -1,6 +1,6 @@
 import { formatTidpunkt } from '@app/core';
 import { Remiss, Remissinstans, Remissvar } from '@app/database';
-import { KoadEpost, messageIdFor } from '@app/mail';
+import { UtgaendeEpost, messageIdFor } from '@app/mail';
 import type { Remissavsandare } from '@app/remiss';
 
 export interface Kvittens {
@@ -18,7 +18,7 @@ export interface Kvittens {
 }
 
 /** To the external instans' contact person: the answer was received, with the answer as PDF. */
-export function kvittensEpost(k: Kvittens): KoadEpost {
+export function kvittensEpost(k: Kvittens): UtgaendeEpost {
   const kontakt = [k.remiss.kontaktpersonNamn, k.remiss.kontaktpersonEpost, k.remiss.kontaktpersonTelefon];
   return {
     to: k.svar.kontaktpersonEpost,

@@ -15,7 +15,7 @@ import {
 } from '@app/core';
 import { ExternAtkomst, Remiss, Remissinstans } from '@app/database';
 import { ExternAtkomstRepository } from '@app/lankar';
-import { KoadEpost } from '@app/mail';
+import { UtgaendeEpost } from '@app/mail';
 import { Aviseringar, externtSvarEpost } from '@app/remiss';
 import { DataSource, EntityManager } from 'typeorm';
 import { OkandaLankar } from './okanda-lankar.service';
@@ -155,7 +155,7 @@ export class LankTillgang {
     { atkomst, instans, remiss }: Tillgang,
     handelse: string,
     data: Record<string, unknown>,
-    andra: KoadEpost[] = [],
+    andra: UtgaendeEpost[] = [],
   ): Promise<string[]> {
     await this.lankar.markUsed(m, atkomst.id, this.clock.now());
     await this.aviseringar.paminnelser.cancelForInstans(m, instans.id);
