@@ -1,2 +1,10 @@
 export * from './svar.module';
 export * from './remissvar.repository';
+export * from './inkorg/inkorg.dto';
+export * from './inkorg/inkorg.service';
+export * from './inkorg/inkorg.view';
+export * from './instans/namnd-instans.service';
+export * from './instans/namnd-instans.view';
+export * from './instans/registrering.service';
+export * from './expediering/expediering.service';
+export { NamndAvstaDto, RegistreraDto } from './remissvar.dto';

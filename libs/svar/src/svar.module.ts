@@ -13,6 +13,7 @@ import { InkorgService } from './inkorg/inkorg.service';
 import { Innehallsgranskning } from './innehall/innehallsgranskning.service';
 import { NamndInstansController } from './instans/namnd-instans.controller';
 import { NamndInstansRepository } from './instans/namnd-instans.repository';
+import { NamndInstansService } from './instans/namnd-instans.service';
 import { RegistreringService } from './instans/registrering.service';
 import { RemissvarController } from './remissvar.controller';
 import { RemissvarRepository } from './remissvar.repository';
@@ -30,6 +31,7 @@ import { RemissvarService } from './remissvar.service';
     InkorgReadModel,
     InkorgService,
     NamndInstansRepository,
+    NamndInstansService,
     RegistreringService,
     Innehallsgranskning,
     RemissvarRepository,
@@ -37,6 +39,7 @@ import { RemissvarService } from './remissvar.service';
     RemissvarUtskrift,
     ExpedieringService,
   ],
-  exports: [RemissvarRepository],
+  // The services the web pages call besides the API (libs/web).
+  exports: [RemissvarRepository, InkorgService, NamndInstansService, RegistreringService, ExpedieringService],
 })
 export class SvarModule {}
