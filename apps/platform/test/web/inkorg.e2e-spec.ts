@@ -10,9 +10,13 @@ import { Browser, BrowserContext, Page } from 'puppeteer-core';
 import { PlatformModule } from '../../src/platform.module';
 
 const AMNEN = ['Avfallsplan', 'Taxa för tillsyn', 'Översiktsplan', 'Kulturpolitiskt program'];
-/** Of the 30 seeded remisser: g % 5 = 0 besvarad, 1 registrerad, else inbjuden; g < 10 past their svarsdatum. */
+/**
+ * Of the 30 seeded remisser: g % 5 = 0 besvarad, 1 registrerad, else inbjuden; g < 10 past their
+ * svarsdatum, except g = 2, whose instans was granted anstånd by 20 days from today.
+ */
 const SEEDADE = 30;
 const statusFor = (g: number) => (g % 5 === 0 ? 'besvarad' : g % 5 === 1 ? 'registrerad' : 'inbjuden');
+const ANSTAND = 'Nämnden sammanträder först i januari.';
 
 /**
  * The nämnd's story through the pages only, in a real Chromium: Utbildningsnämnden's inkorg with
@@ -47,18 +51,26 @@ describe('the nämnd: inkorg, the remiss as received, registrera and avstå (Chr
       );
       await sql(
         t.db.url,
-        `INSERT INTO remissinstans (organisation_id, remiss_id, namn, mottagare_organisation_id, mottagare_enhet_id, status, svarsdatum, mottagare_diarienummer)
-         VALUES ($1, $2, 'Utbildningsnämnden', $1, $3, $4, $5, $6)`,
+        `INSERT INTO remissinstans (organisation_id, remiss_id, namn, mottagare_organisation_id, mottagare_enhet_id, status, svarsdatum, anstand_orsak, mottagare_diarienummer)
+         VALUES ($1, $2, 'Utbildningsnämnden', $1, $3, $4, $5, $6, $7)`,
         [
           org,
           remiss.id,
           demo.enheter.UN,
           statusFor(g),
-          addDays(idag, g - 10),
+          g === 2 ? addDays(idag, 20) : addDays(idag, g - 10),
+          g === 2 ? ANSTAND : null,
           g % 5 === 1 ? `UN2026/${900 + g}` : null,
         ],
       );
     }
+    await sql(t.db.url, `UPDATE remiss SET fragor = $2 WHERE id = $1`, [
+      demo.remissId,
+      JSON.stringify([
+        { nummer: 1, text: 'Är inriktningen rimlig?' },
+        { nummer: 2, text: 'Vad saknas i förslaget?' },
+      ]),
+    ]);
     browser = await startBrowser();
     context = await browser.createBrowserContext();
     page = await context.newPage();
@@ -141,8 +153,8 @@ describe('the nämnd: inkorg, the remiss as received, registrera and avstå (Chr
     await page.select('#forsenad', 'true');
     await clickButton(page, 'Filtrera');
     const forsenade = await rows();
-    // The demo remiss and g = 1…9 except the besvarad g = 5.
-    expect(forsenade).toHaveLength(9);
+    // The demo remiss and g = 1…9 except the besvarad g = 5 and g = 2 with its anstånd.
+    expect(forsenade).toHaveLength(8);
     expect(forsenade.every((r) => /Försenad \d+ dag/.test(r[3]))).toBe(true);
 
     await page.select('#forsenad', '');
@@ -206,8 +218,13 @@ describe('the nämnd: inkorg, the remiss as received, registrera and avstå (Chr
       'remissansvarig@enkoping.demo',
       '0171-62 50 00',
       'PDF, 6 sidor',
+      'Frågor från avsändaren',
     ])
       expect(text).toContain(del);
+    expect(await page.$$eval('ol li', (lis) => lis.map((li) => li.textContent))).toEqual([
+      'Är inriktningen rimlig?',
+      'Vad saknas i förslaget?',
+    ]);
     await expectAccessible(page, 'instans, inbjuden', konsol);
 
     await clickLink('Läs texten sida för sida i Förslag till policy för digital omställning');
@@ -267,6 +284,13 @@ describe('the nämnd: inkorg, the remiss as received, registrera and avstå (Chr
   it('refuses a dnr that is not one of the diarium beside its field', async () => {
     await page.goto(`${t.url}/inkorg?q=KS2026%2F2`);
     await clickLink('Översiktsplan 2');
+    const text = await mainText(page);
+    expect(text).toContain(`senast ${addDays(idag, 20)} kl. 23.59`);
+    expect(text).toContain(
+      `Anstånd till ${addDays(idag, 20)} (remissens svarsdatum är ${addDays(idag, -8)}). Skäl: ${ANSTAND}`,
+    );
+    expect(text).not.toContain('Försenad');
+    await expectAccessible(page, 'instans with anstånd', konsol);
     await clickLink('Registrera');
     await page.click('#satt-2');
     await page.type('#diarienummer', 'inte-ett-dnr');
