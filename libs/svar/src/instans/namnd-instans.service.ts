@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { FilRepository } from '@app/archive';
 import { Actor } from '@app/auth';
 import { Clock, daysBetween, Filsvar, notFound, pdfFil, stockholmDatum } from '@app/core';
+import { isInstansForsenad } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { BESLUTA, INKORG_SIDOR, REGISTRERA, requireRoll, SKRIVA } from '../behorighet';
 import { RemissvarRepository } from '../remissvar.repository';
@@ -80,7 +81,7 @@ export class NamndInstansService {
     ]);
     const idag = stockholmDatum(this.clock.now());
     const oppen = remiss.status === 'utskickad';
-    const forsenad = !['besvarad', 'avstar'].includes(instans.status) && instans.svarsdatum < idag;
+    const forsenad = isInstansForsenad(instans, idag);
     const kontakt = [remiss.kontaktpersonNamn, remiss.kontaktpersonEpost, remiss.kontaktpersonTelefon];
     const far = (roller: typeof SKRIVA) => oppen && actor.hasRoleAt(instans.mottagareEnhetId, ...roller);
     return {
