@@ -6,6 +6,8 @@ import { Remiss, Roll } from '@app/database';
 export const SKRIVA: Roll[] = ['namndsekreterare', 'handlaggare'];
 export const BESLUTA: Roll[] = ['namndsekreterare'];
 export const REGISTRERA: Roll[] = ['namndsekreterare', 'registrator'];
+/** The nämnd's working pages (inkorg, the instans as received): those who prepare answers at the chosen enhet. */
+export const INKORG_SIDOR: Roll[] = ['namndsekreterare', 'handlaggare'];
 /** The revision history and previews hold draft text: only for those at the enhet, also after expediering. */
 export const LASA_UTKAST: Roll[] = ['namndsekreterare', 'handlaggare', 'registrator', 'admin', 'remissansvarig'];
 

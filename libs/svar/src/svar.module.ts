@@ -14,6 +14,7 @@ import { InkorgService } from './inkorg/inkorg.service';
 import { Innehallsgranskning } from './innehall/innehallsgranskning.service';
 import { NamndInstansController } from './instans/namnd-instans.controller';
 import { NamndInstansRepository } from './instans/namnd-instans.repository';
+import { NamndInstansService } from './instans/namnd-instans.service';
 import { RegistreringService } from './instans/registrering.service';
 import { RemissvarController } from './remissvar.controller';
 import { RemissvarRepository } from './remissvar.repository';
@@ -31,6 +32,7 @@ import { RemissvarService } from './remissvar.service';
     InkorgReadModel,
     InkorgService,
     NamndInstansRepository,
+    NamndInstansService,
     RegistreringService,
     Innehallsgranskning,
     RemissvarRepository,
@@ -38,7 +40,16 @@ import { RemissvarService } from './remissvar.service';
     RemissvarUtskrift,
     ExpedieringService,
   ],
-  // The external link's module answers with the same model, checks and PDF.
-  exports: [RemissvarRepository, Innehallsgranskning, RemissvarUtskrift],
+  // The external link's module answers with the same model, checks and PDF; the web pages call
+  // the services the API does (libs/web).
+  exports: [
+    RemissvarRepository,
+    Innehallsgranskning,
+    RemissvarUtskrift,
+    InkorgService,
+    NamndInstansService,
+    RegistreringService,
+    ExpedieringService,
+  ],
 })
 export class SvarModule {}

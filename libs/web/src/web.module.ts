@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { WebGrundModule } from './grund/web-grund.module';
+import { InkorgSidorModule } from './inkorg/inkorg-sidor.module';
 import { UtvecklingWebModule } from './utveckling/utveckling.module';
 
 /** Every page of the platform: the foundation and each section's pages. */
 @Module({
-  imports: [WebGrundModule, UtvecklingWebModule],
+  imports: [WebGrundModule, InkorgSidorModule, UtvecklingWebModule],
 })
 export class WebModule {}

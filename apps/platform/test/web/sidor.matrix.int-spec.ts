@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApp, TestApp } from '@app/runtime/testing/test-app';
+import { DemoRemiss, demoRemissMedHandling } from '@app/svar/testing/demo-remiss';
 import { Webbklient } from '@app/web/testing/webbklient';
 import { PlatformModule } from '../../src/platform.module';
 
@@ -24,18 +25,55 @@ interface Rad {
   path: (f: Fixtur) => string;
   /** Every signed-in user's outcome; anonymous always goes to sign-in with the way back. */
   utfall: Record<Vem, Utfall>;
+  /** A file rather than a page when allowed (its refusals are pages all the same). */
+  fil?: true;
 }
 
 /** What the rows need to name objects; sections add what their pages show. */
 interface Fixtur {
   t: TestApp;
+  /** The demo remiss KS2025/118 with its handling: UN's instans is the nämnd pages' object. */
+  demo: DemoRemiss;
 }
 
 const alla = (u: Utfall): Record<Vem, Utfall> =>
   Object.fromEntries(Object.keys(ANVANDARE).map((v) => [v, u])) as Record<Vem, Utfall>;
 
+/**
+ * The nämnd's pages: for its nämndsekreterare and handläggare; 403 without a nämnd role at the chosen
+ * enhet (KS' users; the registrator's pages come with its issue), 404 for another nämnd's instans or
+ * another organisation's. Registrera and avstå are the nämndsekreterare's.
+ */
+const NAMND: Record<Vem, Utfall> = {
+  remissansvarig: 403,
+  unSekreterare: 200,
+  unHandlaggare: 200,
+  snSekreterare: 404,
+  registrator: 403,
+  admin: 403,
+  vadstena: 404,
+};
+const unInstans = (f: Fixtur) => `/inkorg/${f.demo.instanser.UN}`;
+
 /** Every page, by role: each section adds its rows here. */
-const RADER: Rad[] = [{ sida: 'enhetsval', path: () => '/valj-enhet', utfall: alla(200) }];
+const RADER: Rad[] = [
+  { sida: 'enhetsval', path: () => '/valj-enhet', utfall: alla(200) },
+  { sida: 'inkorg', path: () => '/inkorg', utfall: { ...NAMND, snSekreterare: 200, vadstena: 403 } },
+  { sida: 'instans', path: unInstans, utfall: NAMND },
+  { sida: 'registrera', path: (f) => `${unInstans(f)}/registrera`, utfall: { ...NAMND, unHandlaggare: 403 } },
+  { sida: 'avstå', path: (f) => `${unInstans(f)}/avsta`, utfall: { ...NAMND, unHandlaggare: 403 } },
+  {
+    sida: 'handlingens text',
+    path: (f) => `${unInstans(f)}/handlingar/${f.demo.remisshandlingId}`,
+    utfall: NAMND,
+  },
+  {
+    sida: 'handlingens PDF',
+    path: (f) => `${unInstans(f)}/handlingar/${f.demo.remisshandlingId}/pdf`,
+    utfall: NAMND,
+    fil: true,
+  },
+];
 
 describe('pages by role (anonymous → sign-in; wrong role → 403 page; another organisation → 404 page)', () => {
   let t: TestApp;
@@ -44,7 +82,7 @@ describe('pages by role (anonymous → sign-in; wrong role → 403 page; another
 
   beforeAll(async () => {
     t = await startTestApp((c, i) => PlatformModule.forRoot(c, i));
-    fixtur = { t };
+    fixtur = { t, demo: await demoRemissMedHandling(t.db.url) };
     for (const [vem, epost] of Object.entries(ANVANDARE))
       klienter.set(vem as Vem, await Webbklient.signIn(t.url, epost));
   });
@@ -65,7 +103,8 @@ describe('pages by role (anonymous → sign-in; wrong role → 403 page; another
         const svar = await klienter.get(vem)!.get(path);
         const vantat = rad.utfall[vem];
         expect([vem, svar.status]).toEqual([vem, vantat]);
-        expect(svar.html).toContain('<html lang="sv"');
+        if (rad.fil && vantat === 200) expect(svar.contentType).toBe('application/pdf');
+        else expect(svar.html).toContain('<html lang="sv"');
         if (vantat === 403) expect(svar.titel).toBe('Du har inte behörighet till sidan');
         if (vantat === 404) expect(svar.titel).toBe('Sidan finns inte');
       }

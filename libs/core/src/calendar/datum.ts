@@ -26,6 +26,13 @@ export function addDays(datum: Datum, days: number): Datum {
   return d.toISOString().slice(0, 10);
 }
 
+/** Calendar days from `from` to `to` (negative when `to` is earlier): how many days late a deadline is. */
+export function daysBetween(from: Datum, to: Datum): number {
+  return Math.round(
+    (Date.parse(`${assertDatum(to)}T00:00:00Z`) - Date.parse(`${assertDatum(from)}T00:00:00Z`)) / 86_400_000,
+  );
+}
+
 /** 0 = Sunday … 6 = Saturday. */
 export function weekday(datum: Datum): number {
   return new Date(`${assertDatum(datum)}T00:00:00Z`).getUTCDay();

@@ -546,11 +546,18 @@ export const ERROR_CODES = {
     HttpStatus.BAD_REQUEST,
     (p) => `"${p.angivet}" is not a diarienummer of ${p.diarium} (expected e.g. ${p.exempel})`,
     (p) => `"${p.angivet}" är inte ett diarienummer i ${p.diarium} (till exempel ${p.exempel})`,
+    // Every form that takes an entered dnr names its field `diarienummer`: a page shows the refusal beside it.
+    {
+      fel: (p) => [
+        { falt: 'diarienummer', meddelande: `Skriv ett diarienummer i ${p.diarium}, till exempel ${p.exempel}.` },
+      ],
+    },
   ),
   DIARIENUMMER_TAKEN: spec<{ diarienummer: string }>(
     HttpStatus.CONFLICT,
     (p) => `Diarienummer ${p.diarienummer} is already in use`,
     (p) => `Diarienumret ${p.diarienummer} används redan`,
+    { fel: (p) => [{ falt: 'diarienummer', meddelande: `Diarienumret ${p.diarienummer} används redan.` }] },
   ),
   REMISSVAR_FINNS: spec<{ remissvarId: string }>(
     HttpStatus.CONFLICT,

@@ -69,6 +69,10 @@ export type RemissinstansStatus = (typeof REMISSINSTANS_STATUSAR)[number];
 export const FORSENAD_SQL = (alias: string, idagParam: string) =>
   `(${alias}.status NOT IN ('besvarad', 'avstar') AND ${alias}.svarsdatum < ${idagParam})`;
 
+/** The same rule for one instans in hand (dates as `YYYY-MM-DD` compare as text). */
+export const isInstansForsenad = (i: { status: RemissinstansStatus; svarsdatum: string }, idag: string) =>
+  i.status !== 'besvarad' && i.status !== 'avstar' && i.svarsdatum < idag;
+
 /**
  * One recipient of one remiss: an enhet of the own or another organisation, or an external party.
  * `organisationId` is the sender's; the recipient sees the row through `mottagare*`.

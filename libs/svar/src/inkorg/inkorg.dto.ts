@@ -7,6 +7,9 @@ import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validato
 export const INKORG_SORTERING = ['svarsdatum', 'utskickad', 'arendemening', 'status', 'diarienummer'] as const;
 export type InkorgSortering = (typeof INKORG_SORTERING)[number];
 
+/** A filter left empty is no filter: a page's GET form sends every field, chosen or not. */
+const tomSomUtelamnad = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
 @Faltnamn({ forsenad: 'försenad' })
 export class InkorgQuery extends SidQuery {
   @ApiPropertyOptional({ enum: INKORG_SORTERING, default: 'svarsdatum' })
@@ -21,12 +24,13 @@ export class InkorgQuery extends SidQuery {
 
   @ApiPropertyOptional({ enum: REMISSINSTANS_STATUSAR, description: 'Only instanser in this state' })
   @IsOptional()
+  @Transform(tomSomUtelamnad)
   @IsIn(REMISSINSTANS_STATUSAR)
   status?: RemissinstansStatus;
 
   @ApiPropertyOptional({ description: 'true: only those past their svarsdatum and not answered; false: the others' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value === '' ? undefined : value))
   @IsBoolean()
   forsenad?: boolean;
 

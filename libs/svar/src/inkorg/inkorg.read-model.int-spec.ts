@@ -122,6 +122,26 @@ describe('the inkorg read model: typed pages from one index walk, searched by tr
     expect((await inkorg.list(bmn, IDAG, query({ page: 23, pageSize: 50 }))).items).toHaveLength(0);
   });
 
+  it('counts each status and the försenade as the filtered pages do, capped', async () => {
+    const antal = new Map((await inkorg.antal(bmn, IDAG)).map((a) => [a.status, a.n]));
+    for (const status of ['inbjuden', 'besvarad', 'registrerad'] as const)
+      expect([status, antal.get(status)]).toEqual([status, (await inkorg.list(bmn, IDAG, query({ status }))).total]);
+    expect(antal.get('inbjuden')).toBe(825);
+    expect(antal.get('forsenad')).toBe((await inkorg.list(bmn, IDAG, query({ forsenad: true }))).total);
+    // A year on, every unanswered one is late.
+    expect(new Map((await inkorg.antal(bmn, '2027-06-01')).map((a) => [a.status, a.n])).get('forsenad')).toBe(825);
+    // All 1,100 registrerad: counted up to the cap and one more, which the page shows as "1000+".
+    await sql(db.url, `UPDATE remissinstans SET status = 'registrerad' WHERE mottagare_enhet_id = $1`, [bmn]);
+    const alla = new Map((await inkorg.antal(bmn, IDAG)).map((a) => [a.status, a.n]));
+    expect([alla.get('registrerad'), alla.get('besvarad')]).toEqual([LIST_COUNT_CAP + 1, 0]);
+    await sql(
+      db.url,
+      `UPDATE remissinstans i SET status = (CASE WHEN substr(r.diarienummer, 8)::int % 4 = 0 THEN 'besvarad' ELSE 'inbjuden' END)::remissinstans_status
+         FROM remiss r WHERE r.id = i.remiss_id AND i.mottagare_enhet_id = $1`,
+      [bmn],
+    );
+  });
+
   it("follows a change of a sent remiss' ärendemening into the inkorg and its search", async () => {
     await sql(db.url, `UPDATE remiss SET arendemening = 'Nytt namn på planen' WHERE diarienummer = 'KS2026/5'`);
     const [rad] = (await inkorg.list(bmn, IDAG, query({ q: 'nytt namn' }))).items;

@@ -4,10 +4,13 @@ import { CappedSida, Datum, formatDeadlineSql, JsonText } from '@app/core';
 import {
   FORSENAD_SQL,
   isoTimestampSql,
+  LIST_COUNT_CAP,
+  preparedRead,
   preparedSida,
   REMISS_STATUSAR,
   REMISSINSTANS_STATUSAR,
   REMISSVAR_STATUSAR,
+  RemissinstansStatus,
 } from '@app/database';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
@@ -113,6 +116,24 @@ export class InkorgReadModel {
         pageSize: limit,
       },
       params,
+    );
+  }
+
+  /**
+   * The enhet's instanser per status, and the försenade, each counted up to the list cap (the
+   * inkorg page shows them beside its filters): each count walks its own index range (the status
+   * sort index; the svarsdatum index for försenad), never the whole inkorg.
+   */
+  antal(enhetId: string, idag: Datum): Promise<readonly { status: RemissinstansStatus | 'forsenad'; n: number }[]> {
+    const upTo = (filter: string) =>
+      `(SELECT count(*)::int FROM (SELECT 1 FROM remissinstans i WHERE i.mottagare_enhet_id = $1 AND ${filter} LIMIT ${LIST_COUNT_CAP + 1}) m)`;
+    return preparedRead(
+      this.dataSource,
+      `SELECT s.status::text AS status, ${upTo('i.status = s.status')} AS n
+         FROM unnest(enum_range(NULL::remissinstans_status)) s(status)
+       UNION ALL
+       SELECT 'forsenad', ${upTo(FORSENAD)}`,
+      [enhetId, idag],
     );
   }
 }

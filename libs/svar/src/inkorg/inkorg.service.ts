@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, OrganisationRepository } from '@app/auth';
-import { CappedSida, Clock, forbidden, JsonText, stockholmDatum } from '@app/core';
+import { CappedSida, Clock, daysBetween, forbidden, JsonText, stockholmDatum } from '@app/core';
+import { LIST_COUNT_CAP, REMISSINSTANS_STATUSAR, RemissinstansStatus } from '@app/database';
+import { INKORG_SIDOR, requireRoll } from '../behorighet';
 import { InkorgQuery } from './inkorg.dto';
 import { InkorgRadData, InkorgReadModel } from './inkorg.read-model';
+import { Antal, InkorgVy } from './inkorg.view';
 
 /** A nämnd's inkorg: for those with a role at the enhet. */
 @Injectable()
@@ -20,5 +23,29 @@ export class InkorgService {
       throw forbidden(`The inkorg of ${enhet.namn} is for those with a role there`);
     }
     return this.inkorg.text(enhetId, stockholmDatum(this.clock.now()), query);
+  }
+
+  /** The inkorg page of the enhet the user works for: the rows with days late, and the counts beside the filters. */
+  async page(actor: Actor, enhetId: string, query: InkorgQuery): Promise<InkorgVy> {
+    requireRoll(actor, enhetId, INKORG_SIDOR, 'The inkorg pages');
+    const idag = stockholmDatum(this.clock.now());
+    const [sida, antal] = await Promise.all([this.inkorg.list(enhetId, idag, query), this.inkorg.antal(enhetId, idag)]);
+    const tal = new Map(antal.map((a) => [a.status, a.n]));
+    const upTo = (status: RemissinstansStatus | 'forsenad'): Antal => {
+      const n = tal.get(status) ?? 0;
+      return { antal: Math.min(n, LIST_COUNT_CAP), fler: n > LIST_COUNT_CAP };
+    };
+    return {
+      sida: {
+        ...sida,
+        items: sida.items.map((rad) => ({
+          ...rad,
+          dagarForsenad: rad.forsenad ? daysBetween(rad.svarsdatum, idag) : null,
+        })),
+      },
+      antalPerStatus: Object.fromEntries(REMISSINSTANS_STATUSAR.map((s) => [s, upTo(s)])) as InkorgVy['antalPerStatus'],
+      forsenade: upTo('forsenad'),
+      idag,
+    };
   }
 }

@@ -13,6 +13,7 @@ import {
   RemissinstansStatus,
 } from '@app/database';
 import { EntityManager } from 'typeorm';
+import { HandlingVy } from './namnd-instans.view';
 
 export interface InstansMedRemiss {
   instans: Remissinstans & { mottagareEnhetId: string };
@@ -90,6 +91,24 @@ export class NamndInstansRepository {
       namn: enhetMedOrganisation(enhet?.namn, organisation.namn),
       funktionsbrevlada: enhet?.funktionsbrevlada ?? null,
     };
+  }
+
+  /** The sending organisation and enhet by name, as the instans' page shows them. */
+  async avsandarNamn(manager: EntityManager, remiss: Remiss): Promise<{ organisation: string; enhet: string }> {
+    const [organisation, enhet] = await Promise.all([
+      manager.findOneByOrFail(Organisation, { id: remiss.organisationId }),
+      manager.findOneByOrFail(Enhet, { id: remiss.avsandareEnhetId }),
+    ]);
+    return { organisation: organisation.namn, enhet: enhet.namn };
+  }
+
+  /** The remisshandlingar of a remiss with their files' names, in the sender's order. */
+  handlingar(manager: EntityManager, remissId: string): Promise<HandlingVy[]> {
+    return manager.query(
+      `SELECT h.id, h.titel, h.sidantal, f.filnamn FROM remisshandling h JOIN fil f ON f.id = h.fil_id
+        WHERE h.remiss_id = $1 ORDER BY h.ordning`,
+      [remissId],
+    );
   }
 
   organisation(manager: EntityManager, id: string): Promise<Organisation> {

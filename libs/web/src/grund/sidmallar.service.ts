@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, stockholmWallClock } from '@app/core';
+import { APP_CONFIG, AppConfig, statusnamn, stockholmDatum, stockholmWallClock, Tillstandsmaskin } from '@app/core';
 import nunjucks from 'nunjucks';
 import { dirname, join, resolve } from 'node:path';
 
@@ -43,6 +43,9 @@ export class Sidmallar {
     });
     this.env = new nunjucks.Environment(loader, { autoescape: true, throwOnUndefined: false });
     this.env.addFilter('datumtid', (v: Date | string | null | undefined) => (v ? datumOchTid(v) : ''));
+    this.env.addFilter('datum', (v: Date | string | null | undefined) => (v ? stockholmDatum(new Date(v)) : ''));
+    // `status | statusnamn('remissinstans')` → "under beredning": the display names of libs/core, never the raw value.
+    this.env.addFilter('statusnamn', (status: string, maskin: Tillstandsmaskin) => statusnamn(maskin, status as never));
     this.env.addFilter('faltId', (v: string) => faltId(v));
     this.env.addFilter('rollnamn', (roller: string[]) => roller.map((r) => ROLLNAMN[r] ?? r).join(', '));
   }

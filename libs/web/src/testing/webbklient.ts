@@ -7,6 +7,7 @@ export interface Sidsvar {
   html: string;
   /** The page's <title>, without the service name. */
   titel: string;
+  contentType?: string;
 }
 
 /**
@@ -64,6 +65,6 @@ export class Webbklient {
     if (token) this.csrfToken = token;
     const titel = /<title>([^<]*?)(?: – Remissplattformen)?<\/title>/.exec(html)?.[1] ?? '';
     const location = res.headers.get('location') ?? undefined;
-    return { status: res.status, location, html, titel };
+    return { status: res.status, location, html, titel, contentType: res.headers.get('content-type') ?? undefined };
   }
 }
