@@ -7,6 +7,7 @@ import { RemissKarnaModule } from '@app/remiss';
 import { RemissvarUtskrift } from './dokument/remissvar-utskrift.service';
 import { ExpedieringController } from './expediering/expediering.controller';
 import { ExpedieringService } from './expediering/expediering.service';
+import { InstansSvarService } from './instans-svar/instans-svar.service';
 import { InkorgController } from './inkorg/inkorg.controller';
 import { InkorgReadModel } from './inkorg/inkorg.read-model';
 import { InkorgService } from './inkorg/inkorg.service';
@@ -36,7 +37,9 @@ import { RemissvarService } from './remissvar.service';
     RemissvarService,
     RemissvarUtskrift,
     ExpedieringService,
+    InstansSvarService,
   ],
-  exports: [RemissvarRepository],
+  // InstansSvarService: the nämnd's pages (libs/web) reach an answer through its instans.
+  exports: [RemissvarRepository, InstansSvarService],
 })
 export class SvarModule {}

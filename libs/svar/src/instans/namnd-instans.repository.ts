@@ -5,6 +5,7 @@ import {
   Arende,
   Diarium,
   Enhet,
+  Handling,
   Organisation,
   Remiss,
   Remisshandling,
@@ -109,6 +110,16 @@ export class NamndInstansRepository {
   /** A remisshandling of this remiss (null when it belongs to another). */
   handling(manager: EntityManager, remissId: string, id: string): Promise<Remisshandling | null> {
     return manager.findOneBy(Remisshandling, { id, remissId });
+  }
+
+  /** The remiss' handlingar in their order: what a synpunkt can refer to. */
+  handlingar(manager: EntityManager, remissId: string): Promise<Remisshandling[]> {
+    return manager.find(Remisshandling, { where: { remissId }, order: { ordning: 'ASC' } });
+  }
+
+  /** The handling a sent file was registered as in the nämnd's ärende (null before it is sent). */
+  utgaendeHandling(manager: EntityManager, arendeId: string, filId: string): Promise<Handling | null> {
+    return manager.findOneBy(Handling, { arendeId, filId, riktning: 'utgaende' });
   }
 
   /** The extracted text of one page (null when the page does not exist). */
