@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApp, TestApp } from '@app/runtime/testing/test-app';
+import { demoRemissMedHandling } from '@app/svar/testing/demo-remiss';
+import { unSvar } from '@app/svar/testing/policy-fixture';
 import { Webbklient } from '@app/web/testing/webbklient';
 import { PlatformModule } from '../../src/platform.module';
 
@@ -24,18 +26,43 @@ interface Rad {
   path: (f: Fixtur) => string;
   /** Every signed-in user's outcome; anonymous always goes to sign-in with the way back. */
   utfall: Record<Vem, Utfall>;
+  /** The page is a file (a PDF): allowed, it is that file; refused, a Swedish page as any other. */
+  fil?: true;
 }
 
 /** What the rows need to name objects; sections add what their pages show. */
 interface Fixtur {
   t: TestApp;
+  /** UN's remissinstans of the demo remiss, registered, with a draft answer (version 1). */
+  unInstans: string;
 }
 
 const alla = (u: Utfall): Record<Vem, Utfall> =>
   Object.fromEntries(Object.keys(ANVANDARE).map((v) => [v, u])) as Record<Vem, Utfall>;
 
+/** A page of UN's answer: a 404 for everyone without a role at UN (drafts stay inside the nämnd); at UN, the role decides. */
+const vidUN = (unSekreterare: Utfall, unHandlaggare: Utfall, registrator: Utfall): Pick<Rad, 'utfall'> => ({
+  utfall: { ...alla(404), unSekreterare, unHandlaggare, registrator },
+});
+
 /** Every page, by role: each section adds its rows here. */
-const RADER: Rad[] = [{ sida: 'enhetsval', path: () => '/valj-enhet', utfall: alla(200) }];
+const RADER: Rad[] = [
+  { sida: 'enhetsval', path: () => '/valj-enhet', utfall: alla(200) },
+  // The answer's pages: writing needs namndsekreterare or handläggare, the history and preview any role at UN
+  // (the API's LASA_UTKAST), beslut and expediering the sekreterare.
+  { sida: 'svar, editor', path: (f) => `/inkorg/${f.unInstans}/svar`, ...vidUN(200, 200, 403) },
+  { sida: 'svar, historik', path: (f) => `/inkorg/${f.unInstans}/svar/historik`, ...vidUN(200, 200, 200) },
+  { sida: 'svar, en version', path: (f) => `/inkorg/${f.unInstans}/svar/historik/1`, ...vidUN(200, 200, 200) },
+  {
+    sida: 'svar, förhandsvisning',
+    path: (f) => `/inkorg/${f.unInstans}/svar/forhandsvisning`,
+    ...vidUN(200, 200, 200),
+    fil: true,
+  },
+  { sida: 'svar, för beslut', path: (f) => `/inkorg/${f.unInstans}/svar/for-beslut`, ...vidUN(200, 200, 403) },
+  { sida: 'svar, beslut', path: (f) => `/inkorg/${f.unInstans}/svar/beslut`, ...vidUN(200, 403, 403) },
+  { sida: 'svar, expediera', path: (f) => `/inkorg/${f.unInstans}/svar/expediera`, ...vidUN(200, 403, 403) },
+];
 
 describe('pages by role (anonymous → sign-in; wrong role → 403 page; another organisation → 404 page)', () => {
   let t: TestApp;
@@ -44,7 +71,13 @@ describe('pages by role (anonymous → sign-in; wrong role → 403 page; another
 
   beforeAll(async () => {
     t = await startTestApp((c, i) => PlatformModule.forRoot(c, i));
-    fixtur = { t };
+    const demo = await demoRemissMedHandling(t.db.url);
+    const un = await t.as('un.sekreterare@enkoping.demo');
+    await un.post(`/api/remissinstanser/${demo.instanser.UN}/registrera`, {});
+    expect(
+      (await un.post(`/api/remissinstanser/${demo.instanser.UN}/remissvar`, unSvar(demo.remisshandlingId))).status,
+    ).toBe(201);
+    fixtur = { t, unInstans: demo.instanser.UN };
     for (const [vem, epost] of Object.entries(ANVANDARE))
       klienter.set(vem as Vem, await Webbklient.signIn(t.url, epost));
   });
@@ -65,6 +98,10 @@ describe('pages by role (anonymous → sign-in; wrong role → 403 page; another
         const svar = await klienter.get(vem)!.get(path);
         const vantat = rad.utfall[vem];
         expect([vem, svar.status]).toEqual([vem, vantat]);
+        if (rad.fil && vantat === 200) {
+          expect(svar.html.startsWith('%PDF')).toBe(true);
+          continue;
+        }
         expect(svar.html).toContain('<html lang="sv"');
         if (vantat === 403) expect(svar.titel).toBe('Du har inte behörighet till sidan');
         if (vantat === 404) expect(svar.titel).toBe('Sidan finns inte');
