@@ -119,9 +119,18 @@ describe('the remissvar editor, beslut and expediering (Chromium)', () => {
     expect(await value(handlaggare, '#synpunkter-1-citat')).toBe(PA_SIDAN_6);
     expect(await synpunktRader()).toEqual([{ id: expect.any(String), text: INVANDNING }]);
     await expectAccessible(handlaggare, 'editor, quote on another page', konsolH);
+    // The refused synpunkt from its heading to the quote's error (docs/skarmbilder/svar-editor-fel.png).
     await handlaggare.setViewport({ width: 1100, height: 900 });
-    await (await handlaggare.$('#synpunkt-2'))!.scrollIntoView();
-    await handlaggare.screenshot({ path: '/tmp/svar-editor-fel.png' });
+    await handlaggare.evaluate(() =>
+      (globalThis as unknown as { scrollTo: (x: number, y: number) => void }).scrollTo(0, 0),
+    );
+    const ruta = (await (await handlaggare.$('#synpunkt-2'))!.boundingBox())!;
+    const fel = (await (await handlaggare.$('#synpunkter-1-citat'))!.boundingBox())!;
+    await handlaggare.screenshot({
+      path: '/tmp/svar-editor-fel.png',
+      captureBeyondViewport: true,
+      clip: { x: 0, y: ruta.y - 24, width: 1100, height: fel.y + fel.height + 24 - (ruta.y - 24) },
+    });
 
     await setValue(handlaggare, '#synpunkter-1-sida', '6');
     await clickButton(handlaggare, 'Spara');
@@ -191,7 +200,7 @@ describe('the remissvar editor, beslut and expediering (Chromium)', () => {
       demo.instanser.UN,
     ]);
     expect(efter.avslutning).toBe('Nämnden ser fram emot fortsatt dialog.');
-    await handlaggare.setViewport({ width: 1100, height: 900 });
+    await handlaggare.setViewport({ width: 1100, height: 1700 });
     await handlaggare.screenshot({ path: '/tmp/svar-editor.png' });
   });
 
