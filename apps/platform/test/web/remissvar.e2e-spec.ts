@@ -89,6 +89,14 @@ describe('the remissvar editor, beslut and expediering (Chromium)', () => {
     await t?.close();
   });
 
+  it('asks for registrering before an answer to a remiss not yet registered', async () => {
+    const { page, konsol } = await signIn('sn.sekreterare@enkoping.demo');
+    await page.goto(`${t.url}/inkorg/${demo.instanser.SN}/svar`);
+    expect(await mainText(page)).toContain('Remissen är inte registrerad hos er ännu.');
+    expect(await page.$('form[action$="/svar"]')).toBeNull();
+    await expectAccessible(page, 'editor, instans not registered', konsol);
+  });
+
   it('writes an answer with two synpunkter; a quote on another page is refused at its field with the page it is on', async () => {
     await handlaggare.goto(editor);
     expect(await handlaggare.title()).toBe('Svar på remissen – Remissplattformen');
@@ -105,8 +113,14 @@ describe('the remissvar editor, beslut and expediering (Chromium)', () => {
     await handlaggare.click('#synpunkter-1-typ-4'); // övrigt
     await handlaggare.type('#synpunkter-1-text', CITATSYNPUNKT);
     await handlaggare.select('#synpunkter-1-remisshandlingId', demo.remisshandlingId);
-    await handlaggare.type('#synpunkter-1-sida', '5');
+    await handlaggare.type('#synpunkter-1-sida', 'fem');
     await handlaggare.type('#synpunkter-1-citat', PA_SIDAN_6);
+    await clickButton(handlaggare, 'Spara');
+    expect(await handlaggare.$eval('#synpunkter-1-sida-error', (e) => e.textContent)).toContain(
+      'Skriv sidans nummer med siffror',
+    );
+    await expectAccessible(handlaggare, 'editor, a page number in words', konsolH);
+    await setValue(handlaggare, '#synpunkter-1-sida', '5');
     await clickButton(handlaggare, 'Spara');
 
     expect(await handlaggare.title()).toBe('Fel: Svar på remissen – Remissplattformen');

@@ -556,6 +556,8 @@ export const ERROR_CODES = {
     HttpStatus.BAD_REQUEST,
     (p) => `${p.falt}: footnote [^${p.fotnot}] has no text`,
     (p) => `Fotnot ${p.fotnot} saknar text`,
+    // `falt` names the footnotes that lack one (`fotnoter`, `synpunkter.1.fotnoter`): a form shows it there.
+    { fel: (p, svenska) => [{ falt: p.falt, meddelande: svenska }] },
   ),
   REMISSHANDLING_SAKNAS: spec<{ synpunkt: number }>(
     HttpStatus.UNPROCESSABLE_ENTITY,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { FilRepository } from '@app/archive';
 import { Actor } from '@app/auth';
-import { DomainError, Filsvar, notFound, SidQuery, STALLNINGSNAMN, statusnamn } from '@app/core';
+import { Filsvar, notFound, SidQuery, STALLNINGSNAMN, statusnamn } from '@app/core';
 import { Remissvar } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { BESLUTA, LASA_UTKAST, requireRoll, SKRIVA } from '../behorighet';
@@ -75,8 +75,9 @@ export class InstansSvarService {
   ): Promise<RemissvarResponse> {
     const svar = await this.svarFor(actor, instansId);
     if (!svar) return this.remissvar.create(actor, instansId, dto);
-    if (version === undefined) throw new DomainError('VERSION_REQUIRED');
-    return this.remissvar.save(actor, svar.id, version, dto);
+    // A form opened before anyone had saved carries no version: it is based on "nothing yet", so
+    // the save is stale and its user sees every save since, as for any other stale save.
+    return this.remissvar.save(actor, svar.id, version ?? 0, dto);
   }
 
   async historik(actor: Actor, instansId: string, query: SidQuery): Promise<HistorikVy> {
