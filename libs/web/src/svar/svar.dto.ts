@@ -11,6 +11,7 @@ import {
   IsUUID,
   Matches,
   MaxLength,
+  MinLength,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
@@ -130,8 +131,10 @@ export class SvarFormular {
   @Matches(HELTAL)
   version?: string;
 
+  @TomSomSaknas()
   @IsOptional()
   @IsString()
+  @MinLength(3, { context: { meddelande: 'Skriv en rubrik med minst 3 tecken, eller lämna fältet tomt.' } })
   @MaxLength(500)
   titel?: string;
 
