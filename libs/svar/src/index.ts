@@ -14,4 +14,7 @@ export * from './instans/namnd-instans.service';
 export * from './instans/namnd-instans.view';
 export * from './instans/registrering.service';
 export * from './expediering/expediering.service';
-export { NamndAvstaDto, RegistreraDto } from './remissvar.dto';
+export * from './instans-svar/instans-svar.service';
+export * from './instans-svar/instans-svar.view';
+export * from './remissvar.dto';
+export * from './remissvar.response';

@@ -8,6 +8,7 @@ import { RemissKarnaModule } from '@app/remiss';
 import { RemissvarUtskrift } from './dokument/remissvar-utskrift.service';
 import { ExpedieringController } from './expediering/expediering.controller';
 import { ExpedieringService } from './expediering/expediering.service';
+import { InstansSvarService } from './instans-svar/instans-svar.service';
 import { InkorgController } from './inkorg/inkorg.controller';
 import { InkorgReadModel } from './inkorg/inkorg.read-model';
 import { InkorgService } from './inkorg/inkorg.service';
@@ -39,9 +40,10 @@ import { RemissvarService } from './remissvar.service';
     RemissvarService,
     RemissvarUtskrift,
     ExpedieringService,
+    InstansSvarService,
   ],
   // The external link's module answers with the same model, checks and PDF; the web pages call
-  // the services the API does (libs/web).
+  // the services the API does (libs/web); InstansSvarService reaches an answer through its instans.
   exports: [
     RemissvarRepository,
     Innehallsgranskning,
@@ -50,6 +52,7 @@ import { RemissvarService } from './remissvar.service';
     NamndInstansService,
     RegistreringService,
     ExpedieringService,
+    InstansSvarService,
   ],
 })
 export class SvarModule {}

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { WebGrundModule } from './grund/web-grund.module';
 import { InkorgSidorModule } from './inkorg/inkorg-sidor.module';
+import { SvarSidorModule } from './svar/svar-sidor.module';
 import { UtvecklingWebModule } from './utveckling/utveckling.module';
 
 /** Every page of the platform: the foundation and each section's pages. */
 @Module({
-  imports: [WebGrundModule, InkorgSidorModule, UtvecklingWebModule],
+  imports: [WebGrundModule, InkorgSidorModule, SvarSidorModule, UtvecklingWebModule],
 })
 export class WebModule {}

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApp, TestApp } from '@app/runtime/testing/test-app';
 import { DemoRemiss, demoRemissMedHandling } from '@app/svar/testing/demo-remiss';
+import { unSvar } from '@app/svar/testing/policy-fixture';
 import { Webbklient } from '@app/web/testing/webbklient';
 import { PlatformModule } from '../../src/platform.module';
 
@@ -25,7 +26,7 @@ interface Rad {
   path: (f: Fixtur) => string;
   /** Every signed-in user's outcome; anonymous always goes to sign-in with the way back. */
   utfall: Record<Vem, Utfall>;
-  /** A file rather than a page when allowed (its refusals are pages all the same). */
+  /** The page is a file (a PDF): allowed, it is that file; refused, a Swedish page as any other. */
   fil?: true;
 }
 
@@ -34,6 +35,8 @@ interface Fixtur {
   t: TestApp;
   /** The demo remiss KS2025/118 with its handling: UN's instans is the nämnd pages' object. */
   demo: DemoRemiss;
+  /** UN's remissinstans of the demo remiss, registered, with a draft answer (version 1). */
+  unInstans: string;
 }
 
 const alla = (u: Utfall): Record<Vem, Utfall> =>
@@ -54,6 +57,10 @@ const NAMND: Record<Vem, Utfall> = {
   vadstena: 404,
 };
 const unInstans = (f: Fixtur) => `/inkorg/${f.demo.instanser.UN}`;
+/** A page of UN's answer: a 404 for everyone without a role at UN (drafts stay inside the nämnd); at UN, the role decides. */
+const vidUN = (unSekreterare: Utfall, unHandlaggare: Utfall, registrator: Utfall): Pick<Rad, 'utfall'> => ({
+  utfall: { ...alla(404), unSekreterare, unHandlaggare, registrator },
+});
 
 /** Every page, by role: each section adds its rows here. */
 const RADER: Rad[] = [
@@ -73,6 +80,20 @@ const RADER: Rad[] = [
     utfall: NAMND,
     fil: true,
   },
+  // The answer's pages: writing needs namndsekreterare or handläggare, the history and preview any role at UN
+  // (the API's LASA_UTKAST), beslut and expediering the sekreterare.
+  { sida: 'svar, editor', path: (f) => `/inkorg/${f.unInstans}/svar`, ...vidUN(200, 200, 403) },
+  { sida: 'svar, historik', path: (f) => `/inkorg/${f.unInstans}/svar/historik`, ...vidUN(200, 200, 200) },
+  { sida: 'svar, en version', path: (f) => `/inkorg/${f.unInstans}/svar/historik/1`, ...vidUN(200, 200, 200) },
+  {
+    sida: 'svar, förhandsvisning',
+    path: (f) => `/inkorg/${f.unInstans}/svar/forhandsvisning`,
+    ...vidUN(200, 200, 200),
+    fil: true,
+  },
+  { sida: 'svar, för beslut', path: (f) => `/inkorg/${f.unInstans}/svar/for-beslut`, ...vidUN(200, 200, 403) },
+  { sida: 'svar, beslut', path: (f) => `/inkorg/${f.unInstans}/svar/beslut`, ...vidUN(200, 403, 403) },
+  { sida: 'svar, expediera', path: (f) => `/inkorg/${f.unInstans}/svar/expediera`, ...vidUN(200, 403, 403) },
 ];
 
 describe('pages by role (anonymous → sign-in; wrong role → 403 page; another organisation → 404 page)', () => {
@@ -82,7 +103,13 @@ describe('pages by role (anonymous → sign-in; wrong role → 403 page; another
 
   beforeAll(async () => {
     t = await startTestApp((c, i) => PlatformModule.forRoot(c, i));
-    fixtur = { t, demo: await demoRemissMedHandling(t.db.url) };
+    const demo = await demoRemissMedHandling(t.db.url);
+    const un = await t.as('un.sekreterare@enkoping.demo');
+    await un.post(`/api/remissinstanser/${demo.instanser.UN}/registrera`, {});
+    expect(
+      (await un.post(`/api/remissinstanser/${demo.instanser.UN}/remissvar`, unSvar(demo.remisshandlingId))).status,
+    ).toBe(201);
+    fixtur = { t, demo, unInstans: demo.instanser.UN };
     for (const [vem, epost] of Object.entries(ANVANDARE))
       klienter.set(vem as Vem, await Webbklient.signIn(t.url, epost));
   });

@@ -29,7 +29,7 @@ export class DomainError<C extends ErrorCode = ErrorCode> extends Error {
     this.status = spec.status;
     this.svenska = spec.svenska(params);
     this.details = spec.details?.(params);
-    this.fel = spec.fel?.(params);
+    this.fel = spec.fel?.(params, this.svenska);
   }
 }
 

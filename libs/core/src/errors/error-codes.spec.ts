@@ -150,6 +150,15 @@ describe('every error code', () => {
     expect(() => new DomainError('NOT_FOUND')).toThrow(TypeError);
   });
 
+  it("places a synpunkt's refusal at that synpunkt's field, so a form shows it there", () => {
+    const annanSida = new DomainError('CITAT_PA_ANNAN_SIDA', EXEMPEL.CITAT_PA_ANNAN_SIDA);
+    expect(annanSida.fel).toEqual([
+      { falt: 'synpunkter.2.citat', meddelande: 'Citatet finns på sidan 6, inte på sidan 5' },
+    ]);
+    expect(new DomainError('STRYKTEXT_SAKNAS', EXEMPEL.STRYKTEXT_SAKNAS).fel?.[0].falt).toBe('synpunkter.2.strykText');
+    expect(new DomainError('SIDA_SAKNAS', EXEMPEL.SIDA_SAKNAS).fel?.[0].falt).toBe('synpunkter.2.sida');
+  });
+
   it('says how long to wait in Retry-After and in words', () => {
     const e = new DomainError('TOO_MANY_REQUESTS', { sekunder: 41.2, orsak: 'link' });
     expect([e.status, e.details, e.svenska]).toEqual([

@@ -13,7 +13,8 @@ export interface ErrorSpec<P> {
   message: (p: P) => string;
   svenska: (p: P) => string;
   details?: (p: P) => Record<string, unknown>;
-  fel?: (p: P) => FaltFel[];
+  /** The refused fields, given the parameters and the code's Swedish text. */
+  fel?: (p: P, svenska: string) => FaltFel[];
 }
 
 const spec = <P = void>(
@@ -58,6 +59,16 @@ function vilka(andringar: AndringSedan[]): string {
   if (namn.length === 0) return 'någon annan';
   return namn.length === 1 ? namn[0] : `${namn.slice(0, -1).join(', ')} och ${namn.at(-1)}`;
 }
+
+/**
+ * A refusal of one synpunkt's field, placed at that field (`synpunkter.1.citat`) so that a form
+ * shows the code's Swedish text there, beside what the user wrote.
+ */
+const vidSynpunkt =
+  (falt: string) =>
+  (p: { synpunkt: number }, svenska: string): FaltFel[] => [
+    { falt: `synpunkter.${p.synpunkt - 1}.${falt}`, meddelande: svenska },
+  ];
 
 export type InvalidMottagare =
   | { skal: 'ofullstandig'; index: number }
@@ -569,62 +580,70 @@ export const ERROR_CODES = {
     HttpStatus.BAD_REQUEST,
     (p) => `${p.falt}: an andringsforslag needs strykText, nyText or both`,
     (p) => `Ändringsförslag ${p.synpunkt} saknar text att stryka eller föreslagen text`,
-    { details: (p) => ({ synpunkt: p.synpunkt }) },
+    { fel: vidSynpunkt('strykText'), details: (p) => ({ synpunkt: p.synpunkt }) },
   ),
   ANDRING_UTAN_ANDRINGSFORSLAG: spec<{ falt: string; synpunkt: number }>(
     HttpStatus.BAD_REQUEST,
     (p) => `${p.falt}: strykText and nyText belong to an andringsforslag`,
     (p) => `Synpunkt ${p.synpunkt}: text att stryka eller ersätta hör till ett ändringsförslag`,
-    { details: (p) => ({ synpunkt: p.synpunkt }) },
+    { fel: vidSynpunkt('typ'), details: (p) => ({ synpunkt: p.synpunkt }) },
   ),
   REFERENS_OFULLSTANDIG: spec<{ falt: string; synpunkt: number }>(
     HttpStatus.BAD_REQUEST,
     (p) => `${p.falt}: a quotation or page needs both remisshandlingId and sida`,
     (p) => `Synpunkt ${p.synpunkt}: ange både remisshandling och sida`,
-    { details: (p) => ({ synpunkt: p.synpunkt }) },
+    { fel: vidSynpunkt('sida'), details: (p) => ({ synpunkt: p.synpunkt }) },
   ),
   FOTNOT_SAKNAS: spec<{ falt: string; fotnot: string | number }>(
     HttpStatus.BAD_REQUEST,
     (p) => `${p.falt}: footnote [^${p.fotnot}] has no text`,
     (p) => `Fotnot ${p.fotnot} saknar text`,
+    // `falt` names the footnotes that lack one (`fotnoter`, `synpunkter.1.fotnoter`): a form shows it there.
+    { fel: (p, svenska) => [{ falt: p.falt, meddelande: svenska }] },
   ),
   REMISSHANDLING_SAKNAS: spec<{ synpunkt: number }>(
     HttpStatus.UNPROCESSABLE_ENTITY,
     () => 'Remisshandlingen hör inte till den här remissen',
     () => 'Remisshandlingen hör inte till den här remissen',
-    { details: (p) => ({ synpunkt: p.synpunkt }) },
+    { fel: vidSynpunkt('remisshandlingId'), details: (p) => ({ synpunkt: p.synpunkt }) },
   ),
   SIDA_SAKNAS: spec<{ synpunkt: number; sida: number; titel: string; sidantal: number }>(
     HttpStatus.UNPROCESSABLE_ENTITY,
     (p) => `Sidan ${p.sida} finns inte i ${p.titel} (${p.sidantal} sidor)`,
     (p) => `Sidan ${p.sida} finns inte i ${p.titel} (${p.sidantal} sidor)`,
-    { details: (p) => ({ synpunkt: p.synpunkt }) },
+    { fel: vidSynpunkt('sida'), details: (p) => ({ synpunkt: p.synpunkt }) },
   ),
   CITAT_SAKNAS: spec<{ synpunkt: number; sida: number; titel: string }>(
     HttpStatus.UNPROCESSABLE_ENTITY,
     (p) => `Citatet finns inte på sidan ${p.sida} i ${p.titel}`,
     (p) => `Citatet finns inte på sidan ${p.sida} i ${p.titel}`,
-    { details: (p) => ({ synpunkt: p.synpunkt }) },
+    { fel: vidSynpunkt('citat'), details: (p) => ({ synpunkt: p.synpunkt }) },
   ),
   CITAT_PA_ANNAN_SIDA: spec<{ synpunkt: number; funnenSida: number; angivenSida: number; titel: string }>(
     HttpStatus.UNPROCESSABLE_ENTITY,
     (p) =>
       `Synpunkt ${p.synpunkt}: the quotation is on page ${p.funnenSida} of ${p.titel}, not on page ${p.angivenSida}`,
     (p) => `Citatet finns på sidan ${p.funnenSida}, inte på sidan ${p.angivenSida}`,
-    { details: (p) => ({ synpunkt: p.synpunkt, funnenSida: p.funnenSida, angivenSida: p.angivenSida }) },
+    {
+      fel: vidSynpunkt('citat'),
+      details: (p) => ({ synpunkt: p.synpunkt, funnenSida: p.funnenSida, angivenSida: p.angivenSida }),
+    },
   ),
   STRYKTEXT_PA_ANNAN_SIDA: spec<{ synpunkt: number; funnenSida: number; angivenSida: number; titel: string }>(
     HttpStatus.UNPROCESSABLE_ENTITY,
     (p) =>
       `Synpunkt ${p.synpunkt}: the text to strike is on page ${p.funnenSida} of ${p.titel}, not on page ${p.angivenSida}`,
     (p) => `Texten att stryka finns på sidan ${p.funnenSida}, inte på sidan ${p.angivenSida}`,
-    { details: (p) => ({ synpunkt: p.synpunkt, funnenSida: p.funnenSida, angivenSida: p.angivenSida }) },
+    {
+      fel: vidSynpunkt('strykText'),
+      details: (p) => ({ synpunkt: p.synpunkt, funnenSida: p.funnenSida, angivenSida: p.angivenSida }),
+    },
   ),
   STRYKTEXT_SAKNAS: spec<{ synpunkt: number; sida: number; titel: string }>(
     HttpStatus.UNPROCESSABLE_ENTITY,
     (p) => `Texten att stryka finns inte på sidan ${p.sida} i ${p.titel}`,
     (p) => `Texten att stryka finns inte på sidan ${p.sida} i ${p.titel}`,
-    { details: (p) => ({ synpunkt: p.synpunkt }) },
+    { fel: vidSynpunkt('strykText'), details: (p) => ({ synpunkt: p.synpunkt }) },
   ),
 } satisfies Record<string, ErrorSpec<never>>;
 

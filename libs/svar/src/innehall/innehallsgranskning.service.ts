@@ -29,7 +29,7 @@ export class Innehallsgranskning {
     befintliga: readonly string[],
   ): Promise<RemissvarInnehall> {
     const fotnoter = dto.fotnoter ?? [];
-    requireFotnoter(`${dto.inledning}\n${dto.avslutning}`, fotnoter, 'inledning/avslutning');
+    requireFotnoter(`${dto.inledning}\n${dto.avslutning}`, fotnoter, 'fotnoter');
     requireEgnaIds(dto.synpunkter, befintliga);
     const synpunkter: SynpunktInnehall[] = [];
     const sidor: Sidcache = new Map();
@@ -64,7 +64,7 @@ export class Innehallsgranskning {
       throw new DomainError('REFERENS_OFULLSTANDIG', { falt, synpunkt: nr });
     }
     const fotnoter = p.fotnoter ?? [];
-    requireFotnoter(p.text, fotnoter, falt);
+    requireFotnoter(p.text, fotnoter, `synpunkter.${nr - 1}.fotnoter`);
     if (p.remisshandlingId) await this.requireReferens(manager, remiss, p, nr, sidor);
     return {
       id: p.id ?? null,

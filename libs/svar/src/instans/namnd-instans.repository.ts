@@ -5,6 +5,7 @@ import {
   Arende,
   Diarium,
   Enhet,
+  Handling,
   Organisation,
   Remiss,
   Remisshandling,
@@ -102,7 +103,7 @@ export class NamndInstansRepository {
     return { organisation: organisation.namn, enhet: enhet.namn };
   }
 
-  /** The remisshandlingar of a remiss with their files' names, in the sender's order. */
+  /** The remisshandlingar of a remiss with their files' names, in the sender's order: what a synpunkt can refer to. */
   handlingar(manager: EntityManager, remissId: string): Promise<HandlingVy[]> {
     return manager.query(
       `SELECT h.id, h.titel, h.sidantal, f.filnamn FROM remisshandling h JOIN fil f ON f.id = h.fil_id
@@ -143,6 +144,11 @@ export class NamndInstansRepository {
   /** A remisshandling of this remiss (null when it belongs to another). */
   handling(manager: EntityManager, remissId: string, id: string): Promise<Remisshandling | null> {
     return manager.findOneBy(Remisshandling, { id, remissId });
+  }
+
+  /** The handling a sent file was registered as in the nämnd's ärende (null before it is sent). */
+  utgaendeHandling(manager: EntityManager, arendeId: string, filId: string): Promise<Handling | null> {
+    return manager.findOneBy(Handling, { arendeId, filId, riktning: 'utgaende' });
   }
 
   /** The extracted text of one page (null when the page does not exist). */

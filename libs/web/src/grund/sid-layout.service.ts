@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { navigering } from './navigering';
 import { Sida } from './sida';
-import { Sidmallar } from './sidmallar.service';
+import { faltId, Sidmallar } from './sidmallar.service';
 import { WebbRequest } from './webb-kontext';
 
 /** The path of a request without its query, for "where am I" in the navigation and the sign-in's way back. */
@@ -39,6 +39,8 @@ export class SidLayout {
       notis: flash.notis,
       fel: flash.fel ?? [],
       felPerFalt: Object.fromEntries((flash.fel ?? []).map((f) => [f.falt, f.meddelande])),
+      // By field id too: the domain writes a path as `synpunkter[1].citat` or `synpunkter.1.citat`, the id is one.
+      felPerId: Object.fromEntries((flash.fel ?? []).map((f) => [faltId(f.falt), f.meddelande])),
       varden: flash.varden ?? {},
       felkod: flash.kod,
       feldetaljer: flash.detaljer,
