@@ -1,6 +1,7 @@
 import { Mall, Mallmiljo } from '@app/core';
 import { join } from 'node:path';
 import { Brevhuvud } from '../dokument';
+import { SIDFORMAT } from '../vy/sidformat';
 import { SidVy } from '../vy/sida-vy';
 import { Kommun, loadKommun } from './kommun';
 import { typsnittCss } from './typsnitt';
@@ -50,6 +51,7 @@ export class Mallar {
         enhet: brevhuvud.enhet,
         forvaltning: brevhuvud.forvaltning,
         brevhuvudPartial: `kommun/${kommun.slug}`,
+        format: SIDFORMAT,
       },
     });
   }
