@@ -1,13 +1,17 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import { Logger } from '@nestjs/common';
 import { Test, TestingModule } from '@nestjs/testing';
 import { ClockModule, ConfigModule, loadConfig } from '@app/core';
 import { ChromiumPool } from '../chromium/chromium-pool.service';
 import { RemissvarDokument, SynpunktDokument } from '../dokument';
 import { UN2025_412 } from '../exempel/un2025-412';
+import { Mallar } from '../mallar/mallar.service';
 import { PdfModule } from '../pdf.module';
 import { PdfService } from '../pdf.service';
 import { blanksteg, pdfBild, pdfOrd, pdfSidor, pdfText } from '../testing/pdf-verktyg';
+import { remissvarVy } from '../vy/remissvar-vy';
 import { PT_PER_MM, SIDFORMAT } from '../vy/sidformat';
+import { Fotnotsombrytning } from './fotnotsombrytning';
 
 /** The foot of the text area of every page (above the running footer), in points from the top. */
 const TEXTYTANS_BOTTEN = (SIDFORMAT.hojd - SIDFORMAT.botten) * PT_PER_MM;
@@ -156,6 +160,34 @@ describe('footnotes at the foot of their page (real Chromium, pdftotext per page
       const underFotnoterna = ord.filter((o) => o.yMin >= forstaFotnot - 1 && o.yMax < TEXTYTANS_BOTTEN + 1);
       expect(underFotnoterna.filter((o) => /^(H\d\d|Rubrik)/.test(o.ord))).toEqual([]);
       expect(Math.max(...underFotnoterna.map((o) => o.yMax))).toBeGreaterThan(TEXTYTANS_BOTTEN - 14);
+    }
+  });
+
+  it('keeps a footnote no text refers to at the end, after the one at the foot of page 1', async () => {
+    const sidor = (
+      await pdfSidor(
+        await pdf.renderRemissvar({ ...UN2025_412, fotnoter: [...UN2025_412.fotnoter, 'Utan hänvisning i texten.'] }),
+      )
+    ).map(blanksteg);
+    expect(sidor[0]).toContain('1 Framförallt genom applikationen');
+    expect(sidor[0]).not.toContain('Utan hänvisning');
+    expect(sidor[sidor.length - 1]).toMatch(/Bilagor 1\. Protokollsutdrag .* 2 Utan hänvisning i texten\./);
+  });
+
+  it('leaves the notes at the end, and says so in the log, when the layout has not settled within its prints', async () => {
+    const varningar = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    try {
+      const html = moduleRef.get(Mallar).html('remissvar', UN2025_412.brevhuvud, remissvarVy(svarMedTjugoFotnoter()));
+      const pool = moduleRef.get(ChromiumPool);
+      const resultat = await new Fotnotsombrytning((h) => pool.print(h), SIDFORMAT, 2).print(html);
+      expect(resultat).toMatchObject({ utskrifter: 2, vidSidfoten: false });
+      expect(varningar).toHaveBeenCalledWith(expect.stringContaining('they stay at the end of the document'));
+      const sidor = (await pdfSidor(resultat.pdf)).map(blanksteg);
+      const sista = sidor[sidor.length - 1];
+      expect(sidor.slice(0, -1).join(' ')).not.toMatch(/Fotnot F/);
+      expect(sista.match(/\d+ Fotnot F\d\d/g)).toHaveLength(20);
+    } finally {
+      varningar.mockRestore();
     }
   });
 

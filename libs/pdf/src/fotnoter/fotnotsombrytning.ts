@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { PT_PER_MM, Sidformat } from '../vy/sidformat';
 import { Element, HtmlFlode, lasHtml, Tecken } from './html-flode';
+
 import { lasRader, Rad, Sida } from './pdf-rader';
 
 /**
@@ -20,8 +21,9 @@ import { lasRader, Rad, Sida } from './pdf-rader';
  * 4. Print and check: every block on the page of its references, every reference on the page of
  *    its block. A reference that moved takes its footnote along on the next round.
  *
- * After `maxUtskrifter` prints without converging, the document keeps its notes at the end, and a
- * warning says so. The plan a document converged to is kept (by the HTML's SHA-256): printing the
+ * Each print settles at least the first page that was wrong, so it takes at most a print per page
+ * with footnotes, and one more. After that many (or `maxUtskrifter`) without converging, the
+ * document keeps its notes at the end, and a warning says so. The plan a document converged to is kept (by the HTML's SHA-256): printing the
  * same HTML again in the same Chromium lays it out the same way, so a repeated document (a preview,
  * then the expedited answer) costs one print.
  */
@@ -34,7 +36,7 @@ export interface Fotnotsutskrift {
 }
 
 /** One footnote block: after base character `snitt`, holding `fotnoter`, pushed down by `luft` points. */
-interface Plats {
+export interface Plats {
   snitt: number;
   fotnoter: number[];
   luft: number;
@@ -62,6 +64,8 @@ const HALLS_MED_FOREGAENDE_KLASSER = ['andringsforslag'];
 const MINSTA_RADER = 3;
 
 const CACHE_STORLEK = 64;
+/** However many pages have footnotes: beyond this the notes stay at the end. */
+const MAX_UTSKRIFTER = 24;
 
 export class Fotnotsombrytning {
   private readonly logger = new Logger('Fotnoter');
@@ -70,7 +74,7 @@ export class Fotnotsombrytning {
   constructor(
     private readonly skrivUt: (html: string) => Promise<Buffer>,
     private readonly format: Sidformat,
-    private readonly maxUtskrifter = 8,
+    private readonly maxUtskrifter?: number,
   ) {}
 
   async print(html: string): Promise<Fotnotsutskrift> {
@@ -98,10 +102,13 @@ export class Fotnotsombrytning {
       this.logger.warn('The printed text did not match the HTML character for character; footnotes stay at the end');
       return { pdf: forsta, utskrifter, vidSidfoten: false };
     }
+    const sidaAv = sidaPerTecken(sidor, original.tecken.length);
+    const sidorMedFotnoter = new Set([...forstaMarkering.values()].map((index) => sidaAv[index]));
+    const max = this.maxUtskrifter ?? Math.min(MAX_UTSKRIFTER, sidorMedFotnoter.size + 2);
     const radantal = radantalPerFotnot(original, sidor);
     const reserv = new Map<number, number>();
     let plan: Plats[] = [];
-    while (utskrifter < this.maxUtskrifter) {
+    while (utskrifter < max) {
       const nasta = planera({ bas, flode, sidor, plan, radantal, reserv, refererade: forstaMarkering });
       if (nasta === undefined) break;
       plan = nasta;
@@ -404,7 +411,7 @@ function medKlass(tagg: string, klass: string): string {
  * paragraph, its synpunkt) are closed before the block and opened again after it, the way a
  * browser splits a box across a page break, so the text reads on unchanged on the next page.
  */
-function medFotnotsytor(bas: HtmlFlode, plan: Plats[], fotnotsHtml: Map<number, string>): string {
+export function medFotnotsytor(bas: HtmlFlode, plan: Plats[], fotnotsHtml: Map<number, string>): string {
   const { html, element, tecken } = bas;
   const ordnad = [...plan].sort((a, b) => a.snitt - b.snitt);
   const klasser = new Map<Element, Set<string>>();
