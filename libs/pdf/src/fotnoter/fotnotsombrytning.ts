@@ -63,13 +63,17 @@ const HALLS_MED_FOREGAENDE_KLASSER = ['andringsforslag'];
 /** orphans and widows of stil.hbs. */
 const MINSTA_RADER = 3;
 
-const CACHE_STORLEK = 64;
+/** Documents whose final HTML is kept: 32 of UN2025/412's 140 kB (most of it the fonts) take 4.5 MB. */
+const CACHE_STORLEK = 32;
+/** How the templates mark a footnote reference (partials/stycken.hbs). */
+const MARKERINGSKLASS = 'class="fotnotsmarkering"';
 /** However many pages have footnotes: beyond this the notes stay at the end. */
 const MAX_UTSKRIFTER = 24;
 
 export class Fotnotsombrytning {
   private readonly logger = new Logger('Fotnoter');
-  private readonly planer = new Map<string, Plats[]>();
+  /** The HTML each recent document was finally printed from, by the SHA-256 of its first HTML. */
+  private readonly kanda = new Map<string, { html: string; vidSidfoten: boolean }>();
 
   constructor(
     private readonly skrivUt: (html: string) => Promise<Buffer>,
@@ -78,9 +82,28 @@ export class Fotnotsombrytning {
   ) {}
 
   async print(html: string): Promise<Fotnotsutskrift> {
+    // Most documents have no footnote: they are printed as they are, without being read.
+    if (!html.includes(MARKERINGSKLASS)) return { pdf: await this.skrivUt(html), utskrifter: 1, vidSidfoten: false };
+    const nyckel = createHash('sha256').update(html).digest('hex');
+    const kand = this.kanda.get(nyckel);
+    if (kand) {
+      this.kanda.delete(nyckel);
+      this.kanda.set(nyckel, kand);
+      return { pdf: await this.skrivUt(kand.html), utskrifter: 1, vidSidfoten: kand.vidSidfoten };
+    }
+    const resultat = await this.layOut(html);
+    if (this.kanda.size >= CACHE_STORLEK) this.kanda.delete(this.kanda.keys().next().value!);
+    this.kanda.set(nyckel, { html: resultat.html, vidSidfoten: resultat.vidSidfoten });
+    return { pdf: resultat.pdf, utskrifter: resultat.utskrifter, vidSidfoten: resultat.vidSidfoten };
+  }
+
+  private async layOut(html: string): Promise<Fotnotsutskrift & { html: string }> {
     const original = lasHtml(html);
     const forstaMarkering = forstaMarkeringar(original);
-    if (forstaMarkering.size === 0) return { pdf: await this.skrivUt(html), utskrifter: 1, vidSidfoten: false };
+    const forsta = await this.skrivUt(html);
+    let utskrifter = 1;
+    const slutnoter = { pdf: forsta, html, vidSidfoten: false };
+    if (forstaMarkering.size === 0) return { ...slutnoter, utskrifter };
 
     const bas = lasHtml(utanPlaceradeSlutnoter(original, forstaMarkering));
     const fotnotsHtml = new Map(
@@ -89,18 +112,11 @@ export class Fotnotsombrytning {
         return [n, html.slice(p.start, p.slut + '</p>'.length)] as const;
       }),
     );
-    const nyckel = createHash('sha256').update(html).digest('hex');
-    const kand = this.planer.get(nyckel);
-    if (kand)
-      return { pdf: await this.skrivUt(medFotnotsytor(bas, kand, fotnotsHtml)), utskrifter: 1, vidSidfoten: true };
-
-    const forsta = await this.skrivUt(html);
-    let utskrifter = 1;
     let flode = original;
     let sidor = await lasRader(forsta, this.format);
     if (!stammer(sidor, flode)) {
       this.logger.warn('The printed text did not match the HTML character for character; footnotes stay at the end');
-      return { pdf: forsta, utskrifter, vidSidfoten: false };
+      return { ...slutnoter, utskrifter };
     }
     const sidaAv = sidaPerTecken(sidor, original.tecken.length);
     const sidorMedFotnoter = new Set([...forstaMarkering.values()].map((index) => sidaAv[index]));
@@ -118,16 +134,12 @@ export class Fotnotsombrytning {
       flode = lasHtml(nyHtml);
       sidor = await lasRader(pdf, this.format);
       if (!stammer(sidor, flode)) break;
-      if (stamplar(flode, sidor, forstaMarkering).klar) {
-        if (this.planer.size >= CACHE_STORLEK) this.planer.delete(this.planer.keys().next().value!);
-        this.planer.set(nyckel, plan);
-        return { pdf, utskrifter, vidSidfoten: true };
-      }
+      if (stamplar(flode, sidor, forstaMarkering).klar) return { pdf, html: nyHtml, utskrifter, vidSidfoten: true };
     }
     this.logger.warn(
       `Footnotes did not settle at the foot of their pages after ${utskrifter} prints; they stay at the end of the document`,
     );
-    return { pdf: forsta, utskrifter, vidSidfoten: false };
+    return { ...slutnoter, utskrifter };
   }
 }
 
