@@ -208,8 +208,6 @@ interface Lage {
 
 interface Stampling {
   klar: boolean;
-  /** Per page (index 0 = page 1): the footnotes whose first reference is on it. */
-  referenser: number[][];
   /** Per page: is it right (its block holds exactly its references' footnotes and lies wholly on it). */
   ratt: boolean[];
   /** Per block, by the page it is meant for: the pages its text is on. */
@@ -252,7 +250,6 @@ function stamplar(flode: HtmlFlode, sidor: Sida[], refererade: Map<number, numbe
   const allaPlacerade = [...refererade.keys()].every((n) => [...block.values()].some((b) => b.fotnoter.has(n)));
   return {
     klar: allaPlacerade && ratt.every(Boolean),
-    referenser,
     ratt,
     blocksidor: new Map([...block].map(([e, b]) => [e.sida ?? 0, b.sidor])),
   };
@@ -277,38 +274,49 @@ function planera(lage: Lage): Plats[] | undefined {
 
   const basIndex = basIndexar(flode, lage.refererade);
   const basSidor = sidor.map((sida) => innehallsrader(sida, flode, basIndex, lage.refererade));
+  const referenser = [...forstaMarkeringar(bas, lage.refererade)];
   for (let q = 1; q <= sidor.length; q++) {
     const rader = basSidor[q - 1];
-    const nastaStart = basSidor.slice(q).find((r) => r.length > 0)?.[0]?.start;
     const pagaende = plan.filter((p) => p.sida === q);
     if (stampling.ratt[q - 1]) {
       ny.push(...pagaende);
       continue;
     }
-    const referenserHar = new Map(
-      [...forstaMarkeringar(bas, lage.refererade)].filter(([, index]) => rader.length > 0 && index >= rader[0].start),
+    if (rader.length === 0) return ny;
+    // Where the next page's text starts now: a block there moves nothing.
+    const sidslut = basSidor.slice(q).find((r) => r.length > 0)?.[0]?.start ?? bas.tecken.length;
+    const valt = valjSnitt(
+      q,
+      rader,
+      referenser.filter(([, index]) => index >= rader[0].start),
     );
-    const valt = valjSnitt(lage, q, rader, referenserHar);
     if (!valt) return undefined;
-    if (valt.fotnoter.length > 0 || valt.snitt !== (nastaStart ?? bas.tecken.length)) ny.push(valt);
-    const ofarlig =
-      valt.snitt === (nastaStart ?? bas.tecken.length) &&
-      pagaende.every((p) => p.snitt === valt.snitt) &&
-      pagaende.every((p) => p.fotnoter.length === 0 || paRattSida(p));
-    if (!ofarlig) return ny;
+    const behovs = valt.fotnoter.length > 0 || valt.snitt !== sidslut;
+    if (behovs) ny.push(valt);
+    // The pages after this one are as printed only if this page still breaks where it did: at the
+    // same place, by the same kind of break (a block that fitted, or none).
+    const sammaBrytning =
+      valt.snitt === sidslut &&
+      (pagaende.length === 0 ||
+        (behovs &&
+          pagaende.length === 1 &&
+          pagaende[0].snitt === valt.snitt &&
+          (pagaende[0].fotnoter.length === 0 || paRattSida(pagaende[0]))));
+    if (!sammaBrytning) return ny;
   }
   return ny;
 
-  function valjSnitt(lage: Lage, q: number, rader: BasRad[], referenser: Map<number, number>): Plats | undefined {
+  /** The lowest line of page q after which the notes referred to above it fit, and the break is allowed. */
+  function valjSnitt(q: number, rader: BasRad[], referenser: [number, number][]): Plats | undefined {
     const sida = sidor[q - 1];
     const egen = GRUNDRESERV_PT + (reserv.get(q) ?? 0);
     for (let i = rader.length - 1; i >= 0; i--) {
       const snitt = rader[i].slut;
-      const fotnoter = [...referenser].filter(([, index]) => index < snitt).map(([n]) => n);
+      const fotnoter = referenser.filter(([, index]) => index < snitt).map(([n]) => n);
       const hojd = fotnotsytansHojd(fotnoter, radantal);
       const botten = radensBotten(rader[i].rad) + (fotnoter.length > 0 ? hojd + egen : 0);
       if (botten > sida.textytansBotten) continue;
-      if (!giltigtSnitt(lage.bas, snitt, rader, i)) continue;
+      if (!giltigtSnitt(bas, snitt, rader, i)) continue;
       return {
         snitt,
         fotnoter,
