@@ -152,6 +152,17 @@ describe('footnotes at the foot of their page (real Chromium, pdftotext per page
       nummer.push(tryckt);
     }
     expect(new Set(nummer).size).toBe(20);
+    // The notes pushed text down: some references are on a later page than with the notes at the
+    // end (one print, notes left there), and took their notes along.
+    const html = moduleRef.get(Mallar).html('remissvar', UN2025_412.brevhuvud, remissvarVy(svarMedTjugoFotnoter()));
+    const pool = moduleRef.get(ChromiumPool);
+    const slutnoter = (
+      await pdfSidor((await new Fotnotsombrytning((h) => pool.print(h), SIDFORMAT, 1).print(html)).pdf)
+    ).map(blanksteg);
+    const flyttade = Array.from({ length: 20 }, (_, i) => new RegExp(`H${String(i + 1).padStart(2, '0')}\\d`)).filter(
+      (referens) => sidaAv(referens) > slutnoter.findIndex((s) => referens.test(s)),
+    );
+    expect(flyttade.length).toBeGreaterThan(0);
     // Every page's notes are at its foot: no text of the page below its first note, the last note near the bottom.
     for (const [index, sida] of sidor.entries()) {
       if (!sida.includes('Fotnot F')) continue;
