@@ -15,6 +15,8 @@ import { Fotnotsombrytning } from './fotnotsombrytning';
 
 /** The foot of the text area of every page (above the running footer), in points from the top. */
 const TEXTYTANS_BOTTEN = (SIDFORMAT.hojd - SIDFORMAT.botten) * PT_PER_MM;
+/** A long answer takes a print per page with notes, a second or two each on a shared machine. */
+const LANG_LAYOUT_MS = 180_000;
 
 function fyllnad(n: number, ord: number): string {
   const forrad = [
@@ -136,43 +138,47 @@ describe('footnotes at the foot of their page (real Chromium, pdftotext per page
     expect(utskrifter.mock.calls.length).toBeGreaterThanOrEqual(2);
   });
 
-  it('puts each of twenty footnotes of a long answer on the page of its reference, and numbers them in order', async () => {
-    const dokument = await pdf.renderRemissvar(svarMedTjugoFotnoter());
-    const sidor = (await pdfSidor(dokument)).map(blanksteg);
-    expect(sidor.length).toBeGreaterThanOrEqual(4);
-    const sidaAv = (monster: RegExp) => sidor.findIndex((s) => monster.test(s));
-    const nummer: number[] = [];
-    for (let n = 1; n <= 20; n++) {
-      const id = String(n).padStart(2, '0');
-      const referens = sidaAv(new RegExp(`H${id}\\d`));
-      const fotnot = sidaAv(new RegExp(`\\d+ Fotnot F${id} `));
-      expect({ fotnot: id, sida: fotnot }).toEqual({ fotnot: id, sida: referens });
-      const tryckt = Number(new RegExp(`H${id}(\\d+)`).exec(sidor[referens])![1]);
-      expect(sidor[fotnot]).toContain(`${tryckt} Fotnot F${id} `);
-      nummer.push(tryckt);
-    }
-    expect(new Set(nummer).size).toBe(20);
-    // The notes pushed text down: some references are on a later page than with the notes at the
-    // end (one print, notes left there), and took their notes along.
-    const html = moduleRef.get(Mallar).html('remissvar', UN2025_412.brevhuvud, remissvarVy(svarMedTjugoFotnoter()));
-    const pool = moduleRef.get(ChromiumPool);
-    const slutnoter = (
-      await pdfSidor((await new Fotnotsombrytning((h) => pool.print(h), SIDFORMAT, 1).print(html)).pdf)
-    ).map(blanksteg);
-    const flyttade = Array.from({ length: 20 }, (_, i) => new RegExp(`H${String(i + 1).padStart(2, '0')}\\d`)).filter(
-      (referens) => sidaAv(referens) > slutnoter.findIndex((s) => referens.test(s)),
-    );
-    expect(flyttade.length).toBeGreaterThan(0);
-    // Every page's notes are at its foot: no text of the page below its first note, the last note near the bottom.
-    for (const [index, sida] of sidor.entries()) {
-      if (!sida.includes('Fotnot F')) continue;
-      const ord = await pdfOrd(dokument, index + 1);
-      const forstaFotnot = Math.min(...ord.filter((o) => o.ord === 'Fotnot').map((o) => o.yMin));
-      const underFotnoterna = ord.filter((o) => o.yMin >= forstaFotnot - 1 && o.yMax < TEXTYTANS_BOTTEN + 1);
-      expect(underFotnoterna.filter((o) => /^(H\d\d|Rubrik)/.test(o.ord))).toEqual([]);
-      expect(Math.max(...underFotnoterna.map((o) => o.yMax))).toBeGreaterThan(TEXTYTANS_BOTTEN - 14);
-    }
-  });
+  it(
+    'puts each of twenty footnotes of a long answer on the page of its reference, and numbers them in order',
+    async () => {
+      const dokument = await pdf.renderRemissvar(svarMedTjugoFotnoter());
+      const sidor = (await pdfSidor(dokument)).map(blanksteg);
+      expect(sidor.length).toBeGreaterThanOrEqual(4);
+      const sidaAv = (monster: RegExp) => sidor.findIndex((s) => monster.test(s));
+      const nummer: number[] = [];
+      for (let n = 1; n <= 20; n++) {
+        const id = String(n).padStart(2, '0');
+        const referens = sidaAv(new RegExp(`H${id}\\d`));
+        const fotnot = sidaAv(new RegExp(`\\d+ Fotnot F${id} `));
+        expect({ fotnot: id, sida: fotnot }).toEqual({ fotnot: id, sida: referens });
+        const tryckt = Number(new RegExp(`H${id}(\\d+)`).exec(sidor[referens])![1]);
+        expect(sidor[fotnot]).toContain(`${tryckt} Fotnot F${id} `);
+        nummer.push(tryckt);
+      }
+      expect(new Set(nummer).size).toBe(20);
+      // The notes pushed text down: some references are on a later page than with the notes at the
+      // end (one print, notes left there), and took their notes along.
+      const html = moduleRef.get(Mallar).html('remissvar', UN2025_412.brevhuvud, remissvarVy(svarMedTjugoFotnoter()));
+      const pool = moduleRef.get(ChromiumPool);
+      const slutnoter = (
+        await pdfSidor((await new Fotnotsombrytning((h) => pool.print(h), SIDFORMAT, 1).print(html)).pdf)
+      ).map(blanksteg);
+      const flyttade = Array.from({ length: 20 }, (_, i) => new RegExp(`H${String(i + 1).padStart(2, '0')}\\d`)).filter(
+        (referens) => sidaAv(referens) > slutnoter.findIndex((s) => referens.test(s)),
+      );
+      expect(flyttade.length).toBeGreaterThan(0);
+      // Every page's notes are at its foot: no text of the page below its first note, the last note near the bottom.
+      for (const [index, sida] of sidor.entries()) {
+        if (!sida.includes('Fotnot F')) continue;
+        const ord = await pdfOrd(dokument, index + 1);
+        const forstaFotnot = Math.min(...ord.filter((o) => o.ord === 'Fotnot').map((o) => o.yMin));
+        const underFotnoterna = ord.filter((o) => o.yMin >= forstaFotnot - 1 && o.yMax < TEXTYTANS_BOTTEN + 1);
+        expect(underFotnoterna.filter((o) => /^(H\d\d|Rubrik)/.test(o.ord))).toEqual([]);
+        expect(Math.max(...underFotnoterna.map((o) => o.yMax))).toBeGreaterThan(TEXTYTANS_BOTTEN - 14);
+      }
+    },
+    LANG_LAYOUT_MS,
+  );
 
   it('keeps a footnote no text refers to at the end, after the one at the foot of page 1', async () => {
     const sidor = (
@@ -185,22 +191,26 @@ describe('footnotes at the foot of their page (real Chromium, pdftotext per page
     expect(sidor[sidor.length - 1]).toMatch(/Bilagor 1\. Protokollsutdrag .* 2 Utan hänvisning i texten\./);
   });
 
-  it('leaves the notes at the end, and says so in the log, when the layout has not settled within its prints', async () => {
-    const varningar = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
-    try {
-      const html = moduleRef.get(Mallar).html('remissvar', UN2025_412.brevhuvud, remissvarVy(svarMedTjugoFotnoter()));
-      const pool = moduleRef.get(ChromiumPool);
-      const resultat = await new Fotnotsombrytning((h) => pool.print(h), SIDFORMAT, 2).print(html);
-      expect(resultat).toMatchObject({ utskrifter: 2, vidSidfoten: false });
-      expect(varningar).toHaveBeenCalledWith(expect.stringContaining('they stay at the end of the document'));
-      const sidor = (await pdfSidor(resultat.pdf)).map(blanksteg);
-      const sista = sidor[sidor.length - 1];
-      expect(sidor.slice(0, -1).join(' ')).not.toMatch(/Fotnot F/);
-      expect(sista.match(/\d+ Fotnot F\d\d/g)).toHaveLength(20);
-    } finally {
-      varningar.mockRestore();
-    }
-  });
+  it(
+    'leaves the notes at the end, and says so in the log, when the layout has not settled within its prints',
+    async () => {
+      const varningar = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+      try {
+        const html = moduleRef.get(Mallar).html('remissvar', UN2025_412.brevhuvud, remissvarVy(svarMedTjugoFotnoter()));
+        const pool = moduleRef.get(ChromiumPool);
+        const resultat = await new Fotnotsombrytning((h) => pool.print(h), SIDFORMAT, 2).print(html);
+        expect(resultat).toMatchObject({ utskrifter: 2, vidSidfoten: false });
+        expect(varningar).toHaveBeenCalledWith(expect.stringContaining('they stay at the end of the document'));
+        const sidor = (await pdfSidor(resultat.pdf)).map(blanksteg);
+        const sista = sidor[sidor.length - 1];
+        expect(sidor.slice(0, -1).join(' ')).not.toMatch(/Fotnot F/);
+        expect(sista.match(/\d+ Fotnot F\d\d/g)).toHaveLength(20);
+      } finally {
+        varningar.mockRestore();
+      }
+    },
+    LANG_LAYOUT_MS,
+  );
 
   it('prints a document without footnotes once', async () => {
     const utan: RemissvarDokument = {
