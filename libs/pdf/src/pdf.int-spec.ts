@@ -77,9 +77,11 @@ describe('PdfService', () => {
       expect(titel).toBe('Svar på remiss om policy för digital omställning');
       expect(blanksteg(brodtext)).toContain(titel);
       expect(stycken.length).toBe(5);
-      for (const stycke of stycken) expect(ord(utanSidhanvisning(brodtext))).toContain(ord(utanSidhanvisning(stycke)));
       expect(fotnot).toContain('Böten');
-      expect(ord(brodtext)).toContain(ord(fotnot));
+      expect(blanksteg(brodtext)).toContain(`1 ${fotnot}`);
+      // As in the seed, the footnote sits at the foot of page 1, inside the paragraph the page break interrupts.
+      const lopande = blanksteg(brodtext).replace(`1 ${fotnot}`, ' ');
+      for (const stycke of stycken) expect(ord(utanSidhanvisning(lopande))).toContain(ord(utanSidhanvisning(stycke)));
       expect(blanksteg(brodtext)).toContain('Business intelligens1 (BI)');
       expect(blanksteg(brodtext).match(/\(s\. 5\)/g)).toHaveLength(2);
       expect(blanksteg(brodtext)).toContain(

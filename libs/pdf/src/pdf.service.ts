@@ -8,6 +8,7 @@ import {
   RemissmissivDokument,
   RemissvarDokument,
 } from './dokument';
+import { Fotnotsombrytning } from './fotnoter/fotnotsombrytning';
 import { Dokumentmall, Mallar } from './mallar/mallar.service';
 import { withDokumentinfo } from './pdf-dokumentinfo';
 import { PdfFel } from './pdf-fel';
@@ -17,12 +18,15 @@ import { remissammanstallningMetadata, remissammanstallningVy } from './vy/remis
 import { remissmissivMetadata, remissmissivVy } from './vy/remissmissiv-vy';
 import { remissvarMetadata, remissvarVy } from './vy/remissvar-vy';
 import { SidVy } from './vy/sida-vy';
+import { SIDFORMAT } from './vy/sidformat';
 
 const PRODUCENT = 'Remissplattformen (Chromium, Skia/PDF)';
 
 /** Renders the platform's documents in this process: Handlebars templates printed by Chromium. */
 @Injectable()
 export class PdfService extends PdfRenderare implements OnApplicationShutdown {
+  private readonly fotnoter: Fotnotsombrytning;
+
   constructor(
     @Inject(Mallar) private readonly mallar: Mallar,
     @Inject(ChromiumPool) private readonly pool: ChromiumPool,
@@ -30,6 +34,7 @@ export class PdfService extends PdfRenderare implements OnApplicationShutdown {
     @Inject(Clock) private readonly clock: Clock,
   ) {
     super();
+    this.fotnoter = new Fotnotsombrytning((html) => this.pool.print(html), SIDFORMAT);
   }
 
   renderRemissvar(doc: RemissvarDokument): Promise<Buffer> {
@@ -71,7 +76,7 @@ export class PdfService extends PdfRenderare implements OnApplicationShutdown {
         `The ${mall} template could not be filled in: ${error instanceof Error ? error.message : String(error)}`,
       );
     }
-    const pdf = await this.pool.print(html);
+    const { pdf } = await this.fotnoter.print(html);
     return withDokumentinfo(pdf, { ...meta, skapad: this.clock.now(), producent: PRODUCENT });
   }
 }

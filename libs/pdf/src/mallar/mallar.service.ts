@@ -1,6 +1,7 @@
 import { Mall, Mallmiljo } from '@app/core';
 import { join } from 'node:path';
 import { Brevhuvud, NEUTRALT_BREVHUVUD } from '../dokument';
+import { SIDFORMAT } from '../vy/sidformat';
 import { SidVy } from '../vy/sida-vy';
 import { Kommun, loadKommun } from './kommun';
 import { typsnittCss } from './typsnitt';
@@ -52,6 +53,7 @@ export class Mallar {
         enhet: neutralt ? '' : brevhuvud.enhet,
         forvaltning: brevhuvud.forvaltning,
         brevhuvudPartial: neutralt ? 'neutralt-brevhuvud' : `kommun/${kommun.slug}`,
+        format: SIDFORMAT,
       },
     });
   }

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -41,6 +41,52 @@ export function pdfBrodtext(pdf: Buffer): Promise<string> {
     async (fil) =>
       (await exec('pdftotext', ['-enc', 'UTF-8', '-x', '0', '-y', '82', '-W', '595', '-H', '672', fil, '-'])).stdout,
   );
+}
+
+/** A word on a page and its box, in points from the page's top left (`pdftotext -bbox`). */
+export interface PdfOrd {
+  ord: string;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+}
+
+/** The words of page `sida` (1-based) with their boxes. */
+export function pdfOrd(pdf: Buffer, sida: number): Promise<PdfOrd[]> {
+  return withFil(pdf, async (fil) => {
+    const { stdout } = await exec('pdftotext', ['-enc', 'UTF-8', '-bbox', '-f', `${sida}`, '-l', `${sida}`, fil, '-']);
+    const ord: PdfOrd[] = [];
+    for (const m of stdout.matchAll(
+      /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
+    )) {
+      ord.push({ xMin: +m[1], yMin: +m[2], xMax: +m[3], yMax: +m[4], ord: m[5] });
+    }
+    return ord;
+  });
+}
+
+/** Page `sida` drawn in grey at `dpi` (`pdftoppm`): `ljus(x, y)` is 0 (black) to 255 (white), x and y in points. */
+export function pdfBild(
+  pdf: Buffer,
+  sida: number,
+  dpi = 144,
+): Promise<{ bredd: number; hojd: number; ljus(x: number, y: number): number }> {
+  return withFil(pdf, async (fil) => {
+    const ut = `${fil}-bild`;
+    await exec('pdftoppm', ['-gray', '-r', `${dpi}`, '-f', `${sida}`, '-l', `${sida}`, '-singlefile', fil, ut]);
+    const pgm = readFileSync(`${ut}.pgm`);
+    // P5 <width> <height> <maxval>\n, then one byte per pixel.
+    const huvud = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(pgm.subarray(0, 64).toString('latin1'))!;
+    const [bredd, hojd] = [Number(huvud[1]), Number(huvud[2])];
+    const data = pgm.subarray(huvud[0].length);
+    const skala = dpi / 72;
+    return {
+      bredd: bredd / skala,
+      hojd: hojd / skala,
+      ljus: (x, y) => data[Math.round(y * skala) * bredd + Math.round(x * skala)] ?? 255,
+    };
+  });
 }
 
 /** `pdfinfo` as a map: Title, Author, Tagged, Pages … */
