@@ -4,9 +4,8 @@ import { AppConfig } from '@app/core';
 import { Infrastructure } from '@app/database';
 import { PdfKoModule } from '@app/pdf';
 import { RemindersModule } from '@app/reminders';
-import { ExternModule } from '@app/remiss';
 import { commonModules } from '@app/runtime';
-import { SvarModule } from '@app/svar';
+import { ExternModule, SvarModule } from '@app/svar';
 import { WebModule } from '@app/web';
 
 /** Nämnder and external remissinstanser: inkorg, remissvar, beslut, expediering; prints through the pdf-worker. */

@@ -4,10 +4,10 @@ import { AppConfig } from '@app/core';
 import { Infrastructure } from '@app/database';
 import { PdfModule } from '@app/pdf';
 import { RemindersModule } from '@app/reminders';
-import { ExternModule, RemissModule } from '@app/remiss';
+import { RemissModule } from '@app/remiss';
 import { commonModules } from '@app/runtime';
 import { UtkorgWorkerModule } from '@app/utkorg';
-import { SvarModule } from '@app/svar';
+import { ExternModule, SvarModule } from '@app/svar';
 import { WebModule } from '@app/web';
 
 /** Every part of the platform in one process: what `npm start` and the e2e tests run. */

@@ -16,6 +16,7 @@ import { ListaIndex1764300000010 } from './migrations/1764300000010-lista-index'
 import { PaminnelsereglerVersion1764300000011 } from './migrations/1764300000011-paminnelseregler-version';
 import { WebbFlash1764400000000 } from './migrations/1764400000000-webb-flash';
 import { RemissvarInnehall1764400000401 } from './migrations/1764400000401-remissvar-innehall';
+import { ExterntRemissvar1764400000501 } from './migrations/1764400000501-externt-remissvar';
 
 /** Listed, not globbed, so the same list works from ts-jest, ts sources and the compiled build. */
 export const MIGRATIONS = [
@@ -34,6 +35,7 @@ export const MIGRATIONS = [
   PaminnelsereglerVersion1764300000011,
   WebbFlash1764400000000,
   RemissvarInnehall1764400000401,
+  ExterntRemissvar1764400000501,
 ];
 
 /** Bounds on every wait for PostgreSQL (the apps' pools; migrations and test setup go without). */

@@ -10,12 +10,13 @@ export const EPOSTMALLAR = [
   'remiss-anstand',
   'remiss-aterkallelse',
   'externt-svar',
+  'extern-kvittens',
   'remissvar',
 ] as const;
 export type Epostmall = (typeof EPOSTMALLAR)[number];
 
 /** A mail whose body is a template of templates/epost with its values, rendered when it is stored. */
-export interface MallEpost extends Omit<Epost, 'text' | 'html'> {
+export interface MallEpost extends Omit<Epost, 'text' | 'html' | 'bilagor'> {
   mall: Epostmall;
   data: object;
 }

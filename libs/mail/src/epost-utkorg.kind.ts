@@ -2,10 +2,10 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Clock } from '@app/core';
 import { EntityManager } from 'typeorm';
 import { Utkorg, UtkorgJobb, UtkorgRader, UtkorgTyp, UtkorgTyper, UtkorgUtfall } from '@app/utkorg';
-import { EpostMallar, MallEpost } from './epost-mallar.service';
-import { EpostUtkorg } from './epost-utkorg';
+import { EpostMallar } from './epost-mallar.service';
+import { EpostUtkorg, KoadEpost } from './epost-utkorg';
 import { sendAsUtfall } from './epost-utfall';
-import { Epost, Mailer } from './mailer.service';
+import { Bilaga, Mailer } from './mailer.service';
 
 const lista = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
@@ -30,10 +30,10 @@ export class EpostUtkorgKind extends EpostUtkorg implements UtkorgTyp, OnModuleI
     this.typer.register(this);
   }
 
-  async enqueue(manager: EntityManager, organisationId: string, utkast: Epost | MallEpost): Promise<string> {
+  async enqueue(manager: EntityManager, organisationId: string, utkast: KoadEpost): Promise<string> {
     const epost = 'mall' in utkast ? this.mallar.render(utkast) : utkast;
     const [row]: { id: string }[] = await manager.query(
-      `INSERT INTO epost_utkorg (organisation_id, till, kopia, amne, text, html, message_id, due_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      `INSERT INTO epost_utkorg (organisation_id, till, kopia, amne, text, html, message_id, due_at, bilagor) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
       [
         organisationId,
         lista(epost.to),
@@ -43,6 +43,7 @@ export class EpostUtkorgKind extends EpostUtkorg implements UtkorgTyp, OnModuleI
         epost.html ?? null,
         epost.messageId,
         this.clock.now(),
+        utkast.bifogadeFiler ?? [],
       ],
     );
     return row.id;
@@ -70,10 +71,12 @@ export class EpostUtkorgKind extends EpostUtkorg implements UtkorgTyp, OnModuleI
       text: string;
       html: string | null;
       message_id: string;
+      bilagor: string[];
     }[] = await this.rader.dataSource.query(
-      `SELECT id, till, kopia, amne, text, html, message_id FROM epost_utkorg WHERE id = ANY($1::uuid[])`,
+      `SELECT id, till, kopia, amne, text, html, message_id, bilagor FROM epost_utkorg WHERE id = ANY($1::uuid[])`,
       [ids],
     );
+    const bilagor = await this.readBilagor(rows.flatMap((r) => r.bilagor));
     const utfall = await Promise.all(
       rows.map(async (r): Promise<[string, UtkorgUtfall]> => [
         r.id,
@@ -84,9 +87,20 @@ export class EpostUtkorgKind extends EpostUtkorg implements UtkorgTyp, OnModuleI
           text: r.text,
           html: r.html ?? undefined,
           messageId: r.message_id,
+          ...(r.bilagor.length ? { bilagor: r.bilagor.map((id) => bilagor.get(id)!) } : {}),
         }),
       ]),
     );
     return new Map(utfall);
+  }
+
+  /** The stored files mails of a batch attach (immutable rows, so reading them outside the claim is safe). */
+  private async readBilagor(ids: string[]): Promise<Map<string, Bilaga>> {
+    if (ids.length === 0) return new Map();
+    const filer: { id: string; filnamn: string; mimetyp: string; data: Buffer }[] = await this.rader.dataSource.query(
+      `SELECT id, filnamn, mimetyp, data FROM fil WHERE id = ANY($1::uuid[])`,
+      [[...new Set(ids)]],
+    );
+    return new Map(filer.map((f) => [f.id, { filnamn: f.filnamn, mimetyp: f.mimetyp, data: f.data }]));
   }
 }

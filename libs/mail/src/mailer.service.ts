@@ -3,12 +3,20 @@ import { APP_CONFIG, AppConfig } from '@app/core';
 import { Meddelandebyggare } from './ra-meddelande';
 import { SmtpForbindelser } from './smtp-forbindelser';
 
+/** A file sent with a mail (a kvittens carries the answer as PDF). */
+export interface Bilaga {
+  filnamn: string;
+  mimetyp: string;
+  data: Buffer;
+}
+
 export interface Epost {
   to: string | string[];
   cc?: string | string[];
   subject: string;
   text: string;
   html?: string;
+  bilagor?: Bilaga[];
   /** Deterministic, so a resend after a crash is recognisable as the same message. */
   messageId: string;
 }

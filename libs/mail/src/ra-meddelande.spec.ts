@@ -50,6 +50,41 @@ describe('the raw MIME message of a mail', () => {
     expect(mail.html).toBe(false);
   });
 
+  it('carries attachments as base64 parts beside the text and HTML, their Swedish file names intact', async () => {
+    const pdf = Buffer.from('%PDF-1.7\n' + 'x'.repeat(500) + '\n%%EOF\n');
+    const { raw } = byggare.build(
+      {
+        to: 'kontakt@region.se',
+        subject: 'Kvittens',
+        text: 'Ert svar är mottaget.',
+        html: '<p>Ert svar är mottaget.</p>',
+        bilagor: [
+          { filnamn: 'KS2025-118-Region-Uppsala.pdf', mimetyp: 'application/pdf', data: pdf },
+          {
+            filnamn: 'Yttrande från Länsstyrelsen i Östergötland, slutlig version.pdf',
+            mimetyp: 'application/pdf',
+            data: pdf,
+          },
+        ],
+        messageId: '<kvittens.1@remissplattformen>',
+      },
+      new Date(),
+    );
+    expect(
+      raw
+        .toString('latin1')
+        .split('\r\n')
+        .every((rad) => rad.length <= 78),
+    ).toBe(true);
+    const mail = await simpleParser(raw);
+    expect(mail.text).toBe('Ert svar är mottaget.');
+    expect(mail.html).toBe('<p>Ert svar är mottaget.</p>');
+    expect(mail.attachments.map((a) => [a.filename, a.contentType, a.content.equals(pdf)])).toEqual([
+      ['KS2025-118-Region-Uppsala.pdf', 'application/pdf', true],
+      ['Yttrande från Länsstyrelsen i Östergötland, slutlig version.pdf', 'application/pdf', true],
+    ]);
+  });
+
   // The builder uses nodemailer's internal encoders (nodemailer/lib/…, no public API, pinned exactly in
   // package.json): an upgrade that changes a byte of what they write fails here before it reaches a mail.
   it('writes exactly these bytes (Q-encoded headers folded at 76, quoted-printable parts, CRLF)', () => {

@@ -1,8 +1,8 @@
 // nodemailer's encoders have no public API: the version is pinned exactly (package.json) and the bytes are tested.
 import addressparser from 'nodemailer/lib/addressparser';
-import { encodeWords, foldLines } from 'nodemailer/lib/mime-funcs';
+import { buildHeaderParam, encodeWords, foldLines } from 'nodemailer/lib/mime-funcs';
 import { encode, wrap } from 'nodemailer/lib/qp';
-import type { Epost } from './mailer.service';
+import type { Bilaga, Epost } from './mailer.service';
 
 export interface RaMeddelande {
   envelope: { from: string; to: string[] };
@@ -11,11 +11,23 @@ export interface RaMeddelande {
 
 /** Quoted-printable parts never contain "=_" (a literal "=" is encoded as "=3D"), so this boundary cannot occur inside them. */
 const GRANS = '=_remissplattformen_del';
+/** Nor do base64 parts (their alphabet has no "_", "=" only as padding at a line's end). */
+const BILAGEGRANS = '=_remissplattformen_bilagor';
 
 const lista = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 const rader = (text: string) => text.replace(/\r?\n/g, '\r\n');
 const del = (typ: string, innehall: string) =>
   `Content-Type: ${typ}; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n${wrap(encode(rader(innehall)), 76)}`;
+
+/** An attachment, base64 in lines of 76; its file name as RFC 2231 parameters, so å, ä, ö survive. */
+const bilaga = (b: Bilaga) => {
+  // An extended (`*`) parameter is written bare, as nodemailer's composer does; a plain one quoted.
+  const namn = buildHeaderParam('filename', b.filnamn, 50)
+    .map((p) => `;\r\n ${p.key}=${p.key.endsWith('*') ? p.value : JSON.stringify(p.value)}`)
+    .join('');
+  const base64 = b.data.toString('base64').replace(/.{76}/g, '$&\r\n');
+  return `Content-Type: ${b.mimetyp}\r\nContent-Transfer-Encoding: base64\r\nContent-Disposition: attachment${namn}\r\n\r\n${base64}`;
+};
 
 /**
  * Builds the MIME message of a mail (plain text, plus HTML when given) in one pass, with
@@ -47,10 +59,15 @@ export class Meddelandebyggare {
       `Date: ${datum.toUTCString().replace(/GMT/, '+0000')}`,
       'MIME-Version: 1.0',
     ];
-    const kropp =
+    const text =
       epost.html === undefined
         ? del('text/plain', epost.text)
         : `Content-Type: multipart/alternative; boundary="${GRANS}"\r\n\r\n--${GRANS}\r\n${del('text/plain', epost.text)}\r\n--${GRANS}\r\n${del('text/html', epost.html)}\r\n--${GRANS}--`;
+    const kropp = epost.bilagor?.length
+      ? `Content-Type: multipart/mixed; boundary="${BILAGEGRANS}"\r\n\r\n--${BILAGEGRANS}\r\n${text}\r\n${epost.bilagor
+          .map((b) => `--${BILAGEGRANS}\r\n${bilaga(b)}\r\n`)
+          .join('')}--${BILAGEGRANS}--`
+      : text;
     // No line break after the body: it would become part of a single text part; SMTP adds the one before its final ".".
     return {
       envelope: { from: this.fran, to: [...till, ...kopia] },

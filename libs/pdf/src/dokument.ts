@@ -6,8 +6,11 @@ import { Datum } from '@app/core';
  * separated by a blank line, and `[^n]` marks a reference to footnote n (1-based) of the same
  * part; the renderer numbers footnotes through the whole document.
  */
+/** `Brevhuvud.kommun` of a party without a letterhead on the platform: `enhet` is then its name. */
+export const NEUTRALT_BREVHUVUD = 'neutral';
+
 export interface Brevhuvud {
-  /** Folder under templates/kommuner/, e.g. `enkoping`. */
+  /** Folder under templates/kommuner/, e.g. `enkoping`, or NEUTRALT_BREVHUVUD. */
   kommun: string;
   /** e.g. Utbildningsnämnden. */
   enhet: string;

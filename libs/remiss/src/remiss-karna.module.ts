@@ -5,7 +5,7 @@ import { LankarModule } from '@app/lankar';
 import { MailModule } from '@app/mail';
 import { RemindersModule } from '@app/reminders';
 import { PdfGranskning } from './handlingar/pdf-granskning.service';
-import { PdfUppladdning } from './handlingar/pdf-uppladdning.interceptor';
+import { PdfUppladdning, SvarsUppladdning } from './handlingar/pdf-uppladdning.interceptor';
 import { RemissRepository } from './remiss.repository';
 import { Aviseringar } from './utskick/aviseringar.service';
 import { RemissinstansRepository } from './utskick/remissinstans.repository';
@@ -16,7 +16,7 @@ import { RemissinstansRepository } from './utskick/remissinstans.repository';
  */
 @Module({
   imports: [AuthModule, ArchiveModule, LankarModule, RemindersModule, MailModule],
-  providers: [RemissRepository, RemissinstansRepository, PdfGranskning, PdfUppladdning, Aviseringar],
+  providers: [RemissRepository, RemissinstansRepository, PdfGranskning, PdfUppladdning, SvarsUppladdning, Aviseringar],
   exports: [
     AuthModule,
     ArchiveModule,
@@ -27,6 +27,7 @@ import { RemissinstansRepository } from './utskick/remissinstans.repository';
     RemissinstansRepository,
     PdfGranskning,
     PdfUppladdning,
+    SvarsUppladdning,
     Aviseringar,
   ],
 })

@@ -16,10 +16,12 @@ import { RemissvarInnehall, SynpunktInnehall } from './innehall/innehall';
 
 export interface NyttRemissvar {
   organisationId: string;
-  enhetId: string;
+  /** Null for an external instans' answer: no enhet of the platform answers, and none sees the draft. */
+  enhetId: string | null;
   remissinstansId: string;
   typ: RemissvarTyp;
-  createdBy: string;
+  /** Null when written through a personal link. */
+  createdBy: string | null;
 }
 
 export interface RevisionRad {
@@ -121,6 +123,18 @@ export class RemissvarRepository {
     return rows[0].version;
   }
 
+  /** What only an external instans' form has: its own dnr and who answers. */
+  async updateUppgifter(
+    manager: EntityManager,
+    id: string,
+    uppgifter: Pick<
+      Remissvar,
+      'egetDiarienummer' | 'kontaktpersonNamn' | 'kontaktpersonEpost' | 'kontaktpersonTelefon'
+    >,
+  ): Promise<void> {
+    await manager.update(Remissvar, { id }, uppgifter);
+  }
+
   /** A draft becomes a declining letter: its synpunkter go (the revisions keep them). */
   async replaceWithAvstar(manager: EntityManager, id: string, titel: string, text: string): Promise<void> {
     await manager.update(
@@ -151,7 +165,7 @@ export class RemissvarRepository {
     manager: EntityManager,
     svar: { id: string },
     version: number,
-    anvandareId: string,
+    anvandareId: string | null,
     innehall: RemissvarInnehall & { status: RemissvarStatus },
     andring: string,
   ): Promise<void> {

@@ -37,6 +37,7 @@ import { RemissvarService } from './remissvar.service';
     RemissvarUtskrift,
     ExpedieringService,
   ],
-  exports: [RemissvarRepository],
+  // The external link's module answers with the same model, checks and PDF.
+  exports: [RemissvarRepository, Innehallsgranskning, RemissvarUtskrift],
 })
 export class SvarModule {}

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { PlatformModule } from '../../src/platform.module';
 import { krypteradPdf, pdfMedSidor } from '@app/remiss/testing/pdf-fixtures';
 import { sql } from '@app/database/testing/test-infrastructure';
-import { OkandaLankar } from '@app/remiss';
+import { OkandaLankar } from '@app/svar';
 import { forstaGiltigaSvarsdatum, pdfForm, remissUtkast } from '@app/remiss/testing/remiss-fixture';
 
 const pdftotext = (pdf: Buffer) => {
@@ -189,8 +189,28 @@ describe('sending and following a remiss (real PostgreSQL, Redis, Chromium, SMTP
     );
     expect(inkommande).toEqual({ motpart: 'Region Uppsala', beskrivning: 'Remissvar från Region Uppsala' });
 
+    // The link now shows what was sent, read-only; answering again is refused.
     const igen = await anon.get(`/api/extern/${externToken}`);
-    expect([igen.status, igen.body.code]).toEqual([410, 'LINK_USED']);
+    expect([igen.status, igen.body.lage, igen.body.skickat]).toEqual([
+      200,
+      'skickat',
+      {
+        satt: 'pdf',
+        mottagetAt: expect.any(String),
+        remissvar: null,
+        filer: [
+          { filnamn: expect.stringMatching(/-Region-Uppsala\.pdf$/), mimetyp: 'application/pdf', lank: 'skickat/pdf' },
+        ],
+        motivering: null,
+      },
+    ]);
+    const skickad = await anon.get(`/api/extern/${externToken}/skickat/pdf`);
+    expect([skickad.status, skickad.headers.get('content-type')]).toEqual([200, 'application/pdf']);
+    const andraSvaret = await anon.post(
+      `/api/extern/${externToken}/svar`,
+      pdfForm(await pdfMedSidor([['Ett andra svar.']]), 'svar.pdf'),
+    );
+    expect([andraSvaret.status, andraSvaret.body.code]).toEqual([410, 'LINK_USED']);
     const okand = await anon.get(`/api/extern/${'A'.repeat(43)}`);
     expect([okand.status, okand.body.code]).toEqual([404, 'LINK_NOT_FOUND']);
     const nekade = await sql(

@@ -43,7 +43,7 @@ const LIKELY: [RegExp, string[]][] = [
 ];
 
 /** Operations that end something run last, so the others meet live objects; those ending a whole remiss after all. */
-const ENDS_SOMETHING = /\/(avsta|avstar|expediera|svar)$|^DELETE |\/lank\/aterkalla$/;
+const ENDS_SOMETHING = /\/(avsta|avstar|expediera|svar|remissvar\/skicka)$|^DELETE |\/lank\/aterkalla$/;
 const ENDS_A_REMISS = /\/remisser\/\{id\}\/(aterkalla|avsluta)$|\/logout$/;
 /** Operations on the caller's own session get a client of their own each run. */
 const OWN_SESSION = /^POST \/api\/auth\/(login|logout)$/;
@@ -139,6 +139,17 @@ describe('fuzzing every operation of the API', () => {
         { ...unSvar(demo.remisshandlingId), version: 1 },
         { inledning: 'Ny', synpunkter: [], avslutning: '', version: 2 },
       ],
+      'PUT /api/extern/{token}/remissvar': [
+        {
+          inledning: 'Vi har tagit del av remissen.',
+          avslutning: '',
+          synpunkter: [{ typ: 'ovrigt', text: 'Inga fler synpunkter.' }],
+          stallning: 'inga_synpunkter',
+          kontaktperson: { namn: 'Eva Lund', epost: 'eva.lund@example.se' },
+        },
+        { inledning: 'Ändrad.', avslutning: '', synpunkter: [], version: 1 },
+      ],
+      'POST /api/extern/{token}/remissvar/skicka': [{ version: 1 }, { version: 2 }],
       'POST /api/remissvar/{id}/beslut': [
         { typ: 'namndbeslut', sammantradesdatum: stockholmDatum(new Date()), paragraf: '§ 45' },
         { typ: 'delegationsbeslut', delegatNamn: 'Per Ås', beslutsdatum: stockholmDatum(new Date()) },
@@ -325,7 +336,7 @@ async function send(request: FuzzRequest, client: ApiClient): Promise<ApiRespons
 async function personalToken(sink: SmtpSink, epost: string): Promise<string> {
   const deadline = Date.now() + 15_000;
   while (!sink.to(epost).length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-  return /\/api\/extern\/([A-Za-z0-9_-]{43})/.exec(sink.to(epost)[0]?.text ?? '')![1];
+  return /\/(?:api\/extern|svara)\/([A-Za-z0-9_-]{43})/.exec(sink.to(epost)[0]?.text ?? '')![1];
 }
 
 function describeRequest(request: FuzzRequest): string {

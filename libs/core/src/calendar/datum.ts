@@ -80,6 +80,12 @@ export function stockholmInstant(datum: Datum, hour: number, minute = 0, second 
   return new Date(guess);
 }
 
+/** A moment as Swedish mails and pages write it, in Stockholm time: `2026-03-20 kl. 10.15`. */
+export function formatTidpunkt(instant: Date): string {
+  const p = partsOf(instant);
+  return `${p.year}-${p.month}-${p.day} kl. ${p.hour}.${p.minute}`;
+}
+
 /** The last moment an answer is on time: 23.59.59 Stockholm time on the svarsdatum. */
 export function deadlineEnd(svarsdatum: Datum): Date {
   return stockholmInstant(svarsdatum, 23, 59, 59, 999);

@@ -8,7 +8,7 @@ import {
   workingDaysBefore,
   workingDaysBetween,
 } from './svensk-kalender';
-import { deadlineEnd, formatDeadline, stockholmDatum, stockholmInstant } from './datum';
+import { deadlineEnd, formatDeadline, formatTidpunkt, stockholmDatum, stockholmInstant } from './datum';
 
 describe('Swedish calendar', () => {
   it.each([
@@ -71,5 +71,10 @@ describe('Stockholm time', () => {
     expect(stockholmDatum(new Date('2026-05-15T21:59:59.999Z'))).toBe('2026-05-15');
     expect(stockholmDatum(new Date('2026-05-15T22:00:00.000Z'))).toBe('2026-05-16');
     expect(stockholmDatum(new Date('2026-05-15T21:59:30.000Z'))).toBe('2026-05-15');
+  });
+
+  it('writes a moment in Stockholm time as mails say it, summer and winter', () => {
+    expect(formatTidpunkt(new Date('2026-03-20T09:05:00Z'))).toBe('2026-03-20 kl. 10.05');
+    expect(formatTidpunkt(new Date('2026-06-30T22:30:00Z'))).toBe('2026-07-01 kl. 00.30');
   });
 });

@@ -49,9 +49,11 @@ const EXEMPEL: { [C in ErrorCode]: ErrorParams<C> } = {
   REMISS_CLOSED: { status: 'aterkallad', atgard: 'redigeraSvar' },
   LINK_NOT_FOUND: undefined,
   LINK_USED: undefined,
-  LINK_REVOKED: undefined,
-  LINK_EXPIRED: undefined,
+  LINK_REVOKED: { kontaktperson: { namn: 'Anna Berg', epost: 'anna.berg@enkoping.se', telefon: '0171-625 000' } },
+  LINK_EXPIRED: { kontaktperson: null },
   LINK_ANSWER_IN_PROGRESS: undefined,
+  EXTERN_KONTAKTPERSON_SAKNAS: { saknas: ['namn', 'epost'] },
+  NOT_A_DOCX: { filnamn: 'yttrande.doc' },
   NOT_EXTERNAL: undefined,
   INVALID_SVARSDATUM: {
     svarsdatum: '2026-12-26',

@@ -92,6 +92,20 @@ const SAKNAS = {
 } as const;
 export type Saknas = keyof typeof SAKNAS;
 
+/** The remiss' kontaktperson, whom an external instans with a link that no longer works is told to ask. */
+export interface Kontaktuppgift {
+  namn: string | null;
+  epost: string | null;
+  telefon: string | null;
+}
+
+/** "Kontakta remissens kontaktperson Anna Berg (anna.berg@enkoping.se, 0171-625 000)." */
+const kontaktaSvenska = (k: Kontaktuppgift | null) => {
+  const vagar = [k?.epost, k?.telefon].filter(Boolean).join(', ');
+  if (!k?.namn && !vagar) return 'Kontakta kontaktpersonen för remissen.';
+  return `Kontakta remissens kontaktperson ${[k?.namn, vagar && `(${vagar})`].filter(Boolean).join(' ')}.`;
+};
+
 const arbetsdagar = (n: number) => (n === 1 ? '1 arbetsdag' : `${n} arbetsdagar`);
 
 const PDF_BUDGET: Record<'time' | 'page time' | 'memory', [english: string, svenska: string]> = {
@@ -356,21 +370,41 @@ export const ERROR_CODES = {
     () => 'This link has already been used to answer',
     () => 'Länken har redan använts för att svara på remissen.',
   ),
-  LINK_REVOKED: spec(
+  LINK_REVOKED: spec<{ kontaktperson: Kontaktuppgift | null }>(
     HttpStatus.GONE,
     () => 'This link has been revoked by the sender',
-    () => 'Länken har återkallats av avsändaren. Kontakta kontaktpersonen för remissen.',
+    (p) => `Länken har återkallats av avsändaren. ${kontaktaSvenska(p.kontaktperson)}`,
+    { details: (p) => ({ kontaktperson: p.kontaktperson }) },
   ),
-  LINK_EXPIRED: spec(
+  LINK_EXPIRED: spec<{ kontaktperson: Kontaktuppgift | null }>(
     HttpStatus.GONE,
     () => 'This link has expired',
-    () => 'Länken har slutat gälla. Kontakta kontaktpersonen för remissen.',
+    (p) => `Länken har slutat gälla. ${kontaktaSvenska(p.kontaktperson)}`,
+    { details: (p) => ({ kontaktperson: p.kontaktperson }) },
   ),
   LINK_ANSWER_IN_PROGRESS: spec(
     HttpStatus.CONFLICT,
     () => 'An answer through this link is being received right now',
     () =>
       'Ett svar via länken tas emot just nu. Vänta en stund och öppna sedan länken igen för att se om svaret kom fram.',
+  ),
+  EXTERN_KONTAKTPERSON_SAKNAS: spec<{ saknas: ('namn' | 'epost')[] }>(
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    (p) =>
+      `An answer is sent with its kontaktperson: ${p.saknas.map((f) => `kontaktperson.${f}`).join(' and ')} missing`,
+    () => 'Ange vem som svarar (namn och e-postadress) innan svaret skickas; kvittensen skickas dit.',
+    {
+      fel: (p) =>
+        p.saknas.map((f) => ({
+          falt: `kontaktperson.${f}`,
+          meddelande: f === 'namn' ? 'Ange kontaktpersonens namn.' : 'Ange kontaktpersonens e-postadress.',
+        })),
+    },
+  ),
+  NOT_A_DOCX: spec<{ filnamn: string }>(
+    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+    (p) => `${p.filnamn} is not a Word file (.docx)`,
+    (p) => `${p.filnamn} är inte en Word-fil (.docx). Bifoga svaret som .docx, eller bara som PDF.`,
   ),
   NOT_EXTERNAL: spec(
     HttpStatus.BAD_REQUEST,

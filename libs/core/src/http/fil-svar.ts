@@ -1,6 +1,9 @@
 import { StreamableFile } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 
+/** A Word document (.docx), as an external instans may send along with its PDF answer. */
+export const DOCX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
 /**
  * A file as a service hands it to whoever serves it (the API, a web page). The service decides the
  * disposition: `attachment` for files someone uploaded (remisshandlingar, external answers), which the
@@ -9,7 +12,7 @@ import type { FastifyReply } from 'fastify';
 export interface Filsvar {
   filnamn: string;
   data: Buffer;
-  mediaType: 'application/pdf' | 'text/csv; charset=utf-8';
+  mediaType: 'application/pdf' | 'text/csv; charset=utf-8' | typeof DOCX_MEDIA_TYPE;
   disposition: 'inline' | 'attachment';
 }
 

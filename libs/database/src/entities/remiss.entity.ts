@@ -96,6 +96,8 @@ export class Remissinstans {
   @Column({ name: 'avstod_at', type: 'timestamptz', nullable: true }) avstodAt!: Date | null;
   /** An external instans' answer, uploaded as PDF through its link. */
   @Column({ name: 'extern_svar_fil_id', type: 'uuid', nullable: true }) externSvarFilId!: string | null;
+  /** The Word file an external instans may send along with its PDF answer. */
+  @Column({ name: 'extern_word_fil_id', type: 'uuid', nullable: true }) externWordFilId!: string | null;
   /** The short text of an external instans that declined. */
   @Column({ name: 'avstar_motivering', type: 'text', nullable: true }) avstarMotivering!: string | null;
   /** Set when the sender revoked the external instans' link; reminders carry no link until a new one is issued. */

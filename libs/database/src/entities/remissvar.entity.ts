@@ -46,6 +46,12 @@ export class Remissvar {
   @Column({ name: 'expedierad_at', type: 'timestamptz', nullable: true }) expedieradAt!: Date | null;
   @Column({ name: 'expedierad_av', type: 'uuid', nullable: true }) expedieradAv!: string | null;
   @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy!: string | null;
+  /** An external instans' own dnr as its form gives it (a nämnd's is the instans' mottagareDiarienummer). */
+  @Column({ name: 'eget_diarienummer', type: 'text', nullable: true }) egetDiarienummer!: string | null;
+  /** Who answers for an external instans: its kvittens goes to this address. */
+  @Column({ name: 'kontaktperson_namn', type: 'text', nullable: true }) kontaktpersonNamn!: string | null;
+  @Column({ name: 'kontaktperson_epost', type: 'text', nullable: true }) kontaktpersonEpost!: string | null;
+  @Column({ name: 'kontaktperson_telefon', type: 'text', nullable: true }) kontaktpersonTelefon!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

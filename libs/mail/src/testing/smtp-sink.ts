@@ -8,6 +8,8 @@ export interface ReceivedMail {
   text: string;
   html: string;
   messageId: string;
+  /** Files attached to the mail (a kvittens carries the answer as PDF). */
+  attachments: { filename: string; contentType: string; content: Buffer }[];
   receivedAt: Date;
 }
 
@@ -50,6 +52,11 @@ export class SmtpSink {
               text: parsed.text ?? '',
               html: typeof parsed.html === 'string' ? parsed.html : '',
               messageId: parsed.messageId ?? '',
+              attachments: parsed.attachments.map((a) => ({
+                filename: a.filename ?? '',
+                contentType: a.contentType,
+                content: a.content,
+              })),
               receivedAt: new Date(),
             });
             callback();

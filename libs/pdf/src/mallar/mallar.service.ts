@@ -1,6 +1,6 @@
 import { Mall, Mallmiljo } from '@app/core';
 import { join } from 'node:path';
-import { Brevhuvud } from '../dokument';
+import { Brevhuvud, NEUTRALT_BREVHUVUD } from '../dokument';
 import { SidVy } from '../vy/sida-vy';
 import { Kommun, loadKommun } from './kommun';
 import { typsnittCss } from './typsnitt';
@@ -41,15 +41,17 @@ export class Mallar {
 
   /** The final HTML of a document: its view plus the kommun's letterhead. */
   html<V extends { sida: SidVy }>(mall: Dokumentmall, brevhuvud: Brevhuvud, vy: V): string {
-    const kommun = this.kommun(brevhuvud.kommun);
+    const neutralt = brevhuvud.kommun === NEUTRALT_BREVHUVUD;
+    const kommun = neutralt ? neutralKommun(brevhuvud.enhet) : this.kommun(brevhuvud.kommun);
     return this.dokument.get(mall)!({
       ...vy,
       sida: {
         ...vy.sida,
         kommun,
-        enhet: brevhuvud.enhet,
+        // The party's name is the letterhead's name already; said once.
+        enhet: neutralt ? '' : brevhuvud.enhet,
         forvaltning: brevhuvud.forvaltning,
-        brevhuvudPartial: `kommun/${kommun.slug}`,
+        brevhuvudPartial: neutralt ? 'neutralt-brevhuvud' : `kommun/${kommun.slug}`,
       },
     });
   }
@@ -64,4 +66,25 @@ export class Mallar {
     }
     return kommun;
   }
+}
+
+/**
+ * The letterhead of a party the platform keeps none for (an external remissinstans): its name in
+ * grey, no emblem, and no address lines in the footer (they are left out when empty).
+ */
+function neutralKommun(namn: string): Kommun {
+  return {
+    namn,
+    besoksadress: '',
+    postadress: '',
+    telefon: '',
+    epost: '',
+    webb: '',
+    organisationsnummer: '',
+    farger: { primar: '#3b3b3b', accent: '#6b6b6b' },
+    etiketter: { vartDnr: 'Vårt dnr', ertDnr: 'Ert dnr' },
+    slug: NEUTRALT_BREVHUVUD,
+    emblem: '',
+    brevhuvud: '',
+  };
 }

@@ -5,7 +5,7 @@ import { Observable } from 'rxjs';
 import { PdfGranskning } from './pdf-granskning.service';
 import { Uppladdning } from './remisshandling.service';
 
-type UppladdningsRequest = FastifyRequest & { uppladdning?: Uppladdning };
+type UppladdningsRequest = FastifyRequest & { uppladdning?: Uppladdning; wordfil?: Uppladdning };
 
 /**
  * Collects a file's bytes as they arrive into one buffer of its own, sized by the request's
@@ -36,6 +36,9 @@ async function collect(stream: AsyncIterable<Buffer>, sizeHint: number): Promise
  */
 @Injectable()
 export class PdfUppladdning implements NestInterceptor {
+  /** Besides `fil`, may the request carry a Word file in the field `word`? */
+  protected readonly medWord: boolean = false;
+
   constructor(private readonly granskning: PdfGranskning) {}
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
@@ -44,11 +47,16 @@ export class PdfUppladdning implements NestInterceptor {
       const falt: Record<string, string> = {};
       const sizeHint = Math.min(Number(req.headers['content-length']) || 0, this.granskning.maxBytes + 1);
       try {
-        for await (const part of req.parts()) {
+        // A second file only where a Word file is welcome; the app's limits otherwise (one file).
+        const delar = this.medWord
+          ? req.parts({ limits: { fileSize: this.granskning.maxBytes, files: 2, fields: 5 } })
+          : req.parts();
+        for await (const part of delar) {
           if (part.type === 'file') {
             const data = await collect(part.file, sizeHint);
             if (part.file.truncated) throw this.granskning.forStor();
             if (part.fieldname === 'fil') req.uppladdning = { buffer: data, originalname: part.filename };
+            if (part.fieldname === 'word' && this.medWord) req.wordfil = { buffer: data, originalname: part.filename };
           } else {
             falt[part.fieldname] = String(part.value);
           }
@@ -79,8 +87,20 @@ export class PdfUppladdning implements NestInterceptor {
   }
 }
 
+/** An answer uploaded as PDF (`fil`), optionally with the same answer as a Word file (`word`). */
+@Injectable()
+export class SvarsUppladdning extends PdfUppladdning {
+  protected override readonly medWord = true;
+}
+
 /** The file PdfUppladdning read from the field `fil`, if any. */
 export const UppladdadFil = createParamDecorator(
   (_data: unknown, ctx: ExecutionContext): Uppladdning | undefined =>
     ctx.switchToHttp().getRequest<UppladdningsRequest>().uppladdning,
+);
+
+/** The Word file SvarsUppladdning read from the field `word`, if any. */
+export const UppladdadWordfil = createParamDecorator(
+  (_data: unknown, ctx: ExecutionContext): Uppladdning | undefined =>
+    ctx.switchToHttp().getRequest<UppladdningsRequest>().wordfil,
 );

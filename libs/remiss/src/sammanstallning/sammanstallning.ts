@@ -30,9 +30,10 @@ function dokument(rad: SynpunktRad): InstansSynpunkt {
 
 /**
  * Groups the synpunkter of the expedierade answers by remisshandling and page, in document order;
- * those without a page reference get their own section. External answers arrive as PDFs without
- * structured synpunkter and are listed there too, pointing to the registered handling. Each fråga
- * lists the answers given to it, and the answers' positions are counted.
+ * those without a page reference get their own section. An external instans' structured answer is
+ * a remissvar like a nämnd's and is grouped the same way; one sent as a PDF has no structured
+ * synpunkter and is listed there too, pointing to the registered handling. Each fråga lists the
+ * answers given to it, and the answers' positions are counted.
  */
 export function compileSammanstallning(
   huvud: { brevhuvud: Brevhuvud; datum: Datum; diarienummer: string; arendemening: string },

@@ -174,7 +174,9 @@ export class RemissUppfoljningService {
     const { aterkallade, arbete } = await this.dataSource.transaction(async (m) => {
       const { remiss, instans: fore } = await this.getExternInstans(m, actor, remissId, instansId);
       if (remiss.status !== 'utskickad') throw illegalTransition('remiss', remiss.status, 'nyLank');
-      if (fore.status !== 'inbjuden') throw illegalTransition('remissinstans', fore.status, 'nyLank');
+      // Under beredning: the instans has started its answer through the link; the new link continues it.
+      if (fore.status !== 'inbjuden' && fore.status !== 'under_beredning')
+        throw illegalTransition('remissinstans', fore.status, 'nyLank');
       const adress = rattadEpost?.toLowerCase() ?? fore.externEpost!;
       const aterkallade = await this.lankar.revokeForInstans(m, fore.id, this.clock.now());
       const instans =

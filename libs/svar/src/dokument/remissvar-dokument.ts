@@ -28,6 +28,8 @@ export interface RemissvarUnderlag {
   beslut: Beslut | null;
   /** Who sends it (the nämndsekreterare expediting); absent in a preview. */
   expedierasAv?: string;
+  /** Who signs instead, when no nämnd decided it (an external instans' contact person). */
+  undertecknare?: Underskrift;
 }
 
 /** The data of the letter the PDF template renders, from what the database holds. */
@@ -49,7 +51,7 @@ export function remissvarDokument(u: RemissvarUnderlag): RemissvarDokument {
     avslutning: u.svar.avslutning,
     fotnoter: u.svar.fotnoter,
     ...(u.beslut ? { beslut: beslutDokument(u.beslut, u.enhet) } : {}),
-    underskrifter: underskrifter(u.beslut, u.expedierasAv),
+    underskrifter: u.undertecknare ? [u.undertecknare] : underskrifter(u.beslut, u.expedierasAv),
     bilagor: [],
   };
 }

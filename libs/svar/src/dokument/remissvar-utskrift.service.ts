@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { dokumentFilnamn } from '@app/archive';
 import { Actor } from '@app/auth';
 import { Clock, stockholmDatum } from '@app/core';
-import { Beslut, Remissvar, Synpunkt } from '@app/database';
-import { PdfRenderare, type RemissvarDokument } from '@app/pdf';
+import { Beslut, Remiss, Remissinstans, Remissvar, Synpunkt } from '@app/database';
+import { NEUTRALT_BREVHUVUD, PdfRenderare, type RemissvarDokument } from '@app/pdf';
 import { RemissRepository } from '@app/remiss';
 import { DataSource, EntityManager } from 'typeorm';
 import { requireRoll, LASA_UTKAST } from '../behorighet';
@@ -93,5 +93,43 @@ export class RemissvarUtskrift {
       pdf: await this.pdf.renderRemissvar(dokument),
       filnamn: dokumentFilnamn(remiss.diarienummer, instans.namn),
     };
+  }
+
+  /**
+   * An external instans' answer, as the letter to render (`render`): read here, printed apart, so a
+   * link request's connection slot is not held while Chromium prints. The platform keeps no
+   * letterhead for the instans, and the sender's would say the sender wrote it: a neutral
+   * letterhead with the instans' name, its own dnr, signed by its contact person.
+   */
+  async externtBrev(
+    manager: EntityManager,
+    svar: Remissvar,
+    { instans, remiss }: { instans: Remissinstans; remiss: Remiss },
+  ): Promise<Omit<Utskrift, 'pdf'>> {
+    const [synpunkter, handlingar, mottagare] = await Promise.all([
+      this.svar.synpunkter(manager, svar),
+      this.remisser.handlingar(manager, remiss.id),
+      // As an outsider names the sender (no organisation of the platform is the reader): organisation and enhet.
+      this.instanser.avsandare(manager, remiss, ''),
+    ]);
+    const dokument = remissvarDokument({
+      kommun: NEUTRALT_BREVHUVUD,
+      enhet: instans.namn,
+      datum: stockholmDatum(this.clock.now()),
+      vartDnr: svar.egetDiarienummer ?? '',
+      ertDnr: remiss.diarienummer,
+      mottagare,
+      svar,
+      fragor: remiss.fragor,
+      synpunkter,
+      handlingar,
+      beslut: null,
+      ...(svar.kontaktpersonNamn ? { undertecknare: { namn: svar.kontaktpersonNamn, titel: instans.namn } } : {}),
+    });
+    return { dokument, filnamn: dokumentFilnamn(remiss.diarienummer, instans.namn) };
+  }
+
+  async render(brev: Omit<Utskrift, 'pdf'>): Promise<Utskrift> {
+    return { ...brev, pdf: await this.pdf.renderRemissvar(brev.dokument) };
   }
 }

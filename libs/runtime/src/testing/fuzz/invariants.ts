@@ -23,8 +23,9 @@ export const INVARIANTS: Record<string, string> = {
   'an external instans of a sent remiss without a link': `SELECT i.id FROM remissinstans i WHERE i.extern_epost IS NOT NULL AND NOT EXISTS (SELECT 1 FROM extern_atkomst a WHERE a.remissinstans_id = i.id)`,
   'an expedierat remissvar without its PDF or with an open instans': `SELECT v.id FROM remissvar v JOIN remissinstans i ON i.id = v.remissinstans_id
       WHERE v.status = 'expedierat' AND (v.slutlig_fil_id IS NULL OR v.expedierad_at IS NULL OR i.status NOT IN ('besvarad', 'avstar'))`,
+  // An external instans' answer (no enhet of the platform) is decided by its own order, never with a beslut here.
   'a decided answer without its beslut, or a beslut of an undecided one': `SELECT v.id FROM remissvar v WHERE v.typ = 'yttrande'
-      AND (v.status IN ('beslutat', 'expedierat')) <> EXISTS (SELECT 1 FROM beslut b WHERE b.remissvar_id = v.id)`,
+      AND (v.enhet_id IS NOT NULL AND v.status IN ('beslutat', 'expedierat')) <> EXISTS (SELECT 1 FROM beslut b WHERE b.remissvar_id = v.id)`,
   'a remissvar version without its revision': `SELECT v.id FROM remissvar v WHERE v.typ = 'yttrande'
       AND NOT EXISTS (SELECT 1 FROM remissvar_revision r WHERE r.remissvar_id = v.id AND r.version = v.version)`,
   'a remissvar whose instans is not under way': `SELECT v.id FROM remissvar v JOIN remissinstans i ON i.id = v.remissinstans_id WHERE i.status IN ('inbjuden', 'registrerad')`,
