@@ -140,7 +140,7 @@ describe('the remiss story of the seed', () => {
 
   it('Region Uppsala answers with a PDF through its personal link', async () => {
     const inbjudan = sink.received.find((m) => m.to.includes('remiss@regionuppsala.example'))!;
-    const lank = /\/api\/extern\/([A-Za-z0-9_-]+)/.exec(inbjudan.text)![1];
+    const lank = /\/svara\/([A-Za-z0-9_-]+)/.exec(inbjudan.text)![1];
     const anonym = t.anonymous();
     expect((await anonym.get(`/api/extern/${lank}`)).status).toBe(200);
     const form = new FormData();

@@ -75,7 +75,7 @@ describe('a reminder minting a link while the sender revokes the instans’ link
 
   it('mints a link while the instans is not revoked, valid until svarsdatum + 30 days', async () => {
     const [url] = await nyaExternLankar([lank]);
-    expect(url).toMatch(/^https:\/\/remiss\.enkoping\.se\/api\/extern\/[A-Za-z0-9_-]{43}$/);
+    expect(url).toMatch(/^https:\/\/remiss\.enkoping\.se\/svara\/[A-Za-z0-9_-]{43}$/);
     expect(await levande()).toBe(1);
     const [rad] = await dataSource.query(
       `SELECT giltig_till FROM extern_atkomst WHERE remissinstans_id = $1 AND aterkallad_at IS NULL`,
@@ -104,7 +104,7 @@ describe('a reminder minting a link while the sender revokes the instans’ link
       expect(await lankar).toEqual([null]);
       expect(await levande()).toBe(0);
       expect(await nyaExternLankar([{ ...lank, epost: 'ny@example.se' }])).toEqual([
-        expect.stringMatching(/\/api\/extern\//),
+        expect.stringMatching(/\/svara\//),
       ]);
     } finally {
       await nyAdress.query(`UPDATE remissinstans SET extern_epost = 'extern-1@example.se' WHERE id = $1`, [
@@ -120,7 +120,7 @@ describe('a reminder minting a link while the sender revokes the instans’ link
   it('a revocation that rolls back leaves the instans open: the link is minted', async () => {
     await dataSource.query(`UPDATE remissinstans SET lank_aterkallad_at = NULL WHERE id = $1`, [lank.remissinstansId]);
     const [url] = await medanAterkallelsePagar('ROLLBACK');
-    expect(url).toMatch(/\/api\/extern\/[A-Za-z0-9_-]{43}$/);
+    expect(url).toMatch(/\/svara\/[A-Za-z0-9_-]{43}$/);
     expect(await levande()).toBe(1);
   });
 });

@@ -59,7 +59,7 @@ describe('a flushed Redis loses no reminder (own redis-server)', () => {
     );
     expect(tidiga).toEqual([]);
     expect(t.sink.to('extern-17@example.se')[0].text).toMatch(
-      /Er personliga länk för att svara: https:\/\/remiss\.enkoping\.se\/api\/extern\/[A-Za-z0-9_-]{43}/,
+      /Er personliga länk för att svara: https:\/\/remiss\.enkoping\.se\/svara\/[A-Za-z0-9_-]{43}/,
     );
   }, 120_000);
 });

@@ -7,3 +7,5 @@ export * from './extern/extern.service';
 export * from './extern/extern-remissvar.service';
 export * from './extern/extern.response';
 export * from './extern/extern.dto';
+// The content's DTOs, which the pages' forms extend.
+export * from './remissvar.dto';

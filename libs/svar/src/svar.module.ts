@@ -38,6 +38,6 @@ import { RemissvarService } from './remissvar.service';
     ExpedieringService,
   ],
   // The external link's module answers with the same model, checks and PDF.
-  exports: [RemissvarRepository, Innehallsgranskning, RemissvarUtskrift],
+  exports: [RemissvarRepository, Innehallsgranskning, RemissvarUtskrift, NamndInstansRepository],
 })
 export class SvarModule {}

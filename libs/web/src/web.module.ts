@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
+import { ExternSidorModule } from './extern/extern-sidor.module';
 import { WebGrundModule } from './grund/web-grund.module';
 
 /** Every page of the platform: the foundation and each section's pages. */
 @Module({
-  imports: [WebGrundModule],
+  imports: [WebGrundModule, ExternSidorModule],
 })
 export class WebModule {}

@@ -80,7 +80,7 @@ describe('external links under a storm of refused and competing answers', () => 
   const token = async (epost: string) => {
     const deadline = Date.now() + 15_000;
     while (!sink.to(epost).length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    return /\/api\/extern\/([A-Za-z0-9_-]{43})/.exec(sink.to(epost)[0].text)![1];
+    return /\/svara\/([A-Za-z0-9_-]{43})/.exec(sink.to(epost)[0].text)![1];
   };
 
   beforeAll(async () => {

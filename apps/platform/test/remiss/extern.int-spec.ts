@@ -15,7 +15,7 @@ describe('external remissinstanser: declining, and links that are revoked, expir
   const token = async (epost: string) => {
     const deadline = Date.now() + 15_000;
     while (!sink.to(epost).length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    return /\/api\/extern\/([A-Za-z0-9_-]{43})/.exec(sink.to(epost)[0].text)![1];
+    return /\/svara\/([A-Za-z0-9_-]{43})/.exec(sink.to(epost)[0].text)![1];
   };
   const nekade = async () =>
     (
@@ -94,7 +94,7 @@ describe('external remissinstanser: declining, and links that are revoked, expir
       await new Promise((r) => setTimeout(r, 50));
     const mail = sink.to('region@example.se')[1];
     expect(mail.text).toContain('Tidigare länkar till remissen gäller inte längre');
-    const nyToken = /\/api\/extern\/([A-Za-z0-9_-]{43})/.exec(mail.text)![1];
+    const nyToken = /\/svara\/([A-Za-z0-9_-]{43})/.exec(mail.text)![1];
     expect(nyToken).not.toBe(region);
     expect((await t.anonymous().get(`/api/extern/${nyToken}`)).status).toBe(200);
     expect((await t.anonymous().get(`/api/extern/${region}`)).status).toBe(410);

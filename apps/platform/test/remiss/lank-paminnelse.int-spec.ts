@@ -9,7 +9,7 @@ import { ApiClient, startTestApp, TestApp } from '@app/runtime/testing/test-app'
 import { PlatformModule } from '../../src/platform.module';
 import { remissUtkast } from '@app/remiss/testing/remiss-fixture';
 
-const LANK = /\/api\/extern\/([A-Za-z0-9_-]{43})/;
+const LANK = /\/svara\/([A-Za-z0-9_-]{43})/;
 
 /**
  * A revoked personal link stays revoked through the real reminder sweep (outbox worker, SMTP sink,
@@ -113,7 +113,7 @@ describe('a revoked external link stays revoked in reminders until the sender is
     const paminnelse = await mejl('remiss@naturskydd.example.se', 2);
     expect(paminnelse.subject).toContain('Påminnelse');
     const lank = LANK.exec(paminnelse.text)![1];
-    expect(paminnelse.html).toContain(`/api/extern/${lank}`);
+    expect(paminnelse.html).toContain(`/svara/${lank}`);
     expect((await t.anonymous().get(`/api/extern/${lank}`)).status).toBe(200);
     expect(sink.to('nf@example.se')).toHaveLength(2); // nothing more to the old address
   });

@@ -90,7 +90,7 @@ describe('uploaded PDFs are read off the request thread, within budgets', () => 
     expect((await ks.post(`/api/remisser/${skickad.id}/skicka`)).status).toBe(200);
     const deadline = Date.now() + 15_000;
     while (!sink.to('nf@example.se').length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    lank = /\/api\/extern\/([A-Za-z0-9_-]{43})/.exec(sink.to('nf@example.se')[0].text)![1];
+    lank = /\/svara\/([A-Za-z0-9_-]{43})/.exec(sink.to('nf@example.se')[0].text)![1];
     bomber = { text: textbomb(), xobjekt: xobjektbombPdf() };
   }, 60_000);
   afterAll(async () => {

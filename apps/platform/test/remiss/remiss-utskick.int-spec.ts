@@ -117,8 +117,8 @@ describe('sending and following a remiss (real PostgreSQL, Redis, Chromium, SMTP
     expect(sink.to('un@enkoping.se')[0].text).toContain(`https://remiss.example.se/remisser/${remiss.id}`);
     expect(sink.to('bun@vadstena.se')[0].text).not.toContain('/api/');
     const extern = sink.to('registrator@regionuppsala.se')[0];
-    expect(extern.text).toMatch(/https:\/\/remiss\.example\.se\/api\/extern\/[A-Za-z0-9_-]{43}/);
-    externToken = /\/api\/extern\/([A-Za-z0-9_-]{43})/.exec(extern.text)![1];
+    expect(extern.text).toMatch(/https:\/\/remiss\.example\.se\/svara\/[A-Za-z0-9_-]{43}/);
+    externToken = /\/svara\/([A-Za-z0-9_-]{43})/.exec(extern.text)![1];
     // Only the token's hash is stored.
     expect(
       await sql(t.db.url, `SELECT id FROM extern_atkomst WHERE token_hash = $1::bytea`, [Buffer.from(externToken)]),

@@ -16,12 +16,28 @@ export interface ErrorSpec<P> {
   fel?: (p: P) => FaltFel[];
 }
 
+/**
+ * `falt`: the one form field a refusal is about (its path in the request), for a code whose Swedish
+ * text is that field's message: the form shows the text beside the field (as `fel`).
+ */
 const spec = <P = void>(
   status: HttpStatus,
   message: (p: P) => string,
   svenska: (p: P) => string,
-  extra: Pick<ErrorSpec<P>, 'details' | 'fel'> = {},
-): ErrorSpec<P> => ({ status, message, svenska, ...extra });
+  { falt, ...extra }: Pick<ErrorSpec<P>, 'details' | 'fel'> & { falt?: (p: P) => string } = {},
+): ErrorSpec<P> => ({
+  status,
+  message,
+  svenska,
+  ...(falt ? { fel: (p: P) => [{ falt: falt(p), meddelande: svenska(p) }] } : {}),
+  ...extra,
+});
+
+/** A field of the synpunkt `synpunkt` (1-based), as validation errors name it: `synpunkter.0.citat`. */
+const synpunktensFalt =
+  (falt: string) =>
+  (p: { synpunkt: number }): string =>
+    `synpunkter.${p.synpunkt - 1}.${falt}`;
 
 /** "42 sekunder", "15 minuter": how long a caller is told to wait. */
 export function svenskVantetid(seconds: number): string {
@@ -405,6 +421,7 @@ export const ERROR_CODES = {
     HttpStatus.UNSUPPORTED_MEDIA_TYPE,
     (p) => `${p.filnamn} is not a Word file (.docx)`,
     (p) => `${p.filnamn} är inte en Word-fil (.docx). Bifoga svaret som .docx, eller bara som PDF.`,
+    { falt: () => 'word' },
   ),
   NOT_EXTERNAL: spec(
     HttpStatus.BAD_REQUEST,
@@ -468,6 +485,7 @@ export const ERROR_CODES = {
     HttpStatus.BAD_REQUEST,
     () => 'No file was uploaded (multipart field "fil")',
     () => 'Ingen fil bifogades',
+    { falt: () => 'fil' },
   ),
   TOO_MANY_FILES: spec(
     HttpStatus.BAD_REQUEST,
@@ -493,6 +511,7 @@ export const ERROR_CODES = {
     HttpStatus.UNSUPPORTED_MEDIA_TYPE,
     (p) => `${p.filnamn} is not a PDF`,
     (p) => `${p.filnamn} är inte en PDF${p.format ? ` utan ${p.format}` : ''}. Ladda upp handlingen som PDF.`,
+    { falt: () => 'fil' },
   ),
   PDF_INSPECTION_BUSY: spec(
     HttpStatus.SERVICE_UNAVAILABLE,
@@ -561,19 +580,19 @@ export const ERROR_CODES = {
     HttpStatus.BAD_REQUEST,
     (p) => `${p.falt}: an andringsforslag needs strykText, nyText or both`,
     (p) => `Ändringsförslag ${p.synpunkt} saknar text att stryka eller föreslagen text`,
-    { details: (p) => ({ synpunkt: p.synpunkt }) },
+    { details: (p) => ({ synpunkt: p.synpunkt }), falt: synpunktensFalt('strykText') },
   ),
   ANDRING_UTAN_ANDRINGSFORSLAG: spec<{ falt: string; synpunkt: number }>(
     HttpStatus.BAD_REQUEST,
     (p) => `${p.falt}: strykText and nyText belong to an andringsforslag`,
     (p) => `Synpunkt ${p.synpunkt}: text att stryka eller ersätta hör till ett ändringsförslag`,
-    { details: (p) => ({ synpunkt: p.synpunkt }) },
+    { details: (p) => ({ synpunkt: p.synpunkt }), falt: synpunktensFalt('strykText') },
   ),
   REFERENS_OFULLSTANDIG: spec<{ falt: string; synpunkt: number }>(
     HttpStatus.BAD_REQUEST,
     (p) => `${p.falt}: a quotation or page needs both remisshandlingId and sida`,
     (p) => `Synpunkt ${p.synpunkt}: ange både remisshandling och sida`,
-    { details: (p) => ({ synpunkt: p.synpunkt }) },
+    { details: (p) => ({ synpunkt: p.synpunkt }), falt: synpunktensFalt('sida') },
   ),
   FOTNOT_SAKNAS: spec<{ falt: string; fotnot: string | number }>(
     HttpStatus.BAD_REQUEST,
@@ -584,39 +603,45 @@ export const ERROR_CODES = {
     HttpStatus.UNPROCESSABLE_ENTITY,
     () => 'Remisshandlingen hör inte till den här remissen',
     () => 'Remisshandlingen hör inte till den här remissen',
-    { details: (p) => ({ synpunkt: p.synpunkt }) },
+    { details: (p) => ({ synpunkt: p.synpunkt }), falt: synpunktensFalt('remisshandlingId') },
   ),
   SIDA_SAKNAS: spec<{ synpunkt: number; sida: number; titel: string; sidantal: number }>(
     HttpStatus.UNPROCESSABLE_ENTITY,
     (p) => `Sidan ${p.sida} finns inte i ${p.titel} (${p.sidantal} sidor)`,
     (p) => `Sidan ${p.sida} finns inte i ${p.titel} (${p.sidantal} sidor)`,
-    { details: (p) => ({ synpunkt: p.synpunkt }) },
+    { details: (p) => ({ synpunkt: p.synpunkt }), falt: synpunktensFalt('sida') },
   ),
   CITAT_SAKNAS: spec<{ synpunkt: number; sida: number; titel: string }>(
     HttpStatus.UNPROCESSABLE_ENTITY,
     (p) => `Citatet finns inte på sidan ${p.sida} i ${p.titel}`,
     (p) => `Citatet finns inte på sidan ${p.sida} i ${p.titel}`,
-    { details: (p) => ({ synpunkt: p.synpunkt }) },
+    { details: (p) => ({ synpunkt: p.synpunkt }), falt: synpunktensFalt('citat') },
   ),
   CITAT_PA_ANNAN_SIDA: spec<{ synpunkt: number; funnenSida: number; angivenSida: number; titel: string }>(
     HttpStatus.UNPROCESSABLE_ENTITY,
     (p) =>
       `Synpunkt ${p.synpunkt}: the quotation is on page ${p.funnenSida} of ${p.titel}, not on page ${p.angivenSida}`,
     (p) => `Citatet finns på sidan ${p.funnenSida}, inte på sidan ${p.angivenSida}`,
-    { details: (p) => ({ synpunkt: p.synpunkt, funnenSida: p.funnenSida, angivenSida: p.angivenSida }) },
+    {
+      details: (p) => ({ synpunkt: p.synpunkt, funnenSida: p.funnenSida, angivenSida: p.angivenSida }),
+      falt: synpunktensFalt('citat'),
+    },
   ),
   STRYKTEXT_PA_ANNAN_SIDA: spec<{ synpunkt: number; funnenSida: number; angivenSida: number; titel: string }>(
     HttpStatus.UNPROCESSABLE_ENTITY,
     (p) =>
       `Synpunkt ${p.synpunkt}: the text to strike is on page ${p.funnenSida} of ${p.titel}, not on page ${p.angivenSida}`,
     (p) => `Texten att stryka finns på sidan ${p.funnenSida}, inte på sidan ${p.angivenSida}`,
-    { details: (p) => ({ synpunkt: p.synpunkt, funnenSida: p.funnenSida, angivenSida: p.angivenSida }) },
+    {
+      details: (p) => ({ synpunkt: p.synpunkt, funnenSida: p.funnenSida, angivenSida: p.angivenSida }),
+      falt: synpunktensFalt('strykText'),
+    },
   ),
   STRYKTEXT_SAKNAS: spec<{ synpunkt: number; sida: number; titel: string }>(
     HttpStatus.UNPROCESSABLE_ENTITY,
     (p) => `Texten att stryka finns inte på sidan ${p.sida} i ${p.titel}`,
     (p) => `Texten att stryka finns inte på sidan ${p.sida} i ${p.titel}`,
-    { details: (p) => ({ synpunkt: p.synpunkt }) },
+    { details: (p) => ({ synpunkt: p.synpunkt }), falt: synpunktensFalt('strykText') },
   ),
 } satisfies Record<string, ErrorSpec<never>>;
 

@@ -8,10 +8,9 @@ export function plattformsUrl(config: AppConfig, port: number = config.PORT): st
 }
 
 /**
- * Every address the platform gives a person (in e-mails, letters, later the web pages), built in one
- * place so the paths agree. Pages have paths without `/api` (`/remisser/:id`: the web UI will serve
- * them); the external answer link is the API's `/api/extern/:token`, the one address an instans
- * without an account can use today, until the web has a page for it (then only this changes).
+ * Every address the platform gives a person (in e-mails, letters, the web pages), built in one
+ * place so the paths agree. Pages have paths without `/api` (`/remisser/:id`, `/svara/:token`);
+ * the API's own addresses (`/api/extern/:token`) are for programs, never mailed to a person.
  */
 @Injectable()
 export class PlattformsLankar {
@@ -26,8 +25,8 @@ export class PlattformsLankar {
     return `${this.bas}/remisser/${encodeURIComponent(remissId)}`;
   }
 
-  /** An external remissinstans' personal link. */
+  /** An external remissinstans' personal link: its page, where it reads the remiss and answers. */
   externSvar(token: string): string {
-    return `${this.bas}/api/extern/${encodeURIComponent(token)}`;
+    return `${this.bas}/svara/${encodeURIComponent(token)}`;
   }
 }

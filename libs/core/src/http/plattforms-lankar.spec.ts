@@ -3,10 +3,10 @@ import { loadConfig } from '../config/config.schema';
 import { PlattformsLankar, plattformsUrl } from './plattforms-lankar.service';
 
 describe('the platform’s addresses', () => {
-  it('use PUBLIC_URL without its trailing slash: pages without /api, the personal link under /api/extern', () => {
+  it('use PUBLIC_URL without its trailing slash: pages without /api, the personal link as its page under /svara', () => {
     const lankar = new PlattformsLankar(loadConfig({ PUBLIC_URL: 'https://remiss.enkoping.se/' }));
     expect(lankar.remiss('6f1c')).toBe('https://remiss.enkoping.se/remisser/6f1c');
-    expect(lankar.externSvar('Ab-_9')).toBe('https://remiss.enkoping.se/api/extern/Ab-_9');
+    expect(lankar.externSvar('Ab-_9')).toBe('https://remiss.enkoping.se/svara/Ab-_9');
   });
 
   it('fall back to the address the process listens at when PUBLIC_URL is not set', () => {
