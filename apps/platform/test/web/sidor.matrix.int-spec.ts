@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { sql } from '@app/database/testing/test-infrastructure';
+import { ExternLankService } from '@app/lankar';
+import { remissUtkast } from '@app/remiss/testing/remiss-fixture';
 import { startTestApp, TestApp } from '@app/runtime/testing/test-app';
+import { DataSource } from 'typeorm';
 import { Webbklient } from '@app/web/testing/webbklient';
 import { PlatformModule } from '../../src/platform.module';
 
@@ -29,6 +33,30 @@ interface Rad {
 /** What the rows need to name objects; sections add what their pages show. */
 interface Fixtur {
   t: TestApp;
+  /** An external instans' personal link (its page's path) and a handling it shows. */
+  extern: { lank: string; handlingId: string };
+}
+
+/** A remiss sent to an external instans, and a link for it made where links are made. */
+async function externLank(t: TestApp): Promise<Fixtur['extern']> {
+  const ks = await t.as(ANVANDARE.remissansvarig);
+  const remiss = await remissUtkast(ks, 'Förslag till matrisens policy', [
+    { namn: 'Region Uppsala', epost: 'r@example.se' },
+  ]);
+  if ((await ks.post(`/api/remisser/${remiss.id}/skicka`)).status !== 200) throw new Error('send failed');
+  const [instans] = await sql(
+    t.db.url,
+    `SELECT id, organisation_id, svarsdatum::text FROM remissinstans WHERE remiss_id = $1`,
+    [remiss.id],
+  );
+  const { url } = await t.app.get(DataSource).transaction((m) =>
+    t.app.get(ExternLankService).issue(m, {
+      organisationId: instans.organisation_id,
+      remissinstansId: instans.id,
+      svarsdatum: instans.svarsdatum,
+    }),
+  );
+  return { lank: new URL(url).pathname, handlingId: remiss.handlingId };
 }
 
 const alla = (u: Utfall): Record<Vem, Utfall> =>
@@ -44,7 +72,7 @@ describe('pages by role (anonymous → sign-in; wrong role → 403 page; another
 
   beforeAll(async () => {
     t = await startTestApp((c, i) => PlatformModule.forRoot(c, i));
-    fixtur = { t };
+    fixtur = { t, extern: await externLank(t) };
     for (const [vem, epost] of Object.entries(ANVANDARE))
       klienter.set(vem as Vem, await Webbklient.signIn(t.url, epost));
   });
@@ -75,5 +103,19 @@ describe('pages by role (anonymous → sign-in; wrong role → 403 page; another
   it('public pages open to anyone', async () => {
     for (const path of ['/logga-in', '/tillganglighet'])
       expect((await new Webbklient(t.url).get(path)).status).toBe(200);
+  });
+
+  it("an external instans' link opens its pages to whoever holds it, signed in or not; an unknown link is a 404 page", async () => {
+    const { lank, handlingId } = fixtur.extern;
+    for (const path of [lank, `${lank}/svar`, `${lank}/ladda-upp`, `${lank}/avsta`, `${lank}/handlingar/${handlingId}`])
+      for (const klient of [new Webbklient(t.url), klienter.get('vadstena')!]) {
+        const svar = await klient.get(path);
+        expect([path, svar.status]).toEqual([path, 200]);
+      }
+    const okand = await new Webbklient(t.url).get(`/svara/${'A'.repeat(43)}`);
+    expect([okand.status, okand.titel]).toEqual([404, 'Sidan finns inte']);
+    // Another remiss' handling through this link is no page of it.
+    const annan = await new Webbklient(t.url).get(`${lank}/handlingar/00000000-0000-4000-8000-000000000000`);
+    expect([annan.status, annan.titel]).toEqual([404, 'Sidan finns inte']);
   });
 });

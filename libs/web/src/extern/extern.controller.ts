@@ -38,7 +38,7 @@ export class ExternController {
   @Get('svar')
   async formular(@Param('token') token: string, @Req() req: WebbRequest) {
     const vy = await this.extern.view(token);
-    const formular = vy.lage === 'oppen' && svarFormular(vy.remiss.fragor, vy.utkast, req.webb?.flash.varden ?? {});
+    const formular = vy.lage === 'oppen' && svarFormular(vy.remiss.fragor, vy.utkast, req.webb?.flash ?? {});
     return sidaFor(token, vy, 'extern/svar', { formular });
   }
 

@@ -10,6 +10,7 @@ import {
 } from '@app/svar';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsOptional } from 'class-validator';
+import { Flash } from '../grund/flash.service';
 
 /*
  * A page's form arrives as text (qs makes `synpunkter[0][sida]` the string "5"): the form classes
@@ -149,13 +150,13 @@ const synpunktFalt = (p: Falt, ny = false): SynpunktFalt => ({
 });
 
 /**
- * The form's values: what a refused form had (`varden`, the posted fields), else the saved draft,
+ * The form's values: what a refused form had (the flash's `varden`, the posted fields), else the saved draft,
  * else empty; always with one empty synpunkt at the end, so a synpunkt is added without script.
  */
 export function svarFormular(
   fragor: { nummer: number }[],
   utkast: ExternRemissvarResponse | null,
-  varden: Falt,
+  { varden = {}, kod, detaljer }: Flash,
 ): SvarFormularVarden {
   const ifyllt = Object.keys(varden).length > 0;
   const kalla: Falt = ifyllt ? varden : ((utkast as unknown as Falt | null) ?? {});
@@ -163,7 +164,9 @@ export function svarFormular(
   const svar = lista(kalla.fragesvar);
   const svarPa = (nummer: number, i: number) => strang((ifyllt ? svar[i] : svar.find((f) => f.fraga === nummer))?.text);
   return {
-    version: strang(kalla.version),
+    // After a stale save the typed text is kept, on the version saved since: saving again replaces
+    // what the page says was changed, knowingly.
+    version: strang(kod === 'STALE_VERSION' && detaljer?.currentVersion ? detaljer.currentVersion : kalla.version),
     titel: strang(kalla.titel),
     inledning: strang(kalla.inledning),
     avslutning: strang(kalla.avslutning),
