@@ -76,6 +76,8 @@ describe('npm start on a machine with no DATABASE_URL and no REDIS_URL', () => {
       DATA_DIR: dataDir,
       EMBEDDED_POSTGRES_PORT: String(postgresPort),
       EMBEDDED_REDIS_PORT: String(redisPort),
+      // No SMTP_URL, as on a newcomer's machine: the development mail sink, on a port no other test holds.
+      DEV_SMTP_PORT: '0',
       LOG_LEVEL: 'warn',
       TS_NODE_TRANSPILE_ONLY: 'true',
       TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'),

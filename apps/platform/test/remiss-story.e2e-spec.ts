@@ -6,6 +6,7 @@ import { pdfMedSidor } from '@app/remiss/testing/pdf-fixtures';
 import { ApiClient, startTestApp, TestApp } from '@app/runtime/testing/test-app';
 import { POLICY_SIDOR, POLICY_TITEL, SEED_STYCKEN, unSvar } from '@app/svar/testing/policy-fixture';
 import { PlatformModule } from '../src/platform.module';
+import { personligToken } from '@app/mail/testing/epost-lankar';
 
 const enRad = (text: string) => text.replace(/\s+/g, ' ');
 
@@ -140,7 +141,7 @@ describe('the remiss story of the seed', () => {
 
   it('Region Uppsala answers with a PDF through its personal link', async () => {
     const inbjudan = sink.received.find((m) => m.to.includes('remiss@regionuppsala.example'))!;
-    const lank = /\/svara\/([A-Za-z0-9_-]+)/.exec(inbjudan.text)![1];
+    const lank = personligToken(inbjudan.text);
     const anonym = t.anonymous();
     expect((await anonym.get(`/api/extern/${lank}`)).status).toBe(200);
     const form = new FormData();
@@ -181,8 +182,8 @@ describe('the remiss story of the seed', () => {
     const mails = (await sink.waitFor(5)).map((m) => m.subject);
     expect(mails).toEqual(
       expect.arrayContaining([
-        `${remissDnr} Svar på remiss från Utbildningsnämnden`,
-        `${remissDnr} Socialnämnden avstår från att yttra sig`,
+        `${remissDnr} Utbildningsnämnden i Enköpings kommun har svarat: ${POLICY_TITEL}`,
+        `${remissDnr} Socialnämnden i Enköpings kommun avstår: ${POLICY_TITEL}`,
       ]),
     );
     expect(mails.every((subject) => subject.startsWith(remissDnr))).toBe(true);

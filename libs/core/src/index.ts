@@ -10,6 +10,7 @@ export * from './errors/api-exception.filter';
 export * from './errors/validation.pipe';
 export * from './errors/error-codes';
 export * from './states/statusnamn';
+export * from './namn/enhetsnamn';
 export * from './http/public.decorator';
 export * from './http/client-address';
 export * from './http/safe-methods';

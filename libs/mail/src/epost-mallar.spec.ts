@@ -11,9 +11,9 @@ const data = {
   arendemening: `Översyn av ärendehantering ${OND}`,
   diarienummer: 'KS2025/118',
   kontakt: 'Åsa Öberg, asa.oberg@enkoping.se',
-  avsandare: 'Kommunledningsförvaltningen',
+  avsandare: 'Kommunstyrelsen i Enköpings kommun',
   svaraSenast: 'senast 2026-05-15 kl. 23.59',
-  svarslank: 'https://remiss.enkoping.se/api/extern/abc?x=1&y=2',
+  svarslank: 'https://remiss.enkoping.se/svara/abc?x=1&y=2',
   nyLank: true,
   orsak: `Skäl: ${OND}`,
   instans: 'Miljöförbundet',
@@ -21,10 +21,11 @@ const data = {
   kontaktperson: 'Åsa',
   vartDnr: 'UN2026/412',
   filnamn: 'svar.pdf',
-  rubrik: 'Påminnelse om remissvar',
+  inledning: 'Det här är en påminnelse om remissen',
   mening: 'Det återstår 3 arbetsdagar till sista svarsdag.',
   fakta: [{ namn: 'Remiss', varde: `Översyn ${OND}` }],
-  lank: 'https://remiss.enkoping.se/remisser/1?a=1&b=2',
+  lank: 'https://remiss.enkoping.se/inkorg/1?a=1&b=2',
+  remisslank: 'https://remiss.enkoping.se/remisser/1',
   personligLank: false,
   fragaOmLank: 'Åsa Öberg',
 };
@@ -55,14 +56,14 @@ describe('the e-mail templates (templates/epost)', () => {
       [
         `Till Utbildningsnämnden ${OND}`,
         '',
-        `Kommunledningsförvaltningen skickar remissen "Översyn av ärendehantering ${OND}" (dnr KS2025/118) till er för yttrande.`,
+        `Kommunstyrelsen i Enköpings kommun skickar remissen "Översyn av ärendehantering ${OND}" (dnr KS2025/118) till er för yttrande.`,
         '',
         'Tidigare länkar till remissen gäller inte längre; använd den här.',
         '',
         'Svara senast 2026-05-15 kl. 23.59. Ange vårt diarienummer KS2025/118 i svaret.',
         '',
         'Remissen, remisshandlingarna och missivet finns här:',
-        'https://remiss.enkoping.se/api/extern/abc?x=1&y=2',
+        'https://remiss.enkoping.se/svara/abc?x=1&y=2',
         '',
         'Kontaktperson: Åsa Öberg, asa.oberg@enkoping.se',
         '',
@@ -70,9 +71,21 @@ describe('the e-mail templates (templates/epost)', () => {
       ].join('\n'),
     );
     expect(html).toContain(
-      '<a href="https://remiss.enkoping.se/api/extern/abc?x&#x3D;1&amp;y&#x3D;2">https://remiss.enkoping.se/api/extern/abc?x&#x3D;1&amp;y&#x3D;2</a>',
+      '<a href="https://remiss.enkoping.se/svara/abc?x&#x3D;1&amp;y&#x3D;2">https://remiss.enkoping.se/svara/abc?x&#x3D;1&amp;y&#x3D;2</a>',
     );
     expect(render('remiss-utskick', { nyLank: false, kontakt: '' }).text).not.toMatch(/Tidigare länkar|Kontaktperson/);
+  });
+
+  it('every mail names who sends it with its organisation, and links to a page where it has one', () => {
+    for (const mall of ['remiss-utskick', 'remiss-anstand', 'remiss-aterkallelse', 'paminnelse'] as const)
+      expect(render(mall).text).toContain('Kommunstyrelsen i Enköpings kommun');
+    for (const mall of ['remiss-anstand', 'remiss-aterkallelse'] as const) {
+      expect(render(mall).html).toContain('<a href="https://remiss.enkoping.se/inkorg/1?a&#x3D;1&amp;b&#x3D;2">');
+      // An external party has no page to open but its personal link, which the invitation gave it.
+      expect(render(mall, { lank: undefined }).html).not.toContain('href=');
+    }
+    for (const mall of ['externt-svar', 'remissvar'] as const)
+      expect(render(mall).text).toContain('Remissen och svaren:\nhttps://remiss.enkoping.se/remisser/1\n');
   });
 
   it('a reminder without a link (revoked) says whom to ask, and has no href', () => {

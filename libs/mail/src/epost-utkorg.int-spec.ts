@@ -103,16 +103,18 @@ describe('the e-mail outbox (real PostgreSQL, Redis, SMTP)', () => {
     expect(sink.to('aldrig@enkoping.se')).toEqual([]);
   });
 
-  it('a template mail arrives reading right: å ä ö intact, user text escaped in the HTML part and as written in the text', async () => {
+  it('a template mail arrives reading right (å ä ö intact, user text escaped in the HTML part and as written in the text), with its Reply-To', async () => {
     sink.received.length = 0;
     const orsak = 'Ändrad tidplan <b>för</b> "Östra" & Åby';
     const [id] = await dataSource.transaction(async (m) => [
       await utkorg.enqueue(m, organisationId, {
         to: 'un@enkoping.se',
-        subject: 'KS2025/118 Anstånd beviljat: Översyn av ärendehantering',
+        replyTo: 'asa.oberg@enkoping.se',
+        subject: 'KS2025/118 Anstånd till 2026-06-01: Översyn av ärendehantering',
         mall: 'remiss-anstand',
         data: {
           mottagare: 'Utbildningsnämnden',
+          avsandare: 'Kommunstyrelsen i Enköpings kommun',
           arendemening: 'Översyn av ärendehantering',
           diarienummer: 'KS2025/118',
           kontakt: 'Åsa Öberg',
@@ -124,9 +126,10 @@ describe('the e-mail outbox (real PostgreSQL, Redis, SMTP)', () => {
     ]);
     await utkorg.dispatch([id]);
     const [mail] = await sink.waitFor(1);
-    expect(mail.subject).toBe('KS2025/118 Anstånd beviljat: Översyn av ärendehantering');
+    expect(mail.subject).toBe('KS2025/118 Anstånd till 2026-06-01: Översyn av ärendehantering');
+    expect(mail.replyTo).toBe('asa.oberg@enkoping.se');
     expect(mail.text).toContain(
-      'Ni har fått anstånd med svaret på remissen "Översyn av ärendehantering" (dnr KS2025/118).',
+      'Kommunstyrelsen i Enköpings kommun har gett er anstånd med svaret på remissen "Översyn av ärendehantering" (dnr KS2025/118).',
     );
     expect(mail.text).toContain(`Skäl: ${orsak}`);
     expect(mail.text).toContain('Kontaktperson: Åsa Öberg');

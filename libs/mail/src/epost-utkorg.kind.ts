@@ -33,11 +33,13 @@ export class EpostUtkorgKind extends EpostUtkorg implements UtkorgTyp, OnModuleI
   async enqueue(manager: EntityManager, organisationId: string, utkast: KoadEpost): Promise<string> {
     const epost = 'mall' in utkast ? this.mallar.render(utkast) : utkast;
     const [row]: { id: string }[] = await manager.query(
-      `INSERT INTO epost_utkorg (organisation_id, till, kopia, amne, text, html, message_id, due_at, bilagor) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+      `INSERT INTO epost_utkorg (organisation_id, till, kopia, avsandarnamn, svara_till, amne, text, html, message_id, due_at, bilagor) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
       [
         organisationId,
         lista(epost.to),
         lista(epost.cc),
+        epost.avsandarnamn ?? null,
+        epost.replyTo ?? null,
         epost.subject,
         epost.text,
         epost.html ?? null,
@@ -67,13 +69,15 @@ export class EpostUtkorgKind extends EpostUtkorg implements UtkorgTyp, OnModuleI
       id: string;
       till: string[];
       kopia: string[];
+      avsandarnamn: string | null;
+      svara_till: string | null;
       amne: string;
       text: string;
       html: string | null;
       message_id: string;
       bilagor: string[];
     }[] = await this.rader.dataSource.query(
-      `SELECT id, till, kopia, amne, text, html, message_id, bilagor FROM epost_utkorg WHERE id = ANY($1::uuid[])`,
+      `SELECT id, till, kopia, avsandarnamn, svara_till, amne, text, html, message_id, bilagor FROM epost_utkorg WHERE id = ANY($1::uuid[])`,
       [ids],
     );
     const bilagor = await this.readBilagor(rows.flatMap((r) => r.bilagor));
@@ -83,6 +87,8 @@ export class EpostUtkorgKind extends EpostUtkorg implements UtkorgTyp, OnModuleI
         await sendAsUtfall(this.mailer, {
           to: r.till,
           cc: r.kopia.length ? r.kopia : undefined,
+          avsandarnamn: r.avsandarnamn ?? undefined,
+          replyTo: r.svara_till ?? undefined,
           subject: r.amne,
           text: r.text,
           html: r.html ?? undefined,

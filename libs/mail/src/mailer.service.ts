@@ -13,6 +13,10 @@ export interface Bilaga {
 export interface Epost {
   to: string | string[];
   cc?: string | string[];
+  /** Who sends it, shown in From before "via <MAIL_FROM's name>" (the address stays MAIL_FROM's). */
+  avsandarnamn?: string;
+  /** Whom an answer goes to (the remiss' kontaktperson): the sender address is the platform's, which nobody reads. */
+  replyTo?: string;
   subject: string;
   text: string;
   html?: string;
@@ -36,16 +40,19 @@ export function messageIdFor(kind: string, id: string): string {
   return `<${kind}.${id}@remissplattformen>`;
 }
 
-/** Sends mail over SMTP (SMTP_URL). Transient failures throw Error; permanent ones SmtpPermanentError. */
+/** The SMTP server mail goes to: SMTP_URL, or the development mail sink's address (MailModule decides). */
+export const SMTP_ADRESS = 'SMTP_ADRESS';
+
+/** Sends mail over SMTP (SMTP_ADRESS). Transient failures throw Error; permanent ones SmtpPermanentError. */
 @Injectable()
 export class Mailer implements OnModuleDestroy {
   private readonly byggare: Meddelandebyggare;
   // Pooled: the outbox sends thousands of reminders at 08:00, and a connection per mail caps that at a few hundred a second.
   private readonly forbindelser: SmtpForbindelser;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+  constructor(@Inject(APP_CONFIG) config: AppConfig, @Inject(SMTP_ADRESS) smtpUrl: string) {
     this.byggare = new Meddelandebyggare(config.MAIL_FROM);
-    this.forbindelser = new SmtpForbindelser(config.SMTP_URL!, config.SMTP_MAX_CONNECTIONS);
+    this.forbindelser = new SmtpForbindelser(smtpUrl, config.SMTP_MAX_CONNECTIONS);
   }
 
   async send(mail: Epost): Promise<void> {

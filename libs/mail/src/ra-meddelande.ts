@@ -19,6 +19,15 @@ const rader = (text: string) => text.replace(/\r?\n/g, '\r\n');
 const del = (typ: string, innehall: string) =>
   `Content-Type: ${typ}; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n${wrap(encode(rader(innehall)), 76)}`;
 
+/** A display name as a header may carry it: encoded words when it has å, ä, ö, quoted when it has a special like ",". */
+function visningsnamn(namn: string): string {
+  // A line break in a name would end the header; names are checked text, but a header is no place to trust that.
+  const ren = namn.replace(/\p{Cc}+/gu, ' ');
+  const kodat = encodeWords(ren, 'Q', 52, true);
+  if (kodat !== ren) return kodat;
+  return /^[\w !#$%&'*+\-/=?^`{|}~]*$/.test(ren) ? ren : `"${ren.replace(/["\\]/g, '\\$&')}"`;
+}
+
 /** An attachment, base64 in lines of 76; its file name as RFC 2231 parameters, so å, ä, ö survive. */
 const bilaga = (b: Bilaga) => {
   // An extended (`*`) parameter is written bare, as nodemailer's composer does; a plain one quoted.
@@ -36,24 +45,33 @@ const bilaga = (b: Bilaga) => {
  */
 export class Meddelandebyggare {
   private readonly fran: string;
+  private readonly franNamn: string;
   private readonly franRubrik: string;
 
   constructor(mailFrom: string) {
     const [avsandare] = addressparser(mailFrom, { flatten: true });
     if (!avsandare?.address) throw new Error(`MAIL_FROM is not an address: ${mailFrom}`);
     this.fran = avsandare.address;
+    this.franNamn = avsandare.name || 'Remissplattformen';
     this.franRubrik = avsandare.name
       ? `${encodeWords(avsandare.name, 'Q', 52)} <${avsandare.address}>`
       : avsandare.address;
+  }
+
+  /** From: the platform's address, named for the organisation it sends for when the mail says whose it is. */
+  private fromRubrik(avsandarnamn: string | undefined): string {
+    if (!avsandarnamn) return `From: ${this.franRubrik}`;
+    return foldLines(`From: ${visningsnamn(`${avsandarnamn} via ${this.franNamn}`)} <${this.fran}>`, 76);
   }
 
   build(epost: Epost, datum: Date): RaMeddelande {
     const till = lista(epost.to);
     const kopia = lista(epost.cc);
     const rubriker = [
-      `From: ${this.franRubrik}`,
+      this.fromRubrik(epost.avsandarnamn),
       foldLines(`To: ${till.join(', ')}`, 76),
       ...(kopia.length ? [foldLines(`Cc: ${kopia.join(', ')}`, 76)] : []),
+      ...(epost.replyTo ? [foldLines(`Reply-To: ${epost.replyTo}`, 76)] : []),
       foldLines(`Subject: ${encodeWords(epost.subject, 'Q', 52)}`, 76),
       `Message-ID: ${epost.messageId}`,
       `Date: ${datum.toUTCString().replace(/GMT/, '+0000')}`,

@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Datum, PlattformsLankar, stockholmDatum } from '@app/core';
+import { Datum, enhetMedOrganisation, PlattformsLankar, stockholmDatum } from '@app/core';
 import { preparedQuery } from '@app/database';
 import { ExternLankService } from '@app/lankar';
 import { Epost, EpostMallar, Mailer, messageIdFor, sendAsUtfall } from '@app/mail';
@@ -33,14 +33,15 @@ interface Underlag {
   lank_aterkallad: boolean;
   mottagare_enhet_id: string | null;
   mottagare_diarienummer: string | null;
-  remiss_id: string;
   remiss_status: string;
   diarienummer: string;
   arendemening: string;
   kontaktperson_namn: string | null;
   kontaktperson_epost: string | null;
   kontaktperson_telefon: string | null;
-  avsandare: string;
+  avsandare_enhet: string | null;
+  avsandare_organisation: string;
+  avsandare_funktionsbrevlada: string | null;
   funktionsbrevlada: string | null;
   handlaggare_epost: string | null;
   organisation_epost: string | null;
@@ -84,8 +85,8 @@ export class PaminnelseKind implements UtkorgTyp, OnModuleInit {
       this.dataSource,
       `SELECT p.id, p.typ, p.svarsdatum::text AS svarsdatum, p.due_at, p.organisation_id, p.remissinstans_id,
               i.status AS instans_status, i.svarsdatum::text AS instans_svarsdatum, i.namn AS instans_namn, i.extern_epost, i.lank_aterkallad_at IS NOT NULL AS lank_aterkallad, i.mottagare_enhet_id, i.mottagare_diarienummer,
-              r.id AS remiss_id, r.status AS remiss_status, r.diarienummer, r.arendemening, r.kontaktperson_namn, r.kontaktperson_epost, r.kontaktperson_telefon,
-              concat_ws(', ', ae.namn, o.namn) AS avsandare, me.funktionsbrevlada, h.epost AS handlaggare_epost, mo.epost AS organisation_epost
+              r.status AS remiss_status, r.diarienummer, r.arendemening, r.kontaktperson_namn, r.kontaktperson_epost, r.kontaktperson_telefon,
+              ae.namn AS avsandare_enhet, o.namn AS avsandare_organisation, ae.funktionsbrevlada AS avsandare_funktionsbrevlada, me.funktionsbrevlada, h.epost AS handlaggare_epost, mo.epost AS organisation_epost
          FROM paminnelse p
          JOIN remissinstans i ON i.id = p.remissinstans_id
          JOIN remiss r ON r.id = i.remiss_id
@@ -117,7 +118,7 @@ export class PaminnelseKind implements UtkorgTyp, OnModuleInit {
       underlag.map((u): [string, Forfattat] => {
         const b = beslut.get(u.id)!;
         if (!('till' in b)) return [u.id, b];
-        const lank = b.extern ? (externLank.get(u.id) ?? null) : this.plattform.remiss(u.remiss_id);
+        const lank = b.extern ? (externLank.get(u.id) ?? null) : this.plattform.instans(u.remissinstans_id);
         return [u.id, this.brev(u, stockholmDatum(u.due_at), b.till, lank, b.extern)];
       }),
     );
@@ -139,13 +140,14 @@ export class PaminnelseKind implements UtkorgTyp, OnModuleInit {
   }
 
   private brev(u: Underlag, datum: Datum, till: string[], lank: string | null, personligLank: boolean): Forfattat {
+    const avsandare = enhetMedOrganisation(u.avsandare_enhet, u.avsandare_organisation);
     const brev = paminnelsebrev({
       typ: u.typ,
       datum,
       svarsdatum: u.svarsdatum,
       arendemening: u.arendemening,
       diarienummer: u.diarienummer,
-      avsandare: u.avsandare,
+      avsandare,
       instans: u.instans_namn,
       egetDiarienummer: u.mottagare_diarienummer,
       lank,
@@ -157,6 +159,9 @@ export class PaminnelseKind implements UtkorgTyp, OnModuleInit {
       epost: this.mallar.render({
         to: till,
         cc: kopia.length ? kopia : undefined,
+        avsandarnamn: avsandare,
+        // Questions about the remiss go to its kontaktperson, as the mail says.
+        replyTo: u.kontaktperson_epost ?? u.avsandare_funktionsbrevlada ?? undefined,
         ...brev,
         messageId: messageIdFor('paminnelse', u.id),
       }),

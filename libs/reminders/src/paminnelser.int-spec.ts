@@ -57,12 +57,20 @@ describe('deadline reminders (real PostgreSQL, Redis, SMTP; time through the Clo
     await t.sink.waitFor(5);
     const [mail] = t.sink.to('un@enkoping.se');
     expect(mail.to.sort()).toEqual(['un.handlaggare@enkoping.demo', 'un@enkoping.se']);
-    expect(mail.subject.startsWith('KS2025/118 ')).toBe(true);
+    expect(mail.subject).toBe(
+      'KS2025/118 Påminnelse om remissvar: Förslag till policy för digital omställning – svara senast 2026-04-07 kl. 23.59',
+    );
+    // Whose remiss it is, and a reply reaches its kontaktperson rather than the platform's no-reply address.
+    expect(mail.text).toContain('från Kommunstyrelsen i Enköpings kommun.');
+    expect(mail.replyTo).toBe('remissansvarig@enkoping.demo');
+    expect(mail.from).toContain('Kommunstyrelsen i Enköpings kommun via Remissplattformen');
     expect(mail.text).toContain('Svara senast 2026-04-07 kl. 23.59');
     expect(mail.text).toContain('Förslag till policy för digital omställning');
     expect(mail.text).toContain('Ert diarienummer: UN2026/412');
     expect(mail.text).toContain('Det återstår 10 arbetsdagar');
-    expect(mail.text).toContain('https://remiss.enkoping.se/remisser/');
+    expect(mail.text).toContain(
+      `Öppna remissen i Remissplattformen: https://remiss.enkoping.se/inkorg/${instans('UN').id}\n`,
+    );
     expect(mail.html).toContain('Svara senast 2026-04-07 kl. 23.59');
     const rad = async () => (await t.rader(`remissinstans_id = $1 AND typ = 'fore_10'`, [instans('UN').id]))[0];
     // The row is marked after SMTP has accepted the mail, so the mail can arrive first.
@@ -147,12 +155,18 @@ describe('deadline reminders (real PostgreSQL, Redis, SMTP; time through the Clo
   it('the försenad reminder copies the kontaktperson and plans the first weekly one', async () => {
     await vidTid(kl('2026-04-07'));
     await t.sink.waitFor(6);
-    expect(t.sink.to('un@enkoping.se')[1].text).toContain('I dag är sista dagen att svara');
+    const pa = t.sink.to('un@enkoping.se')[1];
+    expect(pa.text).toContain('I dag är sista dagen att svara');
+    expect(pa.subject).toBe(
+      'KS2025/118 Sista svarsdag i dag: Förslag till policy för digital omställning – svara senast kl. 23.59',
+    );
     t.sink.received.length = 0;
     await vidTid(kl('2026-04-08'));
     await t.sink.waitFor(3);
     const forsenad = t.sink.to('un@enkoping.se')[0];
-    expect(forsenad.subject).toMatch(/^KS2025\/118 Försenat remissvar/);
+    expect(forsenad.subject).toBe(
+      'KS2025/118 Försenat remissvar: Förslag till policy för digital omställning – svarstiden gick ut 2026-04-07',
+    );
     expect(forsenad.to).toContain('remissansvarig@enkoping.demo');
     await waitUntil(async () => (await t.rader(`typ = 'vecka_1'`)).length === 3);
     expect((await t.rader(`typ = 'vecka_1'`)).map((r) => r.due_at.toISOString())).toEqual(

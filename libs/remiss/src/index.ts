@@ -14,6 +14,7 @@ export {
 export type { Uppladdning } from './handlingar/remisshandling.service';
 export { PDF_UPLOAD_BODY, SVAR_UPLOAD_BODY } from './http/pdf-http';
 export { Aviseringar } from './utskick/aviseringar.service';
-export { externtSvarEpost } from './utskick/remiss-epost';
+export { externtSvarEpost, remissavsandare } from './utskick/remiss-epost';
+export type { Remissavsandare } from './utskick/remiss-epost';
 export { RemissinstansRepository } from './utskick/remissinstans.repository';
 export { RemissfragaResponse } from './remiss.response';

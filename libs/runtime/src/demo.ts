@@ -1,4 +1,4 @@
-import { AppConfig } from '@app/core';
+import { AppConfig, devMailSink } from '@app/core';
 import { dataSourceOptions, Infrastructure } from '@app/database';
 import { DEMO_LOGINS, DEMO_PASSWORD, loadDemoData } from '@app/demo';
 import { DataSource } from 'typeorm';
@@ -16,6 +16,7 @@ export async function loadDemoDataIfWanted(config: AppConfig, infrastructure: In
 
 export function printDemoLogins(url: string, config: AppConfig): void {
   const lines = [`Remissplattformen is running at ${url}`, `API documentation: ${url}/api/docs`];
+  if (devMailSink(config)) lines.push(`E-mail (no SMTP_URL, caught here): ${url}/utveckling/epost`);
   if (config.DEMO_DATA) {
     lines.push(`Demo logins (password "${DEMO_PASSWORD}", POST ${url}/api/auth/login):`);
     for (const login of DEMO_LOGINS) lines.push(`  ${login.epost.padEnd(32)} ${login.roller}`);

@@ -52,6 +52,8 @@ describe('SIGTERM ends a service within SHUTDOWN_TIMEOUT_MS even with a transact
         QUEUE_PREFIX: db.redisPrefix,
         MIGRATE_ON_START: 'false',
         DEMO_DATA: 'false',
+        // No SMTP_URL: its own development mail sink, on a port no other test holds.
+        DEV_SMTP_PORT: '0',
         NAMND_SERVICE_PORT: String(port),
         SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_TIMEOUT_MS),
         // PostgreSQL's own limits would end the stuck statement; here only the shutdown bound may.

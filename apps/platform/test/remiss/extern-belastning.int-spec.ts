@@ -7,6 +7,7 @@ import { PlatformModule } from '../../src/platform.module';
 import { sql } from '@app/database/testing/test-infrastructure';
 import { pdfMedSidor } from '@app/remiss/testing/pdf-fixtures';
 import { remissUtkast } from '@app/remiss/testing/remiss-fixture';
+import { personligToken } from '@app/mail/testing/epost-lankar';
 
 interface StormRequest {
   method: string;
@@ -80,7 +81,7 @@ describe('external links under a storm of refused and competing answers', () => 
   const token = async (epost: string) => {
     const deadline = Date.now() + 15_000;
     while (!sink.to(epost).length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    return /\/svara\/([A-Za-z0-9_-]{43})/.exec(sink.to(epost)[0].text)![1];
+    return personligToken(sink.to(epost)[0].text);
   };
 
   beforeAll(async () => {

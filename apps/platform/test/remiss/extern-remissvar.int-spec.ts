@@ -9,6 +9,7 @@ import { OpenApiDokument, schemaDepartures } from '@app/runtime/testing/openapi-
 import { ApiClient, startTestApp, TestApp } from '@app/runtime/testing/test-app';
 import { ExternService } from '@app/svar';
 import { PlatformModule } from '../../src/platform.module';
+import { personligToken } from '@app/mail/testing/epost-lankar';
 
 /**
  * An external remissinstans (no account) answers with the same structured form as a nämnd,
@@ -33,7 +34,7 @@ describe('external remissinstanser answer with the structured form (real Postgre
   const token = async (epost: string) => {
     const deadline = Date.now() + 15_000;
     while (!sink.to(epost).length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    return /\/(?:api\/extern|svara)\/([A-Za-z0-9_-]{43})/.exec(sink.to(epost)[0].text)![1];
+    return personligToken(sink.to(epost)[0].text);
   };
   const mailTill = async (epost: string, amne: RegExp) => {
     const deadline = Date.now() + 15_000;
@@ -214,7 +215,7 @@ describe('external remissinstanser answer with the structured form (real Postgre
     expect((await ks.post(`/api/remisser/${remiss.id}/instanser/${instans.id}/lank`)).status).toBe(200);
     const deadline = Date.now() + 15_000;
     while (sink.to('lst@example.se').length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    const nyLank = /\/(?:api\/extern|svara)\/([A-Za-z0-9_-]{43})/.exec(sink.to('lst@example.se')[1].text)![1];
+    const nyLank = personligToken(sink.to('lst@example.se')[1].text);
     expect((await anon.get(`/api/extern/${lst}`)).status).toBe(410);
     expect((await anon.get(`/api/extern/${nyLank}`)).body).toMatchObject({
       lage: 'oppen',
@@ -255,9 +256,11 @@ describe('external remissinstanser answer with the structured form (real Postgre
       `${remiss.diarienummer} Ert svar har tagits emot: Förslag till policy för digital omställning`,
     );
     expect(kvittens.text).toContain('Till Lena Ek');
-    expect(kvittens.text).toContain('Enköpings kommun, Kommunstyrelsen');
+    expect(kvittens.text).toContain('från Kommunstyrelsen i Enköpings kommun.');
+    expect(kvittens.from).toContain('Kommunstyrelsen i Enköpings kommun via Remissplattformen');
+    expect(kvittens.replyTo).toBe('remissansvarig@enkoping.demo');
     expect(kvittens.text).toContain('(ert diarienummer RS 2025-0042)');
-    expect(kvittens.text).toContain(`/${region}`);
+    expect(kvittens.text).toContain(`/svara/${region}\n`);
     expect(kvittens.attachments.map((a) => [a.filename, a.contentType])).toEqual([[filnamn, 'application/pdf']]);
     const text = (await pdfText(kvittens.attachments[0].content)).replace(/\s+/g, ' ');
     for (const del of [

@@ -4,6 +4,7 @@ import { ApiClient, startTestApp, TestApp } from '@app/runtime/testing/test-app'
 import { PlatformModule } from '../../src/platform.module';
 import { sql } from '@app/database/testing/test-infrastructure';
 import { remissUtkast } from '@app/remiss/testing/remiss-fixture';
+import { personligToken } from '@app/mail/testing/epost-lankar';
 
 /** Personal links that can no longer be used: a clear 410 (or 404), and every attempt in the audit log. */
 describe('external remissinstanser: declining, and links that are revoked, expired or closed', () => {
@@ -15,7 +16,7 @@ describe('external remissinstanser: declining, and links that are revoked, expir
   const token = async (epost: string) => {
     const deadline = Date.now() + 15_000;
     while (!sink.to(epost).length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    return /\/svara\/([A-Za-z0-9_-]{43})/.exec(sink.to(epost)[0].text)![1];
+    return personligToken(sink.to(epost)[0].text);
   };
   const nekade = async () =>
     (
@@ -61,9 +62,12 @@ describe('external remissinstanser: declining, and links that are revoked, expir
     const deadline = Date.now() + 15_000;
     while (!sink.to('remissansvarig@enkoping.demo').length && Date.now() < deadline)
       await new Promise((r) => setTimeout(r, 50));
-    expect(sink.to('remissansvarig@enkoping.demo').map((m) => m.subject)).toEqual([
-      expect.stringMatching(/ Avstår från Naturskyddsföreningen: Avfallsplan$/),
-    ]);
+    const [besked] = sink.to('remissansvarig@enkoping.demo');
+    expect(besked.subject).toMatch(/^KS ?\d{4}\/\d+ Naturskyddsföreningen avstår: Avfallsplan$/);
+    // A reply reaches the instans that declined; the link opens the sender's page of the remiss.
+    expect(besked.replyTo).toBe('nf@example.se');
+    expect(besked.from).toContain('Naturskyddsföreningen via Remissplattformen');
+    expect(besked.text).toMatch(new RegExp(`Remissen och svaren:\nhttps?://[^/]+/remisser/${remissId}\n`));
     const again = await t.anonymous().post(`/api/extern/${nf}/avstar`, {});
     expect([again.status, again.body.code]).toEqual([410, 'LINK_USED']);
     const sammanstallning = await ks.get(`/api/remisser/${remissId}/sammanstallning`);
@@ -94,7 +98,7 @@ describe('external remissinstanser: declining, and links that are revoked, expir
       await new Promise((r) => setTimeout(r, 50));
     const mail = sink.to('region@example.se')[1];
     expect(mail.text).toContain('Tidigare länkar till remissen gäller inte längre');
-    const nyToken = /\/svara\/([A-Za-z0-9_-]{43})/.exec(mail.text)![1];
+    const nyToken = personligToken(mail.text);
     expect(nyToken).not.toBe(region);
     expect((await t.anonymous().get(`/api/extern/${nyToken}`)).status).toBe(200);
     expect((await t.anonymous().get(`/api/extern/${region}`)).status).toBe(410);

@@ -13,6 +13,7 @@ import {
   xobjektbombPdf,
 } from '@app/remiss/testing/pdf-fixtures';
 import { pdfForm, remissUtkast } from '@app/remiss/testing/remiss-fixture';
+import { personligToken } from '@app/mail/testing/epost-lankar';
 
 /** 100 MB of text drawn on the page (each string placed back at the top): the text budget stops it. */
 const textbomb = () => operatorbombPdf('1 0 0 1 56 780 Tm (AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA) Tj\n', 100);
@@ -90,7 +91,7 @@ describe('uploaded PDFs are read off the request thread, within budgets', () => 
     expect((await ks.post(`/api/remisser/${skickad.id}/skicka`)).status).toBe(200);
     const deadline = Date.now() + 15_000;
     while (!sink.to('nf@example.se').length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    lank = /\/svara\/([A-Za-z0-9_-]{43})/.exec(sink.to('nf@example.se')[0].text)![1];
+    lank = personligToken(sink.to('nf@example.se')[0].text);
     bomber = { text: textbomb(), xobjekt: xobjektbombPdf() };
   }, 60_000);
   afterAll(async () => {

@@ -11,6 +11,7 @@ import { krypteradPdf, pdfMedSidor } from '@app/remiss/testing/pdf-fixtures';
 import { sql } from '@app/database/testing/test-infrastructure';
 import { OkandaLankar } from '@app/svar';
 import { forstaGiltigaSvarsdatum, pdfForm, remissUtkast } from '@app/remiss/testing/remiss-fixture';
+import { personligToken } from '@app/mail/testing/epost-lankar';
 
 const pdftotext = (pdf: Buffer) => {
   const file = join(mkdtempSync(join(tmpdir(), 'missiv-')), 'a.pdf');
@@ -110,15 +111,28 @@ describe('sending and following a remiss (real PostgreSQL, Redis, Chromium, SMTP
       'un@enkoping.se',
     ]);
     for (const m of mails) {
-      expect(m.subject.startsWith(`${remiss.diarienummer} `)).toBe(true);
+      expect(m.subject).toBe(
+        `${remiss.diarienummer} Remiss från Kommunstyrelsen i Enköpings kommun: Förslag till policy för digital omställning`,
+      );
+      // Another kommun's nämnd, and an external party, learn whose remiss it is; a reply reaches the sender, not the no-reply address.
+      expect(m.text).toContain('Kommunstyrelsen i Enköpings kommun skickar remissen');
+      expect(m.replyTo).toBe('remissansvarig@enkoping.demo');
+      expect(m.from).toContain('Kommunstyrelsen i Enköpings kommun via Remissplattformen');
       expect(m.text).toContain(formatDeadline(forstaGiltigaSvarsdatum()));
     }
-    // A nämnd is sent to the remiss' page (the web UI's path, as the reminders link it), an external party to its own link.
-    expect(sink.to('un@enkoping.se')[0].text).toContain(`https://remiss.example.se/remisser/${remiss.id}`);
-    expect(sink.to('bun@vadstena.se')[0].text).not.toContain('/api/');
+    // A nämnd is sent to the page of its instans (where it registers and answers), an external party to its own link.
+    const instansId = async (namn: string) =>
+      (await sql(t.db.url, 'SELECT id FROM remissinstans WHERE remiss_id = $1 AND namn = $2', [remiss.id, namn]))[0].id;
+    expect(sink.to('un@enkoping.se')[0].text).toContain(
+      `https://remiss.example.se/inkorg/${await instansId('Utbildningsnämnden')}\n`,
+    );
+    expect(sink.to('bun@vadstena.se')[0].text).toContain(
+      `https://remiss.example.se/inkorg/${await instansId('Vadstena kommun, Barn- och utbildningsnämnden')}\n`,
+    );
     const extern = sink.to('registrator@regionuppsala.se')[0];
-    expect(extern.text).toMatch(/https:\/\/remiss\.example\.se\/svara\/[A-Za-z0-9_-]{43}/);
-    externToken = /\/svara\/([A-Za-z0-9_-]{43})/.exec(extern.text)![1];
+    expect(extern.text).toMatch(/https:\/\/remiss\.example\.se\/svara\/[A-Za-z0-9_-]{43}\n/);
+    for (const m of mails) expect(m.text).not.toContain('/api/');
+    externToken = personligToken(extern.text);
     // Only the token's hash is stored.
     expect(
       await sql(t.db.url, `SELECT id FROM extern_atkomst WHERE token_hash = $1::bytea`, [Buffer.from(externToken)]),
@@ -273,8 +287,13 @@ describe('sending and following a remiss (real PostgreSQL, Redis, Chromium, SMTP
       await new Promise((r) => setTimeout(r, 50));
     const mail = sink.received.slice(before).find((m) => m.subject.includes('Anstånd'))!;
     expect(mail.to).toEqual(['un@enkoping.se']);
-    expect(mail.subject).toBe(`${remiss.diarienummer} Anstånd beviljat: Förslag till policy för digital omställning`);
+    expect(mail.subject).toBe(
+      `${remiss.diarienummer} Anstånd till ${nytt}: Förslag till policy för digital omställning`,
+    );
+    expect(mail.replyTo).toBe('remissansvarig@enkoping.demo');
+    expect(mail.text).toContain('Kommunstyrelsen i Enköpings kommun har gett er anstånd');
     expect(mail.text).toContain(formatDeadline(nytt));
+    expect(mail.text).toContain(`Remissen i Remissplattformen:\nhttps://remiss.example.se/inkorg/${un.id}\n`);
   });
 
   it('keeps a send when SMTP is down; the queued mails arrive once it is back', async () => {
@@ -289,7 +308,7 @@ describe('sending and following a remiss (real PostgreSQL, Redis, Chromium, SMTP
     const deadline = Date.now() + 20_000;
     while (!sink.to('tn@enkoping.se').length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     expect(sink.to('tn@enkoping.se').map((m) => m.subject)).toEqual([
-      `${andra.diarienummer} Remiss: Riktlinjer för bidrag`,
+      `${andra.diarienummer} Remiss från Kommunstyrelsen i Enköpings kommun: Riktlinjer för bidrag`,
     ]);
   }, 60_000);
 
@@ -351,6 +370,10 @@ describe('sending and following a remiss (real PostgreSQL, Redis, Chromium, SMTP
     expect(mails[0].subject).toBe(
       `${remiss.diarienummer} Remissen återkallas: Förslag till policy för digital omställning`,
     );
+    for (const m of mails) {
+      expect(m.text).toContain('Kommunstyrelsen i Enköpings kommun har återkallat remissen');
+      expect(m.replyTo).toBe('remissansvarig@enkoping.demo');
+    }
     expect(
       (
         await sql(

@@ -13,6 +13,7 @@ import { FuzzContext, FuzzRequest, fuzzRequest } from '@app/runtime/testing/fuzz
 import { violations } from '@app/runtime/testing/fuzz/invariants';
 import { Operation, operations } from '@app/runtime/testing/fuzz/openapi';
 import { ApiClient, ApiResponse, startTestApp, TestApp } from '@app/runtime/testing/test-app';
+import { personligToken } from '@app/mail/testing/epost-lankar';
 
 /**
  * Walks every operation of the platform's OpenAPI document with generated bad input, as every
@@ -336,7 +337,7 @@ async function send(request: FuzzRequest, client: ApiClient): Promise<ApiRespons
 async function personalToken(sink: SmtpSink, epost: string): Promise<string> {
   const deadline = Date.now() + 15_000;
   while (!sink.to(epost).length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-  return /\/(?:api\/extern|svara)\/([A-Za-z0-9_-]{43})/.exec(sink.to(epost)[0]?.text ?? '')![1];
+  return personligToken(sink.to(epost)[0]?.text ?? '');
 }
 
 function describeRequest(request: FuzzRequest): string {

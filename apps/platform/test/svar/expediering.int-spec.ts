@@ -123,8 +123,12 @@ describe('expediering and avstår (real PostgreSQL, Redis, Chromium, SMTP)', () 
     const [mail] = await sink.waitFor(1);
     expect(mail).toMatchObject({
       to: ['remissansvarig@enkoping.demo'],
-      subject: 'KS2025/118 Svar på remiss från Utbildningsnämnden',
+      subject:
+        'KS2025/118 Utbildningsnämnden i Enköpings kommun har svarat: Förslag till policy för digital omställning',
+      // A reply reaches the nämnd that answered, at its mailbox.
+      replyTo: 'un@enkoping.se',
     });
+    expect(mail.text).toMatch(new RegExp(`Remissen och svaren:\nhttps?://[^/]+/remisser/${demo.remissId}\n`));
     expect(mail.text).toContain('senast 2025-05-15 kl. 23.59');
 
     const igen = await sekreterare.post(`/api/remissvar/${svarId}/expediera`);
@@ -163,7 +167,11 @@ describe('expediering and avstår (real PostgreSQL, Redis, Chromium, SMTP)', () 
       await sql(t.db.url, `SELECT status FROM paminnelse WHERE remissinstans_id = $1`, [demo.instanser.SN]),
     ).toEqual([{ status: 'avbruten' }]);
     const mails = await sink.waitFor(2);
-    expect(mails[1].subject).toBe('KS2025/118 Socialnämnden avstår från att yttra sig');
+    expect(mails[1].subject).toBe(
+      'KS2025/118 Socialnämnden i Enköpings kommun avstår: Förslag till policy för digital omställning',
+    );
+    expect(mails[1].replyTo).toBe('sn@enkoping.se');
+    expect(mails[1].from).toContain('Socialnämnden i Enköpings kommun via Remissplattformen');
     expect((await sn.post(`/api/remissinstanser/${demo.instanser.SN}/avsta`, {})).status).toBe(409);
   });
 });

@@ -101,7 +101,8 @@ describe('pages by role (anonymous → sign-in; wrong role → 403 page; another
   );
 
   it('public pages open to anyone', async () => {
-    for (const path of ['/logga-in', '/tillganglighet'])
+    // /utveckling/epost: this app has no SMTP_URL, so it catches its mail and shows it (a 404 wherever it does not).
+    for (const path of ['/logga-in', '/tillganglighet', '/utveckling/epost'])
       expect((await new Webbklient(t.url).get(path)).status).toBe(200);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ConfigError, loadConfig } from './config.schema';
+import { ConfigError, devMailSink, loadConfig } from './config.schema';
 
 describe('configuration', () => {
   it('has defaults for everything, so an empty environment starts the platform with embedded services', () => {
@@ -28,6 +28,15 @@ describe('configuration', () => {
   it('takes a Redis Cluster hashtag in QUEUE_PREFIX, so all of the platform’s keys share one slot', () => {
     expect(loadConfig({ QUEUE_PREFIX: '{remiss}' }).QUEUE_PREFIX).toBe('{remiss}');
     expect(loadConfig({ QUEUE_PREFIX: 'prod-{remiss}' }).QUEUE_PREFIX).toBe('prod-{remiss}');
+  });
+
+  it('catches mail in the process when no SMTP_URL is given, except in production, which must name a server', () => {
+    expect(devMailSink(loadConfig({}))).toBe(true);
+    expect(devMailSink(loadConfig({ SMTP_URL: 'smtp://mail.enkoping.se:587' }))).toBe(false);
+    expect(devMailSink(loadConfig({ NODE_ENV: 'production', SMTP_URL: 'smtp://mail:25' }))).toBe(false);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /^Configuration error: SMTP_URL is missing: in production mail must go to a real SMTP server/,
+    );
   });
 
   it('treats an empty value as not set', () => {

@@ -48,7 +48,11 @@ export const configSchema = z.object({
   SESSION_TTL_HOURS: positiveInt(12),
   TRUST_PROXY: booleanFlag(false),
 
-  SMTP_URL: url(['smtp', 'smtps']).default('smtp://127.0.0.1:1025'),
+  /** Where e-mail goes. Required in production; unset elsewhere, the process catches its mails itself (`devMailSink`). */
+  SMTP_URL: url(['smtp', 'smtps']),
+  /** The development mail sink: its port on 127.0.0.1 (0: any free one) and how many of the latest mails it keeps. */
+  DEV_SMTP_PORT: port(1025),
+  DEV_SMTP_KEEP: positiveInt(100),
   MAIL_FROM: z.string().default('Remissplattformen <noreply@remissplattformen.local>'),
   SMTP_MAX_CONNECTIONS: positiveInt(5),
 
@@ -138,7 +142,19 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     const name = String(issue.path[0]);
     throw new ConfigError(`Configuration error: ${name} ${describe(issue, env[name])}.`);
   }
+  if (result.data.NODE_ENV === 'production' && !result.data.SMTP_URL)
+    throw new ConfigError(
+      'Configuration error: SMTP_URL is missing: in production mail must go to a real SMTP server (only development catches it in the process).',
+    );
   return result.data;
+}
+
+/**
+ * Whether this process catches its own mail (no SMTP_URL, not production): a newcomer's `npm start`
+ * then shows every invitation at /utveckling/epost instead of retrying it against a server that is not there.
+ */
+export function devMailSink(config: AppConfig): boolean {
+  return !config.SMTP_URL && config.NODE_ENV !== 'production';
 }
 
 function describe(issue: z.core.$ZodIssue, value: string | undefined): string {

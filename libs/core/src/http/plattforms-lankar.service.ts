@@ -9,8 +9,7 @@ export function plattformsUrl(config: AppConfig, port: number = config.PORT): st
 
 /**
  * Every address the platform gives a person (in e-mails, letters, the web pages), built in one
- * place so the paths agree. Pages have paths without `/api` (`/remisser/:id`, `/svara/:token`);
- * the API's own addresses (`/api/extern/:token`) are for programs, never mailed to a person.
+ * place so the paths agree: the web pages' paths, never the API's (`/api/…` is for programs).
  */
 @Injectable()
 export class PlattformsLankar {
@@ -20,12 +19,17 @@ export class PlattformsLankar {
     this.bas = plattformsUrl(config);
   }
 
-  /** The page of a remiss, for the sender and for the nämnder it was sent to. */
+  /** The page of a remiss for its sender: who has answered, the answers, the sammanställning. */
   remiss(remissId: string): string {
     return `${this.bas}/remisser/${encodeURIComponent(remissId)}`;
   }
 
-  /** An external remissinstans' personal link: its page, where it reads the remiss and answers. */
+  /** A nämnd's page of one remissinstans, the remiss as it received it: what invitations and reminders open. */
+  instans(instansId: string): string {
+    return `${this.bas}/inkorg/${encodeURIComponent(instansId)}`;
+  }
+
+  /** An external remissinstans' personal link: the page where it answers without an account. */
   externSvar(token: string): string {
     return `${this.bas}/svara/${encodeURIComponent(token)}`;
   }

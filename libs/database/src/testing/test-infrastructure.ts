@@ -168,6 +168,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
         REDIS_URL: redisUrl,
         QUEUE_PREFIX: `{test-${suffix}}`,
         DEMO_DATA: 'false',
+        // A test without an SMTP_URL of its own catches its mail in the process, on a port of its own.
+        DEV_SMTP_PORT: '0',
         ...GENEROUS_LIMITS,
         ...overrides,
       }),

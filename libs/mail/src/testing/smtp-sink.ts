@@ -4,6 +4,10 @@ import { SMTPServer } from 'smtp-server';
 
 export interface ReceivedMail {
   to: string[];
+  /** The From header as written: `"name" <address>`. */
+  from: string;
+  /** The Reply-To header's address(es), '' when there is none. */
+  replyTo: string;
   subject: string;
   text: string;
   html: string;
@@ -48,6 +52,8 @@ export class SmtpSink {
           (parsed) => {
             this.received.push({
               to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
+              from: parsed.from?.text ?? '',
+              replyTo: parsed.replyTo?.text ?? '',
               subject: parsed.subject ?? '',
               text: parsed.text ?? '',
               html: typeof parsed.html === 'string' ? parsed.html : '',

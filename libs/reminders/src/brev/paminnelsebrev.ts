@@ -8,8 +8,9 @@ export interface Paminnelseuppgifter {
   datum: Datum;
   svarsdatum: Datum;
   arendemening: string;
-  /** The sender's dnr, e.g. KS2025/118: every subject starts with it. */
+  /** The sender's dnr, e.g. KS2025/118: every subject starts with it, as registrators file mail by it. */
   diarienummer: string;
+  /** The sending enhet with its organisation: "Kommunstyrelsen i Enköpings kommun". */
   avsandare: string;
   instans: string;
   /** The nämnd's own dnr, once registered. */
@@ -26,7 +27,8 @@ export type Brev = Pick<MallEpost, 'subject' | 'mall' | 'data'>;
 
 const arbetsdagar = (n: number) => `${n} ${n === 1 ? 'arbetsdag' : 'arbetsdagar'}`;
 
-type Lage = { rubrik: string; mening: string };
+/** The subject's words before the ärendemening and after it, the first sentence's before it, and the sentence after the deadline. */
+type Lage = { amne: string; efter: string; inledning: string; mening: string };
 
 /** A burst of reminders at 08:00 shares a handful of (kind, day, svarsdatum): counted once each. */
 const lagen = new Minne<Lage>();
@@ -38,19 +40,31 @@ function computeLage(u: Paminnelseuppgifter): Lage {
   if (isForsenad(u.typ)) {
     const sen = workingDaysBetween(u.svarsdatum, u.datum);
     return {
-      rubrik: 'Försenat remissvar',
+      amne: 'Försenat remissvar',
+      efter: `svarstiden gick ut ${u.svarsdatum}`,
+      inledning: 'Vi har ännu inte fått ert svar på remissen',
       mening: `Svarstiden gick ut ${u.svarsdatum} och svaret är ${arbetsdagar(sen)} försenat. Svara så snart som möjligt.`,
     };
   }
   if (u.datum >= u.svarsdatum)
-    return { rubrik: 'Påminnelse: sista svarsdag i dag', mening: 'I dag är sista dagen att svara.' };
+    return {
+      amne: 'Sista svarsdag i dag',
+      efter: 'svara senast kl. 23.59',
+      inledning: 'I dag är sista svarsdag för remissen',
+      mening: 'I dag är sista dagen att svara.',
+    };
   const kvar = workingDaysBetween(u.datum, u.svarsdatum);
-  return { rubrik: 'Påminnelse om remissvar', mening: `Det återstår ${arbetsdagar(kvar)} till sista svarsdag.` };
+  return {
+    amne: 'Påminnelse om remissvar',
+    efter: `svara ${formatDeadline(u.svarsdatum)}`,
+    inledning: 'Det här är en påminnelse om remissen',
+    mening: `Det återstår ${arbetsdagar(kvar)} till sista svarsdag.`,
+  };
 }
 
 /** A reminder in Swedish: what its template needs to say it, in plain text and HTML alike. */
 export function paminnelsebrev(u: Paminnelseuppgifter): Brev {
-  const { rubrik, mening } = lage(u);
+  const { amne, efter, inledning, mening } = lage(u);
   const kontakt = [u.kontaktperson.namn, u.kontaktperson.epost, u.kontaktperson.telefon].filter(Boolean).join(', ');
   const fakta: { namn: string; varde: string }[] = [
     { namn: 'Remiss', varde: u.arendemening },
@@ -61,10 +75,11 @@ export function paminnelsebrev(u: Paminnelseuppgifter): Brev {
     { namn: 'Sista svarsdag', varde: `${u.svarsdatum} kl. 23.59` },
   ];
   return {
-    subject: `${u.diarienummer} ${rubrik}: ${u.arendemening} – svara ${formatDeadline(u.svarsdatum)}`,
+    subject: `${u.diarienummer} ${amne}: ${u.arendemening} – ${efter}`,
     mall: 'paminnelse',
     data: {
-      rubrik,
+      inledning,
+      avsandare: u.avsandare,
       mening,
       arendemening: u.arendemening,
       fakta,

@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, AuditLog } from '@app/auth';
-import { Clock, DomainError, illegalTransition, invalidField, isDatum, stockholmDatum } from '@app/core';
+import {
+  Clock,
+  DomainError,
+  illegalTransition,
+  invalidField,
+  isDatum,
+  PlattformsLankar,
+  stockholmDatum,
+} from '@app/core';
 import { Remiss, Remissinstans } from '@app/database';
 import { ExternAtkomstRepository, ExternLankService } from '@app/lankar';
 import { DataSource, EntityManager } from 'typeorm';
@@ -10,7 +18,13 @@ import { RemissinstansResponse, RemissResponse, toRemissinstansResponse, toRemis
 import { checkAnstand } from '../utkast/svarsdatum-regel';
 import { requireAvsandare } from '../utkast/remiss-utkast.service';
 import { Aviseringar } from '../utskick/aviseringar.service';
-import { anstandEpost, aterkallelseEpost, utskickEpost } from '../utskick/remiss-epost';
+import {
+  anstandEpost,
+  aterkallelseEpost,
+  EpostMottagare,
+  remissavsandare,
+  utskickEpost,
+} from '../utskick/remiss-epost';
 import { RemissinstansRepository } from '../utskick/remissinstans.repository';
 import { AnstandDto } from './remiss-uppfoljning.dto';
 import { LankarAterkalladeResponse } from './remiss-uppfoljning.response';
@@ -27,10 +41,16 @@ export class RemissUppfoljningService {
     private readonly aviseringar: Aviseringar,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
+    private readonly plattform: PlattformsLankar,
   ) {}
 
   private today(): string {
     return stockholmDatum(this.clock.now());
+  }
+
+  /** The page a nämnd's mail links to; an external party has its personal link from the invitation (its token is not kept). */
+  private sida(mottagare: EpostMottagare): string | undefined {
+    return mottagare.extern ? undefined : this.plattform.instans(mottagare.id);
   }
 
   async grantAnstand(
@@ -65,11 +85,12 @@ export class RemissUppfoljningService {
         data: { fran: fore.svarsdatum, till: instans.svarsdatum, orsak: dto.orsak },
       });
       const paminnelser = await this.aviseringar.paminnelser.replan(m, instans);
+      const fran = remissavsandare(remiss, await this.remisser.avsandare(m, remiss));
       const adresser = await this.instanser.adresser(m, remiss.id, [instans.id]);
       const epost = await this.aviseringar.enqueue(
         m,
         remiss.organisationId,
-        adresser.map((a) => anstandEpost(remiss, a, dto.orsak)),
+        adresser.map((a) => anstandEpost(remiss, a, fran, dto.orsak, this.sida(a))),
       );
       return { instans, arbete: { paminnelser, epost } };
     });
@@ -105,10 +126,11 @@ export class RemissUppfoljningService {
         .filter((i) => i.status !== 'besvarad' && i.status !== 'avstar')
         .map((i) => i.id);
       const adresser = oppna.length ? await this.instanser.adresser(m, remiss.id, oppna) : [];
+      const fran = remissavsandare(remiss, await this.remisser.avsandare(m, remiss));
       const epost = await this.aviseringar.enqueue(
         m,
         remiss.organisationId,
-        adresser.map((a) => aterkallelseEpost(remiss, a, orsak)),
+        adresser.map((a) => aterkallelseEpost(remiss, a, fran, orsak, this.sida(a))),
       );
       return { remiss, arbete: { epost } };
     });
@@ -197,12 +219,12 @@ export class RemissUppfoljningService {
         objektId: instans.id,
         data: { atkomstId: lank.id, aterkallade, ...andradAdress },
       });
-      const { enhet } = await this.remisser.avsandare(m, remiss);
+      const fran = remissavsandare(remiss, await this.remisser.avsandare(m, remiss));
       const adresser = await this.instanser.adresser(m, remiss.id, [instans.id]);
       const epost = await this.aviseringar.enqueue(
         m,
         remiss.organisationId,
-        adresser.map((a) => utskickEpost(remiss, a, lank.url, enhet.namn, lank.id)),
+        adresser.map((a) => utskickEpost(remiss, a, fran, lank.url, lank.id)),
       );
       return { aterkallade, arbete: { epost } };
     });

@@ -12,7 +12,7 @@ import { RemissResponse, toRemissResponse } from '../remiss.response';
 import { RemissUtkastService } from '../utkast/remiss-utkast.service';
 import { Aviseringar } from './aviseringar.service';
 import { missivDokument } from './missiv';
-import { utskickEpost } from './remiss-epost';
+import { remissavsandare, utskickEpost } from './remiss-epost';
 import { RemissinstansRepository } from './remissinstans.repository';
 
 /**
@@ -91,10 +91,10 @@ export class RemissUtskickService {
       });
 
       const paminnelser = await this.aviseringar.paminnelser.plan(m, instanser);
-      // Nämnder answer on the platform, external instanser through their personal link.
-      const sida = this.plattform.remiss(remiss.id);
+      // Nämnder answer on the page of their instans, external instanser through their personal link.
+      const fran = remissavsandare(remiss, avsandare);
       const mails = (await this.instanser.adresser(m, remiss.id)).map((a) =>
-        utskickEpost(remiss, a, lankar.get(a.id) ?? sida, avsandare.enhet.namn),
+        utskickEpost(remiss, a, fran, lankar.get(a.id) ?? this.plattform.instans(a.id)),
       );
       const epost = await this.aviseringar.enqueue(m, remiss.organisationId, mails);
       return { remiss, arbete: { paminnelser, epost } };

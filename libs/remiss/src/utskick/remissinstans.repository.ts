@@ -36,7 +36,8 @@ export class RemissinstansRepository {
    */
   async adresser(m: EntityManager, remissId: string, instansIds?: string[]): Promise<EpostMottagare[]> {
     const rows: EpostMottagare[] = await m.query(
-      `SELECT i.id, i.namn, COALESCE(i.extern_epost, e.funktionsbrevlada, o.epost) AS epost, to_char(i.svarsdatum, 'YYYY-MM-DD') AS svarsdatum
+      `SELECT i.id, i.namn, COALESCE(i.extern_epost, e.funktionsbrevlada, o.epost) AS epost, to_char(i.svarsdatum, 'YYYY-MM-DD') AS svarsdatum,
+              i.extern_epost IS NOT NULL AS extern
          FROM remissinstans i
          LEFT JOIN enhet e ON e.id = i.mottagare_enhet_id
          LEFT JOIN organisation o ON o.id = i.mottagare_organisation_id

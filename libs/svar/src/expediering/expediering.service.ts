@@ -2,8 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ArkivService, FilRepository, Registrering } from '@app/archive';
 import { Actor, AuditLog } from '@app/auth';
-import { Clock, DomainError, Filsvar, illegalTransition, notFound, pdfFil, stockholmDatum } from '@app/core';
-import { Remissvar } from '@app/database';
+import {
+  Clock,
+  DomainError,
+  Filsvar,
+  illegalTransition,
+  notFound,
+  pdfFil,
+  PlattformsLankar,
+  stockholmDatum,
+} from '@app/core';
+import { Remissinstans, Remissvar } from '@app/database';
 import { EpostUtkorg } from '@app/mail';
 import { PaminnelsePlanering } from '@app/reminders';
 import { DataSource, EntityManager } from 'typeorm';
@@ -41,6 +50,7 @@ export class ExpedieringService {
     private readonly utkorg: EpostUtkorg,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
+    private readonly plattform: PlattformsLankar,
   ) {}
 
   async send(actor: Actor, id: string): Promise<RemissvarResponse> {
@@ -164,6 +174,12 @@ export class ExpedieringService {
     return this.svar.lock(manager, last.id);
   }
 
+  /** Who answered, for the sender's mail: replies reach the enhet's mailbox, or the one who sent the answer when it has none. */
+  private async svarande(manager: EntityManager, instans: Remissinstans, actor: Actor) {
+    const { namn, funktionsbrevlada } = await this.instanser.svarande(manager, instans);
+    return { namn, svaraTill: funktionsbrevlada ?? actor.epost };
+  }
+
   /** Everything sending does, in the caller's transaction; returns the id of the queued mail (none without an address). */
   private async performSend(
     manager: EntityManager,
@@ -225,12 +241,14 @@ export class ExpedieringService {
           svarEpost({
             remiss,
             instans,
+            svarande: await this.svarande(manager, instans, actor),
             remissvarId: svar.id,
             avstar: svar.typ === 'avstar',
             vartDnr: instans.mottagareDiarienummer!,
             filnamn: utskrift.filnamn,
             avsandare: actor.namn,
             till,
+            remisslank: this.plattform.remiss(remiss.id),
           }),
         )
       : null;

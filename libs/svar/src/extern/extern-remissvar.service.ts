@@ -15,7 +15,7 @@ import {
   stockholmDatum,
 } from '@app/core';
 import { Remiss, Remissinstans, Remissvar } from '@app/database';
-import { Aviseringar, RemissinstansRepository, RemissRepository } from '@app/remiss';
+import { Aviseringar, remissavsandare, RemissinstansRepository, RemissRepository } from '@app/remiss';
 import { DataSource, EntityManager } from 'typeorm';
 import { RemissvarUtskrift, Utskrift } from '../dokument/remissvar-utskrift.service';
 import { describeAndring, RemissvarInnehall } from '../innehall/innehall';
@@ -246,14 +246,14 @@ export class ExternRemissvarService {
       besvaradAt: now,
       mottagareDiarienummer: svar.egetDiarienummer,
     });
-    const { organisation, enhet } = await this.remisser.avsandare(m, remiss);
+    const avsandare = remissavsandare(remiss, await this.remisser.avsandare(m, remiss));
     const data = { remissvarId: id, filId: fil.id, sha256: fil.sha256, filnamn: utskrift.filnamn, version: ny };
     const epost = await this.tillgang.finish(m, tillgang, 'externt_remissvar_mottaget', data, [
       kvittensEpost({
         remiss,
         instans,
         svar: skickbart,
-        avsandare: `${organisation.namn}, ${enhet.namn}`,
+        avsandare,
         mottaget: now,
         visasTill: atkomst.giltigTill,
         lank: this.lankar.externSvar(token),

@@ -10,6 +10,7 @@ import {
   FairSemaphore,
   illegalTransition,
   Kontaktuppgift,
+  PlattformsLankar,
   QueueFull,
 } from '@app/core';
 import { ExternAtkomst, Remiss, Remissinstans } from '@app/database';
@@ -72,6 +73,7 @@ export class LankTillgang {
     private readonly audit: AuditLog,
     private readonly okanda: OkandaLankar,
     private readonly clock: Clock,
+    private readonly plattform: PlattformsLankar,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.connectionSlots = new FairSemaphore(Math.max(1, Math.floor(config.DATABASE_POOL_SIZE / 2)), {
@@ -165,7 +167,7 @@ export class LankTillgang {
       objektId: instans.id,
       data: { ...data, atkomstId: atkomst.id },
     });
-    const mail = externtSvarEpost(remiss, instans, handelse === 'extern_avstar');
+    const mail = externtSvarEpost(remiss, instans, handelse === 'extern_avstar', this.plattform.remiss(remiss.id));
     return this.aviseringar.enqueue(m, remiss.organisationId, [...(mail ? [mail] : []), ...andra]);
   }
 

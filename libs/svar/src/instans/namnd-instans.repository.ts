@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor } from '@app/auth';
-import { notFound } from '@app/core';
+import { enhetMedOrganisation, notFound } from '@app/core';
 import {
   Arende,
   Diarium,
@@ -75,6 +75,21 @@ export class NamndInstansRepository {
     if (remiss.organisationId === betraktare) return enhet.namn;
     const organisation = await manager.findOneByOrFail(Organisation, { id: remiss.organisationId });
     return `${organisation.namn}, ${enhet.namn}`;
+  }
+
+  /** The answering side as the sender reads it ("Utbildningsnämnden i Enköpings kommun"), with the enhet's mailbox. */
+  async svarande(
+    manager: EntityManager,
+    instans: Remissinstans,
+  ): Promise<{ namn: string; funktionsbrevlada: string | null }> {
+    const [organisation, enhet] = await Promise.all([
+      this.organisation(manager, instans.mottagareOrganisationId!),
+      instans.mottagareEnhetId ? this.enhet(manager, instans.mottagareEnhetId) : null,
+    ]);
+    return {
+      namn: enhetMedOrganisation(enhet?.namn, organisation.namn),
+      funktionsbrevlada: enhet?.funktionsbrevlada ?? null,
+    };
   }
 
   organisation(manager: EntityManager, id: string): Promise<Organisation> {
