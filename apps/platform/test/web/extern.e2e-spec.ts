@@ -122,10 +122,14 @@ describe('external remissinstanser answer through their personal link (Chromium)
     ])
       expect(text).toContain(del);
     await expectAccessible(page, 'link page, open', konsol);
+    await screenshot('extern-lank');
     const pdfHref = await page.$eval('a[href$="/pdf"]', (a) => a.getAttribute('href')!);
     const pdf = await fetch(`${t.url}${pdfHref}`);
     expect([pdf.status, pdf.headers.get('content-type')]).toEqual([200, 'application/pdf']);
     expect((await pdfText(Buffer.from(await pdf.arrayBuffer()))).replace(/\s+/g, ' ')).toContain(SIDA_5[1]);
+    const missiv = await fetch(`${t.url}${await page.$eval('a[href$="/missiv"]', (a) => a.getAttribute('href')!)}`);
+    expect(missiv.headers.get('content-type')).toBe('application/pdf');
+    expect(await pdfText(Buffer.from(await missiv.arrayBuffer()))).toContain(remiss.diarienummer);
 
     // Each page's text, to copy a quote from.
     await clickLink(`Läs texten sida för sida: ${ARENDEMENING}`);
@@ -370,6 +374,7 @@ describe('external remissinstanser answer through their personal link (Chromium)
     for (const del of ['Länken till remissen har slutat gälla.', kontakt.namn, kontakt.epost, ARENDEMENING])
       expect(text).toContain(del);
     await expectAccessible(page, 'expired link', konsol);
+    await screenshot('extern-stangd');
 
     const okand = await page.goto(`${t.url}/svara/${'A'.repeat(43)}`);
     expect(okand!.status()).toBe(404);

@@ -117,6 +117,11 @@ export class ExternController {
     return sendFil(res, await this.extern.handling(token, handlingId));
   }
 
+  @Get('missiv')
+  async missiv(@Param('token') token: string, @Res({ passthrough: true }) res: FastifyReply) {
+    return sendFil(res, await this.extern.missiv(token));
+  }
+
   @Get('skickat/pdf')
   async skickatPdf(@Param('token') token: string, @Res({ passthrough: true }) res: FastifyReply) {
     return sendFil(res, await this.extern.sentFile(token, 'pdf'));
