@@ -189,6 +189,19 @@ describe('external remissinstanser answer through their personal link (Chromium)
     expect(await varde('#synpunkter-0-citat')).toBe(SIDA_5[1]);
     expect(await varde('#diarienummer')).toBe('RS 2025-0042');
 
+    // Sending needs someone to send the kvittens to: the refusal links to the field on the form.
+    await clickButton(page, 'Granska och skicka');
+    await clickButton(page, 'Skicka svaret');
+    expect(path()).toBe(`${lank}/svar/skicka`);
+    expect(
+      await page.$$eval('.govuk-error-summary a', (as) =>
+        as.map((a) => [a.textContent!.trim(), a.getAttribute('href')]),
+      ),
+    ).toEqual([['Ange kontaktpersonens e-postadress.', `${lank}/svar#kontaktperson-epost`]]);
+    await expectAccessible(page, 'review, refused send', konsol);
+    await clickLink('Ange kontaktpersonens e-postadress.');
+    expect(path()).toBe(`${lank}/svar`);
+
     await page.type('#kontaktperson-epost', 'lena.ek@regionuppsala.se');
     await page.type('#fragesvar-0-text', 'Inriktningen är rimlig, men egna piloter behövs.');
     await page.select('#synpunkter-1-typ', 'ovrigt');
