@@ -41,6 +41,7 @@ import { RemissvarService } from './remissvar.service';
     RemissvarUtskrift,
     ExpedieringService,
     InstansSvarService,
+    NamndInstansRepository,
   ],
   // The external link's module answers with the same model, checks and PDF; the web pages call
   // the services the API does (libs/web); InstansSvarService reaches an answer through its instans.
@@ -53,6 +54,7 @@ import { RemissvarService } from './remissvar.service';
     RegistreringService,
     ExpedieringService,
     InstansSvarService,
+    NamndInstansRepository,
   ],
 })
 export class SvarModule {}

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ExternSidorModule } from './extern/extern-sidor.module';
 import { WebGrundModule } from './grund/web-grund.module';
 import { InkorgSidorModule } from './inkorg/inkorg-sidor.module';
 import { SvarSidorModule } from './svar/svar-sidor.module';
@@ -6,6 +7,6 @@ import { UtvecklingWebModule } from './utveckling/utveckling.module';
 
 /** Every page of the platform: the foundation and each section's pages. */
 @Module({
-  imports: [WebGrundModule, InkorgSidorModule, SvarSidorModule, UtvecklingWebModule],
+  imports: [WebGrundModule, InkorgSidorModule, SvarSidorModule, ExternSidorModule, UtvecklingWebModule],
 })
 export class WebModule {}

@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { sql } from '@app/database/testing/test-infrastructure';
+import { ExternLankService } from '@app/lankar';
+import { remissUtkast } from '@app/remiss/testing/remiss-fixture';
 import { startTestApp, TestApp } from '@app/runtime/testing/test-app';
 import { DemoRemiss, demoRemissMedHandling } from '@app/svar/testing/demo-remiss';
 import { unSvar } from '@app/svar/testing/policy-fixture';
+import { DataSource } from 'typeorm';
 import { Webbklient } from '@app/web/testing/webbklient';
 import { PlatformModule } from '../../src/platform.module';
 
@@ -37,6 +41,30 @@ interface Fixtur {
   demo: DemoRemiss;
   /** UN's remissinstans of the demo remiss, registered, with a draft answer (version 1). */
   unInstans: string;
+  /** An external instans' personal link (its page's path) and a handling it shows. */
+  extern: { lank: string; handlingId: string };
+}
+
+/** A remiss sent to an external instans, and a link for it made where links are made. */
+async function externLank(t: TestApp): Promise<Fixtur['extern']> {
+  const ks = await t.as(ANVANDARE.remissansvarig);
+  const remiss = await remissUtkast(ks, 'Förslag till matrisens policy', [
+    { namn: 'Region Uppsala', epost: 'r@example.se' },
+  ]);
+  if ((await ks.post(`/api/remisser/${remiss.id}/skicka`)).status !== 200) throw new Error('send failed');
+  const [instans] = await sql(
+    t.db.url,
+    `SELECT id, organisation_id, svarsdatum::text FROM remissinstans WHERE remiss_id = $1`,
+    [remiss.id],
+  );
+  const { url } = await t.app.get(DataSource).transaction((m) =>
+    t.app.get(ExternLankService).issue(m, {
+      organisationId: instans.organisation_id,
+      remissinstansId: instans.id,
+      svarsdatum: instans.svarsdatum,
+    }),
+  );
+  return { lank: new URL(url).pathname, handlingId: remiss.handlingId };
 }
 
 const alla = (u: Utfall): Record<Vem, Utfall> =>
@@ -109,7 +137,7 @@ describe('pages by role (anonymous → sign-in; wrong role → 403 page; another
     expect(
       (await un.post(`/api/remissinstanser/${demo.instanser.UN}/remissvar`, unSvar(demo.remisshandlingId))).status,
     ).toBe(201);
-    fixtur = { t, demo, unInstans: demo.instanser.UN };
+    fixtur = { t, demo, unInstans: demo.instanser.UN, extern: await externLank(t) };
     for (const [vem, epost] of Object.entries(ANVANDARE))
       klienter.set(vem as Vem, await Webbklient.signIn(t.url, epost));
   });
@@ -142,5 +170,19 @@ describe('pages by role (anonymous → sign-in; wrong role → 403 page; another
     // /utveckling/epost: this app has no SMTP_URL, so it catches its mail and shows it (a 404 wherever it does not).
     for (const path of ['/logga-in', '/tillganglighet', '/utveckling/epost'])
       expect((await new Webbklient(t.url).get(path)).status).toBe(200);
+  });
+
+  it("an external instans' link opens its pages to whoever holds it, signed in or not; an unknown link is a 404 page", async () => {
+    const { lank, handlingId } = fixtur.extern;
+    for (const path of [lank, `${lank}/svar`, `${lank}/ladda-upp`, `${lank}/avsta`, `${lank}/handlingar/${handlingId}`])
+      for (const klient of [new Webbklient(t.url), klienter.get('vadstena')!]) {
+        const svar = await klient.get(path);
+        expect([path, svar.status]).toEqual([path, 200]);
+      }
+    const okand = await new Webbklient(t.url).get(`/svara/${'A'.repeat(43)}`);
+    expect([okand.status, okand.titel]).toEqual([404, 'Sidan finns inte']);
+    // Another remiss' handling through this link is no page of it.
+    const annan = await new Webbklient(t.url).get(`${lank}/handlingar/00000000-0000-4000-8000-000000000000`);
+    expect([annan.status, annan.titel]).toEqual([404, 'Sidan finns inte']);
   });
 });

@@ -24,6 +24,11 @@ const spec = <P = void>(
   extra: Pick<ErrorSpec<P>, 'details' | 'fel'> = {},
 ): ErrorSpec<P> => ({ status, message, svenska, ...extra });
 
+/** A refusal of one form field (`fil`), placed at that field: the form shows the code's Swedish text beside it. */
+const vidFalt =
+  (falt: string) =>
+  (_p: unknown, svenska: string): FaltFel[] => [{ falt, meddelande: svenska }];
+
 /** "42 sekunder", "15 minuter": how long a caller is told to wait. */
 export function svenskVantetid(seconds: number): string {
   if (seconds < 120) return seconds === 1 ? '1 sekund' : `${seconds} sekunder`;
@@ -417,6 +422,7 @@ export const ERROR_CODES = {
     HttpStatus.UNSUPPORTED_MEDIA_TYPE,
     (p) => `${p.filnamn} is not a Word file (.docx)`,
     (p) => `${p.filnamn} är inte en Word-fil (.docx). Bifoga svaret som .docx, eller bara som PDF.`,
+    { fel: vidFalt('word') },
   ),
   NOT_EXTERNAL: spec(
     HttpStatus.BAD_REQUEST,
@@ -480,6 +486,7 @@ export const ERROR_CODES = {
     HttpStatus.BAD_REQUEST,
     () => 'No file was uploaded (multipart field "fil")',
     () => 'Ingen fil bifogades',
+    { fel: vidFalt('fil') },
   ),
   TOO_MANY_FILES: spec(
     HttpStatus.BAD_REQUEST,
@@ -505,6 +512,7 @@ export const ERROR_CODES = {
     HttpStatus.UNSUPPORTED_MEDIA_TYPE,
     (p) => `${p.filnamn} is not a PDF`,
     (p) => `${p.filnamn} är inte en PDF${p.format ? ` utan ${p.format}` : ''}. Ladda upp handlingen som PDF.`,
+    { fel: vidFalt('fil') },
   ),
   PDF_INSPECTION_BUSY: spec(
     HttpStatus.SERVICE_UNAVAILABLE,

@@ -52,6 +52,14 @@ export const STALLNINGSNAMN = {
   inga_synpunkter: { namn: 'inga synpunkter', sats: 'har inga synpunkter på förslaget' },
 } as const satisfies Record<string, Statusnamn>;
 
+/** A synpunkt's kind (`typ`) as forms and summaries name it. */
+export const SYNPUNKTSTYPNAMN = {
+  medhall: 'Medhåll',
+  invandning: 'Invändning',
+  andringsforslag: 'Ändringsförslag',
+  ovrigt: 'Övrigt',
+} as const;
+
 /** A state machine: remiss, remissinstans, remissvar, paminnelse. */
 export type Tillstandsmaskin = keyof typeof STATUSNAMN;
 export type TillstandI<M extends Tillstandsmaskin> = keyof (typeof STATUSNAMN)[M] & string;

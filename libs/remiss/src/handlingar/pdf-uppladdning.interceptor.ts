@@ -54,6 +54,8 @@ export class PdfUppladdning implements NestInterceptor {
         for await (const part of delar) {
           if (part.type === 'file') {
             const data = await collect(part.file, sizeHint);
+            // A page's file field left empty still arrives, as a part without a name or bytes: no file.
+            if (!part.filename && data.length === 0) continue;
             if (part.file.truncated) throw this.granskning.forStor();
             if (part.fieldname === 'fil') req.uppladdning = { buffer: data, originalname: part.filename };
             if (part.fieldname === 'word' && this.medWord) req.wordfil = { buffer: data, originalname: part.filename };

@@ -1,4 +1,4 @@
-import { Datum, STALLNINGSNAMN } from '@app/core';
+import { Datum, STALLNINGSNAMN, SYNPUNKTSTYPNAMN } from '@app/core';
 import { Remissfraga, Remissinstans, SYNPUNKT_TYPER, SynpunktTyp } from '@app/database';
 import { Brevhuvud, RemissammanstallningDokument, SynpunktDokument } from '@app/pdf';
 import { antalPerStallning } from '../stallning';
@@ -6,12 +6,7 @@ import { SvarRad, SynpunktRad } from './sammanstallning.repository';
 
 type InstansSynpunkt = SynpunktDokument & { instans: string };
 
-export const TYP_NAMN: Record<SynpunktTyp, string> = {
-  medhall: 'Medhåll',
-  invandning: 'Invändning',
-  andringsforslag: 'Ändringsförslag',
-  ovrigt: 'Övrigt',
-};
+export const TYP_NAMN: Record<SynpunktTyp, string> = SYNPUNKTSTYPNAMN;
 
 function dokument(rad: SynpunktRad): InstansSynpunkt {
   return {

@@ -166,6 +166,14 @@ export interface ExternStangdVy {
   kontaktperson: Kontaktuppgift;
 }
 
+/** A remisshandling's text page by page, as the link's page shows it (to find and copy a quote). */
+export interface ExternHandlingstextVy {
+  avsandare: ExternAvsandareResponse;
+  remiss: { diarienummer: string; arendemening: string };
+  handling: { id: string; titel: string; sidantal: number };
+  sidor: { nummer: number; text: string }[];
+}
+
 /** Everything a page for `/svara/:token` needs to render, whatever state the link is in. */
 export type ExternVy = ExternRemissResponse | ExternStangdVy;
 

@@ -5,8 +5,10 @@ import { Clock, DOCX_MEDIA_TYPE, DomainError, Filsvar, notFound, pdfFil, stockho
 import { Fil, Remiss, Remisshandling, Remissinstans, Remissvar } from '@app/database';
 import { Aviseringar, PdfGranskning, RemissinstansRepository, RemissRepository, Uppladdning } from '@app/remiss';
 import { DataSource, EntityManager } from 'typeorm';
+import { NamndInstansRepository } from '../instans/namnd-instans.repository';
 import { RemissvarRepository } from '../remissvar.repository';
 import {
+  ExternHandlingstextVy,
   ExternRemissResponse,
   ExternSkickatResponse,
   ExternStangdVy,
@@ -29,6 +31,7 @@ export class ExternService {
     private readonly remisser: RemissRepository,
     private readonly instanser: RemissinstansRepository,
     private readonly svar: RemissvarRepository,
+    private readonly sidor: NamndInstansRepository,
     private readonly arkiv: ArkivService,
     private readonly filer: FilRepository,
     private readonly granskning: PdfGranskning,
@@ -138,6 +141,26 @@ export class ExternService {
       if (!handling) throw notFound('Remisshandling');
       const { fil, data } = await this.filer.data(this.dataSource.manager, handling.filId);
       return pdfFil(fil.filnamn, data, 'attachment');
+    });
+  }
+
+  /** A remisshandling's text page by page, to read and copy a quote from; while the link shows the remiss. */
+  handlingstext(token: string, handlingId: string): Promise<ExternHandlingstextVy> {
+    return this.tillgang.withConnectionSlot(async () => {
+      const { remiss } = await this.tillgang.get(token, 'las_handlingstext', 'visa');
+      const m = this.dataSource.manager;
+      const handling = await this.sidor.handling(m, remiss.id, handlingId);
+      if (!handling) throw notFound('Remisshandling');
+      const [texter, { organisation, enhet }] = await Promise.all([
+        this.sidor.sidtexter(m, handling.id),
+        this.remisser.avsandare(m, remiss),
+      ]);
+      return {
+        avsandare: { organisation: organisation.namn, enhet: enhet.namn },
+        remiss: { diarienummer: remiss.diarienummer, arendemening: remiss.arendemening },
+        handling: { id: handling.id, titel: handling.titel, sidantal: handling.sidantal },
+        sidor: texter.map((text, i) => ({ nummer: i + 1, text })),
+      };
     });
   }
 

@@ -8,8 +8,8 @@ import { sida } from './sida';
 import { SidLayout, sokvagen } from './sid-layout.service';
 import { valdEnhet, WebbRequest } from './webb-kontext';
 
-/** Refusals of a form's content (a wrong password too; a missing session went to sign-in before): the user goes back to the form, which shows why beside the fields. */
-const BACK_TO_THE_FORM = new Set([400, 401, 409, 410, 413, 422, 429]);
+/** Refusals of a form's content (a wrong password, a file that is not a PDF; a missing session went to sign-in before): the user goes back to the form, which shows why beside the fields. */
+const BACK_TO_THE_FORM = new Set([400, 401, 409, 410, 413, 415, 422, 429]);
 
 /** Never kept in a flash, even for one request. */
 const SECRET_FIELDS = /losenord|password|_csrf/i;
@@ -17,6 +17,7 @@ const SECRET_FIELDS = /losenord|password|_csrf/i;
 const RUBRIK: Record<number, string> = {
   403: 'Du har inte behörighet till sidan',
   404: 'Sidan finns inte',
+  410: 'Länken gäller inte längre',
 };
 
 /** Where sign-in sends the user back to: a path of ours, never another site. */
