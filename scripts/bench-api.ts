@@ -27,7 +27,8 @@ import { benchDatabas } from './bench-databas';
 const REMISSER = 5000;
 const CONNECTIONS = Number(process.argv.find((a) => a.startsWith('--connections='))?.split('=')[1] ?? 50);
 const duration = Number(process.argv.find((a) => a.startsWith('--duration='))?.split('=')[1] ?? 10);
-const WARMUP = 3;
+const POOL = Number(process.argv.find((a) => a.startsWith('--pool='))?.split('=')[1] ?? 20);
+const WARMUP = Number(process.argv.find((a) => a.startsWith('--warmup='))?.split('=')[1] ?? 3);
 /** --keep leaves the seeded database for EXPLAIN ANALYZE by hand. */
 const keep = process.argv.includes('--keep');
 
@@ -231,7 +232,7 @@ async function run(): Promise<void> {
 
     app = await createHttpApp(
       PlatformModule.forRoot(
-        { ...config, DATABASE_POOL_SIZE: 20 },
+        { ...config, DATABASE_POOL_SIZE: POOL },
         { databaseUrl: url, redisUrl: infrastructure.redisUrl },
       ),
       config,

@@ -14,6 +14,7 @@ import { PaminnelseInstanskontroll1764100000001 } from './migrations/17641000000
 import { ExternLankAterkallad1764200000000 } from './migrations/1764200000000-extern-lank-aterkallad';
 import { ListaIndex1764300000010 } from './migrations/1764300000010-lista-index';
 import { PaminnelsereglerVersion1764300000011 } from './migrations/1764300000011-paminnelseregler-version';
+import { InstansRaknareIndex1764400000101 } from './migrations/1764400000101-instans-raknare-index';
 
 /** Listed, not globbed, so the same list works from ts-jest, ts sources and the compiled build. */
 export const MIGRATIONS = [
@@ -30,6 +31,7 @@ export const MIGRATIONS = [
   ExternLankAterkallad1764200000000,
   ListaIndex1764300000010,
   PaminnelsereglerVersion1764300000011,
+  InstansRaknareIndex1764400000101,
 ];
 
 /** Bounds on every wait for PostgreSQL (the apps' pools; migrations and test setup go without). */

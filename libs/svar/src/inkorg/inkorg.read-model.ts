@@ -4,6 +4,7 @@ import { CappedSida, Datum, formatDeadlineSql, JsonText } from '@app/core';
 import {
   FORSENAD_SQL,
   isoTimestampSql,
+  pageLimit,
   preparedSida,
   REMISS_STATUSAR,
   REMISSINSTANS_STATUSAR,
@@ -91,12 +92,13 @@ export class InkorgReadModel {
     const page = `$${params.push(query.page)}::int`;
     return preparedSida<InkorgRadData>(
       this.dataSource,
+      'generic',
       {
         items: `SELECT json_agg(rad ORDER BY p.ordning)
                     FROM (SELECT i.id, row_number() OVER () AS ordning
                             FROM (SELECT i.id FROM remissinstans i WHERE ${filter}
                                    ORDER BY ${SORT_COLUMN[query.sort]} ${direction}, i.id ${direction}
-                                   LIMIT ${limit} OFFSET ${offset}) i) p
+                                   LIMIT ${pageLimit(query.pageSize)} OFFSET ${offset}) i) p
                     JOIN remissinstans i ON i.id = p.id
                     JOIN remiss r ON r.id = i.remiss_id
                     JOIN enhet e ON e.id = r.avsandare_enhet_id
@@ -107,7 +109,8 @@ export class InkorgReadModel {
                              ${formatDeadlineSql('i.svarsdatum')} AS "svarsdatumText", i.mottagare_diarienummer AS "mottagareDiarienummer",
                              r.id AS "remissId", r.diarienummer AS "avsandarDiarienummer", r.arendemening, e.namn AS avsandare,
                              ${isoTimestampSql('r.utskickad_at')} AS "utskickadAt", r.status AS "remissStatus",
-                             (SELECT to_json(v) FROM (SELECT s.id, s.status, s.typ, s.version) v WHERE s.id IS NOT NULL) AS remissvar) rad`,
+                             (SELECT to_json(v) FROM (SELECT s.id, s.status, s.typ, s.version) v WHERE s.id IS NOT NULL) AS remissvar) rad
+                   WHERE p.ordning <= ${limit}`,
         matches: `SELECT 1 FROM remissinstans i WHERE ${filter}`,
         page,
         pageSize: limit,
