@@ -32,6 +32,8 @@ export function pageLimit(pageSize: number): number {
 
 /** One list page as PostgreSQL builds it: the rows, their (capped) total and the page, as the JSON of a CappedSida. */
 export interface SidaSql {
+  /** Common table expressions `items` and `matches` may read (`name AS MATERIALIZED (…)`, …), if any. */
+  with?: string;
   /** A SELECT of `json_agg` over the page's rows, in their order. */
   items: string;
   /** A SELECT of the rows the filter matches (any column): counted up to LIST_COUNT_CAP + 1. */
@@ -49,7 +51,7 @@ export async function preparedSida<T>(
 ): Promise<JsonText<CappedSida<T>>> {
   const [{ json }] = await preparedRead<{ json: string }>(
     dataSource,
-    `SELECT json_build_object('items', COALESCE((${sida.items}), '[]'), 'total', LEAST(c.n, ${LIST_COUNT_CAP}),
+    `${sida.with ? `WITH ${sida.with} ` : ''}SELECT json_build_object('items', COALESCE((${sida.items}), '[]'), 'total', LEAST(c.n, ${LIST_COUNT_CAP}),
                               'totalCapped', c.n > ${LIST_COUNT_CAP}, 'page', ${sida.page}, 'pageSize', ${sida.pageSize})::text AS json
        FROM (SELECT count(*)::int AS n FROM (${sida.matches} LIMIT ${LIST_COUNT_CAP + 1}) m) c`,
     values,
