@@ -118,4 +118,9 @@ export default tseslint.config(
     files: ['**/*.js'],
     languageOptions: { sourceType: 'commonjs' },
   },
+  {
+    // The pages' own script: an ES module in the browser.
+    files: ['templates/webb/js/**/*.js'],
+    languageOptions: { sourceType: 'module', globals: { document: 'readonly', window: 'readonly' } },
+  },
 );

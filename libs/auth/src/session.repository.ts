@@ -73,6 +73,7 @@ export class SessionRepository {
         WHERE s.token_hash = decode($1, 'hex') AND s.expires_at > $2 AND s.created_at > $3
         GROUP BY a.id, s.token_hash`,
       [tokenHash.toString('hex'), now, new Date(now.getTime() - maxMs)],
+      'generic',
     );
     const row = rows[0];
     if (!row) return null;

@@ -15,6 +15,7 @@ import { ExternLankAterkallad1764200000000 } from './migrations/1764200000000-ex
 import { ListaIndex1764300000010 } from './migrations/1764300000010-lista-index';
 import { PaminnelsereglerVersion1764300000011 } from './migrations/1764300000011-paminnelseregler-version';
 import { WebbFlash1764400000000 } from './migrations/1764400000000-webb-flash';
+import { InstansRaknareIndex1764400000101 } from './migrations/1764400000101-instans-raknare-index';
 import { EpostAvsandare1764400000301 } from './migrations/1764400000301-epost-avsandare';
 import { RemissvarInnehall1764400000401 } from './migrations/1764400000401-remissvar-innehall';
 import { ExterntRemissvar1764400000501 } from './migrations/1764400000501-externt-remissvar';
@@ -36,6 +37,7 @@ export const MIGRATIONS = [
   ListaIndex1764300000010,
   PaminnelsereglerVersion1764300000011,
   WebbFlash1764400000000,
+  InstansRaknareIndex1764400000101,
   EpostAvsandare1764400000301,
   RemissvarInnehall1764400000401,
   ExterntRemissvar1764400000501,

@@ -57,4 +57,31 @@ describe("prepared statements: hot reads, and hot writes in the caller's transac
       { text: 'två' },
     ]);
   });
+
+  it("plans a generic read once per connection and hands the connection on in PostgreSQL's own plan mode", async () => {
+    // One connection, so every statement below meets the one a generic read used.
+    const one = await new DataSource(dataSourceOptions(db.url, 1)).initialize();
+    try {
+      const mode = `SELECT current_setting('plan_cache_mode') AS mode`;
+      const generic = `${mode}, n FROM generate_series(1, 3) n WHERE n <= $1`;
+      for (const n of [1, 2, 3]) {
+        const rows = await preparedRead<{ mode: string }>(one, generic, [n], 'generic');
+        expect(rows.map((r) => r.mode)).toEqual(Array(n).fill('force_generic_plan'));
+      }
+      expect(await one.query(mode)).toEqual([{ mode: 'auto' }]);
+      expect(await preparedRead(one, `${mode}, $1::int AS n`, [1])).toEqual([{ mode: 'auto', n: 1 }]);
+      await preparedRead(one, generic, [1], 'generic');
+      expect(await one.transaction((manager) => manager.query(mode))).toEqual([{ mode: 'auto' }]);
+      // Five executions, each on the one plan made without the parameter's value.
+      await preparedRead(one, generic, [1], 'generic');
+      expect(
+        await one.query(
+          `SELECT generic_plans::int AS generic, custom_plans::int AS custom FROM pg_prepared_statements WHERE statement = $1`,
+          [generic],
+        ),
+      ).toEqual([{ generic: 5, custom: 0 }]);
+    } finally {
+      await one.destroy();
+    }
+  });
 });

@@ -88,6 +88,7 @@ export class RemissRepository {
       `SELECT id, diarienummer, arendemening, status, to_char(svarsdatum, 'YYYY-MM-DD') AS svarsdatum, utskickad_at AS "utskickadAt", utkast_mottagare AS "utkastMottagare"
          FROM remiss WHERE id = $1 AND organisation_id = $2`,
       [id, actor.organisationId],
+      'generic',
     );
     if (!remiss) throw notFound('Remiss');
     return remiss;
@@ -114,6 +115,7 @@ export class RemissRepository {
          LEFT JOIN remissvar s ON s.remissinstans_id = i.id AND s.status = 'expedierat'
         WHERE i.remiss_id = $1 ORDER BY i.namn`,
       [remissId, idag],
+      'generic',
     );
   }
 

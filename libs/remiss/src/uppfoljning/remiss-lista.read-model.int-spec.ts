@@ -93,6 +93,15 @@ describe('the remisser list read model: typed pages from one index walk, searche
       );
       const expected = await sql(db.url, `SELECT id FROM remiss ORDER BY ${keys[sort]}, id LIMIT 120`);
       expect(sidor.flatMap((s) => s.items.map((r) => r.id))).toEqual(expected.map((r) => r.id));
+      // A text search reads its matches once for page and count: the same order, page by page.
+      const traffar = await Promise.all(
+        [1, 2].map((page) => lista.list(filter({ sort, order: 'desc', page, pageSize: 15, text: 'tillsyn' }))),
+      );
+      const expectedTraffar = await sql(
+        db.url,
+        `SELECT id FROM remiss WHERE arendemening ILIKE '%tillsyn%' ORDER BY ${keys[sort]} DESC, id DESC LIMIT 30`,
+      );
+      expect(traffar.flatMap((s) => s.items.map((r) => r.id))).toEqual(expectedTraffar.map((r) => r.id));
     }
   });
 

@@ -98,6 +98,17 @@ describe('the inkorg read model: typed pages from one index walk, searched by tr
         [bmn],
       );
       expect(sidor.flatMap((s) => s.items.map((r) => r.instansId))).toEqual(expected.map((r) => r.id));
+      // A text search reads its matches once for page and count: the same order, page by page.
+      const traffar = await Promise.all(
+        [1, 2].map((page) => inkorg.list(bmn, IDAG, query({ sort, order: 'asc', page, pageSize: 15, q: 'tillsyn' }))),
+      );
+      const expectedTraffar = await sql(
+        db.url,
+        `SELECT i.id FROM remissinstans i JOIN remiss r ON r.id = i.remiss_id
+          WHERE i.mottagare_enhet_id = $1 AND r.arendemening ILIKE '%tillsyn%' ORDER BY ${keys[sort]}, i.id LIMIT 30`,
+        [bmn],
+      );
+      expect(traffar.flatMap((s) => s.items.map((r) => r.instansId))).toEqual(expectedTraffar.map((r) => r.id));
     }
   });
 

@@ -5,6 +5,7 @@ import {
   FORSENAD_SQL,
   isoTimestampSql,
   LIST_COUNT_CAP,
+  pageLimit,
   preparedRead,
   preparedSida,
   REMISS_STATUSAR,
@@ -92,14 +93,23 @@ export class InkorgReadModel {
     const limit = `$${params.push(query.pageSize)}::int`;
     const offset = `$${params.push((query.page - 1) * query.pageSize)}::int`;
     const page = `$${params.push(query.page)}::int`;
+    // A text search finds its rows through the trigram index and checks each against its text in
+    // the table; the page and the count then read those rows once (they did it twice), while any
+    // other filter is answered by walking the sort's index, for the page and for the count alike.
+    const traffar = query.q
+      ? `traffar AS MATERIALIZED (SELECT i.id, ${SORT_COLUMN[query.sort]} AS nyckel FROM remissinstans i WHERE ${filter})`
+      : undefined;
+    const rader = traffar
+      ? `SELECT t.id FROM traffar t ORDER BY t.nyckel ${direction}, t.id ${direction}`
+      : `SELECT i.id FROM remissinstans i WHERE ${filter} ORDER BY ${SORT_COLUMN[query.sort]} ${direction}, i.id ${direction}`;
     return preparedSida<InkorgRadData>(
       this.dataSource,
+      'generic',
       {
+        with: traffar,
         items: `SELECT json_agg(rad ORDER BY p.ordning)
                     FROM (SELECT i.id, row_number() OVER () AS ordning
-                            FROM (SELECT i.id FROM remissinstans i WHERE ${filter}
-                                   ORDER BY ${SORT_COLUMN[query.sort]} ${direction}, i.id ${direction}
-                                   LIMIT ${limit} OFFSET ${offset}) i) p
+                            FROM (${rader} LIMIT ${pageLimit(query.pageSize)} OFFSET ${offset}) i) p
                     JOIN remissinstans i ON i.id = p.id
                     JOIN remiss r ON r.id = i.remiss_id
                     JOIN enhet e ON e.id = r.avsandare_enhet_id
@@ -110,8 +120,9 @@ export class InkorgReadModel {
                              ${formatDeadlineSql('i.svarsdatum')} AS "svarsdatumText", i.mottagare_diarienummer AS "mottagareDiarienummer",
                              r.id AS "remissId", r.diarienummer AS "avsandarDiarienummer", r.arendemening, e.namn AS avsandare,
                              ${isoTimestampSql('r.utskickad_at')} AS "utskickadAt", r.status AS "remissStatus",
-                             (SELECT to_json(v) FROM (SELECT s.id, s.status, s.typ, s.version) v WHERE s.id IS NOT NULL) AS remissvar) rad`,
-        matches: `SELECT 1 FROM remissinstans i WHERE ${filter}`,
+                             (SELECT to_json(v) FROM (SELECT s.id, s.status, s.typ, s.version) v WHERE s.id IS NOT NULL) AS remissvar) rad
+                   WHERE p.ordning <= ${limit}`,
+        matches: traffar ? `SELECT 1 FROM traffar` : `SELECT 1 FROM remissinstans i WHERE ${filter}`,
         page,
         pageSize: limit,
       },
