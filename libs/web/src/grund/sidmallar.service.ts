@@ -38,9 +38,8 @@ export class Sidmallar {
   private readonly env: nunjucks.Environment;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    const loader = new nunjucks.FileSystemLoader([resolve(config.TEMPLATES_DIR, 'webb'), GOVUK_FRONTEND], {
-      noCache: config.NODE_ENV === 'development',
-    });
+    // Compiled once per process: recompiling govuk-frontend's macros on every page cost ~0.5 s of CPU.
+    const loader = new nunjucks.FileSystemLoader([resolve(config.TEMPLATES_DIR, 'webb'), GOVUK_FRONTEND]);
     this.env = new nunjucks.Environment(loader, { autoescape: true, throwOnUndefined: false });
     this.env.addFilter('datumtid', (v: Date | string | null | undefined) => (v ? datumOchTid(v) : ''));
     this.env.addFilter('datum', (v: Date | string | null | undefined) => (v ? stockholmDatum(new Date(v)) : ''));
