@@ -23,6 +23,8 @@ export const SVENSKA_REGLER: Record<string, (falt: string, args: unknown[]) => s
   isDefined: (f) => `${f} måste anges.`,
   isString: (f) => `${f} måste vara en text.`,
   isNotEmpty: (f) => `${f} får inte vara tomt.`,
+  matches: (f) => `${f} har inte rätt form.`,
+  equals: (f, [v]) => `${f} måste vara ${JSON.stringify(v)}.`,
   minLength: (f, [n]) => (n === 1 ? `${f} får inte vara tomt.` : `${f} måste ha minst ${n} tecken.`),
   maxLength: (f, [n]) => `${f} får ha högst ${n} tecken.`,
   isInt: (f) => `${f} måste vara ett heltal.`,

@@ -9,9 +9,9 @@ export const INVARIANTS: Record<string, string> = {
   'a sent remiss without instanser': `SELECT r.id FROM remiss r WHERE r.utskickad_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM remissinstans i WHERE i.remiss_id = r.id)`,
   'a sent remiss without its missiv': `SELECT id FROM remiss WHERE utskickad_at IS NOT NULL AND missiv_fil_id IS NULL`,
   'a draft with instanser': `SELECT DISTINCT r.id FROM remiss r JOIN remissinstans i ON i.remiss_id = r.id WHERE r.status = 'utkast'`,
-  'an orphan file': `SELECT f.id FROM fil f WHERE NOT EXISTS (SELECT 1 FROM handling h WHERE h.fil_id = f.id)
+  'an orphan file': `SELECT f.id FROM fil f WHERE NOT EXISTS (SELECT 1 FROM handling h WHERE h.fil_id = f.id OR h.redigerbar_fil_id = f.id)
       AND NOT EXISTS (SELECT 1 FROM remiss r WHERE r.missiv_fil_id = f.id) AND NOT EXISTS (SELECT 1 FROM remisshandling rh WHERE rh.fil_id = f.id)
-      AND NOT EXISTS (SELECT 1 FROM remissvar v WHERE v.slutlig_fil_id = f.id) AND NOT EXISTS (SELECT 1 FROM remissinstans i WHERE i.extern_svar_fil_id = f.id)
+      AND NOT EXISTS (SELECT 1 FROM remissvar v WHERE v.slutlig_fil_id = f.id) AND NOT EXISTS (SELECT 1 FROM remissinstans i WHERE i.extern_svar_fil_id = f.id OR i.extern_word_fil_id = f.id)
       AND NOT EXISTS (SELECT 1 FROM arkivhandling a WHERE a.fil_id = f.id OR a.pdfa_fil_id = f.id)`,
   'a remisshandling with pages missing': `SELECT rh.id FROM remisshandling rh WHERE rh.sidantal <> (SELECT count(*) FROM remisshandling_sida s WHERE s.remisshandling_id = rh.id)`,
   'an instans besvarad without its file': `SELECT i.id FROM remissinstans i WHERE i.status = 'besvarad' AND (i.besvarad_at IS NULL OR (i.extern_svar_fil_id IS NULL
