@@ -74,14 +74,18 @@ describe('the remissvar editor, beslut and expediering (Chromium)', () => {
       demo.remissId,
       JSON.stringify([{ nummer: 1, text: 'Är inriktningen rimlig?' }]),
     ]);
-    const un = await t.as('un.sekreterare@enkoping.demo');
-    expect(
-      (await un.post(`/api/remissinstanser/${demo.instanser.UN}/registrera`, { diarienummer: 'UN2025/412' })).status,
-    ).toBe(200);
     editor = `${t.url}/inkorg/${demo.instanser.UN}/svar`;
     browser = await startBrowser();
     ({ page: handlaggare, konsol: konsolH } = await signIn('un.handlaggare@enkoping.demo'));
     ({ page: sekreterare, konsol: konsolS } = await signIn('un.sekreterare@enkoping.demo'));
+    // The story starts in the inkorg, as the nämndsekreterare's does: from sign-in to the sent PDF only pages.
+    expect(new URL(sekreterare.url()).pathname).toBe('/inkorg');
+    await Promise.all([sekreterare.waitForNavigation(), sekreterare.click(`a[href="/inkorg/${demo.instanser.UN}"]`)]);
+    await Promise.all([sekreterare.waitForNavigation(), sekreterare.click('a[href$="/registrera"]')]);
+    await sekreterare.click('#satt-2');
+    await sekreterare.type('#diarienummer', 'UN2025/412');
+    await clickButton(sekreterare, 'Registrera');
+    expect(await mainText(sekreterare)).toContain('Remissen är registrerad som UN2025/412');
   });
   afterAll(async () => {
     for (const s of sessioner) await s.context.close();
