@@ -3,6 +3,7 @@ import addressparser from 'nodemailer/lib/addressparser';
 import { encode as base64, wrap as wrapBase64 } from 'nodemailer/lib/base64';
 import { buildHeaderValue, encodeWords, foldLines } from 'nodemailer/lib/mime-funcs';
 import { encode, wrap } from 'nodemailer/lib/qp';
+import { Minne } from '@app/core';
 import type { Epost, EpostBilaga } from './mailer.service';
 
 export interface RaMeddelande {
@@ -47,6 +48,7 @@ export class Meddelandebyggare {
   private readonly fran: string;
   private readonly franNamn: string;
   private readonly franRubrik: string;
+  private readonly franRubriker = new Minne<string>();
 
   constructor(mailFrom: string) {
     const [avsandare] = addressparser(mailFrom, { flatten: true });
@@ -61,7 +63,10 @@ export class Meddelandebyggare {
   /** From: the platform's address, named for the organisation it sends for when the mail says whose it is. */
   private fromRubrik(avsandarnamn: string | undefined): string {
     if (!avsandarnamn) return `From: ${this.franRubrik}`;
-    return foldLines(`From: ${visningsnamn(`${avsandarnamn} via ${this.franNamn}`)} <${this.fran}>`, 76);
+    // 08:00's burst has a handful of senders: each one's encoded header is built once.
+    return this.franRubriker.get(avsandarnamn, () =>
+      foldLines(`From: ${visningsnamn(`${avsandarnamn} via ${this.franNamn}`)} <${this.fran}>`, 76),
+    );
   }
 
   build(epost: Epost, datum: Date): RaMeddelande {
