@@ -13,8 +13,11 @@ export interface FangadEpost extends LastMeddelande {
   mottagare: string[];
 }
 
-/** Bigger than any mail the platform writes (they carry no attachments). */
-const STORSTA_MEDDELANDE = 5 * 1024 * 1024;
+/**
+ * Bigger than any mail the platform writes (a kvittens attaches an answer's PDF, base64: a third
+ * larger): a refusal would be a 5xx, and the outbox gives up on those. Only the text is kept.
+ */
+const STORSTA_MEDDELANDE = 64 * 1024 * 1024;
 
 /**
  * The development mail sink: with no SMTP_URL outside production the process runs a small SMTP
