@@ -133,7 +133,7 @@ export class ChromiumPool {
     const krasch = new Promise<never>((_, reject) => (vidKrasch = (error) => reject(new Kraschad(error))));
     krasch.catch(() => undefined);
     try {
-      sida ??= await within(timeoutMs, 'open page', this.openPage(wb.browser));
+      sida ??= await this.openPageOrRetire(wb);
       sida.on('error', vidKrasch!);
       await Promise.race([sida.setContent(html, { waitUntil: 'load', timeout: timeoutMs }), krasch]);
       const pdf = await Promise.race([sida.pdf({ ...UTSKRIFT, timeout: timeoutMs }), krasch]);
@@ -162,6 +162,19 @@ export class ChromiumPool {
       sida.close().catch(() => undefined);
     }
     return undefined;
+  }
+
+  /**
+   * A Chromium that cannot open a page in time is not one to print on (seen once after its renderers were
+   * killed: the new target never answered): it is retired, so the retry gets a new Chromium.
+   */
+  private async openPageOrRetire(wb: Webblasare): Promise<Page> {
+    try {
+      return await within(this.installningar.timeoutMs, 'open page', this.openPage(wb.browser));
+    } catch (error) {
+      this.retire(wb);
+      throw new Kraschad(error);
+    }
   }
 
   private async openPage(browser: Browser): Promise<Page> {
