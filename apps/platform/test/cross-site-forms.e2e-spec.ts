@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { stockholmDatum, workingDaysAfter } from '@app/core';
 import { sql } from '@app/database/testing/test-infrastructure';
 import { DEMO_PASSWORD } from '@app/demo';
-import { findChromium } from '@app/pdf';
 import { startTestApp, TestApp } from '@app/runtime/testing/test-app';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import puppeteer, { Browser, BrowserContext, Page } from 'puppeteer-core';
+import { startBrowser } from '@app/web/testing/webblasare';
+import { Browser, BrowserContext, Page } from 'puppeteer-core';
 import { PlatformModule } from '../src/platform.module';
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
@@ -87,18 +87,7 @@ describe('forms and scripts of other origins cannot act for a signed-in user (Ch
     });
     await new Promise<void>((resolve) => attacker.listen(0, '127.0.0.1', resolve));
     attackerPort = (attacker.address() as AddressInfo).port;
-    browser = await puppeteer.launch({
-      executablePath: findChromium(undefined),
-      headless: true,
-      pipe: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-      ],
-    });
+    browser = await startBrowser();
   });
   afterAll(async () => {
     await browser?.close();
