@@ -2,7 +2,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { RATE_LIMIT_REDIS } from '@app/auth';
 import { AppConfig, clientAddress, DomainError, RateLimitGroup } from '@app/core';
-import type { FastifyRequest, RouteOptions } from 'fastify';
+import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type Redis from 'ioredis';
 
 const refusal = (group: RateLimitGroup, ttlMs: number) =>
@@ -38,15 +38,23 @@ export async function registerRateLimits(app: NestFastifyApplication, config: Ap
   // Logins: only the failed ones count, so the many people of a kommun behind one NAT address can
   // all sign in at 08.00; a burst of attempts is held by argon2's queue per client IP instead.
   const loginFailures = fastify.createRateLimit(options('login', config.LOGIN_RATE_MAX));
-  const hooks: Record<RateLimitGroup, Pick<RouteOptions, 'onRequest' | 'onResponse'>> = {
-    link: { onRequest: link },
+  const hooks: Record<
+    RateLimitGroup,
+    { onRequest: Hook; onResponse?: Pick<RouteOptions, 'onResponse'>['onResponse'] }
+  > = {
+    link: {
+      onRequest: async (req, reply) => {
+        await link.call(fastify, req, reply);
+      },
+    },
     login: {
       onRequest: async (req) => {
         const count = await loginFailures(req, { increment: false });
         if (!count.isAllowed && count.remaining === 0) throw refusal('login', count.ttl);
       },
+      // The sign-in page answers a wrong password by going back to the form (303): its refusal's status counts.
       onResponse: async (req, reply) => {
-        if (reply.statusCode === 401) await loginFailures(req);
+        if ((req.refusedStatus ?? reply.statusCode) === 401) await loginFailures(req);
       },
     },
   };
@@ -55,9 +63,28 @@ export async function registerRateLimits(app: NestFastifyApplication, config: Ap
     const group = route.config?.rateLimitGroup;
     if (!group) return;
     const { onRequest, onResponse } = hooks[group];
-    if (onRequest) route.onRequest = [...asArray(route.onRequest), onRequest].flat();
+    const check = route.url.startsWith('/api/') ? onRequest : forPages(onRequest);
+    route.onRequest = [...asArray(route.onRequest), check].flat();
     if (onResponse) route.onResponse = [...asArray(route.onResponse), onResponse].flat();
   });
+}
+
+type Hook = (req: FastifyRequest, reply: FastifyReply) => Promise<void>;
+
+/**
+ * A page's refusal is kept on the request for the pages' guard (libs/web), whose exception filter
+ * answers it as pages answer every refusal: the sign-in form again with the sentence beside it, or
+ * a Swedish page. Thrown here it would reach Fastify's handler and come out as JSON.
+ */
+function forPages(check: Hook): Hook {
+  return async (req, reply) => {
+    try {
+      await check(req, reply);
+    } catch (refusal) {
+      if (!(refusal instanceof DomainError)) throw refusal;
+      req.rateLimitRefusal = refusal;
+    }
+  };
 }
 
 const asArray = <T>(value: T | T[] | undefined): T[] =>

@@ -5,6 +5,7 @@ import { DEMO_PASSWORD } from '@app/demo';
 import { startEgenRedis } from '@app/reminders/testing/egen-redis';
 import { commonModules } from '@app/runtime';
 import { startTestApp, TestApp } from '@app/runtime/testing/test-app';
+import { Webbklient } from '@app/web/testing/webbklient';
 import { randomBytes } from 'node:crypto';
 import { PlatformModule } from '../../src/platform.module';
 
@@ -202,6 +203,38 @@ describe('login and link throttling', () => {
     expect((await send(t.url, '10.4.0.2', 'GET', `/api/extern/${token()}`)).status).toBe(404);
     // The limits are per group: this IP's link count does not touch its logins.
     expect((await login(t.url, ip, 'remissansvarig@enkoping.demo', DEMO_PASSWORD)).status).toBe(200);
+  });
+  it('counts wrong passwords on the sign-in page and refuses the IP there too: the form again, the Swedish sentence beside it, not JSON', async () => {
+    const sida = new Webbklient(t.url, { 'x-forwarded-for': '10.6.0.1' });
+    for (const n of [1, 2, 3, 4, 5]) {
+      const fel = await sida.post('/logga-in', { epost: `gissning.${n}@enkoping.demo`, losenord: 'gissning' });
+      expect([fel.status, fel.location]).toEqual([303, '/logga-in']);
+    }
+    const over = await sida.post('/logga-in', { epost: 'remissansvarig@enkoping.demo', losenord: DEMO_PASSWORD });
+    expect([over.status, over.location]).toEqual([303, '/logga-in']);
+    const formen = await sida.get('/logga-in');
+    expect(formen.status).toBe(200);
+    expect(formen.html).toMatch(/För många misslyckade inloggningar från din adress\. Försök igen om \d+ sekunder\./);
+    // The same IP's API login is refused by the same count; another IP signs in on the page.
+    expect((await login(t.url, '10.6.0.1', 'remissansvarig@enkoping.demo', DEMO_PASSWORD)).status).toBe(429);
+    const annan = new Webbklient(t.url, { 'x-forwarded-for': '10.6.0.2' });
+    const inne = await annan.post('/logga-in', { epost: 'remissansvarig@enkoping.demo', losenord: DEMO_PASSWORD });
+    expect([inne.status, inne.location]).toEqual([303, '/']);
+  });
+
+  it('answers a personal link page over LINK_RATE_MAX with a Swedish 429 page and Retry-After', async () => {
+    const sida = new Webbklient(t.url, { 'x-forwarded-for': '10.7.0.1' });
+    const token = () => randomBytes(32).toString('base64url');
+    for (let n = 0; n < 5; n++) expect((await sida.get(`/svara/${token()}`)).status).toBe(404);
+    const res = await fetch(`${t.url}/svara/${token()}`, { headers: { 'x-forwarded-for': '10.7.0.1' } });
+    const html = await res.text();
+    expect(res.status).toBe(429);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(html).toContain('<h1 class="govuk-heading-l">För många försök</h1>');
+    expect(html).toMatch(
+      /För många förfrågningar till personliga länkar från din adress\. Försök igen om \d+ sekunder\./,
+    );
   });
 });
 

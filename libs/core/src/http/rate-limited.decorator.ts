@@ -1,4 +1,5 @@
 import { FASTIFY_ROUTE_CONFIG_METADATA } from '@nestjs/platform-fastify/constants';
+import type { DomainError } from '../errors/domain-error';
 
 /** The per-IP limits of the platform (their numbers are in the config: LOGIN_RATE_MAX, LINK_RATE_MAX). */
 export type RateLimitGroup = 'login' | 'link';
@@ -7,12 +8,18 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     rateLimitGroup?: RateLimitGroup;
   }
+  interface FastifyRequest {
+    /** A page's request over its limit: the pages' guard refuses it, so the refusal is a Swedish page, not JSON. */
+    rateLimitRefusal?: DomainError;
+    /** The status of a page's refused form, which is answered by a redirect back to the form: a failed sign-in counts by it. */
+    refusedStatus?: number;
+  }
 }
 
 /**
  * Counts the requests of a route (or of every route of a controller) per client IP in the named
- * group; over the limit they are refused with 429 before their body is read. It travels as Fastify
- * route config, where createHttpApp's limiter picks it up.
+ * group; over the limit they are refused with 429 before their body is read (a page's, by its guard,
+ * once its form is parsed). It travels as Fastify route config, where createHttpApp's limiter picks it up.
  */
 export function RateLimited(group: RateLimitGroup): ClassDecorator & MethodDecorator {
   const mark = (handler: object) => {

@@ -18,6 +18,7 @@ const RUBRIK: Record<number, string> = {
   403: 'Du har inte behörighet till sidan',
   404: 'Sidan finns inte',
   410: 'Länken gäller inte längre',
+  429: 'För många försök',
 };
 
 /** Where sign-in sends the user back to: a path of ours, never another site. */
@@ -79,6 +80,7 @@ export class WebExceptionFilter implements ExceptionFilter {
     const form = (req.body ?? {}) as Record<string, unknown>;
     const varden = Object.fromEntries(Object.entries(form).filter(([k]) => !SECRET_FIELDS.test(k)));
     await this.flashes.leave(req, reply, { fel, varden, kod: e.code, detaljer: e.details });
+    req.refusedStatus = e.status;
     reply.code(303).header('location', req.url).send();
   }
 

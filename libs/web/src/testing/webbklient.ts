@@ -18,7 +18,11 @@ export class Webbklient {
   private readonly cookies = new Map<string, string>();
   csrfToken?: string;
 
-  constructor(readonly baseUrl: string) {}
+  /** `headers` go with every request (a client IP behind the trusted proxy, say). */
+  constructor(
+    readonly baseUrl: string,
+    private readonly headers: Record<string, string> = {},
+  ) {}
 
   /** Signs in through the sign-in form; with several enheter, also chooses `enhet` (its id) or the first. */
   static async signIn(baseUrl: string, epost: string, enhetId?: string): Promise<Webbklient> {
@@ -52,7 +56,7 @@ export class Webbklient {
     const res = await fetch(`${this.baseUrl}${path}`, {
       ...init,
       redirect: 'manual',
-      headers: { ...(init.headers as Record<string, string>), ...(cookie ? { cookie } : {}) },
+      headers: { ...this.headers, ...(init.headers as Record<string, string>), ...(cookie ? { cookie } : {}) },
     });
     for (const c of res.headers.getSetCookie()) {
       const [pair] = c.split(';');
