@@ -136,6 +136,10 @@ describe('external remissinstanser answer through their personal link (Chromium)
     text = await mainText(page);
     expect(text).toMatch(new RegExp(`Sida 5\\s+${SIDA_5[0]}`));
     await expectAccessible(page, 'handling text', konsol);
+    const sidlank = await page.$eval('section:has(#sida-5) a', (a) => a.getAttribute('href')!);
+    expect(sidlank).toBe(`${pdfHref}#page=5`);
+    const inline = await fetch(`${t.url}${pdfHref}`);
+    expect(inline.headers.get('content-disposition')).toBe("inline; filename*=UTF-8''policy.pdf");
 
     await page.goto(`${t.url}${lank}`);
     await clickLink('Börja svara');

@@ -114,7 +114,9 @@ export class ExternController {
     @Param('handlingId', new ParseUUIDPipe()) handlingId: string,
     @Res({ passthrough: true }) res: FastifyReply,
   ) {
-    return sendFil(res, await this.extern.handling(token, handlingId));
+    // Inline, as on the nämnd's pages, so that the page's "Öppna sidan 5" (…/pdf#page=5) opens the reader at
+    // that page; the file is sandboxed like every file, and the API still hands it out as an attachment.
+    return sendFil(res, { ...(await this.extern.handling(token, handlingId)), disposition: 'inline' });
   }
 
   @Get('missiv')
