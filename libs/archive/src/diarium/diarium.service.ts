@@ -122,6 +122,13 @@ export class DiariumService {
     };
   }
 
+  /** The ärende for a page that changes it (register, mark sekretess, close): 403 unless the caller keeps it. */
+  async getArendeAttAndra(actor: Actor, id: string): Promise<ArendeMedHandlingarResponse> {
+    const vy = await this.getArende(actor, id);
+    if (!vy.skriva) throw forbidden("Keeping an ärende by hand needs the role registrator or namndsekreterare at its enhet");
+    return vy;
+  }
+
   /** A handling's document; a sekretess handling's only for those with a role at the ärende's enhet. */
   async fil(actor: Actor, arendeId: string, handlingId: string): Promise<Filsvar> {
     const { arende, handlingar } = await this.diarier.arende(actor, arendeId);
