@@ -22,6 +22,7 @@ export * from './concurrency/fair-semaphore';
 export * from './timeout/with-timeout';
 export * from './http/media-type.guard';
 export * from './http/fil-svar';
+export * from './http/csv';
 export * from './validation/text-check';
 export * from './validation/field.decorators';
 export * from './validation/faltnamn.decorator';

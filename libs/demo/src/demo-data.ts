@@ -130,12 +130,14 @@ async function enheter(
     const diarium = await m.save(
       m.create(Diarium, {
         organisationId: org.id,
-        enhetId: enhet.id,
         namn: `${seed.namn}s diarium`,
         prefix: seed.kortnamn,
         format: seed.diarieformat ?? '{prefix}{year}/{seq}',
       }),
     );
+    // Enköping and Vadstena keep one diarium per enhet.
+    await m.update(Enhet, { id: enhet.id }, { diariumId: diarium.id });
+    enhet.diariumId = diarium.id;
     byKortnamn.set(seed.kortnamn, { enhet, diarium });
   }
   return byKortnamn;
@@ -171,6 +173,7 @@ async function policyRemiss(
     m.create(Arende, {
       organisationId: org.id,
       diariumId: ks.diarium.id,
+      enhetId: ks.enhet.id,
       diarienummer: 'KS2025/118',
       ar: 2025,
       lopnummer: 118,

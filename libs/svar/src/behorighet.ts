@@ -8,8 +8,12 @@ export const BESLUTA: Roll[] = ['namndsekreterare'];
 export const REGISTRERA: Roll[] = ['namndsekreterare', 'registrator'];
 /** The nämnd's working pages (inkorg, the instans as received): those who prepare answers at the chosen enhet. */
 export const INKORG_SIDOR: Roll[] = ['namndsekreterare', 'handlaggare'];
-/** The revision history and previews hold draft text: only for those at the enhet, also after expediering. */
-export const LASA_UTKAST: Roll[] = ['namndsekreterare', 'handlaggare', 'registrator', 'admin', 'remissansvarig'];
+/**
+ * Drafts, the revision history and previews hold draft text: only for those who prepare or decide at
+ * the enhet, also after expediering. Not the registrator: it keeps the diarium, which holds handlingar
+ * and sent answers, and a draft read outside the nämnd's preparation counts as sent (DESIGN.md §4).
+ */
+export const LASA_UTKAST: Roll[] = ['namndsekreterare', 'handlaggare', 'admin', 'remissansvarig'];
 
 /** 403 unless the caller holds one of `roller` at the enhet (the caller has already been shown the row). */
 export function requireRoll(actor: Actor, enhetId: string | null, roller: Roll[], vad: string): void {

@@ -57,6 +57,8 @@ export class RemissvarService {
   /** The remissvar as answered to its reader, read in the caller's transaction. */
   async load(manager: EntityManager, actor: Actor, id: string): Promise<RemissvarResponse> {
     const svar = await this.svar.get(manager, actor, id);
+    // A sent answer is a handling anyone at the enhet (and the sender) reads; before that it is a draft.
+    if (svar.status !== 'expedierat') requireRoll(actor, svar.enhetId, LASA_UTKAST, 'A draft remissvar');
     return toRemissvarResponse(svar, await this.svar.synpunkter(manager, svar), await this.svar.beslut(manager, svar));
   }
 

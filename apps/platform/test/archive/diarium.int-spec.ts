@@ -1,15 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { sql } from '@app/database/testing/test-infrastructure';
 import { ApiClient, startTestApp, TestApp } from '@app/runtime/testing/test-app';
 import { PlatformModule } from '../../src/platform.module';
 
-describe('diarienummer allocation (real PostgreSQL)', () => {
+describe('the diarium: allocation, hand registration, sekretess, search, CSV, one diarium per organisation', () => {
   let t: TestApp;
   let registrator: ApiClient;
   let diarier: { id: string; prefix: string }[];
 
+  /** A registrator of KS only: a role in the organisation, none at UN. */
+  let ksRegistrator: ApiClient;
+
   beforeAll(async () => {
     t = await startTestApp(PlatformModule.forRoot);
+    await sql(
+      t.db.url,
+      `INSERT INTO anvandarroll (anvandare_id, enhet_id, roll)
+       SELECT a.id, e.id, 'registrator' FROM anvandare a, enhet e WHERE a.epost = 'remissansvarig@enkoping.demo' AND e.kortnamn = 'KS'`,
+    );
     registrator = await t.as('registrator@enkoping.demo');
+    ksRegistrator = await t.as('remissansvarig@enkoping.demo');
     diarier = (await registrator.get('/api/diarier')).body;
   });
   afterAll(() => t.close());
@@ -63,5 +73,179 @@ describe('diarienummer allocation (real PostgreSQL)', () => {
     const sekreterare = await t.as('un.sekreterare@enkoping.demo');
     const res = await sekreterare.post(`/api/diarier/${diarium('SN')}/arenden`, { arendemening: 'Inte min nämnd' });
     expect(res.status).toBe(403);
+  });
+
+  const year = new Date().getFullYear();
+  const nyttArende = async (prefix: string, arendemening: string) =>
+    (await registrator.post(`/api/diarier/${diarium(prefix)}/arenden`, { arendemening })).body as {
+      id: string;
+      diarienummer: string;
+    };
+
+  it('registers an inkommande handling by hand only with datum, avsändare and beskrivning (OSL 5 kap. 2 §)', async () => {
+    const arende = await nyttArende('UN', 'Skrivelse om skolskjuts');
+    const tom = await registrator.post(`/api/arenden/${arende.id}/handlingar`, { motpart: ' ' });
+    expect(tom.status).toBe(400);
+    const fel = Object.fromEntries(
+      (tom.body.fel as { falt: string; meddelande: string }[]).map((f) => [f.falt, f.meddelande]),
+    );
+    expect(fel).toEqual({
+      datum: 'Skriv datumet då handlingen kom in, till exempel 2026-03-02.',
+      motpart: 'Skriv vem som har skickat handlingen.',
+      beskrivning: 'Skriv kort vad handlingen gäller.',
+    });
+    const inga = await sql(t.db.url, 'SELECT 1 FROM handling WHERE arende_id = $1', [arende.id]);
+    expect(inga).toHaveLength(0);
+
+    const ok = await registrator.post(`/api/arenden/${arende.id}/handlingar`, {
+      datum: '2026-02-10',
+      motpart: 'Föräldraföreningen Skolvägen',
+      beskrivning: 'Skrivelse om skolskjuts till Bredsand',
+    });
+    expect(ok.status).toBe(201);
+    expect(ok.body).toMatchObject({ riktning: 'inkommande', lopnummer: 1, datum: '2026-02-10' });
+
+    const traff = async (query: string) =>
+      ((await registrator.get(`/api/arenden?${query}`)).body.items as { diarienummer: string }[]).map(
+        (a) => a.diarienummer,
+      );
+    expect(await traff('q=skolv%C3%A4gen')).toEqual([arende.diarienummer]);
+    expect(await traff(`q=${encodeURIComponent(arende.diarienummer)}`)).toEqual([arende.diarienummer]);
+    expect(await traff('q=skolskjuts&riktning=utgaende')).toEqual([]);
+    expect(await traff('q=skolskjuts&fran=2026-02-01&till=2026-02-10&riktning=inkommande')).toEqual([
+      arende.diarienummer,
+    ]);
+    expect(await traff('q=skolskjuts&fran=2026-02-11')).toEqual([]);
+    const felDatum = await registrator.get('/api/arenden?fran=2026-02-31');
+    expect(felDatum.status).toBe(400);
+  });
+
+  it("hides a sekretess handling's motpart, beskrivning and file from whoever has no role at the ärende's enhet (API, search, CSV)", async () => {
+    const arende = await nyttArende('UN', 'Elevärende');
+    const hemlig = await registrator.post(`/api/arenden/${arende.id}/handlingar`, {
+      datum: '2026-02-12',
+      motpart: 'Vårdnadshavare Hemligsson',
+      beskrivning: 'Anmälan om kränkande behandling',
+      sekretess: 'OSL 23 kap. 2 §',
+    });
+    expect(hemlig.status).toBe(201);
+
+    const sett = (await ksRegistrator.get(`/api/arenden/${arende.id}`)).body;
+    expect(sett.handlingar).toEqual([
+      expect.objectContaining({ motpart: null, beskrivning: null, sekretess: 'OSL 23 kap. 2 §', dold: true }),
+    ]);
+    expect(sett.skriva).toBe(false);
+    expect((await ksRegistrator.get(`/api/arenden?q=Hemligsson`)).body.items).toEqual([]);
+    const extrakt = await ksRegistrator.get(`/api/arenden.csv?q=${encodeURIComponent(arende.diarienummer)}`);
+    expect(extrakt.status).toBe(200);
+    expect(extrakt.body).toContain(arende.diarienummer);
+    expect(extrakt.body).toContain('OSL 23 kap. 2 §');
+    expect(extrakt.body).not.toContain('Hemligsson');
+    expect(extrakt.body).not.toContain('kränkande');
+
+    // The registrator with a role at UN reads it all, and finds it by its motpart.
+    const hela = (await registrator.get(`/api/arenden/${arende.id}`)).body;
+    expect(hela.handlingar[0]).toMatchObject({ motpart: 'Vårdnadshavare Hemligsson', dold: false });
+    expect((await registrator.get(`/api/arenden?q=Hemligsson`)).body.items).toHaveLength(1);
+    expect((await registrator.get(`/api/arenden.csv?q=Hemligsson`)).body).toContain('Anmälan om kränkande behandling');
+
+    // Only a registrator at UN (or its sekreterare) marks and closes there.
+    const markera = await ksRegistrator.put(`/api/arenden/${arende.id}/handlingar/${hemlig.body.id}/sekretess`, {
+      sekretess: 'OSL 23 kap. 1 §',
+    });
+    expect(markera.status).toBe(403);
+    expect((await ksRegistrator.post(`/api/arenden/${arende.id}/avsluta`)).status).toBe(403);
+  });
+
+  it('escapes formula cells in the CSV and closes an ärende once', async () => {
+    const arende = await nyttArende('UN', 'Skrivelse från okänd');
+    const h = await registrator.post(`/api/arenden/${arende.id}/handlingar`, {
+      datum: '2026-02-13',
+      motpart: '=HYPERLINK("http://example.com","x")',
+      beskrivning: 'Skrivelse',
+    });
+    expect(h.status).toBe(201);
+    const markera = await registrator.put(`/api/arenden/${arende.id}/handlingar/${h.body.id}/sekretess`, {
+      sekretess: 'sekretess',
+    });
+    expect(markera.status).toBe(400);
+    const csv = (await registrator.get(`/api/arenden.csv?q=${encodeURIComponent(arende.diarienummer)}`)).body as string;
+    expect(csv).toContain(`"'=HYPERLINK(""http://example.com"",""x"")"`);
+
+    const stang = await registrator.post(`/api/arenden/${arende.id}/avsluta`);
+    expect([stang.status, stang.body.status]).toEqual([200, 'avslutat']);
+    const igen = await registrator.post(`/api/arenden/${arende.id}/avsluta`);
+    expect([igen.status, igen.body.code]).toEqual([409, 'ILLEGAL_STATE']);
+    const efter = await registrator.post(`/api/arenden/${arende.id}/handlingar`, {
+      datum: '2026-02-14',
+      motpart: 'Någon',
+      beskrivning: 'För sent',
+    });
+    expect(efter.status).toBe(409);
+    const avslutade = (await registrator.get(`/api/arenden?status=avslutat`)).body.items as { id: string }[];
+    expect(avslutade.map((a) => a.id)).toEqual([arende.id]);
+  });
+
+  it('numbers the ärenden of several enheter in one diarium: RJL 2026/0001, …/0002, also a nämnd registering a remiss', async () => {
+    const admin = await t.as('admin@enkoping.demo');
+    const forhand = await admin.post('/api/diarier/forhandsvisning', {
+      namn: 'Gemensamt diarium',
+      prefix: 'RJL',
+      format: '{prefix} {year}/{seq:4}',
+    });
+    expect(forhand.body.exempel).toEqual([`RJL ${year}/0001`, `RJL ${year}/0002`, `RJL ${year}/0118`]);
+    const felFormat = await admin.post('/api/diarier', { namn: 'Fel', prefix: 'FEL', format: '{prefix}/{seq}' });
+    expect([felFormat.status, felFormat.body.code]).toEqual([400, 'INVALID_DIARIEFORMAT']);
+    expect(
+      (await registrator.post('/api/diarier', { namn: 'Nej', prefix: 'NEJ', format: '{year}/{seq}' })).status,
+    ).toBe(403);
+
+    const rjl = await admin.post('/api/diarier', {
+      namn: 'Gemensamt diarium',
+      prefix: 'RJL',
+      format: '{prefix} {year}/{seq:4}',
+    });
+    expect(rjl.status).toBe(201);
+    const dubblett = await admin.post('/api/diarier', { namn: 'Igen', prefix: 'RJL', format: '{prefix}{year}/{seq}' });
+    expect([dubblett.status, dubblett.body.code]).toEqual([409, 'DIARIUM_PREFIX_TAKEN']);
+
+    const enheter = Object.fromEntries(
+      (await sql(t.db.url, `SELECT id, kortnamn FROM enhet WHERE kortnamn IN ('UN', 'SN')`)).map((e) => [
+        e.kortnamn,
+        e.id,
+      ]),
+    );
+    for (const kortnamn of ['UN', 'SN'])
+      expect((await admin.put(`/api/enheter/${enheter[kortnamn]}/diarium`, { diariumId: rjl.body.id })).status).toBe(
+        200,
+      );
+    const lista = (await registrator.get('/api/diarier')).body as { prefix: string; enheter: { kortnamn: string }[] }[];
+    expect(
+      lista
+        .find((d) => d.prefix === 'RJL')!
+        .enheter.map((e) => e.kortnamn)
+        .sort(),
+    ).toEqual(['SN', 'UN']);
+
+    const forUn = await registrator.post(`/api/diarier/${rjl.body.id}/arenden`, {
+      arendemening: 'Ett',
+      enhetId: enheter.UN,
+    });
+    const forSn = await registrator.post(`/api/diarier/${rjl.body.id}/arenden`, {
+      arendemening: 'Två',
+      enhetId: enheter.SN,
+    });
+    expect([forUn.body.diarienummer, forSn.body.diarienummer]).toEqual([`RJL ${year}/0001`, `RJL ${year}/0002`]);
+    expect(forSn.body.enhetId).toBe(enheter.SN);
+
+    // The nämnd's registrering of the demo remiss goes through the enhet's diarium too.
+    const [instans] = await sql(
+      t.db.url,
+      `SELECT i.id FROM remissinstans i WHERE i.mottagare_enhet_id = $1 AND i.status = 'inbjuden' LIMIT 1`,
+      [enheter.UN],
+    );
+    const un = await t.as('un.sekreterare@enkoping.demo');
+    const registrerad = await un.post(`/api/remissinstanser/${instans.id}/registrera`, {});
+    expect([registrerad.status, registrerad.body.mottagareDiarienummer]).toEqual([200, `RJL ${year}/0003`]);
   });
 });

@@ -9,7 +9,8 @@ import { unSvar } from '@app/svar/testing/policy-fixture';
  * Every endpoint of the nämnd's side × every role, an anonymous caller and a user of the other
  * tenant. The state is chosen so that no call changes anything: UN's answer is expedierat (U),
  * SN's is a draft (S). Callers allowed past the permission checks meet a 409 (the state) instead.
- * Once sent, an answer is visible to the sending enhet (KS), never to another nämnd.
+ * Once sent, an answer is visible to the sending enhet (KS), never to another nämnd. The registrator,
+ * who holds a role at every enhet, reads the sent answer but no draft, revision or preview (403).
  */
 const CALLERS = [
   'remissansvarig',
@@ -64,7 +65,7 @@ const MATRIX: Row[] = [
   ],
   ['POST', (i) => `/api/remissinstanser/${i.unInstans}/avsta`, () => ({}), [403, 409, 403, 403, 403, 403, 401, 404]],
   ['GET', (i) => `/api/remissvar/${i.un}`, undefined, [200, 200, 200, 200, 200, 404, 401, 404]],
-  ['GET', (i) => `/api/remissvar/${i.sn}`, undefined, [404, 404, 404, 200, 404, 200, 401, 404]],
+  ['GET', (i) => `/api/remissvar/${i.sn}`, undefined, [404, 404, 404, 403, 404, 200, 401, 404]],
   [
     'PUT',
     (i) => `/api/remissvar/${i.un}`,
@@ -79,9 +80,9 @@ const MATRIX: Row[] = [
     [404, 404, 404, 403, 404, 409, 401, 404],
     { 'if-match': '"999"' },
   ],
-  ['GET', (i) => `/api/remissvar/${i.un}/revisioner`, undefined, [403, 200, 200, 200, 403, 404, 401, 404]],
-  ['GET', (i) => `/api/remissvar/${i.sn}/revisioner`, undefined, [404, 404, 404, 200, 404, 200, 401, 404]],
-  ['GET', (i) => `/api/remissvar/${i.un}/revisioner/1`, undefined, [403, 200, 200, 200, 403, 404, 401, 404]],
+  ['GET', (i) => `/api/remissvar/${i.un}/revisioner`, undefined, [403, 200, 200, 403, 403, 404, 401, 404]],
+  ['GET', (i) => `/api/remissvar/${i.sn}/revisioner`, undefined, [404, 404, 404, 403, 404, 200, 401, 404]],
+  ['GET', (i) => `/api/remissvar/${i.un}/revisioner/1`, undefined, [403, 200, 200, 403, 403, 404, 401, 404]],
   ['POST', (i) => `/api/remissvar/${i.un}/for-beslut`, undefined, [403, 409, 409, 403, 403, 404, 401, 404]],
   ['POST', (i) => `/api/remissvar/${i.un}/till-utkast`, undefined, [403, 409, 409, 403, 403, 404, 401, 404]],
   [
@@ -102,8 +103,8 @@ const MATRIX: Row[] = [
   ['GET', (i) => `/api/remissvar/${i.sn}/pdf`, undefined, [404, 404, 404, 404, 404, 404, 401, 404]],
   ['GET', (i) => `/api/remissvar/${i.un}/docx`, undefined, [200, 200, 200, 200, 200, 404, 401, 404]],
   ['GET', (i) => `/api/remissvar/${i.sn}/docx`, undefined, [404, 404, 404, 404, 404, 404, 401, 404]],
-  ['GET', (i) => `/api/remissvar/${i.un}/forhandsvisning`, undefined, [403, 200, 200, 200, 403, 404, 401, 404]],
-  ['GET', (i) => `/api/remissvar/${i.sn}/forhandsvisning`, undefined, [404, 404, 404, 200, 404, 200, 401, 404]],
+  ['GET', (i) => `/api/remissvar/${i.un}/forhandsvisning`, undefined, [403, 200, 200, 403, 403, 404, 401, 404]],
+  ['GET', (i) => `/api/remissvar/${i.sn}/forhandsvisning`, undefined, [404, 404, 404, 403, 404, 200, 401, 404]],
 ];
 
 describe('endpoint × role matrix of the nämnd side', () => {

@@ -108,15 +108,15 @@ const RADER: Rad[] = [
     utfall: NAMND,
     fil: true,
   },
-  // The answer's pages: writing needs namndsekreterare or handläggare, the history and preview any role at UN
-  // (the API's LASA_UTKAST), beslut and expediering the sekreterare.
+  // The answer's pages: writing needs namndsekreterare or handläggare, the history and preview a preparing role at UN
+  // (the API's LASA_UTKAST: never the registrator, who reads no drafts), beslut and expediering the sekreterare.
   { sida: 'svar, editor', path: (f) => `/inkorg/${f.unInstans}/svar`, ...vidUN(200, 200, 403) },
-  { sida: 'svar, historik', path: (f) => `/inkorg/${f.unInstans}/svar/historik`, ...vidUN(200, 200, 200) },
-  { sida: 'svar, en version', path: (f) => `/inkorg/${f.unInstans}/svar/historik/1`, ...vidUN(200, 200, 200) },
+  { sida: 'svar, historik', path: (f) => `/inkorg/${f.unInstans}/svar/historik`, ...vidUN(200, 200, 403) },
+  { sida: 'svar, en version', path: (f) => `/inkorg/${f.unInstans}/svar/historik/1`, ...vidUN(200, 200, 403) },
   {
     sida: 'svar, förhandsvisning',
     path: (f) => `/inkorg/${f.unInstans}/svar/forhandsvisning`,
-    ...vidUN(200, 200, 200),
+    ...vidUN(200, 200, 403),
     fil: true,
   },
   { sida: 'svar, för beslut', path: (f) => `/inkorg/${f.unInstans}/svar/for-beslut`, ...vidUN(200, 200, 403) },

@@ -37,8 +37,9 @@ describe('ArkivService.registerHandling', () => {
     await loadDemoData(dataSource);
     const nytt = async (slug: string, lopnummer: number) => {
       const [a] = await dataSource.query(
-        `INSERT INTO arende (organisation_id, diarium_id, diarienummer, ar, lopnummer, arendemening)
-         SELECT d.organisation_id, d.id, d.prefix || '2099/' || $2, 2099, $2::int, 'Prov' FROM diarium d
+        `INSERT INTO arende (organisation_id, diarium_id, enhet_id, diarienummer, ar, lopnummer, arendemening)
+         SELECT d.organisation_id, d.id, e.id, d.prefix || '2099/' || $2, 2099, $2::int, 'Prov' FROM diarium d
+           JOIN enhet e ON e.diarium_id = d.id
            JOIN organisation o ON o.id = d.organisation_id WHERE o.slug = $1 ORDER BY d.prefix LIMIT 1
          RETURNING id, organisation_id AS "organisationId"`,
         [slug, lopnummer],

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor } from '@app/auth';
 import { DiarienummerFormat, DomainError, notFound, sqlState } from '@app/core';
-import { Arende, Diarium, Handling, HandlingRiktning } from '@app/database';
+import { Arende, Diarium, Enhet, Handling, HandlingRiktning } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
 
 export interface NyHandling {
@@ -14,6 +14,16 @@ export interface NyHandling {
   /** The same document as an editable file (only beside `filId`). */
   redigerbarFilId?: string | null;
   registreradAv: string | null;
+  /** The OSL paragraph of a sekretessmarkering, if any. */
+  sekretess?: string | null;
+}
+
+/** The ärende a handling is registered under, locked. */
+export interface LastArende {
+  id: string;
+  organisationId: string;
+  enhetId: string;
+  status: Arende['status'];
 }
 
 /** Diarier, their number series, ärenden and registered handlingar, scoped to the caller's organisation. */
@@ -27,19 +37,76 @@ export class DiariumRepository {
       .find({ where: { organisationId: actor.organisationId }, order: { prefix: 'ASC' } });
   }
 
+  /** The organisation's enheter with the diarium each is set to (null: none). */
+  enheter(manager: EntityManager, actor: Actor): Promise<Enhet[]> {
+    return manager.find(Enhet, { where: { organisationId: actor.organisationId }, order: { namn: 'ASC' } });
+  }
+
+  async enhet(manager: EntityManager, actor: Actor, id: string): Promise<Enhet> {
+    const enhet = await manager.findOneBy(Enhet, { id, organisationId: actor.organisationId });
+    if (!enhet) throw notFound('Enhet');
+    return enhet;
+  }
+
+  /** The diarium an enhet's ärenden are numbered in, if it has one. */
+  async forEnhet(manager: EntityManager, enhet: Enhet): Promise<Diarium | null> {
+    return enhet.diariumId ? manager.findOneByOrFail(Diarium, { id: enhet.diariumId }) : null;
+  }
+
+  /** A new diarium; its prefix is unique in the organisation (409 DIARIUM_PREFIX_TAKEN). */
+  async insertDiarium(manager: EntityManager, diarium: Pick<Diarium, 'organisationId' | 'namn' | 'prefix' | 'format'>) {
+    const { identifiers } = await manager.insert(Diarium, diarium).catch((e: unknown) => {
+      throw sqlState(e) === '23505' ? new DomainError('DIARIUM_PREFIX_TAKEN', { prefix: diarium.prefix }) : e;
+    });
+    return manager.findOneByOrFail(Diarium, { id: identifiers[0].id as string });
+  }
+
+  async setEnhetensDiarium(manager: EntityManager, enhetId: string, diariumId: string): Promise<void> {
+    await manager.update(Enhet, { id: enhetId }, { diariumId });
+  }
+
+  /** Locks an ärende of the caller's organisation for a change of its state. */
+  async lockOwnArende(manager: EntityManager, actor: Actor, id: string): Promise<Arende> {
+    const arende = await manager.findOne(Arende, {
+      where: { id, organisationId: actor.organisationId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!arende) throw notFound('Ärende');
+    return arende;
+  }
+
+  async closeArende(manager: EntityManager, arende: Arende, av: string, at: Date): Promise<void> {
+    await manager.update(Arende, { id: arende.id }, { status: 'avslutat', avslutatAt: at, avslutatAv: av });
+  }
+
+  async handling(manager: EntityManager, arendeId: string, id: string): Promise<Handling> {
+    const handling = await manager.findOneBy(Handling, { id, arendeId });
+    if (!handling) throw notFound('Handling');
+    return handling;
+  }
+
+  async setSekretess(manager: EntityManager, handlingId: string, sekretess: string): Promise<void> {
+    await manager.update(Handling, { id: handlingId }, { sekretess });
+  }
+
   async get(manager: EntityManager, actor: Actor, id: string): Promise<Diarium> {
     const diarium = await manager.findOneBy(Diarium, { id, organisationId: actor.organisationId });
     if (!diarium) throw notFound('Diarium');
     return diarium;
   }
 
-  async arende(actor: Actor, id: string): Promise<{ arende: Arende; handlingar: Handling[] }> {
+  async arende(
+    actor: Actor,
+    id: string,
+  ): Promise<{ arende: Arende; handlingar: Handling[]; enhet: string; diarium: string }> {
     const arende = await this.dataSource.getRepository(Arende).findOneBy({ id, organisationId: actor.organisationId });
     if (!arende) throw notFound('Ärende');
-    const handlingar = await this.dataSource
-      .getRepository(Handling)
-      .find({ where: { arendeId: id }, order: { lopnummer: 'ASC' } });
-    return { arende, handlingar };
+    const [handlingar, enhet, diarium] = await Promise.all([
+      this.dataSource.getRepository(Handling).find({ where: { arendeId: id }, order: { lopnummer: 'ASC' } }),
+      this.dataSource.getRepository(Enhet).findOneByOrFail({ id: arende.enhetId }),
+      this.dataSource.getRepository(Diarium).findOneByOrFail({ id: arende.diariumId }),
+    ]);
+    return { arende, handlingar, enhet: enhet.namn, diarium: diarium.namn };
   }
 
   /**
@@ -93,21 +160,17 @@ export class DiariumRepository {
   }
 
   /** Locks the ärende a handling is registered under (its löpnummer are counted meanwhile). */
-  async lockArende(manager: EntityManager, arendeId: string): Promise<{ id: string; organisationId: string }> {
-    const [arende]: { organisation_id: string }[] = await manager.query(
-      'SELECT organisation_id FROM arende WHERE id = $1 FOR UPDATE',
+  async lockArende(manager: EntityManager, arendeId: string): Promise<LastArende> {
+    const [arende]: { organisation_id: string; enhet_id: string; status: Arende['status'] }[] = await manager.query(
+      'SELECT organisation_id, enhet_id, status FROM arende WHERE id = $1 FOR UPDATE',
       [arendeId],
     );
     if (!arende) throw notFound('Ärende');
-    return { id: arendeId, organisationId: arende.organisation_id };
+    return { id: arendeId, organisationId: arende.organisation_id, enhetId: arende.enhet_id, status: arende.status };
   }
 
   /** Inserts a handling under an ärende locked by `lockArende`, with the next löpnummer. */
-  async insertHandling(
-    manager: EntityManager,
-    arende: { id: string; organisationId: string },
-    ny: NyHandling,
-  ): Promise<Handling> {
+  async insertHandling(manager: EntityManager, arende: LastArende, ny: NyHandling): Promise<Handling> {
     const [{ next }]: { next: number }[] = await manager.query(
       'SELECT COALESCE(MAX(lopnummer), 0) + 1 AS next FROM handling WHERE arende_id = $1',
       [arende.id],
@@ -123,6 +186,7 @@ export class DiariumRepository {
       filId: ny.filId ?? null,
       redigerbarFilId: ny.redigerbarFilId ?? null,
       registreradAv: ny.registreradAv,
+      sekretess: ny.sekretess ?? null,
     });
     return manager.findOneByOrFail(Handling, { id: identifiers[0].id as string });
   }

@@ -95,6 +95,8 @@ const SAKNAS = {
   Diarium: 'Diariet',
   Enhet: 'Enheten',
   'Externt svar': 'Det externa svaret',
+  Handling: 'Handlingen',
+  'Handlingens fil': 'Handlingens fil',
   Missiv: 'Missivet',
   Organisation: 'Organisationen',
   Remiss: 'Remissen',
@@ -652,6 +654,31 @@ export const ERROR_CODES = {
     (p) => `Texten att stryka finns inte på sidan ${p.sida} i ${p.titel}`,
     (p) => `Texten att stryka finns inte på sidan ${p.sida} i ${p.titel}`,
     { fel: vidSynpunkt('strykText'), details: (p) => ({ synpunkt: p.synpunkt }) },
+  ),
+  // The registrator's diarium (issue #15)
+  DIARIUM_PREFIX_TAKEN: spec<{ prefix: string }>(
+    HttpStatus.CONFLICT,
+    (p) => `The organisation already has a diarium with prefix ${p.prefix}`,
+    (p) => `Det finns redan ett diarium med prefixet ${p.prefix}`,
+    {
+      fel: (p) => [
+        { falt: 'prefix', meddelande: `Det finns redan ett diarium med prefixet ${p.prefix}. Välj ett annat.` },
+      ],
+    },
+  ),
+  INVALID_DIARIEFORMAT: spec<{ format: string }>(
+    HttpStatus.BAD_REQUEST,
+    (p) => `"${p.format}" is no diarienummer format: it needs {year} and {seq} (or {seq:N}), and may name {prefix}`,
+    (p) => `"${p.format}" är inget format för diarienummer`,
+    {
+      fel: () => [
+        {
+          falt: 'format',
+          meddelande:
+            'Formatet måste innehålla {year} och {seq} (eller {seq:4} för fyra siffror), till exempel {prefix} {year}/{seq:4}.',
+        },
+      ],
+    },
   ),
 } satisfies Record<string, ErrorSpec<never>>;
 

@@ -35,6 +35,11 @@ export const STATUSNAMN = {
     avbruten: { namn: 'avbruten', sats: 'är avbruten' },
     misslyckad: { namn: 'misslyckad', sats: 'kunde inte skickas' },
   },
+  // The diarium's ärenden (issue #15).
+  arende: {
+    oppet: { namn: 'öppet', sats: 'är öppet' },
+    avslutat: { namn: 'avslutat', sats: 'redan är avslutat' },
+  },
 } as const satisfies Record<string, Record<string, Statusnamn>>;
 
 /**
@@ -60,7 +65,7 @@ export const SYNPUNKTSTYPNAMN = {
   ovrigt: 'Övrigt',
 } as const;
 
-/** A state machine: remiss, remissinstans, remissvar, paminnelse. */
+/** A state machine: remiss, remissinstans, remissvar, paminnelse, arende. */
 export type Tillstandsmaskin = keyof typeof STATUSNAMN;
 export type TillstandI<M extends Tillstandsmaskin> = keyof (typeof STATUSNAMN)[M] & string;
 
@@ -70,6 +75,7 @@ export const SUBJEKT: Record<Tillstandsmaskin, string> = {
   remissinstans: 'remissinstansen',
   remissvar: 'svaret',
   paminnelse: 'påminnelsen',
+  arende: 'ärendet',
 };
 
 /** What refers back to the subject when the action named it already: "återkalla remissen när den är avslutad". */
@@ -78,6 +84,7 @@ const PRONOMEN: Record<Tillstandsmaskin, string> = {
   remissinstans: 'den',
   remissvar: 'det',
   paminnelse: 'den',
+  arende: 'det',
 };
 
 /** The display name of a state ("under beredning"), for lists and badges. */
@@ -123,6 +130,13 @@ export const ATGARDER = {
   besluta: { english: 'record the decision for', svenska: 'registrera beslutet' },
   expediera: { english: 'send', svenska: 'expediera svaret', objekt: 'remissvar' },
   avsta: { english: 'decline', svenska: 'avstå från att svara' },
+  // The diarium's ärenden (issue #15).
+  avslutaArende: { english: 'close', svenska: 'avsluta ärendet', objekt: 'arende' },
+  registreraHandling: {
+    english: 'register a handling in',
+    svenska: 'registrera en handling i ärendet',
+    objekt: 'arende',
+  },
 } as const satisfies Record<string, Handling>;
 
 export type Atgard = keyof typeof ATGARDER;

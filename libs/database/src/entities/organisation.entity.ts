@@ -27,5 +27,7 @@ export class Enhet {
   @Column({ type: 'enum', enum: ['namnd', 'styrelse', 'forvaltning', 'rad', 'bolag'] }) typ!: EnhetTyp;
   /** The nämnd's function mailbox, which receives remisser and reminders. */
   @Column({ type: 'text', nullable: true }) funktionsbrevlada!: string | null;
+  /** The diarium its ärenden are numbered in (its own, or one the organisation shares); none for an external party's. */
+  @Column({ name: 'diarium_id', type: 'uuid', nullable: true }) diariumId!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }

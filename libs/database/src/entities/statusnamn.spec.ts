@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { STALLNINGSNAMN, STATUSNAMN } from '@app/core';
+import { ARENDE_STATUSAR } from './diarium.entity';
 import { PAMINNELSE_STATUSAR } from './paminnelse.entity';
 import { REMISS_STATUSAR, REMISSINSTANS_STATUSAR } from './remiss.entity';
 import { REMISSVAR_STALLNINGAR, REMISSVAR_STATUSAR } from './remissvar.entity';
@@ -10,6 +11,7 @@ describe('the display names of libs/core name exactly the states of the tables',
     ['remissinstans', REMISSINSTANS_STATUSAR],
     ['remissvar', REMISSVAR_STATUSAR],
     ['paminnelse', PAMINNELSE_STATUSAR],
+    ['arende', ARENDE_STATUSAR],
   ] as const)('%s', (maskin, statusar) => {
     expect(Object.keys(STATUSNAMN[maskin]).sort()).toEqual([...statusar].sort());
   });

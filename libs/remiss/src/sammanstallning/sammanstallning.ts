@@ -1,4 +1,4 @@
-import { Datum, STALLNINGSNAMN, SYNPUNKTSTYPNAMN } from '@app/core';
+import { csv, CsvCell, Datum, STALLNINGSNAMN, SYNPUNKTSTYPNAMN } from '@app/core';
 import { Remissfraga, Remissinstans, SYNPUNKT_TYPER, SynpunktTyp } from '@app/database';
 import { Brevhuvud, RemissammanstallningDokument, SynpunktDokument } from '@app/pdf';
 import { antalPerStallning } from '../stallning';
@@ -87,23 +87,9 @@ export function compileSammanstallning(
   };
 }
 
-/**
- * Text that Excel or LibreOffice would read as a formula (`=HYPERLINK(…)` planted in another
- * organisation's answer): as OWASP recommends for CSV injection, it gets a leading single quote,
- * which makes the cell text, and is quoted.
- */
-const FORMELSTART = /^[=+\-@\t\r]/;
-
-const cell = (v: string | number | undefined) => {
-  if (typeof v === 'number') return String(v);
-  const s = v === undefined ? '' : v;
-  if (FORMELSTART.test(s)) return `"'${s.replace(/"/g, '""')}"`;
-  return /[";\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
-/** UTF-8 with BOM, `;`-separated, CRLF: what Swedish Excel opens with å ä ö intact. */
+/** The compilation as one CSV row per synpunkt, answer, ställning and instans without an answer. */
 export function sammanstallningCsv(doc: RemissammanstallningDokument): Buffer {
-  const rader: (string | number | undefined)[][] = [
+  const rader: CsvCell[][] = [
     ['Remisshandling', 'Sida', 'Remissinstans', 'Typ', 'Citat', 'Synpunkt', 'Stryk', 'Ersätt med'],
   ];
   const rad = (handling: string | undefined, sida: number | undefined, s: InstansSynpunkt) =>
@@ -116,5 +102,5 @@ export function sammanstallningCsv(doc: RemissammanstallningDokument): Buffer {
     rader.push(['', '', s.instans, 'Ställning', '', STALLNINGSNAMN[s.stallning].namn, '', '']);
   for (const namn of doc.avstod) rader.push(['', '', namn, 'Avstår', '', '', '', '']);
   for (const namn of doc.ejSvarat) rader.push(['', '', namn, 'Har inte svarat', '', '', '', '']);
-  return Buffer.from('\uFEFF' + rader.map((r) => r.map(cell).join(';')).join('\r\n') + '\r\n', 'utf8');
+  return csv(rader);
 }

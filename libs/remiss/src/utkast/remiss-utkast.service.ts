@@ -38,20 +38,17 @@ export class RemissUtkastService {
   /** Opens the ärende in the sender's diarium (allocated or entered dnr) and stores the draft, in one transaction. */
   async create(actor: Actor, dto: NyRemissDto): Promise<RemissResponse> {
     this.checkSvarsdatum(dto.svarsdatum);
-    const diariumId = dto.diariumId ?? (await this.egetDiarium(actor));
     return this.dataSource.transaction(async (m) => {
-      const diarium = await this.diarier.get(m, actor, diariumId);
-      if (!actor.hasRoleAt(diarium.enhetId, 'remissansvarig'))
-        throw forbidden(`Sending a remiss from ${diarium.namn} needs the role remissansvarig there`);
+      const avsandare = await this.avsandarEnhet(m, actor, dto.diariumId);
       const mottagare = await this.mottagare(m, actor, dto.mottagare ?? []);
       const arende = await this.diarium.registerArende(m, actor, {
-        diariumId,
+        enhetId: avsandare,
         arendemening: dto.arendemening,
         diarienummer: dto.diarienummer,
       });
       const remiss = await this.remisser.insert(m, {
         organisationId: actor.organisationId,
-        avsandareEnhetId: diarium.enhetId,
+        avsandareEnhetId: avsandare,
         arendeId: arende.id,
         diarienummer: arende.diarienummer,
         arendemening: dto.arendemening,
@@ -133,11 +130,23 @@ export class RemissUtkastService {
     checkSvarsdatum(svarsdatum, stockholmDatum(this.clock.now()), this.config.REMISS_MIN_SVARSTID_ARBETSDAGAR);
   }
 
-  private async egetDiarium(actor: Actor): Promise<string> {
-    const enheter = actor.enheter('remissansvarig');
-    const diarium = (await this.diarier.list(actor)).find((d) => enheter.includes(d.enhetId));
-    if (!diarium) throw forbidden('Sending a remiss needs the role remissansvarig at an enhet with a diarium');
-    return diarium.id;
+  /**
+   * The enhet the remiss is sent from: one where the caller is remissansvarig whose diarium (the one
+   * named, or any) numbers the ärende.
+   */
+  private async avsandarEnhet(m: EntityManager, actor: Actor, diariumId?: string): Promise<string> {
+    if (diariumId) await this.diarier.get(m, actor, diariumId);
+    const enhet = (await this.diarier.enheter(m, actor)).find(
+      (e) =>
+        e.diariumId !== null && (!diariumId || e.diariumId === diariumId) && actor.hasRoleAt(e.id, 'remissansvarig'),
+    );
+    if (!enhet)
+      throw forbidden(
+        diariumId
+          ? 'Sending a remiss from this diarium needs the role remissansvarig at an enhet numbered in it'
+          : 'Sending a remiss needs the role remissansvarig at an enhet with a diarium',
+      );
+    return enhet.id;
   }
 
   /**

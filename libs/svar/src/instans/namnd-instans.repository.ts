@@ -3,7 +3,6 @@ import { Actor } from '@app/auth';
 import { enhetMedOrganisation, notFound } from '@app/core';
 import {
   Arende,
-  Diarium,
   Enhet,
   Handling,
   Organisation,
@@ -60,11 +59,6 @@ export class NamndInstansRepository {
       where: { id },
       ...(lock ? { lock: { mode: 'pessimistic_read' as const } } : {}),
     });
-  }
-
-  /** The diarium of an enhet (the demo and the admin UI give every nämnd exactly one). */
-  async diariumFor(manager: EntityManager, enhetId: string): Promise<Diarium | null> {
-    return manager.findOne(Diarium, { where: { enhetId }, order: { createdAt: 'ASC' } });
   }
 
   enhet(manager: EntityManager, id: string): Promise<Enhet> {

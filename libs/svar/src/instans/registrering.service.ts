@@ -43,10 +43,9 @@ export class RegistreringService {
     { instans, remiss }: InstansMedRemiss,
     diarienummer?: string,
   ): Promise<Remissinstans> {
-    const diarium = await this.instanser.diariumFor(manager, instans.mottagareEnhetId);
-    if (!diarium) throw new DomainError('DIARIUM_SAKNAS', { enhet: instans.namn });
+    if (!instans.mottagareEnhetId) throw new DomainError('DIARIUM_SAKNAS', { enhet: instans.namn });
     const arende = await this.diarium.registerArende(manager, actor, {
-      diariumId: diarium.id,
+      enhetId: instans.mottagareEnhetId,
       arendemening: `Remiss: ${remiss.arendemening}`,
       diarienummer,
     });

@@ -13,6 +13,8 @@ export interface Navigeringslank {
 /** The sections of the service by role at the chosen enhet; each section appears once its pages exist. */
 const AVSNITT: { text: string; href: string; roller: Roll[] }[] = [
   { text: 'Inkorg', href: '/inkorg', roller: ['namndsekreterare', 'handlaggare'] },
+  { text: 'Diarium', href: '/diarium', roller: ['registrator'] },
+  { text: 'Diarier', href: '/admin/diarier', roller: ['admin'] },
 ];
 
 export function navigering(enhet: ArbetsplatsEnhet | undefined, sokvag: string): Navigeringslank[] {

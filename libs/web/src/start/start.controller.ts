@@ -13,7 +13,8 @@ export class StartController {
   start(@Req() req: WebbRequest) {
     if (!req.webb?.valdEnhet && (req.webb?.arbetsplats?.enheter.length ?? 0) > 1) return omdirigera('/valj-enhet');
     const forsta = navigering(req.webb?.valdEnhet, '/')[0];
-    return forsta ? omdirigera(forsta.href) : sida('start');
+    // The banner the last action left ("Du arbetar nu för …") goes on to the section's page.
+    return forsta ? omdirigera(forsta.href, req.webb?.flash.notis) : sida('start');
   }
 
   @Public()
