@@ -1,16 +1,35 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@app/auth';
+import { UtkorgModule } from '@app/utkorg';
 import { ArkivService } from './arkiv/arkiv.service';
+import { ArkivhandlingController } from './arkiv/arkivhandling.controller';
+import { ArkivhandlingRepository } from './arkiv/arkivhandling.repository';
+import { ArkivhandlingService } from './arkiv/arkivhandling.service';
+import { ArkiveringKind } from './arkiv/arkivering.kind';
+import { ArkivkontrollKind } from './arkiv/arkivkontroll.kind';
 import { DiariumController } from './diarium/diarium.controller';
 import { DiariumRepository } from './diarium/diarium.repository';
 import { DiariumService } from './diarium/diarium.service';
 import { FilRepository } from './fil/fil.repository';
 
-/** The registrator's domain: diarier and their numbering now; the archive (PDF/A, e-arkiv export) next. */
+/**
+ * The registrator's domain: diarier and their numbering, and the archive (arkivhandlingar, their
+ * PDF/A renditions and scheduled verification as outbox kinds). Needs a `PdfRenderare` (global,
+ * picked by the app); only a process with UtkorgWorkerModule works the archive's rows off.
+ */
 @Module({
-  imports: [AuthModule],
-  controllers: [DiariumController],
-  providers: [DiariumRepository, DiariumService, FilRepository, ArkivService],
-  exports: [DiariumRepository, DiariumService, FilRepository, ArkivService],
+  imports: [AuthModule, UtkorgModule],
+  controllers: [DiariumController, ArkivhandlingController],
+  providers: [
+    DiariumRepository,
+    DiariumService,
+    FilRepository,
+    ArkivService,
+    ArkivhandlingRepository,
+    ArkivhandlingService,
+    ArkiveringKind,
+    ArkivkontrollKind,
+  ],
+  exports: [DiariumRepository, DiariumService, FilRepository, ArkivService, ArkivhandlingService],
 })
 export class ArchiveModule {}

@@ -4,3 +4,8 @@ export * from './diarium/diarium.service';
 export * from './fil/fil.repository';
 export * from './arkiv/arkiv.service';
 export * from './fil/filnamn';
+export * from './arkiv/arkivhandling.repository';
+export * from './arkiv/arkivhandling.response';
+export * from './arkiv/arkivhandling.service';
+export * from './arkiv/arkivering.kind';
+export * from './arkiv/arkivkontroll.kind';
