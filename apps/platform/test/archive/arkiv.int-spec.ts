@@ -6,7 +6,11 @@ import { pdfText, preflight } from '@app/pdf/testing/pdf-verktyg';
 import { ApiClient, startTestApp, TestApp } from '@app/runtime/testing/test-app';
 import { DemoRemiss, demoRemissMedHandling } from '@app/svar/testing/demo-remiss';
 import { unSvar } from '@app/svar/testing/policy-fixture';
+import { DEMO_PASSWORD } from '@app/demo';
+import { clickButton, expectAccessible, mainText, startBrowser, watchConsole } from '@app/web/testing/webblasare';
 import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PlatformModule } from '../../src/platform.module';
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
@@ -136,6 +140,40 @@ describe('arkivhandlingar (the whole platform)', () => {
       'ok',
     ]);
   });
+
+  it("the registrator's page: metadata and checksums, Verifiera, and the mismatch found (Chromium, axe-clean)", async () => {
+    const browser = await startBrowser();
+    try {
+      const page = await (await browser.createBrowserContext()).newPage();
+      const konsol = watchConsole(page);
+      await page.goto(`${t.url}/logga-in`);
+      await page.type('#epost', 'registrator@enkoping.demo');
+      await page.type('#losenord', DEMO_PASSWORD);
+      await clickButton(page, 'Logga in');
+      await page.goto(`${t.url}/diarium/arkiv/${arkiv[0].id}`);
+      let text = await mainText(page);
+      for (const rad of ['KS2025/118', 'Inkommande', 'Utbildningsnämnden 2025-04-23 § 45', `SHA-256: ${sha256(pdf)}`])
+        expect(text).toContain(rad);
+      expect(text).toContain('Handlingen har inte verifierats ännu.');
+      await expectAccessible(page, 'arkivhandling', konsol);
+      await clickButton(page, 'Verifiera');
+      text = await mainText(page);
+      expect(text).toContain('Filerna är oförändrade');
+      expect(text).toMatch(/Lars Strand\s+Oförändrade/);
+      await expectAccessible(page, 'arkivhandling verifierad', konsol);
+
+      await page.goto(`${t.url}/diarium/arkiv/${arkiv[1].id}`);
+      text = await mainText(page);
+      expect(text).toContain('Avvikelse: en arkiverad fil stämmer inte med sin kontrollsumma');
+      expect(text).toContain('PDF/A-filen har ändrats efter arkiveringen');
+      expect(text).toMatch(/Schemalagd kontroll\s+Avvikelse/);
+      await expectAccessible(page, 'arkivhandling med avvikelse', konsol);
+      await page.setViewport({ width: 1100, height: 900 });
+      await page.screenshot({ path: join(tmpdir(), 'arkivhandling-avvikelse.png'), fullPage: true });
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
 
   it('archives the sammanställning when the remiss is avslutad', async () => {
     const sandare = await t.as('remissansvarig@enkoping.demo');

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor, Roller } from '@app/auth';
+import { Actor, CurrentActor } from '@app/auth';
 import { PDF_RESPONSE, sendFil } from '@app/core';
 import type { FastifyReply } from 'fastify';
 import { ArkivhandlingResponse, VerifieringResponse } from './arkivhandling.response';
@@ -8,7 +8,6 @@ import { ArkivhandlingService } from './arkivhandling.service';
 
 @ApiTags('arkiv')
 @Controller('api/arkiv')
-@Roller('registrator')
 export class ArkivhandlingController {
   constructor(private readonly service: ArkivhandlingService) {}
 
