@@ -1,17 +1,25 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ArchiveModule } from '@app/archive';
 import { AppConfig } from '@app/core';
 import { Infrastructure } from '@app/database';
+import { PdfKoModule } from '@app/pdf';
 import { RemindersModule } from '@app/reminders';
 import { commonModules } from '@app/runtime';
 import { UtkorgWorkerModule } from '@app/utkorg';
 
-/** The outbox worker: deadline reminders and one-off mails, plus the reconciler. */
+/** The outbox worker: deadline reminders, one-off mails and the archive's PDF/A and checks (printed by the pdf-worker), plus the reconciler. */
 @Module({})
 export class ReminderWorkerModule {
   static forRoot(config: AppConfig, infrastructure: Pick<Infrastructure, 'databaseUrl' | 'redisUrl'>): DynamicModule {
     return {
       module: ReminderWorkerModule,
-      imports: [...commonModules(config, infrastructure), UtkorgWorkerModule, RemindersModule],
+      imports: [
+        ...commonModules(config, infrastructure),
+        UtkorgWorkerModule,
+        RemindersModule,
+        PdfKoModule.forRoot(),
+        ArchiveModule,
+      ],
     };
   }
 }

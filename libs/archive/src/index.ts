@@ -7,3 +7,8 @@ export * from './diarium/diarium.response';
 export * from './fil/fil.repository';
 export * from './arkiv/arkiv.service';
 export * from './fil/filnamn';
+export * from './arkiv/arkivhandling.repository';
+export * from './arkiv/arkivhandling.response';
+export * from './arkiv/arkivhandling.service';
+export * from './arkiv/arkivering.kind';
+export * from './arkiv/arkivkontroll.kind';

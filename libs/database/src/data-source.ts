@@ -21,6 +21,7 @@ import { RemissvarInnehall1764400000401 } from './migrations/1764400000401-remis
 import { ExterntRemissvar1764400000501 } from './migrations/1764400000501-externt-remissvar';
 import { RedigerbartSvar1764400000700 } from './migrations/1764400000700-redigerbart-svar';
 import { DiariumPerOrganisation1764500000400 } from './migrations/1764500000400-diarium-per-organisation';
+import { Arkivering1764500000500 } from './migrations/1764500000500-arkivering';
 
 /** Listed, not globbed, so the same list works from ts-jest, ts sources and the compiled build. */
 export const MIGRATIONS = [
@@ -44,6 +45,7 @@ export const MIGRATIONS = [
   ExterntRemissvar1764400000501,
   RedigerbartSvar1764400000700,
   DiariumPerOrganisation1764500000400,
+  Arkivering1764500000500,
 ];
 
 /** Bounds on every wait for PostgreSQL (the apps' pools; migrations and test setup go without). */

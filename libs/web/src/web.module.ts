@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DiariumSidorModule } from './diarium/diarium-sidor.module';
+import { ArkivSidorModule } from './arkiv/arkiv-sidor.module';
 import { ExternSidorModule } from './extern/extern-sidor.module';
 import { WebGrundModule } from './grund/web-grund.module';
 import { InkorgSidorModule } from './inkorg/inkorg-sidor.module';
@@ -15,6 +16,7 @@ import { UtvecklingWebModule } from './utveckling/utveckling.module';
     ExternSidorModule,
     UtvecklingWebModule,
     DiariumSidorModule,
+    ArkivSidorModule,
   ],
 })
 export class WebModule {}

@@ -40,6 +40,8 @@ interface Ids {
   instans: string;
   extern: string;
   enhetUN: string;
+  /** The sent missiv's arkivhandling, once `skicka` has run. */
+  arkivhandling: string;
 }
 
 type Expected = Record<Caller, number>;
@@ -62,6 +64,16 @@ const lasare = (ok: number): Expected => ({
   anonym: 401,
   vadstena: 404,
   remissansvarig: ok,
+});
+/** The archive is the registrator's; another tenant's arkivhandling is a 404. */
+const registratorn = (ok: number): Expected => ({
+  namndsekreterare: 403,
+  handlaggare: 403,
+  registrator: ok,
+  admin: 403,
+  anonym: 401,
+  vadstena: 404,
+  remissansvarig: 403,
 });
 /** A personal link is the same for everyone, signed in or not. */
 const publik = (code: number): Expected => Object.fromEntries(CALLERS.map((c) => [c, code])) as Expected;
@@ -100,6 +112,9 @@ const MATRIX: Row[] = [
   ],
   ['POST', (i) => `/api/remisser/${i.attSkicka}/skicka`, undefined, avsandare(200)],
   ['GET', (i) => `/api/remisser/${i.attSkicka}/missiv`, undefined, lasare(200)],
+  ['GET', (i) => `/api/arkiv/${i.arkivhandling}`, undefined, registratorn(200)],
+  ['POST', (i) => `/api/arkiv/${i.arkivhandling}/verifiera`, undefined, registratorn(200)],
+  ['GET', (i) => `/api/arkiv/${i.arkivhandling}/original.pdf`, undefined, registratorn(200)],
   [
     'POST',
     (i) => `/api/remisser/${i.attSkicka}/instanser/${i.instans}/anstand`,
@@ -149,6 +164,7 @@ describe('endpoint × role matrix of the sender side and the external links', ()
       instans: '',
       extern: '',
       enhetUN: un,
+      arkivhandling: '',
     };
   }, 60_000);
   afterAll(async () => {
@@ -160,7 +176,7 @@ describe('endpoint × role matrix of the sender side and the external links', ()
     MATRIX.map(
       (row) =>
         [
-          `${row[0]} ${row[1]({ utkast: ':id', handling: ':hid', attTaBort: { remiss: ':id', handling: ':hid' }, attSkicka: ':id', attAterkalla: ':id', instans: ':iid', extern: ':iid', enhetUN: ':eid' })}`,
+          `${row[0]} ${row[1]({ utkast: ':id', handling: ':hid', attTaBort: { remiss: ':id', handling: ':hid' }, attSkicka: ':id', attAterkalla: ':id', instans: ':iid', extern: ':iid', enhetUN: ':eid', arkivhandling: ':aid' })}`,
           row,
         ] as const,
     ),
@@ -174,6 +190,10 @@ describe('endpoint × role matrix of the sender side and the external links', ()
         ]);
         ids.instans = rows.find((r) => !r.extern_epost).id;
         ids.extern = rows.find((r) => r.extern_epost).id;
+      }
+      if (!ids.arkivhandling && path(ids).startsWith('/api/arkiv/')) {
+        const [missiv] = await sql(t.db.url, `SELECT id FROM arkivhandling WHERE metadata->>'dokumenttyp' = 'missiv'`);
+        ids.arkivhandling = missiv.id;
       }
       const actual = {} as Expected;
       for (const caller of CALLERS) {

@@ -43,6 +43,8 @@ interface Fixtur {
   unInstans: string;
   /** An external instans' personal link (its page's path) and a handling it shows. */
   extern: { lank: string; handlingId: string };
+  /** The missiv of the remiss sent for the external link, archived at send. */
+  arkivhandling: string;
 }
 
 /** A remiss sent to an external instans, and a link for it made where links are made. */
@@ -122,6 +124,18 @@ const RADER: Rad[] = [
   { sida: 'svar, för beslut', path: (f) => `/inkorg/${f.unInstans}/svar/for-beslut`, ...vidUN(200, 200, 403) },
   { sida: 'svar, beslut', path: (f) => `/inkorg/${f.unInstans}/svar/beslut`, ...vidUN(200, 403, 403) },
   { sida: 'svar, expediera', path: (f) => `/inkorg/${f.unInstans}/svar/expediera`, ...vidUN(200, 403, 403) },
+  // The archive: the registrator's, anywhere in its organisation; another organisation's arkivhandling is a 404.
+  {
+    sida: 'arkivhandling',
+    path: (f) => `/diarium/arkiv/${f.arkivhandling}`,
+    utfall: { ...alla(403), registrator: 200, vadstena: 404 },
+  },
+  {
+    sida: 'arkivhandling, original',
+    path: (f) => `/diarium/arkiv/${f.arkivhandling}/original.pdf`,
+    utfall: { ...alla(403), registrator: 200, vadstena: 404 },
+    fil: true,
+  },
 ];
 
 describe('pages by role (anonymous → sign-in; wrong role → 403 page; another organisation → 404 page)', () => {
@@ -137,7 +151,9 @@ describe('pages by role (anonymous → sign-in; wrong role → 403 page; another
     expect(
       (await un.post(`/api/remissinstanser/${demo.instanser.UN}/remissvar`, unSvar(demo.remisshandlingId))).status,
     ).toBe(201);
-    fixtur = { t, demo, unInstans: demo.instanser.UN, extern: await externLank(t) };
+    const extern = await externLank(t);
+    const [missiv] = await sql(t.db.url, `SELECT id FROM arkivhandling WHERE metadata->>'dokumenttyp' = 'missiv'`);
+    fixtur = { t, demo, unInstans: demo.instanser.UN, extern, arkivhandling: missiv.id };
     for (const [vem, epost] of Object.entries(ANVANDARE))
       klienter.set(vem as Vem, await Webbklient.signIn(t.url, epost));
   });

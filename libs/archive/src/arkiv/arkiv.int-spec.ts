@@ -7,6 +7,8 @@ import { DataSource } from 'typeorm';
 import { DiariumRepository } from '../diarium/diarium.repository';
 import { FilRepository } from '../fil/fil.repository';
 import { ArkivService, Registrering } from './arkiv.service';
+import { ArkivhandlingRepository } from './arkivhandling.repository';
+import { ArkiveringKind } from './arkivering.kind';
 
 /** Registering a document in ärenden of one and of two organisations (real PostgreSQL). */
 describe('ArkivService.registerHandling', () => {
@@ -49,7 +51,13 @@ describe('ArkivService.registerHandling', () => {
     arenden.enkopingA = await nytt('enkoping', 1);
     arenden.enkopingB = await nytt('enkoping', 2);
     arenden.vadstena = await nytt('vadstena', 1);
-    arkiv = new ArkivService(new DiariumRepository(dataSource), new FilRepository());
+    // These registrations archive nothing (no `arkivera`): the outbox kind is never asked (archiving: arkivering.int-spec).
+    arkiv = new ArkivService(
+      new DiariumRepository(dataSource),
+      new FilRepository(),
+      new ArkivhandlingRepository(dataSource),
+      null as unknown as ArkiveringKind,
+    );
   });
   afterAll(async () => {
     await dataSource.destroy();

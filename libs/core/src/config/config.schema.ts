@@ -86,6 +86,8 @@ export const configSchema = z.object({
   PDF_QUEUE_TIMEOUT_MS: positiveInt(60000),
   GHOSTSCRIPT_PATH: z.string().default('gs'),
   PDFA_ICC_PROFILE: z.string().default('/usr/share/color/icc/ghostscript/srgb.icc'),
+  /** How often every archived file is hashed again and compared with its stored SHA-256 (default a day). */
+  ARKIV_KONTROLL_INTERVALL_MS: positiveInt(86_400_000),
 
   /** The shortest time a remissinstans may be given to answer, in Swedish working days. */
   REMISS_MIN_SVARSTID_ARBETSDAGAR: positiveInt(15),

@@ -92,6 +92,7 @@ const regel = (typ: string) => `Regeln ”${REGELTYP[typ] ?? typ}”`;
 
 /** What a 404 says is missing, in Swedish (its English name is the key, as the message says it). */
 const SAKNAS = {
+  Arkivhandling: 'Den arkiverade handlingen',
   Diarium: 'Diariet',
   Enhet: 'Enheten',
   'Externt svar': 'Det externa svaret',

@@ -7,7 +7,10 @@ export class Arkivhandling {
   @Column({ name: 'organisation_id', type: 'uuid' }) organisationId!: string;
   @Column({ name: 'handling_id', type: 'uuid', nullable: true }) handlingId!: string | null;
   @Column({ name: 'fil_id', type: 'uuid' }) filId!: string;
+  /** The PDF/A rendition, filled once after commit by the outbox kind `arkivering` (the trigger allows only that). */
   @Column({ name: 'pdfa_fil_id', type: 'uuid', nullable: true }) pdfaFilId!: string | null;
+  @Column({ name: 'pdfa_sha256', type: 'char', length: 64, nullable: true }) pdfaSha256!: string | null;
+  @Column({ name: 'pdfa_at', type: 'timestamptz', nullable: true }) pdfaAt!: Date | null;
   @Column() titel!: string;
   @Column() diarienummer!: string;
   @Column({ type: 'char', length: 64 }) sha256!: string;

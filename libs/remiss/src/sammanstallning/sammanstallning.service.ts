@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { dokumentFilnamn } from '@app/archive';
+import { ArkivService, dokumentFilnamn } from '@app/archive';
 import { Actor } from '@app/auth';
 import { Clock, Filsvar, illegalTransition, pdfFil, stockholmDatum } from '@app/core';
 import { PdfRenderare, RemissammanstallningDokument } from '@app/pdf';
+import { Remiss } from '@app/database';
 import { RemissRepository } from '../remiss.repository';
 import { requireAvsandare } from '../utkast/remiss-utkast.service';
 import { compileSammanstallning, sammanstallningCsv } from './sammanstallning';
@@ -18,6 +19,7 @@ export class SammanstallningService {
     private readonly remisser: RemissRepository,
     private readonly synpunkter: SammanstallningRepository,
     private readonly pdf: PdfRenderare,
+    private readonly arkiv: ArkivService,
     private readonly clock: Clock,
   ) {}
 
@@ -57,5 +59,35 @@ export class SammanstallningService {
       await this.pdf.renderRemissammanstallning(doc),
       'attachment',
     );
+  }
+
+  /**
+   * The final sammanställning of an avslutad remiss, registered as upprättad in its ärende and
+   * archived. Printed after avslut committed (no answer can arrive after it, and no row lock waits
+   * for Chromium), then registered in a transaction of its own; returns the arkivhandling's id.
+   */
+  async archive(actor: Actor, remiss: Remiss): Promise<string | null> {
+    if (remiss.status !== 'avslutad' || !remiss.arendeId) return null;
+    const doc = await this.dokument(actor, remiss.id);
+    const pdf = await this.pdf.renderRemissammanstallning(doc);
+    const titel = `Remissammanställning: ${remiss.arendemening}`;
+    const [{ arkivhandlingId }] = await this.dataSource.transaction((m) =>
+      this.arkiv.registerHandling(
+        m,
+        { filnamn: dokumentFilnamn(doc.diarienummer, 'remissammanstallning'), mimetyp: 'application/pdf', data: pdf },
+        [
+          {
+            arendeId: remiss.arendeId!,
+            riktning: 'upprattad',
+            datum: doc.datum,
+            motpart: null,
+            beskrivning: titel,
+            registreradAv: actor.anvandareId,
+            arkivera: { dokumenttyp: 'remissammanstallning', titel, upphov: doc.brevhuvud.enhet },
+          },
+        ],
+      ),
+    );
+    return arkivhandlingId;
   }
 }

@@ -14,6 +14,7 @@ import { Remiss, Remissinstans } from '@app/database';
 import { ExternAtkomstRepository, ExternLankService } from '@app/lankar';
 import { DataSource, EntityManager } from 'typeorm';
 import { RemissRepository } from '../remiss.repository';
+import { SammanstallningService } from '../sammanstallning/sammanstallning.service';
 import { RemissinstansResponse, RemissResponse, toRemissinstansResponse, toRemissResponse } from '../remiss.response';
 import { checkAnstand } from '../utkast/svarsdatum-regel';
 import { requireAvsandare } from '../utkast/remiss-utkast.service';
@@ -42,6 +43,7 @@ export class RemissUppfoljningService {
     private readonly audit: AuditLog,
     private readonly clock: Clock,
     private readonly plattform: PlattformsLankar,
+    private readonly sammanstallning: SammanstallningService,
   ) {}
 
   private today(): string {
@@ -158,6 +160,7 @@ export class RemissUppfoljningService {
       });
       return remiss;
     });
+    await this.sammanstallning.archive(actor, remiss);
     return toRemissResponse(remiss, true);
   }
 

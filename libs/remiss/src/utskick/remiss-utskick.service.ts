@@ -72,6 +72,8 @@ export class RemissUtskickService {
             motpart: namn.join(', '),
             beskrivning: `Remiss: ${utkast.arendemening}`,
             registreradAv: actor.anvandareId,
+            // Sent: the missiv is final and archived as it went out.
+            arkivera: { dokumenttyp: 'missiv', titel: `Remiss: ${utkast.arendemening}`, upphov: avsandare.enhet.namn },
           },
         ],
       );

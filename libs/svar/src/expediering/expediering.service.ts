@@ -15,7 +15,7 @@ import {
 } from '@app/core';
 import { Remissinstans, Remissvar } from '@app/database';
 import { EpostUtkorg } from '@app/mail';
-import { DocxRenderare } from '@app/pdf';
+import { BeslutDokument, DocxRenderare } from '@app/pdf';
 import { PaminnelsePlanering } from '@app/reminders';
 import { DataSource, EntityManager } from 'typeorm';
 import { BESLUTA, requireOppenRemiss, requireRoll } from '../behorighet';
@@ -226,6 +226,13 @@ export class ExpedieringService {
     requireOppenRemiss(remiss, 'expediera');
     const now = this.clock.now();
     const datum = stockholmDatum(now);
+    // The letter is final: archived in each diarium it enters, with the decision behind it.
+    const arkivera = {
+      dokumenttyp: svar.typ === 'avstar' ? ('avstaende' as const) : ('remissvar' as const),
+      titel: utskrift.dokument.titel,
+      upphov: utskrift.dokument.brevhuvud.enhet,
+      beslut: beslutstext(utskrift.dokument.beslut),
+    };
     // Utgående in the nämnd's diarium, inkommande in the sender's (which gets its own copy when it is another organisation's).
     const registreringar: Registrering[] = [
       {
@@ -235,6 +242,7 @@ export class ExpedieringService {
         motpart: await this.instanser.avsandare(manager, remiss, svar.organisationId),
         beskrivning: utskrift.dokument.titel,
         registreradAv: actor.anvandareId,
+        arkivera,
       },
     ];
     if (remiss.arendeId)
@@ -245,6 +253,7 @@ export class ExpedieringService {
         motpart: instans.namn,
         beskrivning: `${utskrift.dokument.titel} (${instans.namn}, ${instans.mottagareDiarienummer!})`,
         registreradAv: actor.anvandareId,
+        arkivera,
       });
     // One handling, two formats: the PDF is the document of record, the DOCX its editable rendition.
     const [{ fil, redigerbar }] = await this.arkiv.registerHandling(
@@ -323,4 +332,11 @@ export class ExpedieringService {
     });
     return mail;
   }
+}
+
+/** The decision as the archive's metadata says it: "Utbildningsnämnden 2025-03-20 § 14", "Delegationsbeslut av …". */
+function beslutstext(beslut: BeslutDokument | undefined): string | null {
+  if (!beslut) return null;
+  if (beslut.typ === 'namndbeslut') return `${beslut.namnd} ${beslut.sammantradesdatum} § ${beslut.paragraf}`;
+  return `Delegationsbeslut ${beslut.beslutsdatum} av ${beslut.delegat}${beslut.titel ? `, ${beslut.titel}` : ''}`;
 }

@@ -226,6 +226,7 @@ export class ExternRemissvarService {
           motpart: instans.namn,
           beskrivning: `${utskrift.dokument.titel} (${instans.namn}${svar.egetDiarienummer ? `, ${svar.egetDiarienummer}` : ''})`,
           registreradAv: null,
+          arkivera: { dokumenttyp: 'externt_remissvar', titel: utskrift.dokument.titel, upphov: instans.namn },
         },
       ],
     );

@@ -291,6 +291,8 @@ export class ExternService {
         motpart: instans.namn,
         beskrivning,
         registreradAv: null,
+        // A received answer is final; only its PDF is archived (ArkivService skips the Word file).
+        arkivera: { dokumenttyp: 'externt_remissvar', titel: beskrivning, upphov: instans.namn },
       },
     ]);
     return fil;
