@@ -1,17 +1,18 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { EarkivExportModule } from '@app/archive';
 import { AppConfig } from '@app/core';
 import { Infrastructure } from '@app/database';
 import { RemindersModule } from '@app/reminders';
 import { commonModules } from '@app/runtime';
 import { UtkorgWorkerModule } from '@app/utkorg';
 
-/** The outbox worker: deadline reminders and one-off mails, plus the reconciler. */
+/** The outbox worker: deadline reminders, one-off mails and e-arkiv packages, plus the reconciler. */
 @Module({})
 export class ReminderWorkerModule {
   static forRoot(config: AppConfig, infrastructure: Pick<Infrastructure, 'databaseUrl' | 'redisUrl'>): DynamicModule {
     return {
       module: ReminderWorkerModule,
-      imports: [...commonModules(config, infrastructure), UtkorgWorkerModule, RemindersModule],
+      imports: [...commonModules(config, infrastructure), UtkorgWorkerModule, RemindersModule, EarkivExportModule],
     };
   }
 }

@@ -4,3 +4,7 @@ export * from './diarium/diarium.service';
 export * from './fil/fil.repository';
 export * from './arkiv/arkiv.service';
 export * from './fil/filnamn';
+export * from './export/earkiv-export.module';
+export * from './export/earkiv-export.service';
+export * from './export/earkiv-export.response';
+export * from './export/earkiv-export.dto';

@@ -92,6 +92,9 @@ const EXEMPEL: { [C in ErrorCode]: ErrorParams<C> } = {
   CITAT_PA_ANNAN_SIDA: { synpunkt: 3, funnenSida: 6, angivenSida: 5, titel: 'Förslag till policy' },
   STRYKTEXT_PA_ANNAN_SIDA: { synpunkt: 3, funnenSida: 6, angivenSida: 5, titel: 'Förslag till policy' },
   STRYKTEXT_SAKNAS: { synpunkt: 3, sida: 5, titel: 'Förslag till policy' },
+  // The e-arkiv export.
+  EXPORT_TOM: undefined,
+  EXPORT_INTE_KLAR: { status: 'skickar' },
 };
 
 const make = (code: ErrorCode) =>

@@ -95,6 +95,7 @@ const SAKNAS = {
   Diarium: 'Diariet',
   Enhet: 'Enheten',
   'Externt svar': 'Det externa svaret',
+  Export: 'Exporten',
   Missiv: 'Missivet',
   Organisation: 'Organisationen',
   Remiss: 'Remissen',
@@ -652,6 +653,19 @@ export const ERROR_CODES = {
     (p) => `Texten att stryka finns inte på sidan ${p.sida} i ${p.titel}`,
     (p) => `Texten att stryka finns inte på sidan ${p.sida} i ${p.titel}`,
     { fel: vidSynpunkt('strykText'), details: (p) => ({ synpunkt: p.synpunkt }) },
+  ),
+
+  // The e-arkiv export (libs/archive/src/export).
+  EXPORT_TOM: spec(
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    () => 'The selection holds no archived handling with a PDF/A rendition',
+    () => 'Urvalet innehåller ingen arkiverad handling med PDF/A-fil att exportera.',
+  ),
+  EXPORT_INTE_KLAR: spec<{ status: string }>(
+    HttpStatus.CONFLICT,
+    (p) => `The package is not ready (${p.status})`,
+    () => 'Paketet är inte färdigt än. Ladda om sidan om en stund.',
+    { details: (p) => ({ currentState: p.status }) },
   ),
 } satisfies Record<string, ErrorSpec<never>>;
 
