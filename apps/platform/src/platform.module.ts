@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ArchiveModule } from '@app/archive';
+import { ArchiveModule, EarkivExportModule } from '@app/archive';
 import { AppConfig } from '@app/core';
 import { Infrastructure } from '@app/database';
 import { PdfModule } from '@app/pdf';
@@ -21,6 +21,7 @@ export class PlatformModule {
         UtkorgWorkerModule,
         RemindersModule,
         ArchiveModule,
+        EarkivExportModule,
         RemissModule,
         ExternModule,
         SvarModule,

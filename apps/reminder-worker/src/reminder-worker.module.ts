@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ArchiveModule } from '@app/archive';
+import { ArchiveModule, EarkivExportModule } from '@app/archive';
 import { AppConfig } from '@app/core';
 import { Infrastructure } from '@app/database';
 import { PdfKoModule } from '@app/pdf';
@@ -7,7 +7,7 @@ import { RemindersModule } from '@app/reminders';
 import { commonModules } from '@app/runtime';
 import { UtkorgWorkerModule } from '@app/utkorg';
 
-/** The outbox worker: deadline reminders, one-off mails and the archive's PDF/A and checks (printed by the pdf-worker), plus the reconciler. */
+/** The outbox worker: deadline reminders, one-off mails, the archive's PDF/A and checks (printed by the pdf-worker) and e-arkiv packages, plus the reconciler. */
 @Module({})
 export class ReminderWorkerModule {
   static forRoot(config: AppConfig, infrastructure: Pick<Infrastructure, 'databaseUrl' | 'redisUrl'>): DynamicModule {
@@ -19,6 +19,7 @@ export class ReminderWorkerModule {
         RemindersModule,
         PdfKoModule.forRoot(),
         ArchiveModule,
+        EarkivExportModule,
       ],
     };
   }

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ArchiveModule } from '@app/archive';
+import { ArchiveModule, EarkivExportModule } from '@app/archive';
 import { AppConfig } from '@app/core';
 import { Infrastructure } from '@app/database';
 import { PdfKoModule } from '@app/pdf';
@@ -18,6 +18,7 @@ export class RemissServiceModule {
         RemindersModule,
         PdfKoModule.forRoot(),
         ArchiveModule,
+        EarkivExportModule,
         RemissModule,
       ],
     };

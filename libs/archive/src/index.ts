@@ -12,3 +12,7 @@ export * from './arkiv/arkivhandling.response';
 export * from './arkiv/arkivhandling.service';
 export * from './arkiv/arkivering.kind';
 export * from './arkiv/arkivkontroll.kind';
+export * from './export/earkiv-export.module';
+export * from './export/earkiv-export.service';
+export * from './export/earkiv-export.response';
+export * from './export/earkiv-export.dto';

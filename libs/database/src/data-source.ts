@@ -22,6 +22,7 @@ import { ExterntRemissvar1764400000501 } from './migrations/1764400000501-extern
 import { RedigerbartSvar1764400000700 } from './migrations/1764400000700-redigerbart-svar';
 import { DiariumPerOrganisation1764500000400 } from './migrations/1764500000400-diarium-per-organisation';
 import { Arkivering1764500000500 } from './migrations/1764500000500-arkivering';
+import { EarkivExport1764500000600 } from './migrations/1764500000600-earkiv-export';
 
 /** Listed, not globbed, so the same list works from ts-jest, ts sources and the compiled build. */
 export const MIGRATIONS = [
@@ -46,6 +47,7 @@ export const MIGRATIONS = [
   RedigerbartSvar1764400000700,
   DiariumPerOrganisation1764500000400,
   Arkivering1764500000500,
+  EarkivExport1764500000600,
 ];
 
 /** Bounds on every wait for PostgreSQL (the apps' pools; migrations and test setup go without). */

@@ -4,7 +4,11 @@
  * folded to ASCII, e.g. `KS2025-118-Utbildningsnamnden.pdf` (and `.docx` for its editable twin), so it
  * survives every e-mail client and file system.
  */
-export function dokumentFilnamn(diarienummer: string, del: string, filandelse: 'pdf' | 'csv' | 'docx' = 'pdf'): string {
+export function dokumentFilnamn(
+  diarienummer: string,
+  del: string,
+  filandelse: 'pdf' | 'csv' | 'docx' | 'zip' = 'pdf',
+): string {
   return `${ascii(diarienummer)}-${ascii(del)}.${filandelse}`;
 }
 

@@ -95,6 +95,9 @@ const EXEMPEL: { [C in ErrorCode]: ErrorParams<C> } = {
   // The registrator's diarium
   DIARIUM_PREFIX_TAKEN: { prefix: 'RJL' },
   INVALID_DIARIEFORMAT: { format: '{prefix}/{seq}' },
+  // The e-arkiv export.
+  EXPORT_TOM: undefined,
+  EXPORT_INTE_KLAR: { status: 'skickar' },
 };
 
 const make = (code: ErrorCode) =>

@@ -98,6 +98,7 @@ const SAKNAS = {
   'Externt svar': 'Det externa svaret',
   Handling: 'Handlingen',
   'Handlingens fil': 'Handlingens fil',
+  Export: 'Exporten',
   Missiv: 'Missivet',
   Organisation: 'Organisationen',
   Remiss: 'Remissen',
@@ -680,6 +681,19 @@ export const ERROR_CODES = {
         },
       ],
     },
+  ),
+
+  // The e-arkiv export (libs/archive/src/export).
+  EXPORT_TOM: spec(
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    () => 'The selection holds no archived handling with a PDF/A rendition',
+    () => 'Urvalet innehåller ingen arkiverad handling med PDF/A-fil att exportera.',
+  ),
+  EXPORT_INTE_KLAR: spec<{ status: string }>(
+    HttpStatus.CONFLICT,
+    (p) => `The package is not ready (${p.status})`,
+    () => 'Paketet är inte färdigt än. Ladda om sidan om en stund.',
+    { details: (p) => ({ currentState: p.status }) },
   ),
 } satisfies Record<string, ErrorSpec<never>>;
 

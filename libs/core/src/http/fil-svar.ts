@@ -1,5 +1,6 @@
 import { StreamableFile } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import type { Readable } from 'node:stream';
 
 /** A Word document (.docx): an answer's editable rendition, or what an external instans sends along with its PDF. */
 export const DOCX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -11,8 +12,11 @@ export const DOCX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.wo
  */
 export interface Filsvar {
   filnamn: string;
-  data: Buffer;
-  mediaType: 'application/pdf' | 'text/csv; charset=utf-8' | typeof DOCX_MEDIA_TYPE;
+  /** The bytes, or a stream of them for a file too large to hold whole (an e-arkiv package). */
+  data: Buffer | Readable;
+  /** The length in bytes when `data` is a stream (sent as Content-Length). */
+  storlek?: number;
+  mediaType: 'application/pdf' | 'text/csv; charset=utf-8' | 'application/zip' | typeof DOCX_MEDIA_TYPE;
   disposition: 'inline' | 'attachment';
 }
 
@@ -34,7 +38,8 @@ export function sendFil(res: FastifyReply, fil: Filsvar): StreamableFile {
     'Content-Security-Policy': 'sandbox',
     'X-Content-Type-Options': 'nosniff',
   });
-  return new StreamableFile(fil.data);
+  const options = fil.storlek === undefined ? {} : { length: fil.storlek };
+  return Buffer.isBuffer(fil.data) ? new StreamableFile(fil.data, options) : new StreamableFile(fil.data, options);
 }
 
 /** The OpenAPI answer of an operation that serves a file: its media type, bytes. */
@@ -45,3 +50,4 @@ export const filResponse = (mediaType: Filsvar['mediaType'], description: string
 
 export const PDF_RESPONSE = filResponse('application/pdf', 'The PDF');
 export const DOCX_RESPONSE = filResponse(DOCX_MEDIA_TYPE, 'The Word file');
+export const ZIP_RESPONSE = filResponse('application/zip', 'The ZIP archive');
