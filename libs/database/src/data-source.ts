@@ -23,6 +23,7 @@ import { RedigerbartSvar1764400000700 } from './migrations/1764400000700-rediger
 import { DiariumPerOrganisation1764500000400 } from './migrations/1764500000400-diarium-per-organisation';
 import { Arkivering1764500000500 } from './migrations/1764500000500-arkivering';
 import { EarkivExport1764500000600 } from './migrations/1764500000600-earkiv-export';
+import { Stallningstagande1764500000300 } from './migrations/1764500000300-stallningstagande';
 
 /** Listed, not globbed, so the same list works from ts-jest, ts sources and the compiled build. */
 export const MIGRATIONS = [
@@ -48,6 +49,7 @@ export const MIGRATIONS = [
   DiariumPerOrganisation1764500000400,
   Arkivering1764500000500,
   EarkivExport1764500000600,
+  Stallningstagande1764500000300,
 ];
 
 /** Bounds on every wait for PostgreSQL (the apps' pools; migrations and test setup go without). */

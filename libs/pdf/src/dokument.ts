@@ -102,6 +102,43 @@ export interface RemissmissivDokument {
   svarsanvisning: string;
 }
 
+/** The sender's position on one synpunkt (#14), the current one of its history. */
+export interface StallningstagandeDokument {
+  beslut: 'beaktas' | 'beaktas_delvis' | 'beaktas_inte' | 'noteras';
+  motivering: string;
+  /** Who recorded it (null: the account is gone). */
+  av: string | null;
+  /** When, as an ISO timestamp. */
+  registrerad: string;
+  version: number;
+}
+
+/** A synpunkt in the sammanställning: whose it is, its stable id and the sender's ställningstagande. */
+export type SammanstalldSynpunkt = SynpunktDokument & {
+  /** Absent for the note on an answer sent as PDF: it has no synpunkter to take a position on. */
+  id?: string;
+  instansId: string;
+  instans: string;
+  /** The answering instans' dnr (UN2025/412). */
+  diarienummer?: string;
+  stallningstagande?: StallningstagandeDokument;
+};
+
+/** One remissinstans as the sammanställning reports it. */
+export interface SammanstalldInstans {
+  id: string;
+  namn: string;
+  status: 'inbjuden' | 'registrerad' | 'under_beredning' | 'besvarad' | 'avstar';
+  diarienummer?: string;
+  svarsdatum: Datum;
+  /** Granted anstånd: the new svarsdatum and why. */
+  anstand?: { svarsdatum: Datum; orsak?: string };
+  /** The expedierat answer's position. */
+  stallning?: StallningDokument;
+  /** Why it declined (avstår). */
+  avstarMotivering?: string;
+}
+
 export interface RemissammanstallningDokument {
   brevhuvud: Brevhuvud;
   datum: Datum;
@@ -111,15 +148,17 @@ export interface RemissammanstallningDokument {
   avsnitt: {
     handling: string;
     sida: number;
-    synpunkter: (SynpunktDokument & { instans: string })[];
+    synpunkter: SammanstalldSynpunkt[];
     antalPerTyp: Record<SynpunktDokument['typ'], number>;
   }[];
-  utanHanvisning: (SynpunktDokument & { instans: string })[];
-  /** Each expedierat answer's position, by instans, and how many take each. */
+  utanHanvisning: SammanstalldSynpunkt[];
+  /** Each expedierat answer's position, by instans, and how many take each (those who declined too). */
   stallningar: { instans: string; stallning: StallningDokument }[];
-  antalPerStallning: Record<StallningDokument, number>;
+  antalPerStallning: Record<StallningDokument | 'avstar', number>;
   /** Every fråga of the remiss with the answers the instanser gave to it. */
   fragor: { nummer: number; fraga: string; svar: { instans: string; text: string }[] }[];
+  /** Every instans: dnr, anstånd, position, reason to decline. */
+  instanser: SammanstalldInstans[];
   avstod: string[];
   ejSvarat: string[];
 }

@@ -221,12 +221,22 @@ describe('PdfService', () => {
           synpunkter: [
             {
               ...UN2025_412.synpunkter[2],
+              instansId: 'un',
               instans: 'Utbildningsnämnden',
+              diarienummer: 'UN2025/412',
               text: 'Formuleringen bör strykas.[^1]',
               fotnoter: ['Se även protokollet.'],
+              stallningstagande: {
+                beslut: 'beaktas_delvis',
+                motivering: 'Meningen skrivs om men kravet på planering står kvar.',
+                av: 'Anna Andersson',
+                registrerad: '2025-06-02T08:00:00.000Z',
+                version: 2,
+              },
             },
             {
               typ: 'medhall',
+              instansId: 'sn',
               instans: 'Socialnämnden',
               text: 'Socialnämnden instämmer.[^1]',
               fotnoter: ['Beslut 2025-04-02.'],
@@ -238,6 +248,7 @@ describe('PdfService', () => {
       utanHanvisning: [
         {
           typ: 'ovrigt',
+          instansId: 'kpr',
           instans: 'Kommunala pensionärsrådet',
           text: 'Tänk på dem som inte är digitala.',
           fotnoter: [],
@@ -247,17 +258,47 @@ describe('PdfService', () => {
         { instans: 'Socialnämnden', stallning: 'tillstyrker' },
         { instans: 'Utbildningsnämnden', stallning: 'tillstyrker_med_andringar' },
       ],
-      antalPerStallning: { tillstyrker: 1, tillstyrker_med_andringar: 1, avstyrker: 0, inga_synpunkter: 0 },
+      antalPerStallning: { tillstyrker: 1, tillstyrker_med_andringar: 1, avstyrker: 0, inga_synpunkter: 0, avstar: 1 },
       fragor: [
         { nummer: 1, fraga: 'Är inriktningen rimlig?', svar: [{ instans: 'Socialnämnden', text: 'Ja.' }] },
         { nummer: 2, fraga: 'Saknas något?', svar: [] },
+      ],
+      instanser: [
+        {
+          id: 'kfn',
+          namn: 'Kultur- och fritidsnämnden',
+          status: 'avstar',
+          diarienummer: 'KFN2025/31',
+          svarsdatum: '2025-05-15',
+          avstarMotivering: 'Förslaget berör inte nämndens verksamhet.',
+        },
+        { id: 'sn', namn: 'Socialnämnden', status: 'besvarad', svarsdatum: '2025-05-15', stallning: 'tillstyrker' },
+        {
+          id: 'un',
+          namn: 'Utbildningsnämnden',
+          status: 'besvarad',
+          diarienummer: 'UN2025/412',
+          svarsdatum: '2025-05-30',
+          anstand: { svarsdatum: '2025-05-30', orsak: 'Nämnden sammanträder först i maj.' },
+          stallning: 'tillstyrker_med_andringar',
+        },
       ],
       avstod: ['Kultur- och fritidsnämnden'],
       ejSvarat: ['Bygg- och miljönämnden'],
     };
     const text = blanksteg(await pdfText(await pdf.renderRemissammanstallning(sammanstallning)));
     expect(text).toContain(
-      'Remissinstansernas ställning 1 tillstyrker, 1 tillstyrker med ändringar Socialnämnden: tillstyrker Utbildningsnämnden: tillstyrker med ändringar',
+      'Remissinstansernas ställning 1 tillstyrker, 1 tillstyrker med ändringar, 1 avstår Socialnämnden: tillstyrker Utbildningsnämnden (UN2025/412): tillstyrker med ändringar',
+    );
+    expect(text).toContain('Utbildningsnämnden (UN2025/412) – ändringsförslag');
+    expect(text).toContain(
+      'Ställningstagande: beaktas delvis. Meningen skrivs om men kravet på planering står kvar. (Anna Andersson, 2025-06-02)',
+    );
+    expect(text).toContain(
+      'Avstod från att yttra sig Kultur- och fritidsnämnden (KFN2025/31): Förslaget berör inte nämndens verksamhet.',
+    );
+    expect(text).toContain(
+      'Beviljat anstånd Utbildningsnämnden (UN2025/412): svarsdatum 2025-05-30 (Nämnden sammanträder först i maj.)',
     );
     expect(text).toContain(
       'Svar på remissens frågor Fråga 1: Är inriktningen rimlig? Socialnämnden Ja. Fråga 2: Saknas något? Ingen remissinstans har svarat på frågan.',
@@ -267,7 +308,10 @@ describe('PdfService', () => {
     expect(text).toContain('1 medhåll, 1 ändringsförslag');
     expect(text).toContain('Formuleringen bör strykas.1');
     expect(text).toContain('Socialnämnden instämmer.2');
-    expect(text).toContain('1 Se även protokollet. 2 Beslut 2025-04-02.');
+    expect(text).toContain('1 Se även protokollet.');
+    expect(text).toContain('2 Beslut 2025-04-02.');
+    // Each note once: a copy of a synpunkt once had its notes numbered again at the end.
+    expect(text).not.toMatch(/\b3 Se även protokollet/);
     expect(text).toContain('Kultur- och fritidsnämnden');
     expect(text).toContain('Bygg- och miljönämnden');
   });

@@ -105,6 +105,7 @@ describe('the documents’ typography (real Chromium, pdftotext)', () => {
     const typer = ['medhall', 'invandning', 'andringsforslag', 'ovrigt'] as const;
     const synpunkter = Array.from({ length: 30 }, (_, i) => ({
       typ: typer[i % 4],
+      instansId: `n${i + 1}`,
       instans: `Nämnd N${String(i + 1).padStart(2, '0')}`,
       citat: { text: `Citat C${String(i + 1).padStart(2, '0')}`, sida: 5, handling: 'Förslag till policy' },
       text: `Text T${String(i + 1).padStart(2, '0')} ${fyllnad(i, 20 + ((i * 23) % 60))}`,
@@ -124,10 +125,11 @@ describe('the documents’ typography (real Chromium, pdftotext)', () => {
         },
       ],
       utanHanvisning: [],
+      instanser: [],
       avstod: [],
       ejSvarat: [],
       stallningar: [],
-      antalPerStallning: { tillstyrker: 0, tillstyrker_med_andringar: 0, avstyrker: 0, inga_synpunkter: 0 },
+      antalPerStallning: { tillstyrker: 0, tillstyrker_med_andringar: 0, avstyrker: 0, inga_synpunkter: 0, avstar: 0 },
       fragor: [],
     };
     const sidor = await pdfSidor(await pdf.renderRemissammanstallning(doc));

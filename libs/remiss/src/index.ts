@@ -18,3 +18,8 @@ export { externtSvarEpost, remissavsandare } from './utskick/remiss-epost';
 export type { Remissavsandare } from './utskick/remiss-epost';
 export { RemissinstansRepository } from './utskick/remissinstans.repository';
 export { RemissfragaResponse } from './remiss.response';
+// The sammanställning's pages (libs/web, #14).
+export { SammanstallningService } from './sammanstallning/sammanstallning.service';
+export { StallningstagandeService } from './sammanstallning/stallningstagande.service';
+export { SammanstallningQuery, StallningstagandeDto } from './sammanstallning/sammanstallning.dto';
+export { CSV_KOLUMNER } from './sammanstallning/sammanstallning';

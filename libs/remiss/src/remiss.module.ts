@@ -7,6 +7,9 @@ import { RemissService } from './remiss.service';
 import { SammanstallningController } from './sammanstallning/sammanstallning.controller';
 import { SammanstallningRepository } from './sammanstallning/sammanstallning.repository';
 import { SammanstallningService } from './sammanstallning/sammanstallning.service';
+import { StallningstagandeController } from './sammanstallning/stallningstagande.controller';
+import { StallningstagandeRepository } from './sammanstallning/stallningstagande.repository';
+import { StallningstagandeService } from './sammanstallning/stallningstagande.service';
 import { RemissOversiktController } from './uppfoljning/remiss-oversikt.controller';
 import { RemissListaReadModel } from './uppfoljning/remiss-lista.read-model';
 import { RemissOversiktService } from './uppfoljning/remiss-oversikt.service';
@@ -30,6 +33,7 @@ import { RemissUtskickService } from './utskick/remiss-utskick.service';
     RemissUtskickController,
     RemissUppfoljningController,
     SammanstallningController,
+    StallningstagandeController,
     RemissController,
   ],
   providers: [
@@ -42,7 +46,10 @@ import { RemissUtskickService } from './utskick/remiss-utskick.service';
     RemissUppfoljningService,
     SammanstallningRepository,
     SammanstallningService,
+    StallningstagandeRepository,
+    StallningstagandeService,
   ],
-  exports: [RemissKarnaModule],
+  // The sammanställning's pages (libs/web) call the same services as its API.
+  exports: [RemissKarnaModule, SammanstallningService, StallningstagandeService],
 })
 export class RemissModule {}

@@ -177,6 +177,7 @@ describe('remissammanställning of a sent remiss (real PostgreSQL, Chromium)', (
       tillstyrker_med_andringar: 1,
       avstyrker: 0,
       inga_synpunkter: 0,
+      avstar: 1,
     });
     expect(JSON.stringify(res.body)).not.toContain('HEMLIGT SVAR');
     const status = await ks.get(`/api/remisser/${remiss.id}/status`);
@@ -207,12 +208,12 @@ describe('remissammanställning of a sent remiss (real PostgreSQL, Chromium)', (
     const bytes = Buffer.from(await res.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8');
-    expect(text).toContain('Förslag till policy för digital omställning;5;Utbildningsnämnden;Ändringsförslag;');
+    expect(text).toContain('Förslag till policy för digital omställning;5;Utbildningsnämnden;;Ändringsförslag;');
     expect(text).toContain('och genomför vid behov egna pilotprojekt');
     expect(text).toContain(
-      ';;Utbildningsnämnden;Svar på fråga 1;Är inriktningen rimlig?;Ja, om pilotprojekt får finnas kvar.;;',
+      ';;Utbildningsnämnden;;Svar på fråga 1;;Är inriktningen rimlig?;Ja, om pilotprojekt får finnas kvar.;;',
     );
-    expect(text).toContain(';;Kultur- och fritidsnämnden;Ställning;;tillstyrker;;');
+    expect(text).toContain(';;Kultur- och fritidsnämnden;;Ställning;;;tillstyrker;;');
     expect(text).not.toContain('HEMLIGT');
   });
 
@@ -225,10 +226,85 @@ describe('remissammanställning of a sent remiss (real PostgreSQL, Chromium)', (
     expect(text).toContain(remiss.diarienummer);
     expect(text).toContain('Vi drar erfarenhet från andras pilotstudier');
     expect(text).toContain('Tekniska nämnden');
-    expect(text).toContain('Remissinstansernas ställning 1 tillstyrker, 1 tillstyrker med ändringar');
+    expect(text).toContain('Remissinstansernas ställning 1 tillstyrker, 1 tillstyrker med ändringar, 1 avstår');
     expect(text).toContain(
       'Svar på remissens frågor Fråga 1: Är inriktningen rimlig? Kultur- och fritidsnämnden Ja. Utbildningsnämnden Ja, om pilotprojekt får finnas kvar.',
     );
     expect(text).not.toContain('HEMLIGT');
+  });
+
+  describe('ställningstaganden per synpunkt', () => {
+    const synpunktId = async (instans: string, status = 'expedierat') => {
+      const [rad] = await sql(
+        t.db.url,
+        `SELECT s.id FROM synpunkt s JOIN remissvar rv ON rv.id = s.remissvar_id JOIN remissinstans i ON i.id = rv.remissinstans_id
+          WHERE i.remiss_id = $1 AND i.namn = $2 AND rv.status = $3::remissvar_status ORDER BY s.ordning LIMIT 1`,
+        [remiss.id, instans, status],
+      );
+      return rad.id as string;
+    };
+    const vag = (id: string) => `/api/remisser/${remiss.id}/synpunkter/${id}/stallningstagande`;
+
+    it('records a version per change with its audit event; motivering required where the synpunkt is not (fully) taken in', async () => {
+      const id = await synpunktId('Utbildningsnämnden');
+      const utan = await ks.post(vag(id), { beslut: 'beaktas_inte', motivering: '  ' });
+      expect([utan.status, utan.body.fel]).toEqual([
+        400,
+        [
+          {
+            falt: 'motivering',
+            meddelande: 'Skriv en motivering: varför synpunkten beaktas delvis eller inte beaktas.',
+          },
+        ],
+      ]);
+      const okant = await ks.post(vag(id), { beslut: 'kanske' });
+      expect([okant.status, okant.body.fel?.[0]?.falt]).toEqual([400, 'beslut']);
+      const forsta = await ks.post(vag(id), { beslut: 'noteras' });
+      expect([forsta.status, forsta.body]).toEqual([
+        201,
+        expect.objectContaining({
+          synpunktId: id,
+          version: 1,
+          beslut: 'noteras',
+          motivering: '',
+          av: expect.any(String),
+        }),
+      ]);
+      const andra = await ks.post(vag(id), { beslut: 'beaktas_delvis', motivering: 'Formuleringen mjukas upp.' });
+      expect([andra.status, andra.body.version]).toEqual([201, 2]);
+      const vy = await ks.get(vag(id));
+      expect(vy.body.aktuellt).toMatchObject({ version: 2, beslut: 'beaktas_delvis' });
+      expect(vy.body.historik.map((h: { version: number }) => h.version)).toEqual([2, 1]);
+      expect(vy.body.synpunkt).toMatchObject({ id, instans: 'Utbildningsnämnden', typ: 'invandning' });
+      const sammanstallning = await ks.get(`/api/remisser/${remiss.id}/sammanstallning`);
+      expect(sammanstallning.body.avsnitt[0].synpunkter[0].stallningstagande).toMatchObject({
+        version: 2,
+        beslut: 'beaktas_delvis',
+        motivering: 'Formuleringen mjukas upp.',
+      });
+      const handelser = await sql(
+        t.db.url,
+        `SELECT data->>'version' AS version FROM audit_event WHERE handelse = 'stallningstagande_registrerat' AND objekt_id = $1 ORDER BY created_at`,
+        [id],
+      );
+      expect(handelser.map((h) => h.version)).toEqual(['1', '2']);
+      // History is the table: a row is never changed.
+      await expect(
+        sql(t.db.url, `UPDATE stallningstagande SET beslut = 'beaktas' WHERE synpunkt_id = $1`, [id]),
+      ).rejects.toThrow();
+    });
+
+    it("refuses a draft's synpunkt, another organisation and other roles, writing nothing", async () => {
+      const utkast = await synpunktId('Socialnämnden', 'utkast');
+      expect((await ks.post(vag(utkast), { beslut: 'beaktas' })).status).toBe(404);
+      const id = await synpunktId('Utbildningsnämnden');
+      const fore = await sql(t.db.url, `SELECT count(*)::int AS n FROM stallningstagande`);
+      const vadstena = await t.as('remissansvarig@vadstena.demo');
+      expect((await vadstena.post(vag(id), { beslut: 'beaktas' })).status).toBe(404);
+      expect((await vadstena.get(vag(id))).status).toBe(404);
+      const un = await t.as('un.sekreterare@enkoping.demo');
+      expect((await un.post(vag(id), { beslut: 'beaktas' })).status).toBe(403);
+      expect(await sql(t.db.url, `SELECT count(*)::int AS n FROM stallningstagande`)).toEqual(fore);
+    });
   });
 });

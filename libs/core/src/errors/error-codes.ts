@@ -109,6 +109,7 @@ const SAKNAS = {
   Route: 'Sidan',
   'Sent PDF': 'Det expedierade svaret',
   'Sent Word file': 'Det expedierade svaret som Word-fil',
+  Synpunkt: 'Synpunkten',
   Ärende: 'Ärendet',
 } as const;
 export type Saknas = keyof typeof SAKNAS;

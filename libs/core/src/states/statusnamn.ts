@@ -137,6 +137,24 @@ export const ATGARDER = {
     svenska: 'registrera en handling i ärendet',
     objekt: 'arende',
   },
+  // Compiling (#14): the sender's ställningstagande on a synpunkt.
+  taStallning: {
+    english: 'record a ställningstagande on',
+    svenska: 'ta ställning till synpunkter i remissen',
+    objekt: 'remiss',
+  },
 } as const satisfies Record<string, Handling>;
 
 export type Atgard = keyof typeof ATGARDER;
+
+// Compiling (#14): the sender's ställningstagande on a synpunkt (not a state: a position with its history).
+/**
+ * `namn` for lists and the CSV ("beaktas delvis"); `motiveringKravs` where the tjänsteskrivelse must say
+ * why: a synpunkt not (fully) taken into account is explained to the instans that made it.
+ */
+export const STALLNINGSTAGANDENAMN = {
+  beaktas: { namn: 'beaktas', motiveringKravs: false },
+  beaktas_delvis: { namn: 'beaktas delvis', motiveringKravs: true },
+  beaktas_inte: { namn: 'beaktas inte', motiveringKravs: true },
+  noteras: { namn: 'noteras', motiveringKravs: false },
+} as const satisfies Record<string, { namn: string; motiveringKravs: boolean }>;

@@ -55,7 +55,15 @@ const FOTNOT_AVSTAND_PT = 1 * PT_PER_MM;
 
 /** Tags a footnote block may not be put inside (and classes kept whole by `break-inside: avoid` in stil.hbs). */
 const OSPLITTBARA_TAGGAR = new Set(['header', 'table', 'thead', 'tbody', 'tr', 'td', 'th', 'ol', 'h1', 'h2', 'h3']);
-const OSPLITTBARA_KLASSER = ['citatblock', 'andringsforslag', 'avslut', 'underskrifter', 'fotnoter', 'fotnotsyta'];
+const OSPLITTBARA_KLASSER = [
+  'citatblock',
+  'andringsforslag',
+  'stallningstagande',
+  'avslut',
+  'underskrifter',
+  'fotnoter',
+  'fotnotsyta',
+];
 /** What stil.hbs keeps with what follows (`break-after: avoid`) or with what comes before (`break-before: avoid`). */
 const HALLS_MED_NASTA = new Set(['h1', 'h2', 'h3']);
 const HALLS_MED_NASTA_KLASSER = ['citatblock', 'citatinledning', 'instans', 'sammanfattning'];

@@ -1,7 +1,14 @@
-import { STALLNINGSNAMN } from '@app/core';
-import { PdfMetadata, RemissammanstallningDokument, StallningDokument, SynpunktDokument } from '../dokument';
+import { STALLNINGSNAMN, STALLNINGSTAGANDENAMN, stockholmDatum } from '@app/core';
+import {
+  PdfMetadata,
+  RemissammanstallningDokument,
+  SammanstalldInstans,
+  SammanstalldSynpunkt,
+  StallningDokument,
+  SynpunktDokument,
+} from '../dokument';
 import { SidVy } from './sida-vy';
-import { sidangivelse, SynpunktVy, synpunktVy } from './synpunkt-vy';
+import { sidangivelse, sidhanvisning, SynpunktVy, synpunktVy } from './synpunkt-vy';
 import { Fotnot, Fotnotsregister, Stycke } from './text';
 
 const TYPNAMN: Record<SynpunktDokument['typ'], [string, string]> = {
@@ -21,7 +28,10 @@ export interface RemissammanstallningVy {
   /** "1 tillstyrker, 2 tillstyrker med ändringar", and each instans' position. */
   stallning?: { sammanfattning: string; instanser: { instans: string; namn: string }[] };
   fragor: { rubrik: string; svar: { instans: string; stycken: Stycke[] }[] }[];
-  avstod: string[];
+  /** "Tekniska nämnden (TN2025/7)" and why it declined. */
+  avstod: { instans: string; motivering?: string }[];
+  /** "Socialnämnden: svarsdatum 2026-01-15" and why. */
+  anstand: { instans: string; svarsdatum: string; orsak?: string }[];
   ejSvarat: string[];
   fotnoter: Fotnot[];
 }
@@ -34,27 +44,54 @@ export function sammanfattning(antal: Record<SynpunktDokument['typ'], number>): 
     .join(', ');
 }
 
-/** "1 tillstyrker, 2 tillstyrker med ändringar": positions in the order of the list, those taken only. */
-export function stallningssammanfattning(antal: Record<StallningDokument, number>): string {
-  return (Object.keys(STALLNINGSNAMN) as StallningDokument[])
-    .filter((s) => antal[s] > 0)
-    .map((s) => `${antal[s]} ${STALLNINGSNAMN[s].namn}`)
-    .join(', ');
+/** "1 tillstyrker, 2 tillstyrker med ändringar, 1 avstår": positions in the order of the list, those taken only. */
+export function stallningssammanfattning(antal: Record<StallningDokument, number> & { avstar?: number }): string {
+  return [
+    ...(Object.keys(STALLNINGSNAMN) as StallningDokument[])
+      .filter((s) => antal[s] > 0)
+      .map((s) => `${antal[s]} ${STALLNINGSNAMN[s].namn}`),
+    ...(antal.avstar ? [`${antal.avstar} avstår`] : []),
+  ].join(', ');
 }
+
+/** "Utbildningsnämnden (UN2025/412)": the instans with its own dnr, which its registrator files by. */
+const medDnr = (namn: string, dnr?: string) => (dnr ? `${namn} (${dnr})` : namn);
 
 export function remissammanstallningVy(doc: RemissammanstallningDokument): RemissammanstallningVy {
   const register = new Fotnotsregister();
-  const medTyp = (s: SynpunktDokument & { instans: string }) => ({
-    ...synpunktVy(s, register),
-    typnamn: TYPNAMN[s.typ][0],
-  });
+  const dnr = new Map(doc.instanser.map((i) => [i.namn, i.diarienummer]));
+  // The register knows a synpunkt's notes by the object itself: each is passed as it is, never a copy
+  // (a copy's notes were numbered twice, once referenced and again as unreferenced).
+  const medTyp = (s: SammanstalldSynpunkt, utanHandling = false) => {
+    const st = s.stallningstagande;
+    const vy = synpunktVy(s, register);
+    return {
+      ...vy,
+      // The section's heading names the handling; its quotations need only their page.
+      ...(utanHandling && vy.citat && s.citat
+        ? { citat: { ...vy.citat, sidhanvisning: sidhanvisning(s.citat.sida) } }
+        : {}),
+      instans: medDnr(s.instans, s.diarienummer),
+      typnamn: TYPNAMN[s.typ][0],
+      ...(st
+        ? {
+            stallningstagande: {
+              beslut: STALLNINGSTAGANDENAMN[st.beslut].namn,
+              ...(st.motivering ? { motivering: st.motivering } : {}),
+              uppgift: [st.av, stockholmDatum(new Date(st.registrerad))].filter(Boolean).join(', '),
+            },
+          }
+        : {}),
+    };
+  };
+  const anstand = (i: SammanstalldInstans) =>
+    i.anstand ? [{ instans: medDnr(i.namn, i.diarienummer), ...i.anstand }] : [];
   const avsnitt = doc.avsnitt.map((a) => ({
     rubrik: `${a.handling}, ${sidangivelse(a.sida)}`,
     sammanfattning: sammanfattning(a.antalPerTyp),
-    // The section's heading names the handling; its quotations need only their page.
-    synpunkter: a.synpunkter.map((s) => medTyp({ ...s, citat: s.citat && { text: s.citat.text, sida: s.citat.sida } })),
+    synpunkter: a.synpunkter.map((s) => medTyp(s, true)),
   }));
-  const utanHanvisning = doc.utanHanvisning.map(medTyp);
+  const utanHanvisning = doc.utanHanvisning.map((s) => medTyp(s));
   const fragor = doc.fragor.map((f) => ({
     rubrik: `Fråga ${f.nummer}: ${f.fraga}`,
     svar: f.svar.map((s) => ({ instans: s.instans, stycken: register.stycken(s.text, { fotnoter: [] }) })),
@@ -71,16 +108,22 @@ export function remissammanstallningVy(doc: RemissammanstallningDokument): Remis
     arendemening: doc.arendemening,
     avsnitt,
     utanHanvisning,
-    ...(doc.stallningar.length
+    ...(doc.stallningar.length || doc.antalPerStallning.avstar
       ? {
           stallning: {
             sammanfattning: stallningssammanfattning(doc.antalPerStallning),
-            instanser: doc.stallningar.map((s) => ({ instans: s.instans, namn: STALLNINGSNAMN[s.stallning].namn })),
+            instanser: doc.stallningar.map((s) => ({
+              instans: medDnr(s.instans, dnr.get(s.instans)),
+              namn: STALLNINGSNAMN[s.stallning].namn,
+            })),
           },
         }
       : {}),
     fragor,
-    avstod: doc.avstod,
+    avstod: doc.instanser
+      .filter((i) => i.status === 'avstar')
+      .map((i) => ({ instans: medDnr(i.namn, i.diarienummer), motivering: i.avstarMotivering })),
+    anstand: doc.instanser.flatMap(anstand),
     ejSvarat: doc.ejSvarat,
     fotnoter: register.addUnreferenced([...doc.avsnitt.flatMap((a) => a.synpunkter), ...doc.utanHanvisning]),
   };

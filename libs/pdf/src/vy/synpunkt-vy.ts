@@ -12,6 +12,8 @@ export interface SynpunktVy {
   instans?: string;
   /** The kind as the sammanställning names it ("ändringsförslag"); an answer leaves it out. */
   typnamn?: string;
+  /** The sender's ställningstagande, in the sammanställning only. */
+  stallningstagande?: { beslut: string; motivering?: string; uppgift: string };
 }
 
 /** "s. 5" with a no-break space, so the number never starts a line of its own. */

@@ -1,9 +1,10 @@
-import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Roller } from '@app/auth';
 import { filResponse, PDF_RESPONSE, sendFil } from '@app/core';
 import { RemissammanstallningResponse } from './sammanstallning.response';
 import type { FastifyReply } from 'fastify';
+import { SammanstallningQuery } from './sammanstallning.dto';
 import { SammanstallningService } from './sammanstallning.service';
 
 @ApiTags('remissammanställning')
@@ -15,11 +16,15 @@ export class SammanstallningController {
   @Get('sammanstallning')
   @ApiOperation({
     summary:
-      'Expedierade answers grouped by remisshandling and page, counts per kind, those without reference, the answers per fråga, each ställning and their counts, declined and not answered',
+      "Expedierade answers grouped by remisshandling and page, counts per kind, those without reference, the answers per fråga, each ställning and their counts, declined and not answered, every instans' dnr and anstånd, and the sender's current ställningstagande per synpunkt; optionally narrowed to one kind and one instans",
   })
   @ApiOkResponse({ type: RemissammanstallningResponse })
-  json(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
-    return this.sammanstallning.dokument(actor, id);
+  json(
+    @CurrentActor() actor: Actor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Query() urval: SammanstallningQuery,
+  ) {
+    return this.sammanstallning.dokument(actor, id, urval);
   }
 
   @Get('sammanstallning.csv')

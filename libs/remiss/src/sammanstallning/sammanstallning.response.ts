@@ -1,5 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { REMISSVAR_STALLNINGAR, RemissvarStallning, SYNPUNKT_TYPER } from '@app/database';
+import {
+  REMISSINSTANS_STATUSAR,
+  RemissinstansStatus,
+  REMISSVAR_STALLNINGAR,
+  RemissvarStallning,
+  STALLNINGSTAGANDE_BESLUT,
+  StallningstagandeBeslut,
+  SYNPUNKT_TYPER,
+} from '@app/database';
 
 class BrevhuvudResponse {
   @ApiProperty({ example: 'enkoping' }) kommun!: string;
@@ -14,7 +22,23 @@ class CitatResponse {
   handling?: string;
 }
 
+/** The sender's current position on a synpunkt. */
+export class AktuelltStallningstagandeResponse {
+  @ApiProperty({ enum: STALLNINGSTAGANDE_BESLUT }) beslut!: StallningstagandeBeslut;
+  @ApiProperty() motivering!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Who recorded it' }) av!: string | null;
+  @ApiProperty({ format: 'date-time' }) registrerad!: string;
+  @ApiProperty({ description: '1 for the first, one more for every change' }) version!: number;
+}
+
 export class SammanstalldSynpunktResponse {
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "The synpunkt's stable id; absent for the note on an answer sent as PDF",
+  })
+  id?: string;
+  @ApiProperty({ format: 'uuid' }) instansId!: string;
+  @ApiPropertyOptional({ description: "The answering instans' dnr" }) diarienummer?: string;
   @ApiProperty({ enum: SYNPUNKT_TYPER }) typ!: (typeof SYNPUNKT_TYPER)[number];
   @ApiPropertyOptional() rubrik?: string;
   @ApiPropertyOptional() citatinledning?: string;
@@ -24,6 +48,8 @@ export class SammanstalldSynpunktResponse {
   @ApiPropertyOptional() ersattMed?: string;
   @ApiProperty({ type: [String] }) fotnoter!: string[];
   @ApiProperty({ description: 'The instans that made it' }) instans!: string;
+  @ApiPropertyOptional({ type: AktuelltStallningstagandeResponse })
+  stallningstagande?: AktuelltStallningstagandeResponse;
 }
 
 class AntalPerTypResponse {
@@ -50,6 +76,23 @@ class AntalPerStallningResponse {
   @ApiProperty() tillstyrker_med_andringar!: number;
   @ApiProperty() avstyrker!: number;
   @ApiProperty() inga_synpunkter!: number;
+  @ApiProperty({ description: 'Instanser that declined' }) avstar!: number;
+}
+
+class AnstandResponse {
+  @ApiProperty({ format: 'date' }) svarsdatum!: string;
+  @ApiPropertyOptional() orsak?: string;
+}
+
+class SammanstalldInstansResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() namn!: string;
+  @ApiProperty({ enum: REMISSINSTANS_STATUSAR }) status!: RemissinstansStatus;
+  @ApiPropertyOptional({ description: "The instans' own dnr" }) diarienummer?: string;
+  @ApiProperty({ format: 'date' }) svarsdatum!: string;
+  @ApiPropertyOptional({ type: AnstandResponse, description: 'Granted anstånd' }) anstand?: AnstandResponse;
+  @ApiPropertyOptional({ enum: REMISSVAR_STALLNINGAR }) stallning?: RemissvarStallning;
+  @ApiPropertyOptional({ description: 'Why it declined' }) avstarMotivering?: string;
 }
 
 class InstansFragesvarResponse {
@@ -76,6 +119,8 @@ export class RemissammanstallningResponse {
   @ApiProperty({ type: AntalPerStallningResponse }) antalPerStallning!: AntalPerStallningResponse;
   @ApiProperty({ type: [FragaSvarResponse], description: "Every fråga with the instanser' answers" })
   fragor!: FragaSvarResponse[];
+  @ApiProperty({ type: [SammanstalldInstansResponse], description: 'Every instans: dnr, anstånd, position, avstående' })
+  instanser!: SammanstalldInstansResponse[];
   @ApiProperty({ type: [String], description: 'Instanser that declined' }) avstod!: string[];
   @ApiProperty({ type: [String], description: 'Instanser that have not answered' }) ejSvarat!: string[];
 }

@@ -7,8 +7,9 @@ import { PdfRenderare, RemissammanstallningDokument } from '@app/pdf';
 import { Remiss } from '@app/database';
 import { RemissRepository } from '../remiss.repository';
 import { requireAvsandare } from '../utkast/remiss-utkast.service';
-import { compileSammanstallning, sammanstallningCsv } from './sammanstallning';
+import { compileSammanstallning, sammanstallningCsv, SammanstallningUrval } from './sammanstallning';
 import { SammanstallningRepository } from './sammanstallning.repository';
+import { StallningstagandeRepository } from './stallningstagande.repository';
 import { DataSource } from 'typeorm';
 
 /** The remissammanställning of a sent remiss, as JSON, CSV or PDF. */
@@ -18,20 +19,31 @@ export class SammanstallningService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly remisser: RemissRepository,
     private readonly synpunkter: SammanstallningRepository,
+    private readonly stallningstaganden: StallningstagandeRepository,
     private readonly pdf: PdfRenderare,
     private readonly arkiv: ArkivService,
     private readonly clock: Clock,
   ) {}
 
-  async dokument(actor: Actor, remissId: string): Promise<RemissammanstallningDokument> {
+  /** The sending enhet's remissansvarig's remiss once sent: another organisation's is a 404, another role a 403. */
+  async getSammanstallbar(actor: Actor, remissId: string): Promise<Remiss> {
     const remiss = await this.remisser.getOwn(this.dataSource.manager, actor, remissId);
     requireAvsandare(actor, remiss);
     if (remiss.status === 'utkast') throw illegalTransition('remiss', remiss.status, 'sammanstall');
-    const [{ organisation, enhet }, rader, instanser, svar] = await Promise.all([
+    return remiss;
+  }
+
+  async dokument(
+    actor: Actor,
+    remissId: string,
+    urval: SammanstallningUrval = {},
+  ): Promise<RemissammanstallningDokument> {
+    const remiss = await this.getSammanstallbar(actor, remissId);
+    const [{ organisation, enhet }, rader, instanser, stallningstaganden] = await Promise.all([
       this.remisser.avsandare(this.dataSource.manager, remiss),
       this.synpunkter.synpunkter(remiss.id),
-      this.remisser.instanser(this.dataSource.manager, actor, remiss),
-      this.synpunkter.svar(remiss.id),
+      this.synpunkter.instanser(remiss.id),
+      this.stallningstaganden.current(actor.organisationId, remiss.id),
     ]);
     const huvud = {
       brevhuvud: { kommun: organisation.slug, enhet: enhet.namn },
@@ -39,7 +51,7 @@ export class SammanstallningService {
       diarienummer: remiss.diarienummer,
       arendemening: remiss.arendemening,
     };
-    return compileSammanstallning(huvud, rader, instanser, remiss.fragor, svar);
+    return compileSammanstallning(huvud, rader, instanser, remiss.fragor, stallningstaganden, urval);
   }
 
   async csv(actor: Actor, remissId: string): Promise<Filsvar> {

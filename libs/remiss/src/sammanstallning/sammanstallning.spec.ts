@@ -1,7 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { Remissinstans } from '@app/database';
-import { compileSammanstallning, sammanstallningCsv } from './sammanstallning';
-import { SynpunktRad } from './sammanstallning.repository';
+import { compileSammanstallning, CSV_KOLUMNER, sammanstallningCsv } from './sammanstallning';
+import { InstansRad, SynpunktRad } from './sammanstallning.repository';
 
 const huvud = {
   brevhuvud: { kommun: 'enkoping', enhet: 'Kommunstyrelsen' },
@@ -9,8 +8,19 @@ const huvud = {
   diarienummer: 'KS2025/118',
   arendemening: 'Förslag till policy för digital omställning',
 };
+let nasta = 0;
+const INSTANS_ID: Record<string, string> = {
+  Utbildningsnämnden: 'i-un',
+  Socialnämnden: 'i-sn',
+  'Tekniska nämnden': 'i-tn',
+  'Region Uppsala': 'i-ru',
+  'Kultur- och fritidsnämnden': 'i-kfn',
+};
 const rad = (r: Partial<SynpunktRad>): SynpunktRad => ({
+  id: `s-${++nasta}`,
+  instansId: INSTANS_ID[r.instans ?? 'Utbildningsnämnden'] ?? 'i-x',
   instans: 'Utbildningsnämnden',
+  citatinledning: null,
   typ: 'ovrigt',
   rubrik: null,
   text: 'Text',
@@ -23,84 +33,122 @@ const rad = (r: Partial<SynpunktRad>): SynpunktRad => ({
   handlingOrdning: null,
   ...r,
 });
-const instans = (namn: string, status: Remissinstans['status'], externSvarFilId: string | null = null) =>
-  ({ namn, status, externSvarFilId }) as Remissinstans;
+const instans = (namn: string, status: InstansRad['status'], r: Partial<InstansRad> = {}): InstansRad => ({
+  id: INSTANS_ID[namn],
+  namn,
+  status,
+  diarienummer: null,
+  svarsdatum: '2025-05-15',
+  anstandOrsak: null,
+  anstand: false,
+  avstarMotivering: null,
+  externSvarsfil: false,
+  stallning: null,
+  fragesvar: [],
+  ...r,
+});
 
 describe('remissammanställning', () => {
-  const doc = compileSammanstallning(
-    huvud,
-    [
-      rad({
-        typ: 'invandning',
-        citat: 'Att genomföra pilotstudier …',
-        sida: 5,
-        handling: 'Policy',
-        handlingOrdning: 1,
-        text: 'För kategoriskt.',
-      }),
-      rad({
-        typ: 'andringsforslag',
-        citat: 'Varje nämnd och styrelse ska …',
-        sida: 5,
-        handling: 'Policy',
-        handlingOrdning: 1,
-        text: 'Omformulera.',
-        strykText: 'lämpligast',
-        nyText: 'till exempel',
-      }),
-      rad({
-        instans: 'Socialnämnden',
-        typ: 'medhall',
-        citat: 'Vi drar erfarenhet',
-        sida: 5,
-        handling: 'Policy',
-        handlingOrdning: 1,
-      }),
-      rad({ typ: 'medhall', citat: 'Inledning', sida: 7, handling: 'Policy', handlingOrdning: 1 }),
-      rad({ typ: 'ovrigt', text: 'Allmänt; "bra"' }),
-    ],
-    [
-      instans('Utbildningsnämnden', 'besvarad'),
-      instans('Socialnämnden', 'besvarad'),
-      instans('Tekniska nämnden', 'avstar'),
-      instans('Region Uppsala', 'besvarad', 'fil-1'),
-      instans('Kultur- och fritidsnämnden', 'under_beredning'),
-    ],
-    [
-      { nummer: 1, text: 'Är inriktningen rimlig?' },
-      { nummer: 2, text: 'Saknas något?' },
-    ],
-    [
-      { instans: 'Socialnämnden', stallning: 'tillstyrker', fragesvar: [{ fraga: 1, text: 'Ja.' }] },
-      {
-        instans: 'Utbildningsnämnden',
-        stallning: 'tillstyrker_med_andringar',
-        fragesvar: [{ fraga: 1, text: 'Ja, med ändringar.' }],
-      },
-    ],
-  );
+  const synpunkter = [
+    rad({
+      typ: 'invandning',
+      citat: 'Att genomföra pilotstudier …',
+      sida: 5,
+      handling: 'Policy',
+      handlingOrdning: 1,
+      rubrik: 'Pilotstudier',
+      text: 'För kategoriskt.',
+      fotnoter: ['Se protokollet.', 'Bilaga 2.'],
+    }),
+    rad({
+      typ: 'andringsforslag',
+      citat: 'Varje nämnd och styrelse ska …',
+      sida: 5,
+      handling: 'Policy',
+      handlingOrdning: 1,
+      text: 'Omformulera.',
+      strykText: 'lämpligast',
+      nyText: 'till exempel',
+    }),
+    rad({
+      instans: 'Socialnämnden',
+      typ: 'medhall',
+      citat: 'Vi drar erfarenhet',
+      sida: 5,
+      handling: 'Policy',
+      handlingOrdning: 1,
+    }),
+    rad({ typ: 'medhall', citat: 'Inledning', sida: 7, handling: 'Policy', handlingOrdning: 1 }),
+    rad({ typ: 'ovrigt', text: 'Allmänt; "bra"' }),
+  ];
+  const instanser = [
+    instans('Kultur- och fritidsnämnden', 'under_beredning', {
+      svarsdatum: '2025-06-15',
+      anstand: true,
+      anstandOrsak: 'Sammanträde i juni.',
+    }),
+    instans('Region Uppsala', 'besvarad', { externSvarsfil: true, diarienummer: 'RS 2025-0042' }),
+    instans('Socialnämnden', 'besvarad', {
+      diarienummer: 'SN2025/77',
+      stallning: 'tillstyrker',
+      fragesvar: [{ fraga: 1, text: 'Ja.' }],
+    }),
+    instans('Tekniska nämnden', 'avstar', { avstarMotivering: 'Berör inte nämnden.' }),
+    instans('Utbildningsnämnden', 'besvarad', {
+      diarienummer: 'UN2025/412',
+      stallning: 'tillstyrker_med_andringar',
+      fragesvar: [{ fraga: 1, text: 'Ja, med ändringar.' }],
+    }),
+  ];
+  const fragor = [
+    { nummer: 1, text: 'Är inriktningen rimlig?' },
+    { nummer: 2, text: 'Saknas något?' },
+  ];
+  const doc = compileSammanstallning(huvud, synpunkter, instanser, fragor, [
+    {
+      synpunktId: 's-2',
+      version: 2,
+      beslut: 'beaktas_inte',
+      motivering: '=Policyn behåller planeringskravet.',
+      av: 'Anna Andersson',
+      createdAt: new Date('2025-06-02T08:00:00Z'),
+    },
+  ]);
 
-  it('groups synpunkter by handling and page, with counts per kind', () => {
+  it('groups synpunkter by handling and page, with counts per kind and the current ställningstagande', () => {
     expect(doc.avsnitt.map((a) => [a.handling, a.sida, a.synpunkter.length])).toEqual([
       ['Policy', 5, 3],
       ['Policy', 7, 1],
     ]);
     expect(doc.avsnitt[0].antalPerTyp).toEqual({ medhall: 1, invandning: 1, andringsforslag: 1, ovrigt: 0 });
     expect(doc.avsnitt[0].synpunkter[1]).toMatchObject({
+      id: 's-2',
       instans: 'Utbildningsnämnden',
+      diarienummer: 'UN2025/412',
       citat: { text: 'Varje nämnd och styrelse ska …', sida: 5, handling: 'Policy' },
       stryk: 'lämpligast',
       ersattMed: 'till exempel',
+      stallningstagande: { beslut: 'beaktas_inte', version: 2, av: 'Anna Andersson' },
     });
   });
 
-  it('lists answers without reference, external PDF answers, declined and not answered', () => {
-    expect(doc.utanHanvisning.map((s) => s.instans)).toEqual(['Utbildningsnämnden', 'Region Uppsala']);
+  it('lists answers without reference, external PDF answers, declined with their reason, anstånd and not answered', () => {
+    expect(doc.utanHanvisning.map((s) => [s.instans, s.diarienummer])).toEqual([
+      ['Utbildningsnämnden', 'UN2025/412'],
+      ['Region Uppsala', 'RS 2025-0042'],
+    ]);
+    // The note on a PDF answer is no synpunkt: nothing to take a position on.
+    expect(doc.utanHanvisning[1].id).toBeUndefined();
     expect(doc.avstod).toEqual(['Tekniska nämnden']);
+    expect(doc.instanser.find((i) => i.namn === 'Tekniska nämnden')?.avstarMotivering).toBe('Berör inte nämnden.');
+    expect(doc.instanser.find((i) => i.namn === 'Kultur- och fritidsnämnden')?.anstand).toEqual({
+      svarsdatum: '2025-06-15',
+      orsak: 'Sammanträde i juni.',
+    });
     expect(doc.ejSvarat).toEqual(['Kultur- och fritidsnämnden']);
   });
 
-  it('lists the answers per fråga across instanser and counts the positions', () => {
+  it('lists the answers per fråga across instanser and counts the positions, declining too', () => {
     expect(doc.fragor).toEqual([
       {
         nummer: 1,
@@ -117,20 +165,42 @@ describe('remissammanställning', () => {
       tillstyrker_med_andringar: 1,
       avstyrker: 0,
       inga_synpunkter: 0,
+      avstar: 1,
     });
-    const lines = sammanstallningCsv(doc).toString('utf8').split('\r\n');
-    expect(lines).toContain(';;Socialnämnden;Svar på fråga 1;Är inriktningen rimlig?;Ja.;;');
-    expect(lines).toContain(';;Utbildningsnämnden;Ställning;;tillstyrker med ändringar;;');
   });
 
-  it('writes CSV for Swedish Excel: BOM, semicolons, quoted cells, å ä ö as UTF-8', () => {
+  it('narrows to one kind and one instans; the counts stay those of the remiss', () => {
+    const urval = compileSammanstallning(huvud, synpunkter, instanser, fragor, [], {
+      typ: 'medhall',
+      instans: 'i-sn',
+    });
+    expect(urval.avsnitt.flatMap((a) => a.synpunkter.map((s) => [s.instans, s.typ]))).toEqual([
+      ['Socialnämnden', 'medhall'],
+    ]);
+    expect(urval.utanHanvisning).toEqual([]);
+    expect(urval.fragor[0].svar).toEqual([{ instans: 'Socialnämnden', text: 'Ja.' }]);
+    expect(urval.antalPerStallning.tillstyrker_med_andringar).toBe(1);
+  });
+
+  it('writes CSV for Swedish Excel: BOM, semicolons, quoted cells, å ä ö; dnr, kind, rubrik, footnotes, ställningstagande', () => {
     const csv = sammanstallningCsv(doc);
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = csv.toString('utf8').slice(1).split('\r\n');
-    expect(lines[0]).toBe('Remisshandling;Sida;Remissinstans;Typ;Citat;Synpunkt;Stryk;Ersätt med');
-    expect(lines[1]).toBe('Policy;5;Utbildningsnämnden;Invändning;Att genomföra pilotstudier …;För kategoriskt.;;');
-    expect(lines).toContain(';;Utbildningsnämnden;Övrigt;;"Allmänt; ""bra""";;');
-    expect(lines).toContain(';;Tekniska nämnden;Avstår;;;;');
+    expect(lines[0]).toBe(CSV_KOLUMNER.join(';'));
+    expect(lines[1]).toBe(
+      'Policy;5;Utbildningsnämnden;UN2025/412;Invändning;Pilotstudier;Att genomföra pilotstudier …;För kategoriskt.;;;"[1] Se protokollet.\n[2] Bilaga 2.";;;;;s-1',
+    );
+    // A motivering starting with = is a formula to Excel: written as text.
+    expect(lines[2]).toBe(
+      `Policy;5;Utbildningsnämnden;UN2025/412;Ändringsförslag;;Varje nämnd och styrelse ska …;Omformulera.;lämpligast;till exempel;;beaktas inte;"'=Policyn behåller planeringskravet.";Anna Andersson;2025-06-02;s-2`,
+    );
+    expect(lines).toContain(';;Utbildningsnämnden;UN2025/412;Övrigt;;;"Allmänt; ""bra""";;;;;;;;s-5');
+    expect(lines).toContain(';;Socialnämnden;SN2025/77;Svar på fråga 1;;Är inriktningen rimlig?;Ja.;;;;;;;;');
+    expect(lines).toContain(';;Utbildningsnämnden;UN2025/412;Ställning;;;tillstyrker med ändringar;;;;;;;;');
+    expect(lines).toContain(';;Tekniska nämnden;;Avstår;;;Berör inte nämnden.;;;;;;;;');
+    expect(lines).toContain(
+      ';;Kultur- och fritidsnämnden;;Anstånd;;;Svarsdatum 2025-06-15: Sammanträde i juni.;;;;;;;;',
+    );
   });
 
   it.each([
@@ -148,13 +218,12 @@ describe('remissammanställning', () => {
     (text, expected) => {
       const farlig = compileSammanstallning(
         huvud,
-        [rad({ instans: '=cmd|/C calc!A0', text, strykText: '=1+1' })],
-        [],
+        [rad({ id: 'x', instans: '=cmd|/C calc!A0', text, strykText: '=1+1', rubrik: '@rubrik' })],
         [],
         [],
       );
       const lines = sammanstallningCsv(farlig).toString('utf8').slice(1).split('\r\n');
-      expect(lines[1]).toBe(`;;"'=cmd|/C calc!A0";Övrigt;;${expected};"'=1+1";`);
+      expect(lines[1]).toBe(`;;"'=cmd|/C calc!A0";;Övrigt;"'@rubrik";;${expected};"'=1+1";;;;;;;x`);
     },
   );
 
@@ -163,6 +232,7 @@ describe('remissammanställning', () => {
       huvud,
       [
         rad({
+          id: 'y',
           text: 'Mejla a@b.se eller ring 0171-625 00 = snabbast',
           sida: 3,
           handling: 'Policy',
@@ -171,10 +241,9 @@ describe('remissammanställning', () => {
       ],
       [],
       [],
-      [],
     );
     expect(sammanstallningCsv(vanlig).toString('utf8').slice(1).split('\r\n')[1]).toBe(
-      'Policy;3;Utbildningsnämnden;Övrigt;;Mejla a@b.se eller ring 0171-625 00 = snabbast;;',
+      'Policy;3;Utbildningsnämnden;;Övrigt;;;Mejla a@b.se eller ring 0171-625 00 = snabbast;;;;;;;;y',
     );
   });
 });
