@@ -186,6 +186,68 @@ describe('the diarium: allocation, hand registration, sekretess, search, CSV, on
     expect(avslutade.map((a) => a.id)).toEqual([arende.id]);
   });
 
+  it('answers every diarium endpoint for every caller with the expected status (role × endpoint matrix)', async () => {
+    // A closed ärende of UN with one handling: a caller let through meets its state (409) or a missing row (404), nothing changes.
+    const stangt = await nyttArende('UN', 'Matrisens ärende');
+    const handling = (
+      await registrator.post(`/api/arenden/${stangt.id}/handlingar`, {
+        datum: '2026-01-02',
+        motpart: 'Anna A',
+        beskrivning: 'Brev',
+      })
+    ).body;
+    await registrator.post(`/api/arenden/${stangt.id}/avsluta`);
+    const [un] = await sql(t.db.url, `SELECT id, diarium_id FROM enhet WHERE kortnamn = 'UN'`);
+    const vem = ['registrator', 'un.sekreterare', 'admin', 'sn.sekreterare', 'anonym', 'vadstena'] as const;
+    const klient = {
+      registrator,
+      'un.sekreterare': await t.as('un.sekreterare@enkoping.demo'),
+      admin: await t.as('admin@enkoping.demo'),
+      'sn.sekreterare': await t.as('sn.sekreterare@enkoping.demo'),
+      anonym: t.anonymous(),
+      vadstena: await t.as('remissansvarig@vadstena.demo'),
+    };
+    const ny = { datum: '2026-01-03', motpart: 'Bertil B', beskrivning: 'Brev två' };
+    const annanHandling = '00000000-0000-4000-8000-000000000000';
+    //                                                                                    reg  sek  adm  sn   anon vad
+    const rader: [string, string, unknown, number[]][] = [
+      ['GET', '/api/diarier', undefined, [200, 200, 200, 200, 401, 200]],
+      ['GET', '/api/arenden?q=Matris', undefined, [200, 403, 403, 403, 401, 403]],
+      ['GET', '/api/arenden.csv', undefined, [200, 403, 403, 403, 401, 403]],
+      ['GET', `/api/arenden/${stangt.id}`, undefined, [200, 200, 200, 200, 401, 404]],
+      ['POST', `/api/arenden/${stangt.id}/handlingar`, ny, [409, 409, 403, 403, 401, 404]],
+      [
+        'PUT',
+        `/api/arenden/${stangt.id}/handlingar/${annanHandling}/sekretess`,
+        { sekretess: 'OSL 21 kap. 7 §' },
+        [404, 404, 403, 403, 401, 404],
+      ],
+      ['GET', `/api/arenden/${stangt.id}/handlingar/${handling.id}/fil`, undefined, [404, 404, 404, 404, 401, 404]],
+      ['POST', `/api/arenden/${stangt.id}/avsluta`, undefined, [409, 409, 403, 403, 401, 404]],
+      [
+        'POST',
+        '/api/diarier',
+        { namn: 'Igen', prefix: 'UN', format: '{prefix}{year}/{seq}' },
+        [403, 403, 409, 403, 401, 403],
+      ],
+      ['PUT', `/api/enheter/${un.id}/diarium`, { diariumId: un.diarium_id }, [403, 403, 200, 403, 401, 403]],
+      [
+        'POST',
+        '/api/diarier/forhandsvisning',
+        { namn: 'Prov', prefix: 'P', format: '{prefix}{year}/{seq}' },
+        [200, 200, 200, 200, 401, 200],
+      ],
+    ];
+    const got: string[] = [];
+    const want: string[] = [];
+    for (const [method, path, body, expected] of rader)
+      for (const [n, v] of vem.entries()) {
+        got.push(`${method} ${path} as ${v}: ${(await klient[v].request(method, path, body)).status}`);
+        want.push(`${method} ${path} as ${v}: ${expected[n]}`);
+      }
+    expect(got).toEqual(want);
+  });
+
   it('numbers the ärenden of several enheter in one diarium: RJL 2026/0001, …/0002, also a nämnd registering a remiss', async () => {
     const admin = await t.as('admin@enkoping.demo');
     const forhand = await admin.post('/api/diarier/forhandsvisning', {

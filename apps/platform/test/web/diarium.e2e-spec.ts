@@ -328,4 +328,39 @@ describe('the registrator: diarium search, an ärende, hand registration, sekret
     expect(csv).toContain('OSL 21 kap. 7 §');
     expect(csv).not.toContain('Anna Andersson');
   });
+
+  it('lets the admin create one diarium for several enheter, its format previewed first', async () => {
+    await clickButton(page, 'Logga ut');
+    await signIn('admin@enkoping.demo');
+    await page.goto(`${t.url}/admin/diarier`);
+    await expectAccessible(page, 'diarier', konsol);
+    await page.type('#namn', 'Gemensamt diarium');
+    await page.type('#prefix', 'RJL');
+    await page.type('#format', '{prefix}/{seq}');
+    await clickButton(page, 'Förhandsgranska');
+    expect(await page.$eval('#format-error', (e) => e.textContent)).toContain(
+      'Formatet måste innehålla {year} och {seq}',
+    );
+    await expectAccessible(page, 'diarier, a format without {year}', konsol);
+    await fill('format', '{prefix} {year}/{seq:4}');
+    await clickButton(page, 'Förhandsgranska');
+    const year = new Date().getFullYear();
+    expect(await mainText(page)).toContain(`Så blir numren: RJL ${year}/0001, RJL ${year}/0002, RJL ${year}/0118`);
+    await expectAccessible(page, 'diarier, preview', konsol);
+    await clickButton(page, 'Skapa diariet');
+    expect(await mainText(page)).toContain('Gemensamt diarium är skapat');
+
+    const sn = (await sql(t.db.url, `SELECT id FROM enhet WHERE kortnamn = 'SN'`))[0].id as string;
+    const rjl = await page.$eval(
+      `#diarium-${sn}`,
+      (select) =>
+        [...(select as unknown as { options: { value: string; text: string }[] }).options].find((o) =>
+          o.text.startsWith('Gemensamt'),
+        )!.value,
+    );
+    await page.select(`#diarium-${sn}`, rjl);
+    await Promise.all([page.waitForNavigation(), page.click(`form[action="/admin/diarier/enheter/${sn}"] button`)]);
+    expect(await mainText(page)).toContain('Socialnämnden numrerar nu sina ärenden i Gemensamt diarium');
+    await expectAccessible(page, 'diarier, an enhet moved', konsol);
+  });
 });

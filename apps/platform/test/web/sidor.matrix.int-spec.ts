@@ -30,8 +30,8 @@ interface Rad {
   path: (f: Fixtur) => string;
   /** Every signed-in user's outcome; anonymous always goes to sign-in with the way back. */
   utfall: Record<Vem, Utfall>;
-  /** The page is a file (a PDF): allowed, it is that file; refused, a Swedish page as any other. */
-  fil?: true;
+  /** The page is a file (a PDF, or a CSV): allowed, it is that file; refused, a Swedish page as any other. */
+  fil?: true | 'csv';
 }
 
 /** What the rows need to name objects; sections add what their pages show. */
@@ -45,6 +45,8 @@ interface Fixtur {
   extern: { lank: string; handlingId: string };
   /** The missiv of the remiss sent for the external link, archived at send. */
   arkivhandling: string;
+  /** UN's ärende of the demo remiss in the diarium (its registrering opened it). */
+  unArende: string;
 }
 
 /** A remiss sent to an external instans, and a link for it made where links are made. */
@@ -136,6 +138,22 @@ const RADER: Rad[] = [
     utfall: { ...alla(403), registrator: 200, vadstena: 404 },
     fil: true,
   },
+  // The diarium: searched and extracted by a registrator; an ärende read by anyone of the organisation
+  // (sekretess hides what it must); kept by hand by a registrator or nämndsekreterare at its enhet.
+  { sida: 'diarium', path: () => '/diarium', utfall: { ...alla(403), registrator: 200 } },
+  { sida: 'diarium, CSV', path: () => '/diarium/export.csv', utfall: { ...alla(403), registrator: 200 }, fil: 'csv' },
+  { sida: 'diarium, ärende', path: (f) => `/diarium/arenden/${f.unArende}`, utfall: { ...alla(200), vadstena: 404 } },
+  {
+    sida: 'diarium, registrera handling',
+    path: (f) => `/diarium/arenden/${f.unArende}/registrera`,
+    utfall: { ...alla(403), registrator: 200, unSekreterare: 200, vadstena: 404 },
+  },
+  {
+    sida: 'diarium, avsluta',
+    path: (f) => `/diarium/arenden/${f.unArende}/avsluta`,
+    utfall: { ...alla(403), registrator: 200, unSekreterare: 200, vadstena: 404 },
+  },
+  { sida: 'diarier (admin)', path: () => '/admin/diarier', utfall: { ...alla(403), admin: 200 } },
 ];
 
 describe('pages by role (anonymous → sign-in; wrong role → 403 page; another organisation → 404 page)', () => {
@@ -153,7 +171,10 @@ describe('pages by role (anonymous → sign-in; wrong role → 403 page; another
     ).toBe(201);
     const extern = await externLank(t);
     const [missiv] = await sql(t.db.url, `SELECT id FROM arkivhandling WHERE metadata->>'dokumenttyp' = 'missiv'`);
-    fixtur = { t, demo, unInstans: demo.instanser.UN, extern, arkivhandling: missiv.id };
+    const [{ arende }] = await sql(t.db.url, `SELECT mottagare_arende_id AS arende FROM remissinstans WHERE id = $1`, [
+      demo.instanser.UN,
+    ]);
+    fixtur = { t, demo, unInstans: demo.instanser.UN, extern, arkivhandling: missiv.id, unArende: arende };
     for (const [vem, epost] of Object.entries(ANVANDARE))
       klienter.set(vem as Vem, await Webbklient.signIn(t.url, epost));
   });
@@ -174,7 +195,8 @@ describe('pages by role (anonymous → sign-in; wrong role → 403 page; another
         const svar = await klienter.get(vem)!.get(path);
         const vantat = rad.utfall[vem];
         expect([vem, svar.status]).toEqual([vem, vantat]);
-        if (rad.fil && vantat === 200) expect(svar.contentType).toBe('application/pdf');
+        if (rad.fil && vantat === 200)
+          expect(svar.contentType).toBe(rad.fil === 'csv' ? 'text/csv; charset=utf-8' : 'application/pdf');
         else expect(svar.html).toContain('<html lang="sv"');
         if (vantat === 403) expect(svar.titel).toBe('Du har inte behörighet till sidan');
         if (vantat === 404) expect(svar.titel).toBe('Sidan finns inte');
