@@ -35,6 +35,14 @@ export const STATUSNAMN = {
     avbruten: { namn: 'avbruten', sats: 'är avbruten' },
     misslyckad: { namn: 'misslyckad', sats: 'kunde inte skickas' },
   },
+  // An e-arkiv export is an outbox row: its states are the outbox's, named for a package being built.
+  earkiv_export: {
+    planerad: { namn: 'köad', sats: 'väntar på att byggas' },
+    skickar: { namn: 'byggs', sats: 'byggs just nu' },
+    skickad: { namn: 'klar', sats: 'är klar' },
+    avbruten: { namn: 'avbruten', sats: 'är avbruten' },
+    misslyckad: { namn: 'misslyckades', sats: 'kunde inte byggas' },
+  },
 } as const satisfies Record<string, Record<string, Statusnamn>>;
 
 /**
@@ -70,6 +78,7 @@ export const SUBJEKT: Record<Tillstandsmaskin, string> = {
   remissinstans: 'remissinstansen',
   remissvar: 'svaret',
   paminnelse: 'påminnelsen',
+  earkiv_export: 'exporten',
 };
 
 /** What refers back to the subject when the action named it already: "återkalla remissen när den är avslutad". */
@@ -78,6 +87,7 @@ const PRONOMEN: Record<Tillstandsmaskin, string> = {
   remissinstans: 'den',
   remissvar: 'det',
   paminnelse: 'den',
+  earkiv_export: 'den',
 };
 
 /** The display name of a state ("under beredning"), for lists and badges. */

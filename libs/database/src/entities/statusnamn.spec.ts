@@ -10,6 +10,7 @@ describe('the display names of libs/core name exactly the states of the tables',
     ['remissinstans', REMISSINSTANS_STATUSAR],
     ['remissvar', REMISSVAR_STATUSAR],
     ['paminnelse', PAMINNELSE_STATUSAR],
+    ['earkiv_export', PAMINNELSE_STATUSAR],
   ] as const)('%s', (maskin, statusar) => {
     expect(Object.keys(STATUSNAMN[maskin]).sort()).toEqual([...statusar].sort());
   });
