@@ -43,6 +43,8 @@ interface Fixtur {
   unInstans: string;
   /** An external instans' personal link (its page's path) and a handling it shows. */
   extern: { lank: string; handlingId: string };
+  /** An e-arkiv export of UN's diarium (the registrator's pages). */
+  exportId: string;
 }
 
 /** A remiss sent to an external instans, and a link for it made where links are made. */
@@ -122,6 +124,13 @@ const RADER: Rad[] = [
   { sida: 'svar, för beslut', path: (f) => `/inkorg/${f.unInstans}/svar/for-beslut`, ...vidUN(200, 200, 403) },
   { sida: 'svar, beslut', path: (f) => `/inkorg/${f.unInstans}/svar/beslut`, ...vidUN(200, 403, 403) },
   { sida: 'svar, expediera', path: (f) => `/inkorg/${f.unInstans}/svar/expediera`, ...vidUN(200, 403, 403) },
+  // The e-arkiv export: the registrator's (403 without that role; another organisation's export is a 404, in its int-spec).
+  { sida: 'e-arkivexport', path: () => '/diarium/export', utfall: { ...alla(403), registrator: 200 } },
+  {
+    sida: 'en e-arkivexport',
+    path: (f) => `/diarium/export/${f.exportId}`,
+    utfall: { ...alla(403), registrator: 200 },
+  },
 ];
 
 describe('pages by role (anonymous → sign-in; wrong role → 403 page; another organisation → 404 page)', () => {
@@ -137,7 +146,14 @@ describe('pages by role (anonymous → sign-in; wrong role → 403 page; another
     expect(
       (await un.post(`/api/remissinstanser/${demo.instanser.UN}/remissvar`, unSvar(demo.remisshandlingId))).status,
     ).toBe(201);
-    fixtur = { t, demo, unInstans: demo.instanser.UN, extern: await externLank(t) };
+    const [exp] = await sql(
+      t.db.url,
+      `INSERT INTO earkiv_export (organisation_id, diarium_id, fran, till, objid)
+       SELECT organisation_id, id, '2025-01-01', '2025-12-31', 'uuid-0b7c2f9e-5d1a-4c3e-8f6b-9a2d4e1c7b30'
+         FROM diarium WHERE enhet_id = (SELECT id FROM enhet WHERE kortnamn = 'UN')
+       RETURNING id`,
+    );
+    fixtur = { t, demo, unInstans: demo.instanser.UN, extern: await externLank(t), exportId: exp.id };
     for (const [vem, epost] of Object.entries(ANVANDARE))
       klienter.set(vem as Vem, await Webbklient.signIn(t.url, epost));
   });
