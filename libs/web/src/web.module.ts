@@ -8,6 +8,13 @@ import { UtvecklingWebModule } from './utveckling/utveckling.module';
 
 /** Every page of the platform: the foundation and each section's pages. */
 @Module({
-  imports: [WebGrundModule, InkorgSidorModule, SvarSidorModule, ExternSidorModule, UtvecklingWebModule, ExportSidorModule],
+  imports: [
+    WebGrundModule,
+    InkorgSidorModule,
+    SvarSidorModule,
+    ExternSidorModule,
+    UtvecklingWebModule,
+    ExportSidorModule,
+  ],
 })
 export class WebModule {}

@@ -135,9 +135,11 @@ export class EarkivExportService {
     }
     if (!dto.fran)
       throw invalidField('fran', 'fran is required without diarienummer', 'Ange ett diarienummer eller en period.');
-    if (!isDatum(dto.fran)) throw invalidField('fran', 'fran is not a date', 'Ange periodens första dag som ett datum som finns.');
+    if (!isDatum(dto.fran))
+      throw invalidField('fran', 'fran is not a date', 'Ange periodens första dag som ett datum som finns.');
     if (!dto.till) throw invalidField('till', 'till is required with fran', 'Ange periodens sista dag.');
-    if (!isDatum(dto.till)) throw invalidField('till', 'till is not a date', 'Ange periodens sista dag som ett datum som finns.');
+    if (!isDatum(dto.till))
+      throw invalidField('till', 'till is not a date', 'Ange periodens sista dag som ett datum som finns.');
     if (dto.till < dto.fran)
       throw invalidField('till', 'till is before fran', 'Periodens sista dag kan inte vara före den första.');
     return { ...bas, arendeId: null, fran: dto.fran, till: dto.till };
