@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DiariumSidorModule } from './diarium/diarium-sidor.module';
 import { ArkivSidorModule } from './arkiv/arkiv-sidor.module';
+import { ExportSidorModule } from './export/export-sidor.module';
 import { ExternSidorModule } from './extern/extern-sidor.module';
 import { WebGrundModule } from './grund/web-grund.module';
 import { InkorgSidorModule } from './inkorg/inkorg-sidor.module';
@@ -17,6 +18,7 @@ import { UtvecklingWebModule } from './utveckling/utveckling.module';
     UtvecklingWebModule,
     DiariumSidorModule,
     ArkivSidorModule,
+    ExportSidorModule,
   ],
 })
 export class WebModule {}

@@ -42,6 +42,7 @@ interface Ids {
   enhetUN: string;
   /** The sent missiv's arkivhandling, once `skicka` has run. */
   arkivhandling: string;
+  diariumUN: string;
 }
 
 type Expected = Record<Caller, number>;
@@ -75,6 +76,8 @@ const registratorn = (ok: number): Expected => ({
   vadstena: 404,
   remissansvarig: 403,
 });
+/** The e-arkiv export: the registrator's (Vadstena's demo has none, so its users are refused by role). */
+const exporterande = (ok: number): Expected => ({ ...avsandare(403, 403), remissansvarig: 403, registrator: ok });
 /** A personal link is the same for everyone, signed in or not. */
 const publik = (code: number): Expected => Object.fromEntries(CALLERS.map((c) => [c, code])) as Expected;
 
@@ -88,6 +91,7 @@ type Row = [
 
 const pdf = async () => pdfForm(await pdfMedSidor([['Bilaga']]), 'bilaga.pdf');
 const OKAND = 'A'.repeat(43);
+const OKANT_ID = '00000000-0000-4000-8000-000000000000';
 
 const MATRIX: Row[] = [
   [
@@ -134,6 +138,16 @@ const MATRIX: Row[] = [
   ['GET', (i) => `/api/remisser/${i.attSkicka}/sammanstallning.csv`, undefined, avsandare(200)],
   ['GET', (i) => `/api/remisser/${i.attSkicka}/sammanstallning.pdf`, undefined, avsandare(200)],
   ['POST', (i) => `/api/remisser/${i.attAterkalla}/aterkalla`, () => ({ orsak: 'Dras tillbaka' }), avsandare(200)],
+  // The e-arkiv export (libs/archive/src/export): an empty selection is refused before a row is written.
+  ['GET', () => '/api/earkiv/exporter', undefined, exporterande(200)],
+  [
+    'POST',
+    () => '/api/earkiv/exporter',
+    (i) => ({ diariumId: i.diariumUN, fran: '2001-01-01', till: '2001-12-31' }),
+    exporterande(422),
+  ],
+  ['GET', () => `/api/earkiv/exporter/${OKANT_ID}`, undefined, exporterande(404)],
+  ['GET', () => `/api/earkiv/exporter/${OKANT_ID}/paket`, undefined, exporterande(404)],
 ];
 
 describe('endpoint × role matrix of the sender side and the external links', () => {
@@ -148,6 +162,7 @@ describe('endpoint × role matrix of the sender side and the external links', ()
     for (const c of CALLERS) clients[c] = c === 'anonym' ? t.anonymous() : await t.as(EPOST[c]);
     const ks = clients.remissansvarig;
     const [{ un }] = await sql(t.db.url, `SELECT id AS un FROM enhet WHERE kortnamn = 'UN'`);
+    const [{ diarium }] = await sql(t.db.url, `SELECT id AS diarium FROM diarium WHERE enhet_id = $1`, [un]);
     const utkast = await remissUtkast(ks, 'Utkast', [{ enhetId: un }]);
     const attTaBort = await remissUtkast(ks, 'Att ta bort handling ur', [{ enhetId: un }]);
     const attSkicka = await remissUtkast(ks, 'Att skicka', [
@@ -165,6 +180,7 @@ describe('endpoint × role matrix of the sender side and the external links', ()
       extern: '',
       enhetUN: un,
       arkivhandling: '',
+      diariumUN: diarium,
     };
   }, 60_000);
   afterAll(async () => {
@@ -176,7 +192,7 @@ describe('endpoint × role matrix of the sender side and the external links', ()
     MATRIX.map(
       (row) =>
         [
-          `${row[0]} ${row[1]({ utkast: ':id', handling: ':hid', attTaBort: { remiss: ':id', handling: ':hid' }, attSkicka: ':id', attAterkalla: ':id', instans: ':iid', extern: ':iid', enhetUN: ':eid', arkivhandling: ':aid' })}`,
+          `${row[0]} ${row[1]({ utkast: ':id', handling: ':hid', attTaBort: { remiss: ':id', handling: ':hid' }, attSkicka: ':id', attAterkalla: ':id', instans: ':iid', extern: ':iid', enhetUN: ':eid', arkivhandling: ':aid', diariumUN: ':did' })}`,
           row,
         ] as const,
     ),

@@ -47,6 +47,8 @@ interface Fixtur {
   arkivhandling: string;
   /** UN's ärende of the demo remiss in the diarium (its registrering opened it). */
   unArende: string;
+  /** An e-arkiv export of UN's diarium (the registrator's pages). */
+  exportId: string;
 }
 
 /** A remiss sent to an external instans, and a link for it made where links are made. */
@@ -154,6 +156,13 @@ const RADER: Rad[] = [
     utfall: { ...alla(403), registrator: 200, unSekreterare: 200, vadstena: 404 },
   },
   { sida: 'diarier (admin)', path: () => '/admin/diarier', utfall: { ...alla(403), admin: 200 } },
+  // The e-arkiv export: the registrator's (403 without that role; another organisation's export is a 404, in its int-spec).
+  { sida: 'e-arkivexport', path: () => '/diarium/export', utfall: { ...alla(403), registrator: 200 } },
+  {
+    sida: 'en e-arkivexport',
+    path: (f) => `/diarium/export/${f.exportId}`,
+    utfall: { ...alla(403), registrator: 200 },
+  },
 ];
 
 describe('pages by role (anonymous → sign-in; wrong role → 403 page; another organisation → 404 page)', () => {
@@ -174,7 +183,23 @@ describe('pages by role (anonymous → sign-in; wrong role → 403 page; another
     const [{ arende }] = await sql(t.db.url, `SELECT mottagare_arende_id AS arende FROM remissinstans WHERE id = $1`, [
       demo.instanser.UN,
     ]);
-    fixtur = { t, demo, unInstans: demo.instanser.UN, extern, arkivhandling: missiv.id, unArende: arende };
+    const [exp] = await sql(
+      t.db.url,
+      `INSERT INTO earkiv_export (organisation_id, diarium_id, fran, till, objid)
+       SELECT organisation_id, diarium_id, '2025-01-01', '2025-12-31', 'uuid-0b7c2f9e-5d1a-4c3e-8f6b-9a2d4e1c7b30'
+         FROM enhet WHERE id = $1
+       RETURNING id`,
+      [demo.enheter.UN],
+    );
+    fixtur = {
+      t,
+      demo,
+      unInstans: demo.instanser.UN,
+      extern,
+      arkivhandling: missiv.id,
+      unArende: arende,
+      exportId: exp.id,
+    };
     for (const [vem, epost] of Object.entries(ANVANDARE))
       klienter.set(vem as Vem, await Webbklient.signIn(t.url, epost));
   });

@@ -10,7 +10,8 @@ export interface EarkivExportRad {
   organisationId: string;
   diariumId: string;
   diariumNamn: string;
-  enhetId: string;
+  /** The enheter whose ärenden the diarium numbers (one, or every enhet of the organisation). */
+  enheter: string[];
   arendeId: string | null;
   diarienummer: string | null;
   fran: string | null;
@@ -37,7 +38,7 @@ export interface Urval {
 }
 
 const KOLUMNER = `e.id, e.organisation_id AS "organisationId", e.diarium_id AS "diariumId", d.namn AS "diariumNamn",
-  d.enhet_id AS "enhetId", e.arende_id AS "arendeId", a.diarienummer, e.fran::text AS fran, e.till::text AS till,
+  ARRAY(SELECT en.id FROM enhet en WHERE en.diarium_id = d.id) AS enheter, e.arende_id AS "arendeId", a.diarienummer, e.fran::text AS fran, e.till::text AS till,
   e.objid, e.status::text AS status, e.antal_handlingar AS "antalHandlingar", e.klara_handlingar AS "klaraHandlingar",
   e.paket_storlek::float8 AS "paketStorlek", e.paket_sha256 AS "paketSha256", e.senaste_fel AS "senasteFel",
   e.bestalld_av AS "bestalldAv", e.created_at AS "createdAt", e.skickad_at AS "skickadAt"`;
@@ -47,11 +48,11 @@ const FRAN = `FROM earkiv_export e JOIN diarium d ON d.id = e.diarium_id LEFT JO
 /**
  * The archived handlingar of a selection: each handling's newest arkivhandling with a PDF/A
  * rendition that no later row replaces (a correction is a new row with `ersatter_id`). Sekretess is
- * read from the arkivhandling's metadata (`sekretess`: the OSL paragraph).
+ * the handling's own (its OSL paragraph, as the diarium marks it).
  */
 const URVAL = `
   SELECT h.id AS "handlingId", h.lopnummer, h.riktning::text AS riktning, h.datum::text AS datum, h.motpart,
-         h.beskrivning, ah.metadata->>'sekretess' AS sekretess, ah.pdfa_fil_id AS "pdfaFilId", f.sha256,
+         h.beskrivning, h.sekretess, ah.pdfa_fil_id AS "pdfaFilId", f.sha256,
          f.storlek, ah.arkiverad_at AS "arkiveradAt",
          a.id AS "arendeId", a.diarienummer, a.arendemening, a.created_at AS "arendeSkapadAt"
     FROM handling h
@@ -113,7 +114,8 @@ export class EarkivExportRepository {
   ): Promise<{ rader: EarkivExportRad[]; total: number }> {
     const rader: (EarkivExportRad & { total: number })[] = await this.dataSource.query(
       `SELECT ${KOLUMNER}, count(*) OVER ()::int AS total ${FRAN}
-        WHERE e.organisation_id = $1 AND d.enhet_id = ANY($2::uuid[])
+        WHERE e.organisation_id = $1
+          AND EXISTS (SELECT 1 FROM enhet en WHERE en.diarium_id = d.id AND en.id = ANY($2::uuid[]))
         ORDER BY e.created_at DESC, e.id LIMIT $3 OFFSET $4`,
       [organisationId, enheter, sida.pageSize, (sida.page - 1) * sida.pageSize],
     );
@@ -158,8 +160,9 @@ export class EarkivExportRepository {
   /** Who the package is from: the organisation and the enhet whose diarium it is. */
   async avsandare(diariumId: string): Promise<PaketAvsandare> {
     const [rad]: PaketAvsandare[] = await this.dataSource.query(
-      `SELECT o.namn AS organisation, en.namn AS enhet FROM diarium d
-         JOIN enhet en ON en.id = d.enhet_id JOIN organisation o ON o.id = d.organisation_id WHERE d.id = $1`,
+      `SELECT o.namn AS organisation,
+              (SELECT string_agg(en.namn, ', ' ORDER BY en.namn) FROM enhet en WHERE en.diarium_id = d.id) AS enhet
+         FROM diarium d JOIN organisation o ON o.id = d.organisation_id WHERE d.id = $1`,
       [diariumId],
     );
     return rad;

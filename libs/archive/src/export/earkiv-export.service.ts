@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, AuditLog } from '@app/auth';
-import { DomainError, Filsvar, forbidden, invalidField, notFound, SidQuery, Sida } from '@app/core';
+import { DomainError, Filsvar, forbidden, invalidField, isDatum, notFound, SidQuery, Sida } from '@app/core';
 import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { DiariumRepository } from '../diarium/diarium.repository';
@@ -56,10 +56,10 @@ export class EarkivExportService {
    * (an outbox row) and its audit event are written in one transaction, and the build is queued after commit.
    */
   async order(actor: Actor, dto: NyExportDto): Promise<EarkivExportResponse> {
-    this.assertExporter(actor);
+    const tillatna = await this.diarier(actor);
     const id = await this.dataSource.transaction(async (manager) => {
       const diarium = await this.diarieRepo.get(manager, actor, dto.diariumId);
-      if (!(await this.diarier(actor)).some((d) => d.id === diarium.id))
+      if (!tillatna.some((d) => d.id === diarium.id))
         throw forbidden(`Exporting from ${diarium.namn} needs the role registrator at one of its enheter`);
       const urval = await this.urval(manager, actor, diarium.id, dto);
       const antal = await this.repo.countUrval(manager, urval);
@@ -115,7 +115,7 @@ export class EarkivExportService {
   private async visible(actor: Actor, id: string): Promise<EarkivExportRad> {
     this.assertExporter(actor);
     const rad = await this.repo.get(this.dataSource.manager, actor.organisationId, id);
-    if (!rad || !actor.hasRoleAt(rad.enhetId, ...EXPORTERANDE_ROLLER)) throw notFound('Export');
+    if (!rad || !rad.enheter.some((e) => actor.hasRoleAt(e, ...EXPORTERANDE_ROLLER))) throw notFound('Export');
     return rad;
   }
 
@@ -139,7 +139,11 @@ export class EarkivExportService {
     }
     if (!dto.fran)
       throw invalidField('fran', 'fran is required without diarienummer', 'Ange ett diarienummer eller en period.');
+    if (!isDatum(dto.fran))
+      throw invalidField('fran', 'fran is not a date', 'Ange periodens första dag som ett datum som finns.');
     if (!dto.till) throw invalidField('till', 'till is required with fran', 'Ange periodens sista dag.');
+    if (!isDatum(dto.till))
+      throw invalidField('till', 'till is not a date', 'Ange periodens sista dag som ett datum som finns.');
     if (dto.till < dto.fran)
       throw invalidField('till', 'till is before fran', 'Periodens sista dag kan inte vara före den första.');
     return { ...bas, arendeId: null, fran: dto.fran, till: dto.till };

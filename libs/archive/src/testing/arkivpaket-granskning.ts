@@ -32,22 +32,14 @@ export async function insertArkiveradHandling(
       [a.organisation_id, `${h.beskrivning}.pdf`, h.pdfa.length, sha, h.pdfa],
     );
     const [handling]: { id: string }[] = await m.query(
-      `INSERT INTO handling (organisation_id, arende_id, lopnummer, riktning, datum, motpart, beskrivning, fil_id)
-       SELECT $1, $2, COALESCE(max(lopnummer), 0) + 1, $3, $4, $5, $6, $7 FROM handling WHERE arende_id = $2 RETURNING id`,
-      [a.organisation_id, h.arendeId, h.riktning, h.datum, h.motpart, h.beskrivning, fil.id],
+      `INSERT INTO handling (organisation_id, arende_id, lopnummer, riktning, datum, motpart, beskrivning, fil_id, sekretess)
+       SELECT $1, $2, COALESCE(max(lopnummer), 0) + 1, $3, $4, $5, $6, $7, $8 FROM handling WHERE arende_id = $2 RETURNING id`,
+      [a.organisation_id, h.arendeId, h.riktning, h.datum, h.motpart, h.beskrivning, fil.id, h.sekretess ?? null],
     );
     await m.query(
-      `INSERT INTO arkivhandling (organisation_id, handling_id, fil_id, pdfa_fil_id, titel, diarienummer, sha256, metadata)
-       VALUES ($1, $2, $3, $3, $4, $5, $6, $7)`,
-      [
-        a.organisation_id,
-        handling.id,
-        fil.id,
-        h.beskrivning,
-        a.diarienummer,
-        sha,
-        h.sekretess ? { sekretess: h.sekretess } : {},
-      ],
+      `INSERT INTO arkivhandling (organisation_id, handling_id, fil_id, pdfa_fil_id, titel, diarienummer, sha256, pdfa_sha256, pdfa_at, metadata)
+       VALUES ($1, $2, $3, $3, $4, $5, $6, $6, now(), $7)`,
+      [a.organisation_id, handling.id, fil.id, h.beskrivning, a.diarienummer, sha, {}],
     );
     return { handlingId: handling.id, filId: fil.id };
   });

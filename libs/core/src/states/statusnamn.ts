@@ -40,6 +40,14 @@ export const STATUSNAMN = {
     oppet: { namn: 'öppet', sats: 'är öppet' },
     avslutat: { namn: 'avslutat', sats: 'redan är avslutat' },
   },
+  // An e-arkiv export is an outbox row: its states are the outbox's, named for a package being built.
+  earkiv_export: {
+    planerad: { namn: 'köad', sats: 'väntar på att byggas' },
+    skickar: { namn: 'byggs', sats: 'byggs just nu' },
+    skickad: { namn: 'klar', sats: 'är klar' },
+    avbruten: { namn: 'avbruten', sats: 'är avbruten' },
+    misslyckad: { namn: 'misslyckades', sats: 'kunde inte byggas' },
+  },
 } as const satisfies Record<string, Record<string, Statusnamn>>;
 
 /**
@@ -76,6 +84,7 @@ export const SUBJEKT: Record<Tillstandsmaskin, string> = {
   remissvar: 'svaret',
   paminnelse: 'påminnelsen',
   arende: 'ärendet',
+  earkiv_export: 'exporten',
 };
 
 /** What refers back to the subject when the action named it already: "återkalla remissen när den är avslutad". */
@@ -85,6 +94,7 @@ const PRONOMEN: Record<Tillstandsmaskin, string> = {
   remissvar: 'det',
   paminnelse: 'den',
   arende: 'det',
+  earkiv_export: 'den',
 };
 
 /** The display name of a state ("under beredning"), for lists and badges. */

@@ -13,6 +13,7 @@ describe('the display names of libs/core name exactly the states of the tables',
     ['remissvar', REMISSVAR_STATUSAR],
     ['paminnelse', PAMINNELSE_STATUSAR],
     ['arende', ARENDE_STATUSAR],
+    ['earkiv_export', PAMINNELSE_STATUSAR],
   ] as const)('%s', (maskin, statusar) => {
     expect(Object.keys(STATUSNAMN[maskin]).sort()).toEqual([...statusar].sort());
   });

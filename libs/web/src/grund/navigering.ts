@@ -15,6 +15,7 @@ const AVSNITT: { text: string; href: string; roller: Roll[] }[] = [
   { text: 'Inkorg', href: '/inkorg', roller: ['namndsekreterare', 'handlaggare'] },
   { text: 'Diarium', href: '/diarium', roller: ['registrator'] },
   { text: 'Diarier', href: '/admin/diarier', roller: ['admin'] },
+  { text: 'E-arkivexport', href: '/diarium/export', roller: ['registrator'] },
 ];
 
 export function navigering(enhet: ArbetsplatsEnhet | undefined, sokvag: string): Navigeringslank[] {
