@@ -162,7 +162,7 @@ describe('endpoint × role matrix of the sender side and the external links', ()
     for (const c of CALLERS) clients[c] = c === 'anonym' ? t.anonymous() : await t.as(EPOST[c]);
     const ks = clients.remissansvarig;
     const [{ un }] = await sql(t.db.url, `SELECT id AS un FROM enhet WHERE kortnamn = 'UN'`);
-    const [{ diarium }] = await sql(t.db.url, `SELECT id AS diarium FROM diarium WHERE enhet_id = $1`, [un]);
+    const [{ diarium }] = await sql(t.db.url, `SELECT diarium_id AS diarium FROM enhet WHERE id = $1`, [un]);
     const utkast = await remissUtkast(ks, 'Utkast', [{ enhetId: un }]);
     const attTaBort = await remissUtkast(ks, 'Att ta bort handling ur', [{ enhetId: un }]);
     const attSkicka = await remissUtkast(ks, 'Att skicka', [

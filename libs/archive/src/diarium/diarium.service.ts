@@ -125,7 +125,8 @@ export class DiariumService {
   /** The ärende for a page that changes it (register, mark sekretess, close): 403 unless the caller keeps it. */
   async getArendeAttAndra(actor: Actor, id: string): Promise<ArendeMedHandlingarResponse> {
     const vy = await this.getArende(actor, id);
-    if (!vy.skriva) throw forbidden("Keeping an ärende by hand needs the role registrator or namndsekreterare at its enhet");
+    if (!vy.skriva)
+      throw forbidden('Keeping an ärende by hand needs the role registrator or namndsekreterare at its enhet');
     return vy;
   }
 

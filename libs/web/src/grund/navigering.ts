@@ -20,10 +20,9 @@ const AVSNITT: { text: string; href: string; roller: Roll[] }[] = [
 
 export function navigering(enhet: ArbetsplatsEnhet | undefined, sokvag: string): Navigeringslank[] {
   if (!enhet) return [];
-  return AVSNITT.filter((a) => a.roller.some((r) => enhet.roller.includes(r))).map(({ text, href }) => ({
-    text,
-    href,
-    active: sokvag === href || sokvag.startsWith(`${href}/`),
-    current: sokvag === href,
-  }));
+  const avsnitt = AVSNITT.filter((a) => a.roller.some((r) => enhet.roller.includes(r)));
+  const inom = (href: string) => sokvag === href || sokvag.startsWith(`${href}/`);
+  // A section inside another (/diarium/export in /diarium) is the active one on its own pages.
+  const aktiv = avsnitt.filter((a) => inom(a.href)).sort((a, b) => b.href.length - a.href.length)[0]?.href;
+  return avsnitt.map(({ text, href }) => ({ text, href, active: href === aktiv, current: sokvag === href }));
 }
