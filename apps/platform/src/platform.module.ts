@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ArchiveModule } from '@app/archive';
+import { KontonModule } from '@app/auth';
 import { AppConfig } from '@app/core';
 import { Infrastructure } from '@app/database';
 import { PdfModule } from '@app/pdf';
@@ -24,6 +25,7 @@ export class PlatformModule {
         RemissModule,
         ExternModule,
         SvarModule,
+        KontonModule,
         WebModule,
         PdfModule,
       ],

@@ -35,11 +35,18 @@ export async function registerRateLimits(app: NestFastifyApplication, config: Ap
     errorResponseBuilder: (_req, context) => refusal('link', context.ttl),
   });
 
+  // Forgotten passwords and the links that set one: every request counts, at the login's limit.
+  const konto = fastify.rateLimit({
+    ...options('konto', config.LOGIN_RATE_MAX),
+    errorResponseBuilder: (_req, context) => refusal('konto', context.ttl),
+  });
+
   // Logins: only the failed ones count, so the many people of a kommun behind one NAT address can
   // all sign in at 08.00; a burst of attempts is held by argon2's queue per client IP instead.
   const loginFailures = fastify.createRateLimit(options('login', config.LOGIN_RATE_MAX));
   const hooks: Record<RateLimitGroup, Pick<RouteOptions, 'onRequest' | 'onResponse'>> = {
     link: { onRequest: link },
+    konto: { onRequest: konto },
     login: {
       onRequest: async (req) => {
         const count = await loginFailures(req, { increment: false });

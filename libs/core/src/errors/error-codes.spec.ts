@@ -92,6 +92,13 @@ const EXEMPEL: { [C in ErrorCode]: ErrorParams<C> } = {
   CITAT_PA_ANNAN_SIDA: { synpunkt: 3, funnenSida: 6, angivenSida: 5, titel: 'Förslag till policy' },
   STRYKTEXT_PA_ANNAN_SIDA: { synpunkt: 3, funnenSida: 6, angivenSida: 5, titel: 'Förslag till policy' },
   STRYKTEXT_SAKNAS: { synpunkt: 3, sida: 5, titel: 'Förslag till policy' },
+  WEAK_PASSWORD: { falt: 'losenord', skal: 'lackt', min: 12, max: 256 },
+  WRONG_PASSWORD: undefined,
+  ACCOUNT_LINK_INVALID: undefined,
+  LAST_ADMIN: { atgard: 'inaktivera' },
+  ORGANISATIONSNUMMER_INVALID: { angivet: '232100-0017' },
+  ORGANISATIONSNUMMER_TAKEN: { angivet: '232100-0016', organisation: 'Region Exempel' },
+  EPOST_TAKEN: { falt: 'epost' },
 };
 
 const make = (code: ErrorCode) =>
