@@ -4,9 +4,22 @@ import { WebGrundModule } from './grund/web-grund.module';
 import { InkorgSidorModule } from './inkorg/inkorg-sidor.module';
 import { SvarSidorModule } from './svar/svar-sidor.module';
 import { UtvecklingWebModule } from './utveckling/utveckling.module';
+import { AnvandareSidorModule } from './anvandare/anvandare-sidor.module';
+import { DriftSidorModule } from './drift/drift-sidor.module';
+import { KontoSidorModule } from './konto/konto-sidor.module';
 
 /** Every page of the platform: the foundation and each section's pages. */
 @Module({
-  imports: [WebGrundModule, InkorgSidorModule, SvarSidorModule, ExternSidorModule, UtvecklingWebModule],
+  imports: [
+    WebGrundModule,
+    InkorgSidorModule,
+    SvarSidorModule,
+    ExternSidorModule,
+    UtvecklingWebModule,
+    // Accounts (#16): the operator's, the admin's users and one's own password.
+    DriftSidorModule,
+    AnvandareSidorModule,
+    KontoSidorModule,
+  ],
 })
 export class WebModule {}

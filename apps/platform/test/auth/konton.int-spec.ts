@@ -176,8 +176,11 @@ describe('accounts: onboarding, users, passwords', () => {
       nuvarande: 'fel fel fel fel',
       nytt: 'ett helt nytt lösenord',
     });
-    expect([fel.status, fel.body.code, fel.body.fel[0].falt]).toEqual([400, 'WRONG_PASSWORD', 'nuvarande']);
-    const ok = await denna.post('/api/konto/losenord', { nuvarande: LOSENORD, nytt: 'ett helt nytt lösenord' });
+    expect([fel.status, fel.body.code, fel.body.fel[0].falt]).toEqual([400, 'WRONG_PASSWORD', 'nuvarandeLosenord']);
+    const ok = await denna.post('/api/konto/losenord', {
+      nuvarandeLosenord: LOSENORD,
+      nyttLosenord: 'ett helt nytt lösenord',
+    });
     expect(ok.status).toBe(204);
     expect((await denna.get('/api/auth/me')).status).toBe(200);
     expect((await andra.get('/api/auth/me')).status).toBe(401);

@@ -33,6 +33,12 @@ const ANVANDARE_SQL = `
     LEFT JOIN enhet e ON e.id = r.enhet_id
    WHERE a.organisation_id = $1`;
 
+/** An enhet to choose a role's place from. */
+export interface EnhetVal {
+  id: string;
+  namn: string;
+}
+
 /** The users of one organisation, for its admins: every query takes the organisation. */
 @Injectable()
 export class AnvandareAdminRepository {
@@ -112,6 +118,12 @@ export class AnvandareAdminRepository {
       [anvandareId, enhetId, roll],
     );
     return rows.length > 0;
+  }
+
+  enheter(organisationId: string): Promise<EnhetVal[]> {
+    return this.dataSource.query(`SELECT id, namn FROM enhet WHERE organisation_id = $1 ORDER BY namn`, [
+      organisationId,
+    ]);
   }
 
   async enhetName(manager: EntityManager, organisationId: string, enhetId: string): Promise<string | null> {

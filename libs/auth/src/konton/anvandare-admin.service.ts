@@ -7,7 +7,7 @@ import { Actor } from '../actor';
 import { AnvandareRepository } from '../anvandare.repository';
 import { AuditLog } from '../audit-log.service';
 import { SessionRepository } from '../session.repository';
-import { AnvandareAdminRepository } from './anvandare-admin.repository';
+import { AnvandareAdminRepository, EnhetVal } from './anvandare-admin.repository';
 import { KontoService } from './konto.service';
 import { KontoTokenRepository } from './konto-token.repository';
 import { InbjudanDto, RollDto } from './konton.dto';
@@ -45,6 +45,17 @@ export class AnvandareAdminService {
 
   async get(actor: Actor, id: string): Promise<AnvandareResponse> {
     return this.find(this.dataSource.manager, actor, id);
+  }
+
+  /** A user with the organisation's enheter, for the page where roles are given and taken. */
+  async getWithEnheter(actor: Actor, id: string): Promise<{ anvandare: AnvandareResponse; enheter: EnhetVal[] }> {
+    const [anvandare, enheter] = await Promise.all([this.get(actor, id), this.enheter(actor)]);
+    return { anvandare, enheter };
+  }
+
+  /** The organisation's enheter, to choose a role's enhet from. */
+  enheter(actor: Actor): Promise<EnhetVal[]> {
+    return this.repo.enheter(actor.organisationId);
   }
 
   async invite(actor: Actor, dto: InbjudanDto): Promise<InbjudanResponse> {

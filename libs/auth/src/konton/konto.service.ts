@@ -95,7 +95,7 @@ export class KontoService {
     );
     if (!(await this.passwordChecks.verify(klient, row?.losenord_hash, nuvarande)))
       throw new DomainError('WRONG_PASSWORD');
-    assertLosenordGodkant(nytt, actor, 'nytt');
+    assertLosenordGodkant(nytt, actor, 'nyttLosenord');
     const hash = await hashPassword(nytt);
     await this.dataSource.transaction(async (m) => {
       await m.query(`UPDATE anvandare SET losenord_hash = $2 WHERE id = $1`, [actor.anvandareId, hash]);

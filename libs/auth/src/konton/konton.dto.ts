@@ -104,18 +104,19 @@ export class NyttLosenordDto {
   losenord!: string;
 }
 
-@Faltnamn({ nuvarande: 'nuvarande lösenord', nytt: 'nytt lösenord' })
+/** Field names carry "losenord", so a refused form's flash never keeps them (web-exception.filter.ts). */
+@Faltnamn({ nuvarandeLosenord: 'nuvarande lösenord', nyttLosenord: 'nytt lösenord' })
 export class BytLosenordDto {
   @ApiProperty()
   @IsString()
   @MinLength(1, { context: { meddelande: 'Skriv ditt nuvarande lösenord.' } })
   @MaxLength(1024)
-  nuvarande!: string;
+  nuvarandeLosenord!: string;
 
   @ApiProperty()
   @IsString()
   @MaxLength(1024)
-  nytt!: string;
+  nyttLosenord!: string;
 }
 
 @Faltnamn({ epost: 'e-postadress' })

@@ -19,7 +19,13 @@ export class LosenordController {
   @ApiOperation({ summary: "Change one's own password (the current one required); other sessions end" })
   @ApiNoContentResponse({ description: 'Changed' })
   change(@CurrentActor() actor: Actor, @Body() dto: BytLosenordDto, @Req() req: FastifyRequest) {
-    return this.konto.changeOwnPassword(actor, sessionToken(req), dto.nuvarande, dto.nytt, clientAddress(req));
+    return this.konto.changeOwnPassword(
+      actor,
+      sessionToken(req),
+      dto.nuvarandeLosenord,
+      dto.nyttLosenord,
+      clientAddress(req),
+    );
   }
 
   @Public()

@@ -685,7 +685,7 @@ export const ERROR_CODES = {
     HttpStatus.BAD_REQUEST,
     () => 'The current password is wrong',
     () => 'Ditt nuvarande lösenord stämmer inte.',
-    { fel: vidFalt('nuvarande') },
+    { fel: vidFalt('nuvarandeLosenord') },
   ),
   ACCOUNT_LINK_INVALID: spec(
     HttpStatus.GONE,

@@ -13,11 +13,17 @@ export interface Navigeringslank {
 /** The sections of the service by role at the chosen enhet; each section appears once its pages exist. */
 const AVSNITT: { text: string; href: string; roller: Roll[] }[] = [
   { text: 'Inkorg', href: '/inkorg', roller: ['namndsekreterare', 'handlaggare'] },
+  { text: 'Användare', href: '/admin/anvandare', roller: ['admin'] },
 ];
 
-export function navigering(enhet: ArbetsplatsEnhet | undefined, sokvag: string): Navigeringslank[] {
-  if (!enhet) return [];
-  return AVSNITT.filter((a) => a.roller.some((r) => enhet.roller.includes(r))).map(({ text, href }) => ({
+/** The platform operator holds no enhet role: its one section. */
+const DRIFT: Navigeringslank[] = [
+  { text: 'Organisationer', href: '/drift/organisationer', active: false, current: false },
+];
+
+export function navigering(enhet: ArbetsplatsEnhet | undefined, sokvag: string, operator = false): Navigeringslank[] {
+  const avsnitt = operator ? DRIFT : enhet ? AVSNITT.filter((a) => a.roller.some((r) => enhet.roller.includes(r))) : [];
+  return avsnitt.map(({ text, href }) => ({
     text,
     href,
     active: sokvag === href || sokvag.startsWith(`${href}/`),

@@ -12,7 +12,7 @@ export class StartController {
   @Get()
   start(@Req() req: WebbRequest) {
     if (!req.webb?.valdEnhet && (req.webb?.arbetsplats?.enheter.length ?? 0) > 1) return omdirigera('/valj-enhet');
-    const forsta = navigering(req.webb?.valdEnhet, '/')[0];
+    const forsta = navigering(req.webb?.valdEnhet, '/', req.actor?.operator)[0];
     return forsta ? omdirigera(forsta.href) : sida('start');
   }
 
