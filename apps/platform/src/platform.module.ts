@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ArchiveModule, EarkivExportModule } from '@app/archive';
+import { KontonModule } from '@app/auth';
 import { AppConfig } from '@app/core';
 import { Infrastructure } from '@app/database';
 import { PdfModule } from '@app/pdf';
@@ -25,6 +26,7 @@ export class PlatformModule {
         RemissModule,
         ExternModule,
         SvarModule,
+        KontonModule,
         WebModule,
         PdfModule,
       ],

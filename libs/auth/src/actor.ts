@@ -13,6 +13,8 @@ export class Actor {
     readonly namn: string,
     readonly epost: string,
     readonly roller: readonly RollVidEnhet[],
+    /** The platform operator (of the platform's own organisation): creates organisations, holds no enhet role. */
+    readonly operator = false,
   ) {}
 
   hasRole(...roller: Roll[]): boolean {

@@ -8,7 +8,9 @@ export interface NyAnvandare {
   organisationId: string;
   epost: string;
   namn: string;
-  losenordHash: string;
+  /** null: invited, the password is set through the invitation's link. */
+  losenordHash: string | null;
+  operator?: boolean;
   roller: { enhetId: string; roll: Roll }[];
 }
 
@@ -17,8 +19,10 @@ export class AnvandareRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** For login only: the one lookup that is not scoped by organisation, since none is known yet. */
-  async findForLogin(epost: string): Promise<{ id: string; organisationId: string; losenordHash: string } | null> {
-    const rows: { id: string; organisation_id: string; losenord_hash: string }[] = await this.dataSource.query(
+  async findForLogin(
+    epost: string,
+  ): Promise<{ id: string; organisationId: string; losenordHash: string | null } | null> {
+    const rows: { id: string; organisation_id: string; losenord_hash: string | null }[] = await this.dataSource.query(
       'SELECT id, organisation_id, losenord_hash FROM anvandare WHERE lower(epost) = lower($1) AND aktiv',
       [epost],
     );
@@ -37,6 +41,7 @@ export class AnvandareRepository {
       anvandare.namn,
       anvandare.epost,
       roller.map((r) => ({ enhetId: r.enhetId, roll: r.roll })),
+      anvandare.operator,
     );
   }
 
@@ -47,6 +52,7 @@ export class AnvandareRepository {
       namn: ny.namn,
       losenordHash: ny.losenordHash,
       aktiv: true,
+      operator: ny.operator ?? false,
     });
     const id = identifiers[0].id as string;
     if (ny.roller.length)

@@ -46,6 +46,8 @@ import { FlashRepository } from './flash/flash.repository';
     OrganisationService,
     FlashRepository,
     RATE_LIMIT_REDIS,
+    SessionRepository,
+    PasswordChecks,
   ],
 })
 export class AuthModule {}

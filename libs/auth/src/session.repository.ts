@@ -14,6 +14,7 @@ interface ActorRow {
   created_at: Date;
   roller: RollVidEnhet[];
   csrf_token: string;
+  operator: boolean;
 }
 
 /** A live session: who is signed in, and the CSRF token their unsafe requests must carry. */
@@ -65,7 +66,7 @@ export class SessionRepository {
     const now = this.clock.now();
     const rows = await preparedRead<ActorRow>(
       this.dataSource,
-      `SELECT a.id, a.organisation_id, a.namn, a.epost, s.last_seen_at, s.created_at, s.csrf_token,
+      `SELECT a.id, a.organisation_id, a.namn, a.epost, a.operator, s.last_seen_at, s.created_at, s.csrf_token,
               COALESCE(json_agg(json_build_object('enhetId', r.enhet_id, 'roll', r.roll)) FILTER (WHERE r.roll IS NOT NULL), '[]') AS roller
          FROM session s
          JOIN anvandare a ON a.id = s.anvandare_id AND a.aktiv
@@ -84,9 +85,21 @@ export class SessionRepository {
         .update({ tokenHash }, { lastSeenAt: now, expiresAt: new Date(expiresAt) });
     }
     return {
-      actor: new Actor(row.id, row.organisation_id, row.namn, row.epost, row.roller),
+      actor: new Actor(row.id, row.organisation_id, row.namn, row.epost, row.roller, row.operator),
       csrfToken: row.csrf_token,
     };
+  }
+
+  /** Ends every session of a user (deactivated, or a new password), but `behall`'s: the one the change was made in. */
+  async deleteForUser(manager: EntityManager, anvandareId: string, behall?: string): Promise<number> {
+    const result = await manager
+      .createQueryBuilder()
+      .delete()
+      .from(Session)
+      .where('anvandare_id = :anvandareId', { anvandareId })
+      .andWhere(behall ? 'token_hash <> :behall' : 'true', behall ? { behall: hashToken(behall) } : {})
+      .execute();
+    return result.affected ?? 0;
   }
 
   async delete(manager: EntityManager, token: string): Promise<Session | null> {

@@ -24,6 +24,7 @@ import { DiariumPerOrganisation1764500000400 } from './migrations/1764500000400-
 import { Arkivering1764500000500 } from './migrations/1764500000500-arkivering';
 import { EarkivExport1764500000600 } from './migrations/1764500000600-earkiv-export';
 import { Stallningstagande1764500000300 } from './migrations/1764500000300-stallningstagande';
+import { Konton1764500000700 } from './migrations/1764500000700-konton';
 
 /** Listed, not globbed, so the same list works from ts-jest, ts sources and the compiled build. */
 export const MIGRATIONS = [
@@ -50,6 +51,7 @@ export const MIGRATIONS = [
   Arkivering1764500000500,
   EarkivExport1764500000600,
   Stallningstagande1764500000300,
+  Konton1764500000700,
 ];
 
 /** Bounds on every wait for PostgreSQL (the apps' pools; migrations and test setup go without). */

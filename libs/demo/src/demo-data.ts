@@ -64,10 +64,16 @@ const VADSTENA_USERS: DemoUser[] = [
   { epost: 'remissansvarig@vadstena.demo', namn: 'Olof Vik', roller: [['KS', 'remissansvarig']] },
 ];
 
-export const DEMO_LOGINS = [...ENKOPING_USERS, ...VADSTENA_USERS].map((u) => ({
-  epost: u.epost,
-  roller: u.roller.map(([k, r]) => `${r} (${k})`).join(', '),
-}));
+/** The platform operator (of the platform's own organisation, no enhet): creates organisations at /drift. */
+export const DEMO_OPERATOR = { epost: 'drift@remissplattformen.demo', namn: 'Dana Drift' };
+
+export const DEMO_LOGINS = [
+  ...[...ENKOPING_USERS, ...VADSTENA_USERS].map((u) => ({
+    epost: u.epost,
+    roller: u.roller.map(([k, r]) => `${r} (${k})`).join(', '),
+  })),
+  { epost: DEMO_OPERATOR.epost, roller: 'plattformens operatör' },
+];
 
 /** Loads the demo tenants once; a database that already has them is left as it is. */
 export async function loadDemoData(dataSource: DataSource): Promise<boolean> {
@@ -82,6 +88,7 @@ export async function loadDemoData(dataSource: DataSource): Promise<boolean> {
     const vadstenaEnheter = await enheter(m, vadstena, VADSTENA_ENHETER, 'vadstena.se');
     await users(m, vadstena, vadstenaEnheter, VADSTENA_USERS, passwordHash);
     await policyRemiss(m, enkoping, enkopingEnheter);
+    await operator(m, passwordHash);
     await m.insert(AuditEvent, {
       organisationId: null,
       anvandareId: null,
@@ -91,6 +98,27 @@ export async function loadDemoData(dataSource: DataSource): Promise<boolean> {
   });
   new Logger('DemoData').log('demo data loaded: Enköpings kommun and Vadstena kommun');
   return true;
+}
+
+/** The platform's own organisation (not a tenant: no enheter, not ansluten) and its operator. */
+async function operator(m: EntityManager, passwordHash: string): Promise<void> {
+  const { identifiers } = await m.insert(Organisation, {
+    namn: 'Remissplattformen',
+    slug: 'remissplattformen',
+    typ: 'myndighet',
+    organisationsnummer: null,
+    epost: null,
+    ansluten: false,
+    plattform: true,
+  });
+  await m.insert(Anvandare, {
+    organisationId: identifiers[0].id as string,
+    epost: DEMO_OPERATOR.epost,
+    namn: DEMO_OPERATOR.namn,
+    losenordHash: passwordHash,
+    aktiv: true,
+    operator: true,
+  });
 }
 
 async function organisation(

@@ -12,6 +12,8 @@ export const EPOSTMALLAR = [
   'externt-svar',
   'extern-kvittens',
   'remissvar',
+  'konto-inbjudan',
+  'konto-aterstallning',
 ] as const;
 export type Epostmall = (typeof EPOSTMALLAR)[number];
 

@@ -29,6 +29,12 @@ const data = {
   remisslank: 'https://remiss.enkoping.se/remisser/1',
   personligLank: false,
   fragaOmLank: 'Åsa Öberg',
+  namn: `Åsa ${OND}`,
+  inbjudare: `Anna Admin ${OND}`,
+  organisation: 'Region Exempel',
+  roll: 'remissansvarig',
+  giltigTill: '2026-12-05 kl. 08.00',
+  epost: 'asa@example.se',
 };
 const render = (mall: Epostmall, extra: object = {}) =>
   mallar.render({ to: 'a@enkoping.se', subject: 'Ämne', messageId: '<x@y>', mall, data: { ...data, ...extra } });
@@ -43,7 +49,8 @@ describe('the e-mail templates (templates/epost)', () => {
       expect(text).not.toMatch(/&lt;|&amp;|&quot;|&#x27;|&#x3D;/);
       expect(text).not.toMatch(/\n\n\n|undefined|\{\{/);
       expect(html).not.toMatch(/undefined|\{\{/);
-      if (mall !== 'paminnelse' && mall !== 'remissvar') {
+      if (mall.startsWith('konto-')) expect(text).toContain(`Hej Åsa ${OND}`);
+      else if (mall !== 'paminnelse' && mall !== 'remissvar') {
         expect(text).toContain(`Till Utbildningsnämnden ${OND}`);
         expect(html).toContain('Till Utbildningsnämnden &lt;script&gt;alert(&quot;å&quot;)&lt;/script&gt; &amp; Öl');
       }

@@ -35,6 +35,12 @@ export async function registerRateLimits(app: NestFastifyApplication, config: Ap
     errorResponseBuilder: (_req, context) => refusal('link', context.ttl),
   });
 
+  // Forgotten passwords and the links that set one: every request counts, at the login's limit.
+  const konto = fastify.rateLimit({
+    ...options('konto', config.LOGIN_RATE_MAX),
+    errorResponseBuilder: (_req, context) => refusal('konto', context.ttl),
+  });
+
   // Logins: only the failed ones count, so the many people of a kommun behind one NAT address can
   // all sign in at 08.00; a burst of attempts is held by argon2's queue per client IP instead.
   const loginFailures = fastify.createRateLimit(options('login', config.LOGIN_RATE_MAX));
@@ -45,6 +51,11 @@ export async function registerRateLimits(app: NestFastifyApplication, config: Ap
     link: {
       onRequest: async (req, reply) => {
         await link.call(fastify, req, reply);
+      },
+    },
+    konto: {
+      onRequest: async (req, reply) => {
+        await konto.call(fastify, req, reply);
       },
     },
     login: {

@@ -7,6 +7,9 @@ import { WebGrundModule } from './grund/web-grund.module';
 import { InkorgSidorModule } from './inkorg/inkorg-sidor.module';
 import { SvarSidorModule } from './svar/svar-sidor.module';
 import { UtvecklingWebModule } from './utveckling/utveckling.module';
+import { AnvandareSidorModule } from './anvandare/anvandare-sidor.module';
+import { DriftSidorModule } from './drift/drift-sidor.module';
+import { KontoSidorModule } from './konto/konto-sidor.module';
 
 /** Every page of the platform: the foundation and each section's pages. */
 @Module({
@@ -19,6 +22,10 @@ import { UtvecklingWebModule } from './utveckling/utveckling.module';
     DiariumSidorModule,
     ArkivSidorModule,
     ExportSidorModule,
+    // Accounts (#16): the operator's, the admin's users and one's own password.
+    DriftSidorModule,
+    AnvandareSidorModule,
+    KontoSidorModule,
   ],
 })
 export class WebModule {}

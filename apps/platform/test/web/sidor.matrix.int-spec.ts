@@ -49,6 +49,8 @@ interface Fixtur {
   unArende: string;
   /** An e-arkiv export of UN's diarium (the registrator's pages). */
   exportId: string;
+  /** Accounts (#16): a user of Enköping, whose page the admin opens. */
+  enkopingAnvandare: string;
 }
 
 /** A remiss sent to an external instans, and a link for it made where links are made. */
@@ -163,6 +165,23 @@ const RADER: Rad[] = [
     path: (f) => `/diarium/export/${f.exportId}`,
     utfall: { ...alla(403), registrator: 200 },
   },
+  // Accounts (#16): the admin's users (any admin role of the organisation), the operator's pages (no demo user
+  // here is the operator: see its own test below), and one's own password.
+  { sida: 'användare', path: () => '/admin/anvandare', utfall: { ...alla(403), admin: 200 } },
+  { sida: 'bjud in', path: () => '/admin/anvandare/ny', utfall: { ...alla(403), admin: 200 } },
+  {
+    sida: 'en användare',
+    path: (f) => `/admin/anvandare/${f.enkopingAnvandare}`,
+    utfall: { ...alla(403), admin: 200 },
+  },
+  {
+    sida: 'inaktivera användare',
+    path: (f) => `/admin/anvandare/${f.enkopingAnvandare}/inaktivera`,
+    utfall: { ...alla(403), admin: 200 },
+  },
+  { sida: 'organisationer', path: () => '/drift/organisationer', utfall: alla(403) },
+  { sida: 'ny organisation', path: () => '/drift/organisationer/ny', utfall: alla(403) },
+  { sida: 'byt lösenord', path: () => '/konto/losenord', utfall: alla(200) },
 ];
 
 describe('pages by role (anonymous → sign-in; wrong role → 403 page; another organisation → 404 page)', () => {
@@ -191,6 +210,7 @@ describe('pages by role (anonymous → sign-in; wrong role → 403 page; another
        RETURNING id`,
       [demo.enheter.UN],
     );
+    const [unSekreterare] = await sql(t.db.url, `SELECT id FROM anvandare WHERE epost = $1`, [ANVANDARE.unSekreterare]);
     fixtur = {
       t,
       demo,
@@ -199,6 +219,7 @@ describe('pages by role (anonymous → sign-in; wrong role → 403 page; another
       arkivhandling: missiv.id,
       unArende: arende,
       exportId: exp.id,
+      enkopingAnvandare: unSekreterare.id,
     };
     for (const [vem, epost] of Object.entries(ANVANDARE))
       klienter.set(vem as Vem, await Webbklient.signIn(t.url, epost));
@@ -231,8 +252,31 @@ describe('pages by role (anonymous → sign-in; wrong role → 403 page; another
 
   it('public pages open to anyone', async () => {
     // /utveckling/epost: this app has no SMTP_URL, so it catches its mail and shows it (a 404 wherever it does not).
-    for (const path of ['/logga-in', '/tillganglighet', '/utveckling/epost'])
+    for (const path of ['/logga-in', '/tillganglighet', '/utveckling/epost', '/glomt-losenord'])
       expect((await new Webbklient(t.url).get(path)).status).toBe(200);
+  });
+
+  it("the platform operator gets the operator's pages, another organisation's user page is a 404, the admin's a 403", async () => {
+    const drift = await Webbklient.signIn(t.url, 'drift@remissplattformen.demo');
+    for (const path of ['/drift/organisationer', '/drift/organisationer/ny', '/konto/losenord'])
+      expect([path, (await drift.get(path)).status]).toEqual([path, 200]);
+    for (const path of ['/admin/anvandare', `/admin/anvandare/${fixtur.enkopingAnvandare}`])
+      expect([path, (await drift.get(path)).status]).toEqual([path, 403]);
+    expect((await drift.get('/')).location).toBe('/drift/organisationer');
+    // Vadstena's admin (made here: the demo has none) does not find Enköping's user.
+    const [vks] = await sql(
+      t.db.url,
+      `SELECT e.id FROM enhet e JOIN organisation o ON o.id = e.organisation_id WHERE o.slug = 'vadstena' AND e.kortnamn = 'KS'`,
+    );
+    const [olof] = await sql(t.db.url, `SELECT id FROM anvandare WHERE epost = 'remissansvarig@vadstena.demo'`);
+    await sql(t.db.url, `INSERT INTO anvandarroll (anvandare_id, enhet_id, roll) VALUES ($1, $2, 'admin')`, [
+      olof.id,
+      vks.id,
+    ]);
+    const vadstenaAdmin = await Webbklient.signIn(t.url, 'remissansvarig@vadstena.demo');
+    const svar = await vadstenaAdmin.get(`/admin/anvandare/${fixtur.enkopingAnvandare}`);
+    expect([svar.status, svar.titel]).toEqual([404, 'Sidan finns inte']);
+    await sql(t.db.url, `DELETE FROM anvandarroll WHERE anvandare_id = $1 AND roll = 'admin'`, [olof.id]);
   });
 
   it("an external instans' link opens its pages to whoever holds it, signed in or not; an unknown link is a 404 page", async () => {

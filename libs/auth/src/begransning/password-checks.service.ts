@@ -22,7 +22,7 @@ export class PasswordChecks {
   }
 
   /** Verifies against the account's hash, or the decoy's when there is no account, so both take as long. */
-  async verify(client: string, hash: string | undefined, plain: string): Promise<boolean> {
+  async verify(client: string, hash: string | null | undefined, plain: string): Promise<boolean> {
     try {
       return await this.semaphore.run(client, () => verifyPassword(hash ?? DECOY_HASH, plain));
     } catch (e) {

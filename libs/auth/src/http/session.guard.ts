@@ -5,7 +5,7 @@ import { Roll } from '@app/database';
 import { AuthService } from '../auth.service';
 import { verifyCsrfToken } from './csrf-token';
 import { RequestWithActor } from './current-actor.decorator';
-import { ROLLER_KEY } from './roller.decorator';
+import { OPERATOR_KEY, ROLLER_KEY } from './roller.decorator';
 import { sessionToken } from './session-cookie';
 
 const UNAUTHENTICATED = new DomainError('UNAUTHENTICATED');
@@ -35,6 +35,8 @@ export class SessionGuard implements CanActivate {
     const roller = this.reflector.getAllAndOverride<Roll[] | undefined>(ROLLER_KEY, targets);
     if (roller?.length && !actor.hasRole(...roller))
       throw forbidden(`This needs one of the roles ${roller.join(', ')}`);
+    if (this.reflector.getAllAndOverride<boolean>(OPERATOR_KEY, targets) && !actor.operator)
+      throw forbidden('This is for the platform operator');
     return true;
   }
 }

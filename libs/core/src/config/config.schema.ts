@@ -126,6 +126,10 @@ export const configSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: positiveInt(25000),
   /** How long a committed change waits for Redis to take its jobs before leaving them to the reconciler. */
   QUEUE_ADD_TIMEOUT_MS: positiveInt(2000),
+  /** Accounts (#16): how long an invitation's one-time link to set a password works, in hours. */
+  INVITATION_TTL_HOURS: positiveInt(72),
+  /** How long a password reset's one-time link works, in minutes. */
+  PASSWORD_RESET_TTL_MINUTES: positiveInt(60),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

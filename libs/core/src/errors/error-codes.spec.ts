@@ -98,6 +98,13 @@ const EXEMPEL: { [C in ErrorCode]: ErrorParams<C> } = {
   // The e-arkiv export.
   EXPORT_TOM: undefined,
   EXPORT_INTE_KLAR: { status: 'skickar' },
+  WEAK_PASSWORD: { falt: 'losenord', skal: 'lackt', min: 12, max: 256 },
+  WRONG_PASSWORD: undefined,
+  ACCOUNT_LINK_INVALID: undefined,
+  LAST_ADMIN: { atgard: 'inaktivera' },
+  ORGANISATIONSNUMMER_INVALID: { angivet: '232100-0017' },
+  ORGANISATIONSNUMMER_TAKEN: { angivet: '232100-0016', organisation: 'Region Exempel' },
+  EPOST_TAKEN: { falt: 'epost' },
 };
 
 const make = (code: ErrorCode) =>

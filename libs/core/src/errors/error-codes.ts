@@ -105,6 +105,7 @@ const SAKNAS = {
   Remisshandling: 'Remisshandlingen',
   Remissinstans: 'Remissinstansen',
   Remissvar: 'Svaret',
+  Anvandare: 'Användaren',
   Revision: 'Versionen',
   Route: 'Sidan',
   'Sent PDF': 'Det expedierade svaret',
@@ -134,6 +135,23 @@ const PDF_BUDGET: Record<'time' | 'page time' | 'memory', [english: string, sven
   time: ['the time allowed for one file', 'den tar för lång tid'],
   'page time': ['the time allowed for one page', 'en sida tar för lång tid'],
   memory: ['the memory allowed for one file', 'den tar för mycket minne'],
+};
+
+/** Why a new password is refused (NIST SP 800-63B: length, not the address or name, not a known breached one). */
+export type LosenordSkal = 'kort' | 'lang' | 'epost' | 'namn' | 'lackt';
+type LosenordParam = { min: number; max: number };
+const LOSENORD_SKAL: Record<LosenordSkal, [(p: LosenordParam) => string, (p: LosenordParam) => string]> = {
+  kort: [(p) => `a password needs at least ${p.min} characters`, (p) => `Lösenordet måste ha minst ${p.min} tecken.`],
+  lang: [(p) => `a password has at most ${p.max} characters`, (p) => `Lösenordet får ha högst ${p.max} tecken.`],
+  epost: [
+    () => 'a password must not contain the e-mail address',
+    () => 'Lösenordet får inte innehålla din e-postadress.',
+  ],
+  namn: [() => 'a password must not be the name', () => 'Lösenordet får inte vara ditt namn.'],
+  lackt: [
+    () => 'this password is in a list of leaked passwords',
+    () => 'Lösenordet finns i en lista över läckta lösenord och är lätt att gissa. Välj ett annat.',
+  ],
 };
 
 /**
@@ -275,7 +293,7 @@ export const ERROR_CODES = {
   ),
 
   // Load and limits
-  TOO_MANY_REQUESTS: spec<{ sekunder: number; orsak: 'login' | 'link' | 'inloggningsko' }>(
+  TOO_MANY_REQUESTS: spec<{ sekunder: number; orsak: 'login' | 'link' | 'konto' | 'inloggningsko' }>(
     HttpStatus.TOO_MANY_REQUESTS,
     (p) =>
       p.orsak === 'inloggningsko'
@@ -287,7 +305,9 @@ export const ERROR_CODES = {
         : `${
             p.orsak === 'login'
               ? 'För många misslyckade inloggningar från din adress.'
-              : 'För många förfrågningar till personliga länkar från din adress.'
+              : p.orsak === 'konto'
+                ? 'För många förfrågningar om lösenord från din adress.'
+                : 'För många förfrågningar till personliga länkar från din adress.'
           } Försök igen om ${svenskVantetid(heltSekunder(p.sekunder))}.`,
     { details: retryAfter },
   ),
@@ -695,6 +715,50 @@ export const ERROR_CODES = {
     (p) => `The package is not ready (${p.status})`,
     () => 'Paketet är inte färdigt än. Ladda om sidan om en stund.',
     { details: (p) => ({ currentState: p.status }) },
+  ),
+
+  // Accounts, organisations and the operator (#16: onboarding without SQL).
+  WEAK_PASSWORD: spec<{ falt: string; skal: LosenordSkal; min: number; max: number }>(
+    HttpStatus.BAD_REQUEST,
+    (p) => `${p.falt}: ${LOSENORD_SKAL[p.skal][0](p)}`,
+    (p) => LOSENORD_SKAL[p.skal][1](p),
+    { fel: (p, svenska) => [{ falt: p.falt, meddelande: svenska }], details: (p) => ({ skal: p.skal }) },
+  ),
+  WRONG_PASSWORD: spec(
+    HttpStatus.BAD_REQUEST,
+    () => 'The current password is wrong',
+    () => 'Ditt nuvarande lösenord stämmer inte.',
+    { fel: vidFalt('nuvarandeLosenord') },
+  ),
+  ACCOUNT_LINK_INVALID: spec(
+    HttpStatus.GONE,
+    () => 'This link to set a password is unknown, used or expired',
+    () => 'Länken går inte längre att använda: den är redan använd eller för gammal. Be om en ny länk.',
+  ),
+  LAST_ADMIN: spec<{ atgard: 'inaktivera' | 'taBortRoll' }>(
+    HttpStatus.CONFLICT,
+    (p) => `The organisation's last admin cannot be ${p.atgard === 'inaktivera' ? 'deactivated' : 'removed'}`,
+    (p) =>
+      `Det går inte att ${p.atgard === 'inaktivera' ? 'inaktivera' : 'ta bort administratörsrollen för'} organisationens sista administratör. Ge först någon annan rollen administratör.`,
+  ),
+  ORGANISATIONSNUMMER_INVALID: spec<{ angivet: string }>(
+    HttpStatus.BAD_REQUEST,
+    (p) => `organisationsnummer: ${p.angivet} is not an organisation number (NNNNNN-NNNN with its control digit)`,
+    (p) =>
+      `${p.angivet} är inte ett giltigt organisationsnummer. Skriv det som NNNNNN-NNNN; sista siffran är en kontrollsiffra.`,
+    { fel: vidFalt('organisationsnummer') },
+  ),
+  ORGANISATIONSNUMMER_TAKEN: spec<{ angivet: string; organisation: string }>(
+    HttpStatus.CONFLICT,
+    (p) => `organisationsnummer: ${p.angivet} belongs to an organisation already`,
+    (p) => `Organisationsnummer ${p.angivet} har redan ${p.organisation}.`,
+    { fel: vidFalt('organisationsnummer') },
+  ),
+  EPOST_TAKEN: spec<{ falt: string }>(
+    HttpStatus.CONFLICT,
+    (p) => `${p.falt}: an account with this address exists already`,
+    () => 'Det finns redan ett konto med den e-postadressen.',
+    { fel: (p, svenska) => [{ falt: p.falt, meddelande: svenska }] },
   ),
 } satisfies Record<string, ErrorSpec<never>>;
 

@@ -33,4 +33,14 @@ export class PlattformsLankar {
   externSvar(token: string): string {
     return `${this.bas}/svara/${encodeURIComponent(token)}`;
   }
+
+  /** An invitation's one-time link, where the invited person sets a password. */
+  inbjudan(token: string): string {
+    return `${this.bas}/inbjudan/${encodeURIComponent(token)}`;
+  }
+
+  /** A password reset's one-time link. */
+  aterstallning(token: string): string {
+    return `${this.bas}/aterstall/${encodeURIComponent(token)}`;
+  }
 }

@@ -1,8 +1,11 @@
 import { FASTIFY_ROUTE_CONFIG_METADATA } from '@nestjs/platform-fastify/constants';
 import type { DomainError } from '../errors/domain-error';
 
-/** The per-IP limits of the platform (their numbers are in the config: LOGIN_RATE_MAX, LINK_RATE_MAX). */
-export type RateLimitGroup = 'login' | 'link';
+/**
+ * The per-IP limits of the platform (their numbers are in the config: LOGIN_RATE_MAX, LINK_RATE_MAX);
+ * `konto` (forgotten password, the one-time links that set one) counts every request against LOGIN_RATE_MAX.
+ */
+export type RateLimitGroup = 'login' | 'link' | 'konto';
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -9,8 +9,11 @@ export class Anvandare {
   @Column({ name: 'organisation_id', type: 'uuid' }) organisationId!: string;
   @Column() epost!: string;
   @Column() namn!: string;
-  @Column({ name: 'losenord_hash', select: false }) losenordHash!: string;
+  /** NULL until an invited user sets a password through the invitation's link. */
+  @Column({ name: 'losenord_hash', type: 'text', select: false, nullable: true }) losenordHash!: string | null;
   @Column() aktiv!: boolean;
+  /** The platform operator (of the `plattform` organisation only): creates organisations, holds no enhet role. */
+  @Column() operator!: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }
 
@@ -31,4 +34,17 @@ export class Session {
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @Column({ name: 'last_seen_at', type: 'timestamptz' }) lastSeenAt!: Date;
   @Column({ name: 'expires_at', type: 'timestamptz' }) expiresAt!: Date;
+}
+
+export type KontoTokenSyfte = 'inbjudan' | 'aterstallning';
+
+/** A one-time link to set a password (an invitation or a reset); only the token's SHA-256 is stored. */
+@Entity('konto_token')
+export class KontoToken {
+  @PrimaryColumn({ name: 'token_hash', type: 'bytea' }) tokenHash!: Buffer;
+  @Column({ name: 'anvandare_id', type: 'uuid' }) anvandareId!: string;
+  @Column({ type: 'text' }) syfte!: KontoTokenSyfte;
+  @Column({ name: 'expires_at', type: 'timestamptz' }) expiresAt!: Date;
+  @Column({ name: 'used_at', type: 'timestamptz', nullable: true }) usedAt!: Date | null;
+  @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }

@@ -1,4 +1,4 @@
-import { Anvandare, Anvandarroll, Session } from './anvandare.entity';
+import { Anvandare, Anvandarroll, KontoToken, Session } from './anvandare.entity';
 import { Arkivhandling, AuditEvent, ExternAtkomst } from './arkiv.entity';
 import { Arende, Diarienummerserie, Diarium, Fil, Handling } from './diarium.entity';
 import { Enhet, Organisation } from './organisation.entity';
@@ -20,6 +20,7 @@ export const ENTITIES = [
   Organisation,
   Enhet,
   Anvandare,
+  KontoToken,
   Anvandarroll,
   Session,
   Diarium,

@@ -14,6 +14,9 @@ export class Organisation {
   @Column({ type: 'text', nullable: true }) organisationsnummer!: string | null;
   @Column({ type: 'text', nullable: true }) epost!: string | null;
   @Column() ansluten!: boolean;
+  @Column({ type: 'text', nullable: true }) adress!: string | null;
+  /** The platform's own organisation (one at most): its users are the operators. */
+  @Column() plattform!: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }
 

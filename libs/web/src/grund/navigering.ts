@@ -14,13 +14,16 @@ export interface Navigeringslank {
 const AVSNITT: { text: string; href: string; roller: Roll[] }[] = [
   { text: 'Inkorg', href: '/inkorg', roller: ['namndsekreterare', 'handlaggare'] },
   { text: 'Diarium', href: '/diarium', roller: ['registrator'] },
-  { text: 'Diarier', href: '/admin/diarier', roller: ['admin'] },
   { text: 'E-arkivexport', href: '/diarium/export', roller: ['registrator'] },
+  { text: 'Användare', href: '/admin/anvandare', roller: ['admin'] },
+  { text: 'Diarier', href: '/admin/diarier', roller: ['admin'] },
 ];
 
-export function navigering(enhet: ArbetsplatsEnhet | undefined, sokvag: string): Navigeringslank[] {
-  if (!enhet) return [];
-  const avsnitt = AVSNITT.filter((a) => a.roller.some((r) => enhet.roller.includes(r)));
+/** The platform operator holds no enhet role: its one section. */
+const DRIFT: { text: string; href: string }[] = [{ text: 'Organisationer', href: '/drift/organisationer' }];
+
+export function navigering(enhet: ArbetsplatsEnhet | undefined, sokvag: string, operator = false): Navigeringslank[] {
+  const avsnitt = operator ? DRIFT : enhet ? AVSNITT.filter((a) => a.roller.some((r) => enhet.roller.includes(r))) : [];
   const inom = (href: string) => sokvag === href || sokvag.startsWith(`${href}/`);
   // A section inside another (/diarium/export in /diarium) is the active one on its own pages.
   const aktiv = avsnitt.filter((a) => inom(a.href)).sort((a, b) => b.href.length - a.href.length)[0]?.href;

@@ -35,7 +35,7 @@ export class SidLayout {
         enhet: webb?.valdEnhet,
         flerEnheter: (webb?.arbetsplats?.enheter.length ?? 0) > 1,
       },
-      navigering: navigering(webb?.valdEnhet, sokvag),
+      navigering: navigering(webb?.valdEnhet, sokvag, req.actor?.operator),
       notis: flash.notis,
       fel: flash.fel ?? [],
       felPerFalt: Object.fromEntries((flash.fel ?? []).map((f) => [f.falt, f.meddelande])),

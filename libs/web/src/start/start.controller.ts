@@ -12,7 +12,7 @@ export class StartController {
   @Get()
   start(@Req() req: WebbRequest) {
     if (!req.webb?.valdEnhet && (req.webb?.arbetsplats?.enheter.length ?? 0) > 1) return omdirigera('/valj-enhet');
-    const forsta = navigering(req.webb?.valdEnhet, '/')[0];
+    const forsta = navigering(req.webb?.valdEnhet, '/', req.actor?.operator)[0];
     // The banner the last action left ("Du arbetar nu för …") goes on to the section's page.
     return forsta ? omdirigera(forsta.href, req.webb?.flash.notis) : sida('start');
   }
