@@ -19,6 +19,7 @@ export type { Remissavsandare } from './utskick/remiss-epost';
 export { RemissinstansRepository } from './utskick/remissinstans.repository';
 export { RemissfragaResponse } from './remiss.response';
 // The sammanställning's pages (libs/web, #14).
+export { SammanstallningModule } from './sammanstallning/sammanstallning.module';
 export { SammanstallningService } from './sammanstallning/sammanstallning.service';
 export { StallningstagandeService } from './sammanstallning/stallningstagande.service';
 export { SammanstallningQuery, StallningstagandeDto } from './sammanstallning/sammanstallning.dto';

@@ -5,11 +5,8 @@ import { RemissKarnaModule } from './remiss-karna.module';
 import { RemissController } from './remiss.controller';
 import { RemissService } from './remiss.service';
 import { SammanstallningController } from './sammanstallning/sammanstallning.controller';
-import { SammanstallningRepository } from './sammanstallning/sammanstallning.repository';
-import { SammanstallningService } from './sammanstallning/sammanstallning.service';
+import { SammanstallningModule } from './sammanstallning/sammanstallning.module';
 import { StallningstagandeController } from './sammanstallning/stallningstagande.controller';
-import { StallningstagandeRepository } from './sammanstallning/stallningstagande.repository';
-import { StallningstagandeService } from './sammanstallning/stallningstagande.service';
 import { RemissOversiktController } from './uppfoljning/remiss-oversikt.controller';
 import { RemissListaReadModel } from './uppfoljning/remiss-lista.read-model';
 import { RemissOversiktService } from './uppfoljning/remiss-oversikt.service';
@@ -25,7 +22,7 @@ import { RemissUtskickService } from './utskick/remiss-utskick.service';
  * Needs a PdfRenderare from the app (PdfModule in process, or PdfKoModule through the pdf-worker).
  */
 @Module({
-  imports: [RemissKarnaModule],
+  imports: [RemissKarnaModule, SammanstallningModule],
   controllers: [
     RemissUtkastController,
     RemissOversiktController,
@@ -44,12 +41,7 @@ import { RemissUtskickService } from './utskick/remiss-utskick.service';
     RemisshandlingService,
     RemissUtskickService,
     RemissUppfoljningService,
-    SammanstallningRepository,
-    SammanstallningService,
-    StallningstagandeRepository,
-    StallningstagandeService,
   ],
-  // The sammanställning's pages (libs/web) call the same services as its API.
-  exports: [RemissKarnaModule, SammanstallningService, StallningstagandeService],
+  exports: [RemissKarnaModule],
 })
 export class RemissModule {}

@@ -5,6 +5,7 @@ import { ExportSidorModule } from './export/export-sidor.module';
 import { ExternSidorModule } from './extern/extern-sidor.module';
 import { WebGrundModule } from './grund/web-grund.module';
 import { InkorgSidorModule } from './inkorg/inkorg-sidor.module';
+import { SammanstallningSidorModule } from './sammanstallning/sammanstallning-sidor.module';
 import { SvarSidorModule } from './svar/svar-sidor.module';
 import { UtvecklingWebModule } from './utveckling/utveckling.module';
 import { AnvandareSidorModule } from './anvandare/anvandare-sidor.module';
@@ -26,6 +27,7 @@ import { KontoSidorModule } from './konto/konto-sidor.module';
     DriftSidorModule,
     AnvandareSidorModule,
     KontoSidorModule,
+    SammanstallningSidorModule,
   ],
 })
 export class WebModule {}

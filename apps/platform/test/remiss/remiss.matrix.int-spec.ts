@@ -92,6 +92,7 @@ type Row = [
 const pdf = async () => pdfForm(await pdfMedSidor([['Bilaga']]), 'bilaga.pdf');
 const OKAND = 'A'.repeat(43);
 const OKANT_ID = '00000000-0000-4000-8000-000000000000';
+const INGEN_SYNPUNKT = '00000000-0000-4000-8000-000000000000';
 
 const MATRIX: Row[] = [
   [
@@ -137,6 +138,20 @@ const MATRIX: Row[] = [
   ['GET', (i) => `/api/remisser/${i.attSkicka}/sammanstallning`, undefined, avsandare(200)],
   ['GET', (i) => `/api/remisser/${i.attSkicka}/sammanstallning.csv`, undefined, avsandare(200)],
   ['GET', (i) => `/api/remisser/${i.attSkicka}/sammanstallning.pdf`, undefined, avsandare(200)],
+  // Compiling (#14): the role is checked before the synpunkt is looked up; this one is no synpunkt of the
+  // remiss (the real recordings are sammanstallning.int-spec's and the page story's).
+  [
+    'GET',
+    (i) => `/api/remisser/${i.attSkicka}/synpunkter/${INGEN_SYNPUNKT}/stallningstagande`,
+    undefined,
+    avsandare(404),
+  ],
+  [
+    'POST',
+    (i) => `/api/remisser/${i.attSkicka}/synpunkter/${INGEN_SYNPUNKT}/stallningstagande`,
+    () => ({ beslut: 'noteras' }),
+    avsandare(404),
+  ],
   ['POST', (i) => `/api/remisser/${i.attAterkalla}/aterkalla`, () => ({ orsak: 'Dras tillbaka' }), avsandare(200)],
   // The e-arkiv export (libs/archive/src/export): an empty selection is refused before a row is written.
   ['GET', () => '/api/earkiv/exporter', undefined, exporterande(200)],

@@ -30,8 +30,8 @@ interface Rad {
   path: (f: Fixtur) => string;
   /** Every signed-in user's outcome; anonymous always goes to sign-in with the way back. */
   utfall: Record<Vem, Utfall>;
-  /** The page is a file (a PDF, or a CSV): allowed, it is that file; refused, a Swedish page as any other. */
-  fil?: true | 'csv';
+  /** The page is a file (a PDF, or the media type given): allowed, it is that file; refused, a Swedish page as any other. */
+  fil?: true | string;
 }
 
 /** What the rows need to name objects; sections add what their pages show. */
@@ -51,6 +51,28 @@ interface Fixtur {
   exportId: string;
   /** Accounts (#16): a user of Enköping, whose page the admin opens. */
   enkopingAnvandare: string;
+  /** A synpunkt of SN's expedierat answer to the demo remiss: the sammanställning's object. */
+  synpunkt: string;
+}
+
+/** SN's answer to the demo remiss as expediering leaves it, with one synpunkt (the sammanställning's pages). */
+async function expedieratSvar(t: TestApp, demo: DemoRemiss): Promise<string> {
+  const [rv] = await sql(
+    t.db.url,
+    `INSERT INTO remissvar (organisation_id, enhet_id, remissinstans_id, status, titel, expedierad_at, stallning)
+     SELECT mottagare_organisation_id, mottagare_enhet_id, id, 'expedierat', 'Svar på remiss', now(), 'tillstyrker'
+       FROM remissinstans WHERE id = $1 RETURNING id`,
+    [demo.instanser.SN],
+  );
+  await sql(t.db.url, `UPDATE remissinstans SET status = 'besvarad', besvarad_at = now() WHERE id = $1`, [
+    demo.instanser.SN,
+  ]);
+  const [s] = await sql(
+    t.db.url,
+    `INSERT INTO synpunkt (remissvar_id, ordning, typ, text, fotnoter) VALUES ($1, 1, 'medhall', 'Socialnämnden instämmer.', '[]') RETURNING id`,
+    [rv.id],
+  );
+  return s.id;
 }
 
 /** A remiss sent to an external instans, and a link for it made where links are made. */
@@ -92,6 +114,8 @@ const NAMND: Record<Vem, Utfall> = {
   admin: 403,
   vadstena: 404,
 };
+/** The sender's pages: KS' remissansvarig only. */
+const AVSANDARE: Record<Vem, Utfall> = { ...alla(403), remissansvarig: 200, vadstena: 404 };
 const unInstans = (f: Fixtur) => `/inkorg/${f.demo.instanser.UN}`;
 /** A page of UN's answer: a 404 for everyone without a role at UN (drafts stay inside the nämnd); at UN, the role decides. */
 const vidUN = (unSekreterare: Utfall, unHandlaggare: Utfall, registrator: Utfall): Pick<Rad, 'utfall'> => ({
@@ -145,7 +169,12 @@ const RADER: Rad[] = [
   // The diarium: searched and extracted by a registrator; an ärende read by anyone of the organisation
   // (sekretess hides what it must); kept by hand by a registrator or nämndsekreterare at its enhet.
   { sida: 'diarium', path: () => '/diarium', utfall: { ...alla(403), registrator: 200 } },
-  { sida: 'diarium, CSV', path: () => '/diarium/export.csv', utfall: { ...alla(403), registrator: 200 }, fil: 'csv' },
+  {
+    sida: 'diarium, CSV',
+    path: () => '/diarium/export.csv',
+    utfall: { ...alla(403), registrator: 200 },
+    fil: 'text/csv; charset=utf-8',
+  },
   { sida: 'diarium, ärende', path: (f) => `/diarium/arenden/${f.unArende}`, utfall: { ...alla(200), vadstena: 404 } },
   {
     sida: 'diarium, registrera handling',
@@ -182,6 +211,25 @@ const RADER: Rad[] = [
   { sida: 'organisationer', path: () => '/drift/organisationer', utfall: alla(403) },
   { sida: 'ny organisation', path: () => '/drift/organisationer/ny', utfall: alla(403) },
   { sida: 'byt lösenord', path: () => '/konto/losenord', utfall: alla(200) },
+  // The sammanställning (#14): the sending enhet's remissansvarig; another role of the organisation a 403, another organisation a 404.
+  { sida: 'sammanställning', path: (f) => `/remisser/${f.demo.remissId}/sammanstallning`, utfall: AVSANDARE },
+  {
+    sida: 'sammanställning, PDF',
+    path: (f) => `/remisser/${f.demo.remissId}/sammanstallning.pdf`,
+    utfall: AVSANDARE,
+    fil: true,
+  },
+  {
+    sida: 'sammanställning, CSV',
+    path: (f) => `/remisser/${f.demo.remissId}/sammanstallning.csv`,
+    utfall: AVSANDARE,
+    fil: 'text/csv; charset=utf-8',
+  },
+  {
+    sida: 'sammanställning, ställningstagande',
+    path: (f) => `/remisser/${f.demo.remissId}/sammanstallning/synpunkter/${f.synpunkt}`,
+    utfall: AVSANDARE,
+  },
 ];
 
 describe('pages by role (anonymous → sign-in; wrong role → 403 page; another organisation → 404 page)', () => {
@@ -220,6 +268,7 @@ describe('pages by role (anonymous → sign-in; wrong role → 403 page; another
       unArende: arende,
       exportId: exp.id,
       enkopingAnvandare: unSekreterare.id,
+      synpunkt: await expedieratSvar(t, demo),
     };
     for (const [vem, epost] of Object.entries(ANVANDARE))
       klienter.set(vem as Vem, await Webbklient.signIn(t.url, epost));
@@ -241,8 +290,7 @@ describe('pages by role (anonymous → sign-in; wrong role → 403 page; another
         const svar = await klienter.get(vem)!.get(path);
         const vantat = rad.utfall[vem];
         expect([vem, svar.status]).toEqual([vem, vantat]);
-        if (rad.fil && vantat === 200)
-          expect(svar.contentType).toBe(rad.fil === 'csv' ? 'text/csv; charset=utf-8' : 'application/pdf');
+        if (rad.fil && vantat === 200) expect(svar.contentType).toBe(rad.fil === true ? 'application/pdf' : rad.fil);
         else expect(svar.html).toContain('<html lang="sv"');
         if (vantat === 403) expect(svar.titel).toBe('Du har inte behörighet till sidan');
         if (vantat === 404) expect(svar.titel).toBe('Sidan finns inte');

@@ -71,7 +71,8 @@ class InstansStallningResponse {
   @ApiProperty({ enum: REMISSVAR_STALLNINGAR }) stallning!: RemissvarStallning;
 }
 
-class AntalPerStallningResponse {
+/** Named apart from the status view's AntalPerStallningResponse: one schema name is one schema in OpenAPI. */
+class AntalPerStallningMedAvstarResponse {
   @ApiProperty() tillstyrker!: number;
   @ApiProperty() tillstyrker_med_andringar!: number;
   @ApiProperty() avstyrker!: number;
@@ -116,7 +117,7 @@ export class RemissammanstallningResponse {
   @ApiProperty({ type: [SammanstalldSynpunktResponse] }) utanHanvisning!: SammanstalldSynpunktResponse[];
   @ApiProperty({ type: [InstansStallningResponse], description: "Each expedierat answer's position" })
   stallningar!: InstansStallningResponse[];
-  @ApiProperty({ type: AntalPerStallningResponse }) antalPerStallning!: AntalPerStallningResponse;
+  @ApiProperty({ type: AntalPerStallningMedAvstarResponse }) antalPerStallning!: AntalPerStallningMedAvstarResponse;
   @ApiProperty({ type: [FragaSvarResponse], description: "Every fråga with the instanser' answers" })
   fragor!: FragaSvarResponse[];
   @ApiProperty({ type: [SammanstalldInstansResponse], description: 'Every instans: dnr, anstånd, position, avstående' })
