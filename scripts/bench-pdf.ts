@@ -74,7 +74,11 @@ function pssTrad(rot: number): number {
   return summa;
 }
 
-/** CPU milliseconds (user + system) a process and its descendants have used so far (clock ticks at 100 Hz). */
+/**
+ * CPU milliseconds (user + system) a process and its descendants have used so far (clock ticks at
+ * 100 Hz), counting the children they have already reaped: Chromium ends renderers as it goes, and
+ * a tree sum without them runs backwards.
+ */
 function cpuTrad(rot: number): number {
   let ticks = 0;
   const kvar = [rot];
@@ -82,7 +86,7 @@ function cpuTrad(rot: number): number {
     const pid = kvar.pop()!;
     try {
       const falt = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      ticks += Number(falt[11]) + Number(falt[12]);
+      ticks += Number(falt[11]) + Number(falt[12]) + Number(falt[13]) + Number(falt[14]);
       for (const trad of readdirSync(`/proc/${pid}/task`)) {
         kvar.push(...readFileSync(`/proc/${pid}/task/${trad}/children`, 'utf8').split(' ').filter(Boolean).map(Number));
       }
