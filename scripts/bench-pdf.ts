@@ -3,7 +3,8 @@
 // puppeteer page; (2) PdfService in process; (3) through the `pdf` queue and a worker; (4) a new
 // Chromium per document. For each: warm median ms per PDF, PDFs/s at concurrency 1 and 2, and the
 // peak RSS of this process and its Chromium children while the mode ran. Needs Redis (REDIS_URL,
-// default redis://127.0.0.1:6379) for (3).
+// default redis://127.0.0.1:6379) for (3). Then archival_ratio: the PDF/A rendition's median ms over
+// the print's (PdfService), with the CPU time each costs, and Ghostscript's for comparison.
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -71,6 +72,47 @@ function pssTrad(rot: number): number {
     }
   }
   return summa;
+}
+
+/**
+ * CPU milliseconds (user + system) a process and its descendants have used so far (clock ticks at
+ * 100 Hz), counting the children they have already reaped: Chromium ends renderers as it goes, and
+ * a tree sum without them runs backwards.
+ */
+function cpuTrad(rot: number): number {
+  let ticks = 0;
+  const kvar = [rot];
+  while (kvar.length) {
+    const pid = kvar.pop()!;
+    try {
+      const falt = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      ticks += Number(falt[11]) + Number(falt[12]) + Number(falt[13]) + Number(falt[14]);
+      for (const trad of readdirSync(`/proc/${pid}/task`)) {
+        kvar.push(...readFileSync(`/proc/${pid}/task/${trad}/children`, 'utf8').split(' ').filter(Boolean).map(Number));
+      }
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return ticks * 10;
+}
+
+/** CPU ms of this process' own threads, and of its finished children (Ghostscript) as /proc counts them. */
+function cpuEgen(): { egen: number; barn: number } {
+  const falt = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+  return { egen: (Number(falt[11]) + Number(falt[12])) * 10, barn: (Number(falt[13]) + Number(falt[14])) * 10 };
+}
+
+/** Median wall ms and mean CPU ms per call of `arbete`, run `antal` times one after another. */
+async function tidOchCpu(antal: number, cpu: () => number, arbete: () => Promise<unknown>) {
+  const tider: number[] = [];
+  const fore = cpu();
+  for (let i = 0; i < antal; i++) {
+    const borjan = performance.now();
+    await arbete();
+    tider.push(performance.now() - borjan);
+  }
+  return { medianMs: median(tider), cpuMs: (cpu() - fore) / antal };
 }
 
 function median(tider: number[]): number {
@@ -271,8 +313,10 @@ async function run(): Promise<void> {
   const lagen = [golvLage, egenLage, koLage, naivLage];
   for (const lage of lagen) await lage.starta();
   let matningar: Matning[];
+  let arkivering: { utskrift: Matt; pdfa: Matt; ghostscript: Matt } | undefined;
   try {
     matningar = await matVarvis(lagen, 8);
+    arkivering = await matArkivering(service!, pdfa, (await pool!.chromiumPid())!);
   } finally {
     for (const lage of lagen) await lage.stoppa();
   }
@@ -302,6 +346,41 @@ async function run(): Promise<void> {
   console.log(
     `bench:pdf median_ratio=${(egen.medianMs / golvR.medianMs).toFixed(2)} throughput_ratio=${(egen.perSekund2 / golvR.perSekund2).toFixed(2)} queue_ratio=${(viaKo.perSekund2 / golvR.perSekund2).toFixed(2)} naive_speedup=${(naivR.medianMs / egen.medianMs).toFixed(2)}`,
   );
+  const { utskrift, pdfa: a, ghostscript: gs } = arkivering!;
+  console.log(
+    `archival rendition of UN2025/412: print ${utskrift.medianMs.toFixed(1)} ms (CPU ${utskrift.cpuMs.toFixed(0)} ms in Chromium + this process), ` +
+      `PDF/A written into Chromium's output ${a.medianMs.toFixed(1)} ms (CPU ${a.cpuMs.toFixed(0)} ms), ` +
+      `Ghostscript ${gs.medianMs.toFixed(1)} ms (CPU ${gs.cpuMs.toFixed(0)} ms in gs + this process). Target: archival_ratio <= 2.`,
+  );
+  console.log(
+    `bench:pdf archival_ratio=${(a.medianMs / utskrift.medianMs).toFixed(2)} archival_cpu_ratio=${(a.cpuMs / utskrift.cpuMs).toFixed(2)} ghostscript_ratio=${(gs.medianMs / utskrift.medianMs).toFixed(2)}`,
+  );
+}
+
+type Matt = { medianMs: number; cpuMs: number };
+
+/** The archival rendition against the print it is made from: the way the platform uses it, and Ghostscript's. */
+async function matArkivering(service: PdfService, pdfa: PdfaKonverterare, chromiumPid: number) {
+  const meta = { title: UN2025_412.titel, author: 'Utbildningsnämnden', subject: 'Yttrande', keywords: ['UN2025/412'] };
+  const info = { ...meta, skapad: new Date(), producent: 'bench' };
+  const pdf = await service.renderRemissvar(UN2025_412);
+  await pdfa.convert(pdf, info);
+  const utskrift = await tidOchCpu(
+    12,
+    () => cpuTrad(chromiumPid) + cpuEgen().egen,
+    () => service.renderRemissvar(UN2025_412),
+  );
+  const snabb = await tidOchCpu(
+    12,
+    () => cpuEgen().egen,
+    () => pdfa.convert(pdf, info),
+  );
+  const ghostscript = await tidOchCpu(
+    4,
+    () => cpuEgen().egen + cpuEgen().barn,
+    () => pdfa.convertWithGhostscript(pdf, info),
+  );
+  return { utskrift, pdfa: snabb, ghostscript };
 }
 
 function pssTradUtanBarn(pid: number): number {

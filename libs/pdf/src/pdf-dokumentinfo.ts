@@ -1,4 +1,5 @@
 import { stockholmWallClock } from '@app/core';
+import { inflateSync } from 'node:zlib';
 import { PdfMetadata } from './dokument';
 
 /**
@@ -23,7 +24,23 @@ export function withDokumentinfo(pdf: Buffer, info: Dokumentinfo): Buffer {
 export function withPdfaDokumentinfo(pdf: Buffer, info: Dokumentinfo): Buffer {
   const metadata = metadataObject(pdf);
   const xmp = Buffer.from(xmpPacket(info), 'utf8');
+  const typsnitt = fontDescriptors(pdf);
   return appendUpdate(pdf, (nasta) => [
+    ...typsnitt.flatMap((t, i): NyttObjekt[] => {
+      // PDF/A-1 wants each subset font to say which CIDs it holds: Skia maps CID to glyph by identity.
+      const cidSet = cidSetAv(streamData(pdf, t.fontFile));
+      return [
+        {
+          nummer: nasta + 4 + i,
+          kropp: Buffer.concat([
+            Buffer.from(`<< /Length ${cidSet.length} >>\nstream\n`),
+            cidSet,
+            Buffer.from('\nendstream'),
+          ]),
+        },
+        { nummer: t.nummer, kropp: `<<${t.dict} /CIDSet ${nasta + 4 + i} 0 R >>` },
+      ];
+    }),
     { nummer: nasta, kropp: infoDictionary(info), info: true },
     {
       nummer: metadata,
@@ -34,6 +51,105 @@ export function withPdfaDokumentinfo(pdf: Buffer, info: Dokumentinfo): Buffer {
       ]),
     },
   ]);
+}
+
+/**
+ * PDF/A-1b from Chromium's own output, without a second renderer: Skia already embeds every font,
+ * draws no transparency and writes PDF 1.4 with a classic xref table, so what PDF/A-1b still asks
+ * is the sRGB OutputIntent (the ICC profile as a stream), the XMP packet, and an Info dictionary
+ * that says what the XMP says. All of it goes in one incremental update, with the catalog rewritten
+ * to point at them; the printed bytes stay as they are.
+ */
+export function withPdfaDelar(pdf: Buffer, info: Dokumentinfo, iccProfil: Buffer): Buffer {
+  const { rot, startxref } = trailer(pdf);
+  const rotNummer = Number(rot.split(/\s+/)[0]);
+  const katalog = objectText(pdf, startxref, rotNummer);
+  const dict = katalog.slice(katalog.indexOf('<<') + 2, katalog.lastIndexOf('>>'));
+  if (/\/(OutputIntents|Metadata)\b/.test(dict)) throw new Error('PDF catalog has an OutputIntent or XMP already');
+  const xmp = Buffer.from(xmpPacket(info), 'utf8');
+  const typsnitt = fontDescriptors(pdf);
+  return appendUpdate(pdf, (nasta) => [
+    ...typsnitt.flatMap((t, i): NyttObjekt[] => {
+      // PDF/A-1 wants each subset font to say which CIDs it holds: Skia maps CID to glyph by identity.
+      const cidSet = cidSetAv(streamData(pdf, t.fontFile));
+      return [
+        {
+          nummer: nasta + 4 + i,
+          kropp: Buffer.concat([
+            Buffer.from(`<< /Length ${cidSet.length} >>\nstream\n`),
+            cidSet,
+            Buffer.from('\nendstream'),
+          ]),
+        },
+        { nummer: t.nummer, kropp: `<<${t.dict} /CIDSet ${nasta + 4 + i} 0 R >>` },
+      ];
+    }),
+    { nummer: nasta, kropp: infoDictionary(info), info: true },
+    {
+      nummer: nasta + 1,
+      kropp: Buffer.concat([
+        Buffer.from(`<< /N 3 /Length ${iccProfil.length} >>\nstream\n`),
+        iccProfil,
+        Buffer.from('\nendstream'),
+      ]),
+    },
+    {
+      nummer: nasta + 2,
+      kropp: `<< /Type /OutputIntent /S /GTS_PDFA1 /DestOutputProfile ${nasta + 1} 0 R /OutputConditionIdentifier (sRGB IEC61966-2.1) /Info (sRGB IEC61966-2.1) >>`,
+    },
+    {
+      nummer: nasta + 3,
+      kropp: Buffer.concat([
+        Buffer.from(`<< /Type /Metadata /Subtype /XML /Length ${xmp.length} >>\nstream\n`),
+        xmp,
+        Buffer.from('\nendstream'),
+      ]),
+    },
+    { nummer: rotNummer, kropp: `<<${dict} /OutputIntents [${nasta + 2} 0 R] /Metadata ${nasta + 3} 0 R >>` },
+  ]);
+}
+
+/** The FontDescriptors of embedded TrueType (CIDFontType2) fonts: Skia writes each as a plain object. */
+function fontDescriptors(pdf: Buffer): { nummer: number; dict: string; fontFile: number }[] {
+  const text = pdf.toString('latin1');
+  const funna: { nummer: number; dict: string; fontFile: number }[] = [];
+  for (const m of text.matchAll(
+    /(\d+) 0 obj\s*<<((?:(?!endobj)[\s\S])*?\/Type \/FontDescriptor(?:(?!endobj)[\s\S])*?)>>\s*endobj/g,
+  )) {
+    const fil = /\/FontFile2 (\d+) 0 R/.exec(m[2]);
+    if (fil && !m[2].includes('/CIDSet')) funna.push({ nummer: Number(m[1]), dict: m[2], fontFile: Number(fil[1]) });
+  }
+  return funna;
+}
+
+/** A stream object's decoded bytes (FlateDecode or none), found by its number. */
+function streamData(pdf: Buffer, nummer: number): Buffer {
+  const { startxref } = trailer(pdf);
+  const text = objectText(pdf, startxref, nummer);
+  const langd = /\/Length (\d+)/.exec(text);
+  const start = text.indexOf('stream') + 'stream'.length;
+  const forsta = text.charCodeAt(start) === 13 ? start + 2 : start + 1;
+  if (!langd) throw new Error(`PDF stream ${nummer} has no direct /Length`);
+  const offset = objectOffset(pdf, startxref, nummer);
+  const data = pdf.subarray(offset + forsta, offset + forsta + Number(langd[1]));
+  return /\/FlateDecode/.test(text.slice(0, start)) ? inflateSync(data) : data;
+}
+
+/** The glyphs a TrueType font program holds (those with an outline in `loca`, and glyph 0), as a CIDSet bit string. */
+function cidSetAv(font: Buffer): Buffer {
+  const tabeller = new Map<string, number>();
+  for (let i = 0; i < font.readUInt16BE(4); i++) {
+    const post = 12 + i * 16;
+    tabeller.set(font.toString('latin1', post, post + 4), font.readUInt32BE(post + 8));
+  }
+  const head = tabeller.get('head')!;
+  const antal = font.readUInt16BE(tabeller.get('maxp')! + 4);
+  const lang = font.readInt16BE(head + 50) === 1;
+  const loca = tabeller.get('loca')!;
+  const plats = (g: number) => (lang ? font.readUInt32BE(loca + g * 4) : font.readUInt16BE(loca + g * 2) * 2);
+  const bitar = Buffer.alloc(Math.ceil(antal / 8));
+  for (let g = 0; g < antal; g++) if (g === 0 || plats(g + 1) > plats(g)) bitar[g >> 3] |= 0x80 >> (g & 7);
+  return bitar;
 }
 
 interface NyttObjekt {
@@ -101,23 +217,32 @@ function metadataObject(pdf: Buffer): number {
   return Number(ref[1]);
 }
 
+/** An object's text, found through the xref table at `xrefOffset` and the sections before it (/Prev). */
 function objectText(pdf: Buffer, xrefOffset: number, nummer: number): string {
-  const lines = pdf
-    .subarray(xrefOffset, pdf.lastIndexOf('trailer'))
-    .toString('latin1')
-    .split(/\r?\n|\r/);
-  let i = 1;
-  while (i < lines.length) {
-    const rubrik = /^(\d+)\s+(\d+)\s*$/.exec(lines[i].trim());
-    if (!rubrik) break;
-    const forsta = Number(rubrik[1]);
-    const antal = Number(rubrik[2]);
-    if (nummer >= forsta && nummer < forsta + antal) {
-      const offset = Number(lines[i + 1 + nummer - forsta].slice(0, 10));
-      const slut = pdf.indexOf('endobj', offset);
-      return pdf.subarray(offset, slut).toString('latin1');
+  const offset = objectOffset(pdf, xrefOffset, nummer);
+  return pdf.subarray(offset, pdf.indexOf('endobj', offset)).toString('latin1');
+}
+
+function objectOffset(pdf: Buffer, xrefOffset: number, nummer: number): number {
+  for (let sektion: number | undefined = xrefOffset; sektion !== undefined;) {
+    const trailerStart = pdf.indexOf('trailer', sektion);
+    const lines = pdf
+      .subarray(sektion, trailerStart)
+      .toString('latin1')
+      .split(/\r?\n|\r/);
+    let i = 1;
+    while (i < lines.length) {
+      const rubrik = /^(\d+)\s+(\d+)\s*$/.exec(lines[i].trim());
+      if (!rubrik) break;
+      const forsta = Number(rubrik[1]);
+      const antal = Number(rubrik[2]);
+      if (nummer >= forsta && nummer < forsta + antal) return Number(lines[i + 1 + nummer - forsta].slice(0, 10));
+      i += 1 + antal;
     }
-    i += 1 + antal;
+    const prev = /\/Prev\s+(\d+)/.exec(
+      pdf.subarray(trailerStart, pdf.indexOf('startxref', trailerStart)).toString('latin1'),
+    );
+    sektion = prev ? Number(prev[1]) : undefined;
   }
   throw new Error(`PDF xref has no object ${nummer}`);
 }

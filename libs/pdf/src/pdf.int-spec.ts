@@ -135,6 +135,18 @@ describe('PdfService', () => {
         '<rdf:li xml:lang="x-default">Svar på remiss om policy för digital omställning</rdf:li>',
       );
       expect(ord(await pdfText(arkiv))).toContain(ord('Business intelligens1 (BI)'));
+      // Written into Chromium's own output: its printed bytes are the rendition's first bytes.
+      expect(arkiv.subarray(0, dokument.length).equals(dokument)).toBe(true);
+    });
+
+    it('gives a PDF that is not Chromium’s (an upload; here a PDF/A already) its PDF/A through Ghostscript', async () => {
+      const meta = { title: UN2025_412.titel, author: 'Region Uppsala', subject: 'Yttrande', keywords: ['KS2025/118'] };
+      const snabb = await pdf.toPdfA(dokument, meta);
+      const arkiv = await pdf.toPdfA(snabb, meta);
+      expect(arkiv.subarray(0, 200).toString('latin1')).not.toContain('Skia');
+      const resultat = await preflight(arkiv);
+      expect(resultat.utskrift).toContain('is a valid PDF/A-1b file');
+      expect((await pdfInfo(arkiv)).Author).toBe('Region Uppsala');
     });
   });
 

@@ -213,10 +213,11 @@ describe('external links under a storm of refused and competing answers', () => 
       `SELECT count(*)::int AS n FROM audit_event WHERE handelse = 'extern_lank_nekad'`,
     );
     expect(nekade.n).toBe(50 + late);
-    // Only upload-free files: no file was stored for a refused answer.
+    // Only upload-free files: no file was stored for a refused answer (an accepted one's PDF/A rendition is its archive's).
     const [orphans] = await sql(
       t.db.url,
-      `SELECT count(*)::int AS n FROM fil f WHERE f.filnamn LIKE '%forening%' AND NOT EXISTS (SELECT 1 FROM remissinstans i WHERE i.extern_svar_fil_id = f.id)`,
+      `SELECT count(*)::int AS n FROM fil f WHERE f.filnamn LIKE '%forening%' AND NOT EXISTS (SELECT 1 FROM remissinstans i WHERE i.extern_svar_fil_id = f.id)
+         AND NOT EXISTS (SELECT 1 FROM arkivhandling a WHERE a.pdfa_fil_id = f.id)`,
     );
     expect(orphans.n).toBe(0);
   }, 120_000);

@@ -41,7 +41,7 @@ describe('uploaded PDFs are read off the request thread, within budgets', () => 
     (
       await sql(
         t.db.url,
-        `SELECT (SELECT count(*) FROM fil)::int AS filer, (SELECT count(*) FROM remisshandling)::int AS handlingar, (SELECT count(*) FROM remisshandling_sida)::int AS sidor, (SELECT count(*) FROM remissinstans WHERE status = 'besvarad')::int AS besvarade`,
+        `SELECT (SELECT count(*) FROM fil WHERE id NOT IN (SELECT pdfa_fil_id FROM arkivhandling WHERE pdfa_fil_id IS NOT NULL))::int AS filer, (SELECT count(*) FROM remisshandling)::int AS handlingar, (SELECT count(*) FROM remisshandling_sida)::int AS sidor, (SELECT count(*) FROM remissinstans WHERE status = 'besvarad')::int AS besvarade`,
       )
     )[0];
   const refusal = (res: ApiResponse, status: number, code: string) => {
