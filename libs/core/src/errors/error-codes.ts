@@ -103,6 +103,7 @@ const SAKNAS = {
   Remissvar: 'Svaret',
   Revision: 'Versionen',
   Route: 'Sidan',
+  Sandlista: 'Sändlistan',
   'Sent PDF': 'Det expedierade svaret',
   'Sent Word file': 'Det expedierade svaret som Word-fil',
   Ärende: 'Ärendet',
@@ -435,7 +436,7 @@ export const ERROR_CODES = {
     HttpStatus.BAD_REQUEST,
     (p) => `svarsdatum ${p.svarsdatum} is not allowed; the next valid date is ${p.nasta}`,
     (p) => `${p.orsak}. Närmaste möjliga svarsdatum är ${p.nasta}.`,
-    { details: (p) => ({ nastaGiltigaDatum: p.nasta }) },
+    { details: (p) => ({ nastaGiltigaDatum: p.nasta }), fel: vidFalt('svarsdatum') },
   ),
   INVALID_MOTTAGARE: spec<InvalidMottagare>(
     HttpStatus.BAD_REQUEST,
@@ -652,6 +653,13 @@ export const ERROR_CODES = {
     (p) => `Texten att stryka finns inte på sidan ${p.sida} i ${p.titel}`,
     (p) => `Texten att stryka finns inte på sidan ${p.sida} i ${p.titel}`,
     { fel: vidSynpunkt('strykText'), details: (p) => ({ synpunkt: p.synpunkt }) },
+  ),
+  // The sender's sending pages (sändlistor).
+  SANDLISTA_FINNS: spec<{ namn: string }>(
+    HttpStatus.CONFLICT,
+    (p) => `A sändlista named ${p.namn} already exists`,
+    (p) => `Det finns redan en sändlista som heter ${p.namn}`,
+    { fel: vidFalt('namn') },
   ),
 } satisfies Record<string, ErrorSpec<never>>;
 

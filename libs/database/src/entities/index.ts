@@ -5,6 +5,7 @@ import { Enhet, Organisation } from './organisation.entity';
 import { Paminnelse, Paminnelseregel } from './paminnelse.entity';
 import { Remiss, Remisshandling, RemisshandlingSida, Remissinstans } from './remiss.entity';
 import { Beslut, Remissvar, RemissvarRevision, Synpunkt } from './remissvar.entity';
+import { Sandlista } from './sandlista.entity';
 
 export * from './anvandare.entity';
 export * from './arkiv.entity';
@@ -13,6 +14,7 @@ export * from './organisation.entity';
 export * from './paminnelse.entity';
 export * from './remiss.entity';
 export * from './remissvar.entity';
+export * from './sandlista.entity';
 
 export const ENTITIES = [
   Organisation,
@@ -38,4 +40,5 @@ export const ENTITIES = [
   Arkivhandling,
   ExternAtkomst,
   AuditEvent,
+  Sandlista,
 ];

@@ -44,13 +44,20 @@ interface Sidlank {
   visuallyHiddenText?: string;
 }
 
-/** govukPagination's parameters in Swedish: first, last and the pages around the current one. */
-export function sidnumrering(filter: Adress, sida: CappedSida<unknown>) {
+/**
+ * govukPagination's parameters in Swedish: first, last and the pages around the current one.
+ * `adressFor` builds a page's address (the inkorg's by default; the remisser list passes its own).
+ */
+export function sidnumrering<A extends { page: number }>(
+  filter: A,
+  sida: CappedSida<unknown>,
+  adressFor: (a: A) => string = inkorgHref as unknown as (a: A) => string,
+) {
   const antalSidor = Math.max(1, Math.ceil(sida.total / sida.pageSize));
   // Beyond the count's cap the last page is unknown: there is a next page while this one is full.
   const finnsNasta = sida.page < antalSidor || (sida.totalCapped && sida.items.length === sida.pageSize);
   const sista = sida.totalCapped ? Math.max(antalSidor, sida.page) : antalSidor;
-  const href = (page: number) => inkorgHref({ ...filter, page });
+  const href = (page: number) => adressFor({ ...filter, page });
   const visa = [...new Set([1, sida.page - 1, sida.page, sida.page + 1, ...(sida.totalCapped ? [] : [sista])])]
     .filter((n) => n >= 1 && n <= Math.max(sista, sida.page + (finnsNasta ? 1 : 0)))
     .sort((a, b) => a - b);
