@@ -43,6 +43,8 @@ interface Fixtur {
   unInstans: string;
   /** An external instans' personal link (its page's path) and a handling it shows. */
   extern: { lank: string; handlingId: string };
+  /** An utkast of Enköping's KS with one handling: the sender's pages' object. */
+  utkast: { id: string; handlingId: string };
 }
 
 /** A remiss sent to an external instans, and a link for it made where links are made. */
@@ -90,6 +92,10 @@ const vidUN = (unSekreterare: Utfall, unHandlaggare: Utfall, registrator: Utfall
   utfall: { ...alla(404), unSekreterare, unHandlaggare, registrator },
 });
 
+/** The sender's pages: for a remissansvarig (403 for every other role), another organisation's utkast a 404. */
+const AVSANDARE: Record<Vem, Utfall> = { ...alla(403), remissansvarig: 200, vadstena: 404 };
+const utkast = (f: Fixtur) => `/remisser/${f.utkast.id}`;
+
 /** Every page, by role: each section adds its rows here. */
 const RADER: Rad[] = [
   { sida: 'enhetsval', path: () => '/valj-enhet', utfall: alla(200) },
@@ -122,6 +128,20 @@ const RADER: Rad[] = [
   { sida: 'svar, för beslut', path: (f) => `/inkorg/${f.unInstans}/svar/for-beslut`, ...vidUN(200, 200, 403) },
   { sida: 'svar, beslut', path: (f) => `/inkorg/${f.unInstans}/svar/beslut`, ...vidUN(200, 403, 403) },
   { sida: 'svar, expediera', path: (f) => `/inkorg/${f.unInstans}/svar/expediera`, ...vidUN(200, 403, 403) },
+  // The remissansvarig's remisser: the list and a new one are Vadstena's own too.
+  { sida: 'remisser', path: () => '/remisser', utfall: { ...AVSANDARE, vadstena: 200 } },
+  { sida: 'ny remiss', path: () => '/remisser/ny', utfall: { ...AVSANDARE, vadstena: 200 } },
+  { sida: 'utkast, uppgifter', path: utkast, utfall: AVSANDARE },
+  { sida: 'utkast, mottagare', path: (f) => `${utkast(f)}/mottagare`, utfall: AVSANDARE },
+  { sida: 'utkast, handlingar', path: (f) => `${utkast(f)}/handlingar`, utfall: AVSANDARE },
+  {
+    sida: 'utkast, en handlings PDF',
+    path: (f) => `${utkast(f)}/handlingar/${f.utkast.handlingId}/pdf`,
+    utfall: AVSANDARE,
+    fil: true,
+  },
+  { sida: 'utkast, missivets förhandsvisning', path: (f) => `${utkast(f)}/missiv`, utfall: AVSANDARE, fil: true },
+  { sida: 'utkast, granska och skicka', path: (f) => `${utkast(f)}/skicka`, utfall: AVSANDARE },
 ];
 
 describe('pages by role (anonymous → sign-in; wrong role → 403 page; another organisation → 404 page)', () => {
@@ -137,7 +157,15 @@ describe('pages by role (anonymous → sign-in; wrong role → 403 page; another
     expect(
       (await un.post(`/api/remissinstanser/${demo.instanser.UN}/remissvar`, unSvar(demo.remisshandlingId))).status,
     ).toBe(201);
-    fixtur = { t, demo, unInstans: demo.instanser.UN, extern: await externLank(t) };
+    const ks = await t.as(ANVANDARE.remissansvarig);
+    const nytt = await remissUtkast(ks, 'Förslag till matrisens taxa', [{ enhetId: demo.enheter.UN }]);
+    fixtur = {
+      t,
+      demo,
+      unInstans: demo.instanser.UN,
+      extern: await externLank(t),
+      utkast: { id: nytt.id, handlingId: nytt.handlingId },
+    };
     for (const [vem, epost] of Object.entries(ANVANDARE))
       klienter.set(vem as Vem, await Webbklient.signIn(t.url, epost));
   });
