@@ -169,6 +169,27 @@ describe('the remissansvarig: a remiss from utkast to sent (Chromium)', () => {
     expect(await page.$eval('table.rp-handlingar', (e) => e.textContent)).toContain('3 sidor');
     await expectAccessible(page, 'handlingar, one uploaded', konsol);
 
+    // A forged upload: without the session's token as the body's first part nothing is read or stored.
+    const cookie = (await page.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    const csrf = await page.$eval('input[name="_csrf"]', (e) => (e as unknown as { value: string }).value);
+    for (const efterFilen of [false, true]) {
+      const form = new FormData();
+      form.append('atgard', 'ladda-upp');
+      form.append('fil', new Blob([await pdfMedSidor([['Förfalskad']])], { type: 'application/pdf' }), 'x.pdf');
+      // The token after the file is too late: it is refused as no token.
+      if (efterFilen) form.append('_csrf', csrf);
+      const svar = await fetch(`${t.url}/remisser/${remissId}/handlingar`, {
+        method: 'POST',
+        body: form,
+        headers: { cookie, origin: t.url },
+        redirect: 'manual',
+      });
+      expect(svar.status).toBe(403);
+    }
+    expect(await sql(t.db.url, `SELECT titel FROM remisshandling WHERE remiss_id = $1`, [remissId])).toEqual([
+      { titel: 'Förslag till avfallsplan' },
+    ]);
+
     const missiv = await fetchFile(`/remisser/${remissId}/missiv`);
     expect(missiv.type).toBe('application/pdf');
     const text = (await pdfText(missiv.data)).replace(/\s+/g, ' ');
