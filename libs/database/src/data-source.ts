@@ -25,6 +25,7 @@ import { Arkivering1764500000500 } from './migrations/1764500000500-arkivering';
 import { EarkivExport1764500000600 } from './migrations/1764500000600-earkiv-export';
 import { Stallningstagande1764500000300 } from './migrations/1764500000300-stallningstagande';
 import { Konton1764500000700 } from './migrations/1764500000700-konton';
+import { Sandlista1764500000100 } from './migrations/1764500000100-sandlista';
 
 /** Listed, not globbed, so the same list works from ts-jest, ts sources and the compiled build. */
 export const MIGRATIONS = [
@@ -52,6 +53,7 @@ export const MIGRATIONS = [
   EarkivExport1764500000600,
   Stallningstagande1764500000300,
   Konton1764500000700,
+  Sandlista1764500000100,
 ];
 
 /** Bounds on every wait for PostgreSQL (the apps' pools; migrations and test setup go without). */

@@ -3,7 +3,7 @@ import { Clock, Datum, DomainError, Minne } from '@app/core';
 import { Utkorg, UtkorgKo } from '@app/utkorg';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { PaminnelsePlanering, PlanerbarInstans, PlaneradePaminnelser } from './paminnelse-planering';
+import { PaminnelsePlanering, PlanerbarInstans, PlaneradePaminnelser, PlaneradTid } from './paminnelse-planering';
 import { PaminnelseKind } from './paminnelse.kind';
 import { NyPaminnelse, PaminnelseRepository } from './paminnelse.repository';
 import { LastaRegler, PaminnelseregelRepository } from './paminnelseregel.repository';
@@ -58,6 +58,14 @@ export class PaminnelsePlanerare extends PaminnelsePlanering {
       }
     }
     return { ids: planerade.map((r) => r.id), tider: planerade.map((r) => r.dueAt) };
+  }
+
+  async schedule(manager: EntityManager, organisationId: string, svarsdatum: Datum): Promise<PlaneradTid[]> {
+    const regler = await this.regler.getVersioned(manager, organisationId);
+    const nu = this.clock.now();
+    return this.kalender(svarsdatum, regler)
+      .filter((t) => t.dueAt > nu)
+      .map((t) => ({ typ: t.typ, dueAt: t.dueAt }));
   }
 
   async replan(manager: EntityManager, instans: PlanerbarInstans): Promise<PlaneradeMedTider> {

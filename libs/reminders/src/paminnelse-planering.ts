@@ -8,6 +8,12 @@ export interface PlanerbarInstans {
   svarsdatum: Datum;
 }
 
+/** A reminder a remiss sent now would get: its kind (`fore_5`, `pa_dagen`, `efter_2`, `vecka_1`) and when it goes. */
+export interface PlaneradTid {
+  typ: string;
+  dueAt: Date;
+}
+
 /** Rows written by a planning call, to hand to BullMQ once the transaction has committed. */
 export interface PlaneradePaminnelser {
   ids: string[];
@@ -21,6 +27,9 @@ export interface PlaneradePaminnelser {
 export abstract class PaminnelsePlanering {
   /** A remiss was sent: plan every reminder of its new instanser (none has any yet) from their svarsdatum. */
   abstract plan(manager: EntityManager, instanser: readonly PlanerbarInstans[]): Promise<PlaneradePaminnelser>;
+
+  /** What `plan` would write for an instans of `organisationId` with `svarsdatum`, if sent now; writes nothing. */
+  abstract schedule(manager: EntityManager, organisationId: string, svarsdatum: Datum): Promise<PlaneradTid[]>;
 
   /** Anstånd, the instans as it is now: cancel its pending reminders and plan new ones from its new svarsdatum. */
   abstract replan(manager: EntityManager, instans: PlanerbarInstans): Promise<PlaneradePaminnelser>;

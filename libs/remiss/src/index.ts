@@ -24,3 +24,21 @@ export { SammanstallningService } from './sammanstallning/sammanstallning.servic
 export { StallningstagandeService } from './sammanstallning/stallningstagande.service';
 export { SammanstallningQuery, StallningstagandeDto } from './sammanstallning/sammanstallning.dto';
 export { CSV_KOLUMNER } from './sammanstallning/sammanstallning';
+// The sender's pages (libs/web/src/remisser) call the same services as the API.
+export { RemissOversiktService } from './uppfoljning/remiss-oversikt.service';
+export { RemissListQuery } from './uppfoljning/remiss-uppfoljning.dto';
+export type { RemissRad } from './uppfoljning/remiss-lista.read-model';
+export { RemissUtkastService } from './utkast/remiss-utkast.service';
+export { AndraRemissDto, KontaktpersonDto, MottagareDto, NyRemissDto } from './utkast/remiss-utkast.dto';
+export type { DiariumVal, NyttUtkastVy, UtkastVy } from './utkast/remiss-utkast.view';
+export { RemissMottagareService } from './mottagare/remiss-mottagare.service';
+export { SandlistaService } from './mottagare/sandlista.service';
+export type { MottagareVy } from './mottagare/mottagare.view';
+export { MottagarImportResponse } from './mottagare/mottagare.response';
+export { RemisshandlingService } from './handlingar/remisshandling.service';
+export { RemissUtskickService } from './utskick/remiss-utskick.service';
+export { SkickaSammanfattningResponse } from './utskick/skicka.response';
+export { RemissResponse, RemisshandlingResponse } from './remiss.response';
+export type { HandlingarVy } from './handlingar/remisshandling.service';
+/** The states a remiss can be in, for the list's status filter. */
+export { REMISS_STATUSAR } from '@app/database';

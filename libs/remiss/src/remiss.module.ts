@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
 import { RemisshandlingController } from './handlingar/remisshandling.controller';
 import { RemisshandlingService } from './handlingar/remisshandling.service';
+import { RemissMottagareController } from './mottagare/remiss-mottagare.controller';
+import { RemissMottagareService } from './mottagare/remiss-mottagare.service';
+import { SandlistaRepository } from './mottagare/sandlista.repository';
+import { SandlistaService } from './mottagare/sandlista.service';
 import { RemissKarnaModule } from './remiss-karna.module';
 import { RemissController } from './remiss.controller';
 import { RemissService } from './remiss.service';
@@ -17,12 +21,32 @@ import { RemissUtkastService } from './utkast/remiss-utkast.service';
 import { RemissUtskickController } from './utskick/remiss-utskick.controller';
 import { RemissUtskickService } from './utskick/remiss-utskick.service';
 
+const TJANSTER = [
+  RemissService,
+  RemissUtkastService,
+  RemissOversiktService,
+  RemisshandlingService,
+  RemissUtskickService,
+  RemissUppfoljningService,
+  RemissMottagareService,
+  SandlistaService,
+];
+
 /**
- * The sender's side: remisser, their handlingar and instanser, the sammanställning (KLK's remissansvarig).
+ * The sender's services without its HTTP API: what the API controllers and the sender's pages
+ * (libs/web) both call. A service that serves pages imports this, so it does not serve the API too.
  * Needs a PdfRenderare from the app (PdfModule in process, or PdfKoModule through the pdf-worker).
  */
 @Module({
   imports: [RemissKarnaModule, SammanstallningModule],
+  providers: [...TJANSTER, RemissListaReadModel, SandlistaRepository],
+  exports: [RemissKarnaModule, SammanstallningModule, ...TJANSTER],
+})
+export class RemissTjansterModule {}
+
+/** The sender's side: remisser, their handlingar and instanser, the sammanställning (KLK's remissansvarig). */
+@Module({
+  imports: [RemissTjansterModule],
   controllers: [
     RemissUtkastController,
     RemissOversiktController,
@@ -31,17 +55,9 @@ import { RemissUtskickService } from './utskick/remiss-utskick.service';
     RemissUppfoljningController,
     SammanstallningController,
     StallningstagandeController,
+    RemissMottagareController,
     RemissController,
   ],
-  providers: [
-    RemissService,
-    RemissUtkastService,
-    RemissOversiktService,
-    RemissListaReadModel,
-    RemisshandlingService,
-    RemissUtskickService,
-    RemissUppfoljningService,
-  ],
-  exports: [RemissKarnaModule],
+  exports: [RemissTjansterModule],
 })
 export class RemissModule {}

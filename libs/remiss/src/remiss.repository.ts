@@ -163,6 +163,16 @@ export class RemissRepository {
     return manager.findOneByOrFail(Remisshandling, { id });
   }
 
+  /**
+   * Swaps the places of two handlingar of a remiss. Through a negative place first: `(remiss_id,
+   * ordning)` is unique and checked row by row, so a direct swap would collide with itself.
+   */
+  async swapHandlingar(manager: EntityManager, a: Remisshandling, b: Remisshandling): Promise<void> {
+    await manager.query(`UPDATE remisshandling SET ordning = -ordning WHERE id IN ($1, $2)`, [a.id, b.id]);
+    await manager.query(`UPDATE remisshandling SET ordning = $2 WHERE id = $1`, [a.id, b.ordning]);
+    await manager.query(`UPDATE remisshandling SET ordning = $2 WHERE id = $1`, [b.id, a.ordning]);
+  }
+
   async deleteHandling(manager: EntityManager, id: string): Promise<void> {
     await manager.delete(Remisshandling, { id });
   }

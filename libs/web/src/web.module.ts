@@ -7,6 +7,7 @@ import { WebGrundModule } from './grund/web-grund.module';
 import { InkorgSidorModule } from './inkorg/inkorg-sidor.module';
 import { SammanstallningSidorModule } from './sammanstallning/sammanstallning-sidor.module';
 import { SvarSidorModule } from './svar/svar-sidor.module';
+import { RemisserSidorModule } from './remisser/remisser-sidor.module';
 import { UtvecklingWebModule } from './utveckling/utveckling.module';
 import { AnvandareSidorModule } from './anvandare/anvandare-sidor.module';
 import { DriftSidorModule } from './drift/drift-sidor.module';
@@ -28,6 +29,7 @@ import { KontoSidorModule } from './konto/konto-sidor.module';
     AnvandareSidorModule,
     KontoSidorModule,
     SammanstallningSidorModule,
+    RemisserSidorModule,
   ],
 })
 export class WebModule {}

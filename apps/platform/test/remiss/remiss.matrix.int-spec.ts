@@ -43,6 +43,7 @@ interface Ids {
   /** The sent missiv's arkivhandling, once `skicka` has run. */
   arkivhandling: string;
   diariumUN: string;
+  sandlista: string;
 }
 
 type Expected = Record<Caller, number>;
@@ -115,6 +116,39 @@ const MATRIX: Row[] = [
     undefined,
     avsandare(204),
   ],
+  // The utkast's recipients step by step, sändlistor, order of handlingar, the summary and the missiv's preview.
+  [
+    'POST',
+    (i) => `/api/remisser/${i.utkast}/mottagare`,
+    () => ({ mottagare: [{ namn: 'Heby kommun', epost: 'kommun@heby.se' }] }),
+    avsandare(200),
+  ],
+  ['POST', (i) => `/api/remisser/${i.utkast}/mottagare/enheter`, (i) => ({ enhetIds: [i.enhetUN] }), avsandare(200)],
+  ['POST', (i) => `/api/remisser/${i.utkast}/mottagare/import`, () => ({ text: 'Tierp;t@tierp.se' }), avsandare(200)],
+  ['DELETE', (i) => `/api/remisser/${i.utkast}/mottagare/t@tierp.se`, undefined, avsandare(204)],
+  ['POST', (i) => `/api/remisser/${i.utkast}/sandlista`, () => ({ namn: 'Matrisens lista' }), avsandare(201)],
+  ['GET', () => '/api/sandlistor', undefined, avsandare(200, 200)],
+  [
+    'POST',
+    () => '/api/sandlistor',
+    (i) => ({ namn: 'Nämnderna', mottagare: [{ enhetId: i.enhetUN }] }),
+    avsandare(201, 201),
+  ],
+  [
+    'POST',
+    (i) => `/api/remisser/${i.utkast}/mottagare/sandlista`,
+    (i) => ({ sandlistaId: i.sandlista }),
+    avsandare(200),
+  ],
+  ['DELETE', (i) => `/api/sandlistor/${i.sandlista}`, undefined, avsandare(204)],
+  [
+    'POST',
+    (i) => `/api/remisser/${i.utkast}/handlingar/${i.handling}/flytta`,
+    () => ({ riktning: 'upp' }),
+    avsandare(204),
+  ],
+  ['GET', (i) => `/api/remisser/${i.utkast}/skicka`, undefined, avsandare(200)],
+  ['GET', (i) => `/api/remisser/${i.utkast}/missiv/forhandsvisning`, undefined, avsandare(200)],
   ['POST', (i) => `/api/remisser/${i.attSkicka}/skicka`, undefined, avsandare(200)],
   ['GET', (i) => `/api/remisser/${i.attSkicka}/missiv`, undefined, lasare(200)],
   ['GET', (i) => `/api/arkiv/${i.arkivhandling}`, undefined, registratorn(200)],
@@ -196,6 +230,8 @@ describe('endpoint × role matrix of the sender side and the external links', ()
       enhetUN: un,
       arkivhandling: '',
       diariumUN: diarium,
+      sandlista: (await ks.post('/api/sandlistor', { namn: 'Länets kommuner', mottagare: [{ enhetId: un }] })).body
+        .id as string,
     };
   }, 60_000);
   afterAll(async () => {
@@ -207,7 +243,7 @@ describe('endpoint × role matrix of the sender side and the external links', ()
     MATRIX.map(
       (row) =>
         [
-          `${row[0]} ${row[1]({ utkast: ':id', handling: ':hid', attTaBort: { remiss: ':id', handling: ':hid' }, attSkicka: ':id', attAterkalla: ':id', instans: ':iid', extern: ':iid', enhetUN: ':eid', arkivhandling: ':aid', diariumUN: ':did' })}`,
+          `${row[0]} ${row[1]({ utkast: ':id', handling: ':hid', attTaBort: { remiss: ':id', handling: ':hid' }, attSkicka: ':id', attAterkalla: ':id', instans: ':iid', extern: ':iid', enhetUN: ':eid', arkivhandling: ':aid', diariumUN: ':did', sandlista: ':sid' })}`,
           row,
         ] as const,
     ),

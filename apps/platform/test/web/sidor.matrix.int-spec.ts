@@ -53,6 +53,11 @@ interface Fixtur {
   enkopingAnvandare: string;
   /** A synpunkt of SN's expedierat answer to the demo remiss: the sammanställning's object. */
   synpunkt: string;
+  /** An utkast of Enköping's KS with one handling: the sender's pages' object. */
+  utkast: {
+    id: string;
+    handlingId: string;
+  };
 }
 
 /** SN's answer to the demo remiss as expediering leaves it, with one synpunkt (the sammanställning's pages). */
@@ -114,13 +119,15 @@ const NAMND: Record<Vem, Utfall> = {
   admin: 403,
   vadstena: 404,
 };
-/** The sender's pages: KS' remissansvarig only. */
-const AVSANDARE: Record<Vem, Utfall> = { ...alla(403), remissansvarig: 200, vadstena: 404 };
 const unInstans = (f: Fixtur) => `/inkorg/${f.demo.instanser.UN}`;
 /** A page of UN's answer: a 404 for everyone without a role at UN (drafts stay inside the nämnd); at UN, the role decides. */
 const vidUN = (unSekreterare: Utfall, unHandlaggare: Utfall, registrator: Utfall): Pick<Rad, 'utfall'> => ({
   utfall: { ...alla(404), unSekreterare, unHandlaggare, registrator },
 });
+
+/** The sender's pages: for a remissansvarig (403 for every other role), another organisation's utkast a 404. */
+const AVSANDARE: Record<Vem, Utfall> = { ...alla(403), remissansvarig: 200, vadstena: 404 };
+const utkast = (f: Fixtur) => `/remisser/${f.utkast.id}`;
 
 /** Every page, by role: each section adds its rows here. */
 const RADER: Rad[] = [
@@ -230,6 +237,20 @@ const RADER: Rad[] = [
     path: (f) => `/remisser/${f.demo.remissId}/sammanstallning/synpunkter/${f.synpunkt}`,
     utfall: AVSANDARE,
   },
+  // The remissansvarig's remisser: the list and a new one are Vadstena's own too.
+  { sida: 'remisser', path: () => '/remisser', utfall: { ...AVSANDARE, vadstena: 200 } },
+  { sida: 'ny remiss', path: () => '/remisser/ny', utfall: { ...AVSANDARE, vadstena: 200 } },
+  { sida: 'utkast, uppgifter', path: utkast, utfall: AVSANDARE },
+  { sida: 'utkast, mottagare', path: (f) => `${utkast(f)}/mottagare`, utfall: AVSANDARE },
+  { sida: 'utkast, handlingar', path: (f) => `${utkast(f)}/handlingar`, utfall: AVSANDARE },
+  {
+    sida: 'utkast, en handlings PDF',
+    path: (f) => `${utkast(f)}/handlingar/${f.utkast.handlingId}/pdf`,
+    utfall: AVSANDARE,
+    fil: true,
+  },
+  { sida: 'utkast, missivets förhandsvisning', path: (f) => `${utkast(f)}/missiv`, utfall: AVSANDARE, fil: true },
+  { sida: 'utkast, granska och skicka', path: (f) => `${utkast(f)}/skicka`, utfall: AVSANDARE },
 ];
 
 describe('pages by role (anonymous → sign-in; wrong role → 403 page; another organisation → 404 page)', () => {
@@ -259,6 +280,8 @@ describe('pages by role (anonymous → sign-in; wrong role → 403 page; another
       [demo.enheter.UN],
     );
     const [unSekreterare] = await sql(t.db.url, `SELECT id FROM anvandare WHERE epost = $1`, [ANVANDARE.unSekreterare]);
+    const ks = await t.as(ANVANDARE.remissansvarig);
+    const nytt = await remissUtkast(ks, 'Förslag till matrisens taxa', [{ enhetId: demo.enheter.UN }]);
     fixtur = {
       t,
       demo,
@@ -269,6 +292,7 @@ describe('pages by role (anonymous → sign-in; wrong role → 403 page; another
       exportId: exp.id,
       enkopingAnvandare: unSekreterare.id,
       synpunkt: await expedieratSvar(t, demo),
+      utkast: { id: nytt.id, handlingId: nytt.handlingId },
     };
     for (const [vem, epost] of Object.entries(ANVANDARE))
       klienter.set(vem as Vem, await Webbklient.signIn(t.url, epost));

@@ -1,4 +1,6 @@
 import { DomainError, SAFE_METHODS } from '@app/core';
+import { SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { createHash, timingSafeEqual } from 'node:crypto';
 
@@ -8,6 +10,41 @@ export const CSRF_HEADER = 'x-csrf-token';
 export const CSRF_FIELD = '_csrf';
 
 export const CSRF_TOKEN_INVALID = new DomainError('CSRF_TOKEN_INVALID', { formField: CSRF_FIELD });
+
+const CSRF_I_FORMULARDEL = 'csrfIFormulardel';
+
+/**
+ * A page's upload form cannot set a header, and its multipart body is read only after the guards:
+ * on a route so marked, a multipart request without the header has its token checked by the
+ * upload interceptor, as the body's first part `_csrf`, before any file is read
+ * (`verifyCsrfFormulardel`). Every other route, and this one for any other body, checks as before.
+ */
+export const CsrfIFormulardel = () => SetMetadata(CSRF_I_FORMULARDEL, true);
+
+/** Does this route take the token as the first part of a multipart body? */
+export const csrfIFormulardel = (reflector: Reflector, targets: Parameters<Reflector['getAllAndOverride']>[1]) =>
+  reflector.getAllAndOverride<boolean | undefined>(CSRF_I_FORMULARDEL, targets) === true;
+
+/** The token a multipart body's first part must carry (set by SessionGuard on a CsrfIFormulardel route). */
+export type CsrfRequest = FastifyRequest & { csrfForvantad?: string };
+
+/**
+ * For an upload interceptor: a part of the body of a request whose token is still expected. The
+ * first part must be `_csrf` with the session's token; anything else first is refused, so no file is
+ * read for a forged request. Returns true when the part was the token (and is consumed).
+ */
+export function verifyCsrfFormulardel(
+  req: CsrfRequest,
+  part: { type: string; fieldname: string; value?: unknown },
+): boolean {
+  const expected = req.csrfForvantad;
+  if (expected === undefined) return false;
+  if (part.type !== 'field' || part.fieldname !== CSRF_FIELD || typeof part.value !== 'string')
+    throw CSRF_TOKEN_INVALID;
+  if (!sameToken(part.value, expected)) throw CSRF_TOKEN_INVALID;
+  req.csrfForvantad = undefined;
+  return true;
+}
 
 /**
  * A request authenticated by the session cookie that changes something must prove it comes from

@@ -105,6 +105,7 @@ const EXEMPEL: { [C in ErrorCode]: ErrorParams<C> } = {
   ORGANISATIONSNUMMER_INVALID: { angivet: '232100-0017' },
   ORGANISATIONSNUMMER_TAKEN: { angivet: '232100-0016', organisation: 'Region Exempel' },
   EPOST_TAKEN: { falt: 'epost' },
+  SANDLISTA_FINNS: { namn: 'Länets kommuner' },
 };
 
 const make = (code: ErrorCode) =>

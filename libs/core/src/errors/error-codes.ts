@@ -108,6 +108,7 @@ const SAKNAS = {
   Anvandare: 'Användaren',
   Revision: 'Versionen',
   Route: 'Sidan',
+  Sandlista: 'Sändlistan',
   'Sent PDF': 'Det expedierade svaret',
   'Sent Word file': 'Det expedierade svaret som Word-fil',
   Synpunkt: 'Synpunkten',
@@ -460,7 +461,7 @@ export const ERROR_CODES = {
     HttpStatus.BAD_REQUEST,
     (p) => `svarsdatum ${p.svarsdatum} is not allowed; the next valid date is ${p.nasta}`,
     (p) => `${p.orsak}. Närmaste möjliga svarsdatum är ${p.nasta}.`,
-    { details: (p) => ({ nastaGiltigaDatum: p.nasta }) },
+    { details: (p) => ({ nastaGiltigaDatum: p.nasta }), fel: vidFalt('svarsdatum') },
   ),
   INVALID_MOTTAGARE: spec<InvalidMottagare>(
     HttpStatus.BAD_REQUEST,
@@ -759,6 +760,13 @@ export const ERROR_CODES = {
     (p) => `${p.falt}: an account with this address exists already`,
     () => 'Det finns redan ett konto med den e-postadressen.',
     { fel: (p, svenska) => [{ falt: p.falt, meddelande: svenska }] },
+  ),
+  // The sender's sending pages (sändlistor).
+  SANDLISTA_FINNS: spec<{ namn: string }>(
+    HttpStatus.CONFLICT,
+    (p) => `A sändlista named ${p.namn} already exists`,
+    (p) => `Det finns redan en sändlista som heter ${p.namn}`,
+    { fel: vidFalt('namn') },
   ),
 } satisfies Record<string, ErrorSpec<never>>;
 

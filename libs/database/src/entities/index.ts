@@ -6,6 +6,7 @@ import { Paminnelse, Paminnelseregel } from './paminnelse.entity';
 import { Remiss, Remisshandling, RemisshandlingSida, Remissinstans } from './remiss.entity';
 import { Beslut, Remissvar, RemissvarRevision, Synpunkt } from './remissvar.entity';
 import { Stallningstagande } from './stallningstagande.entity';
+import { Sandlista } from './sandlista.entity';
 
 export * from './anvandare.entity';
 export * from './arkiv.entity';
@@ -15,6 +16,7 @@ export * from './paminnelse.entity';
 export * from './remiss.entity';
 export * from './remissvar.entity';
 export * from './stallningstagande.entity';
+export * from './sandlista.entity';
 
 export const ENTITIES = [
   Organisation,
@@ -42,4 +44,5 @@ export const ENTITIES = [
   ExternAtkomst,
   AuditEvent,
   Stallningstagande,
+  Sandlista,
 ];

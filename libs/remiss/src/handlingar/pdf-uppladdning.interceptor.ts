@@ -1,11 +1,12 @@
 import { CallHandler, createParamDecorator, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { CSRF_TOKEN_INVALID, CsrfRequest, verifyCsrfFormulardel } from '@app/auth';
 import { DomainError } from '@app/core';
 import type { FastifyRequest } from 'fastify';
 import { Observable } from 'rxjs';
 import { PdfGranskning } from './pdf-granskning.service';
 import { Uppladdning } from './remisshandling.service';
 
-type UppladdningsRequest = FastifyRequest & { uppladdning?: Uppladdning; wordfil?: Uppladdning };
+type UppladdningsRequest = FastifyRequest & CsrfRequest & { uppladdning?: Uppladdning; wordfil?: Uppladdning };
 
 /**
  * Collects a file's bytes as they arrive into one buffer of its own, sized by the request's
@@ -52,6 +53,8 @@ export class PdfUppladdning implements NestInterceptor {
           ? req.parts({ limits: { fileSize: this.granskning.maxBytes, files: 2, fields: 5 } })
           : req.parts();
         for await (const part of delar) {
+          // A page's upload form: its token comes first, before any file is read (CsrfIFormulardel).
+          if (verifyCsrfFormulardel(req, part)) continue;
           if (part.type === 'file') {
             const data = await collect(part.file, sizeHint);
             // A page's file field left empty still arrives, as a part without a name or bytes: no file.
@@ -66,6 +69,7 @@ export class PdfUppladdning implements NestInterceptor {
       } catch (e: unknown) {
         throw this.avslag(e);
       }
+      if (req.csrfForvantad !== undefined) throw CSRF_TOKEN_INVALID;
       req.body = falt;
     }
     return next.handle();

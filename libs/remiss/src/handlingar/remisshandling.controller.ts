@@ -27,6 +27,7 @@ import { PdfUppladdning, UppladdadFil } from './pdf-uppladdning.interceptor';
 import { RemisshandlingService, Uppladdning } from './remisshandling.service';
 import { RemisshandlingResponse } from '../remiss.response';
 import { TitelDto } from './titel.dto';
+import { FlyttaDto } from '../mottagare/mottagare.dto';
 
 @ApiTags('remiss')
 @Controller('api/remisser/:remissId/handlingar')
@@ -69,6 +70,20 @@ export class RemisshandlingController {
     @Res({ passthrough: true }) res: FastifyReply,
   ) {
     return sendFil(res, await this.handlingar.fil(actor, remissId, id));
+  }
+
+  @Post(':id/flytta')
+  @Roller('remissansvarig')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Move a remisshandling of an utkast one place up or down' })
+  @ApiNoContentResponse({ description: 'Moved (or already first / last)' })
+  move(
+    @CurrentActor() actor: Actor,
+    @Param('remissId', new ParseUUIDPipe()) remissId: string,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: FlyttaDto,
+  ) {
+    return this.handlingar.moveRemisshandling(actor, remissId, id, body.riktning);
   }
 
   @Delete(':id')

@@ -6,12 +6,19 @@ import { Filsvar, notFound, pdfFil } from '@app/core';
 import { DataSource } from 'typeorm';
 import { RemissRepository } from '../remiss.repository';
 import { RemisshandlingResponse, toRemisshandlingResponse } from '../remiss.response';
-import { RemissUtkastService } from '../utkast/remiss-utkast.service';
+import { requireAvsandare, RemissUtkastService } from '../utkast/remiss-utkast.service';
+import { RemissStatus } from '@app/database';
 import { PdfGranskning } from './pdf-granskning.service';
 
 export interface Uppladdning {
   buffer?: Buffer;
   originalname?: string;
+}
+
+/** What the handlingar page of a draft shows. */
+export interface HandlingarVy {
+  remiss: { id: string; diarienummer: string; arendemening: string; status: RemissStatus };
+  handlingar: RemisshandlingResponse[];
 }
 
 /** Remisshandlingar: PDFs attached to a draft, checked before anything is stored, text kept per page. */
@@ -86,6 +93,29 @@ export class RemisshandlingService {
     });
   }
 
+  /** Moves a handling one place up or down in the draft (the order the missiv lists them and the instanser see them). */
+  async moveRemisshandling(actor: Actor, remissId: string, handlingId: string, riktning: 'upp' | 'ned'): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      const remiss = await this.utkast.lockUtkast(m, actor, remissId, 'redigeraRemiss');
+      const handlingar = await this.remisser.handlingar(m, remiss.id);
+      const i = handlingar.findIndex((h) => h.id === handlingId);
+      if (i < 0) throw notFound('Remisshandling');
+      const granne = handlingar[riktning === 'upp' ? i - 1 : i + 1];
+      // Already first (or last): nothing to move, and nothing to record.
+      if (!granne) return;
+      await this.remisser.swapHandlingar(m, handlingar[i], granne);
+      await this.remisser.update(m, remiss.id, {});
+      await this.audit.record(m, {
+        organisationId: actor.organisationId,
+        anvandareId: actor.anvandareId,
+        handelse: 'remisshandling_flyttad',
+        objektTyp: 'remiss',
+        objektId: remiss.id,
+        data: { remisshandlingId: handlingId, riktning },
+      });
+    });
+  }
+
   /** The PDF of a remisshandling of a remiss the caller may see. */
   async fil(actor: Actor, remissId: string, handlingId: string): Promise<Filsvar> {
     const remiss = await this.remisser.get(actor, remissId);
@@ -96,6 +126,22 @@ export class RemisshandlingService {
     const handling = await this.remisser.handling(remissId, handlingId);
     const { fil, data } = await this.filer.data(this.dataSource.manager, handling.filId);
     return pdfFil(fil.filnamn, data, 'attachment');
+  }
+
+  /** The handlingar page of a draft: the remiss and its handlingar in order. */
+  async view(actor: Actor, remissId: string): Promise<HandlingarVy> {
+    const remiss = await this.remisser.getOwn(this.dataSource.manager, actor, remissId);
+    requireAvsandare(actor, remiss);
+    const handlingar = await this.remisser.handlingar(this.dataSource.manager, remiss.id);
+    return {
+      remiss: {
+        id: remiss.id,
+        diarienummer: remiss.diarienummer,
+        arendemening: remiss.arendemening,
+        status: remiss.status,
+      },
+      handlingar: handlingar.map(toRemisshandlingResponse),
+    };
   }
 
   /** The remisshandlingar of a remiss the caller may see. */

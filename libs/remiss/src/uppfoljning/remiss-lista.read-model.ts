@@ -30,6 +30,7 @@ export const REMISS_RAD = z.strictObject({
   createdAt: z.iso.datetime(),
   antalInstanser: z.number().int(),
   antalBesvarade: z.number().int(),
+  antalAvstatt: z.number().int(),
   antalForsenade: z.number().int(),
 });
 export type RemissRad = z.infer<typeof REMISS_RAD>;
@@ -118,7 +119,9 @@ export class RemissListaReadModel {
                       SELECT r.id, r.diarienummer, r.arendemening, r.status, r.svarsdatum::text AS svarsdatum,
                              ${isoTimestampSql('r.utskickad_at')} AS "utskickadAt", ${isoTimestampSql('r.created_at')} AS "createdAt",
                              count(*)::int AS "antalInstanser",
-                             count(*) FILTER (WHERE i.status IN ('besvarad', 'avstar'))::int AS "antalBesvarade",
+                             -- An instans that declined has not answered: counted apart.
+                             count(*) FILTER (WHERE i.status = 'besvarad')::int AS "antalBesvarade",
+                             count(*) FILTER (WHERE i.status = 'avstar')::int AS "antalAvstatt",
                              count(*) FILTER (WHERE ${FORSENAD_SQL('i', idagI)})::int AS "antalForsenade"
                         FROM remissinstans i WHERE i.remiss_id = p.id) rad
                    WHERE p.ordning <= ${limit}`,

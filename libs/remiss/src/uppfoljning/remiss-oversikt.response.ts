@@ -22,7 +22,9 @@ export class RemissRadResponse {
   @ApiProperty(tidEllerNull) utskickadAt!: Date | null;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
   @ApiProperty() antalInstanser!: number;
-  @ApiProperty() antalBesvarade!: number;
+  @ApiProperty({ description: 'Instanser that answered (besvarad); those that declined are antalAvstatt' })
+  antalBesvarade!: number;
+  @ApiProperty({ description: 'Instanser that declined to answer (avstår)' }) antalAvstatt!: number;
   @ApiProperty() antalForsenade!: number;
 }
 

@@ -17,7 +17,7 @@ import { REMISSINSTANS_STATUSAR, RemissinstansStatus } from '@app/database';
 import { antalPerStallning } from '../stallning';
 import { RemissRepository } from '../remiss.repository';
 import { RemissStatusResponse } from './remiss-oversikt.response';
-import { RemissListaReadModel, RemissRad } from './remiss-lista.read-model';
+import { RemissFilter, RemissListaReadModel, RemissRad } from './remiss-lista.read-model';
 import { RemissListQuery } from './remiss-uppfoljning.dto';
 import { DataSource } from 'typeorm';
 
@@ -36,18 +36,39 @@ export class RemissOversiktService {
     return stockholmDatum(this.clock.now());
   }
 
-  async list(actor: Actor, q: RemissListQuery): Promise<JsonText<CappedSida<RemissRad>>> {
+  list(actor: Actor, q: RemissListQuery): Promise<JsonText<CappedSida<RemissRad>>> {
+    return this.lista.text(this.filter(actor, q));
+  }
+
+  /** The same page as objects, for the web's list. */
+  page(actor: Actor, q: RemissListQuery): Promise<CappedSida<RemissRad>> {
+    return this.lista.list(this.filter(actor, q));
+  }
+
+  private filter(actor: Actor, q: RemissListQuery): RemissFilter {
     for (const [falt, d] of [
       ['svarsdatumFran', q.svarsdatumFran],
       ['svarsdatumTill', q.svarsdatumTill],
     ] as const)
       if (d && !isDatum(d)) throw invalidField(falt, `${d} is not a calendar date`, `${d} är inget giltigt datum.`);
-    return this.lista.text({
-      ...q,
+    // A year is a svarsdatum range, narrowed by any range given besides.
+    const fran = q.ar ? `${q.ar}-01-01` : undefined;
+    const till = q.ar ? `${q.ar}-12-31` : undefined;
+    const { ar: _ar, q: _q, ...rest } = q;
+    return {
+      ...rest,
+      svarsdatumFran: [fran, q.svarsdatumFran]
+        .filter((d) => d)
+        .sort()
+        .at(-1),
+      svarsdatumTill: [till, q.svarsdatumTill]
+        .filter((d) => d)
+        .sort()
+        .at(0),
       organisationId: actor.organisationId,
       text: q.q?.trim() || undefined,
       idag: this.today(),
-    });
+    };
   }
 
   /** Every instans with its status, own dnr, answered date and derived `forsenad`, and counts per status. */

@@ -1,10 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { Faltnamn, IsDatum, OptionalNotNull, SidQuery } from '@app/core';
 import { REMISS_STATUSAR, RemissStatus } from '@app/database';
 
-@Faltnamn({ forsenad: 'försenad', svarsdatumFran: 'svarsdatum från', svarsdatumTill: 'svarsdatum till' })
+/** A GET form sends its empty fields: an empty filter is none. */
+const tomSomUtelamnad = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+@Faltnamn({ forsenad: 'försenad', svarsdatumFran: 'svarsdatum från', svarsdatumTill: 'svarsdatum till', ar: 'år' })
 export class RemissListQuery extends SidQuery {
   @ApiPropertyOptional({ enum: ['svarsdatum', 'skapad', 'diarienummer', 'arendemening', 'status'], default: 'skapad' })
   @IsOptional()
@@ -18,12 +21,13 @@ export class RemissListQuery extends SidQuery {
 
   @ApiPropertyOptional({ enum: REMISS_STATUSAR })
   @IsOptional()
+  @Transform(tomSomUtelamnad)
   @IsIn(REMISS_STATUSAR)
   status?: RemissStatus;
 
   @ApiPropertyOptional({ description: 'true: sent remisser with at least one overdue instans; false: the others' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value === '' ? undefined : value))
   @IsBoolean()
   forsenad?: boolean;
 
@@ -36,6 +40,16 @@ export class RemissListQuery extends SidQuery {
   @IsOptional()
   @IsDatum()
   svarsdatumTill?: string;
+
+  @ApiPropertyOptional({ description: 'Remisser whose svarsdatum falls in this year', example: 2026 })
+  @IsOptional()
+  @Transform(({ value }) =>
+    value === '' ? undefined : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value,
+  )
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  ar?: number;
 
   @ApiPropertyOptional({ description: 'Words in the ärendemening or the diarienummer' })
   @IsOptional()

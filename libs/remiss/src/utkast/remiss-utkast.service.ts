@@ -7,6 +7,7 @@ import {
   AppConfig,
   Atgard,
   Clock,
+  DiarienummerFormat,
   DomainError,
   forbidden,
   illegalTransition,
@@ -20,7 +21,9 @@ import { RemissRepository } from '../remiss.repository';
 import { RemissResponse, toRemissResponse } from '../remiss.response';
 import { RemissmottagareResponse } from './remiss-utkast.response';
 import { AndraRemissDto, MottagareDto, NyRemissDto } from './remiss-utkast.dto';
-import { checkSvarsdatum } from './svarsdatum-regel';
+import { arendemeningVarning } from './arendemening';
+import { NyttUtkastVy, UtkastVy } from './remiss-utkast.view';
+import { checkSvarsdatum, tidigasteSvarsdatum } from './svarsdatum-regel';
 
 /** Creating and editing a remiss while it is an utkast (only its own organisation sees it). */
 @Injectable()
@@ -40,7 +43,7 @@ export class RemissUtkastService {
     this.checkSvarsdatum(dto.svarsdatum);
     return this.dataSource.transaction(async (m) => {
       const avsandare = await this.avsandarEnhet(m, actor, dto.diariumId);
-      const mottagare = await this.mottagare(m, actor, dto.mottagare ?? []);
+      const mottagare = await this.checkMottagare(m, actor, dto.mottagare ?? []);
       const arende = await this.diarium.registerArende(m, actor, {
         enhetId: avsandare,
         arendemening: dto.arendemening,
@@ -93,7 +96,7 @@ export class RemissUtkastService {
           kontaktpersonTelefon: dto.kontaktperson?.telefon ?? null,
         });
       if (dto.fragor !== undefined) changes.fragor = dto.fragor.map((text, i) => ({ nummer: i + 1, text }));
-      if (dto.mottagare !== undefined) changes.utkastMottagare = await this.mottagare(m, actor, dto.mottagare);
+      if (dto.mottagare !== undefined) changes.utkastMottagare = await this.checkMottagare(m, actor, dto.mottagare);
       const updated = await this.remisser.update(m, remiss.id, changes);
       await this.audit.record(m, {
         organisationId: actor.organisationId,
@@ -105,6 +108,54 @@ export class RemissUtkastService {
       });
       return toRemissResponse(updated, true);
     });
+  }
+
+  /** The new utkast's form: the caller's diarier with a number in each one's format, the earliest svarsdatum, the contact. */
+  async formular(actor: Actor): Promise<NyttUtkastVy> {
+    const ar = Number(stockholmDatum(this.clock.now()).slice(0, 4));
+    // The diarier that number an enhet where the caller is remissansvarig (one per enhet, or the organisation's one).
+    const egna = new Set(
+      (await this.diarier.enheter(this.dataSource.manager, actor))
+        .filter((e) => e.diariumId !== null && actor.hasRoleAt(e.id, 'remissansvarig'))
+        .map((e) => e.diariumId),
+    );
+    const diarier = (await this.diarier.list(actor))
+      .filter((d) => egna.has(d.id))
+      .map((d) => ({
+        id: d.id,
+        namn: d.namn,
+        exempel: new DiarienummerFormat(d.format, d.prefix).render({ year: ar, seq: 118 }),
+      }));
+    if (diarier.length === 0)
+      throw forbidden('Sending a remiss needs the role remissansvarig at an enhet with a diarium');
+    return {
+      diarier,
+      ...this.svarstid(),
+      kontaktperson: { namn: actor.namn, epost: actor.epost },
+    };
+  }
+
+  /** One utkast as its page shows it; a sent remiss too (the page sends its user on to its status). */
+  async view(actor: Actor, id: string): Promise<UtkastVy> {
+    const m = this.dataSource.manager;
+    const remiss = await this.remisser.getOwn(m, actor, id);
+    requireAvsandare(actor, remiss);
+    const handlingar = await this.remisser.handlingar(m, remiss.id);
+    return {
+      remiss: toRemissResponse(remiss, true),
+      ...this.svarstid(),
+      arendemeningVarning: arendemeningVarning(remiss.arendemening),
+      antalMottagare: remiss.utkastMottagare.length,
+      antalHandlingar: handlingar.length,
+    };
+  }
+
+  private svarstid() {
+    const minstaSvarstid = this.config.REMISS_MIN_SVARSTID_ARBETSDAGAR;
+    return {
+      tidigasteSvarsdatum: tidigasteSvarsdatum(stockholmDatum(this.clock.now()), minstaSvarstid),
+      minstaSvarstid,
+    };
   }
 
   /** The recipient directory a draft's recipients are chosen from. */
@@ -152,8 +203,9 @@ export class RemissUtkastService {
   /**
    * Validates the recipients: enheter the directory offers (any of the own organisation, the
    * answering ones of other connected organisations) or external parties, no duplicates.
+   * Sändlistor and imported lists are checked by the same rule.
    */
-  private async mottagare(m: EntityManager, actor: Actor, dtos: MottagareDto[]): Promise<UtkastMottagare[]> {
+  async checkMottagare(m: EntityManager, actor: Actor, dtos: MottagareDto[]): Promise<UtkastMottagare[]> {
     const result: UtkastMottagare[] = dtos.map((d, i) => {
       if (d.enhetId && !d.namn && !d.epost) return { typ: 'enhet', enhetId: d.enhetId };
       if (!d.enhetId && d.namn && d.epost) return { typ: 'extern', namn: d.namn, epost: d.epost.toLowerCase() };

@@ -1,7 +1,10 @@
-import { Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RemissResponse } from '../remiss.response';
 import { Actor, CurrentActor, Roller } from '@app/auth';
+import { PDF_RESPONSE, sendFil } from '@app/core';
+import type { FastifyReply } from 'fastify';
+import { SkickaSammanfattningResponse } from './skicka.response';
 import { RemissUtskickService } from './remiss-utskick.service';
 
 @ApiTags('remiss')
@@ -19,5 +22,25 @@ export class RemissUtskickController {
   @ApiOkResponse({ type: RemissResponse })
   send(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.utskick.send(actor, id);
+  }
+
+  @Get(':id/skicka')
+  @ApiOperation({
+    summary: 'Before sending: who gets what, when the reminders go, and what still stops the send (in Swedish)',
+  })
+  @ApiOkResponse({ type: SkickaSammanfattningResponse })
+  summary(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
+    return this.utskick.summary(actor, id);
+  }
+
+  @Get(':id/missiv/forhandsvisning')
+  @ApiOperation({ summary: 'The missiv of an utkast as it would be printed if sent now (nothing is stored)' })
+  @ApiOkResponse(PDF_RESPONSE)
+  async preview(
+    @CurrentActor() actor: Actor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ) {
+    return sendFil(res, await this.utskick.preview(actor, id));
   }
 }

@@ -2,14 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ArkivService, dokumentFilnamn } from '@app/archive';
 import { Actor, AuditLog } from '@app/auth';
-import { Clock, DomainError, PlattformsLankar, stockholmDatum } from '@app/core';
+import { Clock, DomainError, Filsvar, illegalTransition, pdfFil, PlattformsLankar, stockholmDatum } from '@app/core';
 import { Remissinstans } from '@app/database';
 import { ExternLankService } from '@app/lankar';
 import { PdfRenderare } from '@app/pdf';
 import { DataSource, EntityManager } from 'typeorm';
 import { RemissRepository } from '../remiss.repository';
 import { RemissResponse, toRemissResponse } from '../remiss.response';
-import { RemissUtkastService } from '../utkast/remiss-utkast.service';
+import { RemissMottagareService } from '../mottagare/remiss-mottagare.service';
+import { arendemeningVarning } from '../utkast/arendemening';
+import { requireAvsandare, RemissUtkastService } from '../utkast/remiss-utkast.service';
+import { paminnelsenamn } from './paminnelsenamn';
+import { SkickaSammanfattningResponse } from './skicka.response';
 import { Aviseringar } from './aviseringar.service';
 import { missivDokument } from './missiv';
 import { remissavsandare, utskickEpost } from './remiss-epost';
@@ -28,6 +32,7 @@ export class RemissUtskickService {
     private readonly plattform: PlattformsLankar,
     private readonly remisser: RemissRepository,
     private readonly utkast: RemissUtkastService,
+    private readonly mottagare: RemissMottagareService,
     private readonly instanser: RemissinstansRepository,
     private readonly externLankar: ExternLankService,
     private readonly arkiv: ArkivService,
@@ -105,14 +110,72 @@ export class RemissUtskickService {
     return toRemissResponse(remiss, true);
   }
 
+  /** The missiv as it would be printed if the draft were sent now (nothing is stored or registered). */
+  async preview(actor: Actor, remissId: string): Promise<Filsvar> {
+    // Read in a short transaction of its own: no row lock waits for Chromium.
+    const { utkast, dokument } = await this.dataSource.transaction((m) =>
+      this.underlag(m, actor, remissId, this.clock.now(), false),
+    );
+    const pdf = await this.pdf.renderRemissmissiv(dokument);
+    return pdfFil(dokumentFilnamn(utkast.diarienummer, 'missiv-forhandsvisning'), pdf, 'inline');
+  }
+
+  /** Who gets what and when the reminders go, and what still stops the send. */
+  async summary(actor: Actor, remissId: string): Promise<SkickaSammanfattningResponse> {
+    // One read-only transaction: the reminder rules are read as planning reads them, in one.
+    const { remiss, mottagare, handlingar, paminnelser } = await this.dataSource.transaction(async (m) => {
+      const remiss = await this.remisser.getOwn(m, actor, remissId);
+      requireAvsandare(actor, remiss);
+      return {
+        remiss,
+        mottagare: await this.mottagare.resolve(m, actor, remiss.utkastMottagare),
+        handlingar: await this.remisser.handlingar(m, remiss.id),
+        paminnelser: await this.aviseringar.paminnelser.schedule(m, remiss.organisationId, remiss.svarsdatum),
+      };
+    });
+    const hinder: string[] = [];
+    if (remiss.status !== 'utkast') hinder.push(illegalTransition('remiss', remiss.status, 'skicka').svenska);
+    try {
+      this.utkast.checkSvarsdatum(remiss.svarsdatum);
+    } catch (e) {
+      if (!(e instanceof DomainError)) throw e;
+      hinder.push(e.svenska);
+    }
+    if (mottagare.length === 0) hinder.push(new DomainError('NO_MOTTAGARE').svenska);
+    if (handlingar.length === 0) hinder.push(new DomainError('NO_REMISSHANDLING').svenska);
+    return {
+      remiss: {
+        id: remiss.id,
+        diarienummer: remiss.diarienummer,
+        arendemening: remiss.arendemening,
+        status: remiss.status,
+        svarsdatum: remiss.svarsdatum,
+        kontaktperson: remiss.kontaktpersonNamn,
+      },
+      mottagare: mottagare.map((u) => ({
+        namn: u.namn,
+        ...(u.organisation ? { organisation: u.organisation } : {}),
+        kanal: u.typ === 'extern' ? ('lank' as const) : ('plattform' as const),
+        ...(u.epost ? { epost: u.epost } : {}),
+      })),
+      handlingar: handlingar.map((h) => ({ titel: h.titel, sidantal: h.sidantal })),
+      paminnelser: paminnelser.map((p) => ({ ...p, beskrivning: paminnelsenamn(p.typ) })),
+      hinder,
+      arendemeningVarning: arendemeningVarning(remiss.arendemening),
+    };
+  }
+
   /** The locked draft, checked for sending, with the instanser it will get and its missiv as a document dated `now`. */
-  private async underlag(m: EntityManager, actor: Actor, remissId: string, now = this.clock.now()) {
+  private async underlag(m: EntityManager, actor: Actor, remissId: string, now = this.clock.now(), skicka = true) {
     const utkast = await this.utkast.lockUtkast(m, actor, remissId, 'skicka');
-    // Time has passed since the draft was made: the svarstid must still hold on the day it goes out.
-    this.utkast.checkSvarsdatum(utkast.svarsdatum);
-    if (utkast.utkastMottagare.length === 0) throw new DomainError('NO_MOTTAGARE');
     const handlingar = await this.remisser.handlingar(m, utkast.id);
-    if (handlingar.length === 0) throw new DomainError('NO_REMISSHANDLING');
+    // A preview shows the draft as it stands; only a send needs it complete.
+    if (skicka) {
+      // Time has passed since the draft was made: the svarstid must still hold on the day it goes out.
+      this.utkast.checkSvarsdatum(utkast.svarsdatum);
+      if (utkast.utkastMottagare.length === 0) throw new DomainError('NO_MOTTAGARE');
+      if (handlingar.length === 0) throw new DomainError('NO_REMISSHANDLING');
+    }
 
     const enheter = new Map(
       (

@@ -17,6 +17,7 @@ const AVSNITT: { text: string; href: string; roller: Roll[] }[] = [
   { text: 'E-arkivexport', href: '/diarium/export', roller: ['registrator'] },
   { text: 'Användare', href: '/admin/anvandare', roller: ['admin'] },
   { text: 'Diarier', href: '/admin/diarier', roller: ['admin'] },
+  { text: 'Remisser', href: '/remisser', roller: ['remissansvarig'] },
 ];
 
 /** The platform operator holds no enhet role: its one section. */

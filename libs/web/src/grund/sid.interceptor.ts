@@ -39,7 +39,8 @@ export class SidInterceptor implements NestInterceptor {
 
   private async answer(req: WebbRequest, reply: FastifyReply, result: unknown): Promise<unknown> {
     if (result instanceof Omdirigering) {
-      if (result.notis) await this.flashes.leave(req, reply, { notis: result.notis });
+      if (result.notis || result.rest?.fel.length)
+        await this.flashes.leave(req, reply, { notis: result.notis, ...(result.rest?.fel.length ? result.rest : {}) });
       return reply.code(303).header('location', result.till).send();
     }
     if (result instanceof Sida) return this.layout.send(req, reply, result);

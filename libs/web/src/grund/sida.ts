@@ -13,13 +13,23 @@ export interface Notis {
   text?: string;
 }
 
+/**
+ * What an action that partly succeeded leaves for the next page besides its banner: the parts it
+ * refused, beside their field, and what to show in it (an imported list's refused lines).
+ */
+export interface Rest {
+  fel: { falt: string; meddelande: string }[];
+  varden?: Record<string, unknown>;
+}
+
 /** Post, redirect, get: where the browser goes after an action (303), with a notification banner. */
 export class Omdirigering {
   constructor(
     readonly till: string,
     readonly notis?: Notis,
+    readonly rest?: Rest,
   ) {}
 }
 
 export const sida = (mall: string, data: Record<string, unknown> = {}, status = 200) => new Sida(mall, data, status);
-export const omdirigera = (till: string, notis?: Notis) => new Omdirigering(till, notis);
+export const omdirigera = (till: string, notis?: Notis, rest?: Rest) => new Omdirigering(till, notis, rest);
