@@ -12,6 +12,9 @@ export const EPOSTMALLAR = [
   'externt-svar',
   'extern-kvittens',
   'remissvar',
+  // Remissuppföljning (#14): a handling added to a sent remiss, and a remiss avslutad.
+  'remiss-komplettering',
+  'remiss-avslutad',
 ] as const;
 export type Epostmall = (typeof EPOSTMALLAR)[number];
 

@@ -18,3 +18,19 @@ export { externtSvarEpost, remissavsandare } from './utskick/remiss-epost';
 export type { Remissavsandare } from './utskick/remiss-epost';
 export { RemissinstansRepository } from './utskick/remissinstans.repository';
 export { RemissfragaResponse } from './remiss.response';
+// The sender's follow-up of a sent remiss, for its pages (libs/web).
+export { RemissUppfoljningModule } from './uppfoljning/remiss-uppfoljning.module';
+export { RemissOversiktService } from './uppfoljning/remiss-oversikt.service';
+export { RemissFoljningService } from './uppfoljning/remiss-foljning.service';
+export { RemissUppfoljningService } from './uppfoljning/remiss-uppfoljning.service';
+export { RemissTillaggService } from './uppfoljning/remiss-tillagg.service';
+export { MottagetSvarService } from './uppfoljning/mottaget-svar.service';
+export type { RemissFoljningResponse } from './uppfoljning/remiss-foljning.response';
+export {
+  AnstandDto,
+  KompletteringDto,
+  MottagetSvarDto,
+  NyInstansDto,
+  NyLankDto,
+  OrsakDto,
+} from './uppfoljning/remiss-uppfoljning.dto';

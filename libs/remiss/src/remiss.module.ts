@@ -8,10 +8,9 @@ import { SammanstallningController } from './sammanstallning/sammanstallning.con
 import { SammanstallningRepository } from './sammanstallning/sammanstallning.repository';
 import { SammanstallningService } from './sammanstallning/sammanstallning.service';
 import { RemissOversiktController } from './uppfoljning/remiss-oversikt.controller';
-import { RemissListaReadModel } from './uppfoljning/remiss-lista.read-model';
-import { RemissOversiktService } from './uppfoljning/remiss-oversikt.service';
+import { RemissTillaggController } from './uppfoljning/remiss-tillagg.controller';
 import { RemissUppfoljningController } from './uppfoljning/remiss-uppfoljning.controller';
-import { RemissUppfoljningService } from './uppfoljning/remiss-uppfoljning.service';
+import { RemissUppfoljningModule } from './uppfoljning/remiss-uppfoljning.module';
 import { RemissUtkastController } from './utkast/remiss-utkast.controller';
 import { RemissUtkastService } from './utkast/remiss-utkast.service';
 import { RemissUtskickController } from './utskick/remiss-utskick.controller';
@@ -22,27 +21,25 @@ import { RemissUtskickService } from './utskick/remiss-utskick.service';
  * Needs a PdfRenderare from the app (PdfModule in process, or PdfKoModule through the pdf-worker).
  */
 @Module({
-  imports: [RemissKarnaModule],
+  imports: [RemissKarnaModule, RemissUppfoljningModule],
   controllers: [
     RemissUtkastController,
     RemissOversiktController,
     RemisshandlingController,
     RemissUtskickController,
     RemissUppfoljningController,
+    RemissTillaggController,
     SammanstallningController,
     RemissController,
   ],
   providers: [
     RemissService,
     RemissUtkastService,
-    RemissOversiktService,
-    RemissListaReadModel,
     RemisshandlingService,
     RemissUtskickService,
-    RemissUppfoljningService,
     SammanstallningRepository,
     SammanstallningService,
   ],
-  exports: [RemissKarnaModule],
+  exports: [RemissKarnaModule, RemissUppfoljningModule],
 })
 export class RemissModule {}

@@ -2,7 +2,7 @@ import { DomainError, SAFE_METHODS } from '@app/core';
 import type { FastifyRequest } from 'fastify';
 import { createHash, timingSafeEqual } from 'node:crypto';
 
-/** Header that API clients and multipart uploads carry the token in (a multipart body is read only after the guards). */
+/** Header that API clients and multipart uploads carry the token in (a multipart body is read only after the guards; a page's upload form puts it in the query). */
 export const CSRF_HEADER = 'x-csrf-token';
 /** Form field that server-rendered forms carry the token in (read from a parsed url-encoded body). */
 export const CSRF_FIELD = '_csrf';
@@ -24,6 +24,16 @@ export function verifyCsrfToken(req: FastifyRequest, expected: string): void {
     const field = body[CSRF_FIELD];
     delete body[CSRF_FIELD];
     given ??= typeof field === 'string' ? field : undefined;
+  }
+  // A page's upload form (multipart, read only after the guards) carries it in its action's query:
+  // no header without script. The pages send no Referer (Referrer-Policy: no-referrer).
+  if (!given && req.isMultipart?.()) {
+    const query = req.query as Record<string, unknown> | undefined;
+    const field = query?.[CSRF_FIELD];
+    if (typeof field === 'string') {
+      given = field;
+      delete query![CSRF_FIELD];
+    }
   }
   if (!given || !sameToken(given, expected)) throw CSRF_TOKEN_INVALID;
 }

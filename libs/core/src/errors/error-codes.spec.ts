@@ -92,6 +92,7 @@ const EXEMPEL: { [C in ErrorCode]: ErrorParams<C> } = {
   CITAT_PA_ANNAN_SIDA: { synpunkt: 3, funnenSida: 6, angivenSida: 5, titel: 'Förslag till policy' },
   STRYKTEXT_PA_ANNAN_SIDA: { synpunkt: 3, funnenSida: 6, angivenSida: 5, titel: 'Förslag till policy' },
   STRYKTEXT_SAKNAS: { synpunkt: 3, sida: 5, titel: 'Förslag till policy' },
+  INSTANS_FINNS: { namn: 'Socialnämnden', falt: 'enhetId' },
 };
 
 const make = (code: ErrorCode) =>

@@ -653,6 +653,14 @@ export const ERROR_CODES = {
     (p) => `Texten att stryka finns inte på sidan ${p.sida} i ${p.titel}`,
     { fel: vidSynpunkt('strykText'), details: (p) => ({ synpunkt: p.synpunkt }) },
   ),
+
+  // Remissuppföljning (#14): what the sender does after sending.
+  INSTANS_FINNS: spec<{ namn: string; falt: string }>(
+    HttpStatus.CONFLICT,
+    (p) => `${p.namn} is already a remissinstans of this remiss`,
+    (p) => `${p.namn} har redan fått remissen`,
+    { fel: (p, svenska) => [{ falt: p.falt, meddelande: svenska }] },
+  ),
 } satisfies Record<string, ErrorSpec<never>>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
