@@ -90,6 +90,10 @@ const vidUN = (unSekreterare: Utfall, unHandlaggare: Utfall, registrator: Utfall
   utfall: { ...alla(404), unSekreterare, unHandlaggare, registrator },
 });
 
+/** The sender's pages of a sent remiss: its remissansvarig; another organisation's remiss is a 404 page. */
+const AVSANDARE: Record<Vem, Utfall> = { ...alla(403), remissansvarig: 200, vadstena: 404 };
+const demoRemiss = (f: Fixtur) => `/remisser/${f.demo.remissId}`;
+
 /** Every page, by role: each section adds its rows here. */
 const RADER: Rad[] = [
   { sida: 'enhetsval', path: () => '/valj-enhet', utfall: alla(200) },
@@ -122,6 +126,19 @@ const RADER: Rad[] = [
   { sida: 'svar, för beslut', path: (f) => `/inkorg/${f.unInstans}/svar/for-beslut`, ...vidUN(200, 200, 403) },
   { sida: 'svar, beslut', path: (f) => `/inkorg/${f.unInstans}/svar/beslut`, ...vidUN(200, 403, 403) },
   { sida: 'svar, expediera', path: (f) => `/inkorg/${f.unInstans}/svar/expediera`, ...vidUN(200, 403, 403) },
+  // Following a sent remiss (its status page and the forms of its actions).
+  { sida: 'remissens status', path: (f) => `${demoRemiss(f)}/status`, utfall: AVSANDARE },
+  { sida: 'anstånd', path: (f) => `${demoRemiss(f)}/instanser/${f.unInstans}/anstand`, utfall: AVSANDARE },
+  { sida: 'personlig länk', path: (f) => `${demoRemiss(f)}/instanser/${f.unInstans}/lank`, utfall: AVSANDARE },
+  {
+    sida: 'svar som kommit in',
+    path: (f) => `${demoRemiss(f)}/instanser/${f.unInstans}/mottaget-svar`,
+    utfall: AVSANDARE,
+  },
+  { sida: 'lägg till remissinstans', path: (f) => `${demoRemiss(f)}/instanser/ny`, utfall: AVSANDARE },
+  { sida: 'lägg till handling', path: (f) => `${demoRemiss(f)}/komplettering`, utfall: AVSANDARE },
+  { sida: 'återkalla', path: (f) => `${demoRemiss(f)}/aterkalla`, utfall: AVSANDARE },
+  { sida: 'avsluta', path: (f) => `${demoRemiss(f)}/avsluta`, utfall: AVSANDARE },
 ];
 
 describe('pages by role (anonymous → sign-in; wrong role → 403 page; another organisation → 404 page)', () => {
