@@ -85,7 +85,8 @@ describe('the sender: status page and the actions after sending (Chromium)', () 
     expect(text).toContain('Remissen skickades ut');
     await expectAccessible(page, 'status page', konsol);
     await page.setViewport({ width: 1100, height: 900 });
-    await page.screenshot({ path: 'docs/skarmbilder/remiss-status.png', fullPage: true });
+    // For looking at the page (docs/skarmbilder/remiss-status.png is the chosen one).
+    await page.screenshot({ path: join(tmpdir(), 'remiss-status.png') as `${string}.png`, fullPage: true });
   });
 
   it('grants anstånd: a date that is no date is refused beside its field, then the new date is shown', async () => {
