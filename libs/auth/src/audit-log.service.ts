@@ -11,6 +11,16 @@ export interface AuditEntry {
   data?: Record<string, unknown>;
 }
 
+/** One event as a reader of the log sees it, with the name of who did it (null: the platform, or an external party). */
+export interface Loggpost {
+  handelse: string;
+  objektTyp: string | null;
+  objektId: string | null;
+  data: Record<string, unknown>;
+  createdAt: Date;
+  anvandare: string | null;
+}
+
 /** Appends to the audit log inside the caller's transaction, so no state change goes unlogged. */
 @Injectable()
 export class AuditLog {
@@ -23,5 +33,27 @@ export class AuditLog {
       objektId: entry.objektId ?? null,
       data: (entry.data ?? {}) as AuditEvent['data'] & object,
     });
+  }
+
+  /**
+   * The events about the given objects and of the given kinds, oldest first (a remiss' timeline).
+   * The objects and kinds are the caller's to choose: what it may show its reader. Who did it is
+   * named only when they are of `organisationId` (a nämnd of another kommun registering stays unnamed).
+   */
+  list(
+    manager: EntityManager,
+    organisationId: string,
+    objekt: { typ: string; ids: string[] }[],
+    handelser: readonly string[],
+  ): Promise<Loggpost[]> {
+    return manager.query(
+      `SELECT e.handelse, e.objekt_typ AS "objektTyp", e.objekt_id AS "objektId", e.data, e.created_at AS "createdAt", CASE WHEN e.organisation_id = $1 THEN a.namn END AS anvandare
+         FROM audit_event e
+         JOIN jsonb_to_recordset($2::jsonb) AS o(typ text, ids text[]) ON e.objekt_typ = o.typ AND e.objekt_id = ANY(o.ids)
+         LEFT JOIN anvandare a ON a.id = e.anvandare_id
+        WHERE e.handelse = ANY($3::text[])
+        ORDER BY e.created_at, e.id`,
+      [organisationId, JSON.stringify(objekt), handelser],
+    );
   }
 }

@@ -26,6 +26,7 @@ import { EarkivExport1764500000600 } from './migrations/1764500000600-earkiv-exp
 import { Stallningstagande1764500000300 } from './migrations/1764500000300-stallningstagande';
 import { Konton1764500000700 } from './migrations/1764500000700-konton';
 import { Sandlista1764500000100 } from './migrations/1764500000100-sandlista';
+import { Uppfoljning1764500000200 } from './migrations/1764500000200-uppfoljning';
 
 /** Listed, not globbed, so the same list works from ts-jest, ts sources and the compiled build. */
 export const MIGRATIONS = [
@@ -54,6 +55,7 @@ export const MIGRATIONS = [
   Stallningstagande1764500000300,
   Konton1764500000700,
   Sandlista1764500000100,
+  Uppfoljning1764500000200,
 ];
 
 /** Bounds on every wait for PostgreSQL (the apps' pools; migrations and test setup go without). */

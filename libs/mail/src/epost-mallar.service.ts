@@ -14,6 +14,9 @@ export const EPOSTMALLAR = [
   'remissvar',
   'konto-inbjudan',
   'konto-aterstallning',
+  // Remissuppföljning (#14): a handling added to a sent remiss, and a remiss avslutad.
+  'remiss-komplettering',
+  'remiss-avslutad',
 ] as const;
 export type Epostmall = (typeof EPOSTMALLAR)[number];
 

@@ -128,7 +128,7 @@ export type SammanstalldSynpunkt = SynpunktDokument & {
 export interface SammanstalldInstans {
   id: string;
   namn: string;
-  status: 'inbjuden' | 'registrerad' | 'under_beredning' | 'besvarad' | 'avstar';
+  status: 'inbjuden' | 'registrerad' | 'under_beredning' | 'besvarad' | 'avstar' | 'stangd';
   diarienummer?: string;
   svarsdatum: Datum;
   /** Granted anstånd: the new svarsdatum and why. */

@@ -1,13 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, Datum, DomainError, Minne } from '@app/core';
+import { Clock, Datum, DomainError, Minne, stockholmDatum } from '@app/core';
 import { Utkorg, UtkorgKo } from '@app/utkorg';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { PaminnelsePlanering, PlanerbarInstans, PlaneradePaminnelser, PlaneradTid } from './paminnelse-planering';
+import {
+  PaminnelseForInstans,
+  PaminnelsePlanering,
+  PlanerbarInstans,
+  PlaneradePaminnelser,
+  PlaneradTid,
+} from './paminnelse-planering';
 import { PaminnelseKind } from './paminnelse.kind';
 import { NyPaminnelse, PaminnelseRepository } from './paminnelse.repository';
 import { LastaRegler, PaminnelseregelRepository } from './paminnelseregel.repository';
-import { Paminnelsetid, paminnelsetider } from './schema/paminnelseschema';
+import { manuellTyp, Paminnelsetid, paminnelsetider } from './schema/paminnelseschema';
 
 /** What `plan` returns: the ids of the contract, and the due times, so queueing needs no second read. */
 interface PlaneradeMedTider extends PlaneradePaminnelser {
@@ -74,6 +80,19 @@ export class PaminnelsePlanerare extends PaminnelsePlanering {
     const rader = this.rader([instans], await this.regler.getVersioned(manager, instans.organisationId));
     const planerade = await this.paminnelser.upsert(manager, rader);
     return { ids: planerade.map((p) => p.id), tider: planerade.map((p) => p.due_at) };
+  }
+
+  async sendNow(manager: EntityManager, instans: PlanerbarInstans): Promise<PlaneradeMedTider> {
+    const nu = this.clock.now();
+    // A typ of its own per press, so the unique key (instans, typ, svarsdatum) never refuses a second one.
+    const typ = `${manuellTyp(instans.svarsdatum, stockholmDatum(nu))}_${nu.getTime()}`;
+    const rad = { id: randomUUID(), organisationId: instans.organisationId, remissinstansId: instans.id, typ };
+    const planerade = await this.paminnelser.upsert(manager, [{ ...rad, svarsdatum: instans.svarsdatum, dueAt: nu }]);
+    return { ids: planerade.map((p) => p.id), tider: planerade.map((p) => p.due_at) };
+  }
+
+  listForRemiss(manager: EntityManager, remissId: string): Promise<PaminnelseForInstans[]> {
+    return this.paminnelser.listForRemiss(manager, remissId);
   }
 
   /** The reminders still ahead of each instans under the rules, each with an id of its own. */

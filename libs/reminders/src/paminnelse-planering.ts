@@ -1,4 +1,5 @@
 import { Datum } from '@app/core';
+import { PaminnelseStatus } from '@app/database';
 import { EntityManager } from 'typeorm';
 
 /** What planning needs of a remissinstans (a Remissinstans entity is one). */
@@ -17,6 +18,17 @@ export interface PlaneradTid {
 /** Rows written by a planning call, to hand to BullMQ once the transaction has committed. */
 export interface PlaneradePaminnelser {
   ids: string[];
+}
+
+/** One reminder of a remiss as its sender follows it. */
+export interface PaminnelseForInstans {
+  id: string;
+  remissinstansId: string;
+  /** `fore_10`, `dag`, `efter_1`, `vecka_2`, or `manuell_…` for one the sender sent by hand. */
+  typ: string;
+  dueAt: Date;
+  status: PaminnelseStatus;
+  skickadAt: Date | null;
 }
 
 /**
@@ -39,6 +51,15 @@ export abstract class PaminnelsePlanering {
 
   /** The remiss was withdrawn (återkallad) or closed (avslutad). */
   abstract cancelForRemiss(manager: EntityManager, remissId: string): Promise<void>;
+
+  /**
+   * The sender's "skicka påminnelse nu": one reminder of the instans due now, with the text its
+   * svarsdatum calls for (days left, or late).
+   */
+  abstract sendNow(manager: EntityManager, instans: PlanerbarInstans): Promise<PlaneradePaminnelser>;
+
+  /** The reminders of a remiss' instanser, planned, sent or failed (not the cancelled), by due time. */
+  abstract listForRemiss(manager: EntityManager, remissId: string): Promise<PaminnelseForInstans[]>;
 
   /** After commit: add the delayed BullMQ jobs for the planned rows (a bounded wait; never fails, the reconciler catches up). */
   abstract enqueue(planned: PlaneradePaminnelser): Promise<void>;

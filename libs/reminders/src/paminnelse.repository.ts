@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Datum } from '@app/core';
 import { preparedQuery } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
+import type { PaminnelseForInstans } from './paminnelse-planering';
 
 export interface NyPaminnelse {
   /** Made by the planner, so inserting needs no RETURNING. */
@@ -87,6 +88,16 @@ export class PaminnelseRepository {
       `UPDATE paminnelse p SET status = 'avbruten', senaste_fel = $2, updated_at = now()
          FROM remissinstans i WHERE i.id = p.remissinstans_id AND i.remiss_id = $1 AND p.status = 'planerad'`,
       [remissId, orsak],
+    );
+  }
+
+  listForRemiss(manager: EntityManager, remissId: string): Promise<PaminnelseForInstans[]> {
+    return manager.query(
+      `SELECT p.id, p.remissinstans_id AS "remissinstansId", p.typ, p.due_at AS "dueAt", p.status, p.skickad_at AS "skickadAt"
+         FROM paminnelse p JOIN remissinstans i ON i.id = p.remissinstans_id
+        WHERE i.remiss_id = $1 AND p.status <> 'avbruten'
+        ORDER BY p.due_at, p.id`,
+      [remissId],
     );
   }
 

@@ -42,3 +42,18 @@ export { RemissResponse, RemisshandlingResponse } from './remiss.response';
 export type { HandlingarVy } from './handlingar/remisshandling.service';
 /** The states a remiss can be in, for the list's status filter. */
 export { REMISS_STATUSAR } from '@app/database';
+// The sender's follow-up of a sent remiss, for its pages (libs/web).
+export { RemissUppfoljningModule } from './uppfoljning/remiss-uppfoljning.module';
+export { RemissFoljningService } from './uppfoljning/remiss-foljning.service';
+export { RemissUppfoljningService } from './uppfoljning/remiss-uppfoljning.service';
+export { RemissTillaggService } from './uppfoljning/remiss-tillagg.service';
+export { MottagetSvarService } from './uppfoljning/mottaget-svar.service';
+export type { RemissFoljningResponse } from './uppfoljning/remiss-foljning.response';
+export {
+  AnstandDto,
+  KompletteringDto,
+  MottagetSvarDto,
+  NyInstansDto,
+  NyLankDto,
+  OrsakDto,
+} from './uppfoljning/remiss-uppfoljning.dto';

@@ -12,10 +12,9 @@ import { SammanstallningController } from './sammanstallning/sammanstallning.con
 import { SammanstallningModule } from './sammanstallning/sammanstallning.module';
 import { StallningstagandeController } from './sammanstallning/stallningstagande.controller';
 import { RemissOversiktController } from './uppfoljning/remiss-oversikt.controller';
-import { RemissListaReadModel } from './uppfoljning/remiss-lista.read-model';
-import { RemissOversiktService } from './uppfoljning/remiss-oversikt.service';
+import { RemissTillaggController } from './uppfoljning/remiss-tillagg.controller';
 import { RemissUppfoljningController } from './uppfoljning/remiss-uppfoljning.controller';
-import { RemissUppfoljningService } from './uppfoljning/remiss-uppfoljning.service';
+import { RemissUppfoljningModule } from './uppfoljning/remiss-uppfoljning.module';
 import { RemissUtkastController } from './utkast/remiss-utkast.controller';
 import { RemissUtkastService } from './utkast/remiss-utkast.service';
 import { RemissUtskickController } from './utskick/remiss-utskick.controller';
@@ -24,10 +23,8 @@ import { RemissUtskickService } from './utskick/remiss-utskick.service';
 const TJANSTER = [
   RemissService,
   RemissUtkastService,
-  RemissOversiktService,
   RemisshandlingService,
   RemissUtskickService,
-  RemissUppfoljningService,
   RemissMottagareService,
   SandlistaService,
 ];
@@ -38,9 +35,9 @@ const TJANSTER = [
  * Needs a PdfRenderare from the app (PdfModule in process, or PdfKoModule through the pdf-worker).
  */
 @Module({
-  imports: [RemissKarnaModule, SammanstallningModule],
-  providers: [...TJANSTER, RemissListaReadModel, SandlistaRepository],
-  exports: [RemissKarnaModule, SammanstallningModule, ...TJANSTER],
+  imports: [RemissKarnaModule, SammanstallningModule, RemissUppfoljningModule],
+  providers: [...TJANSTER, SandlistaRepository],
+  exports: [RemissKarnaModule, SammanstallningModule, RemissUppfoljningModule, ...TJANSTER],
 })
 export class RemissTjansterModule {}
 
@@ -53,6 +50,7 @@ export class RemissTjansterModule {}
     RemisshandlingController,
     RemissUtskickController,
     RemissUppfoljningController,
+    RemissTillaggController,
     SammanstallningController,
     StallningstagandeController,
     RemissMottagareController,

@@ -32,8 +32,12 @@ export interface InstansStatus {
   remissvarId: string | null;
   /** The expedierat answer's position (a draft's is never shown, like the draft). */
   stallning: RemissvarStallning | null;
-  /** An external instans answered with a PDF (GET …/instanser/:id/svar.pdf). */
+  /** An external instans answered with a PDF, or the sender registered one received (GET …/instanser/:id/svar.pdf). */
   externSvarsfil: boolean;
+  /** The answer came by e-mail or post and the sender registered it: the day it came in. */
+  svarInkomDatum: Datum | null;
+  /** Closed without an answer when the remiss was avslutad. */
+  stangdAt: Date | null;
 }
 
 export type RemissOversikt = Pick<
@@ -110,7 +114,8 @@ export class RemissRepository {
       `SELECT i.id, i.namn, CASE WHEN i.mottagare_enhet_id IS NULL THEN 'extern' ELSE 'enhet' END AS typ, i.status,
               to_char(i.svarsdatum, 'YYYY-MM-DD') AS svarsdatum, i.anstand_orsak AS "anstandOrsak", i.mottagare_diarienummer AS diarienummer,
               i.registrerad_at AS "registreradAt", i.besvarad_at AS "besvaradAt", i.avstod_at AS "avstodAt", ${FORSENAD_SQL('i', '$2::date')} AS forsenad,
-              s.id AS "remissvarId", s.stallning, i.extern_svar_fil_id IS NOT NULL AS "externSvarsfil"
+              s.id AS "remissvarId", s.stallning, i.extern_svar_fil_id IS NOT NULL AS "externSvarsfil",
+              to_char(i.svar_inkom_datum, 'YYYY-MM-DD') AS "svarInkomDatum", i.stangd_at AS "stangdAt"
          FROM remissinstans i
          LEFT JOIN remissvar s ON s.remissinstans_id = i.id AND s.status = 'expedierat'
         WHERE i.remiss_id = $1 ORDER BY i.namn`,
@@ -142,7 +147,8 @@ export class RemissRepository {
 
   async insertHandling(
     manager: EntityManager,
-    handling: Omit<Remisshandling, 'id' | 'createdAt' | 'ordning'>,
+    handling: Omit<Remisshandling, 'id' | 'createdAt' | 'ordning' | 'slag' | 'avserId'> &
+      Partial<Pick<Remisshandling, 'slag' | 'avserId'>>,
     sidor: string[],
   ): Promise<Remisshandling> {
     const [{ ordning }] = await manager.query(

@@ -5,6 +5,8 @@ import {
   Remissfraga,
   Remisshandling,
   Remissinstans,
+  REMISSHANDLING_SLAG,
+  RemisshandlingSlag,
   REMISSINSTANS_STATUSAR,
   RemissinstansStatus,
   RemissStatus,
@@ -67,6 +69,18 @@ export class RemisshandlingResponse {
   @ApiProperty({ format: 'uuid' }) filId!: string;
   @ApiProperty() sidantal!: number;
   @ApiProperty() ordning!: number;
+  @ApiProperty({
+    enum: REMISSHANDLING_SLAG,
+    description: 'ursprunglig: sent with the remiss; komplettering or rattelse: added after sending',
+  })
+  slag!: RemisshandlingSlag;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The remisshandling this one corrects or supplements',
+  })
+  avserId!: string | null;
   @ApiProperty(tid) createdAt!: Date;
 }
 
@@ -138,6 +152,8 @@ export const toRemisshandlingResponse = (h: Remisshandling): RemisshandlingRespo
   filId: h.filId,
   sidantal: h.sidantal,
   ordning: h.ordning,
+  slag: h.slag,
+  avserId: h.avserId,
   createdAt: h.createdAt,
 });
 

@@ -6,6 +6,7 @@ import { ExternSidorModule } from './extern/extern-sidor.module';
 import { WebGrundModule } from './grund/web-grund.module';
 import { InkorgSidorModule } from './inkorg/inkorg-sidor.module';
 import { SammanstallningSidorModule } from './sammanstallning/sammanstallning-sidor.module';
+import { RemissUppfoljningSidorModule } from './remiss-uppfoljning/remiss-uppfoljning-sidor.module';
 import { SvarSidorModule } from './svar/svar-sidor.module';
 import { RemisserSidorModule } from './remisser/remisser-sidor.module';
 import { UtvecklingWebModule } from './utveckling/utveckling.module';
@@ -30,6 +31,7 @@ import { KontoSidorModule } from './konto/konto-sidor.module';
     KontoSidorModule,
     SammanstallningSidorModule,
     RemisserSidorModule,
+    RemissUppfoljningSidorModule,
   ],
 })
 export class WebModule {}

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { stockholmDatum } from '@app/core';
 import { SmtpSink } from '@app/mail/testing/smtp-sink';
 import { ApiClient, startTestApp, TestApp } from '@app/runtime/testing/test-app';
 import { PlatformModule } from '../../src/platform.module';
@@ -168,6 +169,27 @@ const MATRIX: Row[] = [
   ['POST', () => `/api/extern/${OKAND}/svar`, pdf, publik(404)],
   ['POST', () => `/api/extern/${OKAND}/avstar`, () => ({}), publik(404)],
   ['GET', (i) => `/api/remisser/${i.attSkicka}/instanser/${i.extern}/svar.pdf`, undefined, avsandare(404)],
+  // Following a sent remiss (#14).
+  ['GET', (i) => `/api/remisser/${i.attSkicka}/uppfoljning`, undefined, avsandare(200)],
+  ['POST', (i) => `/api/remisser/${i.attSkicka}/instanser/${i.instans}/paminn`, undefined, avsandare(200)],
+  [
+    'POST',
+    (i) => `/api/remisser/${i.attSkicka}/instanser`,
+    () => ({ namn: 'Glömd förening', epost: 'glomd@example.se' }),
+    avsandare(201),
+  ],
+  ['POST', (i) => `/api/remisser/${i.attSkicka}/komplettering`, pdf, avsandare(201)],
+  [
+    'POST',
+    (i) => `/api/remisser/${i.attSkicka}/instanser/${i.instans}/mottaget-svar`,
+    async () => {
+      const form = await pdf();
+      form.append('typ', 'svar');
+      form.append('inkom', stockholmDatum(new Date()));
+      return form;
+    },
+    avsandare(200),
+  ],
   ['POST', (i) => `/api/remisser/${i.attSkicka}/avsluta`, undefined, avsandare(200)],
   ['GET', (i) => `/api/remisser/${i.attSkicka}/sammanstallning`, undefined, avsandare(200)],
   ['GET', (i) => `/api/remisser/${i.attSkicka}/sammanstallning.csv`, undefined, avsandare(200)],

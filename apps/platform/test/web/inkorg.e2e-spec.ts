@@ -125,6 +125,7 @@ describe('the nämnd: inkorg, the remiss as received, registrera and avstå (Chr
       'Under beredning (0)',
       'Besvarad (6)',
       'Avstått (0)',
+      'Stängd utan svar (0)',
     ]);
     // Sorted by svarsdatum: the demo remiss (2025-05-15) first, then KS2026/1, nine days late.
     const [forsta, andra] = await rows();

@@ -128,6 +128,7 @@ const vidUN = (unSekreterare: Utfall, unHandlaggare: Utfall, registrator: Utfall
 /** The sender's pages: for a remissansvarig (403 for every other role), another organisation's utkast a 404. */
 const AVSANDARE: Record<Vem, Utfall> = { ...alla(403), remissansvarig: 200, vadstena: 404 };
 const utkast = (f: Fixtur) => `/remisser/${f.utkast.id}`;
+const demoRemiss = (f: Fixtur) => `/remisser/${f.demo.remissId}`;
 
 /** Every page, by role: each section adds its rows here. */
 const RADER: Rad[] = [
@@ -251,6 +252,19 @@ const RADER: Rad[] = [
   },
   { sida: 'utkast, missivets förhandsvisning', path: (f) => `${utkast(f)}/missiv`, utfall: AVSANDARE, fil: true },
   { sida: 'utkast, granska och skicka', path: (f) => `${utkast(f)}/skicka`, utfall: AVSANDARE },
+  // Following a sent remiss (its status page and the forms of its actions).
+  { sida: 'remissens status', path: (f) => `${demoRemiss(f)}/status`, utfall: AVSANDARE },
+  { sida: 'anstånd', path: (f) => `${demoRemiss(f)}/instanser/${f.unInstans}/anstand`, utfall: AVSANDARE },
+  { sida: 'personlig länk', path: (f) => `${demoRemiss(f)}/instanser/${f.unInstans}/lank`, utfall: AVSANDARE },
+  {
+    sida: 'svar som kommit in',
+    path: (f) => `${demoRemiss(f)}/instanser/${f.unInstans}/mottaget-svar`,
+    utfall: AVSANDARE,
+  },
+  { sida: 'lägg till remissinstans', path: (f) => `${demoRemiss(f)}/instanser/ny`, utfall: AVSANDARE },
+  { sida: 'lägg till handling', path: (f) => `${demoRemiss(f)}/komplettering`, utfall: AVSANDARE },
+  { sida: 'återkalla', path: (f) => `${demoRemiss(f)}/aterkalla`, utfall: AVSANDARE },
+  { sida: 'avsluta', path: (f) => `${demoRemiss(f)}/avsluta`, utfall: AVSANDARE },
 ];
 
 describe('pages by role (anonymous → sign-in; wrong role → 403 page; another organisation → 404 page)', () => {

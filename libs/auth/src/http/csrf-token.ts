@@ -4,7 +4,7 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { createHash, timingSafeEqual } from 'node:crypto';
 
-/** Header that API clients and multipart uploads carry the token in (a multipart body is read only after the guards). */
+/** Header that API clients and multipart uploads carry the token in (a page's upload form, which cannot set one, sends it as its first part: CsrfIFormulardel). */
 export const CSRF_HEADER = 'x-csrf-token';
 /** Form field that server-rendered forms carry the token in (read from a parsed url-encoded body). */
 export const CSRF_FIELD = '_csrf';

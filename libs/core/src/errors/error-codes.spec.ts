@@ -106,6 +106,7 @@ const EXEMPEL: { [C in ErrorCode]: ErrorParams<C> } = {
   ORGANISATIONSNUMMER_TAKEN: { angivet: '232100-0016', organisation: 'Region Exempel' },
   EPOST_TAKEN: { falt: 'epost' },
   SANDLISTA_FINNS: { namn: 'Länets kommuner' },
+  INSTANS_FINNS: { namn: 'Socialnämnden', falt: 'enhetId' },
 };
 
 const make = (code: ErrorCode) =>

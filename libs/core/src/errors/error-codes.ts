@@ -768,6 +768,14 @@ export const ERROR_CODES = {
     (p) => `Det finns redan en sändlista som heter ${p.namn}`,
     { fel: vidFalt('namn') },
   ),
+
+  // Remissuppföljning (#14): what the sender does after sending.
+  INSTANS_FINNS: spec<{ namn: string; falt: string }>(
+    HttpStatus.CONFLICT,
+    (p) => `${p.namn} is already a remissinstans of this remiss`,
+    (p) => `${p.namn} har redan fått remissen`,
+    { fel: (p, svenska) => [{ falt: p.falt, meddelande: svenska }] },
+  ),
 } satisfies Record<string, ErrorSpec<never>>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

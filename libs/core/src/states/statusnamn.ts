@@ -21,6 +21,8 @@ export const STATUSNAMN = {
     under_beredning: { namn: 'under beredning', sats: 'är under beredning' },
     besvarad: { namn: 'besvarad', sats: 'redan har svarat' },
     avstar: { namn: 'avstått', sats: 'har avstått' },
+    // Remissuppföljning (#14): the remiss was avslutad before the instans answered.
+    stangd: { namn: 'stängd utan svar', sats: 'är stängd utan svar' },
   },
   remissvar: {
     utkast: { namn: 'utkast', sats: 'är ett utkast' },
@@ -153,6 +155,10 @@ export const ATGARDER = {
     svenska: 'ta ställning till synpunkter i remissen',
     objekt: 'remiss',
   },
+  // Remissuppföljning (#14)
+  laggTillInstans: { english: 'add a remissinstans to', svenska: 'lägga till en remissinstans' },
+  registreraMottagetSvar: { english: 'register a received answer for', svenska: 'registrera ett inkommet svar' },
+  paminna: { english: 'remind', svenska: 'skicka en påminnelse' },
 } as const satisfies Record<string, Handling>;
 
 export type Atgard = keyof typeof ATGARDER;

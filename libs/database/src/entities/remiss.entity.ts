@@ -51,8 +51,14 @@ export class Remisshandling {
   @Column({ name: 'fil_id', type: 'uuid' }) filId!: string;
   @Column({ type: 'int' }) sidantal!: number;
   @Column({ type: 'int' }) ordning!: number;
+  /** `komplettering` or `rattelse`: added after sending, about `avserId` (which stays as it was). */
+  @Column({ type: 'text', default: 'ursprunglig' }) slag!: RemisshandlingSlag;
+  @Column({ name: 'avser_id', type: 'uuid', nullable: true }) avserId!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }
+
+export const REMISSHANDLING_SLAG = ['ursprunglig', 'komplettering', 'rattelse'] as const;
+export type RemisshandlingSlag = (typeof REMISSHANDLING_SLAG)[number];
 
 /** The extracted text of one page of a remisshandling, against which quotations are checked. */
 @Entity('remisshandling_sida')
@@ -62,16 +68,24 @@ export class RemisshandlingSida {
   @Column() text!: string;
 }
 
-export const REMISSINSTANS_STATUSAR = ['inbjuden', 'registrerad', 'under_beredning', 'besvarad', 'avstar'] as const;
+/** `stangd`: the remiss was avslutad before the instans answered or declined ("stängd utan svar"). */
+export const REMISSINSTANS_STATUSAR = [
+  'inbjuden',
+  'registrerad',
+  'under_beredning',
+  'besvarad',
+  'avstar',
+  'stangd',
+] as const;
 export type RemissinstansStatus = (typeof REMISSINSTANS_STATUSAR)[number];
 
-/** `forsenad` in SQL: the svarsdatum has passed and the instans has neither answered nor declined. */
+/** `forsenad` in SQL: the svarsdatum has passed and the instans has neither answered nor declined, nor been closed. */
 export const FORSENAD_SQL = (alias: string, idagParam: string) =>
-  `(${alias}.status NOT IN ('besvarad', 'avstar') AND ${alias}.svarsdatum < ${idagParam})`;
+  `(${alias}.status NOT IN ('besvarad', 'avstar', 'stangd') AND ${alias}.svarsdatum < ${idagParam})`;
 
 /** The same rule for one instans in hand (dates as `YYYY-MM-DD` compare as text). */
 export const isInstansForsenad = (i: { status: RemissinstansStatus; svarsdatum: string }, idag: string) =>
-  i.status !== 'besvarad' && i.status !== 'avstar' && i.svarsdatum < idag;
+  i.status !== 'besvarad' && i.status !== 'avstar' && i.status !== 'stangd' && i.svarsdatum < idag;
 
 /**
  * One recipient of one remiss: an enhet of the own or another organisation, or an external party.
@@ -106,6 +120,10 @@ export class Remissinstans {
   @Column({ name: 'avstar_motivering', type: 'text', nullable: true }) avstarMotivering!: string | null;
   /** Set when the sender revoked the external instans' link; reminders carry no link until a new one is issued. */
   @Column({ name: 'lank_aterkallad_at', type: 'timestamptz', nullable: true }) lankAterkalladAt!: Date | null;
+  /** The remiss was avslutad while the instans still worked on it (status `stangd`). */
+  @Column({ name: 'stangd_at', type: 'timestamptz', nullable: true }) stangdAt!: Date | null;
+  /** An answer (or avstående) received by e-mail or post, registered by the sender: the date it came in. */
+  @Column({ name: 'svar_inkom_datum', type: 'date', nullable: true }) svarInkomDatum!: string | null;
   @Column({ type: 'int' }) version!: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;

@@ -93,4 +93,10 @@ export function nastaVeckopaminnelse(
 }
 
 /** Whether a reminder kind is sent after the deadline (försenad): the kontaktperson gets a copy. */
-export const isForsenad = (typ: string) => /^(efter|vecka)_/.test(typ);
+export const isForsenad = (typ: string) => /^(efter|vecka|manuell_efter)_/.test(typ);
+
+/**
+ * The kind of a reminder the sender sends by hand on `idag`: `manuell_efter` once the svarsdatum has
+ * passed (it reads as a late one, but starts no weekly chain), else `manuell_fore`.
+ */
+export const manuellTyp = (svarsdatum: Datum, idag: Datum) => (idag > svarsdatum ? 'manuell_efter' : 'manuell_fore');

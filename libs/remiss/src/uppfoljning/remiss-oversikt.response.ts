@@ -60,6 +60,7 @@ class RemissStatusAntalResponse {
   @ApiProperty() under_beredning!: number;
   @ApiProperty() besvarad!: number;
   @ApiProperty() avstar!: number;
+  @ApiProperty({ description: 'Closed without an answer when the remiss was avslutad' }) stangd!: number;
   @ApiProperty() forsenad!: number;
   @ApiProperty({ type: AntalPerStallningResponse, description: 'Expedierade answers per position' })
   stallning!: AntalPerStallningResponse;
@@ -81,7 +82,12 @@ export class InstansStatusResponse {
   remissvarId!: string | null;
   @ApiProperty({ enum: REMISSVAR_STALLNINGAR, nullable: true, description: "The expedierat answer's position" })
   stallning!: RemissvarStallning | null;
-  @ApiProperty({ description: 'An external instans answered with a PDF' }) externSvarsfil!: boolean;
+  @ApiProperty({ description: 'An external instans answered with a PDF, or the sender registered one received' })
+  externSvarsfil!: boolean;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'Received by e-mail or post on' })
+  svarInkomDatum!: string | null;
+  @ApiProperty({ ...tidEllerNull, description: 'Closed without an answer when the remiss was avslutad' })
+  stangdAt!: Date | null;
 }
 
 /** How the instanser of a remiss stand, for its sender. */

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RemissinstansResponse, RemissResponse } from '../remiss.response';
-import { LankarAterkalladeResponse } from './remiss-uppfoljning.response';
+import { LankarAterkalladeResponse, PaminnelseSkickadResponse } from './remiss-uppfoljning.response';
 import { Actor, CurrentActor, Roller } from '@app/auth';
 import { AnstandDto, NyLankDto, OrsakDto } from './remiss-uppfoljning.dto';
 import { RemissUppfoljningService } from './remiss-uppfoljning.service';
@@ -39,10 +39,24 @@ export class RemissUppfoljningController {
 
   @Post(':id/avsluta')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Avsluta a sent remiss' })
+  @ApiOperation({
+    summary: 'Avsluta a sent remiss: reminders stop, links close; instanser still working become stangd and are told',
+  })
   @ApiOkResponse({ type: RemissResponse })
   close(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.uppfoljning.close(actor, id);
+  }
+
+  @Post(':id/instanser/:instansId/paminn')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Send a reminder to an instans that has not answered, now' })
+  @ApiOkResponse({ type: PaminnelseSkickadResponse })
+  remind(
+    @CurrentActor() actor: Actor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('instansId', new ParseUUIDPipe()) instansId: string,
+  ) {
+    return this.uppfoljning.remind(actor, id, instansId);
   }
 
   @Post(':id/instanser/:instansId/lank/aterkalla')

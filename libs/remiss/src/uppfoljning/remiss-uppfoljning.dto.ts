@@ -1,6 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { Faltnamn, IsDatum, OptionalNotNull, SidQuery } from '@app/core';
 import { REMISS_STATUSAR, RemissStatus } from '@app/database';
 
@@ -88,4 +100,70 @@ export class NyLankDto {
   @IsEmail()
   @MaxLength(254)
   epost?: string;
+}
+
+/** A forgotten remissinstans, added after sending: an enhet on the platform, or an external party by name and e-post. */
+@Faltnamn({ enhetId: 'enhet', epost: 'e-postadress' })
+export class NyInstansDto {
+  @ApiPropertyOptional({ description: 'An enhet of an organisation on the platform' })
+  @OptionalNotNull()
+  @IsUUID()
+  enhetId?: string;
+
+  @ApiPropertyOptional({ description: 'External party: name', example: 'Region Uppsala' })
+  @OptionalNotNull()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  namn?: string;
+
+  @ApiPropertyOptional({ description: 'External party: e-post', example: 'registrator@regionuppsala.se' })
+  @OptionalNotNull()
+  @IsEmail()
+  @MaxLength(254)
+  epost?: string;
+
+  @ApiPropertyOptional({
+    description: "Its own svarsdatum: the remiss' by default; never earlier, and a working day after today",
+    example: '2026-06-12',
+  })
+  @OptionalNotNull()
+  @IsDatum()
+  svarsdatum?: string;
+}
+
+/** A remisshandling added to a sent remiss (the multipart text fields beside the file `fil`). */
+@Faltnamn({ ersatterId: 'handlingen som rättas eller kompletteras' })
+export class KompletteringDto {
+  @ApiPropertyOptional({ example: 'Bilaga 2: kostnadsberäkning' })
+  @OptionalNotNull()
+  @IsString()
+  @MaxLength(500)
+  titel?: string;
+
+  @ApiPropertyOptional({
+    enum: ['komplettering', 'rattelse'],
+    default: 'komplettering',
+    description: 'rattelse: a corrected version of `ersatterId`, which stays as it was (quotes keep citing it)',
+  })
+  @OptionalNotNull()
+  @IsIn(['komplettering', 'rattelse'])
+  typ?: 'komplettering' | 'rattelse';
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The remisshandling this one corrects or supplements' })
+  @OptionalNotNull()
+  @IsUUID()
+  ersatterId?: string;
+}
+
+/** An answer that came by e-mail or post (the multipart text fields beside the PDF `fil`). */
+@Faltnamn({ inkom: 'datum då svaret kom in' })
+export class MottagetSvarDto {
+  @ApiProperty({ enum: ['svar', 'avstar'], description: 'An answer, or a letter declining to answer' })
+  @IsIn(['svar', 'avstar'])
+  typ!: 'svar' | 'avstar';
+
+  @ApiProperty({ example: '2026-05-14', description: 'The day it came in: not in the future, not before sending' })
+  @IsDatum()
+  inkom!: string;
 }

@@ -22,13 +22,14 @@ import { Aviseringar } from '../utskick/aviseringar.service';
 import {
   anstandEpost,
   aterkallelseEpost,
+  avslutadEpost,
   EpostMottagare,
   remissavsandare,
   utskickEpost,
 } from '../utskick/remiss-epost';
 import { RemissinstansRepository } from '../utskick/remissinstans.repository';
 import { AnstandDto } from './remiss-uppfoljning.dto';
-import { LankarAterkalladeResponse } from './remiss-uppfoljning.response';
+import { LankarAterkalladeResponse, PaminnelseSkickadResponse } from './remiss-uppfoljning.response';
 
 /** The sender's changes to a sent remiss: anstånd, återkallelse and avslut. */
 @Injectable()
@@ -140,28 +141,70 @@ export class RemissUppfoljningService {
     return toRemissResponse(remiss, true);
   }
 
-  /** Avsluta a sent remiss: no more answers are expected, reminders stop, external links close. */
+  /**
+   * Avsluta a sent remiss: no more answers are expected, reminders stop, external links close, and
+   * the instanser still working are closed without an answer (`stangd`) and told so. Those are locked
+   * before the remiss row (the platform's lock order: instans, then remiss).
+   */
   async close(actor: Actor, remissId: string): Promise<RemissResponse> {
-    const remiss = await this.dataSource.transaction(async (m) => {
+    const { remiss, arbete } = await this.dataSource.transaction(async (m) => {
+      requireAvsandare(actor, await this.remisser.getOwn(m, actor, remissId));
+      const oppna = await this.instanser.lockOppna(m, remissId);
       const fore = await this.remisser.getOwn(m, actor, remissId, true);
-      requireAvsandare(actor, fore);
       if (fore.status !== 'utskickad') throw illegalTransition('remiss', fore.status, 'avsluta');
       const now = this.clock.now();
       const remiss = await this.remisser.update(m, fore.id, { status: 'avslutad', avslutadAt: now });
       await this.aviseringar.paminnelser.cancelForRemiss(m, remiss.id);
       await this.lankar.revokeForRemiss(m, remiss.id, now);
+      await this.instanser.close(m, oppna, now);
       await this.audit.record(m, {
         organisationId: actor.organisationId,
         anvandareId: actor.anvandareId,
         handelse: 'remiss_avslutad',
         objektTyp: 'remiss',
         objektId: remiss.id,
-        data: {},
+        data: { stangda: oppna },
       });
-      return remiss;
+      const adresser = oppna.length ? await this.instanser.adresser(m, remiss.id, oppna) : [];
+      const fran = remissavsandare(remiss, await this.remisser.avsandare(m, remiss));
+      const epost = await this.aviseringar.enqueue(
+        m,
+        remiss.organisationId,
+        adresser.map((a) => avslutadEpost(remiss, a, fran, undefined, this.sida(a))),
+      );
+      return { remiss, arbete: { epost } };
     });
+    await this.aviseringar.afterCommit(arbete);
+    // After the notices: the archive's copy of the sammanställning is printed outside the transaction.
     await this.sammanstallning.archive(actor, remiss);
     return toRemissResponse(remiss, true);
+  }
+
+  /**
+   * "Skicka påminnelse nu": one reminder to an instans that has not answered, sent by the outbox at
+   * once with the text its svarsdatum calls for (an external party's with a fresh link, unless revoked).
+   */
+  async remind(actor: Actor, remissId: string, instansId: string): Promise<PaminnelseSkickadResponse> {
+    const arbete = await this.dataSource.transaction(async (m) => {
+      requireAvsandare(actor, await this.remisser.getOwn(m, actor, remissId));
+      const instans = await this.instanser.get(m, remissId, instansId, true);
+      const remiss = await this.remisser.getOwn(m, actor, remissId, 'share');
+      if (remiss.status !== 'utskickad') throw illegalTransition('remiss', remiss.status, 'paminna');
+      if (instans.status === 'besvarad' || instans.status === 'avstar' || instans.status === 'stangd')
+        throw illegalTransition('remissinstans', instans.status, 'paminna');
+      const paminnelser = await this.aviseringar.paminnelser.sendNow(m, instans);
+      await this.audit.record(m, {
+        organisationId: actor.organisationId,
+        anvandareId: actor.anvandareId,
+        handelse: 'paminnelse_skickad_manuellt',
+        objektTyp: 'remissinstans',
+        objektId: instans.id,
+        data: { paminnelseId: paminnelser.ids[0] },
+      });
+      return { paminnelser, epost: [] };
+    });
+    await this.aviseringar.afterCommit(arbete);
+    return { paminnelseId: arbete.paminnelser.ids[0] };
   }
 
   /**

@@ -150,3 +150,52 @@ export function externtSvarEpost(
     { instans: instans.namn, avstar, remisslank },
   );
 }
+
+/**
+ * A remisshandling added after sending, to every instans: what it is, what it corrects or
+ * supplements (which stays as it was), and where to read it (a nämnd's page; an external party's
+ * personal link from the invitation).
+ */
+export function kompletteringEpost(
+  remiss: Remiss,
+  mottagare: EpostMottagare,
+  avsandare: Remissavsandare,
+  handling: { id: string; titel: string; ersatter?: string; rattelse: boolean },
+  lank: string | undefined,
+): MallEpost {
+  return epost(
+    remiss,
+    mottagare,
+    avsandare,
+    'remiss-komplettering',
+    'komplettering',
+    `${handling.rattelse ? 'Rättad' : 'Ny'} remisshandling: ${remiss.arendemening}`,
+    {
+      titel: handling.titel,
+      ersatter: handling.ersatter,
+      rattelse: handling.rattelse,
+      svaraSenast: formatDeadline(mottagare.svarsdatum),
+      lank,
+    },
+    `.${handling.id}`,
+  );
+}
+
+/** To an instans still working when the remiss is avslutad: no answer is needed any more. */
+export function avslutadEpost(
+  remiss: Remiss,
+  mottagare: EpostMottagare,
+  avsandare: Remissavsandare,
+  orsak: string | undefined,
+  lank: string | undefined,
+): MallEpost {
+  return epost(
+    remiss,
+    mottagare,
+    avsandare,
+    'remiss-avslutad',
+    'avslutad',
+    `Remissen är avslutad: ${remiss.arendemening}`,
+    { orsak, lank },
+  );
+}

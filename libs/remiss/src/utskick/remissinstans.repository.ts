@@ -31,6 +31,28 @@ export class RemissinstansRepository {
   }
 
   /**
+   * Locks the instanser of a remiss still working on it (inbjuden, registrerad, under beredning),
+   * FOR UPDATE in id order: avsluta takes them before the remiss row, in the platform's lock order.
+   */
+  async lockOppna(m: EntityManager, remissId: string): Promise<string[]> {
+    const rows: { id: string }[] = await m.query(
+      `SELECT id FROM remissinstans WHERE remiss_id = $1 AND status IN ('inbjuden', 'registrerad', 'under_beredning')
+        ORDER BY id FOR UPDATE`,
+      [remissId],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** The remiss was avslutad: its instanser still working are closed without an answer (`stangd`). */
+  async close(m: EntityManager, ids: string[], at: Date): Promise<void> {
+    if (!ids.length) return;
+    await m.query(
+      `UPDATE remissinstans SET status = 'stangd', stangd_at = $2, version = version + 1, updated_at = now() WHERE id = ANY($1::uuid[])`,
+      [ids, at],
+    );
+  }
+
+  /**
    * Where mail to each instans goes: an external party's own address, else the enhet's
    * funktionsbrevlåda, else the organisation's address. Instanser without any are left out.
    */
