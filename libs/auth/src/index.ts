@@ -15,3 +15,11 @@ export * from './organisation/arbetsplats';
 export * from './organisation/organisation.service';
 export * from './flash/flash.repository';
 export * from './http/auth.dto';
+// The organisation admin's enheter and connections (#16)
+export * from './organisation/organisation-admin.module';
+export * from './organisation/enhet-admin.dto';
+export * from './organisation/enhet-admin.service';
+export * from './organisation/koppling.dto';
+export * from './organisation/koppling.response';
+export * from './organisation/koppling.service';
+export * from './organisation/organisation.response';

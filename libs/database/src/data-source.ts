@@ -20,6 +20,7 @@ import { EpostAvsandare1764400000301 } from './migrations/1764400000301-epost-av
 import { RemissvarInnehall1764400000401 } from './migrations/1764400000401-remissvar-innehall';
 import { ExterntRemissvar1764400000501 } from './migrations/1764400000501-externt-remissvar';
 import { RedigerbartSvar1764400000700 } from './migrations/1764400000700-redigerbart-svar';
+import { BrevhuvudKoppling1764500000800 } from './migrations/1764500000800-brevhuvud-koppling';
 
 /** Listed, not globbed, so the same list works from ts-jest, ts sources and the compiled build. */
 export const MIGRATIONS = [
@@ -42,6 +43,7 @@ export const MIGRATIONS = [
   RemissvarInnehall1764400000401,
   ExterntRemissvar1764400000501,
   RedigerbartSvar1764400000700,
+  BrevhuvudKoppling1764500000800,
 ];
 
 /** Bounds on every wait for PostgreSQL (the apps' pools; migrations and test setup go without). */

@@ -1,3 +1,4 @@
+import { SetMetadata } from '@nestjs/common';
 import { DomainError, SAFE_METHODS } from '@app/core';
 import type { FastifyRequest } from 'fastify';
 import { createHash, timingSafeEqual } from 'node:crypto';
@@ -26,6 +27,26 @@ export function verifyCsrfToken(req: FastifyRequest, expected: string): void {
     given ??= typeof field === 'string' ? field : undefined;
   }
   if (!given || !sameToken(given, expected)) throw CSRF_TOKEN_INVALID;
+}
+
+/**
+ * A page's multipart form (an upload without script) cannot send the header, and its body is read
+ * only after the guards. On a route marked with this, a multipart request without the header
+ * leaves the check to the route's reader of the body, which must find the token as the form's
+ * first part `_csrf`, before any file is read (`verifyCsrfPart`).
+ */
+export const CSRF_I_MULTIPART = 'remiss:csrf-i-multipart';
+export const CsrfIMultipart = () => SetMetadata(CSRF_I_MULTIPART, true);
+
+/** Marks a request whose token the body's reader still has to check (set by SessionGuard). */
+export type CsrfRequest = FastifyRequest & { csrfToken?: string; csrfIMultipart?: boolean };
+
+/** The upload reader's check: the first part of the form, the session's token; anything else is refused. */
+export function verifyCsrfPart(req: CsrfRequest, part: { type: string; fieldname: string; value?: unknown }): void {
+  if (!req.csrfIMultipart) return;
+  const given = part.type === 'field' && part.fieldname === CSRF_FIELD ? part.value : undefined;
+  if (typeof given !== 'string' || !req.csrfToken || !sameToken(given, req.csrfToken)) throw CSRF_TOKEN_INVALID;
+  req.csrfIMultipart = false;
 }
 
 /** Constant time: both sides are hashed first, so not even their lengths decide how long it takes. */

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { DomainError, forbidden, IS_PUBLIC } from '@app/core';
 import { Roll } from '@app/database';
 import { AuthService } from '../auth.service';
-import { verifyCsrfToken } from './csrf-token';
+import { CSRF_HEADER, CSRF_I_MULTIPART, CsrfRequest, verifyCsrfToken } from './csrf-token';
 import { RequestWithActor } from './current-actor.decorator';
 import { ROLLER_KEY } from './roller.decorator';
 import { sessionToken } from './session-cookie';
@@ -28,7 +28,13 @@ export class SessionGuard implements CanActivate {
     const token = sessionToken(req);
     const session = token ? await this.auth.authenticate(token) : null;
     if (!session) throw UNAUTHENTICATED;
-    verifyCsrfToken(req, session.csrfToken);
+    const iMultipart =
+      typeof req.isMultipart === 'function' &&
+      req.isMultipart() &&
+      req.headers[CSRF_HEADER] === undefined &&
+      this.reflector.getAllAndOverride<boolean>(CSRF_I_MULTIPART, targets);
+    if (iMultipart) (req as CsrfRequest).csrfIMultipart = true;
+    else verifyCsrfToken(req, session.csrfToken);
     const { actor } = session;
     req.actor = actor;
     req.csrfToken = session.csrfToken;

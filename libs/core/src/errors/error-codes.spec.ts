@@ -92,6 +92,11 @@ const EXEMPEL: { [C in ErrorCode]: ErrorParams<C> } = {
   CITAT_PA_ANNAN_SIDA: { synpunkt: 3, funnenSida: 6, angivenSida: 5, titel: 'Förslag till policy' },
   STRYKTEXT_PA_ANNAN_SIDA: { synpunkt: 3, funnenSida: 6, angivenSida: 5, titel: 'Förslag till policy' },
   STRYKTEXT_SAKNAS: { synpunkt: 3, sida: 5, titel: 'Förslag till policy' },
+  // The organisation admin's pages
+  ENHET_KORTNAMN_UPPTAGET: { kortnamn: 'UN' },
+  BREVHUVUD_KONTRAST: { falt: 'primarfarg', farg: '#d99a1e', kvot: '2,4:1', min: '4,5:1' },
+  EMBLEM_OGILTIGT: { skal: 'handelse', detalj: 'onload' },
+  KOPPLING_OGILTIG: { skal: 'okand' },
 };
 
 const make = (code: ErrorCode) =>

@@ -1,12 +1,14 @@
 import { Anvandare, Anvandarroll, Session } from './anvandare.entity';
 import { Arkivhandling, AuditEvent, ExternAtkomst } from './arkiv.entity';
 import { Arende, Diarienummerserie, Diarium, Fil, Handling } from './diarium.entity';
+import { Brevhuvud, Organisationskoppling } from './brevhuvud.entity';
 import { Enhet, Organisation } from './organisation.entity';
 import { Paminnelse, Paminnelseregel } from './paminnelse.entity';
 import { Remiss, Remisshandling, RemisshandlingSida, Remissinstans } from './remiss.entity';
 import { Beslut, Remissvar, RemissvarRevision, Synpunkt } from './remissvar.entity';
 
 export * from './anvandare.entity';
+export * from './brevhuvud.entity';
 export * from './arkiv.entity';
 export * from './diarium.entity';
 export * from './organisation.entity';
@@ -38,4 +40,6 @@ export const ENTITIES = [
   Arkivhandling,
   ExternAtkomst,
   AuditEvent,
+  Brevhuvud,
+  Organisationskoppling,
 ];

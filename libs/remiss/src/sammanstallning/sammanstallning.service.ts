@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { dokumentFilnamn } from '@app/archive';
 import { Actor } from '@app/auth';
+import { BrevhuvudService } from '@app/brevhuvud';
 import { Clock, Filsvar, illegalTransition, pdfFil, stockholmDatum } from '@app/core';
 import { PdfRenderare, RemissammanstallningDokument } from '@app/pdf';
 import { RemissRepository } from '../remiss.repository';
@@ -18,6 +19,7 @@ export class SammanstallningService {
     private readonly remisser: RemissRepository,
     private readonly synpunkter: SammanstallningRepository,
     private readonly pdf: PdfRenderare,
+    private readonly brevhuvud: BrevhuvudService,
     private readonly clock: Clock,
   ) {}
 
@@ -52,6 +54,9 @@ export class SammanstallningService {
 
   async pdfFil(actor: Actor, remissId: string): Promise<Filsvar> {
     const doc = await this.dokument(actor, remissId);
+    // The letterhead's own fields go to the printer only; the JSON answer names the letterhead, as before.
+    const uppgifter = await this.brevhuvud.forDokument(this.dataSource.manager, actor.organisationId);
+    if (uppgifter) doc.brevhuvud = { ...doc.brevhuvud, uppgifter };
     return pdfFil(
       dokumentFilnamn(doc.diarienummer, 'remissammanstallning'),
       await this.pdf.renderRemissammanstallning(doc),

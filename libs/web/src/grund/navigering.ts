@@ -13,6 +13,7 @@ export interface Navigeringslank {
 /** The sections of the service by role at the chosen enhet; each section appears once its pages exist. */
 const AVSNITT: { text: string; href: string; roller: Roll[] }[] = [
   { text: 'Inkorg', href: '/inkorg', roller: ['namndsekreterare', 'handlaggare'] },
+  { text: 'Administration', href: '/admin', roller: ['admin'] },
 ];
 
 export function navigering(enhet: ArbetsplatsEnhet | undefined, sokvag: string): Navigeringslank[] {
