@@ -178,20 +178,28 @@ describe('the organisation admin: enheter, brevhuvud, påminnelser, kopplingar (
     );
   });
 
-  it('lets Vadstena send remisser to Enköping, and shows the directory', async () => {
+  it('shows who may send remisser to Enköping (Vadstena, in the demo), removes and adds it again', async () => {
     await page.goto(`${t.url}/admin`);
     await clickLink('Kopplingar');
+    let text = await mainText(page);
+    expect(text).toMatch(/Får skicka remisser till er[\s\S]*Vadstena kommun[\s\S]*Ni kan skicka remisser till/);
+    expect(text).toContain('Ingen annan organisation har godkänt remisser från er ännu.');
     await expectAccessible(page, 'kopplingar', konsol);
-    await page.select(
-      '#organisationId',
-      (await sql(t.db.url, `SELECT id FROM organisation WHERE slug = 'vadstena'`))[0].id,
-    );
+    await clickButton(page, 'Ta bort Vadstena kommun');
+    text = await mainText(page);
+    expect(text).toContain('Organisationen kan inte längre skicka nya remisser till er');
+    expect(text).toContain('Ingen annan organisation får skicka remisser till er ännu.');
+    await expectAccessible(page, 'kopplingar, none', konsol);
+    const [vadstena] = await sql(t.db.url, `SELECT id FROM organisation WHERE slug = 'vadstena'`);
+    await page.select('#organisationId', vadstena.id);
     await clickButton(page, 'Lägg till');
-    const text = await mainText(page);
-    expect(text).toContain('Organisationen får nu skicka remisser till er');
-    expect(text).toContain('Vadstena kommun');
+    expect(await mainText(page)).toContain('Organisationen får nu skicka remisser till er');
     await expectAccessible(page, 'kopplingar, one added', konsol);
-    expect(await sql(t.db.url, `SELECT 1 FROM audit_event WHERE handelse = 'koppling_tillagd'`)).toHaveLength(1);
+    const handelser = await sql(
+      t.db.url,
+      `SELECT handelse FROM audit_event WHERE handelse LIKE 'koppling_%' ORDER BY id`,
+    );
+    expect(handelser.map((h) => h.handelse)).toEqual(['koppling_borttagen', 'koppling_tillagd']);
   });
 
   it("prints UN's next remissvar on the edited letterhead", async () => {

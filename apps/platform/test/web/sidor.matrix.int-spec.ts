@@ -43,6 +43,8 @@ interface Fixtur {
   unInstans: string;
   /** An external instans' personal link (its page's path) and a handling it shows. */
   extern: { lank: string; handlingId: string };
+  /** An enhet of Vadstena: another organisation's, for the admin's enhet page. */
+  vadstenaEnhet: string;
 }
 
 /** A remiss sent to an external instans, and a link for it made where links are made. */
@@ -90,6 +92,9 @@ const vidUN = (unSekreterare: Utfall, unHandlaggare: Utfall, registrator: Utfall
   utfall: { ...alla(404), unSekreterare, unHandlaggare, registrator },
 });
 
+/** The admin's pages: 200 for the admin, a 403 page for every other role. */
+const ADMIN: Record<Vem, Utfall> = { ...alla(403), admin: 200 };
+
 /** Every page, by role: each section adds its rows here. */
 const RADER: Rad[] = [
   { sida: 'enhetsval', path: () => '/valj-enhet', utfall: alla(200) },
@@ -122,6 +127,21 @@ const RADER: Rad[] = [
   { sida: 'svar, för beslut', path: (f) => `/inkorg/${f.unInstans}/svar/for-beslut`, ...vidUN(200, 200, 403) },
   { sida: 'svar, beslut', path: (f) => `/inkorg/${f.unInstans}/svar/beslut`, ...vidUN(200, 403, 403) },
   { sida: 'svar, expediera', path: (f) => `/inkorg/${f.unInstans}/svar/expediera`, ...vidUN(200, 403, 403) },
+  // The organisation admin's pages: the admin's only; another organisation's enhet is a 404 to it.
+  { sida: 'admin', path: () => '/admin', utfall: ADMIN },
+  { sida: 'admin, enheter', path: () => '/admin/enheter', utfall: ADMIN },
+  { sida: 'admin, ny enhet', path: () => '/admin/enheter/ny', utfall: ADMIN },
+  { sida: 'admin, en enhet', path: (f) => `/admin/enheter/${f.demo.enheter.UN}`, utfall: ADMIN },
+  {
+    sida: 'admin, annan organisations enhet',
+    path: (f) => `/admin/enheter/${f.vadstenaEnhet}`,
+    utfall: { ...alla(403), admin: 404 },
+  },
+  { sida: 'admin, brevhuvud', path: () => '/admin/brevhuvud', utfall: ADMIN },
+  { sida: 'admin, emblem', path: () => '/admin/brevhuvud/emblem', utfall: ADMIN },
+  { sida: 'admin, förhandsvisning', path: () => '/admin/brevhuvud/forhandsvisning', utfall: ADMIN, fil: true },
+  { sida: 'admin, påminnelser', path: () => '/admin/paminnelser', utfall: ADMIN },
+  { sida: 'admin, kopplingar', path: () => '/admin/kopplingar', utfall: ADMIN },
 ];
 
 describe('pages by role (anonymous → sign-in; wrong role → 403 page; another organisation → 404 page)', () => {
@@ -137,7 +157,11 @@ describe('pages by role (anonymous → sign-in; wrong role → 403 page; another
     expect(
       (await un.post(`/api/remissinstanser/${demo.instanser.UN}/remissvar`, unSvar(demo.remisshandlingId))).status,
     ).toBe(201);
-    fixtur = { t, demo, unInstans: demo.instanser.UN, extern: await externLank(t) };
+    const [vadstenaKs] = await sql(
+      t.db.url,
+      `SELECT e.id FROM enhet e JOIN organisation o ON o.id = e.organisation_id WHERE o.slug = 'vadstena' AND e.kortnamn = 'KS'`,
+    );
+    fixtur = { t, demo, unInstans: demo.instanser.UN, extern: await externLank(t), vadstenaEnhet: vadstenaKs.id };
     for (const [vem, epost] of Object.entries(ANVANDARE))
       klienter.set(vem as Vem, await Webbklient.signIn(t.url, epost));
   });

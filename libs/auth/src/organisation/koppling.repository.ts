@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Organisationskoppling } from '@app/database';
 import { EntityManager } from 'typeorm';
 
 export interface KopplingOrganisation {
@@ -69,10 +70,10 @@ export class KopplingRepository {
   }
 
   async delete(m: EntityManager, avsandare: string, mottagare: string): Promise<boolean> {
-    const rader: unknown[] = await m.query(
-      `DELETE FROM organisationskoppling WHERE avsandare_organisation_id = $1 AND mottagare_organisation_id = $2 RETURNING 1`,
-      [avsandare, mottagare],
-    );
-    return rader.length > 0;
+    const { affected } = await m.delete(Organisationskoppling, {
+      avsandareOrganisationId: avsandare,
+      mottagareOrganisationId: mottagare,
+    });
+    return (affected ?? 0) > 0;
   }
 }
