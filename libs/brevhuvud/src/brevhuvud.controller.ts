@@ -4,7 +4,7 @@ import { Actor, CsrfIMultipart, CurrentActor, Roller } from '@app/auth';
 import { filResponse, sendFil } from '@app/core';
 import type { FastifyReply } from 'fastify';
 import { BrevhuvudDto } from './brevhuvud.dto';
-import { BrevhuvudResponse } from './brevhuvud.response';
+import { BrevhuvudAdminResponse } from './brevhuvud.response';
 import { BrevhuvudService } from './brevhuvud.service';
 import { EmblemUppladdning, UppladdatEmblem } from './emblem-uppladdning.interceptor';
 
@@ -17,14 +17,14 @@ export class BrevhuvudController {
 
   @Get()
   @ApiOperation({ summary: "The organisation's letterhead (its letterhead folder's defaults until saved)" })
-  @ApiOkResponse({ type: BrevhuvudResponse })
+  @ApiOkResponse({ type: BrevhuvudAdminResponse })
   get(@CurrentActor() actor: Actor) {
     return this.brevhuvud.get(actor);
   }
 
   @Put()
   @ApiOperation({ summary: 'Replace the letterhead fields; the text colour needs a contrast ≥ 4.5:1 against white' })
-  @ApiOkResponse({ type: BrevhuvudResponse })
+  @ApiOkResponse({ type: BrevhuvudAdminResponse })
   update(@CurrentActor() actor: Actor, @Body() body: BrevhuvudDto) {
     return this.brevhuvud.update(actor, body);
   }
@@ -37,7 +37,7 @@ export class BrevhuvudController {
   @ApiBody({
     schema: { type: 'object', properties: { emblem: { type: 'string', format: 'binary' } }, required: ['emblem'] },
   })
-  @ApiOkResponse({ type: BrevhuvudResponse })
+  @ApiOkResponse({ type: BrevhuvudAdminResponse })
   replaceEmblem(@CurrentActor() actor: Actor, @UppladdatEmblem() emblem: Buffer | undefined) {
     return this.brevhuvud.replaceEmblem(actor, emblem);
   }

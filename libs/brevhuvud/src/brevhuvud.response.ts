@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 
-export class BrevhuvudResponse {
+/** The organisation's letterhead as its admin edits it (not the sammanställning's `BrevhuvudResponse`, which names one). */
+export class BrevhuvudAdminResponse {
   @ApiProperty({ example: 'Enköpings kommun' }) namn!: string;
   @ApiProperty() besoksadress!: string;
   @ApiProperty() postadress!: string;

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { DataSource, EntityManager } from 'typeorm';
 import { BrevhuvudDto } from './brevhuvud.dto';
 import { BrevhuvudFalt, BrevhuvudRepository } from './brevhuvud.repository';
-import { BrevhuvudResponse } from './brevhuvud.response';
+import { BrevhuvudAdminResponse } from './brevhuvud.response';
 import { checkEmblem, Emblem, emblemDataUrl } from './emblem';
 import { kontrastMotVitt, svenskKvot, TEXTKONTRAST_MIN } from './kontrast';
 
@@ -44,7 +44,7 @@ export class BrevhuvudService {
     private readonly clock: Clock,
   ) {}
 
-  async get(actor: Actor): Promise<BrevhuvudResponse> {
+  async get(actor: Actor): Promise<BrevhuvudAdminResponse> {
     const m = this.dataSource.manager;
     const [rad, organisation] = await Promise.all([
       this.brevhuvuden.get(m, actor.organisationId),
@@ -54,7 +54,7 @@ export class BrevhuvudService {
   }
 
   /** Replaces the letterhead's fields (the emblem stays); a text colour below 4.5:1 on white is refused. */
-  async update(actor: Actor, dto: BrevhuvudDto): Promise<BrevhuvudResponse> {
+  async update(actor: Actor, dto: BrevhuvudDto): Promise<BrevhuvudAdminResponse> {
     const falt = normalise(dto);
     checkKontrast(falt.primarfarg);
     await this.dataSource.transaction(async (m) => {
@@ -78,7 +78,7 @@ export class BrevhuvudService {
   }
 
   /** A new emblem, checked (SVG: no script, events, or outside references; PNG: its signature, its size). */
-  async replaceEmblem(actor: Actor, data: Buffer | undefined): Promise<BrevhuvudResponse> {
+  async replaceEmblem(actor: Actor, data: Buffer | undefined): Promise<BrevhuvudAdminResponse> {
     const emblem: Emblem = checkEmblem(data ?? Buffer.alloc(0));
     await this.dataSource.transaction(async (m) => {
       const [rad, organisation] = await Promise.all([
@@ -207,7 +207,7 @@ function uppgifter(rad: Brevhuvud, kommun: Kommun | undefined): BrevhuvudUppgift
   };
 }
 
-function toResponse(rad: Brevhuvud | null, kommun: Kommun): BrevhuvudResponse {
+function toResponse(rad: Brevhuvud | null, kommun: Kommun): BrevhuvudAdminResponse {
   const u = rad ? uppgifter(rad, kommun) : uppgifter(fromKommun('', kommun) as Brevhuvud, kommun);
   return {
     namn: u.namn,
