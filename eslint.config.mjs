@@ -17,6 +17,7 @@ const LIBS = [
   'utkorg',
   'demo',
   'lankar',
+  'brevhuvud',
 ];
 
 /** A lib is imported through its index (`@app/x`), or its test helpers through `@app/x/testing/…`. */

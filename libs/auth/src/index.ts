@@ -23,3 +23,11 @@ export * from './konton/konton.dto';
 export * from './konton/konton.response';
 export * from './konton/losenordsregler';
 export * from './organisation/organisationsnummer';
+// The organisation admin's enheter and connections (#16)
+export * from './organisation/organisation-admin.module';
+export * from './organisation/enhet-admin.dto';
+export * from './organisation/enhet-admin.service';
+export * from './organisation/koppling.dto';
+export * from './organisation/koppling.response';
+export * from './organisation/koppling.service';
+export * from './organisation/organisation.response';

@@ -27,6 +27,7 @@ import { Stallningstagande1764500000300 } from './migrations/1764500000300-stall
 import { Konton1764500000700 } from './migrations/1764500000700-konton';
 import { Sandlista1764500000100 } from './migrations/1764500000100-sandlista';
 import { Uppfoljning1764500000200 } from './migrations/1764500000200-uppfoljning';
+import { BrevhuvudKoppling1764500000800 } from './migrations/1764500000800-brevhuvud-koppling';
 
 /** Listed, not globbed, so the same list works from ts-jest, ts sources and the compiled build. */
 export const MIGRATIONS = [
@@ -56,6 +57,7 @@ export const MIGRATIONS = [
   Konton1764500000700,
   Sandlista1764500000100,
   Uppfoljning1764500000200,
+  BrevhuvudKoppling1764500000800,
 ];
 
 /** Bounds on every wait for PostgreSQL (the apps' pools; migrations and test setup go without). */

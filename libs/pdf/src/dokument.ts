@@ -16,6 +16,26 @@ export interface Brevhuvud {
   enhet: string;
   /** e.g. Utbildningsförvaltningen. */
   forvaltning?: string;
+  /**
+   * The organisation's own letterhead from the database (its admin's pages); absent: the folder's
+   * kommun.json and emblem.svg. The layout is always the folder's brevhuvud.hbs.
+   */
+  uppgifter?: BrevhuvudUppgifter;
+}
+
+/** What a letterhead says about its organisation: the fields of kommun.json and the emblem. */
+export interface BrevhuvudUppgifter {
+  namn: string;
+  besoksadress: string;
+  postadress: string;
+  telefon: string;
+  epost: string;
+  webb: string;
+  organisationsnummer: string;
+  farger: { primar: string; accent: string };
+  etiketter: { vartDnr: string; ertDnr: string };
+  /** A data: URL (image/svg+xml or image/png), the only kind of URL a document may load. */
+  emblem: string;
 }
 
 export interface Citat {

@@ -27,6 +27,6 @@ import { PaminnelseregelRepository } from './paminnelseregel.repository';
     PaminnelsePlanerare,
     { provide: PaminnelsePlanering, useExisting: PaminnelsePlanerare },
   ],
-  exports: [PaminnelsePlanering],
+  exports: [PaminnelsePlanering, PaminnelseAdminService],
 })
 export class RemindersModule {}

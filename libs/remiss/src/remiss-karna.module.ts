@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BrevhuvudModule } from '@app/brevhuvud';
 import { ArchiveModule } from '@app/archive';
 import { AuthModule } from '@app/auth';
 import { LankarModule } from '@app/lankar';
@@ -15,9 +16,10 @@ import { RemissinstansRepository } from './utskick/remissinstans.repository';
  * the outboxes (PaminnelsePlanering from RemindersModule, EpostUtkorg from MailModule).
  */
 @Module({
-  imports: [AuthModule, ArchiveModule, LankarModule, RemindersModule, MailModule],
+  imports: [AuthModule, ArchiveModule, LankarModule, RemindersModule, MailModule, BrevhuvudModule],
   providers: [RemissRepository, RemissinstansRepository, PdfGranskning, PdfUppladdning, SvarsUppladdning, Aviseringar],
   exports: [
+    BrevhuvudModule,
     AuthModule,
     ArchiveModule,
     LankarModule,

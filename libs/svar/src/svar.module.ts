@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BrevhuvudModule } from '@app/brevhuvud';
 import { ArchiveModule } from '@app/archive';
 import { AuthModule } from '@app/auth';
 import { MailModule } from '@app/mail';
@@ -27,7 +28,7 @@ import { RemissvarService } from './remissvar.service';
  */
 @Module({
   // The remiss as its sender keeps it (its remisshandlingar): read through the sender's side, never copied.
-  imports: [AuthModule, ArchiveModule, RemissKarnaModule, RemindersModule, MailModule, DocxModule],
+  imports: [AuthModule, ArchiveModule, RemissKarnaModule, RemindersModule, MailModule, DocxModule, BrevhuvudModule],
   controllers: [InkorgController, NamndInstansController, RemissvarController, ExpedieringController],
   providers: [
     InkorgReadModel,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DiariumSidorModule } from './diarium/diarium-sidor.module';
 import { ArkivSidorModule } from './arkiv/arkiv-sidor.module';
 import { ExportSidorModule } from './export/export-sidor.module';
+import { AdminSidorModule } from './admin/admin-sidor.module';
 import { ExternSidorModule } from './extern/extern-sidor.module';
 import { WebGrundModule } from './grund/web-grund.module';
 import { InkorgSidorModule } from './inkorg/inkorg-sidor.module';
@@ -32,6 +33,7 @@ import { KontoSidorModule } from './konto/konto-sidor.module';
     SammanstallningSidorModule,
     RemisserSidorModule,
     RemissUppfoljningSidorModule,
+    AdminSidorModule,
   ],
 })
 export class WebModule {}

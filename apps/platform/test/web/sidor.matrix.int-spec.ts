@@ -58,6 +58,8 @@ interface Fixtur {
     id: string;
     handlingId: string;
   };
+  /** An enhet of Vadstena: another organisation's, for the admin's enhet page. */
+  vadstenaEnhet: string;
 }
 
 /** SN's answer to the demo remiss as expediering leaves it, with one synpunkt (the sammanställning's pages). */
@@ -129,6 +131,8 @@ const vidUN = (unSekreterare: Utfall, unHandlaggare: Utfall, registrator: Utfall
 const AVSANDARE: Record<Vem, Utfall> = { ...alla(403), remissansvarig: 200, vadstena: 404 };
 const utkast = (f: Fixtur) => `/remisser/${f.utkast.id}`;
 const demoRemiss = (f: Fixtur) => `/remisser/${f.demo.remissId}`;
+/** The admin's pages: 200 for the admin, a 403 page for every other role. */
+const ADMIN: Record<Vem, Utfall> = { ...alla(403), admin: 200 };
 
 /** Every page, by role: each section adds its rows here. */
 const RADER: Rad[] = [
@@ -265,6 +269,21 @@ const RADER: Rad[] = [
   { sida: 'lägg till handling', path: (f) => `${demoRemiss(f)}/komplettering`, utfall: AVSANDARE },
   { sida: 'återkalla', path: (f) => `${demoRemiss(f)}/aterkalla`, utfall: AVSANDARE },
   { sida: 'avsluta', path: (f) => `${demoRemiss(f)}/avsluta`, utfall: AVSANDARE },
+  // The organisation admin's pages: the admin's only; another organisation's enhet is a 404 to it.
+  { sida: 'admin', path: () => '/admin', utfall: ADMIN },
+  { sida: 'admin, enheter', path: () => '/admin/enheter', utfall: ADMIN },
+  { sida: 'admin, ny enhet', path: () => '/admin/enheter/ny', utfall: ADMIN },
+  { sida: 'admin, en enhet', path: (f) => `/admin/enheter/${f.demo.enheter.UN}`, utfall: ADMIN },
+  {
+    sida: 'admin, annan organisations enhet',
+    path: (f) => `/admin/enheter/${f.vadstenaEnhet}`,
+    utfall: { ...alla(403), admin: 404 },
+  },
+  { sida: 'admin, brevhuvud', path: () => '/admin/brevhuvud', utfall: ADMIN },
+  { sida: 'admin, emblem', path: () => '/admin/brevhuvud/emblem', utfall: ADMIN },
+  { sida: 'admin, förhandsvisning', path: () => '/admin/brevhuvud/forhandsvisning', utfall: ADMIN, fil: true },
+  { sida: 'admin, påminnelser', path: () => '/admin/paminnelser', utfall: ADMIN },
+  { sida: 'admin, kopplingar', path: () => '/admin/kopplingar', utfall: ADMIN },
 ];
 
 describe('pages by role (anonymous → sign-in; wrong role → 403 page; another organisation → 404 page)', () => {
@@ -296,6 +315,10 @@ describe('pages by role (anonymous → sign-in; wrong role → 403 page; another
     const [unSekreterare] = await sql(t.db.url, `SELECT id FROM anvandare WHERE epost = $1`, [ANVANDARE.unSekreterare]);
     const ks = await t.as(ANVANDARE.remissansvarig);
     const nytt = await remissUtkast(ks, 'Förslag till matrisens taxa', [{ enhetId: demo.enheter.UN }]);
+    const [vadstenaKs] = await sql(
+      t.db.url,
+      `SELECT e.id FROM enhet e JOIN organisation o ON o.id = e.organisation_id WHERE o.slug = 'vadstena' AND e.kortnamn = 'KS'`,
+    );
     fixtur = {
       t,
       demo,
@@ -307,6 +330,7 @@ describe('pages by role (anonymous → sign-in; wrong role → 403 page; another
       enkopingAnvandare: unSekreterare.id,
       synpunkt: await expedieratSvar(t, demo),
       utkast: { id: nytt.id, handlingId: nytt.handlingId },
+      vadstenaEnhet: vadstenaKs.id,
     };
     for (const [vem, epost] of Object.entries(ANVANDARE))
       klienter.set(vem as Vem, await Webbklient.signIn(t.url, epost));

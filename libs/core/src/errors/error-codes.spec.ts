@@ -107,6 +107,11 @@ const EXEMPEL: { [C in ErrorCode]: ErrorParams<C> } = {
   EPOST_TAKEN: { falt: 'epost' },
   SANDLISTA_FINNS: { namn: 'Länets kommuner' },
   INSTANS_FINNS: { namn: 'Socialnämnden', falt: 'enhetId' },
+  // The organisation admin's pages
+  ENHET_KORTNAMN_UPPTAGET: { kortnamn: 'UN' },
+  BREVHUVUD_KONTRAST: { falt: 'primarfarg', farg: '#d99a1e', kvot: '2,4:1', min: '4,5:1' },
+  EMBLEM_OGILTIGT: { skal: 'handelse', detalj: 'onload' },
+  KOPPLING_OGILTIG: { skal: 'okand' },
 };
 
 const make = (code: ErrorCode) =>

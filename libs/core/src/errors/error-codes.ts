@@ -75,6 +75,23 @@ const vidSynpunkt =
     { falt: `synpunkter.${p.synpunkt - 1}.${falt}`, meddelande: svenska },
   ];
 
+/** Why an uploaded emblem was refused (libs/brevhuvud, emblem.ts). */
+export type EmblemSkal = 'tom' | 'storlek' | 'typ' | 'png' | 'svg' | 'element' | 'skript' | 'handelse' | 'extern';
+
+const EMBLEMFEL: Record<EmblemSkal, (detalj: string) => string> = {
+  tom: () => 'Filen är tom. Välj emblemet som SVG eller PNG.',
+  storlek: () => 'Emblemet får vara högst 512 kB.',
+  typ: () => 'Emblemet ska vara en SVG- eller PNG-fil.',
+  png: () => 'Filen är ingen giltig PNG-bild.',
+  svg: (d) => `SVG-filen kan inte tas emot: den innehåller ${d}.`,
+  element: (d) => `SVG-filen innehåller ${d}, som ett emblem inte får innehålla.`,
+  skript: (d) => `SVG-filen innehåller skript (${d}). Ta bort det och ladda upp filen igen.`,
+  handelse: (d) =>
+    `SVG-filen innehåller händelseattributet ${d}, som kan köra skript. Ta bort det och ladda upp filen igen.`,
+  extern: (d) =>
+    `SVG-filen hämtar innehåll utifrån (${d}). Ett emblem får bara innehålla sina egna former och inbäddade bilder.`,
+};
+
 export type InvalidMottagare =
   | { skal: 'ofullstandig'; index: number }
   | { skal: 'okand'; enhetId: string }
@@ -775,6 +792,36 @@ export const ERROR_CODES = {
     (p) => `${p.namn} is already a remissinstans of this remiss`,
     (p) => `${p.namn} har redan fått remissen`,
     { fel: (p, svenska) => [{ falt: p.falt, meddelande: svenska }] },
+  ),
+
+  // The organisation admin's pages (#16): enheter, letterhead, connections
+  ENHET_KORTNAMN_UPPTAGET: spec<{ kortnamn: string }>(
+    HttpStatus.CONFLICT,
+    (p) => `Another enhet of the organisation already has the kortnamn ${p.kortnamn}`,
+    (p) => `Kortnamnet ${p.kortnamn} används redan av en annan enhet i organisationen. Välj ett annat.`,
+    { fel: vidFalt('kortnamn') },
+  ),
+  BREVHUVUD_KONTRAST: spec<{ falt: string; farg: string; kvot: string; min: string }>(
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    (p) => `${p.falt} ${p.farg} has a contrast of ${p.kvot} against white; text needs at least ${p.min}`,
+    (p) =>
+      `Färgen ${p.farg} har kontrasten ${p.kvot} mot vitt papper. Text behöver minst ${p.min}; välj en mörkare färg.`,
+    { fel: (p, svenska) => [{ falt: p.falt, meddelande: svenska }] },
+  ),
+  EMBLEM_OGILTIGT: spec<{ skal: EmblemSkal; detalj: string }>(
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    (p) => `The emblem is refused: ${p.skal}${p.detalj ? ` (${p.detalj})` : ''}`,
+    (p) => EMBLEMFEL[p.skal](p.detalj),
+    { fel: vidFalt('emblem') },
+  ),
+  KOPPLING_OGILTIG: spec<{ skal: 'egen' | 'okand' }>(
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    (p) => (p.skal === 'egen' ? 'An organisation is always connected to itself' : 'No such connected organisation'),
+    (p) =>
+      p.skal === 'egen'
+        ? 'Den egna organisationen kan alltid skicka remisser till sig själv.'
+        : 'Välj en organisation som är ansluten till plattformen.',
+    { fel: vidFalt('organisationId') },
   ),
 } satisfies Record<string, ErrorSpec<never>>;
 

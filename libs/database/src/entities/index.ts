@@ -1,6 +1,7 @@
 import { Anvandare, Anvandarroll, KontoToken, Session } from './anvandare.entity';
 import { Arkivhandling, AuditEvent, ExternAtkomst } from './arkiv.entity';
 import { Arende, Diarienummerserie, Diarium, Fil, Handling } from './diarium.entity';
+import { Brevhuvud, Organisationskoppling } from './brevhuvud.entity';
 import { Enhet, Organisation } from './organisation.entity';
 import { Paminnelse, Paminnelseregel } from './paminnelse.entity';
 import { Remiss, Remisshandling, RemisshandlingSida, Remissinstans } from './remiss.entity';
@@ -9,6 +10,7 @@ import { Stallningstagande } from './stallningstagande.entity';
 import { Sandlista } from './sandlista.entity';
 
 export * from './anvandare.entity';
+export * from './brevhuvud.entity';
 export * from './arkiv.entity';
 export * from './diarium.entity';
 export * from './organisation.entity';
@@ -45,4 +47,6 @@ export const ENTITIES = [
   AuditEvent,
   Stallningstagande,
   Sandlista,
+  Brevhuvud,
+  Organisationskoppling,
 ];

@@ -3,7 +3,7 @@ import { APP_CONFIG, AppConfig } from '@app/core';
 import { Packer } from 'docx';
 import { join } from 'node:path';
 import { RemissvarDokument } from '../dokument';
-import { Kommun, loadKommun } from '../mallar/kommun';
+import { Kommun, loadKommun, withUppgifter } from '../mallar/kommun';
 import { remissvarDocx } from './remissvar-docx';
 
 /**
@@ -18,7 +18,9 @@ export class DocxRenderare {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   renderRemissvar(doc: RemissvarDokument): Promise<Buffer> {
-    return Packer.toBuffer(remissvarDocx(doc, this.kommun(doc.brevhuvud.kommun)));
+    return Packer.toBuffer(
+      remissvarDocx(doc, withUppgifter(this.kommun(doc.brevhuvud.kommun), doc.brevhuvud.uppgifter)),
+    );
   }
 
   /** Letterhead folders are read on first use, as for the PDF. */

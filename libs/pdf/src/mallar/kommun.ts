@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import type { BrevhuvudUppgifter } from '../dokument';
 
 const farg = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1a5c8e');
 
@@ -37,6 +38,24 @@ export type Kommun = z.output<typeof kommunSchema> & {
 };
 
 const SLUG = /^[a-z0-9-]+$/;
+const EMBLEM = /^data:image\/(svg\+xml|png);base64,[A-Za-z0-9+/=]*$/;
+
+/**
+ * The folder's letterhead with the organisation's own fields from the database in place of
+ * kommun.json's. They are checked again here, because colours are written into the page's CSS and
+ * the emblem into an img src: a bad row fails the document rather than reaching Chromium.
+ */
+export function withUppgifter(kommun: Kommun, uppgifter: BrevhuvudUppgifter | undefined): Kommun {
+  if (!uppgifter) return kommun;
+  const parsed = kommunSchema.safeParse(uppgifter);
+  if (!parsed.success || !EMBLEM.test(uppgifter.emblem)) {
+    const issue = parsed.success ? { path: ['emblem'], message: 'must be a data: URL' } : parsed.error.issues[0];
+    throw new Error(
+      `Letterhead of organisation "${kommun.slug}" in the database: ${issue.path.join('.')} ${issue.message}`,
+    );
+  }
+  return { ...kommun, ...parsed.data, emblem: uppgifter.emblem };
+}
 
 export function loadKommun(kommunerKatalog: string, slug: string): Kommun {
   if (!SLUG.test(slug)) throw new Error(`Unknown kommun "${slug}": a letterhead folder name has only a-z, 0-9 and -`);

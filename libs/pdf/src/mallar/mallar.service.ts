@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Brevhuvud, NEUTRALT_BREVHUVUD } from '../dokument';
 import { SIDFORMAT } from '../vy/sidformat';
 import { SidVy } from '../vy/sida-vy';
-import { Kommun, loadKommun } from './kommun';
+import { Kommun, loadKommun, withUppgifter } from './kommun';
 import { typsnittCss } from './typsnitt';
 
 export type Dokumentmall = 'remissvar' | 'remissmissiv' | 'remissammanstallning';
@@ -43,7 +43,9 @@ export class Mallar {
   /** The final HTML of a document: its view plus the kommun's letterhead. */
   html<V extends { sida: SidVy }>(mall: Dokumentmall, brevhuvud: Brevhuvud, vy: V): string {
     const neutralt = brevhuvud.kommun === NEUTRALT_BREVHUVUD;
-    const kommun = neutralt ? neutralKommun(brevhuvud.enhet) : this.kommun(brevhuvud.kommun);
+    const kommun = neutralt
+      ? neutralKommun(brevhuvud.enhet)
+      : withUppgifter(this.kommun(brevhuvud.kommun), brevhuvud.uppgifter);
     return this.dokument.get(mall)!({
       ...vy,
       sida: {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ArkivService, dokumentFilnamn } from '@app/archive';
 import { Actor } from '@app/auth';
+import { BrevhuvudService } from '@app/brevhuvud';
 import { Clock, Filsvar, illegalTransition, pdfFil, stockholmDatum } from '@app/core';
 import { PdfRenderare, RemissammanstallningDokument } from '@app/pdf';
 import { Remiss } from '@app/database';
@@ -22,6 +23,7 @@ export class SammanstallningService {
     private readonly stallningstaganden: StallningstagandeRepository,
     private readonly pdf: PdfRenderare,
     private readonly arkiv: ArkivService,
+    private readonly brevhuvud: BrevhuvudService,
     private readonly clock: Clock,
   ) {}
 
@@ -66,6 +68,9 @@ export class SammanstallningService {
 
   async pdfFil(actor: Actor, remissId: string): Promise<Filsvar> {
     const doc = await this.dokument(actor, remissId);
+    // The letterhead's own fields go to the printer only; the JSON answer names the letterhead, as before.
+    const uppgifter = await this.brevhuvud.forDokument(this.dataSource.manager, actor.organisationId);
+    if (uppgifter) doc.brevhuvud = { ...doc.brevhuvud, uppgifter };
     return pdfFil(
       dokumentFilnamn(doc.diarienummer, 'remissammanstallning'),
       await this.pdf.renderRemissammanstallning(doc),

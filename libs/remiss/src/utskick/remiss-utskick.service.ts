@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ArkivService, dokumentFilnamn } from '@app/archive';
+import { BrevhuvudService } from '@app/brevhuvud';
 import { Actor, AuditLog } from '@app/auth';
 import { Clock, DomainError, Filsvar, illegalTransition, pdfFil, PlattformsLankar, stockholmDatum } from '@app/core';
 import { Remissinstans } from '@app/database';
@@ -37,6 +38,7 @@ export class RemissUtskickService {
     private readonly externLankar: ExternLankService,
     private readonly arkiv: ArkivService,
     private readonly pdf: PdfRenderare,
+    private readonly brevhuvud: BrevhuvudService,
     private readonly aviseringar: Aviseringar,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
@@ -203,6 +205,8 @@ export class RemissUtskickService {
     const avsandare = await this.remisser.avsandare(m, utkast);
     const namn = rader.map((r) => r.namn!).sort((a, b) => a.localeCompare(b, 'sv'));
     const dokument = missivDokument(utkast, avsandare, namn, handlingar, idag, this.plattform.bas);
+    const uppgifter = await this.brevhuvud.forDokument(m, utkast.organisationId);
+    if (uppgifter) dokument.brevhuvud.uppgifter = uppgifter;
     return { utkast, rader, avsandare, namn, now, idag, dokument };
   }
 }

@@ -1,10 +1,19 @@
-import type { BeslutDokument, FragesvarDokument, RemissvarDokument, SynpunktDokument, Underskrift } from '@app/pdf';
+import type {
+  BrevhuvudUppgifter,
+  BeslutDokument,
+  FragesvarDokument,
+  RemissvarDokument,
+  SynpunktDokument,
+  Underskrift,
+} from '@app/pdf';
 import { Beslut, Fragesvar, Remissfraga, Remisshandling, RemissvarStallning, Synpunkt } from '@app/database';
 import { Datum } from '@app/core';
 
 export interface RemissvarUnderlag {
   /** Letterhead folder of the answering organisation (its slug). */
   kommun: string;
+  /** The organisation's own letterhead from the database; absent: the folder's defaults. */
+  uppgifter?: BrevhuvudUppgifter;
   /** The answering enhet, e.g. Utbildningsnämnden. */
   enhet: string;
   datum: Datum;
@@ -37,7 +46,7 @@ export function remissvarDokument(u: RemissvarUnderlag): RemissvarDokument {
   const titlar = new Map(u.handlingar.map((h) => [h.id, h.titel]));
   const flera = u.handlingar.length > 1;
   return {
-    brevhuvud: { kommun: u.kommun, enhet: u.enhet },
+    brevhuvud: { kommun: u.kommun, enhet: u.enhet, ...(u.uppgifter ? { uppgifter: u.uppgifter } : {}) },
     ...(u.svar.typ === 'avstar' ? { avstar: true } : {}),
     datum: u.datum,
     vartDnr: u.vartDnr,

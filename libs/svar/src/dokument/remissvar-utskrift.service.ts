@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { dokumentFilnamn } from '@app/archive';
 import { Actor } from '@app/auth';
+import { BrevhuvudService } from '@app/brevhuvud';
 import { Clock, stockholmDatum } from '@app/core';
 import { Beslut, Remiss, Remissinstans, Remissvar, Synpunkt } from '@app/database';
 import { NEUTRALT_BREVHUVUD, PdfRenderare, type RemissvarDokument } from '@app/pdf';
@@ -32,6 +33,7 @@ export class RemissvarUtskrift {
     private readonly instanser: NamndInstansRepository,
     private readonly remisser: RemissRepository,
     private readonly pdf: PdfRenderare,
+    private readonly brevhuvud: BrevhuvudService,
     private readonly clock: Clock,
   ) {}
 
@@ -68,14 +70,16 @@ export class RemissvarUtskrift {
     { instans, remiss }: InstansMedRemiss,
     expedierasAv?: string,
   ): Promise<Utskrift> {
-    const [organisation, enhet, handlingar, mottagare] = await Promise.all([
+    const [organisation, enhet, handlingar, mottagare, uppgifter] = await Promise.all([
       this.instanser.organisation(manager, svar.organisationId),
       this.instanser.enhet(manager, instans.mottagareEnhetId),
       this.remisser.handlingar(manager, remiss.id),
       this.instanser.avsandare(manager, remiss, svar.organisationId),
+      this.brevhuvud.forDokument(manager, svar.organisationId),
     ]);
     const dokument = remissvarDokument({
       kommun: organisation.slug,
+      uppgifter,
       enhet: enhet.namn,
       datum: stockholmDatum(this.clock.now()),
       vartDnr: instans.mottagareDiarienummer ?? '',

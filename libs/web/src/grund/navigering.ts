@@ -13,11 +13,11 @@ export interface Navigeringslank {
 /** The sections of the service by role at the chosen enhet; each section appears once its pages exist. */
 const AVSNITT: { text: string; href: string; roller: Roll[] }[] = [
   { text: 'Inkorg', href: '/inkorg', roller: ['namndsekreterare', 'handlaggare'] },
+  { text: 'Remisser', href: '/remisser', roller: ['remissansvarig'] },
   { text: 'Diarium', href: '/diarium', roller: ['registrator'] },
   { text: 'E-arkivexport', href: '/diarium/export', roller: ['registrator'] },
-  { text: 'Användare', href: '/admin/anvandare', roller: ['admin'] },
-  { text: 'Diarier', href: '/admin/diarier', roller: ['admin'] },
-  { text: 'Remisser', href: '/remisser', roller: ['remissansvarig'] },
+  // Users, diarier, enheter, the letterhead, reminder rules and connections: one overview (/admin).
+  { text: 'Administration', href: '/admin', roller: ['admin'] },
 ];
 
 /** The platform operator holds no enhet role: its one section. */

@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { sql } from '@app/database/testing/test-infrastructure';
+import { ApiClient, startTestApp, TestApp } from '@app/runtime/testing/test-app';
+import { PlatformModule } from '../../src/platform.module';
+
+/** Every demo user but the admin (README's table, and the accounts added for each nämnd). */
+const ANDRA = [
+  'remissansvarig@enkoping.demo',
+  'un.sekreterare@enkoping.demo',
+  'un.handlaggare@enkoping.demo',
+  'registrator@enkoping.demo',
+  'tn.sekreterare@enkoping.demo',
+  'remissansvarig@vadstena.demo',
+];
+
+const ENHET = { namn: 'Krisledningsnämnden', kortnamn: 'KLN', typ: 'namnd', funktionsbrevlada: '' };
+
+/** The organisation admin's API by role, and what it refuses, with the rows that must not appear. */
+describe('the organisation admin API: enheter, brevhuvud, kopplingar', () => {
+  let t: TestApp;
+  let admin: ApiClient;
+  let vadstenaAdmin: ApiClient;
+
+  beforeAll(async () => {
+    t = await startTestApp((c, i) => PlatformModule.forRoot(c, i));
+    admin = await t.as('admin@enkoping.demo');
+    vadstenaAdmin = await t.as('admin@vadstena.demo');
+  });
+  afterAll(() => t?.close());
+
+  it('answers only admins: 401 anonymous, 403 every other role, nothing written', async () => {
+    const [un] = await sql(t.db.url, `SELECT id FROM enhet WHERE kortnamn = 'UN'`);
+    const anrop: [string, string, unknown?][] = [
+      ['GET', '/api/admin/enheter'],
+      ['POST', '/api/admin/enheter', ENHET],
+      ['PUT', `/api/admin/enheter/${un.id}`, { ...ENHET, kortnamn: 'UN' }],
+      ['GET', '/api/admin/brevhuvud'],
+      ['PUT', '/api/admin/brevhuvud', {}],
+      ['GET', '/api/admin/brevhuvud/forhandsvisning'],
+      ['GET', '/api/admin/kopplingar'],
+      ['POST', '/api/admin/kopplingar', { organisationId: un.id }],
+      ['DELETE', `/api/admin/kopplingar/${un.id}`],
+    ];
+    const klienter = await Promise.all(ANDRA.map(async (epost) => [epost, await t.as(epost)] as const));
+    for (const [metod, path, body] of anrop) {
+      expect([metod, path, (await t.anonymous().request(metod, path, body)).status]).toEqual([metod, path, 401]);
+      for (const [epost, klient] of klienter) {
+        const res = await klient.request(metod, path, body);
+        expect([epost, metod, path, res.status]).toEqual([epost, metod, path, 403]);
+      }
+    }
+    expect(await sql(t.db.url, `SELECT 1 FROM enhet WHERE kortnamn = 'KLN'`)).toHaveLength(0);
+    expect(await sql(t.db.url, `SELECT 1 FROM brevhuvud`)).toHaveLength(0);
+  });
+
+  it("creates an enhet, refuses a taken kortnamn at its field, and never edits another organisation's", async () => {
+    const skapad = await admin.post('/api/admin/enheter', ENHET);
+    expect(skapad.status).toBe(201);
+    expect(skapad.body).toMatchObject({ namn: 'Krisledningsnämnden', kortnamn: 'KLN', funktionsbrevlada: null });
+    const dubblett = await admin.post('/api/admin/enheter', { ...ENHET, kortnamn: 'kln' });
+    expect(dubblett.status).toBe(409);
+    expect(dubblett.body.code).toBe('ENHET_KORTNAMN_UPPTAGET');
+    expect(dubblett.body.fel).toEqual([{ falt: 'kortnamn', meddelande: expect.stringContaining('Kortnamnet kln') }]);
+    // Vadstena's admin may use the same kortnamn in its own organisation, and not reach Enköping's enhet.
+    expect((await vadstenaAdmin.post('/api/admin/enheter', ENHET)).status).toBe(201);
+    const annan = await vadstenaAdmin.put(`/api/admin/enheter/${skapad.body.id}`, { ...ENHET, namn: 'Kapad' });
+    expect(annan.status).toBe(404);
+    expect(await sql(t.db.url, `SELECT 1 FROM enhet WHERE namn = 'Kapad'`)).toHaveLength(0);
+    expect(await sql(t.db.url, `SELECT 1 FROM audit_event WHERE handelse = 'enhet_skapad'`)).toHaveLength(2);
+  });
+
+  it('refuses a low-contrast text colour and a hostile emblem, and keeps no half-written letterhead', async () => {
+    const nu = (await admin.get('/api/admin/brevhuvud')).body;
+    expect(nu).toMatchObject({ sparat: false, organisationsnummer: '212000-0274', primarfarg: '#0b5d4b' });
+    const { emblem: _e, sparat: _s, version: _v, primarKontrast: _k, ...falt } = nu;
+    const ljus = await admin.put('/api/admin/brevhuvud', { ...falt, primarfarg: '#AAAAAA' });
+    expect(ljus.status).toBe(422);
+    expect(ljus.body.fel[0]).toEqual({ falt: 'primarfarg', meddelande: expect.stringContaining('kontrasten 2,3:1') });
+    const form = new FormData();
+    form.append(
+      'emblem',
+      new Blob(['<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>']),
+      'e.svg',
+    );
+    const ond = await admin.put('/api/admin/brevhuvud/emblem', form);
+    expect([ond.status, ond.body.code]).toEqual([422, 'EMBLEM_OGILTIGT']);
+    expect(await sql(t.db.url, `SELECT 1 FROM brevhuvud`)).toHaveLength(0);
+    const sparad = await admin.put('/api/admin/brevhuvud', { ...falt, telefon: '0171-62 50 01' });
+    expect(sparad.body).toMatchObject({ sparat: true, version: 1, telefon: '0171-62 50 01' });
+    // Vadstena's letterhead is its own.
+    expect((await vadstenaAdmin.get('/api/admin/brevhuvud')).body).toMatchObject({
+      sparat: false,
+      namn: 'Vadstena kommun',
+    });
+  });
+
+  it('connects organisations by the receiver: never itself, never an unknown one', async () => {
+    const [enkoping] = await sql(t.db.url, `SELECT id FROM organisation WHERE slug = 'enkoping'`);
+    const egen = await admin.post('/api/admin/kopplingar', { organisationId: enkoping.id });
+    expect([egen.status, egen.body.code]).toEqual([422, 'KOPPLING_OGILTIG']);
+    const okand = await admin.post('/api/admin/kopplingar', { organisationId: '00000000-0000-4000-8000-000000000000' });
+    expect([okand.status, okand.body.fel[0].falt]).toEqual([422, 'organisationId']);
+    // The demo lets Vadstena send to Enköping: Vadstena's directory shows Enköping's answering enheter.
+    const katalog = (await vadstenaAdmin.get('/api/admin/kopplingar')).body;
+    expect(katalog.mottagare.map((o: { namn: string }) => o.namn)).toEqual(['Enköpings kommun']);
+    expect(katalog.mottagare[0].enheter.map((e: { kortnamn: string }) => e.kortnamn)).toContain('TN');
+    expect((await admin.delete(`/api/admin/kopplingar/${enkoping.id}`)).status).toBe(404);
+  });
+});

@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { OrganisationAdminModule } from '@app/auth';
+import { BrevhuvudModule } from '@app/brevhuvud';
+import { RemindersModule } from '@app/reminders';
+import { WebGrundModule } from '../grund/web-grund.module';
+import { AdminController } from './admin.controller';
+import { BrevhuvudSidController } from './brevhuvud.controller';
+import { EnheterController } from './enheter.controller';
+import { KopplingarSidController } from './kopplingar.controller';
+import { PaminnelserSidController } from './paminnelser.controller';
+
+/** The organisation admin's pages: the overview, enheter, letterhead, reminder rules and connections. */
+@Module({
+  imports: [WebGrundModule, OrganisationAdminModule, BrevhuvudModule, RemindersModule],
+  controllers: [
+    AdminController,
+    EnheterController,
+    BrevhuvudSidController,
+    PaminnelserSidController,
+    KopplingarSidController,
+  ],
+})
+export class AdminSidorModule {}
