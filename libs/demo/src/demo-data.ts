@@ -294,6 +294,7 @@ async function aiStrategiRemiss(
     m.create(Arende, {
       organisationId: org.id,
       diariumId: ks.diarium.id,
+      enhetId: ks.enhet.id,
       diarienummer: `KS ${ar}/0042`,
       ar,
       lopnummer: 42,

@@ -213,9 +213,10 @@ describe('the remissansvarig: a remiss from utkast to sent (Chromium)', () => {
     await screenshot('remiss-skicka');
 
     await clickButton(page, 'Skicka remissen');
-    expect(path()).toBe('/remisser');
+    expect(path()).toBe(`/remisser/${remissId}/status`);
     expect(await banner()).toMatch(/Remissen KS\d{4}\/\d+ är skickad/);
-    await expectAccessible(page, 'remisser, after sending', konsol);
+    expect(await mainText(page)).toContain('Utbildningsnämnden');
+    await expectAccessible(page, 'the status page, after sending', konsol);
 
     const [{ funktionsbrevlada }] = await sql(t.db.url, `SELECT funktionsbrevlada FROM enhet WHERE kortnamn = 'UN'`);
     const deadline = Date.now() + 15_000;

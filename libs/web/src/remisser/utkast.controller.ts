@@ -53,7 +53,8 @@ export class UtkastController {
   @Post('skicka')
   async skicka(@CurrentActor() actor: Actor, @Param('id', remissId) id: string) {
     const remiss = await this.utskick.send(actor, id);
-    return omdirigera('/remisser', {
+    // On to the page that follows it: who has it, and when the reminders go.
+    return omdirigera(`/remisser/${id}/status`, {
       rubrik: `Remissen ${remiss.diarienummer} är skickad`,
       text: `Remissinstanserna har fått den per e-post och ska svara senast ${remiss.svarsdatum} kl. 23.59. Missivet är registrerat i diariet.`,
     });
