@@ -41,8 +41,9 @@ describe('an e-arkiv export whose worker is killed mid-build', () => {
 
   it('is taken over after the lease and finished by the next worker: every handling, every checksum', async () => {
     const [arende]: { id: string; organisation_id: string; diarium_id: string }[] = await dataSource.query(
-      `INSERT INTO arende (organisation_id, diarium_id, diarienummer, ar, lopnummer, arendemening)
-       SELECT d.organisation_id, d.id, 'UN2099/7', 2099, 7, 'Remiss om skolskjuts' FROM diarium d WHERE d.prefix = 'UN'
+      `INSERT INTO arende (organisation_id, diarium_id, enhet_id, diarienummer, ar, lopnummer, arendemening)
+       SELECT d.organisation_id, d.id, e.id, 'UN2099/7', 2099, 7, 'Remiss om skolskjuts'
+         FROM diarium d JOIN enhet e ON e.diarium_id = d.id WHERE d.prefix = 'UN'
        RETURNING id, organisation_id, diarium_id`,
     );
     for (let i = 1; i <= 3; i++)

@@ -173,8 +173,8 @@ describe('accounts: onboarding, users, passwords', () => {
     const denna = await ApiClient.login(t.url, 'un.sekreterare@enkoping.demo', LOSENORD);
     const andra = await ApiClient.login(t.url, 'un.sekreterare@enkoping.demo', LOSENORD);
     const fel = await denna.post('/api/konto/losenord', {
-      nuvarande: 'fel fel fel fel',
-      nytt: 'ett helt nytt lösenord',
+      nuvarandeLosenord: 'fel fel fel fel',
+      nyttLosenord: 'ett helt nytt lösenord',
     });
     expect([fel.status, fel.body.code, fel.body.fel[0].falt]).toEqual([400, 'WRONG_PASSWORD', 'nuvarandeLosenord']);
     const ok = await denna.post('/api/konto/losenord', {

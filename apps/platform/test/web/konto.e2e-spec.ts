@@ -63,11 +63,12 @@ describe('signing in and out (Chromium)', () => {
 
     await page.$eval('#epost', (e) => ((e as unknown as { value: string }).value = ''));
     await fillIn('remissansvarig@enkoping.demo', DEMO_PASSWORD);
-    expect(new URL(page.url()).pathname).toBe('/');
+    // The start page leads on to the role's first section: the remissansvarig's remisser.
+    expect(new URL(page.url()).pathname).toBe('/remisser');
     const header = await page.$eval('header', (h) => (h as unknown as { innerText: string }).innerText);
     expect(header).toMatch(/Enköpings kommun/);
     expect(header).toMatch(/Kommunstyrelsen/);
-    await expectAccessible(page, 'start page', konsol);
+    await expectAccessible(page, 'the remisser list after signing in', konsol);
 
     await clickButton(page, 'Logga ut');
     expect(new URL(page.url()).pathname).toBe('/logga-in');
