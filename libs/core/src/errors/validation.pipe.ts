@@ -20,6 +20,8 @@ const svensktFalt = (path: string, dto?: object) =>
 /** What each class-validator check says in Swedish, given the field's label and the check's arguments. */
 export const SVENSKA_REGLER: Record<string, (falt: string, args: unknown[]) => string> = {
   whitelistValidation: (f) => `${f} finns inte här och får inte skickas.`,
+  // The sammanställning's ställningstagande: "beaktas delvis" and "beaktas inte" must say why.
+  motiveringKravs: (f) => `${f} måste anges när synpunkten beaktas delvis eller inte beaktas.`,
   isDefined: (f) => `${f} måste anges.`,
   isString: (f) => `${f} måste vara en text.`,
   isNotEmpty: (f) => `${f} får inte vara tomt.`,
