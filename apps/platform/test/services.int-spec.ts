@@ -1,5 +1,6 @@
-import { describe, expect, it } from '@jest/globals';
-import { startTestApp } from '@app/runtime/testing/test-app';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { startTestApp, TestApp } from '@app/runtime/testing/test-app';
+import { Webbklient } from '@app/web/testing/webbklient';
 import { NamndServiceModule } from '../../namnd-service/src/namnd-service.module';
 import { RemissServiceModule } from '../../remiss-service/src/remiss-service.module';
 
@@ -23,5 +24,28 @@ describe.each([
     } finally {
       await t.close();
     }
+  });
+});
+
+// The proxy (.docker/Caddyfile) sends every page to namnd-service: the sender's, the registrator's and
+// the admin's pages must be there, not only the nämnd's.
+describe('namnd-service serves every page', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp((config, location) =>
+      NamndServiceModule.forRoot(config, { ...location, stop: async () => undefined }),
+    );
+  });
+  afterAll(() => t?.close());
+
+  it.each([
+    ['remissansvarig@enkoping.demo', '/remisser', 'Remisser'],
+    ['un.sekreterare@enkoping.demo', '/inkorg', 'Inkorg'],
+    ['registrator@enkoping.demo', '/diarium', 'Diarium'],
+    ['admin@enkoping.demo', '/admin', 'Administration'],
+  ])('%s gets %s', async (epost, path, titel) => {
+    const sida = await (await Webbklient.signIn(t.url, epost)).get(path);
+    expect(sida.status).toBe(200);
+    expect(sida.titel).toContain(titel);
   });
 });
