@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditEvent } from '@app/database';
 import { EntityManager } from 'typeorm';
+import { Actor } from './actor';
 
 export interface AuditEntry {
   organisationId: string | null;
@@ -33,6 +34,11 @@ export class AuditLog {
       objektId: entry.objektId ?? null,
       data: (entry.data ?? {}) as AuditEvent['data'] & object,
     });
+  }
+
+  /** An event done by a signed-in user, on behalf of their organisation. */
+  recordBy(manager: EntityManager, actor: Actor, event: Omit<AuditEntry, 'organisationId' | 'anvandareId'>) {
+    return this.record(manager, { organisationId: actor.organisationId, anvandareId: actor.anvandareId, ...event });
   }
 
   /**

@@ -110,9 +110,14 @@ export class RemissvarService {
         'Utkast skapat.',
       );
       if (instans.status === 'registrerad') await this.instanser.setStatus(manager, instans.id, 'under_beredning');
-      await this.recordEvent(manager, actor, 'remissvar_skapat', svar.id, {
-        version: svar.version,
-        remissinstansId: instans.id,
+      await this.audit.recordBy(manager, actor, {
+        handelse: 'remissvar_skapat',
+        objektTyp: 'remissvar',
+        objektId: svar.id,
+        data: {
+          version: svar.version,
+          remissinstansId: instans.id,
+        },
       });
       return this.load(manager, actor, svar.id);
     });
@@ -146,7 +151,12 @@ export class RemissvarService {
       const efter = await this.storedInnehall(manager, id);
       const andring = describeAndring(innehallAv(svar, synpunkter), efter);
       await this.svar.insertRevision(manager, svar, ny, actor.anvandareId, { ...efter, status: svar.status }, andring);
-      await this.recordEvent(manager, actor, 'remissvar_sparat', id, { version: ny, andring });
+      await this.audit.recordBy(manager, actor, {
+        handelse: 'remissvar_sparat',
+        objektTyp: 'remissvar',
+        objektId: id,
+        data: { version: ny, andring },
+      });
       return this.load(manager, actor, id);
     });
   }
@@ -197,7 +207,12 @@ export class RemissvarService {
         { ...innehall, status: till },
         `Status: ${statusnamn('remissvar', fran)} → ${statusnamn('remissvar', till)}.`,
       );
-      await this.recordEvent(manager, actor, `remissvar_${till}`, id, { version, fran });
+      await this.audit.recordBy(manager, actor, {
+        handelse: `remissvar_${till}`,
+        objektTyp: 'remissvar',
+        objektId: id,
+        data: { version, fran },
+      });
       return this.load(manager, actor, id);
     });
   }
@@ -211,23 +226,6 @@ export class RemissvarService {
   private async staleVersion(manager: EntityManager, svar: Remissvar, version: number): Promise<DomainError> {
     const andringar = await this.svar.revisionerSedan(manager, svar, version);
     return new DomainError('STALE_VERSION', { vad: 'remissvar', version, nu: svar.version, andringar });
-  }
-
-  private recordEvent(
-    manager: EntityManager,
-    actor: Actor,
-    handelse: string,
-    id: string,
-    data: Record<string, unknown>,
-  ): Promise<void> {
-    return this.audit.record(manager, {
-      organisationId: actor.organisationId,
-      anvandareId: actor.anvandareId,
-      handelse,
-      objektTyp: 'remissvar',
-      objektId: id,
-      data,
-    });
   }
 }
 

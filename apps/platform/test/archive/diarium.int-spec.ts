@@ -104,6 +104,13 @@ describe('the diarium: allocation, hand registration, sekretess, search, CSV, on
     });
     expect(ok.status).toBe(201);
     expect(ok.body).toMatchObject({ riktning: 'inkommande', lopnummer: 1, datum: '2026-02-10' });
+    const logg = await sql(
+      t.db.url,
+      `SELECT a.epost FROM audit_event e JOIN anvandare a ON a.id = e.anvandare_id
+        WHERE e.handelse = 'handling_registrerad' AND e.objekt_typ = 'handling' AND e.objekt_id = $1`,
+      [ok.body.id],
+    );
+    expect(logg).toEqual([{ epost: 'registrator@enkoping.demo' }]);
 
     const traff = async (query: string) =>
       ((await registrator.get(`/api/arenden?${query}`)).body.items as { diarienummer: string }[]).map(

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, AuditLog } from '@app/auth';
 import { Clock, DiarienummerFormat, DomainError, forbidden, stockholmDatum } from '@app/core';
 import { Diarium, Enhet } from '@app/database';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { EnhetDiariumDto, NyttDiariumDto } from './diarium.dto';
 import { DiariumRepository } from './diarium.repository';
 import { DiarieformatResponse, DiariumEnhetResponse, DiariumResponse, toDiariumResponse } from './diarium.response';
@@ -62,9 +62,14 @@ export class DiarierService {
         prefix: dto.prefix,
         format: dto.format,
       });
-      await this.record(m, actor, 'diarium_skapat', 'diarium', diarium.id, {
-        prefix: diarium.prefix,
-        format: diarium.format,
+      await this.audit.recordBy(m, actor, {
+        handelse: 'diarium_skapat',
+        objektTyp: 'diarium',
+        objektId: diarium.id,
+        data: {
+          prefix: diarium.prefix,
+          format: diarium.format,
+        },
       });
       return this.response(diarium, []);
     });
@@ -77,9 +82,14 @@ export class DiarierService {
       const enhet = await this.diarier.enhet(m, actor, enhetId);
       const diarium = await this.diarier.get(m, actor, dto.diariumId);
       await this.diarier.setEnhetensDiarium(m, enhet.id, diarium.id);
-      await this.record(m, actor, 'enhet_diarium_satt', 'enhet', enhet.id, {
-        diariumId: diarium.id,
-        fran: enhet.diariumId,
+      await this.audit.recordBy(m, actor, {
+        handelse: 'enhet_diarium_satt',
+        objektTyp: 'enhet',
+        objektId: enhet.id,
+        data: {
+          diariumId: diarium.id,
+          fran: enhet.diariumId,
+        },
       });
       return this.response(diarium, await this.diarier.enheter(m, actor));
     });
@@ -103,24 +113,6 @@ export class DiarierService {
 
   private year(): number {
     return Number(stockholmDatum(this.clock.now()).slice(0, 4));
-  }
-
-  private record(
-    m: EntityManager,
-    actor: Actor,
-    handelse: string,
-    objektTyp: string,
-    objektId: string,
-    data: Record<string, unknown>,
-  ) {
-    return this.audit.record(m, {
-      organisationId: actor.organisationId,
-      anvandareId: actor.anvandareId,
-      handelse,
-      objektTyp,
-      objektId,
-      data,
-    });
   }
 }
 

@@ -177,9 +177,14 @@ export class DiariumService {
           },
         ],
       );
-      await this.record(m, actor, 'handling_registrerad', 'handling', handling.id, {
-        diarienummer: arende.diarienummer,
-        lopnummer: handling.lopnummer,
+      await this.audit.recordBy(m, actor, {
+        handelse: 'handling_registrerad',
+        objektTyp: 'handling',
+        objektId: handling.id,
+        data: {
+          diarienummer: arende.diarienummer,
+          lopnummer: handling.lopnummer,
+        },
       });
       return toHandlingResponse(handling, true);
     });
@@ -196,9 +201,14 @@ export class DiariumService {
       requireDiarieforare(actor, arende, 'Marking sekretess');
       const handling = await this.diarier.handling(m, arende.id, handlingId);
       await this.diarier.setSekretess(m, handling.id, dto.sekretess);
-      await this.record(m, actor, 'handling_sekretessmarkerad', 'handling', handling.id, {
-        diarienummer: arende.diarienummer,
-        sekretess: dto.sekretess,
+      await this.audit.recordBy(m, actor, {
+        handelse: 'handling_sekretessmarkerad',
+        objektTyp: 'handling',
+        objektId: handling.id,
+        data: {
+          diarienummer: arende.diarienummer,
+          sekretess: dto.sekretess,
+        },
       });
       return toHandlingResponse({ ...handling, sekretess: dto.sekretess }, true);
     });
@@ -211,7 +221,12 @@ export class DiariumService {
       if (arende.status !== 'oppet') throw illegalTransition('arende', arende.status, 'avslutaArende');
       const now = this.clock.now();
       await this.diarier.closeArende(m, arende, actor.anvandareId, now);
-      await this.record(m, actor, 'arende_avslutat', 'arende', arende.id, { diarienummer: arende.diarienummer });
+      await this.audit.recordBy(m, actor, {
+        handelse: 'arende_avslutat',
+        objektTyp: 'arende',
+        objektId: arende.id,
+        data: { diarienummer: arende.diarienummer },
+      });
       return toArendeResponse({ ...arende, status: 'avslutat', avslutatAt: now, avslutatAv: actor.anvandareId });
     });
   }
@@ -257,7 +272,12 @@ export class DiariumService {
       avslutatAt: null,
       avslutatAv: null,
     });
-    await this.record(manager, actor, 'arende_registrerat', 'arende', arende.id, { diarienummer: arende.diarienummer });
+    await this.audit.recordBy(manager, actor, {
+      handelse: 'arende_registrerat',
+      objektTyp: 'arende',
+      objektId: arende.id,
+      data: { diarienummer: arende.diarienummer },
+    });
     return arende;
   }
 
@@ -271,24 +291,6 @@ export class DiariumService {
         `Registering in ${diarium.namn} needs the role registrator, namndsekreterare or remissansvarig at an enhet it serves`,
       );
     return enhet.id;
-  }
-
-  private record(
-    m: EntityManager,
-    actor: Actor,
-    handelse: string,
-    objektTyp: string,
-    objektId: string,
-    data: Record<string, unknown>,
-  ) {
-    return this.audit.record(m, {
-      organisationId: actor.organisationId,
-      anvandareId: actor.anvandareId,
-      handelse,
-      objektTyp,
-      objektId,
-      data,
-    });
   }
 
   private currentYear(): number {
