@@ -1,4 +1,4 @@
-// npm run bench:web [-- --duration=10 --connections=50]
+// npm run bench:web [-- --duration=10 --connections=50 --sidor=remisser,status]
 // The pages under load as nämnder make it, on bench:api's data (5,000 remisser × 12 instanser): one
 // session per simulated user, at 50 connections, for four pages. A nämndsekreterare of one of the
 // eleven nämnder sees:
@@ -28,6 +28,12 @@ const WARMUP = 3;
 
 const SIDOR = ['inkorg', 'editor', 'remisser', 'status'] as const;
 type Sida = (typeof SIDOR)[number];
+/** The pages to measure (all four unless `--sidor=` names some, e.g. to profile one). */
+const valda = process.argv
+  .find((a) => a.startsWith('--sidor='))
+  ?.split('=')[1]
+  .split(',');
+const MATTA = SIDOR.filter((s) => !valda || valda.includes(s));
 
 /** Server times of the responses while one measurement runs, by page. */
 const serverMs: Record<Sida, number[]> = { inkorg: [], editor: [], remisser: [], status: [] };
@@ -150,7 +156,7 @@ async function run(): Promise<void> {
       status: { users: remissansvariga, rader: 0, remisser },
     };
     const resultat: Matning[] = [];
-    for (const sida of SIDOR) resultat.push(await measure(base, sida, trafik[sida]));
+    for (const sida of MATTA) resultat.push(await measure(base, sida, trafik[sida]));
     console.log(`page      server p50  server p99  client p99    rps  errors  requests`);
     for (const m of resultat) {
       console.log(
