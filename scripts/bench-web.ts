@@ -1,8 +1,12 @@
-// npm run bench:web [-- --duration=10 --connections=50]
+// npm run bench:web [-- --duration=10 --connections=50 --sidor=remisser,status]
 // The pages under load as nämnder make it, on bench:api's data (5,000 remisser × 12 instanser): one
-// session per simulated user spread over the eleven nämnder, at 50 connections, for two pages:
+// session per simulated user, at 50 connections, for four pages. A nämndsekreterare of one of the
+// eleven nämnder sees:
 // - inkorg: /inkorg with a random page, sort and filter (status, försenad, text search);
 // - editor: /inkorg/:instansId/svar of a random draft answer of the user's own enhet.
+// A remissansvarig of a sending enhet (KS sends all of the bench's remisser) sees:
+// - remisser: /remisser with a random page, sort and filter (status, försenad, year, text search);
+// - status: /remisser/:id/status of a random sent remiss of the user's own enhet.
 // Server time is Fastify's own per response (reply.elapsedTime: from the request's arrival to the
 // last byte written), the client's latency (autocannon) beside it. Target: server p99 ≤ 100 ms.
 import 'reflect-metadata';
@@ -22,10 +26,17 @@ const CONNECTIONS = Number(process.argv.find((a) => a.startsWith('--connections=
 const duration = Number(process.argv.find((a) => a.startsWith('--duration='))?.split('=')[1] ?? 10);
 const WARMUP = 3;
 
-type Sida = 'inkorg' | 'editor';
+const SIDOR = ['inkorg', 'editor', 'remisser', 'status'] as const;
+type Sida = (typeof SIDOR)[number];
+/** The pages to measure (all four unless `--sidor=` names some, e.g. to profile one). */
+const valda = process.argv
+  .find((a) => a.startsWith('--sidor='))
+  ?.split('=')[1]
+  .split(',');
+const MATTA = SIDOR.filter((s) => !valda || valda.includes(s));
 
 /** Server times of the responses while one measurement runs, by page. */
-const serverMs: Record<Sida, number[]> = { inkorg: [], editor: [] };
+const serverMs: Record<Sida, number[]> = { inkorg: [], editor: [], remisser: [], status: [] };
 let recording = false;
 
 const p = (values: number[], q: number) => {
@@ -43,9 +54,28 @@ interface Matning {
   requests: number;
 }
 
-async function measure(base: string, sida: Sida, users: Anvandare[], utkast: Record<string, string[]>) {
+/** What the simulated users of one page know: their sessions, and the rows their pages are about. */
+interface Trafik {
+  users: Anvandare[];
+  /** Rows of the page's list (for its page numbers). */
+  rader: number;
+  utkast?: Record<string, string[]>;
+  remisser?: Record<string, string[]>;
+}
+
+/** The page an incoming request is for (undefined: none measured). */
+function sidaAv(url: string): Sida | undefined {
+  const path = url.split('?')[0];
+  if (path === '/inkorg') return 'inkorg';
+  if (path.startsWith('/inkorg/') && path.endsWith('/svar')) return 'editor';
+  if (path === '/remisser') return 'remisser';
+  if (path.startsWith('/remisser/') && path.endsWith('/status')) return 'status';
+  return undefined;
+}
+
+async function measure(base: string, sida: Sida, trafik: Trafik) {
   const file = join(tmpdir(), `bench-web-${process.pid}-${sida}.json`);
-  writeFileSync(file, JSON.stringify({ sida, users, utkast, rader: 4900 / 11, ord: SOKORD }));
+  writeFileSync(file, JSON.stringify({ sida, ...trafik, ord: SOKORD }));
   process.env.BENCH_WEB_TRAFIK = file;
   const options = {
     url: base,
@@ -90,43 +120,54 @@ async function run(): Promise<void> {
       .getHttpAdapter()
       .getInstance()
       .addHook('onResponse', (req, reply, done) => {
-        if (recording) {
-          const path = req.url.split('?')[0];
-          if (path === '/inkorg') serverMs.inkorg.push(reply.elapsedTime);
-          else if (path.endsWith('/svar')) serverMs.editor.push(reply.elapsedTime);
-        }
+        const sida = recording ? sidaAv(req.url) : undefined;
+        if (sida) serverMs[sida].push(reply.elapsedTime);
         done();
       });
     await app.listen(0, '127.0.0.1');
     const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
 
-    const [{ namnder }] = await sql(
-      url,
-      `SELECT array_agg(DISTINCT mottagare_enhet_id) AS namnder FROM remissinstans WHERE mottagare_enhet_id IS NOT NULL`,
-    );
-    const users = await anvandare(url, 'namndsekreterare', namnder as string[], CONNECTIONS);
+    // The nämnder with drafts (a demo nämnd without one would have no editor to open).
     const rows = await sql(
       url,
       `SELECT i.mottagare_enhet_id AS enhet, array_agg(i.id) AS ids FROM remissvar v JOIN remissinstans i ON i.id = v.remissinstans_id
         WHERE v.status = 'utkast' AND i.mottagare_enhet_id IS NOT NULL GROUP BY i.mottagare_enhet_id`,
     );
     const utkast = Object.fromEntries(rows.map((r) => [r.enhet as string, r.ids as string[]]));
-    console.log(`${CONNECTIONS} users over ${(namnder as string[]).length} nämnder`);
+    const namnder = Object.keys(utkast);
+    const namndsekreterare = await anvandare(url, 'namndsekreterare', namnder, CONNECTIONS);
+    // The sending side: a remissansvarig of every enhet that has sent remisser, and its sent ones
+    // (an utkast has no status page).
+    const skickade = await sql(
+      url,
+      `SELECT avsandare_enhet_id AS enhet, array_agg(id) AS ids, count(*)::int AS n FROM remiss
+        WHERE status <> 'utkast' GROUP BY avsandare_enhet_id`,
+    );
+    const remisser = Object.fromEntries(skickade.map((r) => [r.enhet as string, r.ids as string[]]));
+    const remissansvariga = await anvandare(url, 'remissansvarig', Object.keys(remisser), CONNECTIONS);
+    console.log(
+      `${CONNECTIONS} users over ${namnder.length} nämnder, ${CONNECTIONS} remissansvariga over ${skickade.length} sending enheter`,
+    );
 
+    const trafik: Record<Sida, Trafik> = {
+      inkorg: { users: namndsekreterare, rader: 4900 / 11 },
+      editor: { users: namndsekreterare, rader: 0, utkast },
+      remisser: { users: remissansvariga, rader: Math.max(...skickade.map((r) => r.n as number)) },
+      status: { users: remissansvariga, rader: 0, remisser },
+    };
     const resultat: Matning[] = [];
-    for (const sida of ['inkorg', 'editor'] as const) {
-      const m = await measure(base, sida, users, utkast);
-      resultat.push(m);
+    for (const sida of MATTA) resultat.push(await measure(base, sida, trafik[sida]));
+    console.log(`page      server p50  server p99  client p99    rps  errors  requests`);
+    for (const m of resultat) {
       console.log(
-        `${sida.padEnd(7)} server p50=${m.serverP50.toFixed(1)}ms p99=${m.serverP99.toFixed(1)}ms   client p99=${m.clientP99}ms rps=${m.rps} errors=${m.errors} requests=${m.requests}`,
+        `${m.sida.padEnd(8)}  ${m.serverP50.toFixed(1).padStart(8)}ms  ${m.serverP99.toFixed(1).padStart(8)}ms  ${String(m.clientP99).padStart(8)}ms  ${String(m.rps).padStart(5)}  ${String(m.errors).padStart(6)}  ${String(m.requests).padStart(8)}`,
       );
     }
-    const [inkorg, editor] = resultat;
     const met = resultat.every((m) => m.serverP99 <= 100 && m.errors === 0);
     console.log(
-      `bench:web inkorg_server_p99_ms=${inkorg.serverP99.toFixed(1)} editor_server_p99_ms=${editor.serverP99.toFixed(1)} ` +
-        `inkorg_client_p99_ms=${inkorg.clientP99} editor_client_p99_ms=${editor.clientP99} ` +
-        `errors=${inkorg.errors + editor.errors} target=${met ? 'met' : 'missed'}`,
+      `bench:web ${resultat.map((m) => `${m.sida}_server_p99_ms=${m.serverP99.toFixed(1)}`).join(' ')} ` +
+        `${resultat.map((m) => `${m.sida}_client_p99_ms=${m.clientP99}`).join(' ')} ` +
+        `errors=${resultat.reduce((n, m) => n + m.errors, 0)} target=${met ? 'met' : 'missed'}`,
     );
   } finally {
     await new Promise((r) => setTimeout(r, 500));
