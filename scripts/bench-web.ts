@@ -136,12 +136,13 @@ async function run(): Promise<void> {
     const utkast = Object.fromEntries(rows.map((r) => [r.enhet as string, r.ids as string[]]));
     const namnder = Object.keys(utkast);
     const namndsekreterare = await anvandare(url, 'namndsekreterare', namnder, CONNECTIONS);
-    // The sending side: a remissansvarig of every enhet that has sent remisser, and its sent ones
-    // (an utkast has no status page).
+    // The sending side: remissansvariga of the enheter that have sent more than a list page of remisser,
+    // and their sent ones (an utkast has no status page). A demo sender with one remiss would have its
+    // users repeat one status page and one list, which a shared read flatters.
     const skickade = await sql(
       url,
       `SELECT avsandare_enhet_id AS enhet, array_agg(id) AS ids, count(*)::int AS n FROM remiss
-        WHERE status <> 'utkast' GROUP BY avsandare_enhet_id`,
+        WHERE status <> 'utkast' GROUP BY avsandare_enhet_id HAVING count(*) > 25`,
     );
     const remisser = Object.fromEntries(skickade.map((r) => [r.enhet as string, r.ids as string[]]));
     const remissansvariga = await anvandare(url, 'remissansvarig', Object.keys(remisser), CONNECTIONS);
