@@ -115,7 +115,7 @@ describe('external links under a storm of refused and competing answers', () => 
     await sink?.stop();
   });
 
-  it('50 refused link requests and 50 answers on one live link: health and login answer within 1 s, one answer recorded', async () => {
+  it('50 refused link requests and 50 answers on one live link: health answers within 1 s, login within 1 s of its own cost, one answer recorded', async () => {
     const pdf = await pdfMedSidor([['Levande förening tillstyrker förslaget.']]);
     const spent = [tokens.used, tokens.revoked, tokens.expired];
     const refused: StormRequest[] = Array.from({ length: 50 }, (_, i) => {
@@ -177,7 +177,10 @@ describe('external links under a storm of refused and competing answers', () => 
     expect(latenser.ready.length).toBeGreaterThan(0);
     expect(latenser.login.length).toBeGreaterThan(0);
     expect(max(latenser.ready)).toBeLessThan(1000);
-    expect(max(latenser.login)).toBeLessThan(1000);
+    // A login is argon2 at this machine's speed (about 300 ms alone on two shared cores, three times that while
+    // the storm's client and Postgres compete for them): what it must not do is wait on the storm, as the
+    // stalled pool made it wait seconds. So it gets its own unloaded cost plus the second health has.
+    expect(max(latenser.login)).toBeLessThan(utanStorm + 1000);
 
     const refusedCodes = responses.slice(0, 50).map((r) => `${r.status} ${r.code}`);
     expect(new Set(refusedCodes)).toEqual(new Set(['410 LINK_USED', '410 LINK_REVOKED', '410 LINK_EXPIRED']));
