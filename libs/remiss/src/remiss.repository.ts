@@ -40,6 +40,13 @@ export interface InstansStatus {
   stangdAt: Date | null;
 }
 
+/** An external instans' personal link: where it goes and whether the sender closed it. */
+export interface ExternLank {
+  remissinstansId: string;
+  epost: string;
+  aterkalladAt: Date | null;
+}
+
 export type RemissOversikt = Pick<
   Remiss,
   'id' | 'diarienummer' | 'arendemening' | 'status' | 'svarsdatum' | 'utskickadAt' | 'utkastMottagare'
@@ -120,6 +127,17 @@ export class RemissRepository {
          LEFT JOIN remissvar s ON s.remissinstans_id = i.id AND s.status = 'expedierat'
         WHERE i.remiss_id = $1 ORDER BY i.namn`,
       [remissId, idag],
+      'generic',
+    );
+  }
+
+  /** The personal links of a remiss' external instanser, as its status page lists them. One plain query: a hot path. */
+  externaLankar(remissId: string): Promise<readonly ExternLank[]> {
+    return preparedRead<ExternLank>(
+      this.dataSource,
+      `SELECT id AS "remissinstansId", extern_epost AS epost, lank_aterkallad_at AS "aterkalladAt"
+         FROM remissinstans WHERE remiss_id = $1 AND extern_epost IS NOT NULL ORDER BY namn`,
+      [remissId],
       'generic',
     );
   }

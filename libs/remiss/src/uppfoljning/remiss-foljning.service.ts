@@ -47,27 +47,27 @@ export class RemissFoljningService {
   }
 
   async view(actor: Actor, remissId: string): Promise<RemissFoljningResponse> {
-    // The status view proves the remiss is the caller's own (404 otherwise) before anything else is read.
+    // The status view proves the remiss is the caller's own (404 otherwise) before anything else is read; what it
+    // read of the instanser names the timeline's events, so the rest is one round of reads.
     const status = await this.oversikt.status(actor, remissId);
     const m = this.dataSource.manager;
-    const remiss = await this.remisser.getOwn(m, actor, remissId);
-    const [handlingar, paminnelser, instanser] = await Promise.all([
+    const namn = new Map(status.instanser.map((i) => [i.id, i.namn]));
+    const expedierade = status.instanser.flatMap((i) => (i.remissvarId ? [i.remissvarId] : []));
+    const [handlingar, paminnelser, lankar, loggen] = await Promise.all([
       this.remisser.handlingar(m, remissId),
       this.aviseringar.paminnelser.listForRemiss(m, remissId),
-      this.remisser.instanser(m, actor, remiss),
+      this.remisser.externaLankar(remissId),
+      this.audit.list(
+        m,
+        actor.organisationId,
+        [
+          { typ: 'remiss', ids: [remissId] },
+          { typ: 'remissinstans', ids: [...namn.keys()] },
+          { typ: 'remissvar', ids: expedierade },
+        ],
+        Object.keys(HANDELSER),
+      ),
     ]);
-    const namn = new Map(instanser.map((i) => [i.id, i.namn]));
-    const expedierade = status.instanser.flatMap((i) => (i.remissvarId ? [i.remissvarId] : []));
-    const loggen = await this.audit.list(
-      m,
-      actor.organisationId,
-      [
-        { typ: 'remiss', ids: [remissId] },
-        { typ: 'remissinstans', ids: instanser.map((i) => i.id) },
-        { typ: 'remissvar', ids: expedierade },
-      ],
-      Object.keys(HANDELSER),
-    );
     const svarTillInstans = new Map(status.instanser.map((i) => [i.remissvarId, i.id]));
     const handelser: HandelseResponse[] = loggen.map((p) => {
       const instansId = p.objektTyp === 'remissvar' ? svarTillInstans.get(p.objektId) : p.objektId;
@@ -83,9 +83,7 @@ export class RemissFoljningService {
       ...status,
       handlingar: handlingar.map(toRemisshandlingResponse),
       paminnelser,
-      lankar: instanser.flatMap((i) =>
-        i.externEpost ? [{ remissinstansId: i.id, epost: i.externEpost, aterkalladAt: i.lankAterkalladAt }] : [],
-      ),
+      lankar: [...lankar],
       handelser,
     };
   }
