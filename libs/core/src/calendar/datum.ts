@@ -53,25 +53,35 @@ function partsOf(instant: Date): Record<string, string> {
   return Object.fromEntries(stockholmParts.formatToParts(instant).map((p) => [p.type, p.value]));
 }
 
-let senast: { minut: number; datum: Datum } | undefined;
+const TIMME = 3600_000;
+/** Stockholm's offset from UTC per UTC hour: it changes only on whole UTC hours (01.00 UTC, last Sunday of March and October). */
+const offsetPerTimme = new Map<number, number>();
 
 /**
- * The date in Stockholm at a given instant. Every hot read asks for today's date and Intl is slow,
- * so the last answer is kept for its minute: Stockholm's offsets are whole hours, so a date always
- * changes on a minute boundary.
+ * Stockholm's offset from UTC at an instant. A page lists dozens of moments and Intl costs a few
+ * microseconds each time it is asked, so each hour's offset is asked once and kept.
  */
-export function stockholmDatum(instant: Date): Datum {
-  const minut = Math.floor(instant.getTime() / 60_000);
-  if (senast?.minut === minut) return senast.datum;
-  const p = partsOf(instant);
-  senast = { minut, datum: `${p.year}-${p.month}-${p.day}` };
-  return senast.datum;
+function stockholmOffset(instant: Date): number {
+  const timme = Math.floor(instant.getTime() / TIMME);
+  let offset = offsetPerTimme.get(timme);
+  if (offset === undefined) {
+    const p = partsOf(new Date(timme * TIMME));
+    offset = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second) - timme * TIMME;
+    if (offsetPerTimme.size > 100_000) offsetPerTimme.clear();
+    offsetPerTimme.set(timme, offset);
+  }
+  return offset;
 }
 
-/** Stockholm's wall-clock time at an instant, carried in the UTC fields of the Date returned. */
+/** The date in Stockholm at a given instant. */
+export function stockholmDatum(instant: Date): Datum {
+  return stockholmWallClock(instant).toISOString().slice(0, 10);
+}
+
+/** Stockholm's wall-clock time at an instant (to the second), carried in the UTC fields of the Date returned. */
 export function stockholmWallClock(instant: Date): Date {
-  const p = partsOf(instant);
-  return new Date(Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second));
+  const wall = instant.getTime() + stockholmOffset(instant);
+  return new Date(wall - (((wall % 1000) + 1000) % 1000));
 }
 
 /** The instant at which Stockholm's wall clock shows `datum` at `hh:mm` (DST-aware). */
@@ -79,18 +89,14 @@ export function stockholmInstant(datum: Datum, hour: number, minute = 0, second 
   const wall = Date.parse(`${assertDatum(datum)}T00:00:00Z`) + ((hour * 60 + minute) * 60 + second) * 1000 + ms;
   // Stockholm is UTC+1 or UTC+2; guess +1, then correct by the offset actually in force then.
   let guess = wall - 3600_000;
-  for (let i = 0; i < 2; i++) {
-    const p = partsOf(new Date(guess));
-    const shown = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second) + ms;
-    guess += wall - shown;
-  }
+  for (let i = 0; i < 2; i++) guess = wall - stockholmOffset(new Date(guess));
   return new Date(guess);
 }
 
 /** A moment as Swedish mails and pages write it, in Stockholm time: `2026-03-20 kl. 10.15`. */
 export function formatTidpunkt(instant: Date): string {
-  const p = partsOf(instant);
-  return `${p.year}-${p.month}-${p.day} kl. ${p.hour}.${p.minute}`;
+  const t = stockholmWallClock(instant).toISOString();
+  return `${t.slice(0, 10)} kl. ${t.slice(11, 13)}.${t.slice(14, 16)}`;
 }
 
 /** The last moment an answer is on time: 23.59.59 Stockholm time on the svarsdatum. */
