@@ -179,7 +179,7 @@ describe('external links under a storm of refused and competing answers', () => 
     expect(max(latenser.ready)).toBeLessThan(1000);
     // A login is argon2 at this machine's speed (about 300 ms alone on two shared cores, three times that while
     // the storm's client and Postgres compete for them): what it must not do is wait on the storm, as the
-    // stalled pool made it wait seconds. So it gets its own unloaded cost plus the second health has.
+    // stalled pool made it wait seconds. So it gets its own unloaded cost plus the 1 s the health probe gets.
     expect(max(latenser.login)).toBeLessThan(utanStorm + 1000);
 
     const refusedCodes = responses.slice(0, 50).map((r) => `${r.status} ${r.code}`);

@@ -8,7 +8,14 @@ import {
   workingDaysBefore,
   workingDaysBetween,
 } from './svensk-kalender';
-import { deadlineEnd, formatDeadline, formatTidpunkt, stockholmDatum, stockholmInstant } from './datum';
+import {
+  deadlineEnd,
+  formatDeadline,
+  formatTidpunkt,
+  stockholmDatum,
+  stockholmInstant,
+  stockholmWallClock,
+} from './datum';
 
 describe('Swedish calendar', () => {
   it.each([
@@ -76,5 +83,34 @@ describe('Stockholm time', () => {
   it('writes a moment in Stockholm time as mails say it, summer and winter', () => {
     expect(formatTidpunkt(new Date('2026-03-20T09:05:00Z'))).toBe('2026-03-20 kl. 10.05');
     expect(formatTidpunkt(new Date('2026-06-30T22:30:00Z'))).toBe('2026-07-01 kl. 00.30');
+  });
+
+  it('shows the moments around both changes of 2026 as a Swedish clock does, to the second', () => {
+    // Summer time starts 2026-03-29 at 01.00 UTC (02.00 → 03.00), ends 2026-10-25 at 01.00 UTC (03.00 → 02.00).
+    expect(formatTidpunkt(new Date('2026-03-29T00:59:59Z'))).toBe('2026-03-29 kl. 01.59');
+    expect(formatTidpunkt(new Date('2026-03-29T01:00:00Z'))).toBe('2026-03-29 kl. 03.00');
+    expect(formatTidpunkt(new Date('2026-10-25T00:59:00Z'))).toBe('2026-10-25 kl. 02.59');
+    expect(formatTidpunkt(new Date('2026-10-25T01:00:00Z'))).toBe('2026-10-25 kl. 02.00');
+    expect(stockholmWallClock(new Date('2026-06-01T10:00:00.750Z')).toISOString()).toBe('2026-06-01T12:00:00.000Z');
+  });
+
+  it('agrees with Intl at every moment sampled over two years, and finds each moment back from its clock', () => {
+    const intl = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: 'Europe/Stockholm',
+      dateStyle: 'short',
+      timeStyle: 'medium',
+    });
+    const avvikelser: string[] = [];
+    for (let t = Date.UTC(2025, 0, 1); t < Date.UTC(2027, 0, 1); t += 37 * 60_000 + 1_001) {
+      const klocka = stockholmWallClock(new Date(t)).toISOString().slice(0, 19).replace('T', ' ');
+      if (klocka !== intl.format(new Date(t))) avvikelser.push(`${new Date(t).toISOString()}: ${klocka}`);
+      const [datum, tid] = klocka.split(' ');
+      const [h, m, s] = tid.split(':').map(Number);
+      // The hour October repeats (02.00–02.59) shows two moments; either may be found from it.
+      const tillbaka = stockholmInstant(datum, h, m, s).getTime() - Math.floor(t / 1000) * 1000;
+      const tvetydig = h === 2 && datum.slice(5, 7) === '10' && Math.abs(tillbaka) === 3600_000;
+      if (tillbaka !== 0 && !tvetydig) avvikelser.push(`${new Date(t).toISOString()} found back ${tillbaka} ms off`);
+    }
+    expect(avvikelser).toEqual([]);
   });
 });
