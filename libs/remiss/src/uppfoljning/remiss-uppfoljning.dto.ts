@@ -15,6 +15,7 @@ import {
 } from 'class-validator';
 import { Faltnamn, IsDatum, OptionalNotNull, SidQuery } from '@app/core';
 import { REMISS_STATUSAR, RemissStatus } from '@app/database';
+import { MottagareDto } from '../utkast/remiss-utkast.dto';
 
 /** A GET form sends its empty fields: an empty filter is none. */
 const tomSomUtelamnad = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
@@ -102,27 +103,8 @@ export class NyLankDto {
   epost?: string;
 }
 
-/** A forgotten remissinstans, added after sending: an enhet on the platform, or an external party by name and e-post. */
-@Faltnamn({ enhetId: 'enhet', epost: 'e-postadress' })
-export class NyInstansDto {
-  @ApiPropertyOptional({ description: 'An enhet of an organisation on the platform' })
-  @OptionalNotNull()
-  @IsUUID()
-  enhetId?: string;
-
-  @ApiPropertyOptional({ description: 'External party: name', example: 'Region Uppsala' })
-  @OptionalNotNull()
-  @IsString()
-  @MinLength(2)
-  @MaxLength(200)
-  namn?: string;
-
-  @ApiPropertyOptional({ description: 'External party: e-post', example: 'registrator@regionuppsala.se' })
-  @OptionalNotNull()
-  @IsEmail()
-  @MaxLength(254)
-  epost?: string;
-
+/** A forgotten remissinstans, added after sending: the same choice as a draft's mottagare, with its own svarsdatum. */
+export class NyInstansDto extends MottagareDto {
   @ApiPropertyOptional({
     description: "Its own svarsdatum: the remiss' by default; never earlier, and a working day after today",
     example: '2026-06-12',
