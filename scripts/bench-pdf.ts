@@ -74,19 +74,15 @@ function pssTrad(rot: number): number {
   return summa;
 }
 
-/**
- * CPU milliseconds (user + system) a process and its descendants have used so far (clock ticks at
- * 100 Hz), counting the children they have already reaped: Chromium ends renderers as it goes, and
- * a tree sum without them runs backwards.
- */
-function cpuTrad(rot: number): number {
-  let ticks = 0;
+/** The processes of a tree (a root and its descendants) with the CPU ticks (user + system, 100 Hz) each has used itself. */
+function tradTicks(rot: number): Map<number, number> {
+  const ticks = new Map<number, number>();
   const kvar = [rot];
   while (kvar.length) {
     const pid = kvar.pop()!;
     try {
       const falt = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      ticks += Number(falt[11]) + Number(falt[12]) + Number(falt[13]) + Number(falt[14]);
+      ticks.set(pid, Number(falt[11]) + Number(falt[12]));
       for (const trad of readdirSync(`/proc/${pid}/task`)) {
         kvar.push(...readFileSync(`/proc/${pid}/task/${trad}/children`, 'utf8').split(' ').filter(Boolean).map(Number));
       }
@@ -94,7 +90,28 @@ function cpuTrad(rot: number): number {
       // The process ended while we looked.
     }
   }
-  return ticks * 10;
+  return ticks;
+}
+
+/**
+ * Starts counting the CPU milliseconds a process tree uses; the function it answers stops and tells.
+ * The tree is sampled every 20 ms, each process counted from its ticks when first seen (from 0 if
+ * born after the start). Chromium ends renderers as it goes and they are reaped outside the tree
+ * (their time never reaches an ancestor's cutime), so a tree sum read twice ran backwards; sampling
+ * loses at most a dying renderer's last 20 ms.
+ */
+function cpuTrad(rot: number): () => number {
+  const forst = tradTicks(rot);
+  const sist = new Map(forst);
+  const sample = () => tradTicks(rot).forEach((ticks, pid) => sist.set(pid, ticks));
+  const timer = setInterval(sample, 20);
+  return () => {
+    clearInterval(timer);
+    sample();
+    let summa = 0;
+    sist.forEach((ticks, pid) => (summa += ticks - (forst.get(pid) ?? 0)));
+    return summa * 10;
+  };
 }
 
 /** CPU ms of this process' own threads, and of its finished children (Ghostscript) as /proc counts them. */
@@ -103,16 +120,22 @@ function cpuEgen(): { egen: number; barn: number } {
   return { egen: (Number(falt[11]) + Number(falt[12])) * 10, barn: (Number(falt[13]) + Number(falt[14])) * 10 };
 }
 
-/** Median wall ms and mean CPU ms per call of `arbete`, run `antal` times one after another. */
-async function tidOchCpu(antal: number, cpu: () => number, arbete: () => Promise<unknown>) {
-  const tider: number[] = [];
+/** Starts counting CPU ms by reading a counter now and at the end. */
+const fran = (cpu: () => number) => () => {
   const fore = cpu();
+  return () => cpu() - fore;
+};
+
+/** Median wall ms and mean CPU ms per call of `arbete`, run `antal` times one after another; `cpu` starts a count. */
+async function tidOchCpu(antal: number, cpu: () => () => number, arbete: () => Promise<unknown>) {
+  const tider: number[] = [];
+  const stopp = cpu();
   for (let i = 0; i < antal; i++) {
     const borjan = performance.now();
     await arbete();
     tider.push(performance.now() - borjan);
   }
-  return { medianMs: median(tider), cpuMs: (cpu() - fore) / antal };
+  return { medianMs: median(tider), cpuMs: stopp() / antal };
 }
 
 function median(tider: number[]): number {
@@ -367,17 +390,21 @@ async function matArkivering(service: PdfService, pdfa: PdfaKonverterare, chromi
   await pdfa.convert(pdf, info);
   const utskrift = await tidOchCpu(
     12,
-    () => cpuTrad(chromiumPid) + cpuEgen().egen,
+    () => {
+      const chromium = cpuTrad(chromiumPid);
+      const egen = fran(() => cpuEgen().egen)();
+      return () => chromium() + egen();
+    },
     () => service.renderRemissvar(UN2025_412),
   );
   const snabb = await tidOchCpu(
     12,
-    () => cpuEgen().egen,
+    fran(() => cpuEgen().egen),
     () => pdfa.convert(pdf, info),
   );
   const ghostscript = await tidOchCpu(
     4,
-    () => cpuEgen().egen + cpuEgen().barn,
+    fran(() => cpuEgen().egen + cpuEgen().barn),
     () => pdfa.convertWithGhostscript(pdf, info),
   );
   return { utskrift, pdfa: snabb, ghostscript };
