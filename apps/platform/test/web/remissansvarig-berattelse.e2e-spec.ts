@@ -133,7 +133,9 @@ describe('the remissansvarig, from a new remiss to the sammanställning, through
 
   it('creates the remiss, chooses its mottagare, uploads the handling and sends it', async () => {
     await signIn(page, t.url, 'remissansvarig@enkoping.demo', DEMO_PASSWORD);
+    await expectAccessible(page, 'after sign-in', konsol);
     await clickLink(page, 'Remisser');
+    await expectAccessible(page, 'remisser, the list', konsol);
     expect(path()).toBe('/remisser');
     await clickLink(page, 'Ny remiss');
     await expectAccessible(page, 'new remiss', konsol);
@@ -151,6 +153,7 @@ describe('the remissansvarig, from a new remiss to the sammanställning, through
       `#${await page.$$eval('label', (ls) => ls.find((l) => l.textContent!.trim() === 'Utbildningsnämnden')!.htmlFor)}`,
     );
     await clickButton(page, 'Spara valet av enheter');
+    await expectAccessible(page, 'mottagare, an enhet chosen', konsol);
     expect(await bannerText(page)).toContain('1 mottagare tillagda');
     await page.type(
       '#text',
@@ -161,6 +164,7 @@ describe('the remissansvarig, from a new remiss to the sammanställning, through
     await expectAccessible(page, 'mottagare, four chosen', konsol);
 
     await clickLink(page, 'Fortsätt till handlingarna');
+    await expectAccessible(page, 'handlingar, none yet', konsol);
     await page.type('#titel', 'Förslag till avfallsplan');
     await chooseFile(page, '#fil', join(filer, 'avfallsplan.pdf'));
     await clickButton(page, 'Ladda upp');
@@ -171,6 +175,7 @@ describe('the remissansvarig, from a new remiss to the sammanställning, through
     expect(await mainText(page)).toContain('Alla 4 mottagare får missivet och handlingen.');
     await expectAccessible(page, 'skicka, the summary', konsol);
     await clickButton(page, 'Skicka remissen');
+    await expectAccessible(page, 'status, just sent', konsol);
     expect(await bannerText(page)).toContain(`Remissen ${diarienummer} är skickad`);
     await mejl('kommun@tierp.se', ARENDEMENING);
     await mejl('un@enkoping.se', ARENDEMENING);
@@ -178,6 +183,7 @@ describe('the remissansvarig, from a new remiss to the sammanställning, through
 
   it('follows it from the list: every instans inbjuden, the reminders planned', async () => {
     await clickLink(page, 'Tillbaka till remisserna');
+    await expectAccessible(page, 'remisser, one sent', konsol);
     expect(path()).toBe('/remisser');
     expect(await mainText(page)).toMatch(
       new RegExp(`${ARENDEMENING}\\s+${diarienummer}\\s+Utskickad\\s+${svarsdatum}\\s+0 av 4`),
@@ -190,7 +196,7 @@ describe('the remissansvarig, from a new remiss to the sammanställning, through
       ),
     );
     expect(await mainText(page)).toContain('0 av 4 har svarat eller avstått');
-    await expectAccessible(page, 'status, just sent', konsol);
+    await expectAccessible(page, 'status, opened from the list', konsol);
   });
 
   it('adds a forgotten nämnd, which gets the invitation, and grants it anstånd', async () => {
@@ -222,6 +228,7 @@ describe('the remissansvarig, from a new remiss to the sammanställning, through
     await page.type('#inkom', idag);
     await chooseFile(page, '#fil', join(filer, 'heby.pdf'));
     await clickButton(page, 'Registrera svaret');
+    await expectAccessible(page, 'status, an answer by post', konsol);
     expect(await bannerText(page)).toContain('Svaret från Heby kommun är registrerat');
     expect(await statusrad('Heby kommun')).toMatch(
       new RegExp(
@@ -230,6 +237,7 @@ describe('the remissansvarig, from a new remiss to the sammanställning, through
     );
 
     await clickLink(page, 'Registrera svar som kommit in från Knivsta kommun');
+    await expectAccessible(page, 'received answer form, avstående', konsol);
     await page.click('input[name="typ"][value="avstar"]');
     await page.type('#inkom', idag);
     await chooseFile(page, '#fil', join(filer, 'knivsta.pdf'));
@@ -245,23 +253,30 @@ describe('the remissansvarig, from a new remiss to the sammanställning, through
     const namnd = await context.newPage();
     const namndKonsol = watchConsole(namnd);
     await signIn(namnd, t.url, 'un.sekreterare@enkoping.demo', DEMO_PASSWORD);
+    await expectAccessible(namnd, 'the nämnd: inkorg', namndKonsol);
     expect(new URL(namnd.url()).pathname).toBe('/inkorg');
     await clickLink(namnd, ARENDEMENING);
+    await expectAccessible(namnd, 'the nämnd: the remiss', namndKonsol);
     await clickLink(namnd, 'Registrera');
+    await expectAccessible(namnd, 'the nämnd: registrera', namndKonsol);
     await namnd.click('#satt');
     await clickButton(namnd, 'Registrera');
+    await expectAccessible(namnd, 'the nämnd: registered', namndKonsol);
     expect(await bannerText(namnd)).toMatch(/Remissen är registrerad som UN\d{4}\/\d+/);
     const unDnr = /UN\d{4}\/\d+/.exec(await bannerText(namnd))![0];
 
     await clickLink(namnd, 'Skriv svar');
+    await expectAccessible(namnd, 'the nämnd: editor, empty', namndKonsol);
     await namnd.type('#inledning', 'Utbildningsnämnden har tagit del av förslaget.');
     await clickButton(namnd, 'Lägg till synpunkt');
+    await expectAccessible(namnd, 'the nämnd: a synpunkt added', namndKonsol);
     await namnd.click('#synpunkter-0-typ-2'); // invändning
     await namnd.type('#synpunkter-0-text', INVANDNING);
     await selectText(namnd, '#synpunkter-0-remisshandlingId', 'Förslag till avfallsplan (3 sidor)');
     await namnd.type('#synpunkter-0-sida', '2');
     await namnd.type('#synpunkter-0-citat', CITAT);
     await clickButton(namnd, 'Lägg till synpunkt');
+    await expectAccessible(namnd, 'the nämnd: two synpunkter', namndKonsol);
     await namnd.click('#synpunkter-1-typ-4'); // övrigt
     await namnd.type('#synpunkter-1-text', MINUS);
     await namnd.type('#fragesvar-0-text', 'Ja, men landsbygden behöver en egen tidplan.');
@@ -271,9 +286,12 @@ describe('the remissansvarig, from a new remiss to the sammanställning, through
     await expectAccessible(namnd, 'the nämnd: its answer saved', namndKonsol);
 
     await clickLink(namnd, 'Skicka för beslut');
+    await expectAccessible(namnd, 'the nämnd: för beslut, confirm', namndKonsol);
     await clickButton(namnd, 'Skicka för beslut');
+    await expectAccessible(namnd, 'the nämnd: för beslut', namndKonsol);
     expect(await bannerText(namnd)).toContain('Svaret ligger nu för beslut');
     await clickLink(namnd, 'Registrera beslut');
+    await expectAccessible(namnd, 'the nämnd: beslut form', namndKonsol);
     const [ar, manad, dag] = idag.split('-');
     await namnd.click('#typ');
     await namnd.type('#sammantradesdatum', dag);
@@ -281,6 +299,7 @@ describe('the remissansvarig, from a new remiss to the sammanställning, through
     await namnd.type('#sammantradesdatum-ar', ar);
     await namnd.type('#paragraf', '§ 12');
     await clickButton(namnd, 'Registrera beslutet');
+    await expectAccessible(namnd, 'the nämnd: expediera, summary', namndKonsol);
     expect(await bannerText(namnd)).toContain('Beslutet är registrerat');
     await clickButton(namnd, 'Expediera svaret');
     expect(await bannerText(namnd)).toContain('Svaret är expedierat');
@@ -289,6 +308,7 @@ describe('the remissansvarig, from a new remiss to the sammanställning, through
     await context.close();
 
     await page.reload();
+    await expectAccessible(page, 'status, answered by the nämnd', konsol);
     expect(await statusrad('Utbildningsnämnden')).toMatch(
       new RegExp(`^Utbildningsnämnden Besvarad ${svarsdatum} ${unDnr} `),
     );
@@ -298,10 +318,14 @@ describe('the remissansvarig, from a new remiss to the sammanställning, through
   it('three days after svarsdatum: signed in again, the list and the status page show who is late', async () => {
     clock.set(new Date(`${addDays(svarsdatum, 3)}T08:00:00Z`));
     await page.reload();
+    await expectAccessible(page, 'sign-in, the session ended', konsol);
     expect(path()).toBe('/logga-in');
     await page.type('#epost', 'remissansvarig@enkoping.demo');
     await page.type('#losenord', DEMO_PASSWORD);
     await clickButton(page, 'Logga in');
+    // Back where the session ended.
+    expect(path()).toMatch(/^\/remisser\/[0-9a-f-]{36}\/status$/);
+    await expectAccessible(page, 'status, signed in again', konsol);
     await clickLink(page, 'Tillbaka till remisserna');
     const rad = await page.$$eval('table.rp-remisser tbody tr', (trs) =>
       trs.map((tr) => (tr as unknown as { innerText: string }).innerText.replace(/\s+/g, ' ').trim()),
