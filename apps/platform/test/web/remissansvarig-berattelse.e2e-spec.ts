@@ -1,13 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { addDays, SettableClock, stockholmDatum, workingDayOnOrAfter } from '@app/core';
+import { addDays, daysBetween, SettableClock, stockholmDatum, workingDayOnOrAfter } from '@app/core';
 import { lasCsv } from '@app/core/testing/csv';
+import { sql } from '@app/database/testing/test-infrastructure';
 import { DEMO_PASSWORD } from '@app/demo';
 import { SmtpSink } from '@app/mail/testing/smtp-sink';
 import { blanksteg, pdfText } from '@app/pdf/testing/pdf-verktyg';
 import { CSV_KOLUMNER, tidigasteSvarsdatum } from '@app/remiss';
 import { pdfMedSidor } from '@app/remiss/testing/pdf-fixtures';
+import { waitUntil } from '@app/reminders/testing/paminnelse-testbadd';
 import { startTestApp, TestApp } from '@app/runtime/testing/test-app';
 import { withClock } from '@app/runtime/testing/with-clock';
+import { UtkorgAvstamning } from '@app/utkorg';
 import { signIn } from '@app/web/testing/konton';
 import {
   bannerText,
@@ -39,7 +42,7 @@ const ANSTAND = 'Nämnden sammanträder först efter svarsdatum.';
  * starts from a link or button the user sees. A remiss is created, a handling uploaded, the remiss
  * sent to a nämnd and three kommuner, followed; a kommun added later gets anstånd, one kommun's
  * answer comes by post and another's avstående by e-mail, the nämnd answers with a synpunkt quoting
- * the handling through its own pages; three days after svarsdatum the list and the status page show
+ * the handling through its own pages; Tierp gets each reminder on the day the status page showed, and three days after svarsdatum the list and the status page show
  * who is late, and the sammanställning gets a ställningstagande and is downloaded as PDF and CSV.
  * Every page state reached is checked with axe-core (WCAG 2.1 A/AA) and html-validate.
  */
@@ -56,6 +59,8 @@ describe('the remissansvarig, from a new remiss to the sammanställning, through
   let nedladdningar: string;
   let svarsdatum: string;
   let diarienummer: string;
+  /** Tierp's reminders as the status page plans them after sending, up to the first after svarsdatum. */
+  let paminnelser: { dag: string; namn: string }[];
 
   const path = () => new URL(page.url()).pathname;
   async function fill(p: Page, selector: string, text: string) {
@@ -78,12 +83,16 @@ describe('the remissansvarig, from a new remiss to the sammanställning, through
         trs.map((tr) => (tr as unknown as { innerText: string }).innerText.replace(/\s+/g, ' ').trim()),
       )
     ).find((r) => r.startsWith(namn))!;
-  async function mejl(adress: string, amne: string) {
+  /** The `antal`th mail to `adress` whose subject has `amne`, once it has come. */
+  async function mejl(adress: string, amne: string, antal = 1) {
     const till = () => sink.received.filter((m) => m.to.includes(adress) && m.subject.includes(amne));
-    for (let i = 0; i < 150 && !till().length; i++) await new Promise((r) => setTimeout(r, 100));
-    expect([adress, amne, till().length > 0]).toEqual([adress, amne, true]);
-    return till()[0];
+    for (let i = 0; i < 150 && till().length < antal; i++) await new Promise((r) => setTimeout(r, 100));
+    expect([adress, amne, till().length]).toEqual([adress, amne, antal]);
+    return till()[antal - 1];
   }
+  /** The reminders being sent are sent (none leased), so the clock can move on. */
+  const sandningarKlara = () =>
+    waitUntil(async () => !(await sql(t.db.url, `SELECT 1 FROM paminnelse WHERE status = 'skickar'`)).length);
   /** Follows a download link as the user does; the file as the browser saved it, under its name. */
   async function download(text: string): Promise<{ namn: string; data: Buffer }> {
     const fore = new Set(readdirSync(nedladdningar));
@@ -190,11 +199,17 @@ describe('the remissansvarig, from a new remiss to the sammanställning, through
     );
     await clickLink(page, ARENDEMENING);
     expect(path()).toMatch(/^\/remisser\/[0-9a-f-]{36}\/status$/);
-    expect(await statusrad('Tierps kommun')).toMatch(
+    const tierp = await statusrad('Tierps kommun');
+    expect(tierp).toMatch(
       new RegExp(
-        `^Tierps kommun Extern Inbjuden ${svarsdatum} – .*Påminnelse \\d{4}-\\d\\d-\\d\\d: \\d+ arbetsdagar före svarsdatum \\(planerad\\)`,
+        `^Tierps kommun Extern Inbjuden ${svarsdatum} – .*Påminnelse \\d{4}-\\d\\d-\\d\\d: 10 arbetsdagar före svarsdatum \\(planerad\\)`,
       ),
     );
+    paminnelser = [...tierp.matchAll(/Påminnelse (\d{4}-\d\d-\d\d): ([^(]+) \(planerad\)/g)].map(([, dag, namn]) => ({
+      dag,
+      namn,
+    }));
+    expect(paminnelser.at(-1)!.dag > svarsdatum).toBe(true);
     expect(await mainText(page)).toContain('0 av 4 har svarat eller avstått');
     await expectAccessible(page, 'status, opened from the list', konsol);
   });
@@ -315,8 +330,28 @@ describe('the remissansvarig, from a new remiss to the sammanställning, through
     expect(await mainText(page)).toContain('3 av 5 har svarat eller avstått');
   });
 
-  it('three days after svarsdatum: signed in again, the list and the status page show who is late', async () => {
-    clock.set(new Date(`${addDays(svarsdatum, 3)}T08:00:00Z`));
+  it('days after svarsdatum, the reminders sent: signed in again, the list and the status page show who is late', async () => {
+    // Days pass: on each day the status page promised, Tierp gets its reminder (the outbox' scheduler,
+    // every OUTBOX_RECONCILE_MS, sends what became due while the clock moved).
+    for (const [n, { dag }] of paminnelser.entries()) {
+      await sandningarKlara();
+      clock.set(new Date(`${dag}T12:00:00Z`));
+      await t.app.get(UtkorgAvstamning).run();
+      // After the invitation, each reminder under the remiss' dnr and ärendemening.
+      await mejl('kommun@tierp.se', `${diarienummer} `, n + 2);
+    }
+    const amnen = sink.received.filter((m) => m.to.includes('kommun@tierp.se')).map((m) => m.subject);
+    expect(amnen.slice(1).map((a) => a.slice(diarienummer.length + 1, a.indexOf(':')))).toEqual([
+      'Påminnelse om remissvar',
+      'Påminnelse om remissvar',
+      'Sista svarsdag i dag',
+      'Försenat remissvar',
+    ]);
+    await sandningarKlara();
+    // At least three days late, and never back in time from the last reminder.
+    const slutdag = [addDays(svarsdatum, 3), paminnelser.at(-1)!.dag].sort().at(-1)!;
+    const dagar = daysBetween(svarsdatum, slutdag);
+    clock.set(new Date(`${slutdag}T15:00:00Z`));
     await page.reload();
     await expectAccessible(page, 'sign-in, the session ended', konsol);
     expect(path()).toBe('/logga-in');
@@ -335,7 +370,9 @@ describe('the remissansvarig, from a new remiss to the sammanställning, through
     await screenshot('remisser-lista');
 
     await clickLink(page, ARENDEMENING);
-    expect(await statusrad('Tierps kommun')).toMatch(/^Tierps kommun Extern Inbjuden Försenad 3 dagar /);
+    const tierp = await statusrad('Tierps kommun');
+    expect(tierp).toMatch(new RegExp(`^Tierps kommun Extern Inbjuden Försenad ${dagar} dagar `));
+    for (const { dag, namn } of paminnelser) expect(tierp).toContain(`Påminnelse ${dag}: ${namn} (skickad)`);
     expect(await statusrad('Socialnämnden')).toMatch(/^Socialnämnden Inbjuden \d{4}/);
     expect(await mainText(page)).toContain('3 av 5 har svarat eller avstått, 1 försenad');
     await expectAccessible(page, 'status, one late', konsol);
