@@ -70,7 +70,7 @@ export class SammanstallningService {
     const doc = await this.dokument(actor, remissId);
     // The letterhead's own fields go to the printer only; the JSON answer names the letterhead, as before.
     const uppgifter = await this.brevhuvud.forDokument(this.dataSource.manager, actor.organisationId);
-    if (uppgifter) doc.brevhuvud = { ...doc.brevhuvud, uppgifter };
+    doc.brevhuvud = { ...doc.brevhuvud, uppgifter };
     return pdfFil(
       dokumentFilnamn(doc.diarienummer, 'remissammanstallning'),
       await this.pdf.renderRemissammanstallning(doc),
