@@ -122,6 +122,7 @@ describe('a new region onboarded without SQL sends a remiss to two kommuner and 
     await granska(admin, 'invitation');
     await choosePassword(admin, `${t.url}${inbjudan}`, REGION.losenord);
     expect(await mainText(admin)).toContain('Ditt lösenord är sparat');
+    await granska(admin, 'sign-in after the invitation');
     await signIn(admin, t.url, REGION.adminEpost, REGION.losenord);
     await admin.goto(`${t.url}/admin`);
     await granska(admin, 'admin overview');
@@ -165,6 +166,7 @@ describe('a new region onboarded without SQL sends a remiss to two kommuner and 
       const page = await nySida();
       await signIn(page, t.url, `admin@${kommun}.demo`, DEMO_PASSWORD);
       await page.goto(`${t.url}/admin/kopplingar`);
+      await granska(page, `kopplingar of ${kommun}`);
       await page.select('#organisationId', await option(page, '#organisationId', REGION.namn));
       await clickButton(page, 'Lägg till');
       const text = await mainText(page);
@@ -236,6 +238,7 @@ describe('a new region onboarded without SQL sends a remiss to two kommuner and 
     await un.click('#satt');
     await clickButton(un, 'Registrera');
     expect(await mainText(un)).toMatch(/Remissen är registrerad som UN\d{4}\/\d+/);
+    await granska(un, 'registrerad');
 
     const editor = `${t.url}${instans}/svar`;
     await un.goto(editor);
@@ -250,6 +253,8 @@ describe('a new region onboarded without SQL sends a remiss to two kommuner and 
     await granska(un, 'the answer, saved');
     await un.goto(`${editor}/for-beslut`);
     await clickButton(un, 'Skicka för beslut');
+    expect(await mainText(un)).toContain('Svaret ligger nu för beslut');
+    await granska(un, 'för beslut');
     await un.goto(`${editor}/beslut`);
     const [ar, manad, dag] = stockholmDatum(new Date()).split('-');
     await un.click('#typ');
