@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, AuditLog } from '@app/auth';
 import { APP_CONFIG, AppConfig, Clock, DomainError, Filsvar, notFound, pdfFil, stockholmDatum } from '@app/core';
 import { Brevhuvud, Enhet, Organisation } from '@app/database';
-import { ALLMANNA_FARGER, BrevhuvudUppgifter, findKommun, PdfRenderare } from '@app/pdf';
+import { ALLMANNA_FARGER, BrevhuvudUppgifter, findKommun, Kommun, PdfRenderare } from '@app/pdf';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { DataSource, EntityManager } from 'typeorm';
@@ -40,6 +40,9 @@ type Standard = BrevhuvudUppgifter & { fran: 'mall' | 'organisation' };
  */
 @Injectable()
 export class BrevhuvudService {
+  /** Letterhead folders, read once per process as the renderers read them: every document asks. */
+  private readonly mappar = new Map<string, Kommun | undefined>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -160,7 +163,9 @@ export class BrevhuvudService {
    * without a folder what it was onboarded with (its adress is a postal address), no emblem.
    */
   private standard(organisation: Organisation): Standard {
-    const mapp = findKommun(join(this.config.TEMPLATES_DIR, 'kommuner'), organisation.slug);
+    const slug = organisation.slug;
+    if (!this.mappar.has(slug)) this.mappar.set(slug, findKommun(join(this.config.TEMPLATES_DIR, 'kommuner'), slug));
+    const mapp = this.mappar.get(slug);
     if (mapp) return { ...mapp, fran: 'mall' };
     return {
       namn: organisation.namn,

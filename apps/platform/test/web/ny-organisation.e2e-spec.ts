@@ -89,9 +89,9 @@ describe('a new region onboarded without SQL sends a remiss to two kommuner and 
   /**
    * `npm run organisation -- …` as the operator runs it, minus the build: main.ts under ts-node, against the
    * test's database and queue and with no SMTP of its own, its lines from stdout; exit code 0 or the test
-   * fails with what it printed. Compiling the platform takes it some 10 s of CPU.
+   * fails with what it printed. It compiles the platform under ts-node first: hence its step's longer timeout.
    */
-  function organisationskommandot(argv: string[]): Promise<string[]> {
+  function runCommand(argv: string[]): Promise<string[]> {
     const rot = join(__dirname, '..', '..', '..', '..');
     const barn = spawn(
       process.execPath,
@@ -145,7 +145,7 @@ describe('a new region onboarded without SQL sends a remiss to two kommuner and 
 
   it('the command creates the region with a diarium and the general letterhead; its admin sets a password', async () => {
     expect(existsSync(join(t.config.TEMPLATES_DIR, 'kommuner', 'region-nordana'))).toBe(false);
-    const rader = await organisationskommandot([
+    const rader = await runCommand([
       `--namn=${REGION.namn}`,
       `--orgnr=${REGION.orgnr}`,
       '--typ=region',
