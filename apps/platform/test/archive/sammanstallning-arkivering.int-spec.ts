@@ -53,10 +53,17 @@ describe('the archive copy of the sammanställning survives a flushed Redis and 
     (
       await sql(
         t.db.url,
-        `SELECT status::text, forsok, arkivhandling_id, message_id FROM sammanstallning_arkivering WHERE remiss_id = $1`,
+        `SELECT status::text, forsok, arkivhandling_id, message_id, dokument IS NOT NULL AS dokument
+           FROM sammanstallning_arkivering WHERE remiss_id = $1`,
         [remissId],
       )
-    )[0] as { status: string; forsok: number; arkivhandling_id: string | null; message_id: string | null };
+    )[0] as {
+      status: string;
+      forsok: number;
+      arkivhandling_id: string | null;
+      message_id: string | null;
+      dokument: boolean;
+    };
   /** Every archived sammanställning of the ärende, with the bytes' own hash beside the stored one. */
   const arkiverade = (arendeId: string) =>
     sql(
@@ -112,7 +119,12 @@ describe('the archive copy of the sammanställning survives a flushed Redis and 
   it('FLUSHALL between avslut and the job: the worker started afterwards archives it, the hash its bytes', async () => {
     const { remissId, arendeId, diarienummer } = await avslutad('Remiss om lekplatser');
     // No process works the outbox yet: avslut committed the row and nothing else.
-    expect(await outboxRad(remissId)).toMatchObject({ status: 'planerad', forsok: 0, arkivhandling_id: null });
+    expect(await outboxRad(remissId)).toMatchObject({
+      status: 'planerad',
+      forsok: 0,
+      arkivhandling_id: null,
+      dokument: true,
+    });
     expect(await arkiverade(arendeId)).toEqual([]);
     const klient = new Redis(redis.url);
     await klient.flushall();
@@ -127,7 +139,13 @@ describe('the archive copy of the sammanställning survives a flushed Redis and 
     const rader = await arkiverade(arendeId);
     expect(rader).toHaveLength(1);
     const [rad] = rader;
-    expect(await outboxRad(remissId)).toMatchObject({ forsok: 1, arkivhandling_id: rad.id, message_id: rad.id });
+    // Archived: the row keeps its receipt, not the document (the arkivhandling holds that).
+    expect(await outboxRad(remissId)).toMatchObject({
+      forsok: 1,
+      arkivhandling_id: rad.id,
+      message_id: rad.id,
+      dokument: false,
+    });
     expect(rad.faktisk).toBe(rad.sha256);
     const original = await registrator.get(`/api/arkiv/${rad.id}/original.pdf`);
     expect(sha256(original.body)).toBe(rad.sha256);

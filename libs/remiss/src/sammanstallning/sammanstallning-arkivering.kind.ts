@@ -56,7 +56,7 @@ export class SammanstallningArkiveringKind implements UtkorgTyp, OnModuleInit {
   }
 
   private async performOne(rad: SammanstallningArkiveringRad): Promise<UtkorgUtfall> {
-    if (rad.arkivhandlingId) return { utfall: 'utford', kvitto: rad.arkivhandlingId };
+    if (rad.arkivhandlingId !== null) return { utfall: 'utford', kvitto: rad.arkivhandlingId };
     try {
       const pdf = await this.pdf.renderRemissammanstallning(rad.dokument);
       const arkivhandlingId = await this.dataSource.transaction(
@@ -69,7 +69,11 @@ export class SammanstallningArkiveringKind implements UtkorgTyp, OnModuleInit {
     }
   }
 
-  private async register(m: EntityManager, rad: SammanstallningArkiveringRad, pdf: Buffer): Promise<string> {
+  private async register(
+    m: EntityManager,
+    rad: SammanstallningArkiveringRad & { arkivhandlingId: null },
+    pdf: Buffer,
+  ): Promise<string> {
     const doc = rad.dokument;
     const titel = `Remissammanställning: ${doc.arendemening}`;
     const [{ handling, arkivhandlingId }] = await this.arkiv.registerHandling(

@@ -3,17 +3,18 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { RemissammanstallningDokument } from '@app/pdf';
 import { DataSource, EntityManager } from 'typeorm';
 
-/** The archive copy a remiss' avslut ordered: what to print, where to register it, and whether it was. */
-export interface SammanstallningArkiveringRad {
-  id: string;
+/** The archive copy a remiss' avslut ordered: what to print and where to register it, until it is archived. */
+export interface NySammanstallningArkivering {
   remissId: string;
   arendeId: string;
   dokument: RemissammanstallningDokument;
   registreradAv: string | null;
-  arkivhandlingId: string | null;
 }
 
-export type NySammanstallningArkivering = Omit<SammanstallningArkiveringRad, 'id' | 'arkivhandlingId'>;
+/** A row: waiting, with its document; or archived, its document dropped (the arkivhandling holds it). */
+export type SammanstallningArkiveringRad = Omit<NySammanstallningArkivering, 'dokument'> & { id: string } & (
+    { arkivhandlingId: null; dokument: RemissammanstallningDokument } | { arkivhandlingId: string; dokument: null }
+  );
 
 /** Rows of `sammanstallning_arkivering`, the outbox of the sammanställning's archive copy. */
 @Injectable()
@@ -49,7 +50,7 @@ export class SammanstallningArkiveringRepository {
 
   async setArkivhandling(manager: EntityManager, id: string, arkivhandlingId: string): Promise<void> {
     await manager.query(
-      `UPDATE sammanstallning_arkivering SET arkivhandling_id = $2, updated_at = now() WHERE id = $1`,
+      `UPDATE sammanstallning_arkivering SET arkivhandling_id = $2, dokument = NULL, updated_at = now() WHERE id = $1`,
       [id, arkivhandlingId],
     );
   }

@@ -117,7 +117,7 @@ export class SammanstallningService {
    * prints and registers it after commit; returns its row's id, for `SammanstallningArkiveringKind.dispatch`.
    */
   async orderArchive(manager: EntityManager, actor: Actor, remiss: Remiss): Promise<string | null> {
-    if (remiss.status !== 'avslutad' || !remiss.arendeId || !remiss.avslutadAt) return null;
+    if (!remiss.arendeId || !remiss.avslutadAt) return null;
     const doc = await this.compile(manager, remiss, stockholmDatum(remiss.avslutadAt));
     return this.arkivering.order(manager, {
       remissId: remiss.id,
