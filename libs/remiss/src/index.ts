@@ -20,6 +20,9 @@ export { RemissinstansRepository } from './utskick/remissinstans.repository';
 export { RemissfragaResponse } from './remiss.response';
 // The sammanställning's pages (libs/web, #14).
 export { SammanstallningModule } from './sammanstallning/sammanstallning.module';
+// The outbox worker (apps/reminder-worker) prints and archives the sammanställning's archive copy.
+export { SammanstallningArkiveringModule } from './sammanstallning/sammanstallning-arkivering.module';
+export { SammanstallningArkiveringKind } from './sammanstallning/sammanstallning-arkivering.kind';
 export { SammanstallningService } from './sammanstallning/sammanstallning.service';
 export { StallningstagandeService } from './sammanstallning/stallningstagande.service';
 export { SammanstallningQuery, StallningstagandeDto } from './sammanstallning/sammanstallning.dto';
