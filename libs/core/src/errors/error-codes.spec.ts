@@ -112,6 +112,7 @@ const EXEMPEL: { [C in ErrorCode]: ErrorParams<C> } = {
   BREVHUVUD_KONTRAST: { falt: 'primarfarg', farg: '#d99a1e', kvot: '2,4:1', min: '4,5:1' },
   EMBLEM_OGILTIGT: { skal: 'handelse', detalj: 'onload' },
   KOPPLING_OGILTIG: { skal: 'okand' },
+  MOTTAGARE_EJ_KOPPLAD: { organisationer: ['Vadstena kommun'] },
 };
 
 const make = (code: ErrorCode) =>
@@ -156,6 +157,7 @@ describe('every error code', () => {
       new DomainError('REMISS_CLOSED', { status: 'avslutad' }),
       new DomainError('INVALID_TEXT', { falt: '', svensktFalt: '', fel: 'SURROGATE' }),
       new DomainError('PDF_TOO_COMPLEX', { filnamn: 'a.pdf', budget: 'memory' }),
+      new DomainError('MOTTAGARE_EJ_KOPPLAD', { organisationer: ['Vadstena kommun', 'Region Östergötland'] }),
     ];
     for (const e of varianter) {
       expect(e.svenska).toMatch(SVENSKT);

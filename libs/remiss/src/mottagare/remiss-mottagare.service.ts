@@ -165,7 +165,7 @@ export class RemissMottagareService {
     return this.dataSource.transaction(async (m) => {
       const remiss = await this.utkast.lockUtkast(m, actor, id, 'redigeraRemiss');
       const { mottagare, svar } = await andra(m, remiss.utkastMottagare);
-      const utkastMottagare = await this.utkast.checkMottagare(m, actor, mottagare.map(somDto));
+      const utkastMottagare = await this.utkast.checkMottagare(m, actor, mottagare.map(somDto), remiss.utkastMottagare);
       await this.remisser.update(m, remiss.id, { utkastMottagare });
       await this.audit.record(m, {
         organisationId: actor.organisationId,

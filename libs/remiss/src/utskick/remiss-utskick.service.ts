@@ -125,16 +125,21 @@ export class RemissUtskickService {
   /** Who gets what and when the reminders go, and what still stops the send. */
   async summary(actor: Actor, remissId: string): Promise<SkickaSammanfattningResponse> {
     // One read-only transaction: the reminder rules are read as planning reads them, in one.
-    const { remiss, mottagare, handlingar, paminnelser } = await this.dataSource.transaction(async (m) => {
-      const remiss = await this.remisser.getOwn(m, actor, remissId);
-      requireAvsandare(actor, remiss);
-      return {
-        remiss,
-        mottagare: await this.mottagare.resolve(m, actor, remiss.utkastMottagare),
-        handlingar: await this.remisser.handlingar(m, remiss.id),
-        paminnelser: await this.aviseringar.paminnelser.schedule(m, remiss.organisationId, remiss.svarsdatum),
-      };
-    });
+    const { remiss, frankopplade, mottagare, handlingar, paminnelser } = await this.dataSource.transaction(
+      async (m) => {
+        const remiss = await this.remisser.getOwn(m, actor, remissId);
+        requireAvsandare(actor, remiss);
+        const enhetIds = remiss.utkastMottagare.flatMap((u) => (u.typ === 'enhet' ? [u.enhetId] : []));
+        const enheter = await this.remisser.mottagareEnheter(m, enhetIds);
+        return {
+          remiss,
+          frankopplade: await this.frankopplade(m, remiss.organisationId, enheter),
+          mottagare: await this.mottagare.resolve(m, actor, remiss.utkastMottagare),
+          handlingar: await this.remisser.handlingar(m, remiss.id),
+          paminnelser: await this.aviseringar.paminnelser.schedule(m, remiss.organisationId, remiss.svarsdatum),
+        };
+      },
+    );
     const hinder: string[] = [];
     if (remiss.status !== 'utkast') hinder.push(illegalTransition('remiss', remiss.status, 'skicka').svenska);
     try {
@@ -144,6 +149,9 @@ export class RemissUtskickService {
       hinder.push(e.svenska);
     }
     if (mottagare.length === 0) hinder.push(new DomainError('NO_MOTTAGARE').svenska);
+    // A sent remiss' instanser stay whatever the connections are now.
+    if (remiss.status === 'utkast' && frankopplade.length)
+      hinder.push(new DomainError('MOTTAGARE_EJ_KOPPLAD', { organisationer: frankopplade }).svenska);
     if (handlingar.length === 0) hinder.push(new DomainError('NO_REMISSHANDLING').svenska);
     return {
       remiss: {
@@ -179,14 +187,15 @@ export class RemissUtskickService {
       if (handlingar.length === 0) throw new DomainError('NO_REMISSHANDLING');
     }
 
-    const enheter = new Map(
-      (
-        await this.remisser.mottagareEnheter(
-          m,
-          utkast.utkastMottagare.flatMap((u) => (u.typ === 'enhet' ? [u.enhetId] : [])),
-        )
-      ).map((e) => [e.id, e]),
+    const mottagna = await this.remisser.mottagareEnheter(
+      m,
+      utkast.utkastMottagare.flatMap((u) => (u.typ === 'enhet' ? [u.enhetId] : [])),
     );
+    if (skicka) {
+      const frankopplade = await this.frankopplade(m, utkast.organisationId, mottagna);
+      if (frankopplade.length) throw new DomainError('MOTTAGARE_EJ_KOPPLAD', { organisationer: frankopplade });
+    }
+    const enheter = new Map(mottagna.map((e) => [e.id, e]));
     const rader: Partial<Remissinstans>[] = utkast.utkastMottagare.map((u) => {
       const base = {
         organisationId: utkast.organisationId,
@@ -208,5 +217,23 @@ export class RemissUtskickService {
     const uppgifter = await this.brevhuvud.forDokument(m, utkast.organisationId);
     if (uppgifter) dokument.brevhuvud.uppgifter = uppgifter;
     return { utkast, rader, avsandare, namn, now, idag, dokument };
+  }
+
+  /**
+   * The organisations among `enheter` that no longer accept remisser from `organisationId`: the
+   * draft chose them while they did, and a receiver's admin may remove the connection at any time.
+   */
+  private async frankopplade(
+    m: EntityManager,
+    organisationId: string,
+    enheter: { organisationId: string; organisation: { namn: string } }[],
+  ): Promise<string[]> {
+    const kopplade = await this.remisser.kopplade(
+      m,
+      organisationId,
+      enheter.map((e) => e.organisationId),
+    );
+    const namn = enheter.filter((e) => !kopplade.has(e.organisationId)).map((e) => e.organisation.namn);
+    return [...new Set(namn)].sort((a, b) => a.localeCompare(b, 'sv'));
   }
 }
