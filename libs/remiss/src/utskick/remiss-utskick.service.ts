@@ -20,6 +20,9 @@ import { missivDokument } from './missiv';
 import { remissavsandare, utskickEpost } from './remiss-epost';
 import { RemissinstansRepository } from './remissinstans.repository';
 
+/** Each organisation once, in Swedish order, as a refusal names them. */
+const organisationsnamn = (namn: string[]) => [...new Set(namn)].sort((a, b) => a.localeCompare(b, 'sv'));
+
 /**
  * Sending a remiss. The missiv is rendered first; then one transaction: freeze it, create every
  * remissinstans as inbjuden (with a personal link for external ones), store the missiv, register it as an utgående
@@ -125,21 +128,16 @@ export class RemissUtskickService {
   /** Who gets what and when the reminders go, and what still stops the send. */
   async summary(actor: Actor, remissId: string): Promise<SkickaSammanfattningResponse> {
     // One read-only transaction: the reminder rules are read as planning reads them, in one.
-    const { remiss, frankopplade, mottagare, handlingar, paminnelser } = await this.dataSource.transaction(
-      async (m) => {
-        const remiss = await this.remisser.getOwn(m, actor, remissId);
-        requireAvsandare(actor, remiss);
-        const enhetIds = remiss.utkastMottagare.flatMap((u) => (u.typ === 'enhet' ? [u.enhetId] : []));
-        const enheter = await this.remisser.mottagareEnheter(m, enhetIds);
-        return {
-          remiss,
-          frankopplade: await this.frankopplade(m, remiss.organisationId, enheter),
-          mottagare: await this.mottagare.resolve(m, actor, remiss.utkastMottagare),
-          handlingar: await this.remisser.handlingar(m, remiss.id),
-          paminnelser: await this.aviseringar.paminnelser.schedule(m, remiss.organisationId, remiss.svarsdatum),
-        };
-      },
-    );
+    const { remiss, mottagare, handlingar, paminnelser } = await this.dataSource.transaction(async (m) => {
+      const remiss = await this.remisser.getOwn(m, actor, remissId);
+      requireAvsandare(actor, remiss);
+      return {
+        remiss,
+        mottagare: await this.mottagare.resolve(m, actor, remiss.utkastMottagare),
+        handlingar: await this.remisser.handlingar(m, remiss.id),
+        paminnelser: await this.aviseringar.paminnelser.schedule(m, remiss.organisationId, remiss.svarsdatum),
+      };
+    });
     const hinder: string[] = [];
     if (remiss.status !== 'utkast') hinder.push(illegalTransition('remiss', remiss.status, 'skicka').svenska);
     try {
@@ -149,6 +147,7 @@ export class RemissUtskickService {
       hinder.push(e.svenska);
     }
     if (mottagare.length === 0) hinder.push(new DomainError('NO_MOTTAGARE').svenska);
+    const frankopplade = organisationsnamn(mottagare.flatMap((u) => (u.frankopplad ? [u.organisation!] : [])));
     // A sent remiss' instanser stay whatever the connections are now.
     if (remiss.status === 'utkast' && frankopplade.length)
       hinder.push(new DomainError('MOTTAGARE_EJ_KOPPLAD', { organisationer: frankopplade }).svenska);
@@ -233,7 +232,6 @@ export class RemissUtskickService {
       organisationId,
       enheter.map((e) => e.organisationId),
     );
-    const namn = enheter.filter((e) => !kopplade.has(e.organisationId)).map((e) => e.organisation.namn);
-    return [...new Set(namn)].sort((a, b) => a.localeCompare(b, 'sv'));
+    return organisationsnamn(enheter.filter((e) => !kopplade.has(e.organisationId)).map((e) => e.organisation.namn));
   }
 }
