@@ -181,6 +181,21 @@ describe('every error code', () => {
     expect(new DomainError('SIDA_SAKNAS', EXEMPEL.SIDA_SAKNAS).fel?.[0].falt).toBe('synpunkter.2.sida');
   });
 
+  it('names the organisations that no longer accept a remiss, one or several', () => {
+    const en = new DomainError('MOTTAGARE_EJ_KOPPLAD', { organisationer: ['Vadstena kommun'] });
+    const flera = new DomainError('MOTTAGARE_EJ_KOPPLAD', {
+      organisationer: ['Heby kommun', 'Region Östergötland', 'Vadstena kommun'],
+    });
+    expect([en.status, en.details, en.svenska]).toEqual([
+      409,
+      { organisationer: ['Vadstena kommun'] },
+      'Vadstena kommun tar inte längre emot remisser från er organisation. Ta bort dess enheter bland mottagarna innan remissen skickas.',
+    ]);
+    expect(flera.svenska).toBe(
+      'Heby kommun, Region Östergötland och Vadstena kommun tar inte längre emot remisser från er organisation. Ta bort deras enheter bland mottagarna innan remissen skickas.',
+    );
+  });
+
   it('says how long to wait in Retry-After and in words', () => {
     const e = new DomainError('TOO_MANY_REQUESTS', { sekunder: 41.2, orsak: 'link' });
     expect([e.status, e.details, e.svenska]).toEqual([
