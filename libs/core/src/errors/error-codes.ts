@@ -58,11 +58,14 @@ export type StaleVersion =
   | { vad: 'remiss' | 'remissvar'; version: number; nu: number; andringar?: AndringSedan[] }
   | { vad: 'remiss' | 'remissvar'; underUtskrift: true };
 
+/** "A", "A och B", "A, B och C". */
+const uppraknat = (namn: string[]) =>
+  namn.length === 1 ? namn[0] : `${namn.slice(0, -1).join(', ')} och ${namn.at(-1)}`;
+
 /** "Erik Holm", "Erik Holm och Anna Berg": who saved since, for the stale save's sentence. */
 function vilka(andringar: AndringSedan[]): string {
   const namn = [...new Set(andringar.map((a) => a.anvandare?.namn).filter((n): n is string => !!n))];
-  if (namn.length === 0) return 'någon annan';
-  return namn.length === 1 ? namn[0] : `${namn.slice(0, -1).join(', ')} och ${namn.at(-1)}`;
+  return namn.length === 0 ? 'någon annan' : uppraknat(namn);
 }
 
 /**
@@ -822,6 +825,15 @@ export const ERROR_CODES = {
         ? 'Den egna organisationen kan alltid skicka remisser till sig själv.'
         : 'Välj en organisation som är ansluten till plattformen.',
     { fel: vidFalt('organisationId') },
+  ),
+  /** At send: organisations whose enheter the draft names have stopped accepting the sender's remisser since. */
+  MOTTAGARE_EJ_KOPPLAD: spec<{ organisationer: string[] }>(
+    HttpStatus.CONFLICT,
+    (p) =>
+      `${p.organisationer.join(', ')} no longer accept${p.organisationer.length === 1 ? 's' : ''} remisser from this organisation: remove their enheter from the recipients`,
+    (p) =>
+      `${uppraknat(p.organisationer)} tar inte längre emot remisser från er organisation. Ta bort ${p.organisationer.length === 1 ? 'dess' : 'deras'} enheter bland mottagarna innan remissen skickas.`,
+    { details: (p) => ({ organisationer: p.organisationer }) },
   ),
 } satisfies Record<string, ErrorSpec<never>>;
 
