@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ArkivService, dokumentFilnamn } from '@app/archive';
+import { ArkivService, dokumentFilnamn, PdfGranskning, Uppladdning } from '@app/archive';
 import { Actor, AuditLog } from '@app/auth';
 import { Clock, illegalTransition, invalidField, stockholmDatum } from '@app/core';
 import { ExternAtkomstRepository } from '@app/lankar';
 import { DataSource } from 'typeorm';
-import { PdfGranskning } from '../handlingar/pdf-granskning.service';
-import { Uppladdning } from '../handlingar/remisshandling.service';
 import { RemissRepository } from '../remiss.repository';
 import { RemissinstansResponse, toRemissinstansResponse } from '../remiss.response';
 import { requireAvsandare } from '../utkast/remiss-utkast.service';
