@@ -6,7 +6,14 @@ import { Arkivhandling, Fil, HandlingRiktning } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
 
 /** What kind of final document an arkivhandling is. */
-export type Dokumenttyp = 'remissvar' | 'avstaende' | 'missiv' | 'remissammanstallning' | 'externt_remissvar';
+export type Dokumenttyp =
+  | 'remissvar'
+  | 'avstaende'
+  | 'missiv'
+  | 'remissammanstallning'
+  | 'externt_remissvar'
+  /** A document registered by hand in the diarium (a letter, an e-mail's PDF). */
+  | 'inkommen_handling';
 
 /**
  * The metadata an arkivhandling carries (column `metadata`), what the e-arkiv export maps to CITS
