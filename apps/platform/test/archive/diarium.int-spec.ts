@@ -211,6 +211,21 @@ describe('the diarium: allocation, hand registration, sekretess, search, CSV, on
     ).toHaveLength(0);
   });
 
+  it("keeps a sekretess handling's archived copy from a registrator without a role at the ärende's enhet", async () => {
+    const arende = await nyttArende('UN', 'Elevärende med bilaga');
+    const form = registrering(await pdfMedSidor([['Utredning om elev']]), 'utredning.pdf', 'Utredning om elev');
+    form.append('sekretess', 'OSL 23 kap. 2 §');
+    const res = await registrator.post(`/api/arenden/${arende.id}/handlingar`, form);
+    expect([res.status, res.body.sekretess]).toEqual([201, 'OSL 23 kap. 2 §']);
+    const [{ id }] = await sql(t.db.url, 'SELECT id FROM arkivhandling WHERE handling_id = $1', [res.body.id]);
+    for (const vad of ['', '/original.pdf']) {
+      expect((await registrator.get(`/api/arkiv/${id}${vad}`)).status).toBe(200);
+      const dold = await ksRegistrator.get(`/api/arkiv/${id}${vad}`);
+      expect([dold.status, dold.body.code]).toEqual([403, 'FORBIDDEN']);
+    }
+    expect((await ksRegistrator.get(`/api/arenden/${arende.id}/handlingar/${res.body.id}/fil`)).status).toBe(403);
+  });
+
   it("hides a sekretess handling's motpart, beskrivning and file from whoever has no role at the ärende's enhet (API, search, CSV)", async () => {
     const arende = await nyttArende('UN', 'Elevärende');
     const hemlig = await registrator.post(`/api/arenden/${arende.id}/handlingar`, {

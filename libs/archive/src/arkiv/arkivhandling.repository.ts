@@ -140,6 +140,17 @@ export class ArkivhandlingRepository {
     return rad;
   }
 
+  /** The sekretess of the handling an arkivhandling archives, and the enhet of its ärende. */
+  async sekretess(id: string): Promise<{ sekretess: string | null; enhetId: string } | null> {
+    const [rad]: { sekretess: string | null; enhetId: string }[] = await this.dataSource.query(
+      `SELECT h.sekretess, ar.enhet_id AS "enhetId"
+         FROM arkivhandling a JOIN handling h ON h.id = a.handling_id JOIN arende ar ON ar.id = h.arende_id
+        WHERE a.id = $1`,
+      [id],
+    );
+    return rad ?? null;
+  }
+
   /** What replaced this arkivhandling (a correction), if anything. */
   async ersattAv(id: string): Promise<string | null> {
     const [rad]: { id: string }[] = await this.dataSource.query(
