@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ArkivService, dokumentFilnamn } from '@app/archive';
+import { ArkivService, dokumentFilnamn, PdfGranskning, Uppladdning } from '@app/archive';
 import { Actor, AuditLog } from '@app/auth';
 import {
   Clock,
@@ -14,8 +14,6 @@ import {
 import { Remiss, Remissinstans } from '@app/database';
 import { ExternLankService } from '@app/lankar';
 import { DataSource, EntityManager } from 'typeorm';
-import { PdfGranskning } from '../handlingar/pdf-granskning.service';
-import { Uppladdning } from '../handlingar/remisshandling.service';
 import { RemissRepository } from '../remiss.repository';
 import {
   RemisshandlingResponse,
