@@ -83,8 +83,10 @@ export class SammanstallningService {
     doc: RemissammanstallningDokument,
     organisationId: string,
   ): Promise<RemissammanstallningDokument> {
-    const uppgifter = await this.brevhuvud.forDokument(manager, organisationId);
-    return uppgifter ? { ...doc, brevhuvud: { ...doc.brevhuvud, uppgifter } } : doc;
+    return {
+      ...doc,
+      brevhuvud: { ...doc.brevhuvud, uppgifter: await this.brevhuvud.forDokument(manager, organisationId) },
+    };
   }
 
   async csv(actor: Actor, remissId: string): Promise<Filsvar> {

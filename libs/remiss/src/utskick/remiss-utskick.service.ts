@@ -213,8 +213,7 @@ export class RemissUtskickService {
     const avsandare = await this.remisser.avsandare(m, utkast);
     const namn = rader.map((r) => r.namn!).sort((a, b) => a.localeCompare(b, 'sv'));
     const dokument = missivDokument(utkast, avsandare, namn, handlingar, idag, this.plattform.bas);
-    const uppgifter = await this.brevhuvud.forDokument(m, utkast.organisationId);
-    if (uppgifter) dokument.brevhuvud.uppgifter = uppgifter;
+    dokument.brevhuvud.uppgifter = await this.brevhuvud.forDokument(m, utkast.organisationId);
     return { utkast, rader, avsandare, namn, now, idag, dokument };
   }
 
