@@ -13,6 +13,8 @@ import { DiariumRepository } from './diarium/diarium.repository';
 import { DiariumService } from './diarium/diarium.service';
 import { DiariumSokReadModel } from './diarium/diarium-sok.read-model';
 import { FilRepository } from './fil/fil.repository';
+import { PdfGranskning } from './fil/pdf-granskning.service';
+import { PdfUppladdning, SvarsUppladdning } from './fil/pdf-uppladdning.interceptor';
 
 /**
  * The registrator's domain: diarier, their numbering and search, the ärenden and handlingar, and the
@@ -29,12 +31,25 @@ import { FilRepository } from './fil/fil.repository';
     DiariumService,
     DiarierService,
     FilRepository,
+    PdfGranskning,
+    PdfUppladdning,
+    SvarsUppladdning,
     ArkivService,
     ArkivhandlingRepository,
     ArkivhandlingService,
     ArkiveringKind,
     ArkivkontrollKind,
   ],
-  exports: [DiariumRepository, DiariumService, DiarierService, FilRepository, ArkivService, ArkivhandlingService],
+  exports: [
+    DiariumRepository,
+    DiariumService,
+    DiarierService,
+    FilRepository,
+    PdfGranskning,
+    PdfUppladdning,
+    SvarsUppladdning,
+    ArkivService,
+    ArkivhandlingService,
+  ],
 })
 export class ArchiveModule {}

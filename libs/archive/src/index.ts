@@ -5,6 +5,8 @@ export * from './diarium/diarier.service';
 export * from './diarium/diarium.dto';
 export * from './diarium/diarium.response';
 export * from './fil/fil.repository';
+export * from './fil/pdf-granskning.service';
+export * from './fil/pdf-uppladdning.interceptor';
 export * from './arkiv/arkiv.service';
 export * from './fil/filnamn';
 export * from './arkiv/arkivhandling.repository';

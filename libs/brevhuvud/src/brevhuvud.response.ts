@@ -13,9 +13,16 @@ export class BrevhuvudAdminResponse {
   @ApiProperty({ example: '#d99a1e' }) accentfarg!: string;
   @ApiProperty({ example: 'Ärendenummer' }) vartDnrEtikett!: string;
   @ApiProperty({ example: 'Ert dnr' }) ertDnrEtikett!: string;
-  @ApiProperty({ description: 'The emblem as a data: URL (image/svg+xml or image/png)' }) emblem!: string;
-  @ApiProperty({ description: "false: the defaults of the organisation's letterhead folder, never saved" })
+  @ApiProperty({ description: 'The emblem as a data: URL (image/svg+xml or image/png); empty: none yet' })
+  emblem!: string;
+  @ApiProperty({ description: 'false: the defaults (see standardFran), never saved' })
   sparat!: boolean;
+  @ApiProperty({
+    enum: ['mall', 'organisation'],
+    description:
+      "Where the defaults come from: the organisation's letterhead folder (templates/kommuner/<slug>), or, without one, the organisation's own name, address and organisationsnummer",
+  })
+  standardFran!: 'mall' | 'organisation';
   @ApiProperty({ description: 'Saves so far (0: never saved)' }) version!: number;
   @ApiProperty({ description: 'The text colour’s contrast against white, e.g. 7.83' }) primarKontrast!: number;
 }

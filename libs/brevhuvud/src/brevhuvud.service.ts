@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, AuditLog } from '@app/auth';
 import { APP_CONFIG, AppConfig, Clock, DomainError, Filsvar, notFound, pdfFil, stockholmDatum } from '@app/core';
 import { Brevhuvud, Enhet, Organisation } from '@app/database';
-import { BrevhuvudUppgifter, Kommun, loadKommun, PdfRenderare } from '@app/pdf';
+import { ALLMANNA_FARGER, BrevhuvudUppgifter, findKommun, Kommun, PdfRenderare } from '@app/pdf';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { DataSource, EntityManager } from 'typeorm';
@@ -27,14 +27,22 @@ const FALT: (keyof BrevhuvudFalt)[] = [
   'ertDnrEtikett',
 ];
 
+/** Where a letterhead's defaults come from before its first save. */
+type Standard = BrevhuvudUppgifter & { fran: 'mall' | 'organisation' };
+
 /**
  * An organisation's letterhead: its own row in `brevhuvud`, or until the first save the defaults
  * of its folder under templates/kommuner/ (the design source; the layout, brevhuvud.hbs, stays
- * there). Every document the platform prints for the organisation carries what this returns
- * (`forDokument`), so a change made on the admin page is on the next letter, without a deploy.
+ * there), or for an organisation onboarded without a folder its own row's name, address, e-mail and
+ * organisationsnummer, in the general layout and without an emblem. Every document the platform
+ * prints for the organisation carries what this returns (`forDokument`), so a change made on the
+ * admin page is on the next letter, without a deploy.
  */
 @Injectable()
 export class BrevhuvudService {
+  /** Letterhead folders, read once per process as the renderers read them: every document asks. */
+  private readonly mappar = new Map<string, Kommun | undefined>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -62,7 +70,7 @@ export class BrevhuvudService {
         this.brevhuvuden.lock(m, actor.organisationId),
         this.organisation(m, actor.organisationId),
       ]);
-      const fore = rad ?? fromKommun(actor.organisationId, this.standard(organisation));
+      const fore = rad ?? fromStandard(actor.organisationId, this.standard(organisation));
       await this.brevhuvuden.save(m, { ...fore, ...falt, organisationId: actor.organisationId });
       const andrade = FALT.filter((f) => fore[f] !== falt[f]);
       await this.audit.record(m, {
@@ -85,7 +93,7 @@ export class BrevhuvudService {
         this.brevhuvuden.lock(m, actor.organisationId),
         this.organisation(m, actor.organisationId),
       ]);
-      const fore = rad ?? fromKommun(actor.organisationId, this.standard(organisation));
+      const fore = rad ?? fromStandard(actor.organisationId, this.standard(organisation));
       await this.brevhuvuden.save(m, { ...fore, emblem: emblem.data, emblemTyp: emblem.typ });
       await this.audit.record(m, {
         organisationId: actor.organisationId,
@@ -115,7 +123,7 @@ export class BrevhuvudService {
       brevhuvud: {
         kommun: organisation.slug,
         enhet: enhet?.namn ?? organisation.namn,
-        ...(uppgifter ? { uppgifter } : {}),
+        uppgifter,
       },
       datum: stockholmDatum(this.clock.now()),
       vartDnr: 'KS2025/1',
@@ -134,14 +142,14 @@ export class BrevhuvudService {
   }
 
   /**
-   * What a document of the organisation prints in its letterhead: its saved row, or undefined
-   * for none (the folder's kommun.json and emblem.svg then apply), read with the caller's manager.
+   * What a document of the organisation prints in its letterhead: its saved row, or before the first
+   * save the defaults (its folder's or its organisation row's), read with the caller's manager.
    */
-  async forDokument(manager: EntityManager, organisationId: string): Promise<BrevhuvudUppgifter | undefined> {
+  async forDokument(manager: EntityManager, organisationId: string): Promise<BrevhuvudUppgifter> {
     const rad = await this.brevhuvuden.get(manager, organisationId);
-    if (!rad) return undefined;
-    const kommun = rad.emblem ? undefined : this.standard(await this.organisation(manager, organisationId));
-    return uppgifter(rad, kommun);
+    if (rad?.emblem) return uppgifter(rad, undefined);
+    const standard = this.standard(await this.organisation(manager, organisationId));
+    return rad ? uppgifter(rad, standard) : uppgifter(fromStandard(organisationId, standard) as Brevhuvud, standard);
   }
 
   private async organisation(manager: EntityManager, id: string): Promise<Organisation> {
@@ -150,9 +158,28 @@ export class BrevhuvudService {
     return organisation;
   }
 
-  /** The letterhead folder's kommun.json and emblem.svg: where a letterhead starts from. */
-  private standard(organisation: Organisation): Kommun {
-    return loadKommun(join(this.config.TEMPLATES_DIR, 'kommuner'), organisation.slug);
+  /**
+   * Where a letterhead starts from: the folder's kommun.json and emblem.svg, or for an organisation
+   * without a folder what it was onboarded with (its adress is a postal address), no emblem.
+   */
+  private standard(organisation: Organisation): Standard {
+    const slug = organisation.slug;
+    if (!this.mappar.has(slug)) this.mappar.set(slug, findKommun(join(this.config.TEMPLATES_DIR, 'kommuner'), slug));
+    const mapp = this.mappar.get(slug);
+    if (mapp) return { ...mapp, fran: 'mall' };
+    return {
+      namn: organisation.namn,
+      besoksadress: '',
+      postadress: organisation.adress ?? '',
+      telefon: '',
+      epost: organisation.epost ?? '',
+      webb: '',
+      organisationsnummer: organisation.organisationsnummer ?? '',
+      farger: ALLMANNA_FARGER,
+      etiketter: { vartDnr: 'Vårt dnr', ertDnr: 'Ert dnr' },
+      emblem: '',
+      fran: 'organisation',
+    };
   }
 }
 
@@ -172,7 +199,7 @@ function checkKontrast(farg: string): void {
     });
 }
 
-function fromKommun(organisationId: string, k: Kommun): Omit<Brevhuvud, 'version' | 'updatedAt'> {
+function fromStandard(organisationId: string, k: Standard): Omit<Brevhuvud, 'version' | 'updatedAt'> {
   return {
     organisationId,
     namn: k.namn,
@@ -191,8 +218,8 @@ function fromKommun(organisationId: string, k: Kommun): Omit<Brevhuvud, 'version
   };
 }
 
-/** The row's fields as documents take them; the folder's emblem where the row has none. */
-function uppgifter(rad: Brevhuvud, kommun: Kommun | undefined): BrevhuvudUppgifter {
+/** The row's fields as documents take them; the default's emblem (the folder's, or none) where the row has none. */
+function uppgifter(rad: Brevhuvud, standard: Standard | undefined): BrevhuvudUppgifter {
   return {
     namn: rad.namn,
     besoksadress: rad.besoksadress,
@@ -203,12 +230,12 @@ function uppgifter(rad: Brevhuvud, kommun: Kommun | undefined): BrevhuvudUppgift
     organisationsnummer: rad.organisationsnummer,
     farger: { primar: rad.primarfarg, accent: rad.accentfarg },
     etiketter: { vartDnr: rad.vartDnrEtikett, ertDnr: rad.ertDnrEtikett },
-    emblem: rad.emblem && rad.emblemTyp ? emblemDataUrl({ typ: rad.emblemTyp, data: rad.emblem }) : kommun!.emblem,
+    emblem: rad.emblem && rad.emblemTyp ? emblemDataUrl({ typ: rad.emblemTyp, data: rad.emblem }) : standard!.emblem,
   };
 }
 
-function toResponse(rad: Brevhuvud | null, kommun: Kommun): BrevhuvudAdminResponse {
-  const u = rad ? uppgifter(rad, kommun) : uppgifter(fromKommun('', kommun) as Brevhuvud, kommun);
+function toResponse(rad: Brevhuvud | null, standard: Standard): BrevhuvudAdminResponse {
+  const u = uppgifter(rad ?? (fromStandard('', standard) as Brevhuvud), standard);
   return {
     namn: u.namn,
     besoksadress: u.besoksadress,
@@ -223,6 +250,7 @@ function toResponse(rad: Brevhuvud | null, kommun: Kommun): BrevhuvudAdminRespon
     ertDnrEtikett: u.etiketter.ertDnr,
     emblem: u.emblem,
     sparat: rad !== null,
+    standardFran: standard.fran,
     version: rad?.version ?? 0,
     primarKontrast: Math.round(kontrastMotVitt(u.farger.primar) * 100) / 100,
   };

@@ -28,6 +28,8 @@ import { Konton1764500000700 } from './migrations/1764500000700-konton';
 import { Sandlista1764500000100 } from './migrations/1764500000100-sandlista';
 import { Uppfoljning1764500000200 } from './migrations/1764500000200-uppfoljning';
 import { BrevhuvudKoppling1764500000800 } from './migrations/1764500000800-brevhuvud-koppling';
+import { SammanstallningArkivering1764500000900 } from './migrations/1764500000900-sammanstallning-arkivering';
+import { ForstaDiarium1764500001050 } from './migrations/1764500001050-forsta-diarium';
 
 /** Listed, not globbed, so the same list works from ts-jest, ts sources and the compiled build. */
 export const MIGRATIONS = [
@@ -58,6 +60,8 @@ export const MIGRATIONS = [
   Sandlista1764500000100,
   Uppfoljning1764500000200,
   BrevhuvudKoppling1764500000800,
+  SammanstallningArkivering1764500000900,
+  ForstaDiarium1764500001050,
 ];
 
 /** Bounds on every wait for PostgreSQL (the apps' pools; migrations and test setup go without). */

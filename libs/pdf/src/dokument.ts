@@ -10,15 +10,16 @@ import { Datum } from '@app/core';
 export const NEUTRALT_BREVHUVUD = 'neutral';
 
 export interface Brevhuvud {
-  /** Folder under templates/kommuner/, e.g. `enkoping`, or NEUTRALT_BREVHUVUD. */
+  /** The organisation's slug, e.g. `enkoping` (its folder under templates/kommuner/, if any), or NEUTRALT_BREVHUVUD. */
   kommun: string;
   /** e.g. Utbildningsnämnden. */
   enhet: string;
   /** e.g. Utbildningsförvaltningen. */
   forvaltning?: string;
   /**
-   * The organisation's own letterhead from the database (its admin's pages); absent: the folder's
-   * kommun.json and emblem.svg. The layout is always the folder's brevhuvud.hbs.
+   * The organisation's own letterhead from the database (its admin's pages, or its organisation row);
+   * absent: the folder's kommun.json and emblem.svg. The layout is the folder's brevhuvud.hbs, or for an
+   * organisation without a folder the general one (partials/allmant-brevhuvud.hbs).
    */
   uppgifter?: BrevhuvudUppgifter;
 }

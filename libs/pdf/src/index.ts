@@ -10,5 +10,5 @@ export * from './ko/pdf-ko.module';
 export * from './chromium/chromium-sokvag';
 export * from './docx/docx-renderare.service';
 export * from './docx/docx.module';
-export { kommunSchema, loadKommun } from './mallar/kommun';
+export { ALLMANNA_FARGER, findKommun, kommunSchema, loadKommun } from './mallar/kommun';
 export type { Kommun } from './mallar/kommun';

@@ -201,7 +201,10 @@ export class RemissRepository {
     await manager.delete(Remisshandling, { id });
   }
 
-  /** Enheter that may be remissinstanser: any enhet of an organisation connected to the platform. */
+  /**
+   * Enheter of organisations on the platform (`ansluten`), whoever sends: what a draft's recipients
+   * are named by. Whether the sender may choose them is `valbaraEnheter`.
+   */
   async mottagareEnheter(manager: EntityManager, ids: string[]): Promise<(Enhet & { organisation: Organisation })[]> {
     if (ids.length === 0) return [];
     const enheter = await manager.createQueryBuilder(Enhet, 'e').where('e.id IN (:...ids)', { ids }).getMany();
@@ -217,6 +220,44 @@ export class RemissRepository {
       .map((e) => Object.assign(e, { organisation: byId.get(e.organisationId)! }));
   }
 
+  /**
+   * Of `organisationIds`, those `avsandareId` may send remisser to: itself, and every organisation
+   * whose admin accepts its remisser (`organisationskoppling`, the receiver's consent).
+   */
+  async kopplade(manager: EntityManager, avsandareId: string, organisationIds: string[]): Promise<Set<string>> {
+    const andra = [...new Set(organisationIds)].filter((id) => id !== avsandareId);
+    const rader: { id: string }[] = andra.length
+      ? await manager.query(
+          `SELECT mottagare_organisation_id AS id FROM organisationskoppling
+            WHERE avsandare_organisation_id = $1 AND mottagare_organisation_id = ANY($2::uuid[])`,
+          [avsandareId, andra],
+        )
+      : [];
+    return new Set([avsandareId, ...rader.map((r) => r.id)]);
+  }
+
+  /**
+   * Of `ids`, the enheter `organisationId` may choose as remissinstanser, by the directory's rule
+   * (`valbaraMottagare`): any of its own; of an organisation that accepts its remisser, those that
+   * answer in their own name. The rest are left out, as ids that do not exist: a refused caller
+   * learns nothing about another organisation's enheter.
+   */
+  async valbaraEnheter(
+    manager: EntityManager,
+    organisationId: string,
+    ids: string[],
+  ): Promise<(Enhet & { organisation: Organisation })[]> {
+    const enheter = await this.mottagareEnheter(manager, ids);
+    const kopplade = await this.kopplade(
+      manager,
+      organisationId,
+      enheter.map((e) => e.organisationId),
+    );
+    return enheter.filter(
+      (e) => e.organisationId === organisationId || (kopplade.has(e.organisationId) && e.typ !== 'forvaltning'),
+    );
+  }
+
   /** The sending organisation and enhet, for letterheads and mails. */
   async avsandare(manager: EntityManager, remiss: Remiss): Promise<{ organisation: Organisation; enhet: Enhet }> {
     const [organisation, enhet] = await Promise.all([
@@ -228,17 +269,20 @@ export class RemissRepository {
 
   /**
    * The directory for choosing recipients. Of the caller's own organisation, every enhet with its
-   * type and funktionsbrevlåda; of the other connected organisations, only the enheter that answer
-   * remisser in their own name (not förvaltningar, which prepare a nämnd's answer), and of them only
-   * organisation and names: their addresses and inner structure are theirs to show, and mail to
-   * them goes through the platform anyway.
+   * type and funktionsbrevlåda; of the organisations that accept its remisser (`organisationskoppling`),
+   * only the enheter that answer remisser in their own name (not förvaltningar, which prepare a
+   * nämnd's answer), and of them only organisation and names: their addresses and inner structure
+   * are theirs to show, and mail to them goes through the platform anyway.
    */
   async valbaraMottagare(actor: Actor): Promise<Remissmottagare[]> {
     const rows: (Remissmottagare & { egen: boolean; typ: string; funktionsbrevlada: string | null })[] =
       await this.dataSource.query(
         `SELECT o.id AS "organisationId", o.namn AS organisation, e.id AS "enhetId", e.namn AS enhet, e.kortnamn, e.typ, e.funktionsbrevlada, o.id = $1 AS egen
          FROM enhet e JOIN organisation o ON o.id = e.organisation_id
-        WHERE o.ansluten AND (o.id = $1 OR e.typ <> 'forvaltning') ORDER BY o.namn, e.namn`,
+        WHERE o.ansluten
+          AND (o.id = $1 OR (e.typ <> 'forvaltning' AND EXISTS (SELECT 1 FROM organisationskoppling k
+                WHERE k.avsandare_organisation_id = $1 AND k.mottagare_organisation_id = o.id)))
+        ORDER BY o.namn, e.namn`,
         [actor.organisationId],
       );
     return rows.map(({ egen, typ, funktionsbrevlada, ...mottagare }) =>

@@ -3,6 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import { KontonModule, NyOrganisationDto, OnboardingService } from '@app/auth';
 import { apiValidationPipe, AppConfig, devMailSink, DomainError, formatTidpunkt, loadConfig } from '@app/core';
 import { provideInfrastructure, runMigrations } from '@app/database';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { commonModules } from './common-modules';
 
@@ -70,14 +72,23 @@ export async function createOrganisation(
     const o = skapad.organisation;
     return [
       `Organisationen ${o.namn} är skapad (${o.typ}, organisationsnummer ${o.organisationsnummer}, id ${o.id}).`,
-      `Brevhuvudets mapp: templates/kommuner/${o.slug}/`,
       `Första enheten: ${skapad.enhetNamn} (id ${skapad.enhetId}).`,
+      `Diarium: ${skapad.diarium.namn}, första diarienumret ${skapad.diarium.exempel}.`,
+      brevhuvudRad(config, o.slug),
       `Administratör: ${skapad.adminEpost} (id ${skapad.adminId}), inbjuden med en länk som gäller till ${formatTidpunkt(skapad.inbjudanGiltigTill)}.`,
       'Inbjudan ligger i utkorgen och skickas av plattformens reminder-worker.',
     ];
   } finally {
     await app.close();
   }
+}
+
+/** Which letterhead the organisation's documents print until its admin saves one on /admin/brevhuvud. */
+function brevhuvudRad(config: AppConfig, slug: string): string {
+  const mapp = join(config.TEMPLATES_DIR, 'kommuner', slug);
+  return existsSync(mapp)
+    ? `Brevhuvud: mallen i ${mapp}/ tills administratören sparar ett eget på /admin/brevhuvud.`
+    : 'Brevhuvud: det allmänna, med organisationens namn, adress och organisationsnummer och utan emblem, tills administratören sparar ett eget och laddar upp emblemet på /admin/brevhuvud.';
 }
 
 /** `node main.js organisation --namn … `: the command of `npm run organisation`; exits 1 with the Swedish reason. */

@@ -175,19 +175,56 @@ describe('arkivhandlingar (the whole platform)', () => {
     }
   }, 60_000);
 
-  it('archives the sammanställning when the remiss is avslutad', async () => {
+  it('archives the sammanställning as it stood at avslut: one arkivhandling, its SHA-256 the bytes archived', async () => {
     const sandare = await t.as('remissansvarig@enkoping.demo');
     expect((await sandare.post(`/api/remisser/${demo.remissId}/avsluta`)).status).toBe(200);
-    const [rad] = await sql(
+    // A ställningstagande recorded after avslut is in the sammanställning, not in the copy archived at avslut.
+    const [synpunkt] = (await sandare.get(`/api/remisser/${demo.remissId}/sammanstallning`)).body.avsnitt[0].synpunkter;
+    const motivering = 'Synpunkten beaktas delvis efter avslutet.';
+    const efter = await sandare.post(`/api/remisser/${demo.remissId}/synpunkter/${synpunkt.id}/stallningstagande`, {
+      beslut: 'beaktas_delvis',
+      motivering,
+    });
+    expect(efter.status).toBe(201);
+    const arkiverade = () =>
+      sql(
+        t.db.url,
+        `SELECT a.id, a.titel, a.sha256, a.metadata->>'riktning' AS riktning, h.beskrivning, h.datum::text AS datum,
+                r.status::text AS status, r.message_id AS kvitto
+           FROM arkivhandling a JOIN handling h ON h.id = a.handling_id
+           JOIN sammanstallning_arkivering r ON r.arkivhandling_id = a.id
+          WHERE a.metadata->>'dokumenttyp' = 'remissammanstallning'`,
+      );
+    // The outbox prints and archives it after avslut's commit.
+    await waitUntil(async () => (await arkiverade()).some((a) => a.status === 'skickad'));
+    const rader = await arkiverade();
+    expect(rader).toHaveLength(1);
+    const [rad] = rader;
+    const [{ avslutad }] = await sql(
       t.db.url,
-      `SELECT a.id, a.titel, a.metadata->>'riktning' AS riktning, h.beskrivning FROM arkivhandling a JOIN handling h ON h.id = a.handling_id
-        WHERE a.metadata->>'dokumenttyp' = 'remissammanstallning'`,
+      `SELECT to_char(avslutad_at AT TIME ZONE 'Europe/Stockholm', 'YYYY-MM-DD') AS avslutad FROM remiss WHERE id = $1`,
+      [demo.remissId],
     );
     expect(rad).toMatchObject({
       titel: 'Remissammanställning: Förslag till policy för digital omställning',
+      beskrivning: 'Remissammanställning: Förslag till policy för digital omställning',
       riktning: 'upprattad',
+      datum: avslutad,
+      kvitto: rad.id,
     });
     const original = await registrator.get(`/api/arkiv/${rad.id}/original.pdf`);
-    expect(await pdfText(original.body)).toContain('Utbildningsnämnden');
+    expect(sha256(original.body)).toBe(rad.sha256);
+    const text = await pdfText(original.body);
+    for (const rad of ['Remissammanställning', 'KS2025/118', 'Utbildningsnämnden', avslutad])
+      expect(text).toContain(rad);
+    expect(text).not.toContain(motivering);
+    expect(await pdfText((await sandare.get(`/api/remisser/${demo.remissId}/sammanstallning.pdf`)).body)).toContain(
+      motivering,
+    );
+    expect(
+      await sql(t.db.url, `SELECT anvandare_id, data->>'arkivhandlingId' AS id FROM audit_event WHERE handelse = $1`, [
+        'remissammanstallning_arkiverad',
+      ]),
+    ).toEqual([{ anvandare_id: null, id: rad.id }]);
   }, 60_000);
 });

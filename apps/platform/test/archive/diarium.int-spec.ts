@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { sql } from '@app/database/testing/test-infrastructure';
+import { krypteradPdf, pdfMedSidor } from '@app/remiss/testing/pdf-fixtures';
+import { pdfForm } from '@app/remiss/testing/remiss-fixture';
+import { createHash } from 'node:crypto';
 import { ApiClient, startTestApp, TestApp } from '@app/runtime/testing/test-app';
 import { PlatformModule } from '../../src/platform.module';
 
@@ -12,7 +15,8 @@ describe('the diarium: allocation, hand registration, sekretess, search, CSV, on
   let ksRegistrator: ApiClient;
 
   beforeAll(async () => {
-    t = await startTestApp(PlatformModule.forRoot);
+    // 1 MB, so the size limit is met with a small file.
+    t = await startTestApp(PlatformModule.forRoot, { config: { PDF_UPLOAD_MAX_MB: '1' } });
     await sql(
       t.db.url,
       `INSERT INTO anvandarroll (anvandare_id, enhet_id, roll)
@@ -125,6 +129,101 @@ describe('the diarium: allocation, hand registration, sekretess, search, CSV, on
     expect(await traff('q=skolskjuts&fran=2026-02-11')).toEqual([]);
     const felDatum = await registrator.get('/api/arenden?fran=2026-02-31');
     expect(felDatum.status).toBe(400);
+  });
+
+  /** A hand registration as a multipart body: the OSL fields and the file `fil`. */
+  const registrering = (data: Buffer, filnamn: string, beskrivning = 'Yttrande över detaljplan för Bredsand') => {
+    const form = pdfForm(data, filnamn);
+    form.append('datum', '2026-02-12');
+    form.append('motpart', 'Länsstyrelsen i Uppsala län');
+    form.append('beskrivning', beskrivning);
+    return form;
+  };
+
+  it('registers a handling with its PDF (multipart): stored and archived in the registration, downloaded byte for byte', async () => {
+    const arende = await nyttArende('UN', 'Detaljplan för Bredsand');
+    const pdf = await pdfMedSidor([['Länsstyrelsens yttrande över detaljplanen']]);
+    const res = await registrator.post(`/api/arenden/${arende.id}/handlingar`, registrering(pdf, 'yttrande.pdf'));
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ riktning: 'inkommande', lopnummer: 1, motpart: 'Länsstyrelsen i Uppsala län' });
+    expect(res.body.filId).toEqual(expect.any(String));
+
+    const sha256 = createHash('sha256').update(pdf).digest('hex');
+    const [rad] = await sql(
+      t.db.url,
+      `SELECT f.filnamn, f.sha256, f.storlek, a.sha256 AS arkiv_sha256, a.titel, a.metadata->>'dokumenttyp' AS dokumenttyp,
+              a.metadata->>'upphov' AS upphov
+         FROM handling h JOIN fil f ON f.id = h.fil_id JOIN arkivhandling a ON a.handling_id = h.id
+        WHERE h.id = $1`,
+      [res.body.id],
+    );
+    expect(rad).toEqual({
+      filnamn: 'yttrande.pdf',
+      sha256,
+      storlek: pdf.length,
+      arkiv_sha256: sha256,
+      titel: 'Yttrande över detaljplan för Bredsand',
+      dokumenttyp: 'inkommen_handling',
+      upphov: 'Länsstyrelsen i Uppsala län',
+    });
+
+    const vy = await registrator.get(`/api/arenden/${arende.id}`);
+    expect(vy.body.handlingar).toEqual([expect.objectContaining({ id: res.body.id, filId: res.body.filId })]);
+    const ner = await registrator.get(`/api/arenden/${arende.id}/handlingar/${res.body.id}/fil`);
+    expect([ner.status, ner.headers.get('content-type')]).toEqual([200, 'application/pdf']);
+    expect(Buffer.compare(ner.body as Buffer, pdf)).toBe(0);
+
+    const logg = await sql(
+      t.db.url,
+      `SELECT data->>'sha256' AS sha256 FROM audit_event WHERE handelse = 'handling_registrerad' AND objekt_id = $1`,
+      [res.body.id],
+    );
+    expect(logg).toEqual([{ sha256 }]);
+  });
+
+  it('refuses a file that is not a PDF, an encrypted PDF and one over the size limit with a 4xx naming the field, and writes no row', async () => {
+    const arende = await nyttArende('UN', 'Skrivelse med fel bilaga');
+    const stor = Buffer.concat([await pdfMedSidor([['Stor']]), Buffer.alloc(1024 * 1024 + 1, 0x20)]);
+    for (const [data, filnamn, status, code, svenska] of [
+      [Buffer.from('PK\x03\x04 word/document.xml'), 'yttrande.docx', 415, 'NOT_A_PDF', 'yttrande.docx är inte en PDF'],
+      [await krypteradPdf(), 'hemlig.pdf', 422, 'PDF_ENCRYPTED', 'hemlig.pdf är krypterad eller lösenordsskyddad'],
+      [stor, 'stor.pdf', 413, 'FILE_TOO_LARGE', 'Filen är större än 1 MB'],
+    ] as const) {
+      const res = await registrator.post(
+        `/api/arenden/${arende.id}/handlingar`,
+        registrering(data, filnamn, `Bilaga ${filnamn}`),
+      );
+      expect([res.status, res.body.code]).toEqual([status, code]);
+      expect(typeof res.body.message).toBe('string');
+      expect(res.body.meddelande).toContain(svenska);
+      expect(res.body.fel).toEqual([{ falt: 'fil', meddelande: res.body.meddelande }]);
+    }
+    expect(await sql(t.db.url, 'SELECT 1 FROM handling WHERE arende_id = $1', [arende.id])).toHaveLength(0);
+    expect(
+      await sql(t.db.url, `SELECT 1 FROM fil WHERE filnamn IN ('yttrande.docx', 'hemlig.pdf', 'stor.pdf')`),
+    ).toHaveLength(0);
+    expect(
+      await sql(
+        t.db.url,
+        `SELECT 1 FROM audit_event WHERE handelse = 'handling_registrerad' AND data->>'diarienummer' = $1`,
+        [arende.diarienummer],
+      ),
+    ).toHaveLength(0);
+  });
+
+  it("keeps a sekretess handling's archived copy from a registrator without a role at the ärende's enhet", async () => {
+    const arende = await nyttArende('UN', 'Elevärende med bilaga');
+    const form = registrering(await pdfMedSidor([['Utredning om elev']]), 'utredning.pdf', 'Utredning om elev');
+    form.append('sekretess', 'OSL 23 kap. 2 §');
+    const res = await registrator.post(`/api/arenden/${arende.id}/handlingar`, form);
+    expect([res.status, res.body.sekretess]).toEqual([201, 'OSL 23 kap. 2 §']);
+    const [{ id }] = await sql(t.db.url, 'SELECT id FROM arkivhandling WHERE handling_id = $1', [res.body.id]);
+    for (const vad of ['', '/original.pdf']) {
+      expect((await registrator.get(`/api/arkiv/${id}${vad}`)).status).toBe(200);
+      const dold = await ksRegistrator.get(`/api/arkiv/${id}${vad}`);
+      expect([dold.status, dold.body.code]).toEqual([403, 'FORBIDDEN']);
+    }
+    expect((await ksRegistrator.get(`/api/arenden/${arende.id}/handlingar/${res.body.id}/fil`)).status).toBe(403);
   });
 
   it("hides a sekretess handling's motpart, beskrivning and file from whoever has no role at the ärende's enhet (API, search, CSV)", async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { stockholmDatum } from '@app/core';
 import { sql } from '@app/database/testing/test-infrastructure';
 import { kontoLank, mailTill } from '@app/mail/testing/konto-lankar';
 import { SmtpSink } from '@app/mail/testing/smtp-sink';
@@ -56,6 +57,19 @@ describe('accounts: onboarding, users, passwords', () => {
     const [org] = await sql(t.db.url, `SELECT id FROM organisation WHERE organisationsnummer = '232100-0016'`);
     const [enhet] = await sql(t.db.url, `SELECT id FROM enhet WHERE organisation_id = $1`, [org.id]);
     region = { orgId: org.id, enhetId: enhet.id, admin };
+    // Its first enhet numbers its ärenden in a diarium of its own from the start; the letterhead is its folder's.
+    const ar = stockholmDatum(new Date()).slice(0, 4);
+    expect(rader).toContain(`Diarium: Regionstyrelsens diarium, första diarienumret RS ${ar}/0001.`);
+    expect(rader).toContain(
+      'Brevhuvud: mallen i templates/kommuner/region-exempel/ tills administratören sparar ett eget på /admin/brevhuvud.',
+    );
+    expect(
+      await sql(
+        t.db.url,
+        `SELECT d.namn, d.prefix, d.format FROM diarium d JOIN enhet e ON e.diarium_id = d.id WHERE e.id = $1`,
+        [enhet.id],
+      ),
+    ).toEqual([{ namn: 'Regionstyrelsens diarium', prefix: 'RS', format: '{prefix} {year}/{seq:4}' }]);
     const handelser = await sql(t.db.url, `SELECT handelse FROM audit_event WHERE organisation_id = $1 ORDER BY id`, [
       org.id,
     ]);

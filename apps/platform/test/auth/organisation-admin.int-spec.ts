@@ -71,8 +71,13 @@ describe('the organisation admin API: enheter, brevhuvud, kopplingar', () => {
 
   it('refuses a low-contrast text colour and a hostile emblem, and keeps no half-written letterhead', async () => {
     const nu = (await admin.get('/api/admin/brevhuvud')).body;
-    expect(nu).toMatchObject({ sparat: false, organisationsnummer: '212000-0274', primarfarg: '#0b5d4b' });
-    const { emblem: _e, sparat: _s, version: _v, primarKontrast: _k, ...falt } = nu;
+    expect(nu).toMatchObject({
+      sparat: false,
+      standardFran: 'mall',
+      organisationsnummer: '212000-0274',
+      primarfarg: '#0b5d4b',
+    });
+    const { emblem: _e, sparat: _s, standardFran: _f, version: _v, primarKontrast: _k, ...falt } = nu;
     const ljus = await admin.put('/api/admin/brevhuvud', { ...falt, primarfarg: '#AAAAAA' });
     expect(ljus.status).toBe(422);
     expect(ljus.body.fel[0]).toEqual({ falt: 'primarfarg', meddelande: expect.stringContaining('kontrasten 2,3:1') });

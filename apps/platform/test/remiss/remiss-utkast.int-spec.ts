@@ -6,6 +6,7 @@ import { sql } from '@app/database/testing/test-infrastructure';
 import { PlatformModule } from '../../src/platform.module';
 import { krypteradPdf, pdfMedSidor } from '@app/remiss/testing/pdf-fixtures';
 import { tidigasteSvarsdatum } from '@app/remiss';
+import { koppla } from '@app/remiss/testing/remiss-fixture';
 
 function pdfForm(data: Buffer, filnamn: string, titel?: string): FormData {
   const form = new FormData();
@@ -27,6 +28,8 @@ describe('remiss utkast and remisshandlingar (real PostgreSQL)', () => {
   beforeAll(async () => {
     t = await startTestApp(PlatformModule.forRoot, { config: { PDF_UPLOAD_MAX_MB: '1' } });
     ks = await t.as('remissansvarig@enkoping.demo');
+    // Vadstena takes remisser from Enköping (the demo has only the other way).
+    await koppla(await t.as('admin@vadstena.demo'), 'Enköpings kommun');
     enheter = (await ks.get('/api/remissmottagare')).body;
   });
   afterAll(() => t.close());

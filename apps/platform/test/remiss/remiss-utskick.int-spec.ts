@@ -10,7 +10,7 @@ import { PlatformModule } from '../../src/platform.module';
 import { krypteradPdf, pdfMedSidor } from '@app/remiss/testing/pdf-fixtures';
 import { sql } from '@app/database/testing/test-infrastructure';
 import { OkandaLankar } from '@app/svar';
-import { forstaGiltigaSvarsdatum, pdfForm, remissUtkast } from '@app/remiss/testing/remiss-fixture';
+import { forstaGiltigaSvarsdatum, koppla, pdfForm, remissUtkast } from '@app/remiss/testing/remiss-fixture';
 import { personligToken } from '@app/mail/testing/epost-lankar';
 
 const pdftotext = (pdf: Buffer) => {
@@ -42,6 +42,8 @@ describe('sending and following a remiss (real PostgreSQL, Redis, Chromium, SMTP
       },
     });
     ks = await t.as('remissansvarig@enkoping.demo');
+    // Vadstena takes remisser from Enköping, so its Barn- och utbildningsnämnd can be an instans.
+    await koppla(await t.as('admin@vadstena.demo'), 'Enköpings kommun');
     enheter = (await ks.get('/api/remissmottagare')).body;
     remiss = await remissUtkast(ks, 'Förslag till policy för digital omställning', [
       { enhetId: enhet('UN') },

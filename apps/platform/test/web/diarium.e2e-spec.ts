@@ -3,9 +3,11 @@ import { ArkivService } from '@app/archive';
 import { HandlingRiktning } from '@app/database';
 import { sql } from '@app/database/testing/test-infrastructure';
 import { DEMO_PASSWORD } from '@app/demo';
+import { krypteradPdf, pdfMedSidor } from '@app/remiss/testing/pdf-fixtures';
 import { startTestApp, TestApp } from '@app/runtime/testing/test-app';
 import { clickButton, expectAccessible, mainText, startBrowser, watchConsole } from '@app/web/testing/webblasare';
 import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Browser, Page } from 'puppeteer-core';
@@ -17,8 +19,8 @@ const BREV = Buffer.from('%PDF-1.4\n% Skrivelse om skolskjuts\n%%EOF\n');
 /**
  * The registrator's story through the pages only, in a real Chromium, as registrator@enkoping.demo:
  * the diarium searched by dnr and text and filtered by date and riktning, an ärende opened and its
- * file downloaded, an inkommande handling registered by hand (refused without what OSL 5 kap. 2 §
- * asks, then accepted), marked sekretess, the ärende closed, the CSV downloaded and parsed; then a
+ * file downloaded, an inkommande handling registered by hand with its PDF (refused without what OSL
+ * 5 kap. 2 § asks and with a file that is not an acceptable PDF, then accepted and downloaded), marked sekretess, the ärende closed, the CSV downloaded and parsed; then a
  * registrator of KS only, with no role at UN, sees the ärende without the sekretess handling's
  * motpart and beskrivning. Every state is checked with axe-core and html-validate.
  */
@@ -27,6 +29,8 @@ describe('the registrator: diarium search, an ärende, hand registration, sekret
   let browser: Browser;
   let page: Page;
   let konsol: string[];
+  /** The files the registrator uploads through the form. */
+  let filer: string;
   const arenden: Record<string, { id: string; diarienummer: string }> = {};
 
   beforeAll(async () => {
@@ -87,6 +91,13 @@ describe('the registrator: diarium search, an ärende, hand registration, sekret
     );
     await registrera('lokaler', 'upprattad', '2026-01-10', 'Utbildningsförvaltningen', 'Tjänsteskrivelse');
     await registrera('tillsyn', 'inkommande', '2025-12-01', 'Inspektionen för vård och omsorg', 'Beslut efter tillsyn');
+    filer = mkdtempSync(join(tmpdir(), 'diarium-e2e-'));
+    writeFileSync(
+      join(filer, 'synpunkter.pdf'),
+      await pdfMedSidor([['Synpunkter på skolskjuts för elev i årskurs 3']]),
+    );
+    writeFileSync(join(filer, 'synpunkter.docx'), Buffer.from('PK\x03\x04 word/document.xml'));
+    writeFileSync(join(filer, 'losenord.pdf'), await krypteradPdf());
     browser = await startBrowser();
     page = await (await browser.createBrowserContext()).newPage();
     konsol = watchConsole(page);
@@ -94,6 +105,7 @@ describe('the registrator: diarium search, an ärende, hand registration, sekret
   afterAll(async () => {
     await browser?.close();
     await t?.close();
+    if (filer) rmSync(filer, { recursive: true, force: true });
   });
 
   const path = () => new URL(page.url()).pathname;
@@ -115,6 +127,10 @@ describe('the registrator: diarium search, an ärende, hand registration, sekret
   async function screenshot(namn: string) {
     await page.setViewport({ width: 1100, height: 900 });
     await page.screenshot({ path: join(tmpdir(), `${namn}.png`) as `${string}.png`, fullPage: true });
+  }
+  async function upload(fil: string) {
+    const falt = await page.$('#fil');
+    await (falt as unknown as { uploadFile(p: string): Promise<void> }).uploadFile(join(filer, fil));
   }
   const cookie = async () => (await page.browserContext().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
   const signIn = async (epost: string) => {
@@ -199,7 +215,7 @@ describe('the registrator: diarium search, an ärende, hand registration, sekret
     expect(Buffer.from(await fil.arrayBuffer()).equals(BREV)).toBe(true);
   });
 
-  it('registers an inkommande handling by hand: refused without datum and beskrivning, then accepted', async () => {
+  it('registers an inkommande handling by hand with its PDF: refused without datum and beskrivning, refused a file that is not a PDF or is encrypted, then accepted', async () => {
     await clickLink('Registrera inkommande handling');
     await expectAccessible(page, 'registrera handling', konsol);
     await page.type('#motpart', 'Anna Andersson');
@@ -215,11 +231,49 @@ describe('the registrator: diarium search, an ärende, hand registration, sekret
 
     await fill('datum', '2026-03-02');
     await page.type('#beskrivning', 'Synpunkter på skolskjuts för elev i årskurs 3');
+    await upload('synpunkter.docx');
+    await clickButton(page, 'Registrera handlingen');
+    expect(path()).toBe(`/diarium/arenden/${arenden.skolskjuts.id}/registrera`);
+    expect(await page.$eval('#fil-error', (e) => e.textContent)).toContain(
+      'synpunkter.docx är inte en PDF utan en ZIP-fil',
+    );
+    expect(await page.$eval('.govuk-error-summary a[href="#fil"]', (e) => e.textContent)).toContain(
+      'synpunkter.docx är inte en PDF',
+    );
+    expect(await page.$eval('#beskrivning', (e) => (e as unknown as { value: string }).value)).toBe(
+      'Synpunkter på skolskjuts för elev i årskurs 3',
+    );
+    await expectAccessible(page, 'registrera handling, not a PDF', konsol);
+    await upload('losenord.pdf');
+    await clickButton(page, 'Registrera handlingen');
+    expect(await page.$eval('#fil-error', (e) => e.textContent)).toContain(
+      'losenord.pdf är krypterad eller lösenordsskyddad',
+    );
+    await expectAccessible(page, 'registrera handling, encrypted PDF', konsol);
+    expect(await sql(t.db.url, 'SELECT 1 FROM handling WHERE arende_id = $1', [arenden.skolskjuts.id])).toHaveLength(2);
+
+    await upload('synpunkter.pdf');
     await clickButton(page, 'Registrera handlingen');
     expect(path()).toBe(`/diarium/arenden/${arenden.skolskjuts.id}`);
-    expect(await mainText(page)).toContain('Handlingen är registrerad som nummer 3');
-    expect(await mainText(page)).toContain('Synpunkter på skolskjuts för elev i årskurs 3');
+    const text = await mainText(page);
+    expect(text).toContain('Handlingen är registrerad som nummer 3');
+    expect(text).toContain('Filen är sparad och arkiveras.');
+    expect(text).toContain('Synpunkter på skolskjuts för elev i årskurs 3');
     await expectAccessible(page, 'ärende, handling registered', konsol);
+
+    const href = await page.$eval('::-p-xpath(//a[normalize-space()="Ladda ner handling 3"])', (a) =>
+      a.getAttribute('href'),
+    );
+    const fil = await fetch(`${t.url}${href}`, { headers: { cookie: await cookie() } });
+    expect([fil.status, fil.headers.get('content-type')]).toEqual([200, 'application/pdf']);
+    expect(Buffer.from(await fil.arrayBuffer()).equals(readFileSync(join(filer, 'synpunkter.pdf')))).toBe(true);
+    const arkiv = await sql(
+      t.db.url,
+      `SELECT a.metadata->>'dokumenttyp' AS dokumenttyp FROM arkivhandling a JOIN handling h ON h.id = a.handling_id
+        WHERE h.arende_id = $1 AND h.lopnummer = 3`,
+      [arenden.skolskjuts.id],
+    );
+    expect(arkiv).toEqual([{ dokumenttyp: 'inkommen_handling' }]);
   });
 
   it('marks the new handling sekretess and closes the ärende', async () => {
@@ -321,6 +375,10 @@ describe('the registrator: diarium search, an ärende, hand registration, sekret
     expect(text).not.toContain('Anna Andersson');
     expect(text).not.toContain('årskurs 3');
     expect(text).not.toContain('Sekretessmarkera');
+    const nerladdningar = await page.$$eval('main table a[download]', (as) =>
+      as.map((a) => a.textContent!.replace(/\s+/g, ' ').trim()),
+    );
+    expect(nerladdningar).toEqual(['Ladda ner handling 1']);
     await expectAccessible(page, 'ärende, sekretess hidden', konsol);
     const csv = await (
       await fetch(`${t.url}/diarium/export.csv?q=skolskjuts`, { headers: { cookie: await cookie() } })

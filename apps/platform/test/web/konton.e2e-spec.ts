@@ -145,6 +145,9 @@ describe('accounts through the pages (Chromium)', () => {
     await drift.type('#organisationsnummer', '212000-1553');
     await clickButton(drift, 'Skapa organisationen och skicka inbjudan');
     expect(await mainText(drift)).toContain('Habo kommun är skapad');
+    expect(await mainText(drift)).toMatch(
+      /Kommunstyrelsen numrerar sina ärenden i Kommunstyrelsens diarium, från KS \d{4}\/0001\./,
+    );
     expect((await mailTill(sink, 'admin@habo.se')).subject).toBe('Inbjudan till Remissplattformen för Habo kommun');
     // An admin of a kommun is no operator.
     const admin = sidor[0];

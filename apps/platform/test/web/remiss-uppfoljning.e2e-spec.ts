@@ -172,6 +172,16 @@ describe('the sender: status page and the actions after sending (Chromium)', () 
       [remiss.id],
     );
     expect(handling).toEqual({ riktning: 'inkommande', motpart: 'Region Uppsala' });
+    // Every external answer received is archived, also one that came by post.
+    const arkiv = await sql(
+      t.db.url,
+      `SELECT a.titel, a.metadata->>'dokumenttyp' AS dokumenttyp, a.sha256 = f.sha256 AS samma
+         FROM arkivhandling a JOIN handling h ON h.id = a.handling_id JOIN fil f ON f.id = h.fil_id
+         JOIN remiss r ON r.arende_id = h.arende_id
+        WHERE r.id = $1 AND h.riktning = 'inkommande'`,
+      [remiss.id],
+    );
+    expect(arkiv).toEqual([{ titel: 'Remissvar från Region Uppsala', dokumenttyp: 'externt_remissvar', samma: true }]);
   });
 
   it('sends a reminder now to an instans that has not answered', async () => {

@@ -6,7 +6,14 @@ import { Arkivhandling, Fil, HandlingRiktning } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
 
 /** What kind of final document an arkivhandling is. */
-export type Dokumenttyp = 'remissvar' | 'avstaende' | 'missiv' | 'remissammanstallning' | 'externt_remissvar';
+export type Dokumenttyp =
+  | 'remissvar'
+  | 'avstaende'
+  | 'missiv'
+  | 'remissammanstallning'
+  | 'externt_remissvar'
+  /** A document registered by hand in the diarium (a letter, an e-mail's PDF). */
+  | 'inkommen_handling';
 
 /**
  * The metadata an arkivhandling carries (column `metadata`), what the e-arkiv export maps to CITS
@@ -131,6 +138,17 @@ export class ArkivhandlingRepository {
       .findOneBy({ id, organisationId: actor.organisationId });
     if (!rad) throw notFound('Arkivhandling');
     return rad;
+  }
+
+  /** The sekretess of the handling an arkivhandling archives, and the enhet of its ärende. */
+  async sekretess(id: string): Promise<{ sekretess: string | null; enhetId: string } | null> {
+    const [rad]: { sekretess: string | null; enhetId: string }[] = await this.dataSource.query(
+      `SELECT h.sekretess, ar.enhet_id AS "enhetId"
+         FROM arkivhandling a JOIN handling h ON h.id = a.handling_id JOIN arende ar ON ar.id = h.arende_id
+        WHERE a.id = $1`,
+      [id],
+    );
+    return rad ?? null;
   }
 
   /** What replaced this arkivhandling (a correction), if anything. */

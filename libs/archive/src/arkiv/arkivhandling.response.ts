@@ -4,7 +4,14 @@ import type { Arkivmetadata, Dokumenttyp, Verifiering } from './arkivhandling.re
 
 const tid = { type: String, format: 'date-time' } as const;
 const textEllerNull = { type: String, nullable: true } as const;
-const DOKUMENTTYPER: Dokumenttyp[] = ['remissvar', 'avstaende', 'missiv', 'remissammanstallning', 'externt_remissvar'];
+const DOKUMENTTYPER: Dokumenttyp[] = [
+  'remissvar',
+  'avstaende',
+  'missiv',
+  'remissammanstallning',
+  'externt_remissvar',
+  'inkommen_handling',
+];
 
 export class VerifieringResponse {
   @ApiProperty({ enum: ['ok', 'avvikelse'] }) resultat!: 'ok' | 'avvikelse';

@@ -71,10 +71,19 @@ export class ArkivhandlingService {
     return pdfFil(fil.filnamn, data, 'inline');
   }
 
-  /** Another organisation's arkivhandling is a 404; without the registrator's role the archive is a 403. */
+  /**
+   * Another organisation's arkivhandling is a 404; without the registrator's role the archive is a
+   * 403, and so is a sekretess handling's archived copy without a role at its ärende's enhet: its
+   * titel, motpart and file are what the diarium hides from that registrator.
+   */
   private async forRegistrator(actor: Actor, id: string): Promise<Arkivhandling> {
     const arkivhandling = await this.arkivhandlingar.get(actor, id);
     if (!actor.hasRole('registrator')) throw forbidden('The archive is the registrator’s');
+    const handling = await this.arkivhandlingar.sekretess(id);
+    if (handling?.sekretess && !actor.enheter().includes(handling.enhetId))
+      throw forbidden(
+        `The handling is sekretess (${handling.sekretess}): its archived copy needs a role at the ärende's enhet`,
+      );
     return arkivhandling;
   }
 }

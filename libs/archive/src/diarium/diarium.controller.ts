@@ -1,8 +1,21 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+  Res,
+  UseInterceptors,
+} from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '@app/auth';
 import { filResponse, PDF_RESPONSE, sendFil } from '@app/core';
 import type { FastifyReply } from 'fastify';
+import { PdfUppladdning, UppladdadFil, Uppladdning } from '../fil/pdf-uppladdning.interceptor';
 import { DiarierService } from './diarier.service';
 import {
   DiariumSokQuery,
@@ -21,6 +34,21 @@ import {
   HandlingResponse,
 } from './diarium.response';
 import { DiariumService } from './diarium.service';
+
+/** A hand registration's body: NyHandlingDto's fields, and the handling's PDF when it is sent as multipart. */
+const NY_HANDLING_BODY = {
+  schema: {
+    type: 'object',
+    required: ['datum', 'motpart', 'beskrivning'],
+    properties: {
+      datum: { type: 'string', format: 'date', example: '2026-03-02' },
+      motpart: { type: 'string', example: 'Region Uppsala' },
+      beskrivning: { type: 'string', example: 'Yttrande över förslag till policy för digital omställning' },
+      sekretess: { type: 'string', example: 'OSL 21 kap. 7 §' },
+      fil: { type: 'string', format: 'binary', description: 'The handling as PDF (multipart only; optional)' },
+    },
+  },
+};
 
 @ApiTags('diarium')
 @Controller('api')
@@ -98,16 +126,21 @@ export class DiariumController {
   }
 
   @Post('arenden/:id/handlingar')
+  @UseInterceptors(PdfUppladdning)
+  @ApiConsumes('multipart/form-data', 'application/json')
+  @ApiBody(NY_HANDLING_BODY)
   @ApiOperation({
-    summary: 'Register an inkommande handling by hand: datum, avsändare and beskrivning (OSL 5 kap. 2 §)',
+    summary:
+      'Register an inkommande handling by hand: datum, avsändare and beskrivning (OSL 5 kap. 2 §), and its PDF (multipart field fil; checked as any upload, archived) unless only noted',
   })
   @ApiCreatedResponse({ type: HandlingResponse })
   registerHandling(
     @CurrentActor() actor: Actor,
     @Param('id', new ParseUUIDPipe()) id: string,
+    @UppladdadFil() fil: Uppladdning | undefined,
     @Body() body: NyHandlingDto,
   ) {
-    return this.service.registerInkommande(actor, id, body);
+    return this.service.registerInkommande(actor, id, body, fil);
   }
 
   @Get('arenden/:id/handlingar/:handlingId/fil')

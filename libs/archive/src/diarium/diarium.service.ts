@@ -13,10 +13,11 @@ import {
   stockholmDatum,
 } from '@app/core';
 import { Arende, Diarium, Roll } from '@app/database';
-import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { ArkivService } from '../arkiv/arkiv.service';
 import { FilRepository } from '../fil/fil.repository';
+import { PdfGranskning } from '../fil/pdf-granskning.service';
+import { Uppladdning } from '../fil/pdf-uppladdning.interceptor';
 import { DiariumSokQuery, NyHandlingDto, NyttArendeDto, SekretessDto } from './diarium.dto';
 import { DiariumRepository } from './diarium.repository';
 import {
@@ -35,12 +36,6 @@ export interface NyttArende {
   arendemening: string;
   /** An entered number (validated, unique); when absent the next number is allocated. */
   diarienummer?: string;
-}
-
-/** A PDF a page has read and checked (PdfGranskning in libs/remiss), registered with its handling. */
-export interface InkommenFil {
-  filnamn: string;
-  data: Buffer;
 }
 
 const REGISTRERANDE_ROLLER: Roll[] = ['registrator', 'namndsekreterare', 'remissansvarig'];
@@ -62,6 +57,7 @@ export class DiariumService {
     private readonly sok: DiariumSokReadModel,
     private readonly arkiv: ArkivService,
     private readonly filer: FilRepository,
+    private readonly granskning: PdfGranskning,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
   ) {}
@@ -144,27 +140,25 @@ export class DiariumService {
   /**
    * An inkommande handling registered by hand (a letter, an e-mail's PDF) through ArkivService's one
    * registration call, with what OSL 5 kap. 2 § asks (the DTO requires datum, avsändare, beskrivning).
+   * Its PDF, when one is sent, is stored and archived with it, as a received answer is; without one
+   * the letter is noted only (a paper letter kept on paper).
    */
   async registerInkommande(
     actor: Actor,
     arendeId: string,
     dto: NyHandlingDto,
-    fil?: InkommenFil,
+    fil?: Uppladdning,
   ): Promise<HandlingResponse> {
+    const filnamn = fil?.originalname || 'handling.pdf';
+    // Checked and read before the transaction: a bad file stores nothing and locks nothing.
+    const pdf = fil?.buffer ? await this.granskning.checkPdf(fil.buffer, filnamn) : null;
     return this.dataSource.transaction(async (m) => {
       const arende = await this.diarier.lockOwnArende(m, actor, arendeId);
       requireDiarieforare(actor, arende, 'Registering a handling');
       if (arende.status !== 'oppet') throw illegalTransition('arende', arende.status, 'registreraHandling');
       const [{ handling }] = await this.arkiv.registerHandling(
         m,
-        fil
-          ? {
-              filnamn: fil.filnamn,
-              mimetyp: 'application/pdf',
-              data: fil.data,
-              sha256: createHash('sha256').update(fil.data).digest('hex'),
-            }
-          : null,
+        pdf && { filnamn, mimetyp: 'application/pdf', data: pdf.data, sha256: pdf.sha256 },
         [
           {
             arendeId: arende.id,
@@ -174,6 +168,7 @@ export class DiariumService {
             beskrivning: dto.beskrivning,
             sekretess: dto.sekretess ?? null,
             registreradAv: actor.anvandareId,
+            arkivera: { dokumenttyp: 'inkommen_handling', titel: dto.beskrivning, upphov: dto.motpart },
           },
         ],
       );
@@ -184,6 +179,8 @@ export class DiariumService {
         data: {
           diarienummer: arende.diarienummer,
           lopnummer: handling.lopnummer,
+          filId: handling.filId,
+          sha256: pdf?.sha256 ?? null,
         },
       });
       return toHandlingResponse(handling, true);

@@ -47,10 +47,19 @@ export class DriftOrganisationResponse {
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
 }
 
+export class NyttDiariumResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'Regionstyrelsens diarium' }) namn!: string;
+  @ApiProperty({ example: 'RS 2026/0001', description: 'The first diarienummer it will hand out this year' })
+  exempel!: string;
+}
+
 export class OrganisationSkapadResponse {
   @ApiProperty({ type: DriftOrganisationResponse }) organisation!: DriftOrganisationResponse;
   @ApiProperty({ format: 'uuid' }) enhetId!: string;
   @ApiProperty({ example: 'Regionstyrelsen' }) enhetNamn!: string;
+  @ApiProperty({ type: NyttDiariumResponse, description: "The first enhet's diarium, in which it numbers its ärenden" })
+  diarium!: NyttDiariumResponse;
   @ApiProperty({ format: 'uuid' }) adminId!: string;
   @ApiProperty() adminEpost!: string;
   @ApiProperty({ type: String, format: 'date-time', description: "Until when the admin's invitation link works" })

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DomainError } from '@app/core';
+import { Clock, DiarienummerFormat, DomainError, stockholmDatum } from '@app/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../actor';
 import { AnvandareRepository } from '../anvandare.repository';
@@ -49,9 +49,12 @@ const toResponse = (r: OrganisationRad): DriftOrganisationResponse => ({
   createdAt: r.created_at,
 });
 
+/** The first diarium's format: the issue's `RS 2026/0001`; the admin may add others on /admin/diarier. */
+const FORSTA_DIARIEFORMAT = '{prefix} {year}/{seq:4}';
+
 /**
- * Onboarding: a new organisation with its first enhet and first admin, who is invited by mail to set a
- * password. The platform operator does it on `/drift/organisationer/ny` or the API, a script through
+ * Onboarding: a new organisation with its first enhet, that enhet's diarium (so it can register and send
+ * at once) and first admin, who is invited by mail to set a password. The platform operator does it on `/drift/organisationer/ny` or the API, a script through
  * `npm run organisation` (no actor then; the audit event says `via: kommando`).
  */
 @Injectable()
@@ -62,6 +65,7 @@ export class OnboardingService {
     private readonly admins: AnvandareAdminRepository,
     private readonly konto: KontoService,
     private readonly audit: AuditLog,
+    private readonly clock: Clock,
   ) {}
 
   /** Every tenant (not the platform's own organisation), for the operator. */
@@ -112,6 +116,12 @@ export class OnboardingService {
         `INSERT INTO enhet (organisation_id, namn, kortnamn, typ) VALUES ($1, $2, $3, 'styrelse') RETURNING id`,
         [organisation.id, dto.enhetNamn.trim(), dto.enhetKortnamn],
       );
+      const diarium = { namn: `${dto.enhetNamn.trim()}s diarium`, prefix: dto.enhetKortnamn };
+      const [{ id: diariumId }]: { id: string }[] = await m.query(
+        `INSERT INTO diarium (organisation_id, namn, prefix, format) VALUES ($1, $2, $3, $4) RETURNING id`,
+        [organisation.id, diarium.namn, diarium.prefix, FORSTA_DIARIEFORMAT],
+      );
+      await m.query(`UPDATE enhet SET diarium_id = $2 WHERE id = $1`, [enhet.id, diariumId]);
       const adminId = await this.anvandare.create(m, {
         organisationId: organisation.id,
         epost: adminEpost,
@@ -134,7 +144,14 @@ export class OnboardingService {
         handelse: 'organisation_skapad',
         objektTyp: 'organisation',
         objektId: organisation.id,
-        data: { organisationsnummer, enhetId: enhet.id, adminId, adminEpost, via: actor ? 'drift' : 'kommando' },
+        data: {
+          organisationsnummer,
+          enhetId: enhet.id,
+          diariumId,
+          adminId,
+          adminEpost,
+          via: actor ? 'drift' : 'kommando',
+        },
       });
       const [rad]: OrganisationRad[] = await m.query(
         `SELECT o.id, o.namn, o.slug, o.typ, o.organisationsnummer, o.epost, o.adress, o.created_at,
@@ -147,6 +164,14 @@ export class OnboardingService {
           organisation: toResponse(rad),
           enhetId: enhet.id,
           enhetNamn: dto.enhetNamn.trim(),
+          diarium: {
+            id: diariumId,
+            namn: diarium.namn,
+            exempel: new DiarienummerFormat(FORSTA_DIARIEFORMAT, diarium.prefix).render({
+              year: Number(stockholmDatum(this.clock.now()).slice(0, 4)),
+              seq: 1,
+            }),
+          },
           adminId,
           adminEpost,
           inbjudanGiltigTill: inbjudan.giltigTill,

@@ -112,6 +112,7 @@ const EXEMPEL: { [C in ErrorCode]: ErrorParams<C> } = {
   BREVHUVUD_KONTRAST: { falt: 'primarfarg', farg: '#d99a1e', kvot: '2,4:1', min: '4,5:1' },
   EMBLEM_OGILTIGT: { skal: 'handelse', detalj: 'onload' },
   KOPPLING_OGILTIG: { skal: 'okand' },
+  MOTTAGARE_EJ_KOPPLAD: { organisationer: ['Vadstena kommun'] },
 };
 
 const make = (code: ErrorCode) =>
@@ -156,6 +157,7 @@ describe('every error code', () => {
       new DomainError('REMISS_CLOSED', { status: 'avslutad' }),
       new DomainError('INVALID_TEXT', { falt: '', svensktFalt: '', fel: 'SURROGATE' }),
       new DomainError('PDF_TOO_COMPLEX', { filnamn: 'a.pdf', budget: 'memory' }),
+      new DomainError('MOTTAGARE_EJ_KOPPLAD', { organisationer: ['Vadstena kommun', 'Region Östergötland'] }),
     ];
     for (const e of varianter) {
       expect(e.svenska).toMatch(SVENSKT);
@@ -177,6 +179,21 @@ describe('every error code', () => {
     ]);
     expect(new DomainError('STRYKTEXT_SAKNAS', EXEMPEL.STRYKTEXT_SAKNAS).fel?.[0].falt).toBe('synpunkter.2.strykText');
     expect(new DomainError('SIDA_SAKNAS', EXEMPEL.SIDA_SAKNAS).fel?.[0].falt).toBe('synpunkter.2.sida');
+  });
+
+  it('names the organisations that no longer accept a remiss, one or several', () => {
+    const en = new DomainError('MOTTAGARE_EJ_KOPPLAD', { organisationer: ['Vadstena kommun'] });
+    const flera = new DomainError('MOTTAGARE_EJ_KOPPLAD', {
+      organisationer: ['Heby kommun', 'Region Östergötland', 'Vadstena kommun'],
+    });
+    expect([en.status, en.details, en.svenska]).toEqual([
+      409,
+      { organisationer: ['Vadstena kommun'] },
+      'Vadstena kommun tar inte längre emot remisser från er organisation. Ta bort dess enheter bland mottagarna innan remissen skickas.',
+    ]);
+    expect(flera.svenska).toBe(
+      'Heby kommun, Region Östergötland och Vadstena kommun tar inte längre emot remisser från er organisation. Ta bort deras enheter bland mottagarna innan remissen skickas.',
+    );
   });
 
   it('says how long to wait in Retry-After and in words', () => {

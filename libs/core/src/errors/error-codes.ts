@@ -58,11 +58,14 @@ export type StaleVersion =
   | { vad: 'remiss' | 'remissvar'; version: number; nu: number; andringar?: AndringSedan[] }
   | { vad: 'remiss' | 'remissvar'; underUtskrift: true };
 
+/** "A", "A och B", "A, B och C". */
+const uppraknat = (namn: string[]) =>
+  namn.length === 1 ? namn[0] : `${namn.slice(0, -1).join(', ')} och ${namn.at(-1)}`;
+
 /** "Erik Holm", "Erik Holm och Anna Berg": who saved since, for the stale save's sentence. */
 function vilka(andringar: AndringSedan[]): string {
   const namn = [...new Set(andringar.map((a) => a.anvandare?.namn).filter((n): n is string => !!n))];
-  if (namn.length === 0) return 'någon annan';
-  return namn.length === 1 ? namn[0] : `${namn.slice(0, -1).join(', ')} och ${namn.at(-1)}`;
+  return namn.length === 0 ? 'någon annan' : uppraknat(namn);
 }
 
 /**
@@ -550,6 +553,7 @@ export const ERROR_CODES = {
     HttpStatus.PAYLOAD_TOO_LARGE,
     (p) => `The file is larger than ${p.mb} MB`,
     (p) => `Filen är större än ${p.mb} MB`,
+    { fel: vidFalt('fil') },
   ),
   NOT_A_PDF: spec<{ filnamn: string; format?: string }>(
     HttpStatus.UNSUPPORTED_MEDIA_TYPE,
@@ -566,36 +570,40 @@ export const ERROR_CODES = {
     HttpStatus.UNPROCESSABLE_ENTITY,
     (p) => `${p.filnamn} is encrypted or password protected`,
     (p) => `${p.filnamn} är krypterad eller lösenordsskyddad. Spara den utan lösenord och försök igen.`,
+    { fel: vidFalt('fil') },
   ),
   PDF_CORRUPT: spec<{ filnamn: string; detalj?: string }>(
     HttpStatus.UNPROCESSABLE_ENTITY,
     (p) => `${p.filnamn} cannot be opened as a PDF (${p.detalj ?? 'unknown reason'})`,
     (p) => `${p.filnamn} går inte att öppna – filen är skadad eller ofullständig.`,
+    { fel: vidFalt('fil') },
   ),
   PDF_TOO_MANY_PAGES: spec<{ filnamn: string; sidantal: number; maxSidor: number }>(
     HttpStatus.UNPROCESSABLE_ENTITY,
     (p) => `${p.filnamn} has ${p.sidantal} pages; at most ${p.maxSidor} are accepted`,
     (p) =>
       `${p.filnamn} har ${p.sidantal} sidor – högst ${p.maxSidor} sidor tas emot. Dela upp handlingen i flera filer.`,
-    { details: (p) => ({ sidantal: p.sidantal, maxSidor: p.maxSidor }) },
+    { details: (p) => ({ sidantal: p.sidantal, maxSidor: p.maxSidor }), fel: vidFalt('fil') },
   ),
   PDF_TEXT_TOO_LARGE: spec<{ filnamn: string; mb: number }>(
     HttpStatus.UNPROCESSABLE_ENTITY,
     (p) => `${p.filnamn} holds more than ${p.mb} MB of text`,
     (p) => `${p.filnamn} innehåller mer än ${p.mb} MB text. Dela upp handlingen i flera filer.`,
+    { fel: vidFalt('fil') },
   ),
   PDF_ACTIVE_CONTENT: spec<{ filnamn: string; engelska: string; svenska: string }>(
     HttpStatus.UNPROCESSABLE_ENTITY,
     (p) => `${p.filnamn} contains ${p.engelska}, which is not accepted`,
     (p) =>
       `${p.filnamn} innehåller ${p.svenska}, vilket inte tas emot. Spara den som vanlig PDF (t.ex. PDF/A) och försök igen.`,
+    { fel: vidFalt('fil') },
   ),
   PDF_TOO_COMPLEX: spec<{ filnamn: string; budget: 'time' | 'page time' | 'memory' }>(
     HttpStatus.UNPROCESSABLE_ENTITY,
     (p) => `${p.filnamn} could not be read within ${PDF_BUDGET[p.budget][0]}`,
     (p) =>
       `${p.filnamn} är för komplex för att läsas – ${PDF_BUDGET[p.budget][1]}. Spara den på nytt (t.ex. som PDF/A) och försök igen.`,
-    { details: (p) => ({ budget: p.budget }) },
+    { details: (p) => ({ budget: p.budget }), fel: vidFalt('fil') },
   ),
 
   // The nämnd's side
@@ -822,6 +830,15 @@ export const ERROR_CODES = {
         ? 'Den egna organisationen kan alltid skicka remisser till sig själv.'
         : 'Välj en organisation som är ansluten till plattformen.',
     { fel: vidFalt('organisationId') },
+  ),
+  /** At send: organisations whose enheter the draft names have stopped accepting the sender's remisser since. */
+  MOTTAGARE_EJ_KOPPLAD: spec<{ organisationer: string[] }>(
+    HttpStatus.CONFLICT,
+    (p) =>
+      `${p.organisationer.join(', ')} no longer accept${p.organisationer.length === 1 ? 's' : ''} remisser from this organisation: remove their enheter from the recipients`,
+    (p) =>
+      `${uppraknat(p.organisationer)} tar inte längre emot remisser från er organisation. Ta bort ${p.organisationer.length === 1 ? 'dess' : 'deras'} enheter bland mottagarna innan remissen skickas.`,
+    { details: (p) => ({ organisationer: p.organisationer }) },
   ),
 } satisfies Record<string, ErrorSpec<never>>;
 

@@ -3,7 +3,7 @@ import { APP_CONFIG, AppConfig } from '@app/core';
 import { Packer } from 'docx';
 import { join } from 'node:path';
 import { RemissvarDokument } from '../dokument';
-import { Kommun, loadKommun, withUppgifter } from '../mallar/kommun';
+import { findKommun, Kommun, kommunFor } from '../mallar/kommun';
 import { remissvarDocx } from './remissvar-docx';
 
 /**
@@ -13,23 +13,20 @@ import { remissvarDocx } from './remissvar-docx';
  */
 @Injectable()
 export class DocxRenderare {
-  private readonly kommuner = new Map<string, Kommun>();
+  private readonly kommuner = new Map<string, Kommun | undefined>();
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   renderRemissvar(doc: RemissvarDokument): Promise<Buffer> {
     return Packer.toBuffer(
-      remissvarDocx(doc, withUppgifter(this.kommun(doc.brevhuvud.kommun), doc.brevhuvud.uppgifter)),
+      remissvarDocx(doc, kommunFor(this.mapp(doc.brevhuvud.kommun), doc.brevhuvud.kommun, doc.brevhuvud.uppgifter)),
     );
   }
 
-  /** Letterhead folders are read on first use, as for the PDF. */
-  private kommun(slug: string): Kommun {
-    let kommun = this.kommuner.get(slug);
-    if (!kommun) {
-      kommun = loadKommun(join(this.config.TEMPLATES_DIR, 'kommuner'), slug);
-      this.kommuner.set(slug, kommun);
-    }
-    return kommun;
+  /** Letterhead folders are read on first use, as for the PDF; undefined for an organisation without one. */
+  private mapp(slug: string): Kommun | undefined {
+    if (!this.kommuner.has(slug))
+      this.kommuner.set(slug, findKommun(join(this.config.TEMPLATES_DIR, 'kommuner'), slug));
+    return this.kommuner.get(slug);
   }
 }

@@ -3,7 +3,7 @@ import { Packer } from 'docx';
 import { join } from 'node:path';
 import { RemissvarDokument } from '../dokument';
 import { UN2025_412 } from '../exempel/un2025-412';
-import { loadKommun } from '../mallar/kommun';
+import { kommunFor, loadKommun } from '../mallar/kommun';
 import { readDocx } from '../testing/docx-verktyg';
 import { stycken } from '../vy/text';
 import { remissvarDocx } from './remissvar-docx';
@@ -148,5 +148,30 @@ describe('the remissvar as DOCX', () => {
       '3: Inte hänvisad i texten.',
       '4: En fotnot som ingen text hänvisar till.',
     ]);
+  });
+
+  it('prints an organisation without a letterhead folder from its own fields, leaving out the lines it lacks', async () => {
+    const brevhuvud = { kommun: 'region-nordana', enhet: 'Regionstyrelsen' };
+    const uppgifter = {
+      namn: 'Region Nordanå',
+      besoksadress: '',
+      postadress: 'Box 7, 901 85 Nordanå',
+      telefon: '',
+      epost: 'region@nordana.se',
+      webb: '',
+      organisationsnummer: '232100-0115',
+      farger: { primar: '#3b3b3b', accent: '#6b6b6b' },
+      etiketter: { vartDnr: 'Vårt dnr', ertDnr: 'Ert dnr' },
+      emblem: '',
+    };
+    const doc = { ...UN2025_412, brevhuvud: { ...brevhuvud, uppgifter } };
+    const docx = await readDocx(
+      await Packer.toBuffer(remissvarDocx(doc, kommunFor(undefined, brevhuvud.kommun, uppgifter))),
+    );
+    expect(docx.text.split('\n')).toContain('Region Nordanå');
+    expect(docx.sidfotter.split('\n')).toEqual(
+      expect.arrayContaining(['Postadress', 'Box 7, 901 85 Nordanå', 'Org.nr 232100-0115', 'region@nordana.se']),
+    );
+    expect(docx.sidfotter).not.toMatch(/Telefon|Besöksadress/);
   });
 });

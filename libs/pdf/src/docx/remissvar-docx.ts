@@ -23,7 +23,7 @@ import {
   WidthType,
 } from 'docx';
 import { Brevhuvud, RemissvarDokument } from '../dokument';
-import { Kommun } from '../mallar/kommun';
+import { Kommun, sidfot as sidfotsrader } from '../mallar/kommun';
 import { remissvarMetadata, RemissvarVy, remissvarVy } from '../vy/remissvar-vy';
 import { SynpunktVy } from '../vy/synpunkt-vy';
 import { Stycke, textdelar } from '../vy/text';
@@ -336,6 +336,7 @@ function sidhuvud(vy: RemissvarVy, kommun: Kommun): Header {
 
 /** The kommun's addresses under a rule in its colour, in three columns as in the PDF. */
 function sidfot(kommun: Kommun): Footer {
+  const { vanster, mitten, hoger } = sidfotsrader(kommun);
   const bredd = Math.floor(mm(TEXTBREDD_MM) / 3);
   const kolumn = (rader: string[]) =>
     new TableCell({
@@ -350,11 +351,7 @@ function sidfot(kommun: Kommun): Footer {
         columnWidths: [bredd, bredd, bredd],
         rows: [
           new TableRow({
-            children: [
-              kolumn(['Postadress', kommun.namn, kommun.postadress]),
-              kolumn(['Besöksadress', kommun.besoksadress, `Org.nr ${kommun.organisationsnummer}`]),
-              kolumn([`Telefon ${kommun.telefon}`, kommun.epost, kommun.webb]),
-            ],
+            children: [kolumn(vanster), kolumn(mitten), kolumn(hoger)],
           }),
         ],
       }),

@@ -41,20 +41,56 @@ const SLUG = /^[a-z0-9-]+$/;
 const EMBLEM = /^data:image\/(svg\+xml|png);base64,[A-Za-z0-9+/=]*$/;
 
 /**
- * The folder's letterhead with the organisation's own fields from the database in place of
- * kommun.json's. They are checked again here, because colours are written into the page's CSS and
- * the emblem into an img src: a bad row fails the document rather than reaching Chromium.
+ * The database's fields as a document takes them: kommun.json's, except that only the name must be there. A
+ * new organisation's letterhead is its organisation row until its admin saves one, without telephone, web,
+ * visiting address or emblem.
  */
-export function withUppgifter(kommun: Kommun, uppgifter: BrevhuvudUppgifter | undefined): Kommun {
-  if (!uppgifter) return kommun;
-  const parsed = kommunSchema.safeParse(uppgifter);
-  if (!parsed.success || !EMBLEM.test(uppgifter.emblem)) {
-    const issue = parsed.success ? { path: ['emblem'], message: 'must be a data: URL' } : parsed.error.issues[0];
-    throw new Error(
-      `Letterhead of organisation "${kommun.slug}" in the database: ${issue.path.join('.')} ${issue.message}`,
-    );
+const uppgifterSchema = kommunSchema.extend({
+  besoksadress: z.string(),
+  postadress: z.string(),
+  telefon: z.string(),
+  epost: z.string(),
+  webb: z.string(),
+  organisationsnummer: kommunSchema.shape.organisationsnummer.or(z.literal('')),
+});
+
+/** The colours of a letterhead nobody has designed yet (a new organisation, an external party): greys. */
+export const ALLMANNA_FARGER = { primar: '#3b3b3b', accent: '#6b6b6b' };
+
+/**
+ * The letterhead a document prints: its organisation's folder (layout and defaults) with the fields from
+ * the database in place of kommun.json's; an organisation without a folder (one onboarded without files)
+ * prints the database's fields in the general layout (`partials/allmant-brevhuvud.hbs`, `brevhuvud` empty).
+ * The fields are checked again here, because colours are written into the page's CSS and the emblem into
+ * an img src: a bad row fails the document rather than reaching Chromium.
+ */
+export function kommunFor(mapp: Kommun | undefined, slug: string, uppgifter: BrevhuvudUppgifter | undefined): Kommun {
+  if (!uppgifter) {
+    if (mapp) return mapp;
+    throw new Error(`Organisation "${slug}" has neither a letterhead folder nor letterhead fields`);
   }
-  return { ...kommun, ...parsed.data, emblem: uppgifter.emblem };
+  const parsed = uppgifterSchema.safeParse(uppgifter);
+  if (!parsed.success || !(uppgifter.emblem === '' || EMBLEM.test(uppgifter.emblem))) {
+    const issue = parsed.success ? { path: ['emblem'], message: 'must be a data: URL' } : parsed.error.issues[0];
+    throw new Error(`Letterhead of organisation "${slug}" in the database: ${issue.path.join('.')} ${issue.message}`);
+  }
+  return { ...parsed.data, slug, emblem: uppgifter.emblem, brevhuvud: mapp?.brevhuvud ?? '' };
+}
+
+/** The three columns of the footer, each without the lines its organisation has not filled in. */
+export function sidfot(kommun: Kommun): { vanster: string[]; mitten: string[]; hoger: string[] } {
+  const orgnr = `Org.nr ${kommun.organisationsnummer}`;
+  return {
+    vanster: kommun.postadress ? ['Postadress', kommun.namn, kommun.postadress] : [kommun.namn],
+    mitten: kommun.besoksadress ? ['Besöksadress', kommun.besoksadress, orgnr] : [orgnr],
+    hoger: [kommun.telefon && `Telefon ${kommun.telefon}`, kommun.epost, kommun.webb].filter((r) => r !== ''),
+  };
+}
+
+/** The organisation's letterhead folder, or undefined when it has none (an organisation onboarded without files). */
+export function findKommun(kommunerKatalog: string, slug: string): Kommun | undefined {
+  if (SLUG.test(slug) && !existsSync(join(kommunerKatalog, slug))) return undefined;
+  return loadKommun(kommunerKatalog, slug);
 }
 
 export function loadKommun(kommunerKatalog: string, slug: string): Kommun {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Brevhuvud, NEUTRALT_BREVHUVUD } from '../dokument';
 import { SIDFORMAT } from '../vy/sidformat';
 import { SidVy } from '../vy/sida-vy';
-import { Kommun, loadKommun, withUppgifter } from './kommun';
+import { ALLMANNA_FARGER, findKommun, Kommun, kommunFor, sidfot } from './kommun';
 import { typsnittCss } from './typsnitt';
 
 export type Dokumentmall = 'remissvar' | 'remissmissiv' | 'remissammanstallning';
@@ -29,13 +29,14 @@ export function cssText(value: unknown): string {
 export class Mallar {
   private readonly miljo: Mallmiljo;
   private readonly dokument = new Map<Dokumentmall, Mall>();
-  private readonly kommuner = new Map<string, Kommun>();
+  private readonly kommuner = new Map<string, Kommun | undefined>();
 
   constructor(private readonly katalog: string) {
     this.miljo = new Mallmiljo(katalog);
     const typsnitt = this.miljo.safe(typsnittCss());
     this.miljo.helper('typsnitt', () => typsnitt);
     this.miljo.helper('cssText', (value: unknown) => cssText(value));
+    this.miljo.helper('cssRader', (rader: unknown[]) => rader.map(cssText).join('\\A '));
     this.miljo.partials(join('dokument', 'partials'));
     for (const mall of DOKUMENTMALLAR) this.dokument.set(mall, this.miljo.compile(join('dokument', `${mall}.hbs`)));
   }
@@ -43,9 +44,8 @@ export class Mallar {
   /** The final HTML of a document: its view plus the kommun's letterhead. */
   html<V extends { sida: SidVy }>(mall: Dokumentmall, brevhuvud: Brevhuvud, vy: V): string {
     const neutralt = brevhuvud.kommun === NEUTRALT_BREVHUVUD;
-    const kommun = neutralt
-      ? neutralKommun(brevhuvud.enhet)
-      : withUppgifter(this.kommun(brevhuvud.kommun), brevhuvud.uppgifter);
+    const mapp = neutralt ? undefined : this.mapp(brevhuvud.kommun);
+    const kommun = neutralt ? neutralKommun(brevhuvud.enhet) : kommunFor(mapp, brevhuvud.kommun, brevhuvud.uppgifter);
     return this.dokument.get(mall)!({
       ...vy,
       sida: {
@@ -54,20 +54,22 @@ export class Mallar {
         // The party's name is the letterhead's name already; said once.
         enhet: neutralt ? '' : brevhuvud.enhet,
         forvaltning: brevhuvud.forvaltning,
-        brevhuvudPartial: neutralt ? 'neutralt-brevhuvud' : `kommun/${kommun.slug}`,
+        brevhuvudPartial: neutralt ? 'neutralt-brevhuvud' : mapp ? `kommun/${kommun.slug}` : 'allmant-brevhuvud',
+        sidfot: sidfot(kommun),
         format: SIDFORMAT,
       },
     });
   }
 
-  /** Kommun folders are read on first use, so a new folder needs no code change. */
-  kommun(slug: string): Kommun {
-    let kommun = this.kommuner.get(slug);
-    if (!kommun) {
-      kommun = loadKommun(join(this.katalog, 'kommuner'), slug);
-      this.miljo.partial(`kommun/${slug}`, kommun.brevhuvud);
-      this.kommuner.set(slug, kommun);
-    }
+  /**
+   * An organisation's letterhead folder, read on first use, so a new folder needs no code change; undefined
+   * (remembered too) for an organisation without one.
+   */
+  private mapp(slug: string): Kommun | undefined {
+    if (this.kommuner.has(slug)) return this.kommuner.get(slug);
+    const kommun = findKommun(join(this.katalog, 'kommuner'), slug);
+    if (kommun) this.miljo.partial(`kommun/${slug}`, kommun.brevhuvud);
+    this.kommuner.set(slug, kommun);
     return kommun;
   }
 }
@@ -85,7 +87,7 @@ function neutralKommun(namn: string): Kommun {
     epost: '',
     webb: '',
     organisationsnummer: '',
-    farger: { primar: '#3b3b3b', accent: '#6b6b6b' },
+    farger: ALLMANNA_FARGER,
     etiketter: { vartDnr: 'Vårt dnr', ertDnr: 'Ert dnr' },
     slug: NEUTRALT_BREVHUVUD,
     emblem: '',

@@ -19,12 +19,12 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import { PdfUppladdning, UppladdadFil, Uppladdning } from '@app/archive';
 import { Actor, CurrentActor, Roller } from '@app/auth';
 import { PDF_RESPONSE, sendFil } from '@app/core';
 import type { FastifyReply } from 'fastify';
 import { PDF_UPLOAD_BODY } from '../http/pdf-http';
-import { PdfUppladdning, UppladdadFil } from './pdf-uppladdning.interceptor';
-import { RemisshandlingService, Uppladdning } from './remisshandling.service';
+import { RemisshandlingService } from './remisshandling.service';
 import { RemisshandlingResponse } from '../remiss.response';
 import { TitelDto } from './titel.dto';
 import { FlyttaDto } from '../mottagare/mottagare.dto';

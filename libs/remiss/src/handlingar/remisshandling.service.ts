@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { FilRepository } from '@app/archive';
+import { FilRepository, PdfGranskning, Uppladdning } from '@app/archive';
 import { Actor, AuditLog } from '@app/auth';
 import { Filsvar, notFound, pdfFil } from '@app/core';
 import { DataSource } from 'typeorm';
@@ -8,12 +8,6 @@ import { RemissRepository } from '../remiss.repository';
 import { RemisshandlingResponse, toRemisshandlingResponse } from '../remiss.response';
 import { requireAvsandare, RemissUtkastService } from '../utkast/remiss-utkast.service';
 import { RemissStatus } from '@app/database';
-import { PdfGranskning } from './pdf-granskning.service';
-
-export interface Uppladdning {
-  buffer?: Buffer;
-  originalname?: string;
-}
 
 /** What the handlingar page of a draft shows. */
 export interface HandlingarVy {

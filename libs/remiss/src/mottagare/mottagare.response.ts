@@ -47,4 +47,9 @@ export class PlaneradMottagareResponse {
   @ApiProperty() namn!: string;
   @ApiPropertyOptional({ description: 'Another organisation on the platform' }) organisation?: string;
   @ApiPropertyOptional({ description: 'External: the address that gets the personal link' }) epost?: string;
+  @ApiPropertyOptional({
+    description:
+      'True when its organisation no longer accepts remisser from the sender: the send is refused until it is removed',
+  })
+  frankopplad?: boolean;
 }

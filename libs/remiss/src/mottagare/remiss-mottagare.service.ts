@@ -80,15 +80,20 @@ export class RemissMottagareService {
     };
   }
 
-  /** The draft's recipients with their names: an enhet of another organisation names its organisation too. */
+  /**
+   * The draft's recipients with their names: an enhet of another organisation names its
+   * organisation too, and whether that organisation has stopped accepting the sender's remisser.
+   */
   async resolve(m: EntityManager, actor: Actor, mottagare: UtkastMottagare[]): Promise<PlaneradMottagareResponse[]> {
-    const enheter = new Map(
-      (
-        await this.remisser.mottagareEnheter(
-          m,
-          mottagare.flatMap((u) => (u.typ === 'enhet' ? [u.enhetId] : [])),
-        )
-      ).map((e) => [e.id, e]),
+    const funna = await this.remisser.mottagareEnheter(
+      m,
+      mottagare.flatMap((u) => (u.typ === 'enhet' ? [u.enhetId] : [])),
+    );
+    const enheter = new Map(funna.map((e) => [e.id, e]));
+    const kopplade = await this.remisser.kopplade(
+      m,
+      actor.organisationId,
+      funna.map((e) => e.organisationId),
     );
     return mottagare.map((u): PlaneradMottagareResponse => {
       if (u.typ === 'extern') return { nyckel: u.epost, typ: 'extern', namn: u.namn, epost: u.epost };
@@ -98,6 +103,7 @@ export class RemissMottagareService {
         typ: 'enhet',
         namn: e?.namn ?? 'Enhet som inte längre finns',
         ...(e && e.organisationId !== actor.organisationId ? { organisation: e.organisation.namn } : {}),
+        ...(e && !kopplade.has(e.organisationId) ? { frankopplad: true } : {}),
       };
     });
   }
@@ -165,7 +171,7 @@ export class RemissMottagareService {
     return this.dataSource.transaction(async (m) => {
       const remiss = await this.utkast.lockUtkast(m, actor, id, 'redigeraRemiss');
       const { mottagare, svar } = await andra(m, remiss.utkastMottagare);
-      const utkastMottagare = await this.utkast.checkMottagare(m, actor, mottagare.map(somDto));
+      const utkastMottagare = await this.utkast.checkMottagare(m, actor, mottagare.map(somDto), remiss.utkastMottagare);
       await this.remisser.update(m, remiss.id, { utkastMottagare });
       await this.audit.record(m, {
         organisationId: actor.organisationId,

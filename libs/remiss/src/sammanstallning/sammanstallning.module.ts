@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { RemissKarnaModule } from '../remiss-karna.module';
+import { SammanstallningArkiveringModule } from './sammanstallning-arkivering.module';
 import { SammanstallningRepository } from './sammanstallning.repository';
 import { SammanstallningService } from './sammanstallning.service';
 import { StallningstagandeRepository } from './stallningstagande.repository';
@@ -10,8 +11,8 @@ import { StallningstagandeService } from './stallningstagande.service';
  * import this alone, so an app that serves the pages (namnd-service) does not also get the sender's API.
  */
 @Module({
-  imports: [RemissKarnaModule],
+  imports: [RemissKarnaModule, SammanstallningArkiveringModule],
   providers: [SammanstallningRepository, SammanstallningService, StallningstagandeRepository, StallningstagandeService],
-  exports: [SammanstallningService, StallningstagandeService],
+  exports: [SammanstallningArkiveringModule, SammanstallningService, StallningstagandeService],
 })
 export class SammanstallningModule {}

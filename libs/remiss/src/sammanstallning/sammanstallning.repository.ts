@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Fragesvar, RemissinstansStatus, RemissvarStallning, SynpunktTyp } from '@app/database';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 
 export interface SynpunktRad {
   /** The synpunkt's stable id: what a ställningstagande is recorded against. */
@@ -55,10 +54,8 @@ const SYNPUNKTER = (enBara: boolean) => `
 /** The answers a sender may read: synpunkter of expedierade remissvar only (drafts never leave the nämnd). */
 @Injectable()
 export class SammanstallningRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  synpunkter(remissId: string): Promise<SynpunktRad[]> {
-    return this.dataSource.query(SYNPUNKTER(false), [remissId]);
+  synpunkter(manager: EntityManager, remissId: string): Promise<SynpunktRad[]> {
+    return manager.query(SYNPUNKTER(false), [remissId]);
   }
 
   /** One synpunkt of an expedierat answer to this remiss, or undefined (a draft's, another remiss'). */
@@ -71,8 +68,8 @@ export class SammanstallningRepository {
    * Every instans with what the sender may see of its answer: only an expedierat one's position and
    * frågesvar, never a draft's; the dnr and the reason to decline from the answer or the letter sent.
    */
-  instanser(remissId: string): Promise<InstansRad[]> {
-    return this.dataSource.query(
+  instanser(manager: EntityManager, remissId: string): Promise<InstansRad[]> {
+    return manager.query(
       `SELECT i.id, i.namn, i.status, COALESCE(i.mottagare_diarienummer, rv.eget_diarienummer) AS diarienummer,
               to_char(i.svarsdatum, 'YYYY-MM-DD') AS svarsdatum, i.anstand_orsak AS "anstandOrsak",
               i.svarsdatum > r.svarsdatum AS anstand,

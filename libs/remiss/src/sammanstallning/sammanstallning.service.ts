@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ArkivService, dokumentFilnamn } from '@app/archive';
+import { dokumentFilnamn } from '@app/archive';
 import { Actor } from '@app/auth';
 import { BrevhuvudService } from '@app/brevhuvud';
-import { Clock, Filsvar, illegalTransition, pdfFil, stockholmDatum } from '@app/core';
+import { Clock, Datum, Filsvar, illegalTransition, pdfFil, stockholmDatum } from '@app/core';
 import { PdfRenderare, RemissammanstallningDokument } from '@app/pdf';
 import { Remiss } from '@app/database';
 import { RemissRepository } from '../remiss.repository';
@@ -11,7 +11,19 @@ import { requireAvsandare } from '../utkast/remiss-utkast.service';
 import { compileSammanstallning, sammanstallningCsv, SammanstallningUrval } from './sammanstallning';
 import { SammanstallningRepository } from './sammanstallning.repository';
 import { StallningstagandeRepository } from './stallningstagande.repository';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { SammanstallningArkiveringKind } from './sammanstallning-arkivering.kind';
+
+/** The reads in parallel on the pool; one after another on a transaction's connection, which runs one query at a time. */
+async function lasAlla<T extends unknown[]>(
+  manager: EntityManager,
+  las: { [K in keyof T]: () => Promise<T[K]> },
+): Promise<T> {
+  if (!manager.queryRunner?.isTransactionActive) return Promise.all(las.map((l) => l())) as Promise<T>;
+  const resultat: unknown[] = [];
+  for (const l of las) resultat.push(await l());
+  return resultat as T;
+}
 
 /** The remissammanställning of a sent remiss, as JSON, CSV or PDF. */
 @Injectable()
@@ -22,7 +34,7 @@ export class SammanstallningService {
     private readonly synpunkter: SammanstallningRepository,
     private readonly stallningstaganden: StallningstagandeRepository,
     private readonly pdf: PdfRenderare,
-    private readonly arkiv: ArkivService,
+    private readonly arkivering: SammanstallningArkiveringKind,
     private readonly brevhuvud: BrevhuvudService,
     private readonly clock: Clock,
   ) {}
@@ -41,19 +53,40 @@ export class SammanstallningService {
     urval: SammanstallningUrval = {},
   ): Promise<RemissammanstallningDokument> {
     const remiss = await this.getSammanstallbar(actor, remissId);
-    const [{ organisation, enhet }, rader, instanser, stallningstaganden] = await Promise.all([
-      this.remisser.avsandare(this.dataSource.manager, remiss),
-      this.synpunkter.synpunkter(remiss.id),
-      this.synpunkter.instanser(remiss.id),
-      this.stallningstaganden.current(actor.organisationId, remiss.id),
+    return this.compile(this.dataSource.manager, remiss, stockholmDatum(this.clock.now()), urval);
+  }
+
+  private async compile(
+    manager: EntityManager,
+    remiss: Remiss,
+    datum: Datum,
+    urval: SammanstallningUrval = {},
+  ): Promise<RemissammanstallningDokument> {
+    const [{ organisation, enhet }, rader, instanser, stallningstaganden] = await lasAlla(manager, [
+      () => this.remisser.avsandare(manager, remiss),
+      () => this.synpunkter.synpunkter(manager, remiss.id),
+      () => this.synpunkter.instanser(manager, remiss.id),
+      () => this.stallningstaganden.current(manager, remiss.organisationId, remiss.id),
     ]);
     const huvud = {
       brevhuvud: { kommun: organisation.slug, enhet: enhet.namn },
-      datum: stockholmDatum(this.clock.now()),
+      datum,
       diarienummer: remiss.diarienummer,
       arendemening: remiss.arendemening,
     };
     return compileSammanstallning(huvud, rader, instanser, remiss.fragor, stallningstaganden, urval);
+  }
+
+  /** The letterhead's own fields go to the printer only; the JSON answer names the letterhead, as before. */
+  private async medBrevhuvud(
+    manager: EntityManager,
+    doc: RemissammanstallningDokument,
+    organisationId: string,
+  ): Promise<RemissammanstallningDokument> {
+    return {
+      ...doc,
+      brevhuvud: { ...doc.brevhuvud, uppgifter: await this.brevhuvud.forDokument(manager, organisationId) },
+    };
   }
 
   async csv(actor: Actor, remissId: string): Promise<Filsvar> {
@@ -67,10 +100,11 @@ export class SammanstallningService {
   }
 
   async pdfFil(actor: Actor, remissId: string): Promise<Filsvar> {
-    const doc = await this.dokument(actor, remissId);
-    // The letterhead's own fields go to the printer only; the JSON answer names the letterhead, as before.
-    const uppgifter = await this.brevhuvud.forDokument(this.dataSource.manager, actor.organisationId);
-    if (uppgifter) doc.brevhuvud = { ...doc.brevhuvud, uppgifter };
+    const doc = await this.medBrevhuvud(
+      this.dataSource.manager,
+      await this.dokument(actor, remissId),
+      actor.organisationId,
+    );
     return pdfFil(
       dokumentFilnamn(doc.diarienummer, 'remissammanstallning'),
       await this.pdf.renderRemissammanstallning(doc),
@@ -79,32 +113,19 @@ export class SammanstallningService {
   }
 
   /**
-   * The final sammanställning of an avslutad remiss, registered as upprättad in its ärende and
-   * archived. Printed after avslut committed (no answer can arrive after it, and no row lock waits
-   * for Chromium), then registered in a transaction of its own; returns the arkivhandling's id.
+   * Orders the archive copy of a remiss being avslutad, in avslut's transaction `manager`: compiled
+   * here (the instanser it just closed included, dated the day of avslut), so the copy is the
+   * sammanställning at avslut though ställningstaganden may still be recorded afterwards. The outbox
+   * prints and registers it after commit; returns its row's id, for `SammanstallningArkiveringKind.dispatch`.
    */
-  async archive(actor: Actor, remiss: Remiss): Promise<string | null> {
-    if (remiss.status !== 'avslutad' || !remiss.arendeId) return null;
-    const doc = await this.dokument(actor, remiss.id);
-    const pdf = await this.pdf.renderRemissammanstallning(doc);
-    const titel = `Remissammanställning: ${remiss.arendemening}`;
-    const [{ arkivhandlingId }] = await this.dataSource.transaction((m) =>
-      this.arkiv.registerHandling(
-        m,
-        { filnamn: dokumentFilnamn(doc.diarienummer, 'remissammanstallning'), mimetyp: 'application/pdf', data: pdf },
-        [
-          {
-            arendeId: remiss.arendeId!,
-            riktning: 'upprattad',
-            datum: doc.datum,
-            motpart: null,
-            beskrivning: titel,
-            registreradAv: actor.anvandareId,
-            arkivera: { dokumenttyp: 'remissammanstallning', titel, upphov: doc.brevhuvud.enhet },
-          },
-        ],
-      ),
-    );
-    return arkivhandlingId;
+  async orderArchive(manager: EntityManager, actor: Actor, remiss: Remiss): Promise<string | null> {
+    if (!remiss.arendeId || !remiss.avslutadAt) return null;
+    const doc = await this.compile(manager, remiss, stockholmDatum(remiss.avslutadAt));
+    return this.arkivering.order(manager, {
+      remissId: remiss.id,
+      arendeId: remiss.arendeId,
+      dokument: await this.medBrevhuvud(manager, doc, remiss.organisationId),
+      registreradAv: actor.anvandareId,
+    });
   }
 }

@@ -54,8 +54,8 @@ export class StallningstagandeRepository {
   }
 
   /** The current (latest) ställningstagande of every synpunkt of the remiss that has one. */
-  current(organisationId: string, remissId: string): Promise<StallningstagandeRad[]> {
-    return this.dataSource.query(
+  current(manager: EntityManager, organisationId: string, remissId: string): Promise<StallningstagandeRad[]> {
+    return manager.query(
       `SELECT DISTINCT ON (st.synpunkt_id) ${KOLUMNER}
          FROM stallningstagande st LEFT JOIN anvandare a ON a.id = st.anvandare_id
         WHERE st.remiss_id = $1 AND st.organisation_id = $2

@@ -36,7 +36,7 @@ export class StallningstagandeService {
     const remiss = await this.sammanstallning.getSammanstallbar(actor, remissId);
     const [rad, instanser, historik] = await Promise.all([
       this.synpunkter.synpunkt(this.dataSource.manager, remiss.id, synpunktId),
-      this.synpunkter.instanser(remiss.id),
+      this.synpunkter.instanser(this.dataSource.manager, remiss.id),
       this.stallningstaganden.history(actor.organisationId, remiss.id, synpunktId),
     ]);
     if (!rad) throw notFound('Synpunkt');

@@ -41,3 +41,18 @@ export async function remissUtkast(
   if (handling.status !== 201) throw new Error(`upload failed: ${JSON.stringify(handling.body)}`);
   return { id: remiss.body.id, diarienummer: remiss.body.diarienummer, handlingId: handling.body.id };
 }
+
+/**
+ * Lets the organisation named `avsandare` send remisser to the one whose admin is `mottagaresAdmin`,
+ * as that admin does on /admin/kopplingar (the receiver's consent). Returns the sender's id.
+ */
+export async function koppla(mottagaresAdmin: ApiClient, avsandare: string): Promise<string> {
+  const { body } = await mottagaresAdmin.get<{ valbara: { organisationId: string; namn: string }[] }>(
+    '/api/admin/kopplingar',
+  );
+  const organisation = body.valbara.find((o) => o.namn === avsandare);
+  if (!organisation) throw new Error(`${avsandare} cannot be connected: ${JSON.stringify(body)}`);
+  const res = await mottagaresAdmin.post('/api/admin/kopplingar', { organisationId: organisation.organisationId });
+  if (res.status >= 300) throw new Error(`connecting failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return organisation.organisationId;
+}

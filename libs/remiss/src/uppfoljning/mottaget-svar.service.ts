@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ArkivService, dokumentFilnamn } from '@app/archive';
+import { ArkivService, dokumentFilnamn, PdfGranskning, Uppladdning } from '@app/archive';
 import { Actor, AuditLog } from '@app/auth';
 import { Clock, illegalTransition, invalidField, stockholmDatum } from '@app/core';
 import { ExternAtkomstRepository } from '@app/lankar';
 import { DataSource } from 'typeorm';
-import { PdfGranskning } from '../handlingar/pdf-granskning.service';
-import { Uppladdning } from '../handlingar/remisshandling.service';
 import { RemissRepository } from '../remiss.repository';
 import { RemissinstansResponse, toRemissinstansResponse } from '../remiss.response';
 import { requireAvsandare } from '../utkast/remiss-utkast.service';
@@ -17,7 +15,8 @@ import { MottagetSvarDto } from './remiss-uppfoljning.dto';
 /**
  * An answer (or a letter declining) that came to the sender by e-mail or post: the sender
  * registers its PDF with the date it came in. In one transaction the PDF becomes an inkommande
- * handling of the remiss' ärende (ArkivService.registerHandling, dated the day it came in), the
+ * handling of the remiss' ärende (ArkivService.registerHandling, dated the day it came in) and is
+ * archived as an answer through the link is, the
  * instans becomes besvarad or avstår, its reminders are cancelled and an external party's links
  * close (its answer is in).
  */
@@ -68,6 +67,7 @@ export class MottagetSvarService {
           `Datumet då svaret kom in kan inte ligga före utskicket (${utskickad}).`,
         );
       const avstar = dto.typ === 'avstar';
+      const beskrivning = avstar ? `${fore.namn} avstår från att yttra sig` : `Remissvar från ${fore.namn}`;
       const [{ fil: sparad }] = await this.arkiv.registerHandling(
         m,
         {
@@ -82,8 +82,9 @@ export class MottagetSvarService {
             riktning: 'inkommande',
             datum: dto.inkom,
             motpart: fore.namn,
-            beskrivning: avstar ? `${fore.namn} avstår från att yttra sig` : `Remissvar från ${fore.namn}`,
+            beskrivning,
             registreradAv: actor.anvandareId,
+            arkivera: { dokumenttyp: 'externt_remissvar', titel: beskrivning, upphov: fore.namn },
           },
         ],
       );

@@ -1,9 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, UseInterceptors } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PdfUppladdning, UppladdadFil, Uppladdning } from '@app/archive';
 import { Actor, CurrentActor, Roller } from '@app/auth';
 import { PDF_UPLOAD_BODY } from '../http/pdf-http';
-import { PdfUppladdning, UppladdadFil } from '../handlingar/pdf-uppladdning.interceptor';
-import { Uppladdning } from '../handlingar/remisshandling.service';
 import { RemisshandlingResponse, RemissinstansResponse } from '../remiss.response';
 import { MottagetSvarService } from './mottaget-svar.service';
 import { RemissFoljningResponse } from './remiss-foljning.response';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ArkivService, dokumentFilnamn } from '@app/archive';
+import { ArkivService, dokumentFilnamn, PdfGranskning, Uppladdning } from '@app/archive';
 import { Actor, AuditLog } from '@app/auth';
 import {
   Clock,
@@ -14,8 +14,6 @@ import {
 import { Remiss, Remissinstans } from '@app/database';
 import { ExternLankService } from '@app/lankar';
 import { DataSource, EntityManager } from 'typeorm';
-import { PdfGranskning } from '../handlingar/pdf-granskning.service';
-import { Uppladdning } from '../handlingar/remisshandling.service';
 import { RemissRepository } from '../remiss.repository';
 import {
   RemisshandlingResponse,
@@ -130,9 +128,9 @@ export class RemissTillaggService {
       svarsdatum,
     };
     if (!dto.enhetId) return { ...base, namn: dto.namn!.trim(), externEpost: dto.epost!.toLowerCase() };
-    const [enhet] = await this.remisser.mottagareEnheter(m, [dto.enhetId]);
-    // Another organisation's förvaltning is no recipient, as in a draft (the directory does not show it).
-    if (!enhet || (enhet.organisationId !== remiss.organisationId && enhet.typ === 'forvaltning'))
+    // Chosen by the draft's rule: what the directory does not offer is refused as an unknown id.
+    const [enhet] = await this.remisser.valbaraEnheter(m, remiss.organisationId, [dto.enhetId]);
+    if (!enhet)
       throw invalidField('enhetId', `enhet ${dto.enhetId} cannot be a remissinstans`, 'Välj en enhet i listan.');
     const namn =
       enhet.organisationId === remiss.organisationId ? enhet.namn : `${enhet.organisation.namn}, ${enhet.namn}`;

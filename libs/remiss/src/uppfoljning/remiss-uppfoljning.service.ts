@@ -14,6 +14,7 @@ import { Remiss, Remissinstans } from '@app/database';
 import { ExternAtkomstRepository, ExternLankService } from '@app/lankar';
 import { DataSource, EntityManager } from 'typeorm';
 import { RemissRepository } from '../remiss.repository';
+import { SammanstallningArkiveringKind } from '../sammanstallning/sammanstallning-arkivering.kind';
 import { SammanstallningService } from '../sammanstallning/sammanstallning.service';
 import { RemissinstansResponse, RemissResponse, toRemissinstansResponse, toRemissResponse } from '../remiss.response';
 import { checkAnstand } from '../utkast/svarsdatum-regel';
@@ -45,6 +46,7 @@ export class RemissUppfoljningService {
     private readonly clock: Clock,
     private readonly plattform: PlattformsLankar,
     private readonly sammanstallning: SammanstallningService,
+    private readonly arkivering: SammanstallningArkiveringKind,
   ) {}
 
   private today(): string {
@@ -144,10 +146,11 @@ export class RemissUppfoljningService {
   /**
    * Avsluta a sent remiss: no more answers are expected, reminders stop, external links close, and
    * the instanser still working are closed without an answer (`stangd`) and told so. Those are locked
-   * before the remiss row (the platform's lock order: instans, then remiss).
+   * before the remiss row (the platform's lock order: instans, then remiss). The sammanställning's
+   * archive copy is ordered in the same transaction and printed and archived by the outbox.
    */
   async close(actor: Actor, remissId: string): Promise<RemissResponse> {
-    const { remiss, arbete } = await this.dataSource.transaction(async (m) => {
+    const { remiss, arbete, arkivkopia } = await this.dataSource.transaction(async (m) => {
       requireAvsandare(actor, await this.remisser.getOwn(m, actor, remissId));
       const oppna = await this.instanser.lockOppna(m, remissId);
       const fore = await this.remisser.getOwn(m, actor, remissId, true);
@@ -172,11 +175,11 @@ export class RemissUppfoljningService {
         remiss.organisationId,
         adresser.map((a) => avslutadEpost(remiss, a, fran, undefined, this.sida(a))),
       );
-      return { remiss, arbete: { epost } };
+      const arkivkopia = await this.sammanstallning.orderArchive(m, actor, remiss);
+      return { remiss, arbete: { epost }, arkivkopia };
     });
     await this.aviseringar.afterCommit(arbete);
-    // After the notices: the archive's copy of the sammanställning is printed outside the transaction.
-    await this.sammanstallning.archive(actor, remiss);
+    if (arkivkopia) await this.arkivering.dispatch([arkivkopia]);
     return toRemissResponse(remiss, true);
   }
 

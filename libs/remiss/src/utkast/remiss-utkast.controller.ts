@@ -31,7 +31,7 @@ export class RemissUtkastController {
   @Get('remissmottagare')
   @ApiOperation({
     summary:
-      'Recipient directory: every enhet of the own organisation (with typ and funktionsbrevlåda); of other connected organisations the answering enheter, names only',
+      'Recipient directory: every enhet of the own organisation (with typ and funktionsbrevlåda); of organisations that accept our remisser (organisationskoppling) the answering enheter, names only',
   })
   @ApiOkResponse({ type: [RemissmottagareResponse] })
   mottagare(@CurrentActor() actor: Actor) {

@@ -96,7 +96,8 @@ export class RemissUtkastService {
           kontaktpersonTelefon: dto.kontaktperson?.telefon ?? null,
         });
       if (dto.fragor !== undefined) changes.fragor = dto.fragor.map((text, i) => ({ nummer: i + 1, text }));
-      if (dto.mottagare !== undefined) changes.utkastMottagare = await this.checkMottagare(m, actor, dto.mottagare);
+      if (dto.mottagare !== undefined)
+        changes.utkastMottagare = await this.checkMottagare(m, actor, dto.mottagare, remiss.utkastMottagare);
       const updated = await this.remisser.update(m, remiss.id, changes);
       await this.audit.record(m, {
         organisationId: actor.organisationId,
@@ -202,20 +203,35 @@ export class RemissUtkastService {
 
   /**
    * Validates the recipients: enheter the directory offers (any of the own organisation, the
-   * answering ones of other connected organisations) or external parties, no duplicates.
-   * Sändlistor and imported lists are checked by the same rule.
+   * answering ones of organisations that accept its remisser) or external parties, no duplicates.
+   * Sändlistor and imported lists are checked by the same rule. An enhet the draft has already
+   * (`redan`) need only still be on the platform: chosen while its organisation accepted the
+   * sender's remisser, it stays until removed, and the send names that organisation
+   * (`MOTTAGARE_EJ_KOPPLAD`) rather than every later change to the list failing over it.
    */
-  async checkMottagare(m: EntityManager, actor: Actor, dtos: MottagareDto[]): Promise<UtkastMottagare[]> {
+  async checkMottagare(
+    m: EntityManager,
+    actor: Actor,
+    dtos: MottagareDto[],
+    redan: UtkastMottagare[] = [],
+  ): Promise<UtkastMottagare[]> {
     const result: UtkastMottagare[] = dtos.map((d, i) => {
       if (d.enhetId && !d.namn && !d.epost) return { typ: 'enhet', enhetId: d.enhetId };
       if (!d.enhetId && d.namn && d.epost) return { typ: 'extern', namn: d.namn, epost: d.epost.toLowerCase() };
       throw new DomainError('INVALID_MOTTAGARE', { skal: 'ofullstandig', index: i });
     });
     const enhetIds = result.flatMap((r) => (r.typ === 'enhet' ? [r.enhetId] : []));
-    const valbara = (await this.remisser.mottagareEnheter(m, enhetIds)).filter(
-      (e) => e.organisationId === actor.organisationId || e.typ !== 'forvaltning',
+    const valda = new Set(redan.flatMap((r) => (r.typ === 'enhet' ? [r.enhetId] : [])));
+    const nya = await this.remisser.valbaraEnheter(
+      m,
+      actor.organisationId,
+      enhetIds.filter((id) => !valda.has(id)),
     );
-    const kanda = new Set(valbara.map((e) => e.id));
+    const behallna = await this.remisser.mottagareEnheter(
+      m,
+      enhetIds.filter((id) => valda.has(id)),
+    );
+    const kanda = new Set([...nya, ...behallna].map((e) => e.id));
     const okand = enhetIds.find((id) => !kanda.has(id));
     if (okand) throw new DomainError('INVALID_MOTTAGARE', { skal: 'okand', enhetId: okand });
     const nycklar = result.map((r) => (r.typ === 'enhet' ? r.enhetId : r.epost));

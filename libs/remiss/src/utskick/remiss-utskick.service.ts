@@ -20,6 +20,9 @@ import { missivDokument } from './missiv';
 import { remissavsandare, utskickEpost } from './remiss-epost';
 import { RemissinstansRepository } from './remissinstans.repository';
 
+/** Each organisation once, in Swedish order, as a refusal names them. */
+const organisationsnamn = (namn: string[]) => [...new Set(namn)].sort((a, b) => a.localeCompare(b, 'sv'));
+
 /**
  * Sending a remiss. The missiv is rendered first; then one transaction: freeze it, create every
  * remissinstans as inbjuden (with a personal link for external ones), store the missiv, register it as an utgående
@@ -144,6 +147,10 @@ export class RemissUtskickService {
       hinder.push(e.svenska);
     }
     if (mottagare.length === 0) hinder.push(new DomainError('NO_MOTTAGARE').svenska);
+    const frankopplade = organisationsnamn(mottagare.flatMap((u) => (u.frankopplad ? [u.organisation!] : [])));
+    // A sent remiss' instanser stay whatever the connections are now.
+    if (remiss.status === 'utkast' && frankopplade.length)
+      hinder.push(new DomainError('MOTTAGARE_EJ_KOPPLAD', { organisationer: frankopplade }).svenska);
     if (handlingar.length === 0) hinder.push(new DomainError('NO_REMISSHANDLING').svenska);
     return {
       remiss: {
@@ -179,14 +186,15 @@ export class RemissUtskickService {
       if (handlingar.length === 0) throw new DomainError('NO_REMISSHANDLING');
     }
 
-    const enheter = new Map(
-      (
-        await this.remisser.mottagareEnheter(
-          m,
-          utkast.utkastMottagare.flatMap((u) => (u.typ === 'enhet' ? [u.enhetId] : [])),
-        )
-      ).map((e) => [e.id, e]),
+    const mottagna = await this.remisser.mottagareEnheter(
+      m,
+      utkast.utkastMottagare.flatMap((u) => (u.typ === 'enhet' ? [u.enhetId] : [])),
     );
+    if (skicka) {
+      const frankopplade = await this.frankopplade(m, utkast.organisationId, mottagna);
+      if (frankopplade.length) throw new DomainError('MOTTAGARE_EJ_KOPPLAD', { organisationer: frankopplade });
+    }
+    const enheter = new Map(mottagna.map((e) => [e.id, e]));
     const rader: Partial<Remissinstans>[] = utkast.utkastMottagare.map((u) => {
       const base = {
         organisationId: utkast.organisationId,
@@ -205,8 +213,24 @@ export class RemissUtskickService {
     const avsandare = await this.remisser.avsandare(m, utkast);
     const namn = rader.map((r) => r.namn!).sort((a, b) => a.localeCompare(b, 'sv'));
     const dokument = missivDokument(utkast, avsandare, namn, handlingar, idag, this.plattform.bas);
-    const uppgifter = await this.brevhuvud.forDokument(m, utkast.organisationId);
-    if (uppgifter) dokument.brevhuvud.uppgifter = uppgifter;
+    dokument.brevhuvud.uppgifter = await this.brevhuvud.forDokument(m, utkast.organisationId);
     return { utkast, rader, avsandare, namn, now, idag, dokument };
+  }
+
+  /**
+   * The organisations among `enheter` that no longer accept remisser from `organisationId`: the
+   * draft chose them while they did, and a receiver's admin may remove the connection at any time.
+   */
+  private async frankopplade(
+    m: EntityManager,
+    organisationId: string,
+    enheter: { organisationId: string; organisation: { namn: string } }[],
+  ): Promise<string[]> {
+    const kopplade = await this.remisser.kopplade(
+      m,
+      organisationId,
+      enheter.map((e) => e.organisationId),
+    );
+    return organisationsnamn(enheter.filter((e) => !kopplade.has(e.organisationId)).map((e) => e.organisation.namn));
   }
 }

@@ -22,7 +22,8 @@ import {
   sendFil,
   SidQuery,
 } from '@app/core';
-import { SVAR_UPLOAD_BODY, SvarsUppladdning, UppladdadFil, UppladdadWordfil, Uppladdning } from '@app/remiss';
+import { SvarsUppladdning, UppladdadFil, UppladdadWordfil, Uppladdning } from '@app/archive';
+import { SVAR_UPLOAD_BODY } from '@app/remiss';
 import type { FastifyReply } from 'fastify';
 import { RevisionSidaResponse } from '../remissvar.response';
 import { AvstaDto, ExternRemissvarDto, SkickaExterntSvarDto } from './extern.dto';

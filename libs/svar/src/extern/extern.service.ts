@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ArkivService, dokumentFilnamn, FilRepository, HandlingsFil } from '@app/archive';
+import { ArkivService, dokumentFilnamn, FilRepository, HandlingsFil, PdfGranskning, Uppladdning } from '@app/archive';
 import { Clock, DOCX_MEDIA_TYPE, DomainError, Filsvar, notFound, pdfFil, stockholmDatum } from '@app/core';
 import { Fil, Remiss, Remisshandling, Remissinstans, Remissvar } from '@app/database';
-import { Aviseringar, PdfGranskning, RemissinstansRepository, RemissRepository, Uppladdning } from '@app/remiss';
+import { Aviseringar, RemissinstansRepository, RemissRepository } from '@app/remiss';
 import { DataSource, EntityManager } from 'typeorm';
 import { NamndInstansRepository } from '../instans/namnd-instans.repository';
 import { RemissvarRepository } from '../remissvar.repository';

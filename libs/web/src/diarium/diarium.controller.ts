@@ -1,6 +1,14 @@
-import { Body, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { DiarierService, DiariumService, NyHandlingDto, SekretessDto } from '@app/archive';
-import { Actor, CurrentActor } from '@app/auth';
+import { Body, Get, Param, ParseUUIDPipe, Post, Query, Res, UseInterceptors } from '@nestjs/common';
+import {
+  DiarierService,
+  DiariumService,
+  NyHandlingDto,
+  PdfUppladdning,
+  SekretessDto,
+  UppladdadFil,
+  Uppladdning,
+} from '@app/archive';
+import { Actor, CsrfIFormulardel, CurrentActor } from '@app/auth';
 import { notFound, sendFil } from '@app/core';
 import type { FastifyReply } from 'fastify';
 import { omdirigera, sida } from '../grund/sida';
@@ -78,11 +86,19 @@ export class DiariumSidController {
   }
 
   @Post('arenden/:id/registrera')
-  async registrera(@CurrentActor() actor: Actor, @Param('id', arendeId) id: string, @Body() form: NyHandlingDto) {
-    const handling = await this.diarium.registerInkommande(actor, id, form);
+  @CsrfIFormulardel()
+  @UseInterceptors(PdfUppladdning)
+  async registrera(
+    @CurrentActor() actor: Actor,
+    @Param('id', arendeId) id: string,
+    @UppladdadFil() fil: Uppladdning | undefined,
+    @Body() form: NyHandlingDto,
+  ) {
+    const handling = await this.diarium.registerInkommande(actor, id, form, fil);
+    const sekretess = handling.sekretess ? ` Den är sekretessmarkerad enligt ${handling.sekretess}.` : '';
     return omdirigera(`/diarium/arenden/${id}`, {
       rubrik: `Handlingen är registrerad som nummer ${handling.lopnummer}`,
-      text: handling.sekretess ? `Den är sekretessmarkerad enligt ${handling.sekretess}.` : undefined,
+      text: (handling.filId ? 'Filen är sparad och arkiveras.' : 'Ingen fil bifogades.') + sekretess,
     });
   }
 

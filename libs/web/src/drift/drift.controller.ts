@@ -24,7 +24,9 @@ export class DriftController {
     const skapad = await this.onboarding.create(actor, form);
     return omdirigera('/drift/organisationer', {
       rubrik: `${skapad.organisation.namn} är skapad`,
-      text: `En inbjudan med en länk för att välja lösenord har skickats till ${skapad.adminEpost}.`,
+      text:
+        `En inbjudan med en länk för att välja lösenord har skickats till ${skapad.adminEpost}. ` +
+        `${skapad.enhetNamn} numrerar sina ärenden i ${skapad.diarium.namn}, från ${skapad.diarium.exempel}.`,
     });
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Get, Param, ParseUUIDPipe, Post, Req, Res, UseInterceptors } from '@nestjs/common';
 import { Public, RateLimited, sendFil, STALLNINGSNAMN, SYNPUNKTSTYPNAMN } from '@app/core';
-import { SvarsUppladdning, UppladdadFil, UppladdadWordfil, Uppladdning } from '@app/remiss';
+import { SvarsUppladdning, UppladdadFil, UppladdadWordfil, Uppladdning } from '@app/archive';
 import { ExternRemissvarService, ExternService, ExternVy } from '@app/svar';
 import type { FastifyReply } from 'fastify';
 import { omdirigera, sida } from '../grund/sida';

@@ -1,17 +1,15 @@
 import { Body, Get, Param, ParseUUIDPipe, Post, Res, UseInterceptors } from '@nestjs/common';
+import { PdfUppladdning, UppladdadFil, type Uppladdning } from '@app/archive';
 import { Actor, CsrfIFormulardel, CurrentActor, Roller } from '@app/auth';
 import { Clock, notFound, sendFil, stockholmDatum } from '@app/core';
 import {
   AnstandDto,
   MottagetSvarDto,
   MottagetSvarService,
-  PdfUppladdning,
   RemissFoljningService,
   RemissOversiktService,
   RemissTillaggService,
   RemissUppfoljningService,
-  UppladdadFil,
-  type Uppladdning,
 } from '@app/remiss';
 import type { FastifyReply } from 'fastify';
 import { omdirigera, sida } from '../grund/sida';

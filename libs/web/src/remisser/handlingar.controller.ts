@@ -1,7 +1,8 @@
 import { Body, Get, Param, ParseUUIDPipe, Post, Res, UseInterceptors } from '@nestjs/common';
 import { Actor, CsrfIFormulardel, CurrentActor, Roller } from '@app/auth';
 import { notFound, sendFil } from '@app/core';
-import { PdfUppladdning, RemisshandlingService, UppladdadFil, Uppladdning } from '@app/remiss';
+import { PdfUppladdning, UppladdadFil, Uppladdning } from '@app/archive';
+import { RemisshandlingService } from '@app/remiss';
 import type { FastifyReply } from 'fastify';
 import { omdirigera, sida } from '../grund/sida';
 import { WebController } from '../grund/web-controller.decorator';

@@ -1,13 +1,7 @@
 import { Body, Get, Param, Post, UseInterceptors } from '@nestjs/common';
 import { Actor, CsrfIFormulardel, CurrentActor, Roller } from '@app/auth';
-import {
-  MottagarImportResponse,
-  PdfUppladdning,
-  RemissMottagareService,
-  SandlistaService,
-  UppladdadFil,
-  Uppladdning,
-} from '@app/remiss';
+import { PdfUppladdning, UppladdadFil, Uppladdning } from '@app/archive';
+import { MottagarImportResponse, RemissMottagareService, SandlistaService } from '@app/remiss';
 import { omdirigera, sida } from '../grund/sida';
 import { WebController } from '../grund/web-controller.decorator';
 import { MottagareFormular } from './remisser.dto';

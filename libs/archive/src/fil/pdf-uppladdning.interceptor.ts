@@ -4,7 +4,12 @@ import { DomainError } from '@app/core';
 import type { FastifyRequest } from 'fastify';
 import { Observable } from 'rxjs';
 import { PdfGranskning } from './pdf-granskning.service';
-import { Uppladdning } from './remisshandling.service';
+
+/** A file a multipart request carried, as read: its bytes and the name the sender gave it. */
+export interface Uppladdning {
+  buffer?: Buffer;
+  originalname?: string;
+}
 
 type UppladdningsRequest = FastifyRequest & CsrfRequest & { uppladdning?: Uppladdning; wordfil?: Uppladdning };
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { handskrivenPdf, launchPdf, openActionJavaScriptPdf, pdfMedSidor, strom } from '../../testing/pdf-fixtures';
+import {
+  handskrivenPdf,
+  launchPdf,
+  openActionJavaScriptPdf,
+  pdfMedSidor,
+  strom,
+} from '@app/remiss/testing/pdf-fixtures';
 import { aktivtInnehall, ObjektstromForStor, OSOKBAR_OBJEKTSTROM } from './aktivt-innehall';
 
 const MB = 1024 * 1024;

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { DomainError, loadConfig } from '@app/core';
-import { krypteradPdf, pdfMedSidor } from '../testing/pdf-fixtures';
+import { krypteradPdf, pdfMedSidor } from '@app/remiss/testing/pdf-fixtures';
 import { createHash } from 'node:crypto';
 import { PdfGranskning } from './pdf-granskning.service';
 
