@@ -251,6 +251,17 @@ describe('the remissansvarig, from a new remiss to the sammanställning, through
       ),
     );
 
+    // The answer is in: Heby's personal link is closed, on the status page and for Heby.
+    expect(await statusrad('Heby kommun')).toMatch(/Länk till kommun@heby\.se, stängd \d{4}-\d\d-\d\d kl\. \d\d\.\d\d/);
+    // The invitation's link, on this test's port (the mail is written for PUBLIC_URL).
+    const lank = /\/svara\/[A-Za-z0-9_-]{43}/.exec((await mejl('kommun@heby.se', ARENDEMENING)).text)![0];
+    const heby = await (await browser.createBrowserContext()).newPage();
+    const hebyKonsol = watchConsole(heby);
+    await heby.goto(`${t.url}${lank}`);
+    expect(await mainText(heby)).toContain('Länken gäller inte längre');
+    await expectAccessible(heby, 'Heby: its link after the answer by post', hebyKonsol);
+    await heby.browserContext().close();
+
     await clickLink(page, 'Registrera svar som kommit in från Knivsta kommun');
     await expectAccessible(page, 'received answer form, avstående', konsol);
     await page.click('input[name="typ"][value="avstar"]');
