@@ -85,7 +85,7 @@ describe('the sender: status page and the actions after sending (Chromium)', () 
     expect(text).toContain('Remissen skickades ut');
     await expectAccessible(page, 'status page', konsol);
     await page.setViewport({ width: 1100, height: 900 });
-    // For looking at the page (docs/skarmbilder/remiss-status.png is the chosen one).
+    // For looking at the page (docs/skarmbilder/remiss-status.png is the page story's, remissansvarig-berattelse).
     await page.screenshot({ path: join(tmpdir(), 'remiss-status.png') as `${string}.png`, fullPage: true });
   });
 

@@ -7,7 +7,16 @@ import { pdfText } from '@app/pdf/testing/pdf-verktyg';
 import { tidigasteSvarsdatum } from '@app/remiss';
 import { pdfMedSidor } from '@app/remiss/testing/pdf-fixtures';
 import { startTestApp, TestApp } from '@app/runtime/testing/test-app';
-import { clickButton, expectAccessible, mainText, startBrowser, watchConsole } from '@app/web/testing/webblasare';
+import {
+  bannerText,
+  chooseFile,
+  clickButton,
+  clickLink,
+  expectAccessible,
+  mainText,
+  startBrowser,
+  watchConsole,
+} from '@app/web/testing/webblasare';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,12 +54,6 @@ describe('the remissansvarig: a remiss from utkast to sent (Chromium)', () => {
   });
 
   const path = () => new URL(page.url()).pathname;
-  const banner = () =>
-    page.$eval('.govuk-notification-banner', (b) => (b as unknown as { innerText: string }).innerText);
-  async function clickLink(text: string) {
-    const lank = await page.waitForSelector(`::-p-xpath(//main//a[normalize-space()="${text}"])`);
-    await Promise.all([page.waitForNavigation(), lank!.click()]);
-  }
   async function fill(selector: string, text: string) {
     await page.$eval(selector, (e) => ((e as unknown as { value: string }).value = ''));
     await page.type(selector, text);
@@ -79,7 +82,7 @@ describe('the remissansvarig: a remiss from utkast to sent (Chromium)', () => {
     await expectAccessible(page, 'remisser, the list', konsol);
     await screenshot('remisser-lista');
 
-    await clickLink('Ny remiss');
+    await clickLink(page, 'Ny remiss');
     expect(path()).toBe('/remisser/ny');
     expect(await mainText(page)).toMatch(/i formatet KS\d{4}\/118/);
     await expectAccessible(page, 'new remiss, empty form', konsol);
@@ -104,7 +107,7 @@ describe('the remissansvarig: a remiss from utkast to sent (Chromium)', () => {
     await clickButton(page, 'Spara och välj mottagare');
     expect(path()).toMatch(/^\/remisser\/[0-9a-f-]{36}\/mottagare$/);
     remissId = path().split('/')[2];
-    expect(await banner()).toMatch(/Utkastet är sparat som KS\d{4}\/\d+/);
+    expect(await bannerText(page)).toMatch(/Utkastet är sparat som KS\d{4}\/\d+/);
     const [rad] = await sql(t.db.url, `SELECT svarsdatum::text, fragor FROM remiss WHERE id = $1`, [remissId]);
     expect(rad.svarsdatum).toBe(nasta);
     expect(rad.fragor).toHaveLength(2);
@@ -118,14 +121,14 @@ describe('the remissansvarig: a remiss from utkast to sent (Chromium)', () => {
     );
     await page.click(`#${un}`);
     await clickButton(page, 'Spara valet av enheter');
-    expect(await banner()).toContain('1 mottagare tillagda');
+    expect(await bannerText(page)).toContain('1 mottagare tillagda');
 
     await page.type(
       '#text',
       'Region Uppsala <registrator@regionuppsala.se>\nHeby kommun;kommun@heby.se\nKnivsta kommun',
     );
     await clickButton(page, 'Lägg till från listan');
-    expect(await banner()).toContain('2 mottagare från listan är tillagda');
+    expect(await bannerText(page)).toContain('2 mottagare från listan är tillagda');
     expect(await page.$eval('.govuk-error-summary', (e) => e.textContent)).toContain(
       'Rad 3 (”Knivsta kommun”) lades inte till: raden saknar e-postadress.',
     );
@@ -140,32 +143,31 @@ describe('the remissansvarig: a remiss from utkast to sent (Chromium)', () => {
   it('saves the recipients as a sändlista and uses it again', async () => {
     await page.type('#namn', 'Länets kommuner');
     await clickButton(page, 'Spara sändlistan');
-    expect(await banner()).toContain('Sändlistan Länets kommuner är sparad');
+    expect(await bannerText(page)).toContain('Sändlistan Länets kommuner är sparad');
 
     await clickButton(page, 'Ta bort Heby kommun');
-    expect(await banner()).toContain('Mottagaren är borttagen');
+    expect(await bannerText(page)).toContain('Mottagaren är borttagen');
     const tabell = () => page.$eval('table.rp-mottagare', (e) => e.textContent!);
     expect(await tabell()).not.toContain('kommun@heby.se');
 
     await page.select('#sandlistaId', (await sql(t.db.url, `SELECT id FROM sandlista`))[0].id);
     await clickButton(page, 'Lägg till sändlistans mottagare');
-    expect(await banner()).toContain('1 mottagare från sändlistan är tillagda');
-    expect(await banner()).toContain('2 mottagare fanns redan bland mottagarna.');
+    expect(await bannerText(page)).toContain('1 mottagare från sändlistan är tillagda');
+    expect(await bannerText(page)).toContain('2 mottagare fanns redan bland mottagarna.');
     expect(await tabell()).toContain('kommun@heby.se');
     await expectAccessible(page, 'mottagare, a sändlista used', konsol);
   });
 
   it('uploads a PDF, shows its pages, and previews the missiv as a PDF', async () => {
-    await clickLink('Fortsätt till handlingarna');
+    await clickLink(page, 'Fortsätt till handlingarna');
     await expectAccessible(page, 'handlingar, none yet', konsol);
     const fil = join(tmpdir(), `avfallsplan-${process.pid}.pdf`);
     writeFileSync(fil, await pdfMedSidor([['Avfallsplan 2027'], ['Mål och åtgärder'], ['Uppföljning']]));
     await page.type('#titel', 'Förslag till avfallsplan');
-    const input = await page.$('#fil');
-    await (input as unknown as { uploadFile(p: string): Promise<void> }).uploadFile(fil);
+    await chooseFile(page, '#fil', fil);
     await clickButton(page, 'Ladda upp');
-    expect(await banner()).toContain('Förslag till avfallsplan är uppladdad');
-    expect(await banner()).toContain('Handlingen har 3 sidor.');
+    expect(await bannerText(page)).toContain('Förslag till avfallsplan är uppladdad');
+    expect(await bannerText(page)).toContain('Handlingen har 3 sidor.');
     expect(await page.$eval('table.rp-handlingar', (e) => e.textContent)).toContain('3 sidor');
     await expectAccessible(page, 'handlingar, one uploaded', konsol);
 
@@ -200,7 +202,7 @@ describe('the remissansvarig: a remiss from utkast to sent (Chromium)', () => {
   });
 
   it('sums up who gets what and when the reminders go, sends, and the nämnd gets its invitation', async () => {
-    await clickLink('Fortsätt till granska och skicka');
+    await clickLink(page, 'Fortsätt till granska och skicka');
     const text = await mainText(page);
     expect(text).toContain('Ärendemeningen börjar med ”Remiss”');
     expect(text).toContain('Alla 3 mottagare får missivet och handlingen.');
@@ -214,7 +216,7 @@ describe('the remissansvarig: a remiss from utkast to sent (Chromium)', () => {
 
     await clickButton(page, 'Skicka remissen');
     expect(path()).toBe(`/remisser/${remissId}/status`);
-    expect(await banner()).toMatch(/Remissen KS\d{4}\/\d+ är skickad/);
+    expect(await bannerText(page)).toMatch(/Remissen KS\d{4}\/\d+ är skickad/);
     expect(await mainText(page)).toContain('Utbildningsnämnden');
     await expectAccessible(page, 'the status page, after sending', konsol);
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { lasCsv } from '@app/core/testing/csv';
 import { sql } from '@app/database/testing/test-infrastructure';
 import { DEMO_PASSWORD } from '@app/demo';
 import { blanksteg, pdfText } from '@app/pdf/testing/pdf-verktyg';
@@ -15,35 +16,6 @@ import { PlatformModule } from '../../src/platform.module';
 const FORMEL = '=HYPERLINK("https://angripare.example/";"Klicka")';
 const AVSTAR = 'Förslaget berör inte Tekniska nämndens verksamhet.';
 const ANSTAND = 'Nämnden sammanträder först efter svarsdatum.';
-
-/** `;`-separated CSV with quoted cells (quotes doubled, line breaks inside), CRLF between rows. */
-function parseCsv(text: string): string[][] {
-  const rader: string[][] = [];
-  let rad: string[] = [];
-  let cell = '';
-  let citerad = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (citerad && c === '"' && text[i + 1] === '"') {
-      cell += '"';
-      i++;
-    } else if (c === '"') {
-      citerad = !citerad;
-    } else if (!citerad && c === ';') {
-      rad.push(cell);
-      cell = '';
-    } else if (!citerad && c === '\r' && text[i + 1] === '\n') {
-      rad.push(cell);
-      rader.push(rad);
-      rad = [];
-      cell = '';
-      i++;
-    } else {
-      cell += c;
-    }
-  }
-  return rader;
-}
 
 /**
  * The remissansvarig's compiling through the pages only, in a real Chromium: a sent remiss with
@@ -353,7 +325,7 @@ describe('the remissansvarig: sammanställning, ställningstaganden, PDF and CSV
     const { res, data } = await ladda(href);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect([...data.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const [kolumner, ...rader] = parseCsv(data.toString('utf8').slice(1));
+    const [kolumner, ...rader] = lasCsv(data.toString('utf8'));
     expect(kolumner).toEqual([...CSV_KOLUMNER]);
     const kol = (rad: string[], namn: (typeof CSV_KOLUMNER)[number]) => rad[kolumner.indexOf(namn)];
     const synpunkt = (id: string) => rader.find((r) => kol(r, 'Synpunktens id') === id)!;

@@ -34,6 +34,8 @@ export interface InstansRad {
   /** Why it declined: an external instans' own words, or a nämnd's letter. */
   avstarMotivering: string | null;
   externSvarsfil: boolean;
+  /** When an answer registered from post or e-mail came in; null for one given through the platform. */
+  svarInkomDatum: string | null;
   stallning: RemissvarStallning | null;
   fragesvar: Fragesvar[];
 }
@@ -73,6 +75,7 @@ export class SammanstallningRepository {
               i.svarsdatum > r.svarsdatum AS anstand,
               CASE WHEN i.status = 'avstar' THEN COALESCE(i.avstar_motivering, NULLIF(rv.inledning, '')) END AS "avstarMotivering",
               i.extern_svar_fil_id IS NOT NULL AS "externSvarsfil",
+              to_char(i.svar_inkom_datum, 'YYYY-MM-DD') AS "svarInkomDatum",
               CASE WHEN rv.typ = 'yttrande' THEN rv.stallning END AS stallning,
               CASE WHEN rv.typ = 'yttrande' THEN rv.fragesvar ELSE '[]'::jsonb END AS fragesvar
          FROM remissinstans i

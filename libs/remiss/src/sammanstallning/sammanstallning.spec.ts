@@ -43,6 +43,7 @@ const instans = (namn: string, status: InstansRad['status'], r: Partial<InstansR
   anstand: false,
   avstarMotivering: null,
   externSvarsfil: false,
+  svarInkomDatum: null,
   stallning: null,
   fragesvar: [],
   ...r,
@@ -139,6 +140,9 @@ describe('remissammanställning', () => {
     ]);
     // The note on a PDF answer is no synpunkt: nothing to take a position on.
     expect(doc.utanHanvisning[1].id).toBeUndefined();
+    expect(doc.utanHanvisning[1].text).toBe(
+      'Svaret lämnades som PDF via personlig länk och är registrerat som inkommande handling i ärendet.',
+    );
     expect(doc.avstod).toEqual(['Tekniska nämnden']);
     expect(doc.instanser.find((i) => i.namn === 'Tekniska nämnden')?.avstarMotivering).toBe('Berör inte nämnden.');
     expect(doc.instanser.find((i) => i.namn === 'Kultur- och fritidsnämnden')?.anstand).toEqual({
@@ -146,6 +150,18 @@ describe('remissammanställning', () => {
       orsak: 'Sammanträde i juni.',
     });
     expect(doc.ejSvarat).toEqual(['Kultur- och fritidsnämnden']);
+  });
+
+  it('says of a PDF answer registered from post or e-mail when it came in, not that it came through a link', () => {
+    const postat = compileSammanstallning(
+      huvud,
+      [],
+      [instans('Region Uppsala', 'besvarad', { externSvarsfil: true, svarInkomDatum: '2025-05-12' })],
+      [],
+    );
+    expect(postat.utanHanvisning.map((s) => s.text)).toEqual([
+      'Svaret kom in 2025-05-12 per post eller e-post och är registrerat som inkommande handling i ärendet.',
+    ]);
   });
 
   it('lists the answers per fråga across instanser and counts the positions, declining too', () => {

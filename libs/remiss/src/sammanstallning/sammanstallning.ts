@@ -130,7 +130,9 @@ export function compileSammanstallning(
         instans: i.namn,
         ...(i.diarienummer ? { diarienummer: i.diarienummer } : {}),
         typ: 'ovrigt',
-        text: 'Svaret lämnades som PDF via personlig länk och är registrerat som inkommande handling i ärendet.',
+        text: i.svarInkomDatum
+          ? `Svaret kom in ${i.svarInkomDatum} per post eller e-post och är registrerat som inkommande handling i ärendet.`
+          : 'Svaret lämnades som PDF via personlig länk och är registrerat som inkommande handling i ärendet.',
         fotnoter: [],
       });
     }

@@ -92,6 +92,8 @@ export class MottagetSvarService {
         ...(avstar ? { status: 'avstar', avstodAt: now } : { status: 'besvarad', besvaradAt: now }),
         svarInkomDatum: dto.inkom,
         externSvarFilId: sparad.id,
+        // Its links close below; marked on the instans as a revocation is, the status page says so.
+        ...(fore.externEpost && !fore.lankAterkalladAt ? { lankAterkalladAt: now } : {}),
       });
       await this.aviseringar.paminnelser.cancelForInstans(m, instans.id);
       if (instans.externEpost) await this.lankar.revokeForInstans(m, instans.id, now);

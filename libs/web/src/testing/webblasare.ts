@@ -99,3 +99,24 @@ export async function clickButton(page: Page, text: string): Promise<void> {
   const knapp = await page.waitForSelector(`::-p-xpath(//button[normalize-space()="${text}"])`);
   await Promise.all([page.waitForNavigation(), knapp!.click()]);
 }
+
+/**
+ * Follows the first link with the given text (its visually hidden part included: what a screen
+ * reader announces) anywhere on the page, menu and back link too, and waits for its page.
+ */
+export async function clickLink(page: Page, text: string): Promise<void> {
+  const lank = await page.waitForSelector(`::-p-xpath(//a[normalize-space()="${text}"])`);
+  await Promise.all([page.waitForNavigation(), lank!.click()]);
+}
+
+/** The notification banner's text (what the last action reports), its white space as one space. */
+export const bannerText = (page: Page) =>
+  page.$eval('.govuk-notification-banner', (b) =>
+    (b as unknown as { innerText: string }).innerText.replace(/\s+/g, ' ').trim(),
+  );
+
+/** Chooses a file in a file field, as a user does in the file dialog. */
+export async function chooseFile(page: Page, selector: string, fil: string): Promise<void> {
+  const falt = await page.$(selector);
+  await (falt as unknown as { uploadFile(p: string): Promise<void> }).uploadFile(fil);
+}
