@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Datum, enhetMedOrganisation, PlattformsLankar, stockholmDatum } from '@app/core';
+import { Clock, Datum, enhetMedOrganisation, PlattformsLankar, stockholmDatum } from '@app/core';
 import { preparedQuery } from '@app/database';
 import { ExternLankService } from '@app/lankar';
 import { Epost, EpostMallar, Mailer, messageIdFor, sendAsUtfall } from '@app/mail';
@@ -31,6 +31,8 @@ interface Underlag {
   extern_epost: string | null;
   /** The sender revoked the external instans' link (and has not issued a new one). */
   lank_aterkallad: boolean;
+  /** A later reminder of the instans for the same svarsdatum is due too (the worker was down, or Redis lost the jobs). */
+  senare_forfallen: boolean;
   mottagare_enhet_id: string | null;
   mottagare_diarienummer: string | null;
   remiss_status: string;
@@ -62,6 +64,7 @@ export class PaminnelseKind implements UtkorgTyp, OnModuleInit {
     private readonly plattform: PlattformsLankar,
     private readonly mailer: Mailer,
     private readonly mallar: EpostMallar,
+    private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
@@ -84,7 +87,9 @@ export class PaminnelseKind implements UtkorgTyp, OnModuleInit {
     const underlag = await preparedQuery<Underlag>(
       this.dataSource,
       `SELECT p.id, p.typ, p.svarsdatum::text AS svarsdatum, p.due_at, p.organisation_id, p.remissinstans_id,
-              i.status AS instans_status, i.svarsdatum::text AS instans_svarsdatum, i.namn AS instans_namn, i.extern_epost, i.lank_aterkallad_at IS NOT NULL AS lank_aterkallad, i.mottagare_enhet_id, i.mottagare_diarienummer,
+              i.status AS instans_status, i.svarsdatum::text AS instans_svarsdatum, i.namn AS instans_namn, i.extern_epost, i.lank_aterkallad_at IS NOT NULL AS lank_aterkallad,
+              EXISTS (SELECT 1 FROM paminnelse q WHERE q.remissinstans_id = p.remissinstans_id AND q.svarsdatum = p.svarsdatum
+                         AND q.due_at > p.due_at AND q.due_at <= $2) AS senare_forfallen, i.mottagare_enhet_id, i.mottagare_diarienummer,
               r.status AS remiss_status, r.diarienummer, r.arendemening, r.kontaktperson_namn, r.kontaktperson_epost, r.kontaktperson_telefon,
               ae.namn AS avsandare_enhet, o.namn AS avsandare_organisation, ae.funktionsbrevlada AS avsandare_funktionsbrevlada, me.funktionsbrevlada, h.epost AS handlaggare_epost, mo.epost AS organisation_epost
          FROM paminnelse p
@@ -96,7 +101,7 @@ export class PaminnelseKind implements UtkorgTyp, OnModuleInit {
          LEFT JOIN anvandare h ON h.id = i.handlaggare_id AND h.aktiv
          LEFT JOIN organisation mo ON mo.id = i.mottagare_organisation_id AND i.mottagare_enhet_id IS NULL
         WHERE p.id = ANY($1::uuid[])`,
-      [ids],
+      [ids, this.clock.now()],
     );
     const beslut = new Map(underlag.map((u) => [u.id, this.mottagare(u)]));
     // A revoked link stays revoked: no fresh one for that instans (issueForReminders re-checks it, and the address, under lock).
@@ -134,6 +139,9 @@ export class PaminnelseKind implements UtkorgTyp, OnModuleInit {
     if (u.remiss_status !== 'utskickad') return { utfall: 'avbruten', orsak: `remissen är ${u.remiss_status}` };
     if (u.svarsdatum !== u.instans_svarsdatum)
       return { utfall: 'avbruten', orsak: `svarsdatum är ändrat till ${u.instans_svarsdatum}` };
+    // After an outage only the latest reminder that fell due goes out: "10 arbetsdagar kvar" would
+    // otherwise arrive, with three more, after the svarsdatum it counts down to.
+    if (u.senare_forfallen) return { utfall: 'avbruten', orsak: 'en senare påminnelse har redan förfallit' };
     const extern = !!u.extern_epost && !u.mottagare_enhet_id;
     const till = unika(extern ? [u.extern_epost] : [u.funktionsbrevlada ?? u.organisation_epost, u.handlaggare_epost]);
     return till.length ? { till, extern } : { utfall: 'misslyckad', orsak: 'mottagaren saknar e-postadress' };
