@@ -173,9 +173,12 @@ export interface RemissammanstallningDokument {
     antalPerTyp: Record<SynpunktDokument['typ'], number>;
   }[];
   utanHanvisning: SammanstalldSynpunkt[];
-  /** Each expedierat answer's position, by instans, and how many take each (those who declined too). */
+  /**
+   * Each expedierat answer's position, by instans, and how many take each; besides them those who
+   * declined, and those who answered without a stated position (a PDF sent through the link or by post).
+   */
   stallningar: { instans: string; stallning: StallningDokument }[];
-  antalPerStallning: Record<StallningDokument | 'avstar', number>;
+  antalPerStallning: Record<StallningDokument | 'avstar' | 'ej_angiven', number>;
   /** Every fråga of the remiss with the answers the instanser gave to it. */
   fragor: { nummer: number; fraga: string; svar: { instans: string; text: string }[] }[];
   /** Every instans: dnr, anstånd, position, reason to decline. */

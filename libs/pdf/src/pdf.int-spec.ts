@@ -270,7 +270,14 @@ describe('PdfService', () => {
         { instans: 'Socialnämnden', stallning: 'tillstyrker' },
         { instans: 'Utbildningsnämnden', stallning: 'tillstyrker_med_andringar' },
       ],
-      antalPerStallning: { tillstyrker: 1, tillstyrker_med_andringar: 1, avstyrker: 0, inga_synpunkter: 0, avstar: 1 },
+      antalPerStallning: {
+        tillstyrker: 1,
+        tillstyrker_med_andringar: 1,
+        avstyrker: 0,
+        inga_synpunkter: 0,
+        avstar: 1,
+        ej_angiven: 0,
+      },
       fragor: [
         { nummer: 1, fraga: 'Är inriktningen rimlig?', svar: [{ instans: 'Socialnämnden', text: 'Ja.' }] },
         { nummer: 2, fraga: 'Saknas något?', svar: [] },

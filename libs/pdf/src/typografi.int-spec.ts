@@ -129,7 +129,14 @@ describe('the documents’ typography (real Chromium, pdftotext)', () => {
       avstod: [],
       ejSvarat: [],
       stallningar: [],
-      antalPerStallning: { tillstyrker: 0, tillstyrker_med_andringar: 0, avstyrker: 0, inga_synpunkter: 0, avstar: 0 },
+      antalPerStallning: {
+        tillstyrker: 0,
+        tillstyrker_med_andringar: 0,
+        avstyrker: 0,
+        inga_synpunkter: 0,
+        avstar: 0,
+        ej_angiven: 0,
+      },
       fragor: [],
     };
     const sidor = await pdfSidor(await pdf.renderRemissammanstallning(doc));

@@ -178,6 +178,7 @@ describe('remissammanställning of a sent remiss (real PostgreSQL, Chromium)', (
       avstyrker: 0,
       inga_synpunkter: 0,
       avstar: 1,
+      ej_angiven: 0,
     });
     expect(JSON.stringify(res.body)).not.toContain('HEMLIGT SVAR');
     const status = await ks.get(`/api/remisser/${remiss.id}/status`);

@@ -399,6 +399,18 @@ describe('the remissansvarig, from a new remiss to the sammanställning, through
       `Heby kommun Övrigt Svaret kom in ${idag} per post eller e-post och är registrerat som inkommande handling i ärendet.`,
     );
     expect(text).toContain('Visar 2 synpunkter.');
+    // Three answered or declined, three counted: Heby's letter states no position of its own.
+    const antal = await page.$$eval('table:first-of-type tbody tr', (trs) =>
+      trs.map((tr) => (tr as unknown as { innerText: string }).innerText.replace(/\s+/g, ' ').trim()),
+    );
+    expect(antal).toEqual([
+      'Tillstyrker 0',
+      'Tillstyrker med ändringar 1',
+      'Avstyrker 0',
+      'Inga synpunkter 0',
+      'Avstår 1',
+      'Svar utan angiven ställning 1',
+    ]);
     await expectAccessible(page, 'sammanställning', konsol);
 
     // Two synpunkter of the nämnd, neither with a rubrik: a screen reader's list of links tells them apart by kind.
@@ -421,6 +433,7 @@ describe('the remissansvarig, from a new remiss to the sammanställning, through
     expect(pdf.namn).toBe(`${diarienummer.replace('/', '-')}-remissammanstallning.pdf`);
     const text = blanksteg(await pdfText(pdf.data));
     expect(text).toMatch(/Utbildningsnämnden \(UN\d{4}\/\d+\) – invändning/);
+    expect(text).toContain('1 tillstyrker med ändringar, 1 avstår, 1 utan angiven ställning');
     expect(text).toContain(CITAT);
     expect(text).toContain(`Ställningstagande: beaktas delvis. ${MOTIVERING} (Karin Lind,`);
     expect(text).toContain(`Svaret kom in ${idag} per post eller e-post`);

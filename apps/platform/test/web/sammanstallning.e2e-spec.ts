@@ -207,6 +207,7 @@ describe('the remissansvarig: sammanställning, ställningstaganden, PDF and CSV
       'Avstyrker 1',
       'Inga synpunkter 0',
       'Avstår 1',
+      'Svar utan angiven ställning 0',
     ]);
     const text = (await mainText(page)).replace(/\s+/g, ' ');
     expect(text).toContain('Region Uppsala RS 2025-0042 Besvarad Avstyrker');

@@ -45,12 +45,15 @@ export function sammanfattning(antal: Record<SynpunktDokument['typ'], number>): 
 }
 
 /** "1 tillstyrker, 2 tillstyrker med ändringar, 1 avstår": positions in the order of the list, those taken only. */
-export function stallningssammanfattning(antal: Record<StallningDokument, number> & { avstar?: number }): string {
+export function stallningssammanfattning(
+  antal: Record<StallningDokument, number> & { avstar?: number; ej_angiven?: number },
+): string {
   return [
     ...(Object.keys(STALLNINGSNAMN) as StallningDokument[])
       .filter((s) => antal[s] > 0)
       .map((s) => `${antal[s]} ${STALLNINGSNAMN[s].namn}`),
     ...(antal.avstar ? [`${antal.avstar} avstår`] : []),
+    ...(antal.ej_angiven ? [`${antal.ej_angiven} utan angiven ställning`] : []),
   ].join(', ');
 }
 
@@ -108,7 +111,7 @@ export function remissammanstallningVy(doc: RemissammanstallningDokument): Remis
     arendemening: doc.arendemening,
     avsnitt,
     utanHanvisning,
-    ...(doc.stallningar.length || doc.antalPerStallning.avstar
+    ...(doc.stallningar.length || doc.antalPerStallning.avstar || doc.antalPerStallning.ej_angiven
       ? {
           stallning: {
             sammanfattning: stallningssammanfattning(doc.antalPerStallning),

@@ -78,6 +78,8 @@ class AntalPerStallningMedAvstarResponse {
   @ApiProperty() avstyrker!: number;
   @ApiProperty() inga_synpunkter!: number;
   @ApiProperty({ description: 'Instanser that declined' }) avstar!: number;
+  @ApiProperty({ description: 'Instanser that answered without a stated position (a PDF, or an answer by post)' })
+  ej_angiven!: number;
 }
 
 class AnstandResponse {

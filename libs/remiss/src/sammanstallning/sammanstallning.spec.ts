@@ -182,6 +182,8 @@ describe('remissammanställning', () => {
       avstyrker: 0,
       inga_synpunkter: 0,
       avstar: 1,
+      // Region Uppsala's answer is a PDF: answered, with no position of its own to count.
+      ej_angiven: 1,
     });
   });
 

@@ -145,7 +145,11 @@ export function compileSammanstallning(
     avsnitt,
     utanHanvisning,
     stallningar,
-    antalPerStallning: { ...antalPerStallning(stallningar.map((s) => s.stallning)), avstar: avstod.length },
+    antalPerStallning: {
+      ...antalPerStallning(stallningar.map((s) => s.stallning)),
+      avstar: avstod.length,
+      ej_angiven: instanser.filter((i) => i.status === 'besvarad' && !i.stallning).length,
+    },
     fragor: fragor.map((f) => ({
       nummer: f.nummer,
       fraga: f.text,

@@ -58,6 +58,7 @@ export function sammanstallningSida(doc: RemissammanstallningDokument, urval: Sa
         antal: doc.antalPerStallning[s],
       })),
       { namn: 'Avstår', antal: doc.antalPerStallning.avstar },
+      { namn: 'Svar utan angiven ställning', antal: doc.antalPerStallning.ej_angiven },
     ],
     instanser: doc.instanser.map((i) => ({
       ...i,
