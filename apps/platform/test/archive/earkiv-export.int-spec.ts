@@ -225,4 +225,63 @@ describe('e-arkiv export (FGS Paketstruktur 2.0, real PostgreSQL, Redis, worker,
       await period.stada();
     }
   });
+
+  it('carries a sekretess handling only to whom the diarium shows it: a registrator without a role at its enhet gets 403, ordering and downloading', async () => {
+    // One diarium for SN and TN, as a region keeps one for every nämnd; TN's registrator has no role at SN.
+    const admin = await t.as('admin@enkoping.demo');
+    const gemensamt = await admin.post('/api/diarier', {
+      namn: 'Gemensamt',
+      prefix: 'GEM',
+      format: '{prefix} {year}/{seq:4}',
+    });
+    const enheter: { id: string; kortnamn: string }[] = await dataSource.query(
+      `SELECT e.id, e.kortnamn FROM enhet e JOIN organisation o ON o.id = e.organisation_id
+        WHERE o.slug = 'enkoping' AND e.kortnamn IN ('SN', 'TN') ORDER BY e.kortnamn`,
+    );
+    for (const e of enheter)
+      expect((await admin.put(`/api/enheter/${e.id}/diarium`, { diariumId: gemensamt.body.id })).status).toBe(200);
+    const [sn, tn] = enheter.map((e) => e.id);
+    const arende = await registrator.post(`/api/diarier/${gemensamt.body.id}/arenden`, {
+      arendemening: 'Placering av barn',
+      enhetId: sn,
+    });
+    await insertArkiveradHandling(dataSource, {
+      arendeId: arende.body.id,
+      riktning: 'inkommande',
+      datum: '2025-04-02',
+      motpart: 'Vårdnadshavare',
+      beskrivning: 'Ansökan om placering',
+      pdfa: await t.app.get(PdfRenderare).toPdfA(await pdfMedSidor([['Ansokan om placering']]), {
+        title: 'Ansökan',
+        author: 'Socialnamnden',
+        subject: 'Ansökan',
+        keywords: [arende.body.diarienummer],
+      }),
+      sekretess: 'OSL 26 kap. 1 §',
+    });
+    await dataSource.query(
+      `INSERT INTO anvandarroll (anvandare_id, enhet_id, roll)
+       SELECT id, $1, 'registrator' FROM anvandare WHERE epost = 'tn.sekreterare@enkoping.demo'`,
+      [tn],
+    );
+    const tnRegistrator = await t.as('tn.sekreterare@enkoping.demo');
+    const period = { diariumId: gemensamt.body.id, fran: '2025-04-01', till: '2025-04-30' };
+
+    const fore = await dataSource.query(`SELECT count(*)::int AS n FROM earkiv_export`);
+    const nekad = await tnRegistrator.post('/api/earkiv/exporter', period);
+    expect([nekad.status, nekad.body.code, nekad.body.meddelande]).toEqual([
+      403,
+      'EXPORT_SEKRETESS',
+      'Urvalet innehåller en sekretessmarkerad handling vid enheter där du inte har någon roll. Exporten görs av en registrator med roll där.',
+    ]);
+    expect(await dataSource.query(`SELECT count(*)::int AS n FROM earkiv_export`)).toEqual(fore);
+
+    const bestallt = await registrator.post('/api/earkiv/exporter', period);
+    expect(await vantaTillKlar(bestallt.body.id)).toMatchObject({ status: 'skickad', klaraHandlingar: 1 });
+    // The TN registrator sees the export (its diarium is TN's too) but cannot take the package.
+    expect((await tnRegistrator.get(`/api/earkiv/exporter/${bestallt.body.id}`)).status).toBe(200);
+    const hamtat = await tnRegistrator.get(`/api/earkiv/exporter/${bestallt.body.id}/paket`);
+    expect([hamtat.status, hamtat.body.code]).toEqual([403, 'EXPORT_SEKRETESS']);
+    expect((await registrator.get(`/api/earkiv/exporter/${bestallt.body.id}/paket`)).status).toBe(200);
+  });
 });

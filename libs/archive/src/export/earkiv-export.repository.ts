@@ -139,6 +139,19 @@ export class EarkivExportRepository {
     return antal;
   }
 
+  /**
+   * The sekretess handlingar of a selection in ärenden of other enheter than `synliga`: the diarium
+   * hides their motpart, description and file from whoever has no role there, so a package may not carry them to them.
+   */
+  async countDoldaSekretess(manager: EntityManager, urval: Urval, synliga: string[]): Promise<number> {
+    const [{ antal }]: { antal: number }[] = await manager.query(
+      `SELECT count(*)::int AS antal FROM (${URVAL}) u JOIN arende ar ON ar.id = u."arendeId"
+        WHERE u.sekretess IS NOT NULL AND NOT ar.enhet_id = ANY($6::uuid[])`,
+      [...urvalParametrar(urval), synliga],
+    );
+    return antal;
+  }
+
   /** The ärenden and archived handlingar of a selection, by diarienummer and löpnummer. */
   async urval(urval: Urval): Promise<PaketArende[]> {
     const rader: (PaketHandling & {

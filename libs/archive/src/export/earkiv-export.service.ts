@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, AuditLog } from '@app/auth';
 import { DomainError, Filsvar, forbidden, invalidField, isDatum, notFound, SidQuery, Sida } from '@app/core';
 import { Readable } from 'node:stream';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { DiariumRepository } from '../diarium/diarium.repository';
 import { DiarierService } from '../diarium/diarier.service';
 import { DiariumResponse } from '../diarium/diarium.response';
@@ -64,6 +64,7 @@ export class EarkivExportService {
       const urval = await this.urval(manager, actor, diarium.id, dto);
       const antal = await this.repo.countUrval(manager, urval);
       if (!antal) throw new DomainError('EXPORT_TOM');
+      await this.assertSerSekretess(manager, actor, urval);
       const nyttId = await this.repo.insert(manager, {
         ...urval,
         objid: `uuid-${crypto.randomUUID()}`,
@@ -95,6 +96,9 @@ export class EarkivExportService {
     const rad = await this.visible(actor, id);
     if (rad.status !== 'skickad' || rad.paketStorlek === null)
       throw new DomainError('EXPORT_INTE_KLAR', { status: rad.status });
+    // Asked again at download: another registrator of the diarium may take the package, and a
+    // handling may have been marked sekretess since it was ordered.
+    await this.assertSerSekretess(this.dataSource.manager, actor, rad);
     await this.audit.record(this.dataSource.manager, {
       organisationId: actor.organisationId,
       anvandareId: actor.anvandareId,
@@ -147,6 +151,12 @@ export class EarkivExportService {
     if (dto.till < dto.fran)
       throw invalidField('till', 'till is before fran', 'Periodens sista dag kan inte vara före den första.');
     return { ...bas, arendeId: null, fran: dto.fran, till: dto.till };
+  }
+
+  /** A package holds whole handlingar: the caller must see every sekretess handling in it, as the diarium decides. */
+  private async assertSerSekretess(manager: EntityManager, actor: Actor, urval: Urval): Promise<void> {
+    const antal = await this.repo.countDoldaSekretess(manager, urval, actor.enheter());
+    if (antal) throw new DomainError('EXPORT_SEKRETESS', { antal });
   }
 
   private assertExporter(actor: Actor): void {

@@ -98,6 +98,7 @@ const EXEMPEL: { [C in ErrorCode]: ErrorParams<C> } = {
   // The e-arkiv export.
   EXPORT_TOM: undefined,
   EXPORT_INTE_KLAR: { status: 'skickar' },
+  EXPORT_SEKRETESS: { antal: 2 },
   WEAK_PASSWORD: { falt: 'losenord', skal: 'lackt', min: 12, max: 256 },
   WRONG_PASSWORD: undefined,
   ACCOUNT_LINK_INVALID: undefined,

@@ -742,6 +742,14 @@ export const ERROR_CODES = {
     () => 'Paketet är inte färdigt än. Ladda om sidan om en stund.',
     { details: (p) => ({ currentState: p.status }) },
   ),
+  /** The package would carry sekretess handlingar of enheter where the caller has no role: the diarium hides them from them. */
+  EXPORT_SEKRETESS: spec<{ antal: number }>(
+    HttpStatus.FORBIDDEN,
+    (p) => `The selection holds ${p.antal} handlingar under sekretess at enheter where you hold no role`,
+    (p) =>
+      `Urvalet innehåller ${p.antal === 1 ? 'en sekretessmarkerad handling' : `${p.antal} sekretessmarkerade handlingar`} vid enheter där du inte har någon roll. Exporten görs av en registrator med roll där.`,
+    { details: (p) => ({ antal: p.antal }) },
+  ),
 
   // Accounts, organisations and the operator (#16: onboarding without SQL).
   WEAK_PASSWORD: spec<{ falt: string; skal: LosenordSkal; min: number; max: number }>(
