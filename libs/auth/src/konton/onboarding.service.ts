@@ -54,8 +54,9 @@ const FORSTA_DIARIEFORMAT = '{prefix} {year}/{seq:4}';
 
 /**
  * Onboarding: a new organisation with its first enhet, that enhet's diarium (so it can register and send
- * at once) and first admin, who is invited by mail to set a password. The platform operator does it on `/drift/organisationer/ny` or the API, a script through
- * `npm run organisation` (no actor then; the audit event says `via: kommando`).
+ * at once) and first admin, who is invited by mail to set a password. The platform operator does it on
+ * `/drift/organisationer/ny` or the API, a script through `npm run organisation` (no actor then; the
+ * audit event says `via: kommando`).
  */
 @Injectable()
 export class OnboardingService {

@@ -60,7 +60,7 @@ describe('the pdf queue', () => {
       brevhuvud: { kommun: 'atlantis', enhet: 'Utbildningsnämnden' },
     });
     await expect(fel).rejects.toThrow(PdfFel);
-    await expect(fel).rejects.toThrow(/kommun "atlantis"/);
+    await expect(fel).rejects.toThrow(/Organisation "atlantis" has neither a letterhead folder nor letterhead fields/);
   });
 
   it('fails with a clear error, without hanging, when no worker answers, and withdraws the job', async () => {
