@@ -69,6 +69,72 @@ describe('the organisation admin API: enheter, brevhuvud, kopplingar', () => {
     expect(await sql(t.db.url, `SELECT 1 FROM audit_event WHERE handelse = 'enhet_skapad'`)).toHaveLength(2);
   });
 
+  it('gives a new enhet its diarium: its own by default, a shared one when chosen; a taken prefix or a foreign diarium is refused at the field, nothing written', async () => {
+    const diarium = async (enhetId: string) =>
+      (
+        await sql(
+          t.db.url,
+          `SELECT d.id, d.namn, d.prefix, d.format FROM enhet e JOIN diarium d ON d.id = e.diarium_id WHERE e.id = $1`,
+          [enhetId],
+        )
+      )[0];
+    const egen = await admin.post('/api/admin/enheter', { ...ENHET, namn: 'Valnämnden', kortnamn: 'Val-1' });
+    expect(egen.status).toBe(201);
+    expect(await diarium(egen.body.id)).toMatchObject({
+      namn: 'Valnämndens diarium',
+      prefix: 'VAL1',
+      format: '{prefix} {year}/{seq:4}',
+    });
+    const [ks] = await sql(
+      t.db.url,
+      `SELECT e.diarium_id AS id FROM enhet e JOIN organisation o ON o.id = e.organisation_id WHERE o.slug = $1 AND e.kortnamn = 'KS'`,
+      ['enkoping'],
+    );
+    const delad = await admin.post('/api/admin/enheter', {
+      ...ENHET,
+      namn: 'Revisionen',
+      kortnamn: 'REV',
+      typ: 'rad',
+      diarium: ks.id,
+    });
+    expect(delad.status).toBe(201);
+    expect((await diarium(delad.body.id)).id).toBe(ks.id);
+    const [{ id: audit }] = await sql(
+      t.db.url,
+      `SELECT data->>'diariumId' AS id FROM audit_event WHERE handelse = 'enhet_skapad' AND objekt_id = $1`,
+      [delad.body.id],
+    );
+    expect(audit).toBe(ks.id);
+
+    const rader = () =>
+      sql(
+        t.db.url,
+        `SELECT (SELECT count(*) FROM enhet)::int AS enheter, (SELECT count(*) FROM diarium)::int AS diarier`,
+      );
+    const fore = await rader();
+    // "U-N" is a free kortnamn, but its diarium would number as UN, which Utbildningsnämnden's does.
+    const upptaget = await admin.post('/api/admin/enheter', { ...ENHET, namn: 'Ungdomsnämnden', kortnamn: 'U-N' });
+    expect([upptaget.status, upptaget.body.fel]).toEqual([
+      400,
+      [
+        expect.objectContaining({
+          falt: 'diarium',
+          meddelande: 'Det finns redan ett diarium med prefixet UN. Välj det diariet, eller ett annat kortnamn.',
+        }),
+      ],
+    ]);
+    const [vadstenasKs] = await sql(
+      t.db.url,
+      `SELECT e.diarium_id AS id FROM enhet e JOIN organisation o ON o.id = e.organisation_id WHERE o.slug = $1 AND e.kortnamn = 'KS'`,
+      ['vadstena'],
+    );
+    const frammande = await admin.post('/api/admin/enheter', { ...ENHET, kortnamn: 'XN', diarium: vadstenasKs.id });
+    expect([frammande.status, frammande.body.fel[0].meddelande]).toEqual([400, 'Välj ett av organisationens diarier.']);
+    const ogiltigt = await admin.post('/api/admin/enheter', { ...ENHET, kortnamn: 'YN', diarium: 'alla' });
+    expect([ogiltigt.status, ogiltigt.body.fel[0].falt]).toEqual([400, 'diarium']);
+    expect(await rader()).toEqual(fore);
+  });
+
   it('refuses a low-contrast text colour and a hostile emblem, and keeps no half-written letterhead', async () => {
     const nu = (await admin.get('/api/admin/brevhuvud')).body;
     expect(nu).toMatchObject({

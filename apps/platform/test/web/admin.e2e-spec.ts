@@ -79,6 +79,11 @@ describe('the organisation admin: enheter, brevhuvud, påminnelser, kopplingar (
     await page.screenshot({ path: join(SKARMBILDER, 'admin-enheter.png'), fullPage: true });
     await expectAccessible(page, 'enheter', konsol);
     await clickLink('Lägg till enhet');
+    // A diarium of its own is chosen; every diarium of the organisation is offered beside it.
+    expect(await page.$eval('input[name="diarium"]:checked', (e) => (e as unknown as { value: string }).value)).toBe(
+      'eget',
+    );
+    expect(await mainText(page)).toMatch(/Utbildningsnämndens diarium \(UN\d{4}\/1\)\s+Används av Utbildningsnämnden/);
     await expectAccessible(page, 'new enhet', konsol);
     await page.type('#namn', 'Överförmyndarnämnden');
     await page.type('#kortnamn', 'un');
@@ -97,6 +102,9 @@ describe('the organisation admin: enheter, brevhuvud, påminnelser, kopplingar (
     await expectAccessible(page, 'enheter, one added', konsol);
     const [audit] = await sql(t.db.url, `SELECT data FROM audit_event WHERE handelse = 'enhet_skapad'`);
     expect(audit.data).toMatchObject({ kortnamn: 'ÖFN', namn: 'Överförmyndarnämnden' });
+    expect(
+      await sql(t.db.url, `SELECT d.namn, d.prefix FROM diarium d WHERE d.id = $1`, [audit.data.diariumId]),
+    ).toEqual([{ namn: 'Överförmyndarnämndens diarium', prefix: 'ÖFN' }]);
   });
 
   it('edits the letterhead: a low-contrast text colour is refused with its ratio, a dark one saved', async () => {

@@ -5,6 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../actor';
 import { AnvandareRepository } from '../anvandare.repository';
 import { AuditLog } from '../audit-log.service';
+import { setEnhetensDiarium } from '../organisation/enhetens-diarium';
 import { normaliseraOrganisationsnummer } from '../organisation/organisationsnummer';
 import { AnvandareAdminRepository } from './anvandare-admin.repository';
 import { KontoService } from './konto.service';
@@ -48,9 +49,6 @@ const toResponse = (r: OrganisationRad): DriftOrganisationResponse => ({
   anvandare: r.anvandare,
   createdAt: r.created_at,
 });
-
-/** The first diarium's format: the issue's `RS 2026/0001`; the admin may add others on /admin/diarier. */
-const FORSTA_DIARIEFORMAT = '{prefix} {year}/{seq:4}';
 
 /**
  * Onboarding: a new organisation with its first enhet, that enhet's diarium (so it can register and send
@@ -117,12 +115,12 @@ export class OnboardingService {
         `INSERT INTO enhet (organisation_id, namn, kortnamn, typ) VALUES ($1, $2, $3, 'styrelse') RETURNING id`,
         [organisation.id, dto.enhetNamn.trim(), dto.enhetKortnamn],
       );
-      const diarium = { namn: `${dto.enhetNamn.trim()}s diarium`, prefix: dto.enhetKortnamn };
-      const [{ id: diariumId }]: { id: string }[] = await m.query(
-        `INSERT INTO diarium (organisation_id, namn, prefix, format) VALUES ($1, $2, $3, $4) RETURNING id`,
-        [organisation.id, diarium.namn, diarium.prefix, FORSTA_DIARIEFORMAT],
+      const diarium = await setEnhetensDiarium(
+        m,
+        organisation.id,
+        { id: enhet.id, namn: dto.enhetNamn.trim(), kortnamn: dto.enhetKortnamn },
+        'eget',
       );
-      await m.query(`UPDATE enhet SET diarium_id = $2 WHERE id = $1`, [enhet.id, diariumId]);
       const adminId = await this.anvandare.create(m, {
         organisationId: organisation.id,
         epost: adminEpost,
@@ -148,7 +146,7 @@ export class OnboardingService {
         data: {
           organisationsnummer,
           enhetId: enhet.id,
-          diariumId,
+          diariumId: diarium.id,
           adminId,
           adminEpost,
           via: actor ? 'drift' : 'kommando',
@@ -166,9 +164,9 @@ export class OnboardingService {
           enhetId: enhet.id,
           enhetNamn: dto.enhetNamn.trim(),
           diarium: {
-            id: diariumId,
+            id: diarium.id,
             namn: diarium.namn,
-            exempel: new DiarienummerFormat(FORSTA_DIARIEFORMAT, diarium.prefix).render({
+            exempel: new DiarienummerFormat(diarium.format, diarium.prefix).render({
               year: Number(stockholmDatum(this.clock.now()).slice(0, 4)),
               seq: 1,
             }),

@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { Actor } from '../actor';
 import { CurrentActor } from '../http/current-actor.decorator';
 import { Roller } from '../http/roller.decorator';
-import { EnhetDto } from './enhet-admin.dto';
+import { EnhetDto, NyEnhetDto } from './enhet-admin.dto';
 import { EnhetAdminService } from './enhet-admin.service';
 import { EnhetResponse } from './organisation.response';
 
@@ -22,9 +22,11 @@ export class EnhetAdminController {
   }
 
   @Post()
-  @ApiOperation({ summary: 'Create an enhet (kortnamn unique in the organisation)' })
+  @ApiOperation({
+    summary: 'Create an enhet (kortnamn unique in the organisation) with its diarium: its own, or a shared one',
+  })
   @ApiCreatedResponse({ type: EnhetResponse })
-  create(@CurrentActor() actor: Actor, @Body() body: EnhetDto) {
+  create(@CurrentActor() actor: Actor, @Body() body: NyEnhetDto) {
     return this.enheter.create(actor, body);
   }
 

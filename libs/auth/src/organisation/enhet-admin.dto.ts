@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { Faltnamn } from '@app/core';
 import type { EnhetTyp } from '@app/database';
+import type { DiariumVal } from './enhetens-diarium';
 
 export const ENHETSTYPER: EnhetTyp[] = ['namnd', 'styrelse', 'forvaltning', 'rad', 'bolag'];
 
@@ -40,4 +41,20 @@ export class EnhetDto {
   })
   @MaxLength(200)
   funktionsbrevlada?: string | null;
+}
+
+/** A new enhet: its fields, and the diarium it numbers its ärenden in (by default one of its own). */
+@Faltnamn({ diarium: 'diarium' })
+export class NyEnhetDto extends EnhetDto {
+  @ApiProperty({
+    required: false,
+    default: 'eget',
+    example: 'eget',
+    description: "'eget': a diarium of its own, its kortnamn as prefix; or the id of a diarium of the organisation",
+  })
+  @ValidateIf((_o, v) => v !== undefined)
+  @Matches(/^(eget|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i, {
+    context: { meddelande: 'Välj ett eget diarium eller ett av organisationens diarier.' },
+  })
+  diarium?: DiariumVal;
 }

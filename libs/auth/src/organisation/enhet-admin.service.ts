@@ -4,8 +4,9 @@ import { notFound } from '@app/core';
 import { DataSource } from 'typeorm';
 import { Actor } from '../actor';
 import { AuditLog } from '../audit-log.service';
-import { EnhetDto } from './enhet-admin.dto';
+import { EnhetDto, NyEnhetDto } from './enhet-admin.dto';
 import { EnhetAdminRepository, EnhetFalt } from './enhet-admin.repository';
+import { setEnhetensDiarium } from './enhetens-diarium';
 import { OrganisationRepository } from './organisation.repository';
 import { EnhetResponse, toEnhetResponse } from './organisation.response';
 
@@ -27,17 +28,19 @@ export class EnhetAdminService {
     return this.organisationer.enhet(actor, id).then(toEnhetResponse);
   }
 
-  async create(actor: Actor, dto: EnhetDto): Promise<EnhetResponse> {
+  /** A new enhet with its diarium, so it can register and send at once. */
+  async create(actor: Actor, dto: NyEnhetDto): Promise<EnhetResponse> {
     const falt = normalise(dto);
     const enhet = await this.dataSource.transaction(async (m) => {
       const ny = await this.enheter.insert(m, actor.organisationId, falt);
+      const diarium = await setEnhetensDiarium(m, actor.organisationId, ny, dto.diarium ?? 'eget');
       await this.audit.record(m, {
         organisationId: actor.organisationId,
         anvandareId: actor.anvandareId,
         handelse: 'enhet_skapad',
         objektTyp: 'enhet',
         objektId: ny.id,
-        data: { ...falt },
+        data: { ...falt, diariumId: diarium.id },
       });
       return ny;
     });

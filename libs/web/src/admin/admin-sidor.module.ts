@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ArchiveModule } from '@app/archive';
 import { OrganisationAdminModule } from '@app/auth';
 import { BrevhuvudModule } from '@app/brevhuvud';
 import { RemindersModule } from '@app/reminders';
@@ -9,9 +10,9 @@ import { EnheterController } from './enheter.controller';
 import { KopplingarSidController } from './kopplingar.controller';
 import { PaminnelserSidController } from './paminnelser.controller';
 
-/** The organisation admin's pages: the overview, enheter, letterhead, reminder rules and connections. */
+/** The organisation admin's pages: the overview, enheter (with their diarium), letterhead, reminder rules and connections. */
 @Module({
-  imports: [WebGrundModule, OrganisationAdminModule, BrevhuvudModule, RemindersModule],
+  imports: [WebGrundModule, OrganisationAdminModule, BrevhuvudModule, RemindersModule, ArchiveModule],
   controllers: [
     AdminController,
     EnheterController,

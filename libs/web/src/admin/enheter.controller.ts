@@ -1,5 +1,6 @@
 import { Body, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { Actor, CurrentActor, EnhetAdminService, EnhetDto, Roller } from '@app/auth';
+import { DiarierService } from '@app/archive';
+import { Actor, CurrentActor, EnhetAdminService, EnhetDto, NyEnhetDto, Roller } from '@app/auth';
 import { notFound } from '@app/core';
 import { omdirigera, sida } from '../grund/sida';
 import { WebController } from '../grund/web-controller.decorator';
@@ -10,20 +11,24 @@ const enhetId = new ParseUUIDPipe({ exceptionFactory: () => notFound('Enhet') })
 @WebController('admin/enheter')
 @Roller('admin')
 export class EnheterController {
-  constructor(private readonly enheter: EnhetAdminService) {}
+  constructor(
+    private readonly enheter: EnhetAdminService,
+    private readonly diarier: DiarierService,
+  ) {}
 
   @Get()
   async lista(@CurrentActor() actor: Actor) {
     return sida('admin/enheter', { enheter: await this.enheter.list(actor) });
   }
 
+  /** The form offers a diarium of its own, or any the organisation keeps (a shared series). */
   @Get('ny')
-  ny() {
-    return sida('admin/enhet', {});
+  async ny(@CurrentActor() actor: Actor) {
+    return sida('admin/enhet', { diarier: await this.diarier.list(actor) });
   }
 
   @Post('ny')
-  async skapa(@CurrentActor() actor: Actor, @Body() form: EnhetDto) {
+  async skapa(@CurrentActor() actor: Actor, @Body() form: NyEnhetDto) {
     const enhet = await this.enheter.create(actor, form);
     return omdirigera('/admin/enheter', { rubrik: `${enhet.namn} (${enhet.kortnamn}) är tillagd` });
   }
