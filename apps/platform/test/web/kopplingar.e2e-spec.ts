@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DEMO_PASSWORD } from '@app/demo';
 import { remissUtkast } from '@app/remiss/testing/remiss-fixture';
 import { startTestApp, TestApp } from '@app/runtime/testing/test-app';
-import { clickButton, expectAccessible, mainText, startBrowser, watchConsole } from '@app/web/testing/webblasare';
+import {
+  clickButton,
+  expectAccessible,
+  mainText,
+  startBrowser,
+  tableRows,
+  watchConsole,
+} from '@app/web/testing/webblasare';
 import { Browser, Page } from 'puppeteer-core';
 import { PlatformModule } from '../../src/platform.module';
 
@@ -31,10 +38,7 @@ describe('the mottagare page follows the connections (Chromium)', () => {
     ansvarig.$$eval('fieldset legend', (ls) =>
       ls.map((l) => l.textContent!.trim()).filter((t) => t.includes('kommun')),
     );
-  const mottagarrader = () =>
-    ansvarig.$$eval('table.rp-mottagare tbody tr', (trs) =>
-      trs.map((tr) => (tr as unknown as { innerText: string }).innerText.replace(/\s+/g, ' ').trim()),
-    );
+  const mottagarrader = () => tableRows(ansvarig, 'table.rp-mottagare');
   const oppnaMottagare = () => ansvarig.goto(`${t.url}/remisser/${remissId}/mottagare`);
 
   beforeAll(async () => {

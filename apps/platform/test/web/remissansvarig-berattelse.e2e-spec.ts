@@ -20,6 +20,7 @@ import {
   expectAccessible,
   mainText,
   startBrowser,
+  tableRows,
   watchConsole,
 } from '@app/web/testing/webblasare';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -77,12 +78,7 @@ describe('the remissansvarig, from a new remiss to the sammanställning, through
     );
     await p.select(selector, varde!);
   }
-  const statusrad = async (namn: string) =>
-    (
-      await page.$$eval('table.rp-status tbody tr', (trs) =>
-        trs.map((tr) => (tr as unknown as { innerText: string }).innerText.replace(/\s+/g, ' ').trim()),
-      )
-    ).find((r) => r.startsWith(namn))!;
+  const statusrad = async (namn: string) => (await tableRows(page, 'table.rp-status')).find((r) => r.startsWith(namn))!;
   /** The `antal`th mail to `adress` whose subject has `amne`, once it has come. */
   async function mejl(adress: string, amne: string, antal = 1) {
     const till = () => sink.received.filter((m) => m.to.includes(adress) && m.subject.includes(amne));
@@ -373,9 +369,7 @@ describe('the remissansvarig, from a new remiss to the sammanställning, through
     expect(path()).toMatch(/^\/remisser\/[0-9a-f-]{36}\/status$/);
     await expectAccessible(page, 'status, signed in again', konsol);
     await clickLink(page, 'Tillbaka till remisserna');
-    const rad = await page.$$eval('table.rp-remisser tbody tr', (trs) =>
-      trs.map((tr) => (tr as unknown as { innerText: string }).innerText.replace(/\s+/g, ' ').trim()),
-    );
+    const rad = await tableRows(page, 'table.rp-remisser');
     expect(rad.find((r) => r.startsWith(ARENDEMENING))).toMatch(/ 2 av 5 1 avstått 1 försenad /);
     await expectAccessible(page, 'remisser, one late', konsol);
     await screenshot('remisser-lista');
@@ -400,9 +394,7 @@ describe('the remissansvarig, from a new remiss to the sammanställning, through
     );
     expect(text).toContain('Visar 2 synpunkter.');
     // Three answered or declined, three counted: Heby's letter states no position of its own.
-    const antal = await page.$$eval('table:first-of-type tbody tr', (trs) =>
-      trs.map((tr) => (tr as unknown as { innerText: string }).innerText.replace(/\s+/g, ' ').trim()),
-    );
+    const antal = await tableRows(page, 'table:first-of-type');
     expect(antal).toEqual([
       'Tillstyrker 0',
       'Tillstyrker med ändringar 1',

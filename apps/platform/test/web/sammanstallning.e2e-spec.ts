@@ -6,7 +6,14 @@ import { blanksteg, pdfText } from '@app/pdf/testing/pdf-verktyg';
 import { CSV_KOLUMNER } from '@app/remiss';
 import { remissUtkast, SIDA_5 } from '@app/remiss/testing/remiss-fixture';
 import { startTestApp, TestApp } from '@app/runtime/testing/test-app';
-import { clickButton, expectAccessible, mainText, startBrowser, watchConsole } from '@app/web/testing/webblasare';
+import {
+  clickButton,
+  expectAccessible,
+  mainText,
+  startBrowser,
+  tableRows,
+  watchConsole,
+} from '@app/web/testing/webblasare';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Browser, Page } from 'puppeteer-core';
@@ -198,9 +205,7 @@ describe('the remissansvarig: sammanställning, ställningstaganden, PDF and CSV
     await clickButton(page, 'Logga in');
     expect(path()).toBe(`/remisser/${remiss.id}/sammanstallning`);
     expect(await page.title()).toBe('Remissammanställning – Remissplattformen');
-    const antal = await page.$$eval('table:first-of-type tbody tr', (trs) =>
-      trs.map((tr) => (tr as unknown as { innerText: string }).innerText.replace(/\s+/g, ' ').trim()),
-    );
+    const antal = await tableRows(page, 'table:first-of-type');
     expect(antal).toEqual([
       'Tillstyrker 1',
       'Tillstyrker med ändringar 1',

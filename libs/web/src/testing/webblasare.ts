@@ -115,6 +115,12 @@ export const bannerText = (page: Page) =>
     (b as unknown as { innerText: string }).innerText.replace(/\s+/g, ' ').trim(),
   );
 
+/** The rows of a table as a reader sees them: each row's text, its white space as one space. */
+export const tableRows = (page: Page, table: string) =>
+  page.$$eval(`${table} tbody tr`, (trs) =>
+    trs.map((tr) => (tr as unknown as { innerText: string }).innerText.replace(/\s+/g, ' ').trim()),
+  );
+
 /** Chooses a file in a file field, as a user does in the file dialog. */
 export async function chooseFile(page: Page, selector: string, fil: string): Promise<void> {
   const falt = await page.$(selector);
