@@ -56,6 +56,15 @@ export type RemissOversikt = Pick<
 const SIDOR_PER_INSERT = 500;
 
 /**
+ * Whether enhet `e` of organisation `o` may be a remissinstans of organisation $1: any enhet of its
+ * own; of an organisation on the platform that accepts its remisser (`organisationskoppling`, the
+ * receiver's consent), those that answer in their own name (not förvaltningar, which prepare a
+ * nämnd's answer). The directory lists by it and every choice is checked by it.
+ */
+const VALBAR = `o.ansluten AND (o.id = $1 OR (e.typ <> 'forvaltning' AND EXISTS (SELECT 1 FROM organisationskoppling k
+  WHERE k.avsandare_organisation_id = $1 AND k.mottagare_organisation_id = o.id)))`;
+
+/**
  * Remisser as one caller may see them: those its organisation sent, and — once sent — those sent
  * to it. A draft (utkast) never leaves the sending organisation.
  */
@@ -247,14 +256,14 @@ export class RemissRepository {
     organisationId: string,
     ids: string[],
   ): Promise<(Enhet & { organisation: Organisation })[]> {
-    const enheter = await this.mottagareEnheter(manager, ids);
-    const kopplade = await this.kopplade(
-      manager,
-      organisationId,
-      enheter.map((e) => e.organisationId),
+    if (ids.length === 0) return [];
+    const valbara: { id: string }[] = await manager.query(
+      `SELECT e.id FROM enhet e JOIN organisation o ON o.id = e.organisation_id WHERE e.id = ANY($2::uuid[]) AND ${VALBAR}`,
+      [organisationId, ids],
     );
-    return enheter.filter(
-      (e) => e.organisationId === organisationId || (kopplade.has(e.organisationId) && e.typ !== 'forvaltning'),
+    return this.mottagareEnheter(
+      manager,
+      valbara.map((e) => e.id),
     );
   }
 
@@ -279,9 +288,7 @@ export class RemissRepository {
       await this.dataSource.query(
         `SELECT o.id AS "organisationId", o.namn AS organisation, e.id AS "enhetId", e.namn AS enhet, e.kortnamn, e.typ, e.funktionsbrevlada, o.id = $1 AS egen
          FROM enhet e JOIN organisation o ON o.id = e.organisation_id
-        WHERE o.ansluten
-          AND (o.id = $1 OR (e.typ <> 'forvaltning' AND EXISTS (SELECT 1 FROM organisationskoppling k
-                WHERE k.avsandare_organisation_id = $1 AND k.mottagare_organisation_id = o.id)))
+        WHERE ${VALBAR}
         ORDER BY o.namn, e.namn`,
         [actor.organisationId],
       );
