@@ -1,10 +1,15 @@
-// npm run bench:api [-- --duration=10 --connections=50 --warmup=6000 --pool=10 --keep]
+// npm run bench:api [-- --duration=10 --connections=50 --warmup=6000 --pool=10 --takt=1 --keep]
 // Seeds 5,000 remisser × 12 instanser (half answered, a few remissvar drafts each) into a database of
 // its own on the configured PostgreSQL (DATABASE_URL, or the embedded one), starts the platform on a
 // random port and measures three read paths with autocannon at 50 connections, twice each:
 // - varied: one session per simulated user (the inkorg's spread over all eleven nämnder), each request
 //   a random page, sort and filter (status, försenad, text search) or a random remiss (scripts/bench-api/trafik.js);
-// - single: one session asking one URL, as the bench measured before (a page every request shares).
+// - single: one session asking one URL, as the bench measured before (a page every request shares);
+// - paced: the varied traffic again, each user reading an answer for a random while (--takt requests a
+//   second on average, default 1) before asking the next, instead of asking the moment it arrives.
+//   The varied and single figures are the platform at saturation, where p99 is mostly time spent
+//   queueing behind the other 49 users (on 2 cores shared with PostgreSQL and the load generator);
+//   paced is what each of 50 busy people waits for a page.
 // Each figure carries cpu_ms=N+P: the CPU time per request of this process (app + load generator) and of
 // the PostgreSQL backends serving it. On a shared machine latency follows the neighbours; CPU per request
 // is ours, and a quiet 2-core machine serves about 2,000 / (N + P) requests a second.
@@ -23,6 +28,7 @@ import { join } from 'node:path';
 import { PlatformModule } from '../apps/platform/src/platform.module';
 import { benchDatabas } from './bench-databas';
 import { Anvandare, anvandare, REMISSER, seed, SOKORD } from './bench-api/bench-data';
+import { paced, TaktMatning } from './bench-api/takt';
 
 const CONNECTIONS = Number(process.argv.find((a) => a.startsWith('--connections='))?.split('=')[1] ?? 50);
 const duration = Number(process.argv.find((a) => a.startsWith('--duration='))?.split('=')[1] ?? 10);
@@ -30,6 +36,10 @@ const duration = Number(process.argv.find((a) => a.startsWith('--duration='))?.s
 const POOL = process.argv.find((a) => a.startsWith('--pool='))?.split('=')[1];
 /** Requests of varied traffic before each varied measurement (see varied). */
 const WARMUP = Number(process.argv.find((a) => a.startsWith('--warmup='))?.split('=')[1] ?? 6000);
+/** Requests a second each paced user asks on average (see paced). */
+const TAKT = Number(process.argv.find((a) => a.startsWith('--takt='))?.split('=')[1] ?? 1);
+/** Paced users are measured longer: at 50 requests a second, 20 s give a p99 of 1,000 latencies. */
+const PACED_SECONDS = 2 * duration;
 /** --keep leaves the seeded database for EXPLAIN ANALYZE by hand. */
 const keep = process.argv.includes('--keep');
 
@@ -93,8 +103,16 @@ async function measure(options: Partial<autocannon.Options>): Promise<Matning> {
   };
 }
 
-/** Varied traffic for one endpoint: the users and the choices trafik.js draws from, in a file its worker reads. */
-async function varied(base: string, endpoint: string, users: Anvandare[], remisser: string[]): Promise<Matning> {
+/**
+ * Varied traffic for one endpoint: the users and the choices trafik.js draws from, in a file its
+ * worker reads; measured at saturation (each user asks again as soon as answered), then paced.
+ */
+async function varied(
+  base: string,
+  endpoint: string,
+  users: Anvandare[],
+  remisser: string[],
+): Promise<{ v: Matning; paced: TaktMatning }> {
   const file = join(tmpdir(), `bench-api-${process.pid}-${endpoint}.json`);
   writeFileSync(file, JSON.stringify({ endpoint, users, remisser, rader: 4900, ord: SOKORD }));
   process.env.BENCH_API_TRAFIK = file;
@@ -104,13 +122,16 @@ async function varied(base: string, endpoint: string, users: Anvandare[], remiss
   // than seconds (a loaded machine gets through fewer), so the figures are those of a running
   // platform, not of its first minute.
   await measure({ ...options, amount: WARMUP });
-  return measure(options);
+  return {
+    v: await measure(options),
+    paced: await paced(base, 'bench-api/trafik.js', users.length, TAKT, PACED_SECONDS),
+  };
 }
 
 const figures = (m: Matning) =>
   `p50=${m.p50}ms p99=${m.p99}ms rps=${m.rps} errors=${m.errors} cpu_ms=${m.nodeCpuMs.toFixed(2)}+${m.pgCpuMs.toFixed(2)}`;
-const rad = (name: string, v: Matning, s: Matning) =>
-  `${name.padEnd(7)} varied ${figures(v)}   single-URL ${figures(s)}`;
+const rad = (name: string, m: { v: Matning; s: Matning; paced: TaktMatning }) =>
+  `${name.padEnd(7)} varied ${figures(m.v)}   single-URL ${figures(m.s)}   paced ${TAKT}/s/user p50=${m.paced.p50}ms p99=${m.paced.p99}ms rps=${m.paced.rps} errors=${m.paced.errors}`;
 
 async function run(): Promise<void> {
   const config = loadConfig({ ...process.env, LOG_LEVEL: 'warn', DEMO_DATA: 'false' });
@@ -164,28 +185,29 @@ async function run(): Promise<void> {
     const me = await single('/api/auth/me', ksClient.sessionCookie!);
     console.log(`auth/me single-URL ${figures(me)}`);
     const inkorg = {
-      v: await varied(base, 'inkorg', namndUsers, remisser),
+      ...(await varied(base, 'inkorg', namndUsers, remisser)),
       s: await single(`/api/enheter/${enhet}/inkorg`, un.sessionCookie!),
     };
-    console.log(rad('inkorg', inkorg.v, inkorg.s));
+    console.log(rad('inkorg', inkorg));
     const list = {
-      v: await varied(base, 'list', ksUsers, remisser),
+      ...(await varied(base, 'list', ksUsers, remisser)),
       s: await single(
         '/api/remisser?status=utskickad&forsenad=true&page=2&pageSize=50&sort=svarsdatum&order=asc',
         ksClient.sessionCookie!,
       ),
     };
-    console.log(rad('list', list.v, list.s));
+    console.log(rad('list', list));
     const status = {
-      v: await varied(base, 'status', ksUsers, remisser),
+      ...(await varied(base, 'status', ksUsers, remisser)),
       s: await single(`/api/remisser/${remiss}/status`, ksClient.sessionCookie!),
     };
-    console.log(rad('status', status.v, status.s));
+    console.log(rad('status', status));
 
-    const all = [inkorg, list, status].flatMap((m) => [m.v, m.s]);
+    const all = [inkorg, list, status].flatMap((m) => [m.v, m.s, m.paced]);
     console.log(
       `bench:api inkorg_p99_ms=${inkorg.v.p99} list_p99_ms=${list.v.p99} status_p99_ms=${status.v.p99} ` +
         `single_inkorg_p99_ms=${inkorg.s.p99} single_list_p99_ms=${list.s.p99} single_status_p99_ms=${status.s.p99} ` +
+        `paced_inkorg_p99_ms=${inkorg.paced.p99} paced_list_p99_ms=${list.paced.p99} paced_status_p99_ms=${status.paced.p99} ` +
         `errors=${all.reduce((s, r) => s + r.errors, 0)} varied_requests=${[inkorg, list, status].reduce((s, m) => s + m.v.requests, 0)}`,
     );
   } finally {

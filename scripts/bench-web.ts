@@ -1,4 +1,4 @@
-// npm run bench:web [-- --duration=10 --connections=50 --sidor=remisser,status]
+// npm run bench:web [-- --duration=10 --connections=50 --takt=1 --sidor=remisser,status]
 // The pages under load as nämnder make it, on bench:api's data (5,000 remisser × 12 instanser): one
 // session per simulated user, at 50 connections, for four pages. A nämndsekreterare of one of the
 // eleven nämnder sees:
@@ -9,6 +9,9 @@
 // - status: /remisser/:id/status of a random sent remiss of the user's own enhet.
 // Server time is Fastify's own per response (reply.elapsedTime: from the request's arrival to the
 // last byte written), the client's latency (autocannon) beside it. Target: server p99 ≤ 100 ms.
+// Each page is measured twice: at saturation (each user asks again the moment a page arrives: p99 is
+// then mostly queueing behind the other users, on 2 cores shared with PostgreSQL and autocannon), and
+// paced, each user reading a page for a random while (--takt pages a second on average) as people do.
 import 'reflect-metadata';
 import { loadConfig } from '@app/core';
 import { sql } from '@app/database/testing/test-infrastructure';
@@ -20,11 +23,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PlatformModule } from '../apps/platform/src/platform.module';
 import { Anvandare, anvandare, REMISSER, seed, SOKORD } from './bench-api/bench-data';
+import { paced } from './bench-api/takt';
 import { benchDatabas } from './bench-databas';
 
 const CONNECTIONS = Number(process.argv.find((a) => a.startsWith('--connections='))?.split('=')[1] ?? 50);
 const duration = Number(process.argv.find((a) => a.startsWith('--duration='))?.split('=')[1] ?? 10);
 const WARMUP = 3;
+/** Pages a second each paced user asks on average. */
+const TAKT = Number(process.argv.find((a) => a.startsWith('--takt='))?.split('=')[1] ?? 1);
 
 const SIDOR = ['inkorg', 'editor', 'remisser', 'status'] as const;
 type Sida = (typeof SIDOR)[number];
@@ -52,6 +58,7 @@ interface Matning {
   rps: number;
   errors: number;
   requests: number;
+  paced: { serverP99: number; clientP99: number; rps: number; errors: number };
 }
 
 /** What the simulated users of one page know: their sessions, and the rows their pages are about. */
@@ -87,15 +94,18 @@ async function measure(base: string, sida: Sida, trafik: Trafik) {
   serverMs[sida] = [];
   recording = true;
   const result = await autocannon({ ...options, duration });
+  const mattat = serverMs[sida];
+  const takt = await paced(base, 'bench-web/trafik.js', CONNECTIONS, TAKT, 2 * duration, () => (serverMs[sida] = []));
   recording = false;
   return {
     sida,
     clientP99: result.latency.p99,
-    serverP50: p(serverMs[sida], 0.5),
-    serverP99: p(serverMs[sida], 0.99),
+    serverP50: p(mattat, 0.5),
+    serverP99: p(mattat, 0.99),
     rps: Math.round(result.requests.average),
     errors: result.errors + result.timeouts + result.non2xx,
     requests: result.requests.total,
+    paced: { serverP99: p(serverMs[sida], 0.99), clientP99: takt.p99, rps: takt.rps, errors: takt.errors },
   } satisfies Matning;
 }
 
@@ -158,16 +168,21 @@ async function run(): Promise<void> {
     };
     const resultat: Matning[] = [];
     for (const sida of MATTA) resultat.push(await measure(base, sida, trafik[sida]));
-    console.log(`page      server p50  server p99  client p99    rps  errors  requests`);
+    const ms = (v: number) => `${v.toFixed(1).padStart(8)}ms`;
+    console.log(
+      `page      server p50  server p99  client p99    rps  errors  requests  | paced ${TAKT}/s/user: server p99  client p99  rps  errors`,
+    );
     for (const m of resultat) {
       console.log(
-        `${m.sida.padEnd(8)}  ${m.serverP50.toFixed(1).padStart(8)}ms  ${m.serverP99.toFixed(1).padStart(8)}ms  ${String(m.clientP99).padStart(8)}ms  ${String(m.rps).padStart(5)}  ${String(m.errors).padStart(6)}  ${String(m.requests).padStart(8)}`,
+        `${m.sida.padEnd(8)}  ${ms(m.serverP50)}  ${ms(m.serverP99)}  ${ms(m.clientP99)}  ${String(m.rps).padStart(5)}  ${String(m.errors).padStart(6)}  ${String(m.requests).padStart(8)}  |                  ${ms(m.paced.serverP99)}  ${ms(m.paced.clientP99)}  ${String(m.paced.rps).padStart(3)}  ${String(m.paced.errors).padStart(6)}`,
       );
     }
+    // The target stands at saturation: a paced figure beside it is context, not a way to meet it.
     const met = resultat.every((m) => m.serverP99 <= 100 && m.errors === 0);
     console.log(
       `bench:web ${resultat.map((m) => `${m.sida}_server_p99_ms=${m.serverP99.toFixed(1)}`).join(' ')} ` +
         `${resultat.map((m) => `${m.sida}_client_p99_ms=${m.clientP99}`).join(' ')} ` +
+        `${resultat.map((m) => `paced_${m.sida}_server_p99_ms=${m.paced.serverP99.toFixed(1)}`).join(' ')} ` +
         `errors=${resultat.reduce((n, m) => n + m.errors, 0)} target=${met ? 'met' : 'missed'}`,
     );
   } finally {
