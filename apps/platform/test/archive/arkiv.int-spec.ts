@@ -226,5 +226,15 @@ describe('arkivhandlingar (the whole platform)', () => {
         'remissammanstallning_arkiverad',
       ]),
     ).toEqual([{ anvandare_id: null, id: rad.id }]);
+    // The sender's timeline says so, after the avslut, in the platform's name (no user did it).
+    const { handelser } = (await sandare.get(`/api/remisser/${demo.remissId}/uppfoljning`)).body;
+    expect(handelser.slice(-2)).toEqual([
+      expect.objectContaining({ handelse: 'remiss_avslutad', text: 'Remissen avslutades' }),
+      expect.objectContaining({
+        text: 'Remissammanställningen registrerades i ärendet KS2025/118 och arkiverades',
+        anvandare: null,
+        instans: null,
+      }),
+    ]);
   }, 60_000);
 });

@@ -28,6 +28,8 @@ const HANDELSER: Record<string, (p: Loggpost) => string> = {
     p.data.epost ? 'En ny personlig länk skickades till en rättad adress' : 'En ny personlig länk skickades',
   remiss_aterkallad: (p) => `Remissen återkallades: ${String(p.data.orsak)}`,
   remiss_avslutad: () => 'Remissen avslutades',
+  remissammanstallning_arkiverad: (p) =>
+    `Remissammanställningen registrerades i ärendet ${String(p.data.diarienummer)} och arkiverades`,
 };
 
 /** What the status page of a sent remiss shows. Reads only. */
