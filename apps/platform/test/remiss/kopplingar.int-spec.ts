@@ -143,4 +143,39 @@ describe('connections decide whom a remiss can go to (API)', () => {
     ]);
     expect(instanser.map((i) => i.namn)).toEqual(['Idrottsförbundet', 'Utbildningsnämnden']);
   }, 60_000);
+
+  it('an enhet chosen as a nämnd that its organisation makes a förvaltning before the send: the send is refused naming it', async () => {
+    await koppla(vadstenaAdmin, 'Enköpings kommun');
+    const remiss = await remissUtkast(ks, 'Förslag till fritidsgårdsplan', [{ enhetId: un }, { enhetId: bun }]);
+    const [{ namn, kortnamn, funktionsbrevlada }] = await sql(
+      t.db.url,
+      `SELECT namn, kortnamn, funktionsbrevlada FROM enhet WHERE id = $1`,
+      [bun],
+    );
+    const typ = (typ: string) =>
+      vadstenaAdmin.put(`/api/admin/enheter/${bun}`, { namn, kortnamn, funktionsbrevlada, typ });
+    expect((await typ('forvaltning')).status).toBe(200);
+
+    const text =
+      'Vadstena kommun, Barn- och utbildningsnämnden är numera en förvaltning och tar inte emot remisser i eget namn. Ta bort den bland mottagarna innan remissen skickas.';
+    const sammanfattning = (await ks.get(`/api/remisser/${remiss.id}/skicka`)).body;
+    expect(sammanfattning.hinder).toEqual([text]);
+    // The draft's page says it beside the enhet.
+    expect((await ks.get(`/remisser/${remiss.id}/mottagare`)).body).toContain(
+      'Nej: enheten är numera en förvaltning och tar inte emot remisser i eget namn. Ta bort den innan remissen skickas.',
+    );
+    const nekad = await skicka(remiss.id);
+    expect([nekad.status, nekad.body.code, nekad.body.meddelande, nekad.body.details]).toEqual([
+      409,
+      'MOTTAGARE_FORVALTNING',
+      text,
+      { enheter: ['Vadstena kommun, Barn- och utbildningsnämnden'] },
+    ]);
+    expect(await sql(t.db.url, `SELECT 1 FROM remissinstans WHERE remiss_id = $1`, [remiss.id])).toEqual([]);
+
+    // Made a nämnd again, it answers in its own name: the send goes.
+    expect((await typ('namnd')).status).toBe(200);
+    expect((await ks.get(`/api/remisser/${remiss.id}/skicka`)).body.hinder).toEqual([]);
+    expect((await skicka(remiss.id)).status).toBe(200);
+  }, 60_000);
 });

@@ -114,6 +114,7 @@ const EXEMPEL: { [C in ErrorCode]: ErrorParams<C> } = {
   EMBLEM_OGILTIGT: { skal: 'handelse', detalj: 'onload' },
   KOPPLING_OGILTIG: { skal: 'okand' },
   MOTTAGARE_EJ_KOPPLAD: { organisationer: ['Vadstena kommun'] },
+  MOTTAGARE_FORVALTNING: { enheter: ['Vadstena kommun, Barn- och utbildningsförvaltningen'] },
 };
 
 const make = (code: ErrorCode) =>
@@ -194,6 +195,22 @@ describe('every error code', () => {
     ]);
     expect(flera.svenska).toBe(
       'Heby kommun, Region Östergötland och Vadstena kommun tar inte längre emot remisser från er organisation. Ta bort deras enheter bland mottagarna innan remissen skickas.',
+    );
+  });
+
+  it('names the enheter that became förvaltningar, one or several', () => {
+    const en = new DomainError('MOTTAGARE_FORVALTNING', { enheter: ['Vadstena kommun, Barn- och utbildningsnämnden'] });
+    expect([en.status, en.details, en.svenska]).toEqual([
+      409,
+      { enheter: ['Vadstena kommun, Barn- och utbildningsnämnden'] },
+      'Vadstena kommun, Barn- och utbildningsnämnden är numera en förvaltning och tar inte emot remisser i eget namn. Ta bort den bland mottagarna innan remissen skickas.',
+    ]);
+    expect(
+      new DomainError('MOTTAGARE_FORVALTNING', {
+        enheter: ['Heby kommun, Miljöförvaltningen', 'Vadstena kommun, Socialförvaltningen'],
+      }).svenska,
+    ).toBe(
+      'Heby kommun, Miljöförvaltningen och Vadstena kommun, Socialförvaltningen är numera förvaltningar och tar inte emot remisser i eget namn. Ta bort dem bland mottagarna innan remissen skickas.',
     );
   });
 

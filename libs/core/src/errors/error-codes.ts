@@ -848,6 +848,18 @@ export const ERROR_CODES = {
       `${uppraknat(p.organisationer)} tar inte längre emot remisser från er organisation. Ta bort ${p.organisationer.length === 1 ? 'dess' : 'deras'} enheter bland mottagarna innan remissen skickas.`,
     { details: (p) => ({ organisationer: p.organisationer }) },
   ),
+  /**
+   * At send: enheter of other organisations the draft names that their organisation has made
+   * förvaltningar since (a förvaltning prepares its nämnd's answer and answers no remiss in its own name).
+   */
+  MOTTAGARE_FORVALTNING: spec<{ enheter: string[] }>(
+    HttpStatus.CONFLICT,
+    (p) =>
+      `${p.enheter.join(', ')} ${p.enheter.length === 1 ? 'is' : 'are'} now förvaltning${p.enheter.length === 1 ? '' : 'ar'} of another organisation, which answer no remisser in their own name: remove ${p.enheter.length === 1 ? 'it' : 'them'} from the recipients`,
+    (p) =>
+      `${uppraknat(p.enheter)} är numera ${p.enheter.length === 1 ? 'en förvaltning' : 'förvaltningar'} och tar inte emot remisser i eget namn. Ta bort ${p.enheter.length === 1 ? 'den' : 'dem'} bland mottagarna innan remissen skickas.`,
+    { details: (p) => ({ enheter: p.enheter }) },
+  ),
 } satisfies Record<string, ErrorSpec<never>>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -52,4 +52,9 @@ export class PlaneradMottagareResponse {
       'True when its organisation no longer accepts remisser from the sender: the send is refused until it is removed',
   })
   frankopplad?: boolean;
+  @ApiPropertyOptional({
+    description:
+      'True when it is an enhet of another organisation that has made it a förvaltning since it was chosen (förvaltningar answer no remisser in their own name): the send is refused until it is removed',
+  })
+  forvaltning?: boolean;
 }

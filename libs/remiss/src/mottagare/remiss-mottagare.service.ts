@@ -82,7 +82,8 @@ export class RemissMottagareService {
 
   /**
    * The draft's recipients with their names: an enhet of another organisation names its
-   * organisation too, and whether that organisation has stopped accepting the sender's remisser.
+   * organisation too, and whether that organisation has stopped accepting the sender's remisser or
+   * made the enhet a förvaltning since (either refuses the send: the directory's rule, VALBAR).
    */
   async resolve(m: EntityManager, actor: Actor, mottagare: UtkastMottagare[]): Promise<PlaneradMottagareResponse[]> {
     const funna = await this.remisser.mottagareEnheter(
@@ -104,6 +105,7 @@ export class RemissMottagareService {
         namn: e?.namn ?? 'Enhet som inte längre finns',
         ...(e && e.organisationId !== actor.organisationId ? { organisation: e.organisation.namn } : {}),
         ...(e && !kopplade.has(e.organisationId) ? { frankopplad: true } : {}),
+        ...(e && e.organisationId !== actor.organisationId && e.typ === 'forvaltning' ? { forvaltning: true } : {}),
       };
     });
   }

@@ -148,9 +148,14 @@ export class RemissUtskickService {
     }
     if (mottagare.length === 0) hinder.push(new DomainError('NO_MOTTAGARE').svenska);
     const frankopplade = organisationsnamn(mottagare.flatMap((u) => (u.frankopplad ? [u.organisation!] : [])));
-    // A sent remiss' instanser stay whatever the connections are now.
+    const forvaltningar = organisationsnamn(
+      mottagare.flatMap((u) => (u.forvaltning && !u.frankopplad ? [`${u.organisation!}, ${u.namn}`] : [])),
+    );
+    // A sent remiss' instanser stay whatever the connections and enheter are now.
     if (remiss.status === 'utkast' && frankopplade.length)
       hinder.push(new DomainError('MOTTAGARE_EJ_KOPPLAD', { organisationer: frankopplade }).svenska);
+    if (remiss.status === 'utkast' && forvaltningar.length)
+      hinder.push(new DomainError('MOTTAGARE_FORVALTNING', { enheter: forvaltningar }).svenska);
     if (handlingar.length === 0) hinder.push(new DomainError('NO_REMISSHANDLING').svenska);
     return {
       remiss: {
@@ -193,6 +198,14 @@ export class RemissUtskickService {
     if (skicka) {
       const frankopplade = await this.frankopplade(m, utkast.organisationId, mottagna);
       if (frankopplade.length) throw new DomainError('MOTTAGARE_EJ_KOPPLAD', { organisationer: frankopplade });
+      // Another organisation's enhet chosen as a nämnd may have been made a förvaltning since.
+      const forvaltningar = mottagna.filter(
+        (e) => e.organisationId !== utkast.organisationId && e.typ === 'forvaltning',
+      );
+      if (forvaltningar.length)
+        throw new DomainError('MOTTAGARE_FORVALTNING', {
+          enheter: organisationsnamn(forvaltningar.map((e) => `${e.organisation.namn}, ${e.namn}`)),
+        });
     }
     const enheter = new Map(mottagna.map((e) => [e.id, e]));
     const rader: Partial<Remissinstans>[] = utkast.utkastMottagare.map((u) => {
