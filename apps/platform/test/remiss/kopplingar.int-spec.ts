@@ -104,7 +104,7 @@ describe('connections decide whom a remiss can go to (API)', () => {
     expect((await ks.post(`/api/remisser/${senare.id}/instanser`, { enhetId: bun })).status).toBe(201);
   }, 60_000);
 
-  it('a connection removed after the draft chose its enheter: the draft names them still, and the send is refused naming the organisation', async () => {
+  it('a connection removed after the draft chose its enheter: the draft names them still, and the send (and saving it as a sändlista) is refused naming the organisation', async () => {
     const remiss = await remissUtkast(ks, 'Förslag till idrottspolicy', [{ enhetId: un }, { enhetId: bun }]);
     expect((await vadstenaAdmin.delete(`/api/admin/kopplingar/${enkopingId}`)).status).toBe(200);
     expect(await andraOrganisationer()).toEqual([]);
@@ -130,6 +130,10 @@ describe('connections decide whom a remiss can go to (API)', () => {
       [remiss.id],
     );
     expect(rad).toEqual({ status: 'utkast', instanser: 0 });
+    // Nor can the list be saved as a sändlista, which would carry the enhet on to the next remiss.
+    const sparad = await ks.post(`/api/remisser/${remiss.id}/sandlista`, { namn: 'Idrottens remissinstanser' });
+    expect([sparad.status, sparad.body.code, sparad.body.meddelande]).toEqual([409, 'MOTTAGARE_EJ_KOPPLAD', text]);
+    expect(await sql(t.db.url, `SELECT 1 FROM sandlista WHERE namn = 'Idrottens remissinstanser'`)).toEqual([]);
 
     // The rest of the list can still change; the enhet stays until removed, and then the send goes.
     const extern = await ks.post(`/api/remisser/${remiss.id}/mottagare`, {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, AuditLog } from '@app/auth';
-import { invalidField, notFound } from '@app/core';
+import { DomainError, invalidField, notFound } from '@app/core';
 import { UtkastMottagare } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { RemissRepository } from '../remiss.repository';
@@ -17,6 +17,25 @@ export const mottagarnyckel = (u: UtkastMottagare) => (u.typ === 'enhet' ? u.enh
 
 const somDto = (u: UtkastMottagare): MottagareDto =>
   u.typ === 'enhet' ? { enhetId: u.enhetId } : { namn: u.namn, epost: u.epost };
+
+/** Each name once, in Swedish order, as a refusal names them. */
+const namnordning = (namn: string[]) => [...new Set(namn)].sort((a, b) => a.localeCompare(b, 'sv'));
+
+/**
+ * Why a draft's list, resolved, may not leave the draft (be sent, or saved as a sändlista): enheter of
+ * other organisations that may no longer be chosen by the directory's rule (VALBAR), because their
+ * organisation stopped accepting the sender's remisser or made them förvaltningar since. None: [].
+ */
+export function ejValbara(mottagare: PlaneradMottagareResponse[]): DomainError[] {
+  const frankopplade = namnordning(mottagare.flatMap((u) => (u.frankopplad ? [u.organisation!] : [])));
+  const forvaltningar = namnordning(
+    mottagare.flatMap((u) => (u.forvaltning && !u.frankopplad ? [`${u.organisation!}, ${u.namn}`] : [])),
+  );
+  return [
+    ...(frankopplade.length ? [new DomainError('MOTTAGARE_EJ_KOPPLAD', { organisationer: frankopplade })] : []),
+    ...(forvaltningar.length ? [new DomainError('MOTTAGARE_FORVALTNING', { enheter: forvaltningar })] : []),
+  ];
+}
 
 /** `nya` after `nu`, those the draft has already left out (the first one stays, as it was). */
 function merge(nu: UtkastMottagare[], nya: UtkastMottagare[]): { mottagare: UtkastMottagare[]; tillagda: number } {
@@ -108,6 +127,12 @@ export class RemissMottagareService {
         ...(e && e.organisationId !== actor.organisationId && e.typ === 'forvaltning' ? { forvaltning: true } : {}),
       };
     });
+  }
+
+  /** Refuses (ejValbara's first reason) a list of a draft that may not leave it as it stands. */
+  async requireValbara(m: EntityManager, actor: Actor, mottagare: UtkastMottagare[]): Promise<void> {
+    const [hinder] = ejValbara(await this.resolve(m, actor, mottagare));
+    if (hinder) throw hinder;
   }
 
   /** Adds recipients; those the draft has already stay as they are. */

@@ -6,6 +6,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { RemissRepository } from '../remiss.repository';
 import { requireAvsandare, RemissUtkastService } from '../utkast/remiss-utkast.service';
 import { NySandlistaDto } from './mottagare.dto';
+import { RemissMottagareService } from './remiss-mottagare.service';
 import { SandlistaResponse, toSandlistaResponse } from './mottagare.response';
 import { SandlistaRepository } from './sandlista.repository';
 
@@ -20,6 +21,7 @@ export class SandlistaService {
     private readonly sandlistor: SandlistaRepository,
     private readonly remisser: RemissRepository,
     private readonly utkast: RemissUtkastService,
+    private readonly mottagare: RemissMottagareService,
     private readonly audit: AuditLog,
   ) {}
 
@@ -40,6 +42,8 @@ export class SandlistaService {
       const remiss = await this.remisser.getOwn(m, actor, remissId);
       requireAvsandare(actor, remiss);
       if (remiss.utkastMottagare.length === 0) throw new DomainError('NO_MOTTAGARE');
+      // The draft keeps enheter chosen while they could be; a list saved now carries only what may be chosen now.
+      await this.mottagare.requireValbara(m, actor, remiss.utkastMottagare);
       return this.insert(m, actor, namn.trim(), remiss.utkastMottagare);
     });
   }

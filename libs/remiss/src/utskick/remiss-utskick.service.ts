@@ -10,7 +10,7 @@ import { PdfRenderare } from '@app/pdf';
 import { DataSource, EntityManager } from 'typeorm';
 import { RemissRepository } from '../remiss.repository';
 import { RemissResponse, toRemissResponse } from '../remiss.response';
-import { RemissMottagareService } from '../mottagare/remiss-mottagare.service';
+import { ejValbara, RemissMottagareService } from '../mottagare/remiss-mottagare.service';
 import { arendemeningVarning } from '../utkast/arendemening';
 import { requireAvsandare, RemissUtkastService } from '../utkast/remiss-utkast.service';
 import { paminnelsenamn } from './paminnelsenamn';
@@ -19,9 +19,6 @@ import { Aviseringar } from './aviseringar.service';
 import { missivDokument } from './missiv';
 import { remissavsandare, utskickEpost } from './remiss-epost';
 import { RemissinstansRepository } from './remissinstans.repository';
-
-/** Each organisation once, in Swedish order, as a refusal names them. */
-const organisationsnamn = (namn: string[]) => [...new Set(namn)].sort((a, b) => a.localeCompare(b, 'sv'));
 
 /**
  * Sending a remiss. The missiv is rendered first; then one transaction: freeze it, create every
@@ -147,15 +144,8 @@ export class RemissUtskickService {
       hinder.push(e.svenska);
     }
     if (mottagare.length === 0) hinder.push(new DomainError('NO_MOTTAGARE').svenska);
-    const frankopplade = organisationsnamn(mottagare.flatMap((u) => (u.frankopplad ? [u.organisation!] : [])));
-    const forvaltningar = organisationsnamn(
-      mottagare.flatMap((u) => (u.forvaltning && !u.frankopplad ? [`${u.organisation!}, ${u.namn}`] : [])),
-    );
     // A sent remiss' instanser stay whatever the connections and enheter are now.
-    if (remiss.status === 'utkast' && frankopplade.length)
-      hinder.push(new DomainError('MOTTAGARE_EJ_KOPPLAD', { organisationer: frankopplade }).svenska);
-    if (remiss.status === 'utkast' && forvaltningar.length)
-      hinder.push(new DomainError('MOTTAGARE_FORVALTNING', { enheter: forvaltningar }).svenska);
+    if (remiss.status === 'utkast') hinder.push(...ejValbara(mottagare).map((e) => e.svenska));
     if (handlingar.length === 0) hinder.push(new DomainError('NO_REMISSHANDLING').svenska);
     return {
       remiss: {
@@ -191,22 +181,12 @@ export class RemissUtskickService {
       if (handlingar.length === 0) throw new DomainError('NO_REMISSHANDLING');
     }
 
+    // Chosen while they could be, another organisation's enheter may no longer be since.
+    if (skicka) await this.mottagare.requireValbara(m, actor, utkast.utkastMottagare);
     const mottagna = await this.remisser.mottagareEnheter(
       m,
       utkast.utkastMottagare.flatMap((u) => (u.typ === 'enhet' ? [u.enhetId] : [])),
     );
-    if (skicka) {
-      const frankopplade = await this.frankopplade(m, utkast.organisationId, mottagna);
-      if (frankopplade.length) throw new DomainError('MOTTAGARE_EJ_KOPPLAD', { organisationer: frankopplade });
-      // Another organisation's enhet chosen as a nämnd may have been made a förvaltning since.
-      const forvaltningar = mottagna.filter(
-        (e) => e.organisationId !== utkast.organisationId && e.typ === 'forvaltning',
-      );
-      if (forvaltningar.length)
-        throw new DomainError('MOTTAGARE_FORVALTNING', {
-          enheter: organisationsnamn(forvaltningar.map((e) => `${e.organisation.namn}, ${e.namn}`)),
-        });
-    }
     const enheter = new Map(mottagna.map((e) => [e.id, e]));
     const rader: Partial<Remissinstans>[] = utkast.utkastMottagare.map((u) => {
       const base = {
@@ -228,22 +208,5 @@ export class RemissUtskickService {
     const dokument = missivDokument(utkast, avsandare, namn, handlingar, idag, this.plattform.bas);
     dokument.brevhuvud.uppgifter = await this.brevhuvud.forDokument(m, utkast.organisationId);
     return { utkast, rader, avsandare, namn, now, idag, dokument };
-  }
-
-  /**
-   * The organisations among `enheter` that no longer accept remisser from `organisationId`: the
-   * draft chose them while they did, and a receiver's admin may remove the connection at any time.
-   */
-  private async frankopplade(
-    m: EntityManager,
-    organisationId: string,
-    enheter: { organisationId: string; organisation: { namn: string } }[],
-  ): Promise<string[]> {
-    const kopplade = await this.remisser.kopplade(
-      m,
-      organisationId,
-      enheter.map((e) => e.organisationId),
-    );
-    return organisationsnamn(enheter.filter((e) => !kopplade.has(e.organisationId)).map((e) => e.organisation.namn));
   }
 }
