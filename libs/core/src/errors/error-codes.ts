@@ -839,7 +839,10 @@ export const ERROR_CODES = {
         : 'Välj en organisation som är ansluten till plattformen.',
     { fel: vidFalt('organisationId') },
   ),
-  /** At send: organisations whose enheter the draft names have stopped accepting the sender's remisser since. */
+  /**
+   * At send, or when a draft's list is saved as a sändlista: organisations whose enheter the draft names
+   * have stopped accepting the sender's remisser since.
+   */
   MOTTAGARE_EJ_KOPPLAD: spec<{ organisationer: string[] }>(
     HttpStatus.CONFLICT,
     (p) =>
@@ -849,13 +852,16 @@ export const ERROR_CODES = {
     { details: (p) => ({ organisationer: p.organisationer }) },
   ),
   /**
-   * At send: enheter of other organisations the draft names that their organisation has made
-   * förvaltningar since (a förvaltning prepares its nämnd's answer and answers no remiss in its own name).
+   * At send, or when a draft's list is saved as a sändlista: enheter of other organisations the draft
+   * names that their organisation has made förvaltningar since (a förvaltning prepares its nämnd's
+   * answer and answers no remiss in its own name).
    */
   MOTTAGARE_FORVALTNING: spec<{ enheter: string[] }>(
     HttpStatus.CONFLICT,
     (p) =>
-      `${p.enheter.join(', ')} ${p.enheter.length === 1 ? 'is' : 'are'} now förvaltning${p.enheter.length === 1 ? '' : 'ar'} of another organisation, which answer no remisser in their own name: remove ${p.enheter.length === 1 ? 'it' : 'them'} from the recipients`,
+      p.enheter.length === 1
+        ? `${p.enheter[0]} is now a förvaltning, which answers no remisser in its own name: remove it from the recipients`
+        : `${p.enheter.join('; ')} are now förvaltningar, which answer no remisser in their own name: remove them from the recipients`,
     (p) =>
       `${uppraknat(p.enheter)} är numera ${p.enheter.length === 1 ? 'en förvaltning' : 'förvaltningar'} och tar inte emot remisser i eget namn. Ta bort ${p.enheter.length === 1 ? 'den' : 'dem'} bland mottagarna innan remissen skickas.`,
     { details: (p) => ({ enheter: p.enheter }) },
