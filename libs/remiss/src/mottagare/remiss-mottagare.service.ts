@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, AuditLog } from '@app/auth';
 import { DomainError, invalidField, notFound } from '@app/core';
-import { UtkastMottagare } from '@app/database';
+import { Enhet, Organisation, UtkastMottagare } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { RemissRepository } from '../remiss.repository';
 import { MottagareDto } from '../utkast/remiss-utkast.dto';
@@ -99,23 +99,47 @@ export class RemissMottagareService {
     };
   }
 
+  /** The draft's enheter as they are on the platform now (an enhet no longer there is left out). */
+  enheter(m: EntityManager, mottagare: UtkastMottagare[]): Promise<(Enhet & { organisation: Organisation })[]> {
+    return this.remisser.mottagareEnheter(
+      m,
+      mottagare.flatMap((u) => (u.typ === 'enhet' ? [u.enhetId] : [])),
+    );
+  }
+
   /**
    * The draft's recipients with their names: an enhet of another organisation names its
    * organisation too, and whether that organisation has stopped accepting the sender's remisser or
    * made the enhet a förvaltning since (either refuses the send: the directory's rule, VALBAR).
    */
   async resolve(m: EntityManager, actor: Actor, mottagare: UtkastMottagare[]): Promise<PlaneradMottagareResponse[]> {
-    const funna = await this.remisser.mottagareEnheter(
-      m,
-      mottagare.flatMap((u) => (u.typ === 'enhet' ? [u.enhetId] : [])),
-    );
+    return (await this.las(m, actor, mottagare)).planerade;
+  }
+
+  /**
+   * Refuses (ejValbara's first reason) a list of a draft that may not leave it as it stands; else
+   * its enheter, as read for the check (the send makes its instanser from them).
+   */
+  async requireValbara(
+    m: EntityManager,
+    actor: Actor,
+    mottagare: UtkastMottagare[],
+  ): Promise<(Enhet & { organisation: Organisation })[]> {
+    const { funna, planerade } = await this.las(m, actor, mottagare);
+    const [hinder] = ejValbara(planerade);
+    if (hinder) throw hinder;
+    return funna;
+  }
+
+  private async las(m: EntityManager, actor: Actor, mottagare: UtkastMottagare[]) {
+    const funna = await this.enheter(m, mottagare);
     const enheter = new Map(funna.map((e) => [e.id, e]));
     const kopplade = await this.remisser.kopplade(
       m,
       actor.organisationId,
       funna.map((e) => e.organisationId),
     );
-    return mottagare.map((u): PlaneradMottagareResponse => {
+    const planerade = mottagare.map((u): PlaneradMottagareResponse => {
       if (u.typ === 'extern') return { nyckel: u.epost, typ: 'extern', namn: u.namn, epost: u.epost };
       const e = enheter.get(u.enhetId);
       return {
@@ -127,12 +151,7 @@ export class RemissMottagareService {
         ...(e && e.organisationId !== actor.organisationId && e.typ === 'forvaltning' ? { forvaltning: true } : {}),
       };
     });
-  }
-
-  /** Refuses (ejValbara's first reason) a list of a draft that may not leave it as it stands. */
-  async requireValbara(m: EntityManager, actor: Actor, mottagare: UtkastMottagare[]): Promise<void> {
-    const [hinder] = ejValbara(await this.resolve(m, actor, mottagare));
-    if (hinder) throw hinder;
+    return { funna, planerade };
   }
 
   /** Adds recipients; those the draft has already stay as they are. */

@@ -181,12 +181,11 @@ export class RemissUtskickService {
       if (handlingar.length === 0) throw new DomainError('NO_REMISSHANDLING');
     }
 
-    // Chosen while they could be, another organisation's enheter may no longer be since.
-    if (skicka) await this.mottagare.requireValbara(m, actor, utkast.utkastMottagare);
-    const mottagna = await this.remisser.mottagareEnheter(
-      m,
-      utkast.utkastMottagare.flatMap((u) => (u.typ === 'enhet' ? [u.enhetId] : [])),
-    );
+    // Chosen while they could be, another organisation's enheter may no longer be since: a send
+    // checks them on the read its instanser are made from.
+    const mottagna = skicka
+      ? await this.mottagare.requireValbara(m, actor, utkast.utkastMottagare)
+      : await this.mottagare.enheter(m, utkast.utkastMottagare);
     const enheter = new Map(mottagna.map((e) => [e.id, e]));
     const rader: Partial<Remissinstans>[] = utkast.utkastMottagare.map((u) => {
       const base = {
