@@ -78,6 +78,15 @@ describe('the organisation admin API: enheter, brevhuvud, kopplingar', () => {
           [enhetId],
         )
       )[0];
+    /** The diarium the Kommunstyrelsen of an organisation (by slug) numbers its ärenden in. */
+    const ksDiarium = async (slug: string): Promise<string> =>
+      (
+        await sql(
+          t.db.url,
+          `SELECT e.diarium_id AS id FROM enhet e JOIN organisation o ON o.id = e.organisation_id WHERE o.slug = $1 AND e.kortnamn = 'KS'`,
+          [slug],
+        )
+      )[0].id;
     const egen = await admin.post('/api/admin/enheter', { ...ENHET, namn: 'Valnämnden', kortnamn: 'Val-1' });
     expect(egen.status).toBe(201);
     expect(await diarium(egen.body.id)).toMatchObject({
@@ -85,26 +94,22 @@ describe('the organisation admin API: enheter, brevhuvud, kopplingar', () => {
       prefix: 'VAL1',
       format: '{prefix} {year}/{seq:4}',
     });
-    const [ks] = await sql(
-      t.db.url,
-      `SELECT e.diarium_id AS id FROM enhet e JOIN organisation o ON o.id = e.organisation_id WHERE o.slug = $1 AND e.kortnamn = 'KS'`,
-      ['enkoping'],
-    );
+    const ks = await ksDiarium('enkoping');
     const delad = await admin.post('/api/admin/enheter', {
       ...ENHET,
       namn: 'Revisionen',
       kortnamn: 'REV',
       typ: 'rad',
-      diarium: ks.id,
+      diarium: ks,
     });
     expect(delad.status).toBe(201);
-    expect((await diarium(delad.body.id)).id).toBe(ks.id);
+    expect((await diarium(delad.body.id)).id).toBe(ks);
     const [{ id: audit }] = await sql(
       t.db.url,
       `SELECT data->>'diariumId' AS id FROM audit_event WHERE handelse = 'enhet_skapad' AND objekt_id = $1`,
       [delad.body.id],
     );
-    expect(audit).toBe(ks.id);
+    expect(audit).toBe(ks);
 
     const rader = () =>
       sql(
@@ -123,12 +128,8 @@ describe('the organisation admin API: enheter, brevhuvud, kopplingar', () => {
         }),
       ],
     ]);
-    const [vadstenasKs] = await sql(
-      t.db.url,
-      `SELECT e.diarium_id AS id FROM enhet e JOIN organisation o ON o.id = e.organisation_id WHERE o.slug = $1 AND e.kortnamn = 'KS'`,
-      ['vadstena'],
-    );
-    const frammande = await admin.post('/api/admin/enheter', { ...ENHET, kortnamn: 'XN', diarium: vadstenasKs.id });
+    const vadstenasKs = await ksDiarium('vadstena');
+    const frammande = await admin.post('/api/admin/enheter', { ...ENHET, kortnamn: 'XN', diarium: vadstenasKs });
     expect([frammande.status, frammande.body.fel[0].meddelande]).toEqual([400, 'Välj ett av organisationens diarier.']);
     const ogiltigt = await admin.post('/api/admin/enheter', { ...ENHET, kortnamn: 'YN', diarium: 'alla' });
     expect([ogiltigt.status, ogiltigt.body.fel[0].falt]).toEqual([400, 'diarium']);
