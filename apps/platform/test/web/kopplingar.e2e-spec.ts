@@ -10,6 +10,8 @@ import {
   tableRows,
   watchConsole,
 } from '@app/web/testing/webblasare';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Browser, Page } from 'puppeteer-core';
 import { PlatformModule } from '../../src/platform.module';
 
@@ -17,7 +19,8 @@ import { PlatformModule } from '../../src/platform.module';
  * Connections through the pages, in a real Chromium: Enköping's remissansvarig chooses recipients
  * while Vadstena's admin first has not accepted Enköping's remisser, then accepts them, then stops
  * them again. The mottagare page offers only what the connections allow; a recipient chosen before
- * the connection went stays named, marked, and stops the send. axe-core on every state.
+ * the connection went stays named, marked, and stops the send; so does one its organisation makes a
+ * förvaltning. axe-core on every state.
  */
 describe('the mottagare page follows the connections (Chromium)', () => {
   let t: TestApp;
@@ -40,6 +43,11 @@ describe('the mottagare page follows the connections (Chromium)', () => {
     );
   const mottagarrader = () => tableRows(ansvarig, 'table.rp-mottagare');
   const oppnaMottagare = () => ansvarig.goto(`${t.url}/remisser/${remissId}/mottagare`);
+  /** For looking at the page: 1100 px wide, the whole page, in the temp folder. */
+  const skarmbild = (page: Page, namn: string) =>
+    page
+      .setViewport({ width: 1100, height: 900 })
+      .then(() => page.screenshot({ path: join(tmpdir(), `${namn}.png`) as `${string}.png`, fullPage: true }));
 
   beforeAll(async () => {
     t = await startTestApp(PlatformModule.forRoot);
@@ -119,5 +127,49 @@ describe('the mottagare page follows the connections (Chromium)', () => {
       'Skicka remissen',
     );
     await expectAccessible(ansvarig, 'skicka, stopped by a removed connection', konsol);
+  });
+
+  it('marks the chosen enhet once its organisation makes it a förvaltning, and the summary stops the send', async () => {
+    await admin.goto(`${t.url}/admin/kopplingar`);
+    const enkoping = await admin.$$eval('#organisationId option', (os) =>
+      os.find((o) => o.textContent!.trim() === 'Enköpings kommun')!.getAttribute('value')!,
+    );
+    await admin.select('#organisationId', enkoping);
+    await clickButton(admin, 'Lägg till');
+    await admin.goto(`${t.url}/admin/enheter`);
+    const andra = await admin.$$eval('main a', (as) =>
+      as
+        .find((a) => a.textContent!.replace(/\s+/g, ' ').trim() === 'Ändra Barn- och utbildningsnämnden')!
+        .getAttribute('href')!,
+    );
+    await admin.goto(`${t.url}${andra}`);
+    await admin.click('input[name="typ"][value="forvaltning"]');
+    await clickButton(admin, 'Spara');
+    expect(await mainText(admin)).not.toContain('Det finns fel');
+
+    await oppnaMottagare();
+    expect((await mottagarrader())[1]).toBe(
+      'Barn- och utbildningsnämnden Vadstena kommun Nej: enheten är numera en förvaltning och tar inte emot remisser i eget namn. Ta bort den innan remissen skickas. Ta bort Barn- och utbildningsnämnden',
+    );
+    await expectAccessible(ansvarig, 'mottagare, a chosen enhet made a förvaltning', konsol);
+    await skarmbild(ansvarig, 'mottagare-forvaltning');
+    // Nor is the list saved as a sändlista, which would carry the enhet on to the next remiss.
+    await ansvarig.type('#namn', 'Friluftslivets remissinstanser');
+    await clickButton(ansvarig, 'Spara sändlistan');
+    expect(await mainText(ansvarig)).toMatch(
+      /^Det finns ett problem\s+Vadstena kommun, Barn- och utbildningsnämnden är numera en förvaltning och tar inte emot remisser i eget namn\./,
+    );
+    await expectAccessible(ansvarig, 'mottagare, sändlista refused for a förvaltning', konsol);
+    await skarmbild(ansvarig, 'mottagare-forvaltning-sandlista');
+
+    await ansvarig.goto(`${t.url}/remisser/${remissId}/skicka`);
+    expect(await mainText(ansvarig)).toContain(
+      'Vadstena kommun, Barn- och utbildningsnämnden är numera en förvaltning och tar inte emot remisser i eget namn. Ta bort den bland mottagarna innan remissen skickas.',
+    );
+    expect(await ansvarig.$$eval('main button', (bs) => bs.map((b) => b.textContent!.trim()))).not.toContain(
+      'Skicka remissen',
+    );
+    await expectAccessible(ansvarig, 'skicka, stopped by a förvaltning', konsol);
+    await skarmbild(ansvarig, 'skicka-forvaltning');
   });
 });

@@ -3,6 +3,7 @@ import { addDays, stockholmDatum, workingDayOnOrAfter } from '@app/core';
 import { sql } from '@app/database/testing/test-infrastructure';
 import { DEMO_PASSWORD } from '@app/demo';
 import { SmtpSink } from '@app/mail/testing/smtp-sink';
+import { waitUntil } from '@app/reminders/testing/paminnelse-testbadd';
 import { pdfMedSidor } from '@app/remiss/testing/pdf-fixtures';
 import { remissUtkast } from '@app/remiss/testing/remiss-fixture';
 import { startTestApp, TestApp } from '@app/runtime/testing/test-app';
@@ -207,5 +208,14 @@ describe('the sender: status page and the actions after sending (Chromium)', () 
     await expectAccessible(page, 'remiss avslutad', konsol);
     for (const adress of ['region@example.se', 'un@enkoping.se']) await vantaPaMejl(adress, 'Remissen är avslutad');
     expect((await instans('Utbildningsnämnden', annan.id)).status).toBe('stangd');
+    // The sammanställning is archived after the avslut, by the outbox: the timeline says so once it is.
+    const arkiverad = 'Remissammanställningen registrerades i ärendet';
+    await waitUntil(async () => {
+      await page.goto(`${t.url}/remisser/${annan.id}/status`);
+      return (await mainText(page)).includes(arkiverad);
+    }, 30_000);
+    await expectAccessible(page, 'status, sammanställning archived', konsol);
+    await page.setViewport({ width: 1100, height: 900 });
+    await page.screenshot({ path: join(tmpdir(), 'status-arkiverad.png'), fullPage: true });
   });
 });
